@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Everything the app reads from its environment, validated once at start-up. */
+export interface Config {
+  port: number;
+  /** `sqlite:<file>` is never written by users: absent DATABASE_URL means the SQLite file below. */
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  dataDir: string;
+  sessionSecret: string;
+  publicBaseUrl: URL;
+  /** Cookies get `Secure` when the public URL is https (the app then sits behind a TLS proxy). */
+  secureCookies: boolean;
+  /** How often buffered article views are written to the database. */
+  viewFlushIntervalMs: number;
+  logLevel: string;
+}
+
+/** A bad setting: the message is one line a person can act on, printed without a stack trace. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseDatabase(raw: string | undefined, dataDir: string): Config["database"] {
+  if (raw === undefined || raw === "") return { kind: "sqlite", file: path.join(dataDir, "giaoban.sqlite") };
+  if (raw.startsWith("sqlite:")) {
+    const file = raw.slice("sqlite:".length);
+    if (!file) throw new ConfigError("DATABASE_URL sqlite: needs a file path, e.g. sqlite:data/giaoban.sqlite");
+    return { kind: "sqlite", file: path.resolve(file) };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL is not a valid URL (expected postgres://user:pass@host:5432/db)");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or sqlite:, got "${url.protocol}"`);
+  }
+  return { kind: "postgres", url: raw };
+}
+
+function parseBaseUrl(raw: string | undefined, port: number): URL {
+  const value = raw && raw !== "" ? raw : `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL is not a valid URL: "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`PUBLIC_BASE_URL must be http:// or https://, got "${value}"`);
+  }
+  return url;
+}
+
+/**
+ * The session secret signs cookies and keys visitor hashes. When not given it is generated once and
+ * kept in the data folder, so sessions survive restarts without anyone having to configure it.
+ */
+function resolveSessionSecret(raw: string | undefined, dataDir: string): string {
+  if (raw !== undefined && raw !== "") {
+    if (raw.length < 32) throw new ConfigError("SESSION_SECRET must be at least 32 characters long");
+    return raw;
+  }
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function parsePositiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || "data");
+  const port = parsePort(env.PORT);
+  const publicBaseUrl = parseBaseUrl(env.PUBLIC_BASE_URL, port);
+  return {
+    port,
+    dataDir,
+    database: parseDatabase(env.DATABASE_URL, dataDir),
+    sessionSecret: resolveSessionSecret(env.SESSION_SECRET, dataDir),
+    publicBaseUrl,
+    secureCookies: publicBaseUrl.protocol === "https:",
+    viewFlushIntervalMs: parsePositiveInt("VIEW_FLUSH_INTERVAL_MS", env.VIEW_FLUSH_INTERVAL_MS, 10_000),
+    logLevel: env.LOG_LEVEL || "info",
+  };
+}

@@ -1,0 +1,30 @@
+import type { ColumnDefinitionBuilder, CreateTableBuilder } from "kysely";
+
+/** The two engines giaoban runs on. Every difference between them lives in this file. */
+export type DialectName = "sqlite" | "postgres";
+
+/** Adds an auto-incrementing integer primary key named `id`. */
+export function withAutoId<T extends string>(
+  table: CreateTableBuilder<T, never>,
+  dialect: DialectName,
+): CreateTableBuilder<T, "id"> {
+  return dialect === "postgres"
+    ? table.addColumn("id", "serial", (c) => c.primaryKey())
+    : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+}
+
+export type ColumnBuilder = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+
+/** True for a unique-constraint violation on either engine (mapped to HTTP 409). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** True for a foreign-key violation on either engine. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+}
