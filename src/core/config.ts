@@ -15,6 +15,10 @@ export interface Config {
   /** How often buffered article views are written to the database. */
   viewFlushIntervalMs: number;
   logLevel: string;
+  /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+  /** Shown in the header and page titles. */
+  siteName: string;
 }
 
 /** A bad setting: the message is one line a person can act on, printed without a stack trace. */
@@ -101,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicBaseUrl.protocol === "https:",
     viewFlushIntervalMs: parsePositiveInt("VIEW_FLUSH_INTERVAL_MS", env.VIEW_FLUSH_INTERVAL_MS, 10_000),
     logLevel: env.LOG_LEVEL || "info",
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    siteName: env.SITE_NAME || "Cổng thông tin điện tử",
   };
 }

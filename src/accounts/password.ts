@@ -1,0 +1,28 @@
+import { hash, verify } from "@node-rs/argon2";
+
+// argon2id (the library's default algorithm) with OWASP's minimum memory cost of 19 MiB.
+const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A hash of a random password, verified against when the username does not exist so that a wrong
+ * username takes as long as a wrong password (no user enumeration by timing).
+ */
+let decoyHash: Promise<string> | null = null;
+export function decoyPasswordHash(): Promise<string> {
+  decoyHash ??= hashPassword(`decoy-${Math.random()}`);
+  return decoyHash;
+}

@@ -1,0 +1,119 @@
+import { ForbiddenError } from "../core/http/errors.js";
+import type { Role } from "./roles.js";
+
+/**
+ * The one place that decides who may do what. Pure: callers load the facts (the actor's grants, the
+ * target unit's ancestry) and this module only reads them, so every rule is testable in isolation.
+ */
+
+export interface Grant {
+  role: Role;
+  unitId: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+}
+
+export type Action =
+  | "admin.enter"
+  | "unit.update"
+  | "user.manage"
+  | "audit.read"
+  | "article.create"
+  | "article.update"
+  | "article.publish"
+  | "article.delete"
+  | "media.upload";
+
+/**
+ * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
+ * date the hierarchy is read), plus facts some rules need.
+ */
+export interface Target {
+  unitPath: number[];
+  ownerUserId?: number | null;
+  status?: string;
+}
+
+type Rule = (actor: Actor, target: Target) => boolean;
+
+const always: Rule = () => true;
+/** Writers may change only their own drafts; publishing is an editor's decision. */
+const ownDraft: Rule = (actor, target) => target.ownerUserId === actor.userId && target.status === "draft";
+
+/** For each action, the roles that allow it and the extra condition each role must meet. */
+const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
+  "admin.enter": {
+    unit_admin: always,
+    editor: always,
+    writer: always,
+    data_officer: always,
+    department_officer: always,
+    leader: always,
+    viewer: always,
+  },
+  "unit.update": { unit_admin: always },
+  "user.manage": { unit_admin: always },
+  "audit.read": { unit_admin: always },
+  "article.create": { editor: always, writer: always },
+  "article.update": { editor: always, writer: ownDraft },
+  "article.publish": { editor: always },
+  "article.delete": { editor: always, writer: ownDraft },
+  "media.upload": { editor: always, writer: always },
+};
+
+/** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */
+export function isGrantActive(grant: Grant, today: string): boolean {
+  return grant.validFrom <= today && (grant.validTo === null || grant.validTo >= today);
+}
+
+export function isSystemAdmin(actor: Actor, today: string): boolean {
+  return actor.grants.some((g) => g.role === "system_admin" && isGrantActive(g, today));
+}
+
+/**
+ * May `actor` do `action` on `target` today? A system admin may do everything everywhere; any other
+ * role counts when it is granted on the target's unit or one of its ancestors.
+ */
+export function can(actor: Actor | null, action: Action, target: Target, today: string): boolean {
+  if (!actor) return false;
+  if (isSystemAdmin(actor, today)) return true;
+  const rules = RULES[action];
+  return actor.grants.some((grant) => {
+    const rule = rules[grant.role];
+    return (
+      rule !== undefined && isGrantActive(grant, today) && target.unitPath.includes(grant.unitId) && rule(actor, target)
+    );
+  });
+}
+
+/** Like `can`, but throws the 403 that the error handler turns into a page or JSON. */
+export function authorize(actor: Actor | null, action: Action, target: Target, today: string): void {
+  if (!can(actor, action, target, today)) throw new ForbiddenError();
+}
+
+/** May the actor do `action` anywhere at all (to show a menu entry or an admin page)? */
+export function canAnywhere(actor: Actor | null, action: Action, today: string): boolean {
+  if (!actor) return false;
+  if (isSystemAdmin(actor, today)) return true;
+  return actor.grants.some((g) => RULES[action][g.role] !== undefined && isGrantActive(g, today));
+}
+
+/**
+ * The units whose descendants the actor may act on for `action`: `"all"` for a system admin,
+ * otherwise the granted unit ids. Repositories expand these to descendants.
+ */
+export function grantedRoots(actor: Actor | null, action: Action, today: string): "all" | number[] {
+  if (!actor) return [];
+  if (isSystemAdmin(actor, today)) return "all";
+  const ids = actor.grants
+    .filter((g) => RULES[action][g.role] !== undefined && isGrantActive(g, today))
+    .map((g) => g.unitId);
+  return [...new Set(ids)];
+}

@@ -1,0 +1,14 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import type { ViewCounter } from "../portal/view-counter.js";
+
+/** What every route and service may use; built once in `main.ts` (or by a test) and passed down. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** The current instant; tests pass a fixed clock. */
+  now: () => Date;
+  viewCounter: ViewCounter;
+}

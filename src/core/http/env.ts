@@ -1,0 +1,19 @@
+import type { AppContext } from "../app-context.js";
+import type { Actor } from "../../accounts/policy.js";
+
+/** Who is making the request, resolved once by the auth middleware. */
+export interface RequestAuth {
+  actor: Actor | null;
+  /** How the caller proved who they are: a session cookie needs CSRF checks, a bearer token does not. */
+  via: "session" | "token" | null;
+  sessionId: string | null;
+  /** The token forms must echo back (`_csrf` field or `X-CSRF-Token` header). */
+  csrfToken: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    ctx: AppContext;
+    auth: RequestAuth;
+  };
+}

@@ -1,0 +1,47 @@
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { vnDateString } from "../format/vi-date.js";
+import type { AppEnv } from "./env.js";
+import { ErrorPage, errorTitle } from "./error-pages.js";
+import { AppError, type FieldErrors, TooManyRequestsError } from "./errors.js";
+import { wantsJson } from "./request.js";
+
+function respond(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, fields?: FieldErrors) {
+  if (wantsJson(c)) {
+    return c.json({ error: { code, message, ...(fields ? { fields } : {}) } }, status);
+  }
+  const auth = c.get("auth") ?? { actor: null, via: null, sessionId: null, csrfToken: "" };
+  const ctx = c.get("ctx");
+  const meta = {
+    title: errorTitle(status),
+    siteName: ctx?.config.siteName ?? "giaoban",
+    auth,
+    today: vnDateString(ctx?.now() ?? new Date()),
+  };
+  return c.html(<ErrorPage meta={meta} status={status} message={message} />, status);
+}
+
+/**
+ * Maps every thrown error to a response: AppErrors keep their status and Vietnamese message; anything
+ * else is a bug, logged with its stack and shown as a plain 500 without details.
+ */
+export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof AppError) {
+    if (error.status === 401 && !wantsJson(c) && c.req.method === "GET") {
+      return c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path)}`);
+    }
+    if (error instanceof TooManyRequestsError) c.header("Retry-After", String(error.retryAfterSeconds));
+    return respond(c, error.status, error.code, error.message, error.fields);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const message = status === 413 ? "Tệp tải lên quá lớn." : error.message || errorTitle(status);
+    return respond(c, status, status === 413 ? "payload_too_large" : "http_error", message);
+  }
+  c.get("ctx")?.logger.error({ err: error, path: c.req.path }, "unhandled error");
+  return respond(c, 500, "internal_error", "Hệ thống gặp sự cố. Vui lòng thử lại sau ít phút.");
+};
+
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>
+  respond(c, 404, "not_found", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.");

@@ -1,0 +1,130 @@
+import type { Child } from "hono/jsx";
+import { canAnywhere } from "../../accounts/policy.js";
+import type { RequestAuth } from "../http/env.js";
+import { ADMIN_NAV } from "./admin-nav.js";
+
+export interface PageMeta {
+  title: string;
+  siteName: string;
+  auth: RequestAuth;
+  today: string;
+  description?: string;
+  /** Extra tags for <head> (Open Graph, canonical…). */
+  head?: Child;
+}
+
+function Head({ meta }: { meta: PageMeta }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${meta.title} | ${meta.siteName}`}</title>
+      {meta.description ? <meta name="description" content={meta.description} /> : null}
+      <meta name="csrf-token" content={meta.auth.csrfToken} />
+      <link rel="stylesheet" href="/static/site.css" />
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      {meta.head}
+    </head>
+  );
+}
+
+function AccountLinks({ meta }: { meta: PageMeta }) {
+  const actor = meta.auth.actor;
+  if (!actor) return <a href="/dang-nhap">Đăng nhập</a>;
+  return (
+    <>
+      <a href="/quan-tri">Quản trị</a>
+      <form method="post" action="/dang-xuat" class="inline-form">
+        <input type="hidden" name="_csrf" value={meta.auth.csrfToken} />
+        <button type="submit" class="link-button">
+          Đăng xuất ({actor.displayName})
+        </button>
+      </form>
+    </>
+  );
+}
+
+function SiteHeader({ meta }: { meta: PageMeta }) {
+  return (
+    <header class="site-header">
+      <div class="container header-row">
+        <a href="/" class="brand">
+          <span class="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          <span class="brand-name">{meta.siteName}</span>
+        </a>
+        <nav aria-label="Điều hướng chính" class="main-nav">
+          <a href="/">Trang chủ</a>
+          <a href="/don-vi">Đơn vị hành chính</a>
+          <a href="/api/docs">Dữ liệu mở (API)</a>
+          <AccountLinks meta={meta} />
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter({ meta }: { meta: PageMeta }) {
+  return (
+    <footer class="site-footer">
+      <div class="container">
+        <p>
+          {meta.siteName} · Vận hành bằng phần mềm mã nguồn mở <strong>giaoban</strong>
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+/** The public portal's frame: skip link, header, main landmark, footer. */
+export function PublicLayout({ meta, children }: { meta: PageMeta; children?: Child }) {
+  return (
+    <html lang="vi">
+      <Head meta={meta} />
+      <body>
+        <a href="#noi-dung" class="skip-link">
+          Bỏ qua, đến nội dung chính
+        </a>
+        <SiteHeader meta={meta} />
+        <main id="noi-dung" class="container" tabindex={-1}>
+          {children}
+        </main>
+        <SiteFooter meta={meta} />
+      </body>
+    </html>
+  );
+}
+
+/** The admin area's frame: the public header plus a menu of what this user may use. */
+export function AdminLayout({ meta, active, children }: { meta: PageMeta; active: string; children?: Child }) {
+  const items = ADMIN_NAV.filter((item) => canAnywhere(meta.auth.actor, item.action, meta.today));
+  return (
+    <html lang="vi">
+      <Head meta={meta} />
+      <body class="admin">
+        <a href="#noi-dung" class="skip-link">
+          Bỏ qua, đến nội dung chính
+        </a>
+        <SiteHeader meta={meta} />
+        <div class="container admin-grid">
+          <nav aria-label="Quản trị" class="admin-nav">
+            <ul>
+              {items.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.href === active ? "page" : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="noi-dung" tabindex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter meta={meta} />
+      </body>
+    </html>
+  );
+}
