@@ -1,0 +1,382 @@
+/**
+ * Evaluating one indicator: an actual against its target, following the arithmetic of domain.md §2.
+ * Pure: no I/O. Computations keep full precision; wording rounds half away from zero at display
+ * precision (see core/format/vi-number).
+ */
+import { formatViNumber, roundHalfAwayFromZero } from "../core/format/vi-number.js";
+
+/** Which way is good. floor = "≥ 99,3%" (at least); lower_is_better = a ceiling; range = [min, max]. */
+export type Direction = "higher_is_better" | "lower_is_better" | "range" | "floor" | "milestone";
+/** ratio: actual ÷ target (amounts, counts). points: actual − target (rates, where "vượt" means points). */
+export type ComparisonMode = "ratio" | "points";
+export type ValueType = "number" | "rate" | "boolean";
+
+/** What an indicator means; stored with the indicator, never guessed from its name. */
+export interface IndicatorSemantics {
+  direction: Direction;
+  comparisonMode: ComparisonMode;
+  valueType: ValueType;
+  /** Printed after values: "%", "‰" (attached) or "tỷ đồng", "hộ", "người" (after a space). */
+  unit?: string;
+}
+
+/** The level a target sets: one value, a range, or a milestone (achieved or not). */
+export type TargetLevel =
+  | { kind: "value"; value: number }
+  | { kind: "range"; min: number; max: number }
+  | { kind: "milestone" };
+
+/** One version of a target. revision 0 is the target as assigned; each adjustment (điều chỉnh) adds one. */
+export interface TargetRevision {
+  revision: number;
+  level: TargetLevel;
+}
+
+/** Final (chính thức) and estimate (ước thực hiện) figures are kept apart; either may be absent. */
+export interface ActualFigures {
+  final?: number | boolean | null;
+  estimate?: number | boolean | null;
+}
+
+export interface EvaluationInput {
+  semantics: IndicatorSemantics;
+  /** Every revision known; the highest revision number is used. Empty means no target was assigned. */
+  targets: readonly TargetRevision[];
+  actual: ActualFigures;
+}
+
+export interface EvaluationOptions {
+  /** Fraction digits of percentages and points in precise wording (default 2: "vượt 8,05%"). */
+  preciseDigits?: number;
+  /** Fraction digits of ratio percentages in customary wording (default 0: "vượt 8%"). */
+  customaryRatioDigits?: number;
+  /** Fraction digits when printing actual and target values themselves (default 3: "40,848 tỷ đồng"). */
+  valueDigits?: number;
+}
+
+/**
+ * exceeded: better than the target (above it, or below a ceiling); met: exactly on it, inside the range,
+ * or the milestone done; not_met: worse; no_data: no final and no estimate; no_target: nothing assigned.
+ * Whether the figure is an estimate is told by `basis`, not the status, so an estimate can still be
+ * "exceeded" while every consumer can see it is not final.
+ */
+export type EvaluationStatus = "exceeded" | "met" | "not_met" | "no_data" | "no_target";
+export type ActualBasis = "final" | "estimate" | "none";
+
+export interface Evaluation {
+  status: EvaluationStatus;
+  /** true for met and exceeded; null when there is no actual or no target. */
+  met: boolean | null;
+  basis: ActualBasis;
+  actual: number | boolean | null;
+  target: TargetLevel | null;
+  targetRevision: number | null;
+  /** The target used is not the one first assigned. */
+  targetRevised: boolean;
+  /** actual ÷ target × 100; only for higher_is_better and floor with a positive target, else null. */
+  achievementPct: number | null;
+  /** Ratio mode: achievementPct − 100 (negative when short); null in points mode or without a ratio. */
+  exceedPct: number | null;
+  /** Points mode: actual − target (target − actual for a ceiling); null in ratio mode. */
+  exceedPoints: number | null;
+  /**
+   * Signed gap in the indicator's unit, positive = better than the target: actual − target (higher, floor),
+   * target − actual (ceiling), 0 inside a range or minus the distance outside it; null for milestones.
+   */
+  margin: number | null;
+  wording: { precise: string; customary: string };
+}
+
+const ESTIMATE_NOTE = " (theo số ước thực hiện)";
+
+/** Equal within binary noise: term means and sums reach here after arithmetic (37,6 vs 37,600000000000001). */
+function compare(a: number, b: number): -1 | 0 | 1 {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Math.abs(a - b) <= tolerance) return 0;
+  return a > b ? 1 : -1;
+}
+
+function assertFinite(value: number, what: string): void {
+  if (!Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, got ${value}`);
+}
+
+/** Picks the highest revision; two revisions with the same number are a data error, not a choice. */
+function latestRevision(targets: readonly TargetRevision[]): TargetRevision | null {
+  let latest: TargetRevision | null = null;
+  for (const target of targets) {
+    if (latest && target.revision === latest.revision) {
+      throw new RangeError(`two targets share revision ${target.revision}`);
+    }
+    if (!latest || target.revision > latest.revision) latest = target;
+  }
+  return latest;
+}
+
+function checkConsistency(semantics: IndicatorSemantics, level: TargetLevel, actual: number | boolean): void {
+  const expectedKind =
+    semantics.direction === "milestone" ? "milestone" : semantics.direction === "range" ? "range" : "value";
+  if (level.kind !== expectedKind) {
+    throw new TypeError(
+      `a ${semantics.direction} indicator needs a ${expectedKind} target, got ${level.kind}`,
+    );
+  }
+  const wantsBoolean = semantics.direction === "milestone";
+  if (
+    (semantics.valueType === "boolean") !== wantsBoolean ||
+    (typeof actual === "boolean") !== wantsBoolean
+  ) {
+    throw new TypeError(
+      "milestones take boolean actuals and boolean value type; other directions take numbers",
+    );
+  }
+  if (typeof actual === "number") assertFinite(actual, "actual");
+  if (level.kind === "value") assertFinite(level.value, "target");
+  if (level.kind === "range") {
+    assertFinite(level.min, "range min");
+    assertFinite(level.max, "range max");
+    if (level.min > level.max) throw new RangeError(`range min ${level.min} is above max ${level.max}`);
+  }
+}
+
+/**
+ * Display digits for a non-zero gap: at least `digits`, more when rounding would hide the gap, so a
+ * 99,6% achievement never prints as "đạt 100%, chưa đạt (thiếu 0%)".
+ */
+function digitsShowing(gap: number, digits: number): number {
+  let shown = digits;
+  while (gap !== 0 && shown < 9 && roundHalfAwayFromZero(gap, shown) === 0) shown++;
+  return shown;
+}
+
+/**
+ * Prints values with their unit ("90,42%", "40,848 tỷ đồng") and gaps in precise words ("2,42 điểm
+ * phần trăm", "3 hộ") or the customary way ("2,42%").
+ */
+function makePrinter(unit: string | undefined, precise: number, valueDigits: number) {
+  const attached = unit === "%" || unit === "‰";
+  const suffix = !unit ? "" : attached ? unit : ` ${unit}`;
+  const num = (x: number, digits: number) => formatViNumber(x, { maximumFractionDigits: digits });
+  const gapWord = unit === "%" ? " điểm phần trăm" : unit === "‰" ? " điểm phần nghìn" : suffix;
+  const gap = (x: number, word: string) => `${num(x, digitsShowing(x, precise))}${word}`;
+  return {
+    gapPrecise: (x: number) => gap(x, gapWord),
+    value: (x: number) => `${num(x, valueDigits)}${suffix}`,
+    pct: (x: number, digits: number) => `${num(x, digits)}%`,
+    range: (min: number, max: number) => `${num(min, valueDigits)}–${num(max, valueDigits)}${suffix}`,
+    /** "{head}, {side} {gap}{tail}" in both styles. */
+    gapWords: (head: string, side: string, x: number, tail = ""): Words => ({
+      precise: `${head}, ${side} ${gap(x, gapWord)}${tail}`,
+      customary: `${head}, ${side} ${gap(x, suffix)}${tail}`,
+    }),
+  };
+}
+type Printer = ReturnType<typeof makePrinter>;
+
+type Words = { precise: string; customary: string };
+const same = (text: string): Words => ({ precise: text, customary: text });
+
+/** Wording for a value target (higher, floor, ceiling). `better` is 1 when the actual is on the good side. */
+function valueWords(
+  semantics: IndicatorSemantics,
+  actual: number,
+  target: number,
+  better: -1 | 0 | 1,
+  achievementPct: number | null,
+  p: Printer,
+  o: Required<EvaluationOptions>,
+): Words {
+  const { direction, comparisonMode } = semantics;
+  const gap = Math.abs(actual - target);
+  if (direction === "lower_is_better") {
+    const head = `ở mức ${p.value(actual)}`;
+    if (better === 0) return same(`${head}, bằng mức trần`);
+    return p.gapWords(head, better > 0 ? "thấp hơn mức trần" : "cao hơn mức trần", gap);
+  }
+  if (comparisonMode === "ratio" && achievementPct !== null) {
+    const words = (minDigits: number): string => {
+      const digits = digitsShowing(achievementPct - 100, minDigits);
+      const head = `đạt ${p.pct(achievementPct, digits)} kế hoạch`;
+      if (better === 0) return head;
+      const diff = p.pct(Math.abs(achievementPct - 100), digits);
+      return better > 0 ? `${head}, vượt ${diff}` : `${head}, chưa đạt (thiếu ${diff})`;
+    };
+    return { precise: words(o.preciseDigits), customary: words(o.customaryRatioDigits) };
+  }
+  const head = `đạt ${p.value(actual)}`;
+  // A ratio is undefined for a zero or negative target: say so instead of printing a percentage.
+  const note =
+    comparisonMode === "ratio"
+      ? target === 0
+        ? " (kế hoạch bằng 0, không tính tỷ lệ %)"
+        : " (không tính tỷ lệ %)"
+      : "";
+  const [equal, above, below] =
+    direction === "floor"
+      ? ["bằng mức tối thiểu", "cao hơn mức tối thiểu", "thấp hơn mức tối thiểu"]
+      : comparisonMode === "ratio"
+        ? ["bằng kế hoạch", "vượt kế hoạch", "thấp hơn kế hoạch"]
+        : ["bằng chỉ tiêu", "vượt", "thấp hơn chỉ tiêu"];
+  if (better === 0) return same(`${head}, ${equal}${note}`);
+  return p.gapWords(head, better > 0 ? above : below, gap, note);
+}
+
+/**
+ * Evaluates one indicator. Uses the final figure when present, else the estimate (basis "estimate",
+ * wording marked "theo số ước thực hiện"), else reports no data; never invents a figure. Uses the
+ * target with the highest revision number. Throws TypeError when the semantics, target and actual do not
+ * fit together (e.g. a range direction with a single value) and RangeError for non-finite numbers, an
+ * inverted range or duplicate revisions: those are bugs or bad data upstream, not results to show.
+ */
+export function evaluateIndicator(input: EvaluationInput, options: EvaluationOptions = {}): Evaluation {
+  const o: Required<EvaluationOptions> = {
+    preciseDigits: options.preciseDigits ?? 2,
+    customaryRatioDigits: options.customaryRatioDigits ?? 0,
+    valueDigits: options.valueDigits ?? 3,
+  };
+  const { semantics } = input;
+  const latest = latestRevision(input.targets);
+  const basis: ActualBasis =
+    input.actual.final != null ? "final" : input.actual.estimate != null ? "estimate" : "none";
+  const actual = basis === "final" ? input.actual.final : basis === "estimate" ? input.actual.estimate : null;
+  const base: Evaluation = {
+    status: "no_data",
+    met: null,
+    basis,
+    actual: actual ?? null,
+    target: latest?.level ?? null,
+    targetRevision: latest?.revision ?? null,
+    targetRevised: latest !== null && input.targets.some((t) => t.revision < latest.revision),
+    achievementPct: null,
+    exceedPct: null,
+    exceedPoints: null,
+    margin: null,
+    wording: same("chưa có số liệu"),
+  };
+  if (!latest) return { ...base, status: "no_target", wording: same("chưa giao chỉ tiêu") };
+  if (actual == null) return base;
+  checkConsistency(semantics, latest.level, actual);
+
+  const result = judge(semantics, latest.level, actual, o);
+  const note = basis === "estimate" ? ESTIMATE_NOTE : "";
+  return {
+    ...base,
+    ...result,
+    met: result.status !== "not_met",
+    wording: { precise: result.wording.precise + note, customary: result.wording.customary + note },
+  };
+}
+
+type Judgement = Pick<
+  Evaluation,
+  "status" | "achievementPct" | "exceedPct" | "exceedPoints" | "margin" | "wording"
+>;
+
+function judge(
+  semantics: IndicatorSemantics,
+  level: TargetLevel,
+  actual: number | boolean,
+  o: Required<EvaluationOptions>,
+): Judgement {
+  const none = { achievementPct: null, exceedPct: null, exceedPoints: null };
+  if (level.kind === "milestone") {
+    const done = actual === true;
+    return {
+      ...none,
+      status: done ? "met" : "not_met",
+      margin: null,
+      wording: same(done ? "đã hoàn thành" : "chưa hoàn thành"),
+    };
+  }
+  const value = actual as number;
+  const p = makePrinter(semantics.unit, o.preciseDigits, o.valueDigits);
+  if (level.kind === "range") {
+    const below = compare(value, level.min) < 0;
+    const above = compare(value, level.max) > 0;
+    const head = `đạt ${p.value(value)}`;
+    if (!below && !above) {
+      return {
+        ...none,
+        status: "met",
+        margin: 0,
+        wording: same(`${head}, trong khoảng chỉ tiêu ${p.range(level.min, level.max)}`),
+      };
+    }
+    const edge = below ? level.min : level.max;
+    const side = below ? "thấp hơn cận dưới" : "cao hơn cận trên";
+    const gap = Math.abs(value - edge);
+    const tail = ` (chỉ tiêu ${p.range(level.min, level.max)})`;
+    return { ...none, status: "not_met", margin: -gap, wording: p.gapWords(head, side, gap, tail) };
+  }
+  const target = level.value;
+  const ceiling = semantics.direction === "lower_is_better";
+  const better = (ceiling ? compare(target, value) : compare(value, target)) as -1 | 0 | 1;
+  // Snap to exact figures when equal within noise, so "vượt 0%" never appears.
+  const margin = better === 0 ? 0 : ceiling ? target - value : value - target;
+  const achievementPct = ceiling || target <= 0 ? null : better === 0 ? 100 : (value / target) * 100;
+  const ratio = semantics.comparisonMode === "ratio";
+  return {
+    status: better > 0 ? "exceeded" : better === 0 ? "met" : "not_met",
+    achievementPct,
+    exceedPct: ratio && achievementPct !== null ? achievementPct - 100 : null,
+    exceedPoints: ratio ? null : margin,
+    margin,
+    wording: valueWords(semantics, value, target, better, achievementPct, p, o),
+  };
+}
+
+/** Comparison with the same period last year (cùng kỳ). */
+export interface SamePeriodComparison {
+  /** current ÷ previous × 100 (ratio mode, previous > 0), else null. */
+  ratioPct: number | null;
+  /** ratioPct − 100, else null. */
+  changePct: number | null;
+  /** current − previous (points mode), else null. */
+  changePoints: number | null;
+  /** "bằng 103% so với cùng kỳ"; null in points mode, where a ratio of rates is not reported. */
+  ratioWording: string | null;
+  /** "tăng 3% so với cùng kỳ", "giảm 1,2 điểm phần trăm so với cùng kỳ", "chưa có số liệu so sánh". */
+  changeWording: string;
+}
+
+/**
+ * Compares a figure with the same period last year. Ratio mode (amounts, counts): null figures and
+ * "chưa có số liệu so sánh" when either figure is missing or last year's is 0 or negative (no ratio
+ * exists). Points mode (rates, `unit` "%" or "‰"): the difference in points, computable with a zero base.
+ * `digits` (default 2) is the display precision.
+ */
+export function compareWithSamePeriod(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  options: { mode?: ComparisonMode; unit?: string; digits?: number } = {},
+): SamePeriodComparison {
+  const mode = options.mode ?? "ratio";
+  const digits = options.digits ?? 2;
+  const empty = { ratioPct: null, changePct: null, changePoints: null };
+  const missing = "chưa có số liệu so sánh";
+  if (current == null || previous == null) {
+    return { ...empty, ratioWording: mode === "ratio" ? missing : null, changeWording: missing };
+  }
+  assertFinite(current, "current");
+  assertFinite(previous, "previous");
+  const p = makePrinter(options.unit, digits, digits);
+  const change = (diff: number, text: (x: number) => string) =>
+    diff === 0
+      ? "không thay đổi so với cùng kỳ"
+      : `${diff > 0 ? "tăng" : "giảm"} ${text(Math.abs(diff))} so với cùng kỳ`;
+  if (mode === "points") {
+    const diff = compare(current, previous) === 0 ? 0 : current - previous;
+    return { ...empty, changePoints: diff, ratioWording: null, changeWording: change(diff, p.gapPrecise) };
+  }
+  if (previous <= 0) {
+    const why = previous === 0 ? " (cùng kỳ bằng 0)" : " (cùng kỳ âm)";
+    return { ...empty, ratioWording: missing + why, changeWording: missing + why };
+  }
+  const ratioPct = compare(current, previous) === 0 ? 100 : (current / previous) * 100;
+  return {
+    ratioPct,
+    changePct: ratioPct - 100,
+    changePoints: null,
+    ratioWording: `bằng ${p.pct(ratioPct, digitsShowing(ratioPct - 100, digits))} so với cùng kỳ`,
+    changeWording: change(ratioPct - 100, (x) => p.pct(x, digitsShowing(x, digits))),
+  };
+}
