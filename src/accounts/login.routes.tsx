@@ -1,0 +1,63 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../core/http/env.js";
+import { AppError, TooManyRequestsError } from "../core/http/errors.js";
+import { clientIp, pageMeta } from "../core/http/request.js";
+import { clearSessionCookie, setSessionCookie } from "./auth.middleware.js";
+import { logIn, logOut, SESSION_TTL_MS } from "./auth.service.js";
+import { LoginPage } from "./login.pages.js";
+
+/** Only local paths: an open redirect after login would be a phishing aid. */
+function safeNext(value: unknown): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/quan-tri";
+}
+
+export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.get("/dang-nhap", (c) => {
+    if (c.var.auth.actor) return c.redirect(safeNext(c.req.query("next")));
+    return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={safeNext(c.req.query("next"))} />);
+  });
+
+  app.post("/dang-nhap", async (c) => {
+    const body = await c.req.parseBody();
+    const username = typeof body.username === "string" ? body.username : "";
+    const password = typeof body.password === "string" ? body.password : "";
+    const next = safeNext(body.next);
+    const errors: Record<string, string> = {};
+    if (!username.trim()) errors.username = "Vui lòng nhập tên đăng nhập.";
+    if (!password) errors.password = "Vui lòng nhập mật khẩu.";
+    if (Object.keys(errors).length > 0) {
+      return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={next} username={username} errors={errors} />, 422);
+    }
+    try {
+      const { cookieValue } = await logIn(c.var.ctx.database.db, {
+        username,
+        password,
+        ip: clientIp(c),
+        userAgent: c.req.header("user-agent") ?? null,
+        now: c.var.ctx.now(),
+      });
+      setSessionCookie(c, cookieValue, SESSION_TTL_MS / 1000);
+      return c.redirect(next, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 429)) throw error;
+      if (error instanceof TooManyRequestsError) c.header("Retry-After", String(error.retryAfterSeconds));
+      return c.html(
+        <LoginPage
+          meta={pageMeta(c, "Đăng nhập")}
+          next={next}
+          username={username}
+          errors={error.fields}
+          message={error.status === 429 ? error.message : undefined}
+        />,
+        error.status,
+      );
+    }
+  });
+
+  app.post("/dang-xuat", async (c) => {
+    const { sessionId, actor } = c.var.auth;
+    if (sessionId) await logOut(c.var.ctx.database.db, sessionId, actor, clientIp(c), c.var.ctx.now());
+    clearSessionCookie(c);
+    return c.redirect("/", 303);
+  });
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+import path from "node:path";
+import { Command } from "commander";
+import { createApiToken } from "../accounts/auth.service.js";
+import { isRole, ROLES } from "../accounts/roles.js";
+import { createUserWithGrant } from "../accounts/users.service.js";
+import { ConfigError, loadConfig } from "../core/config.js";
+import { type Database, openDatabase } from "../core/db/database.js";
+import { migrateToLatest } from "../core/db/migrate.js";
+import { runOrExit } from "../core/fail-fast.js";
+import { vnDateString } from "../core/format/vi-date.js";
+import { AppError } from "../core/http/errors.js";
+import { loadDemoIfEmpty, resetDemo } from "../demo/demo-loader.js";
+import { loadHierarchy } from "../units/hierarchy.repo.js";
+import { startServer } from "../server.js";
+import { backupSqlite } from "./backup.js";
+
+/** Opens the configured database with migrations applied, runs `body`, and closes it. */
+async function withDatabase(body: (database: Database) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database, { poolSize: 2 });
+  try {
+    await migrateToLatest(database.db, database.dialect);
+    await body(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function fail(message: string): never {
+  throw new ConfigError(message);
+}
+
+const program = new Command()
+  .name("giaoban")
+  .description("giaoban: targets, evaluation, sessions, directives and the portal of a ward or commune");
+
+program
+  .command("serve")
+  .description("start the web server (the same as npm start)")
+  .action(() => runOrExit(async () => void (await startServer(undefined, { handleSignals: true }))));
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .action(() =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        const applied = await migrateToLatest(database.db, database.dialect);
+        console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+      }),
+    ),
+  );
+
+program
+  .command("demo")
+  .description("load the demo data from the reference story into an empty database")
+  .option("--reset", "delete ALL data first, then load the demo")
+  .action((options: { reset?: boolean }) =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        const mediaDir = path.join(loadConfig().dataDir, "media");
+        if (options.reset) {
+          await resetDemo(database, new Date(), mediaDir);
+          console.log("demo data restored");
+        } else {
+          const loaded = await loadDemoIfEmpty(database, new Date(), mediaDir);
+          console.log(loaded ? "demo data loaded" : "database is not empty: nothing loaded (use --reset to replace everything)");
+        }
+      }),
+    ),
+  );
+
+program
+  .command("user")
+  .description("manage users")
+  .command("create <username>")
+  .description("create a user with one role on one unit")
+  .requiredOption("--name <displayName>", "full name shown in the interface")
+  .requiredOption("--role <role>", `one of: ${ROLES.join(", ")}`)
+  .requiredOption("--unit <unitId>", "id of the unit the role is granted on")
+  .option("--password <password>", "initial password (default: read from GIAOBAN_PASSWORD)")
+  .option("--email <email>", "e-mail address")
+  .action((username: string, options: { name: string; role: string; unit: string; password?: string; email?: string }) =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        if (!isRole(options.role)) fail(`unknown role "${options.role}"; use one of ${ROLES.join(", ")}`);
+        const password = options.password ?? process.env.GIAOBAN_PASSWORD ?? fail("give --password or set GIAOBAN_PASSWORD");
+        const now = new Date();
+        try {
+          const id = await createUserWithGrant(
+            database.db,
+            { username, displayName: options.name, email: options.email ?? null, password, role: options.role, unitId: Number(options.unit), validFrom: vnDateString(now) },
+            { actor: null, hierarchy: await loadHierarchy(database.db), today: vnDateString(now), now },
+          );
+          console.log(`created user ${username} (id ${id})`);
+        } catch (error) {
+          if (error instanceof AppError) fail(`${error.message} ${Object.values(error.fields ?? {}).join(" ")}`.trim());
+          throw error;
+        }
+      }),
+    ),
+  );
+
+program
+  .command("token")
+  .description("manage API tokens")
+  .command("create <username>")
+  .description("create an API token; the token is printed on the last line")
+  .option("--name <name>", "a name to recognise the token by", "giaoban CLI")
+  .action((username: string, options: { name: string }) =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        try {
+          const { token } = await createApiToken(database.db, { username, name: options.name, actor: null, now: new Date() });
+          console.log(`API token for ${username} (shown once; send it as "Authorization: Bearer <token>"):`);
+          console.log(token);
+        } catch (error) {
+          if (error instanceof AppError) fail(error.message);
+          throw error;
+        }
+      }),
+    ),
+  );
+
+program
+  .command("backup <file>")
+  .description("copy the SQLite database to <file> with SQLite's online backup API (safe while the app runs)")
+  .action((file: string) =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        if (!database.sqlite) fail("backup works on the SQLite file; for PostgreSQL use pg_dump");
+        await backupSqlite(database.sqlite, path.resolve(file));
+        console.log(`backup written to ${path.resolve(file)}`);
+      }),
+    ),
+  );
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+import { runOrExit } from "./core/fail-fast.js";
+import { startServer } from "./server.js";
+
+await runOrExit(async () => {
+  const server = await startServer(undefined, { handleSignals: true });
+  console.log(`giaoban: mở ${server.url} trong trình duyệt (dừng bằng Ctrl+C)`);
+});

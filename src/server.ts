@@ -1,0 +1,75 @@
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import type { AppContext } from "./core/app-context.js";
+import { type Config, loadConfig } from "./core/config.js";
+import { openDatabase } from "./core/db/database.js";
+import { migrateToLatest } from "./core/db/migrate.js";
+import { createApp } from "./core/http/app.js";
+import { housekeepingJob } from "./core/jobs/housekeeping.js";
+import { JobScheduler } from "./core/jobs/scheduler.js";
+import { loadDemoIfEmpty } from "./demo/demo-loader.js";
+import { addArticleViews } from "./portal/articles.repo.js";
+import { ViewCounter } from "./portal/view-counter.js";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, loads the demo into an empty database (unless
+ * DEMO_DATA=off), and serves HTTP until `close()` or a termination signal.
+ */
+export async function startServer(config: Config = loadConfig(), options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config.database);
+  await migrateToLatest(database.db, database.dialect);
+  if (process.env.DEMO_DATA !== "off") {
+    const loaded = await loadDemoIfEmpty(database, new Date(), path.join(config.dataDir, "media"));
+    if (loaded) logger.info("empty database: demo data from the reference story loaded");
+  }
+  const now = () => new Date();
+  const viewCounter = new ViewCounter((counts) => addArticleViews(database.db, counts), config.sessionSecret, now);
+  viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
+  const scheduler = new JobScheduler(database.db, [housekeepingJob], logger, now);
+  scheduler.start(60_000);
+
+  const ctx: AppContext = { config, database, logger, now, viewCounter };
+  const app = createApp(ctx);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, database: database.dialect }, `giaoban is listening on ${url}`);
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      scheduler.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Written last, after the server stopped taking requests: no view is lost on shutdown.
+      await viewCounter.stop();
+      await database.close();
+      logger.info("giaoban stopped");
+    })();
+    return closing;
+  };
+  if (options.handleSignals) {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        close().then(
+          () => process.exit(0),
+          (err) => {
+            logger.error({ err }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { url, close };
+}
