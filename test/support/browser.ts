@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { loadConfig } from "../../src/core/config.js";
+import { type RunningServer, startServer } from "../../src/server.js";
+
+/** Debian's Chromium (`apt-get install -y chromium`); Playwright cannot download a browser here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Browser tests need Chromium. In CI (CI=true) its absence is a failure; on a developer's machine
+ * without it the tests are skipped with this reason, printed by Vitest.
+ */
+export const browserSkipReason =
+  existsSync(CHROMIUM_PATH) || process.env.CI ? null : `Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium"`;
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Root in a container needs --no-sandbox; the network flags stop Chromium phoning home on a closed network.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+}
+
+export interface LiveServer extends RunningServer {
+  dataDir: string;
+}
+
+/** The real server, as `npm start` runs it, on a fresh SQLite file with the demo loaded, on a free port. */
+export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "giaoban-live-"));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", ...env });
+  const server = await startServer(config);
+  return {
+    ...server,
+    dataDir,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
