@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { DialectName } from "./dialect.js";
+import { emulationMigration } from "../../emulation/emulation.migration.js";
+import { targetsMigration } from "../../targets/targets.migration.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
 import type { DB } from "./schema.js";
 
@@ -10,6 +12,8 @@ import type { DB } from "./schema.js";
 function listMigrations(dialect: DialectName): Record<string, Migration> {
   return {
     "0001-foundation": foundationMigration(dialect),
+    "0002-targets": targetsMigration(dialect),
+    "0003-emulation": emulationMigration(dialect),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Generated } from "kysely";
+import type { EmulationTables } from "../../emulation/emulation.tables.js";
+import type { TargetsTables } from "../../targets/targets.tables.js";
 
 /**
  * Table types for Kysely. Conventions kept identical on SQLite and PostgreSQL:
@@ -199,7 +201,8 @@ export interface JobsTable {
   last_error: string | null;
 }
 
-export interface DB {
+/** Every table; each later module keeps its own table types and joins them here. */
+export interface DB extends TargetsTables, EmulationTables {
   units: UnitsTable;
   unit_parents: UnitParentsTable;
   unit_successions: UnitSuccessionsTable;
