@@ -61,3 +61,15 @@ describe("grantedRoots", () => {
     expect(grantedRoots(actorWith("viewer", 3), "audit.read", TODAY)).toEqual([]);
   });
 });
+
+describe("approval from above", () => {
+  it("lets the district office approve a ward's results but never the ward its own", () => {
+    const districtLeader = actorWith("leader", 2);
+    expect(can(districtLeader, "result.approve", { unitPath: WARD_PATH }, TODAY)).toBe(true);
+    expect(can(districtLeader, "result.approve", { unitPath: [2, 1] }, TODAY)).toBe(false);
+    const wardAdmin = actorWith("unit_admin", 3);
+    expect(can(wardAdmin, "result.approve", { unitPath: WARD_PATH }, TODAY)).toBe(false);
+    expect(can(actorWith("data_officer", 3), "result.enter", { unitPath: WARD_PATH }, TODAY)).toBe(true);
+    expect(can(actorWith("data_officer", 3), "result.enter", { unitPath: OTHER_WARD_PATH }, TODAY)).toBe(false);
+  });
+});

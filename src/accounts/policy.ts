@@ -29,7 +29,20 @@ export type Action =
   | "article.update"
   | "article.publish"
   | "article.delete"
-  | "media.upload";
+  | "media.upload"
+  // targets, results and evaluation
+  | "indicator.manage"
+  | "target.manage"
+  | "result.read"
+  | "result.enter"
+  | "result.approve"
+  // department assessments and emulation (thi đua)
+  | "assessment.write"
+  | "emulation.manage"
+  | "emulation.self_score"
+  | "emulation.review"
+  | "emulation.council"
+  | "award.propose";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -41,11 +54,16 @@ export interface Target {
   status?: string;
 }
 
-type Rule = (actor: Actor, target: Target) => boolean;
+type Rule = (actor: Actor, target: Target, grant: Grant) => boolean;
 
 const always: Rule = () => true;
 /** Writers may change only their own drafts; publishing is an editor's decision. */
 const ownDraft: Rule = (actor, target) => target.ownerUserId === actor.userId && target.status === "draft";
+/**
+ * Granted on an ancestor, not on the unit itself: the office above approves a ward's figures, the
+ * ward never approves its own.
+ */
+const fromAbove: Rule = (_actor, target, grant) => target.unitPath[0] !== grant.unitId;
 
 /** For each action, the roles that allow it and the extra condition each role must meet. */
 const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
@@ -66,6 +84,23 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "article.publish": { editor: always },
   "article.delete": { editor: always, writer: ownDraft },
   "media.upload": { editor: always, writer: always },
+  "indicator.manage": { unit_admin: always },
+  "target.manage": { unit_admin: fromAbove, leader: fromAbove },
+  "result.read": {
+    unit_admin: always,
+    data_officer: always,
+    department_officer: always,
+    leader: always,
+    viewer: always,
+  },
+  "result.enter": { data_officer: always },
+  "result.approve": { unit_admin: fromAbove, leader: fromAbove },
+  "assessment.write": { department_officer: always },
+  "emulation.manage": { unit_admin: fromAbove },
+  "emulation.self_score": { data_officer: always, unit_admin: always },
+  "emulation.review": { department_officer: fromAbove, leader: fromAbove },
+  "emulation.council": { leader: fromAbove, unit_admin: fromAbove },
+  "award.propose": { leader: fromAbove, unit_admin: fromAbove },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */
@@ -88,7 +123,7 @@ export function can(actor: Actor | null, action: Action, target: Target, today: 
   return actor.grants.some((grant) => {
     const rule = rules[grant.role];
     return (
-      rule !== undefined && isGrantActive(grant, today) && target.unitPath.includes(grant.unitId) && rule(actor, target)
+      rule !== undefined && isGrantActive(grant, today) && target.unitPath.includes(grant.unitId) && rule(actor, target, grant)
     );
   });
 }
