@@ -6,7 +6,9 @@ import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import { registerAccountRoutes } from "../../accounts/accounts.routes.js";
 import { authenticate, verifyCsrf } from "../../accounts/auth.middleware.js";
+import { registerEmulationRoutes } from "../../emulation/emulation.routes.js";
 import { registerPortalRoutes } from "../../portal/portal.routes.js";
+import { registerTargetRoutes } from "../../targets/targets.routes.js";
 import { registerUnitRoutes } from "../../units/units.routes.js";
 import type { AppContext } from "../app-context.js";
 import { registerApiDocs } from "./api-docs.js";
@@ -65,6 +67,8 @@ export function createApp(ctx: AppContext) {
   registerAccountRoutes(app);
   registerUnitRoutes(app);
   registerPortalRoutes(app);
+  registerTargetRoutes(app);
+  registerEmulationRoutes(app);
   registerApiDocs(app);
   return app;
 }
