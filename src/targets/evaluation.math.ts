@@ -87,7 +87,8 @@ export interface Evaluation {
   wording: { precise: string; customary: string };
 }
 
-const ESTIMATE_NOTE = " (theo số ước thực hiện)";
+/** Appended to the wording of an evaluation based on an estimate; exported so text builders can move it. */
+export const ESTIMATE_NOTE = " (theo số ước thực hiện)";
 
 /** Equal within binary noise: term means and sums reach here after arithmetic (37,6 vs 37,600000000000001). */
 function compare(a: number, b: number): -1 | 0 | 1 {
