@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { DialectName } from "./dialect.js";
 import { emulationMigration } from "../../emulation/emulation.migration.js";
+import { sessionsMigration } from "../../sessions/sessions.migration.js";
 import { targetsMigration } from "../../targets/targets.migration.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
 import type { DB } from "./schema.js";
@@ -14,6 +15,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0001-foundation": foundationMigration(dialect),
     "0002-targets": targetsMigration(dialect),
     "0003-emulation": emulationMigration(dialect),
+    "0004-sessions": sessionsMigration(dialect),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { EmulationTables } from "../../emulation/emulation.tables.js";
+import type { SessionsTables } from "../../sessions/sessions.tables.js";
 import type { TargetsTables } from "../../targets/targets.tables.js";
 
 /**
@@ -202,7 +203,7 @@ export interface JobsTable {
 }
 
 /** Every table; each later module keeps its own table types and joins them here. */
-export interface DB extends TargetsTables, EmulationTables {
+export interface DB extends TargetsTables, EmulationTables, SessionsTables {
   units: UnitsTable;
   unit_parents: UnitParentsTable;
   unit_successions: UnitSuccessionsTable;

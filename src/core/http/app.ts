@@ -8,6 +8,7 @@ import { registerAccountRoutes } from "../../accounts/accounts.routes.js";
 import { authenticate, verifyCsrf } from "../../accounts/auth.middleware.js";
 import { registerEmulationRoutes } from "../../emulation/emulation.routes.js";
 import { registerPortalRoutes } from "../../portal/portal.routes.js";
+import { registerSessionRoutes } from "../../sessions/sessions.routes.js";
 import { registerTargetRoutes } from "../../targets/targets.routes.js";
 import { registerUnitRoutes } from "../../units/units.routes.js";
 import type { AppContext } from "../app-context.js";
@@ -69,6 +70,7 @@ export function createApp(ctx: AppContext) {
   registerPortalRoutes(app);
   registerTargetRoutes(app);
   registerEmulationRoutes(app);
+  registerSessionRoutes(app);
   registerApiDocs(app);
   return app;
 }
