@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean;
   /** Shown in the header and page titles. */
   siteName: string;
+  /** Outgoing mail for reminders; null: reminders are in-app only. */
+  smtp: { url: string; from: string } | null;
 }
 
 /** A bad setting: the message is one line a person can act on, printed without a stack trace. */
@@ -92,6 +94,20 @@ function parsePositiveInt(name: string, raw: string | undefined, fallback: numbe
   return n;
 }
 
+function parseSmtp(url: string | undefined, from: string | undefined): Config["smtp"] {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError("SMTP_URL is not a valid URL (expected smtp://user:pass@host:587 or smtps://…)");
+  }
+  if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${parsed.protocol}"`);
+  }
+  return { url, from: from || `giaoban <no-reply@${parsed.hostname}>` };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || "data");
   const port = parsePort(env.PORT);
@@ -107,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || "info",
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     siteName: env.SITE_NAME || "Cổng thông tin điện tử",
+    smtp: parseSmtp(env.SMTP_URL, env.MAIL_FROM),
   };
 }

@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: "silent",
     trustProxy: true,
     siteName: "Cổng thông tin thử nghiệm",
+    smtp: null,
     ...overrides,
   };
 }

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "giaoban-config-"));
+
+describe("loadConfig", () => {
+  it("defaults to port 3000 and a SQLite file under the data folder, generating and keeping a secret", () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: "sqlite", file: path.join(dir, "giaoban.sqlite") });
+    expect(config.publicBaseUrl.href).toBe("http://localhost:3000/");
+    expect(config.secureCookies).toBe(false);
+    expect(readFileSync(path.join(dir, "session-secret"), "utf8").trim()).toBe(config.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it("takes PostgreSQL from DATABASE_URL and https from PUBLIC_BASE_URL", () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://u:p@db:5432/giaoban", PUBLIC_BASE_URL: "https://phuong.example.vn" });
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/giaoban" });
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: "http" }, 'PORT must be a whole number from 0 to 65535, got "http"'],
+    [{ DATABASE_URL: "mysql://x" }, 'DATABASE_URL must start with postgres:// or sqlite:, got "mysql:"'],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL is not a valid URL"],
+    [{ PUBLIC_BASE_URL: "ftp://x" }, "PUBLIC_BASE_URL must be http:// or https://"],
+    [{ SESSION_SECRET: "short" }, "SESSION_SECRET must be at least 32 characters long"],
+    [{ SMTP_URL: "http://mail" }, "SMTP_URL must start with smtp:// or smtps://"],
+  ])("refuses %o with one clear line", (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+});
