@@ -1,3 +1,108 @@
-/** Kysely table types of the targets module; merged into the app-wide `DB` in src/core/db/schema.ts. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in by the targets module
-export interface TargetsTables {}
+import type { Generated } from "kysely";
+
+/**
+ * Kysely table types of the targets module; merged into the app-wide `DB` in src/core/db/schema.ts.
+ * Same conventions as the foundation: dates `YYYY-MM-DD` text, instants ISO-8601 UTC text, booleans
+ * 0/1 integers, figures "double precision".
+ */
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  /** Stable code used by imports, exports and DHIS2 (`dataElement`); unique. */
+  code: string;
+  /** Current name; the wording valid for a period lives in indicator_definitions. */
+  name: string;
+  /** Lĩnh vực: "Kinh tế", "Văn hóa – xã hội", "Xây dựng Đảng"… */
+  field: string;
+  /** "tỷ đồng", "%", "‰", "hộ", "người"… printed beside every figure. */
+  unit_of_measure: string;
+  /** number | rate | boolean */
+  value_type: string;
+  /** higher_is_better | lower_is_better | range | floor | milestone */
+  direction: string;
+  /** ratio | points */
+  comparison_mode: string;
+  /** How a term figure is made from annual figures: sum | mean | growth | end | count */
+  term_aggregation: string;
+  /** The department answering for the figure (organisations.id). */
+  responsible_organisation_id: number | null;
+  definition: string | null;
+  /** 1: approved figures are open data, shown to anyone. */
+  is_public: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Wording of an indicator over a span of time, so a renamed indicator keeps its old name in old reports. */
+export interface IndicatorDefinitionsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  name: string;
+  definition: string | null;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  unit_id: number;
+  /** unit: for this unit; children: set on a parent for each of its direct children. */
+  applies_to: string;
+  /** year | term | custom */
+  period_kind: string;
+  /** "2019", "2015-2020", or a custom key such as "2020-6T". */
+  period_key: string;
+  /** Reporting window, inclusive (NĐ 09/2019 uses 15/12 of the previous year to 14/12). */
+  period_start: string;
+  period_end: string;
+  /** Term targets: sum | mean | growth | end | count; null = the indicator's own aggregation. */
+  aggregation: string | null;
+  /** value | range | milestone */
+  level_kind: string;
+  value: number | null;
+  min_value: number | null;
+  max_value: number | null;
+  /** 0 as first assigned; each adjustment (điều chỉnh) adds one. */
+  revision: number;
+  /** The document that set the target ("Nghị quyết số 12/NQ-HĐND ngày …"). */
+  document: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ResultsTable {
+  id: Generated<number>;
+  indicator_id: number;
+  unit_id: number;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  /** estimate (ước thực hiện) | final (chính thức): separate rows, never merged. */
+  version: string;
+  /** Booleans (milestones) are 1/0. */
+  value: number;
+  source: string | null;
+  note: string | null;
+  /** draft | submitted | approved | reopened */
+  status: string;
+  entered_by: number | null;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  /** Why the office reopened an approved figure. */
+  reopen_reason: string | null;
+  /** Why the office sent a submitted figure back to the ward. */
+  return_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetsTables {
+  indicators: IndicatorsTable;
+  indicator_definitions: IndicatorDefinitionsTable;
+  targets: TargetsTable;
+  results: ResultsTable;
+}
