@@ -1,0 +1,55 @@
+/** Rules for uploaded photos. Pure: no file system, no image library. */
+
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** Wider photos are scaled down: enough for any article column, far smaller than a camera's original. */
+export const MAX_PHOTO_WIDTH = 1600;
+/** Width of the copy shown in article lists. */
+export const THUMBNAIL_WIDTH = 480;
+
+export type PhotoType = "jpeg" | "png" | "webp";
+
+export const PHOTO_MIME: Record<PhotoType, string> = {
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+};
+
+export const PHOTO_EXTENSION: Record<PhotoType, string> = {
+  jpeg: "jpg",
+  png: "png",
+  webp: "webp",
+};
+
+function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
+  return bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
+}
+
+/**
+ * The photo format from the file's first bytes ("magic numbers"), never from its name or the
+ * browser's declared type, both of which the sender controls. Null for anything else.
+ */
+export function detectPhotoType(bytes: Uint8Array): PhotoType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  // RIFF....WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return "webp";
+  return null;
+}
+
+/**
+ * A storage key is a plain file name inside the media folder: letters, digits, `_` and `-`, one dot
+ * before the extension. No separators and no `..`, so it can never leave that folder. Uploads get
+ * `<32 hex>.<ext>` and their list-size copy `<32 hex>-t.<ext>`.
+ */
+const STORAGE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,150}\.[a-z0-9]{1,5}$/;
+
+/** True for a name that may be joined to the media folder path. */
+export function isStorageKey(key: string): boolean {
+  return STORAGE_KEY.test(key);
+}
+
+/** The key of a photo's list-size copy. */
+export function thumbnailKeyOf(key: string): string {
+  return key.replace(/\.([a-z0-9]+)$/, "-t.$1");
+}
