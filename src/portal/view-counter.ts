@@ -30,7 +30,10 @@ export class ViewCounter {
    */
   record(articleId: number, ip: string, userAgent: string | undefined): boolean {
     if (!userAgent || isbot(userAgent)) return false;
-    const visitor = createHmac("sha256", this.secret).update(`${ip}\n${userAgent}`).digest("base64url").slice(0, 22);
+    const visitor = createHmac("sha256", this.secret)
+      .update(`${ip}\n${userAgent}`)
+      .digest("base64url")
+      .slice(0, 22);
     const key = `${articleId}:${visitor}`;
     const at = this.now().getTime();
     const previous = this.lastCounted.get(key);
@@ -49,17 +52,20 @@ export class ViewCounter {
 
   /** Writes what is buffered. On failure the counts go back into the buffer for the next attempt. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.pendingCounts.size === 0) return;
-      const batch = this.pendingCounts;
-      this.pendingCounts = new Map();
-      try {
-        await this.writeCounts(batch);
-      } catch (error) {
-        for (const [id, n] of batch) this.pendingCounts.set(id, (this.pendingCounts.get(id) ?? 0) + n);
-        throw error;
-      }
-    });
+    // Chained so flushes never overlap; a failed flush must not block the ones after it.
+    this.flushing = this.flushing
+      .catch(() => {})
+      .then(async () => {
+        if (this.pendingCounts.size === 0) return;
+        const batch = this.pendingCounts;
+        this.pendingCounts = new Map();
+        try {
+          await this.writeCounts(batch);
+        } catch (error) {
+          for (const [id, n] of batch) this.pendingCounts.set(id, (this.pendingCounts.get(id) ?? 0) + n);
+          throw error;
+        }
+      });
     return this.flushing;
   }
 

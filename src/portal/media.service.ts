@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import sharp, { type Sharp } from "sharp";
+import type { Config } from "../core/config.js";
+import {
+  detectPhotoType,
+  isStorageKey,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTO_WIDTH,
+  PHOTO_EXTENSION,
+  PHOTO_MIME,
+  type PhotoType,
+  THUMBNAIL_WIDTH,
+  thumbnailKeyOf,
+} from "./media.rules.js";
+
+/** Where uploaded files live: `<dataDir>/media/<storage key>`. */
+export function mediaDirOf(config: Config): string {
+  return path.join(config.dataDir, "media");
+}
+
+/** A photo checked and re-encoded in memory, not yet written anywhere. */
+export interface PreparedPhoto {
+  type: PhotoType;
+  mimeType: string;
+  data: Buffer;
+  width: number;
+  height: number;
+  thumbnail: Buffer;
+}
+
+/** Why a file cannot be used as a photo, in words for the person who chose it. */
+export class PhotoRejected extends Error {
+  override name = "PhotoRejected";
+}
+
+function encode(image: Sharp, type: PhotoType): Sharp {
+  if (type === "jpeg") return image.jpeg({ quality: 82, mozjpeg: true });
+  if (type === "png") return image.png({ compressionLevel: 8 });
+  return image.webp({ quality: 80 });
+}
+
+/**
+ * Checks an uploaded file (JPEG, PNG or WebP by its first bytes, at most 10 MB) and re-encodes it:
+ * turned upright from its EXIF orientation, at most 1600 px wide, with every metadata block (camera,
+ * GPS position, author) left out; plus a 480 px copy for article lists.
+ */
+export async function preparePhoto(bytes: Uint8Array): Promise<PreparedPhoto> {
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new PhotoRejected("Ảnh không được lớn hơn 10 MB.");
+  const type = detectPhotoType(bytes);
+  if (!type) throw new PhotoRejected("Chỉ nhận ảnh JPEG, PNG hoặc WebP.");
+  try {
+    // sharp keeps no metadata unless asked (`keepMetadata`), which is exactly what we want.
+    const source = sharp(bytes, { limitInputPixels: 100_000_000, failOn: "error" }).rotate();
+    const main = await encode(
+      source.clone().resize({ width: MAX_PHOTO_WIDTH, withoutEnlargement: true }),
+      type,
+    ).toBuffer({
+      resolveWithObject: true,
+    });
+    const thumbnail = await encode(
+      source.clone().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }),
+      type,
+    ).toBuffer();
+    return {
+      type,
+      mimeType: PHOTO_MIME[type],
+      data: main.data,
+      width: main.info.width,
+      height: main.info.height,
+      thumbnail,
+    };
+  } catch {
+    throw new PhotoRejected("Không đọc được tệp ảnh (tệp bị hỏng hoặc không đúng định dạng).");
+  }
+}
+
+export interface StoredPhoto {
+  key: string;
+  thumbnailKey: string;
+  mimeType: string;
+  byteSize: number;
+  thumbnailByteSize: number;
+}
+
+/** Writes a prepared photo and its list copy under fresh random keys. */
+export async function writePhotoFiles(mediaDir: string, photo: PreparedPhoto): Promise<StoredPhoto> {
+  await mkdir(mediaDir, { recursive: true });
+  const key = `${randomBytes(16).toString("hex")}.${PHOTO_EXTENSION[photo.type]}`;
+  const thumbnailKey = thumbnailKeyOf(key);
+  // `wx`: never overwrite a file, even on the 2^-128 chance of a repeated key.
+  await writeFile(path.join(mediaDir, key), photo.data, { flag: "wx" });
+  try {
+    await writeFile(path.join(mediaDir, thumbnailKey), photo.thumbnail, { flag: "wx" });
+  } catch (error) {
+    await removeMediaFiles(mediaDir, [key]);
+    throw error;
+  }
+  return {
+    key,
+    thumbnailKey,
+    mimeType: photo.mimeType,
+    byteSize: photo.data.byteLength,
+    thumbnailByteSize: photo.thumbnail.byteLength,
+  };
+}
+
+/** Deletes files by key; a missing file is not an error (the goal is that it is gone). */
+export async function removeMediaFiles(mediaDir: string, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    if (!isStorageKey(key)) continue;
+    await unlink(path.join(mediaDir, key)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  }
+}
+
+/**
+ * Opens a stored file for streaming. The key comes from the media table and is checked again here,
+ * so no request text is ever joined to a path. Null when the file is missing on disk.
+ */
+export async function openMediaFile(
+  mediaDir: string,
+  storageKey: string,
+): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null> {
+  if (!isStorageKey(storageKey)) return null;
+  const root = path.resolve(mediaDir);
+  const file = path.join(root, storageKey);
+  if (path.dirname(file) !== root) return null;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return null;
+    const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    return { stream, size: info.size };
+  } catch {
+    return null;
+  }
+}
