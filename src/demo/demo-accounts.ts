@@ -1,0 +1,49 @@
+/**
+ * Demo data: the accounts listed in the README. The password is public on purpose: a demo database
+ * must never hold real data or be reachable from the internet.
+ */
+
+import type { Role } from "../accounts/roles.js";
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = "giaoban2020";
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  grants: { role: Role; unitKey: string }[];
+}
+
+/** Grants start on this date and have no end. */
+export const DEMO_GRANTS_FROM = "2019-01-01";
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    username: "admin",
+    displayName: "Quản trị hệ thống",
+    grants: [{ role: "system_admin", unitKey: "city:ha-noi" }],
+  },
+  {
+    username: "vanphong.longbien",
+    displayName: "Văn phòng Quận ủy Long Biên",
+    grants: [
+      { role: "unit_admin", unitKey: "district:long-bien" },
+      { role: "leader", unitKey: "district:long-bien" },
+      { role: "data_officer", unitKey: "district:long-bien" },
+    ],
+  },
+  {
+    username: "thuongthanh",
+    displayName: "Cán bộ phường Thượng Thanh",
+    grants: [
+      { role: "unit_admin", unitKey: "ward:thuong-thanh" },
+      { role: "data_officer", unitKey: "ward:thuong-thanh" },
+      { role: "writer", unitKey: "ward:thuong-thanh" },
+    ],
+  },
+  {
+    username: "bientap",
+    displayName: "Biên tập viên cổng thông tin",
+    grants: [{ role: "editor", unitKey: "district:long-bien" }],
+  },
+];

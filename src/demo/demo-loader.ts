@@ -1,0 +1,270 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { recordAudit } from "../accounts/audit.repo.js";
+import { hashPassword } from "../accounts/password.js";
+import { insertGrant, insertUser } from "../accounts/users.repo.js";
+import type { Database } from "../core/db/database.js";
+import { isUniqueViolation } from "../core/db/dialect.js";
+import type { DB } from "../core/db/schema.js";
+import {
+  countUnits,
+  deleteAllRows,
+  insertArticle,
+  insertArticleImage,
+  insertCategory,
+  insertMedia,
+  insertOrganisation,
+  insertPerson,
+  insertPosition,
+  insertSuccession,
+  insertUnit,
+  insertUnitParent,
+} from "./demo.repo.js";
+import { DEMO_ACCOUNTS, DEMO_GRANTS_FROM, DEMO_PASSWORD } from "./demo-accounts.js";
+import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES } from "./demo-articles.js";
+import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "./demo-people.js";
+import { type RenderedPhoto, renderDemoPhotos } from "./demo-photos.js";
+import { DEMO_SUCCESSIONS, DEMO_UNITS } from "./demo-units.js";
+
+/**
+ * Loads the demo data set (units, organisations, people, accounts, categories, articles and their
+ * photos) in one transaction: either all of it is there or none of it.
+ *
+ * Photos are rendered and written to `mediaDir` (normally `<dataDir>/media`) before the transaction;
+ * their names are fixed (`demo-1.jpg`, `demo-2.jpg` and the list copies `demo-1-t.jpg`,
+ * `demo-2-t.jpg`), so loading again just overwrites them.
+ */
+
+interface PreparedDemo {
+  passwordHashes: Map<string, string>;
+  photos: RenderedPhoto[];
+}
+
+async function prepare(mediaDir: string): Promise<PreparedDemo> {
+  const [hashes, photos] = await Promise.all([
+    // One hash per account (own salt each), computed outside the transaction: argon2 is slow on purpose.
+    Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.username, await hashPassword(DEMO_PASSWORD)] as const)),
+    renderDemoPhotos(),
+  ]);
+  await mkdir(mediaDir, { recursive: true });
+  await Promise.all(
+    photos.flatMap((p) => [
+      writeFile(path.join(mediaDir, p.storageKey), p.bytes),
+      writeFile(path.join(mediaDir, p.thumbnailKey), p.thumbnail),
+    ]),
+  );
+  return { passwordHashes: new Map(hashes), photos };
+}
+
+/** Looks a demo key up, failing loudly on a typo in the data files. */
+function idOf(ids: Map<string, number>, key: string): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`demo data: unknown key "${key}"`);
+  return id;
+}
+
+async function insertDemo(
+  db: Kysely<DB>,
+  prepared: PreparedDemo,
+  now: Date,
+): Promise<Record<string, number>> {
+  const unitIds = new Map<string, number>();
+  for (const unit of DEMO_UNITS) {
+    const id = await insertUnit(
+      db,
+      {
+        name: unit.name,
+        level: unit.level,
+        code: unit.code,
+        validFrom: unit.validFrom,
+        validTo: unit.validTo,
+        address: unit.address ?? null,
+        phone: unit.phone ?? null,
+        email: unit.email ?? null,
+        intro: unit.intro ?? null,
+      },
+      now,
+    );
+    unitIds.set(unit.key, id);
+  }
+  for (const unit of DEMO_UNITS) {
+    if (unit.parentKey === null) continue;
+    await insertUnitParent(db, {
+      unitId: idOf(unitIds, unit.key),
+      parentId: idOf(unitIds, unit.parentKey),
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+    });
+  }
+  for (const link of DEMO_SUCCESSIONS) {
+    await insertSuccession(db, {
+      fromUnitId: idOf(unitIds, link.fromKey),
+      toUnitId: idOf(unitIds, link.toKey),
+      effectiveDate: link.effectiveDate,
+      kind: link.kind,
+      populationShare: link.populationShare,
+      areaShare: null,
+      legalBasis: link.legalBasis,
+      note: link.note,
+    });
+  }
+
+  const organisationIds = new Map<string, number>();
+  for (const org of DEMO_ORGANISATIONS) {
+    const id = await insertOrganisation(db, {
+      unitId: idOf(unitIds, org.unitKey),
+      kind: org.kind,
+      name: org.name,
+      validFrom: org.validFrom,
+      validTo: org.validTo,
+      sortOrder: org.sortOrder,
+    });
+    organisationIds.set(org.key, id);
+  }
+  let positions = 0;
+  for (const person of DEMO_PEOPLE) {
+    const personId = await insertPerson(db, { fullName: person.fullName, biography: person.biography });
+    for (const p of person.positions) {
+      await insertPosition(db, {
+        personId,
+        organisationId: idOf(organisationIds, p.organisationKey),
+        title: p.title,
+        isLeader: p.isLeader,
+        sortOrder: p.sortOrder,
+        // Known only as of the article's date: start unknown, no end recorded.
+        validFrom: null,
+        validTo: null,
+      });
+      positions++;
+    }
+  }
+
+  const userIds = new Map<string, number>();
+  for (const account of DEMO_ACCOUNTS) {
+    const passwordHash = prepared.passwordHashes.get(account.username);
+    if (!passwordHash) throw new Error(`demo data: no password hash for ${account.username}`);
+    const userId = await insertUser(db, {
+      username: account.username,
+      displayName: account.displayName,
+      email: null,
+      passwordHash,
+      now,
+    });
+    userIds.set(account.username, userId);
+    for (const grant of account.grants) {
+      await insertGrant(db, {
+        userId,
+        role: grant.role,
+        unitId: idOf(unitIds, grant.unitKey),
+        validFrom: DEMO_GRANTS_FROM,
+        validTo: null,
+        now,
+      });
+    }
+  }
+
+  const categoryIds = new Map<string, number>();
+  for (const category of DEMO_CATEGORIES) categoryIds.set(category.slug, await insertCategory(db, category));
+
+  const mediaIds = new Map<string, number>();
+  for (const photo of prepared.photos) {
+    const id = await insertMedia(
+      db,
+      {
+        storageKey: photo.storageKey,
+        originalName: photo.originalName,
+        mimeType: photo.mimeType,
+        byteSize: photo.bytes.length,
+        uploadedBy: userIds.get("bientap") ?? null,
+        unitId: idOf(unitIds, "district:long-bien"),
+      },
+      now,
+    );
+    mediaIds.set(photo.key, id);
+  }
+  for (const article of DEMO_ARTICLES) {
+    const articleId = await insertArticle(db, {
+      slug: article.slug,
+      title: article.title,
+      lead: article.lead,
+      bodyHtml: blocksToHtml(article.blocks),
+      publishedAt: article.publishedAt,
+      authorId: article.authorUsername ? idOf(userIds, article.authorUsername) : null,
+      unitId: idOf(unitIds, article.unitKey),
+      categoryId: idOf(categoryIds, article.categorySlug),
+      views: article.views,
+    });
+    for (const [index, image] of article.images.entries()) {
+      await insertArticleImage(db, {
+        articleId,
+        mediaId: idOf(mediaIds, image.photo),
+        caption: image.caption,
+        altText: image.altText,
+        position: image.position,
+        sortOrder: index + 1,
+      });
+    }
+  }
+  return {
+    units: DEMO_UNITS.length,
+    successions: DEMO_SUCCESSIONS.length,
+    organisations: DEMO_ORGANISATIONS.length,
+    people: DEMO_PEOPLE.length,
+    positions,
+    users: DEMO_ACCOUNTS.length,
+    articles: DEMO_ARTICLES.length,
+    media: prepared.photos.length,
+  };
+}
+
+/**
+ * Loads the demo data when the database has no unit yet (a fresh install) and says whether it did.
+ * Safe when several processes start at once: the emptiness check is repeated inside the transaction,
+ * and a process that loses the race (a unique username or slug already taken) returns false.
+ */
+export async function loadDemoIfEmpty(database: Database, now: Date, mediaDir: string): Promise<boolean> {
+  if ((await countUnits(database.db)) > 0) return false;
+  const prepared = await prepare(mediaDir);
+  try {
+    return await database.db.transaction().execute(async (trx) => {
+      if ((await countUnits(trx)) > 0) return false;
+      const counts = await insertDemo(trx, prepared, now);
+      await recordAudit(trx, {
+        actor: null,
+        action: "demo_load",
+        entityType: "demo",
+        entityId: null,
+        unitId: null,
+        after: counts,
+        at: now,
+      });
+      return true;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && (await countUnits(database.db)) > 0) return false;
+    throw error;
+  }
+}
+
+/**
+ * Deletes every row of every data table (users, sessions and the audit log included) and loads the
+ * demo again, in one transaction: `giaoban demo --reset`. Uploaded files other than the demo photos
+ * stay in `mediaDir`.
+ */
+export async function resetDemo(database: Database, now: Date, mediaDir: string): Promise<void> {
+  const prepared = await prepare(mediaDir);
+  await database.db.transaction().execute(async (trx) => {
+    await deleteAllRows(trx, database.dialect);
+    const counts = await insertDemo(trx, prepared, now);
+    await recordAudit(trx, {
+      actor: null,
+      action: "demo_reset",
+      entityType: "demo",
+      entityId: null,
+      unitId: null,
+      after: counts,
+      at: now,
+    });
+  });
+}

@@ -1,0 +1,283 @@
+import { type Kysely, sql } from "kysely";
+import type { DialectName } from "../core/db/dialect.js";
+import type { DB } from "../core/db/schema.js";
+
+/**
+ * The SQL of the demo loader: plain inserts that return the new id, and the wipe that `demo --reset`
+ * needs. Everything here runs inside the loader's single transaction.
+ */
+
+/** Tables that hold process state rather than data; a reset leaves them alone. */
+const KEPT_TABLES = new Set(["jobs"]);
+
+export async function countUnits(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom("units")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Deletes every row of every application table (found by introspection, so tables that later modules
+ * add are wiped too) except process state such as `jobs`. Foreign keys would make the order matter;
+ * instead SQLite defers their checks to the commit, and PostgreSQL truncates all tables in one
+ * statement (which also restarts the id sequences, so a reset demo gets the same ids again).
+ */
+export async function deleteAllRows(db: Kysely<DB>, dialect: DialectName): Promise<void> {
+  const tables = (await db.introspection.getTables()).filter(
+    (t) => !t.isView && !t.name.startsWith("kysely_") && !KEPT_TABLES.has(t.name),
+  );
+  if (tables.length === 0) return;
+  if (dialect === "postgres") {
+    const list = sql.join(tables.map((t) => (t.schema ? sql.id(t.schema, t.name) : sql.id(t.name))));
+    await sql`TRUNCATE TABLE ${list} RESTART IDENTITY`.execute(db);
+    return;
+  }
+  await sql`PRAGMA defer_foreign_keys = ON`.execute(db);
+  for (const t of tables) await sql`DELETE FROM ${sql.id(t.name)}`.execute(db);
+  // Restart AUTOINCREMENT counters too, like RESTART IDENTITY on PostgreSQL.
+  await sql`DELETE FROM sqlite_sequence`.execute(db);
+}
+
+export async function insertUnit(
+  db: Kysely<DB>,
+  unit: {
+    name: string;
+    level: string;
+    code: string | null;
+    validFrom: string;
+    validTo: string | null;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    intro: string | null;
+  },
+  now: Date,
+): Promise<number> {
+  const row = await db
+    .insertInto("units")
+    .values({
+      name: unit.name,
+      level: unit.level,
+      code: unit.code,
+      valid_from: unit.validFrom,
+      valid_to: unit.validTo,
+      address: unit.address,
+      phone: unit.phone,
+      email: unit.email,
+      intro: unit.intro,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertUnitParent(
+  db: Kysely<DB>,
+  link: { unitId: number; parentId: number; validFrom: string; validTo: string | null },
+): Promise<void> {
+  await db
+    .insertInto("unit_parents")
+    .values({
+      unit_id: link.unitId,
+      parent_id: link.parentId,
+      valid_from: link.validFrom,
+      valid_to: link.validTo,
+    })
+    .execute();
+}
+
+export async function insertSuccession(
+  db: Kysely<DB>,
+  link: {
+    fromUnitId: number;
+    toUnitId: number;
+    effectiveDate: string;
+    kind: string;
+    populationShare: number | null;
+    areaShare: number | null;
+    legalBasis: string | null;
+    note: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto("unit_successions")
+    .values({
+      from_unit_id: link.fromUnitId,
+      to_unit_id: link.toUnitId,
+      effective_date: link.effectiveDate,
+      kind: link.kind,
+      population_share: link.populationShare,
+      area_share: link.areaShare,
+      legal_basis: link.legalBasis,
+      note: link.note,
+    })
+    .execute();
+}
+
+export async function insertOrganisation(
+  db: Kysely<DB>,
+  org: {
+    unitId: number;
+    kind: string;
+    name: string;
+    validFrom: string;
+    validTo: string | null;
+    sortOrder: number;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("organisations")
+    .values({
+      unit_id: org.unitId,
+      kind: org.kind,
+      name: org.name,
+      valid_from: org.validFrom,
+      valid_to: org.validTo,
+      sort_order: org.sortOrder,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertPerson(
+  db: Kysely<DB>,
+  person: { fullName: string; biography: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto("people")
+    .values({ full_name: person.fullName, biography: person.biography })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertPosition(
+  db: Kysely<DB>,
+  position: {
+    personId: number;
+    organisationId: number;
+    title: string;
+    isLeader: boolean;
+    sortOrder: number;
+    validFrom: string | null;
+    validTo: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto("positions")
+    .values({
+      person_id: position.personId,
+      organisation_id: position.organisationId,
+      title: position.title,
+      is_leader: position.isLeader ? 1 : 0,
+      sort_order: position.sortOrder,
+      valid_from: position.validFrom,
+      valid_to: position.validTo,
+    })
+    .execute();
+}
+
+export async function insertCategory(
+  db: Kysely<DB>,
+  category: { slug: string; name: string; sortOrder: number },
+): Promise<number> {
+  const row = await db
+    .insertInto("categories")
+    .values({ slug: category.slug, name: category.name, sort_order: category.sortOrder })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMedia(
+  db: Kysely<DB>,
+  media: {
+    storageKey: string;
+    originalName: string;
+    mimeType: string;
+    byteSize: number;
+    uploadedBy: number | null;
+    unitId: number | null;
+  },
+  now: Date,
+): Promise<number> {
+  const row = await db
+    .insertInto("media")
+    .values({
+      storage_key: media.storageKey,
+      original_name: media.originalName,
+      mime_type: media.mimeType,
+      byte_size: media.byteSize,
+      uploaded_by: media.uploadedBy,
+      unit_id: media.unitId,
+      created_at: now.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertArticle(
+  db: Kysely<DB>,
+  article: {
+    slug: string;
+    title: string;
+    lead: string | null;
+    bodyHtml: string;
+    publishedAt: string;
+    authorId: number | null;
+    unitId: number;
+    categoryId: number | null;
+    views: number;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("articles")
+    .values({
+      slug: article.slug,
+      title: article.title,
+      lead: article.lead,
+      body_html: article.bodyHtml,
+      status: "published",
+      published_at: article.publishedAt,
+      author_id: article.authorId,
+      unit_id: article.unitId,
+      category_id: article.categoryId,
+      views: article.views,
+      // Written when it was published: the demo reproduces the article as it was then.
+      created_at: article.publishedAt,
+      updated_at: article.publishedAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertArticleImage(
+  db: Kysely<DB>,
+  image: {
+    articleId: number;
+    mediaId: number;
+    caption: string;
+    altText: string;
+    position: number | null;
+    sortOrder: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto("article_images")
+    .values({
+      article_id: image.articleId,
+      media_id: image.mediaId,
+      caption: image.caption,
+      alt_text: image.altText,
+      position: image.position,
+      sort_order: image.sortOrder,
+    })
+    .execute();
+}
