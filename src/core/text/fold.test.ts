@@ -16,6 +16,7 @@ describe("foldVietnamese", () => {
     ["Nguyễn Thế Thạch – UVTV", "nguyen the thach – uvtv"],
     ["", ""],
     ["2020 - 2025", "2020 - 2025"],
+    ["İstanbul", "istanbul"],
   ])("%j → %j", (input, expected) => {
     expect(foldVietnamese(input)).toBe(expected);
   });

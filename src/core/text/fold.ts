@@ -15,11 +15,12 @@ const D_STROKE = /[đĐ]/g;
  * @example foldVietnamese("  Đảng ủy  Phường Thượng Thanh ") === "dang uy phuong thuong thanh"
  */
 export function foldVietnamese(text: string): string {
+  // Lower-case first: a few capitals (İ) lower-case to a letter plus a combining mark, removed next.
   return text
+    .toLowerCase()
     .normalize("NFD")
     .replace(COMBINING_MARKS, "")
     .replace(D_STROKE, "d")
-    .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
 }
