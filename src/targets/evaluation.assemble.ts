@@ -1,0 +1,287 @@
+/**
+ * Turns loaded rows (indicators, target revisions, approved figures) into evaluations, for one unit or
+ * for many units read in bulk. Pure: no I/O; the arithmetic itself is evaluation.math and term.math.
+ *
+ * Rules: a unit's own target for an indicator and period wins over its parent's target "for all
+ * children"; the highest revision applies; an approved final figure wins over an approved estimate,
+ * which is then named as such; nothing missing is filled in.
+ */
+import {
+  compareWithSamePeriod,
+  type Evaluation,
+  evaluateIndicator,
+  type IndicatorSemantics,
+  type SamePeriodComparison,
+  type TargetRevision,
+} from "./evaluation.math.js";
+import {
+  type Aggregation,
+  annualSemantics,
+  type Indicator,
+  type ResultVersion,
+  termSemantics,
+  toTermAggregation,
+} from "./indicator.model.js";
+import { defaultWindow, periodKindOf, termYearsOf } from "./period.rules.js";
+import type { TargetRow } from "./targets.repo.js";
+import { computeTermFigure, type TermFigure } from "./term.math.js";
+
+/** The revisions that apply to one unit for one indicator and period. */
+export interface ResolvedTarget {
+  revisions: TargetRevision[];
+  /** The highest revision's row (document, window, aggregation). */
+  latest: TargetRow;
+  source: "own" | "inherited";
+}
+
+/** Approved figures of one indicator, unit and period, by version. */
+export interface FigureSet {
+  final?: number;
+  estimate?: number;
+}
+
+export interface AnnualPoint {
+  year: number;
+  value: number | null;
+  basis: "final" | "estimate" | "none";
+  /** The year's own target value, when one was set as a single value. */
+  target: number | null;
+}
+
+export interface TermDetail {
+  aggregation: Aggregation;
+  years: number[];
+  figure: TermFigure;
+  annual: AnnualPoint[];
+}
+
+export interface IndicatorEvaluation {
+  /** With the name and definition in force for the period. */
+  indicator: Indicator;
+  semantics: IndicatorSemantics;
+  evaluation: Evaluation;
+  target: ResolvedTarget | null;
+  /** Term periods only. */
+  term: TermDetail | null;
+  /** Year periods only, when last year's figure was loaded. */
+  samePeriod: SamePeriodComparison | null;
+  /** Bad stored data that stopped the evaluation (e.g. a range target on a ceiling indicator). */
+  problem: string | null;
+}
+
+/** Groups target rows by indicator and picks own over inherited, for one unit and one period key. */
+export function resolveTargets(
+  rows: readonly TargetRow[],
+  unitId: number,
+  parentId: number | null,
+  periodKey: string,
+): Map<number, ResolvedTarget> {
+  const own = new Map<number, TargetRow[]>();
+  const inherited = new Map<number, TargetRow[]>();
+  for (const row of rows) {
+    if (row.periodKey !== periodKey) continue;
+    const bucket =
+      row.appliesTo === "unit" && row.unitId === unitId
+        ? own
+        : row.appliesTo === "children" && row.unitId === parentId
+          ? inherited
+          : null;
+    if (!bucket) continue;
+    const list = bucket.get(row.indicatorId);
+    if (list) list.push(row);
+    else bucket.set(row.indicatorId, [row]);
+  }
+  const resolved = new Map<number, ResolvedTarget>();
+  for (const [source, bucket] of [
+    ["inherited", inherited],
+    ["own", own],
+  ] as const) {
+    for (const [indicatorId, list] of bucket) {
+      let latest = list[0] as TargetRow;
+      for (const row of list) if (row.revision > latest.revision) latest = row;
+      resolved.set(indicatorId, {
+        revisions: list.map((r) => ({ revision: r.revision, level: r.level })),
+        latest,
+        source,
+      });
+    }
+  }
+  return resolved;
+}
+
+/** Adds a figure to `periodKey → indicatorId → FigureSet`. */
+export function addFigure(
+  into: Map<string, Map<number, FigureSet>>,
+  figure: { periodKey: string; indicatorId: number; version: ResultVersion; value: number },
+): void {
+  let byIndicator = into.get(figure.periodKey);
+  if (!byIndicator) {
+    byIndicator = new Map();
+    into.set(figure.periodKey, byIndicator);
+  }
+  const set = byIndicator.get(figure.indicatorId) ?? {};
+  set[figure.version] = figure.value;
+  byIndicator.set(figure.indicatorId, set);
+}
+
+const asActual = (indicator: Pick<Indicator, "valueType">, value: number | undefined) =>
+  value === undefined ? undefined : indicator.valueType === "boolean" ? value !== 0 : value;
+
+/** evaluateIndicator, with bad stored data reported as a problem instead of a crash of the whole page. */
+function safeEvaluate(
+  semantics: IndicatorSemantics,
+  target: ResolvedTarget | undefined,
+  actual: { final?: number | boolean; estimate?: number | boolean },
+): { evaluation: Evaluation; problem: string | null } {
+  try {
+    return {
+      evaluation: evaluateIndicator({ semantics, targets: target?.revisions ?? [], actual }),
+      problem: null,
+    };
+  } catch (error) {
+    const evaluation = evaluateIndicator({ semantics, targets: [], actual: {} });
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      evaluation: {
+        ...evaluation,
+        status: "no_data",
+        wording: { precise: "dữ liệu không nhất quán", customary: "dữ liệu không nhất quán" },
+      },
+      problem: `Chỉ tiêu giao không khớp với loại chỉ tiêu (${detail}).`,
+    };
+  }
+}
+
+/** Evaluates one indicator for a year or custom period from that period's figures. */
+export function evaluateDirect(
+  indicator: Indicator,
+  target: ResolvedTarget | undefined,
+  figures: FigureSet | undefined,
+  previous?: FigureSet,
+): IndicatorEvaluation {
+  const semantics = annualSemantics(indicator);
+  const { evaluation, problem } = safeEvaluate(semantics, target, {
+    final: asActual(indicator, figures?.final),
+    estimate: asActual(indicator, figures?.estimate),
+  });
+  let samePeriod: SamePeriodComparison | null = null;
+  if (previous !== undefined && indicator.valueType !== "boolean") {
+    const current = figures?.final ?? figures?.estimate;
+    samePeriod = compareWithSamePeriod(current, previous.final ?? previous.estimate, {
+      mode: indicator.comparisonMode,
+      unit: indicator.unitOfMeasure,
+    });
+  }
+  return { indicator, semantics, evaluation, target: target ?? null, term: null, samePeriod, problem };
+}
+
+/** The years a term evaluation reads: the term target's window, else the key's default window. */
+export function yearsOfTerm(periodKey: string, target: ResolvedTarget | undefined): number[] {
+  if (target) return termYearsOf(target.latest.periodStart, target.latest.periodEnd);
+  const window = defaultWindow(periodKey);
+  return window ? termYearsOf(window.start, window.end) : [];
+}
+
+/**
+ * Evaluates one indicator over a term from annual figures: per year the final figure, else the
+ * estimate; the term figure by the target's aggregation (or the indicator's); the whole figure counts
+ * as an estimate when any year is one. Missing years refuse the figure (term.math says which).
+ */
+export function evaluateTerm(
+  indicator: Indicator,
+  periodKey: string,
+  target: ResolvedTarget | undefined,
+  annualFigures: ReadonlyMap<string, ReadonlyMap<number, FigureSet>>,
+  annualTargets?: ReadonlyMap<number, Map<number, ResolvedTarget>>,
+): IndicatorEvaluation {
+  const aggregation = target?.latest.aggregation ?? indicator.termAggregation;
+  const years = yearsOfTerm(periodKey, target);
+  const annual: AnnualPoint[] = years.map((year) => {
+    const set = annualFigures.get(String(year))?.get(indicator.id);
+    const value = set?.final ?? set?.estimate ?? null;
+    const basis = set?.final !== undefined ? "final" : set?.estimate !== undefined ? "estimate" : "none";
+    const level = annualTargets?.get(year)?.get(indicator.id)?.latest.level;
+    return { year, value, basis, target: level?.kind === "value" ? level.value : null };
+  });
+  const figure = computeTermFigure(toTermAggregation(aggregation), {
+    years,
+    values: annual.map((a) => ({ year: a.year, value: a.value })),
+  });
+  const semantics = termSemantics(indicator, aggregation);
+  const usedEstimate =
+    figure.ok && annual.some((a) => a.basis === "estimate" && figure.yearsUsed.includes(a.year));
+  let actual: { final?: number | boolean; estimate?: number | boolean } = {};
+  if (figure.ok) {
+    const value = semantics.valueType === "boolean" ? figure.value !== 0 : figure.value;
+    actual = usedEstimate ? { estimate: value } : { final: value };
+  }
+  const { evaluation, problem } = safeEvaluate(semantics, target, actual);
+  const wording =
+    !figure.ok && evaluation.status === "no_data"
+      ? { precise: `chưa tính được: ${figure.message}`, customary: `chưa tính được: ${figure.message}` }
+      : evaluation.wording;
+  return {
+    indicator,
+    semantics,
+    evaluation: { ...evaluation, wording },
+    target: target ?? null,
+    term: { aggregation, years, figure, annual },
+    samePeriod: null,
+    problem,
+  };
+}
+
+/** Everything needed to evaluate one unit for one period, already loaded. */
+export interface UnitRows {
+  unitId: number;
+  parentId: number | null;
+  periodKey: string;
+  /** Indicators to consider, in display order (already filtered for visibility). */
+  indicators: readonly Indicator[];
+  targets: readonly TargetRow[];
+  /** Approved figures of this unit: the period's, last year's, and for a term every year's. */
+  figures: ReadonlyMap<string, ReadonlyMap<number, FigureSet>>;
+  /** Load last year's figures for "so với cùng kỳ" (year periods). */
+  previousKey?: string | null;
+  /** Resolve each term year's own target, for the trend chart. */
+  withAnnualTargets?: boolean;
+}
+
+/**
+ * Evaluates every indicator that has a target or a figure in the period, in the given order.
+ * Indicators with neither are not part of the unit's evaluation and are left out.
+ */
+export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
+  const kind = periodKindOf(rows.periodKey);
+  const targets = resolveTargets(rows.targets, rows.unitId, rows.parentId, rows.periodKey);
+  const out: IndicatorEvaluation[] = [];
+  if (kind === "term") {
+    const annualTargets = new Map<number, Map<number, ResolvedTarget>>();
+    if (rows.withAnnualTargets) {
+      for (const key of new Set(rows.targets.map((t) => t.periodKey))) {
+        if (periodKindOf(key) === "year") {
+          annualTargets.set(Number(key), resolveTargets(rows.targets, rows.unitId, rows.parentId, key));
+        }
+      }
+    }
+    for (const indicator of rows.indicators) {
+      const target = targets.get(indicator.id);
+      const hasFigure = yearsOfTerm(rows.periodKey, target).some((y) =>
+        rows.figures.get(String(y))?.has(indicator.id),
+      );
+      if (!target && !hasFigure) continue;
+      out.push(evaluateTerm(indicator, rows.periodKey, target, rows.figures, annualTargets));
+    }
+    return out;
+  }
+  const current = rows.figures.get(rows.periodKey);
+  const previous = rows.previousKey ? rows.figures.get(rows.previousKey) : undefined;
+  for (const indicator of rows.indicators) {
+    const target = targets.get(indicator.id);
+    const figures = current?.get(indicator.id);
+    if (!target && !figures) continue;
+    const last = rows.previousKey ? (previous?.get(indicator.id) ?? {}) : undefined;
+    out.push(evaluateDirect(indicator, target, figures, last));
+  }
+  return out;
+}

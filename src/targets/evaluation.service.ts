@@ -1,0 +1,230 @@
+/**
+ * Evaluation use cases: one unit for one period, and every child of a parent for one period (the
+ * ranking input). Reads approved figures only. Public callers get open-data indicators only; the
+ * caller decides which (see `publicOnly`), since reading is not an audited change.
+ *
+ * Bulk evaluation runs one query per table whatever the number of units (units, indicators, targets,
+ * results), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once.
+ */
+import type { Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { NotFoundError, ValidationError } from "../core/http/errors.js";
+import {
+  addFigure,
+  assembleUnitEvaluation,
+  type FigureSet,
+  type IndicatorEvaluation,
+} from "./evaluation.assemble.js";
+import {
+  findCustomPeriodEnd,
+  findParentIdAt,
+  findUnitBrief,
+  listChildrenAt,
+  type UnitBrief,
+} from "./evaluation.repo.js";
+import { type Indicator, nameInSentence, wordingAt } from "./indicator.model.js";
+import { listDefinitions, listIndicators } from "./indicators.repo.js";
+import { composeNarrative } from "./narrative.js";
+import {
+  defaultWindow,
+  type PeriodKind,
+  periodKindOf,
+  periodLabel,
+  previousYearKey,
+  termBounds,
+} from "./period.rules.js";
+import { rankingScore } from "./ranking-score.js";
+import { listApprovedForChildren, listResultsForUnit } from "./results.repo.js";
+import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
+import { listTargetsForChildren, listTargetsForUnit } from "./targets.repo.js";
+import { unitInSentence } from "./unit-wording.js";
+
+export interface EvaluatedPeriod {
+  key: string;
+  kind: PeriodKind;
+  /** "năm 2019", "nhiệm kỳ 2015–2020". */
+  label: string;
+  /** The date at which the hierarchy (parent, children) and the indicators' wording are read. */
+  asOf: string;
+}
+
+export interface UnitEvaluation {
+  unit: UnitBrief;
+  period: EvaluatedPeriod;
+  indicators: IndicatorEvaluation[];
+  summary: TargetsSummary;
+  /** See ranking-score.ts; null when no target was assigned. */
+  score: number | null;
+  /** The Vietnamese paragraph (narrative.ts); null in bulk evaluation unless asked for. */
+  narrative: string | null;
+}
+
+export interface EvaluateOptions {
+  /** Only indicators whose approved figures are open data (anonymous visitors). */
+  publicOnly?: boolean;
+}
+
+/** Validates a period key and works out the date the evaluation reads the hierarchy at. */
+async function resolvePeriod(db: Kysely<DB>, unitId: number, periodKey: string): Promise<EvaluatedPeriod> {
+  const kind = periodKindOf(periodKey);
+  if (!kind) {
+    throw new ValidationError({
+      period: "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng.",
+    });
+  }
+  const asOf = defaultWindow(periodKey)?.end ?? (await findCustomPeriodEnd(db, unitId, periodKey));
+  if (!asOf) throw new NotFoundError(`Chưa có chỉ tiêu hoặc số liệu nào cho kỳ "${periodKey}".`);
+  return { key: periodKey, kind, label: periodLabel(periodKey), asOf };
+}
+
+/**
+ * The period keys to read: the period itself; for a year also last year (cùng kỳ); for a term "A-B"
+ * every year from A to B, which covers both conventions (A…B−1 and A+1…B) a term target may use.
+ */
+function keysToRead(period: EvaluatedPeriod): { keys: string[]; previousKey: string | null } {
+  if (period.kind === "term") {
+    const [from, to] = termBounds(period.key) as [number, number];
+    const years = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+    return { keys: [period.key, ...years], previousKey: null };
+  }
+  const previousKey = previousYearKey(period.key);
+  return { keys: previousKey ? [period.key, previousKey] : [period.key], previousKey };
+}
+
+/** Indicators with their wording in force at `date`, open-data ones only when asked. */
+async function loadIndicators(db: Kysely<DB>, date: string, publicOnly: boolean): Promise<Indicator[]> {
+  const [indicators, definitions] = await Promise.all([
+    listIndicators(db, { publicOnly }),
+    listDefinitions(db, null),
+  ]);
+  const byIndicator = new Map<number, typeof definitions>();
+  for (const d of definitions) {
+    const list = byIndicator.get(d.indicatorId);
+    if (list) list.push(d);
+    else byIndicator.set(d.indicatorId, [d]);
+  }
+  return indicators.map((i) => ({ ...i, ...wordingAt(i, byIndicator.get(i.id) ?? [], date) }));
+}
+
+function narrativeOf(unit: UnitBrief, period: EvaluatedPeriod, evaluations: IndicatorEvaluation[]) {
+  if (evaluations.length === 0) return null;
+  return composeNarrative({
+    unitName: unitInSentence(unit),
+    periodLabel: period.label,
+    indicators: evaluations.map((e) => ({
+      name: nameInSentence(e.indicator.name),
+      evaluation: e.evaluation,
+    })),
+  });
+}
+
+/**
+ * Evaluates unit `unitId` for `periodKey` ("2019", "2015-2020" or a custom key): every indicator with a
+ * target (own, or its parent's for all children) or an approved figure. Throws NotFoundError for an
+ * unknown unit, ValidationError (field `period`) for a malformed key.
+ */
+export async function evaluateUnit(
+  db: Kysely<DB>,
+  input: { unitId: number; periodKey: string } & EvaluateOptions,
+): Promise<UnitEvaluation> {
+  const unit = await findUnitBrief(db, input.unitId);
+  if (!unit) throw new NotFoundError("Không tìm thấy đơn vị.");
+  const period = await resolvePeriod(db, unit.id, input.periodKey);
+  const { keys, previousKey } = keysToRead(period);
+  const parentId = await findParentIdAt(db, unit.id, period.asOf);
+  const [indicators, targets, results] = await Promise.all([
+    loadIndicators(db, period.asOf, input.publicOnly ?? false),
+    listTargetsForUnit(db, { unitId: unit.id, parentId, periodKeys: keys }),
+    listResultsForUnit(db, unit.id, keys, { approvedOnly: true }),
+  ]);
+  const figures = new Map<string, Map<number, FigureSet>>();
+  for (const r of results) addFigure(figures, r);
+  const evaluations = assembleUnitEvaluation({
+    unitId: unit.id,
+    parentId,
+    periodKey: period.key,
+    indicators,
+    targets,
+    figures,
+    previousKey,
+    withAnnualTargets: true,
+  });
+  const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
+  return {
+    unit,
+    period,
+    indicators: evaluations,
+    summary,
+    score: rankingScore(summary),
+    narrative: narrativeOf(unit, period, evaluations),
+  };
+}
+
+export interface ChildrenEvaluation {
+  parent: UnitBrief;
+  period: EvaluatedPeriod;
+  /** Every child existing at the period's date, by name; each with its full evaluation. */
+  units: UnitEvaluation[];
+}
+
+/**
+ * Evaluates every child of `parentId` (the units under it at the period's last day) for one period:
+ * the ranking input. One query per table, whatever the number of children. Narratives are left out
+ * unless `withNarrative` (they cost more than the arithmetic and a ranking does not print them).
+ */
+export async function evaluateChildren(
+  db: Kysely<DB>,
+  input: { parentId: number; periodKey: string; withNarrative?: boolean } & EvaluateOptions,
+): Promise<ChildrenEvaluation> {
+  const parent = await findUnitBrief(db, input.parentId);
+  if (!parent) throw new NotFoundError("Không tìm thấy đơn vị.");
+  const period = await resolvePeriod(db, parent.id, input.periodKey);
+  const { keys } = keysToRead(period);
+  const query = { parentId: parent.id, date: period.asOf, periodKeys: keys };
+  const [children, indicators, targets, figures] = await Promise.all([
+    listChildrenAt(db, parent.id, period.asOf),
+    loadIndicators(db, period.asOf, input.publicOnly ?? false),
+    listTargetsForChildren(db, query),
+    listApprovedForChildren(db, query),
+  ]);
+
+  const inherited = targets.filter((t) => t.appliesTo === "children");
+  const ownByUnit = new Map<number, typeof targets>();
+  for (const t of targets) {
+    if (t.appliesTo !== "unit") continue;
+    const list = ownByUnit.get(t.unitId);
+    if (list) list.push(t);
+    else ownByUnit.set(t.unitId, [t]);
+  }
+  const figuresByUnit = new Map<number, Map<string, Map<number, FigureSet>>>();
+  for (const f of figures) {
+    let map = figuresByUnit.get(f.unitId);
+    if (!map) {
+      map = new Map();
+      figuresByUnit.set(f.unitId, map);
+    }
+    addFigure(map, f);
+  }
+
+  const units = children.map((unit): UnitEvaluation => {
+    const own = ownByUnit.get(unit.id);
+    const evaluations = assembleUnitEvaluation({
+      unitId: unit.id,
+      parentId: parent.id,
+      periodKey: period.key,
+      indicators,
+      targets: own ? [...inherited, ...own] : inherited,
+      figures: figuresByUnit.get(unit.id) ?? new Map(),
+    });
+    const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
+    return {
+      unit,
+      period,
+      indicators: evaluations,
+      summary,
+      score: rankingScore(summary),
+      narrative: input.withNarrative ? narrativeOf(unit, period, evaluations) : null,
+    };
+  });
+  return { parent, period, units };
+}

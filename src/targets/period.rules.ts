@@ -1,0 +1,115 @@
+/**
+ * Reporting periods: a year ("2019"), a five-year term ("2015-2020") or a custom period with its own
+ * key ("2020-6T"), each with a reporting window of dates. Pure: no I/O.
+ *
+ * Windows are configurable because practice differs: the calendar year, or the window of NĐ 09/2019
+ * (reports close on the 14th: a "year" runs from 15/12 of the year before to 14/12).
+ */
+
+export type PeriodKind = "year" | "term" | "custom";
+/** calendar: 1/1–31/12; nd09: 15/12 of the previous year – 14/12 (NĐ 09/2019/NĐ-CP, Điều 12). */
+export type WindowRule = "calendar" | "nd09";
+
+export interface Period {
+  key: string;
+  kind: PeriodKind;
+  /** Inclusive `YYYY-MM-DD`. */
+  start: string;
+  end: string;
+}
+
+export const WINDOW_RULE_LABELS: Record<WindowRule, string> = {
+  calendar: "Năm dương lịch (01/01 – 31/12)",
+  nd09: "Theo Nghị định 09/2019/NĐ-CP (15/12 năm trước – 14/12)",
+};
+
+const YEAR = /^(\d{4})$/;
+const TERM = /^(\d{4})-(\d{4})$/;
+const CUSTOM = /^[0-9A-Za-z][0-9A-Za-z._-]{0,29}$/;
+
+/** The kind of a period key, or null when the key is malformed. "2015-2020" needs from < to. */
+export function periodKindOf(key: string): PeriodKind | null {
+  const year = YEAR.exec(key);
+  if (year) return plausibleYear(Number(year[1])) ? "year" : null;
+  const term = TERM.exec(key);
+  if (term) {
+    const from = Number(term[1]);
+    const to = Number(term[2]);
+    return plausibleYear(from) && plausibleYear(to) && from < to ? "term" : null;
+  }
+  // A custom key must not look like a broken year or term ("2019-", "20190"), which is a typo.
+  if (/^\d+$/.test(key) || /^\d{4}-\d*$/.test(key)) return null;
+  return CUSTOM.test(key) ? "custom" : null;
+}
+
+function plausibleYear(year: number): boolean {
+  return year >= 1945 && year <= 2200;
+}
+
+/** The first and last year written in a term key: "2015-2020" → [2015, 2020]. */
+export function termBounds(key: string): [number, number] | null {
+  const match = TERM.exec(key);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+/**
+ * The default window of a year or term key, or null for a custom key (which always needs explicit
+ * dates). A term "A-B" covers the years A … B−1: the party congress opens the term in year A and the
+ * end-of-term report is written before year B ends (the reference article, 02/01/2020, reports on
+ * 2015–2019 for "nhiệm kỳ 2015 – 2020"). Set explicit dates on the target for another convention.
+ */
+export function defaultWindow(
+  key: string,
+  rule: WindowRule = "calendar",
+): { start: string; end: string } | null {
+  const kind = periodKindOf(key);
+  if (kind === "year") return yearWindow(Number(key), rule);
+  if (kind === "term") {
+    const [from, to] = termBounds(key) as [number, number];
+    return { start: yearWindow(from, rule).start, end: yearWindow(to - 1, rule).end };
+  }
+  return null;
+}
+
+/** The window of one year under a rule: 2019 calendar → 2019-01-01…2019-12-31; nd09 → 2018-12-15…2019-12-14. */
+export function yearWindow(year: number, rule: WindowRule = "calendar"): { start: string; end: string } {
+  return rule === "nd09"
+    ? { start: `${year - 1}-12-15`, end: `${year}-12-14` }
+    : { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+/** A period with its default window; throws RangeError for a custom key or a malformed key. */
+export function periodOf(key: string, rule: WindowRule = "calendar"): Period {
+  const kind = periodKindOf(key);
+  const window = defaultWindow(key, rule);
+  if (!kind || !window) throw new RangeError(`period "${key}" has no default window`);
+  return { key, kind, ...window };
+}
+
+/**
+ * The annual period keys inside a window: the years whose reporting year ends inside it. A year is
+ * counted by the date 31 days after the window starts, so both 2015-01-01 and 2014-12-15 (NĐ 09)
+ * start with 2015. termYearsOf("2015-01-01", "2019-12-31") → [2015, …, 2019].
+ */
+export function termYearsOf(start: string, end: string): number[] {
+  const first = new Date(`${start}T00:00:00Z`);
+  first.setUTCDate(first.getUTCDate() + 31);
+  const from = first.getUTCFullYear();
+  const to = Number(end.slice(0, 4));
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) years.push(y);
+  return years;
+}
+
+/** The same period one year earlier, for "so với cùng kỳ": "2019" → "2018"; null for terms and custom keys. */
+export function previousYearKey(key: string): string | null {
+  return periodKindOf(key) === "year" ? String(Number(key) - 1) : null;
+}
+
+/** How a period reads inside a sentence: "năm 2019", "nhiệm kỳ 2015–2020", "kỳ 2020-6T". */
+export function periodLabel(key: string): string {
+  const kind = periodKindOf(key);
+  if (kind === "year") return `năm ${key}`;
+  if (kind === "term") return `nhiệm kỳ ${key.replace("-", "–")}`;
+  return `kỳ ${key}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * Zod schemas of what the targets module accepts, with Vietnamese messages: used by the API (and its
+ * OpenAPI document) and by the form handlers after they turn vi-VN text into numbers.
+ */
+import { z } from "@hono/zod-openapi";
+import { isIsoDate } from "../core/format/vi-date.js";
+import {
+  AGGREGATIONS,
+  COMPARISON_MODES,
+  DIRECTIONS,
+  LEVEL_KINDS,
+  RESULT_VERSIONS,
+  VALUE_TYPES,
+} from "./indicator.model.js";
+import { periodKindOf } from "./period.rules.js";
+
+const isoDate = (message: string) => z.string().refine(isIsoDate, { error: message });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Tối đa ${max} ký tự.` })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const IndicatorInputSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, {
+        error: "Mã chỉ tiêu gồm 1–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
+      })
+      .openapi({ example: "THU_NS" }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "Vui lòng nhập tên chỉ tiêu." })
+      .max(300, { error: "Tối đa 300 ký tự." }),
+    field: z
+      .string()
+      .trim()
+      .min(1, { error: "Vui lòng nhập lĩnh vực." })
+      .max(100, { error: "Tối đa 100 ký tự." }),
+    unitOfMeasure: z
+      .string()
+      .trim()
+      .min(1, { error: "Vui lòng nhập đơn vị tính (%, tỷ đồng, hộ…)." })
+      .max(30, { error: "Tối đa 30 ký tự." }),
+    valueType: z.enum(VALUE_TYPES, { error: "Vui lòng chọn loại giá trị." }),
+    direction: z.enum(DIRECTIONS, { error: "Vui lòng chọn chiều đánh giá." }),
+    comparisonMode: z.enum(COMPARISON_MODES, { error: "Vui lòng chọn cách so sánh." }),
+    termAggregation: z.enum(AGGREGATIONS, { error: "Vui lòng chọn cách tính cả nhiệm kỳ." }),
+    responsibleOrganisationId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    definition: optionalText(5000),
+    isPublic: z.boolean().default(true),
+    sortOrder: z.number().int().min(0).max(100_000).default(0),
+    /** When the name or definition changes: the first day the new wording applies (history keeps the old). */
+    wordingFrom: isoDate("Ngày áp dụng không hợp lệ.").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.direction === "milestone") !== (v.valueType === "boolean")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["valueType"],
+        message: "Chỉ tiêu dạng mốc hoàn thành dùng loại giá trị Có / không, và ngược lại.",
+      });
+    }
+    if (v.valueType === "boolean" && !["end", "count"].includes(v.termAggregation)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["termAggregation"],
+        message: "Chỉ tiêu mốc chỉ tính cả nhiệm kỳ theo năm cuối hoặc số năm đạt.",
+      });
+    }
+  })
+  .openapi("IndicatorInput");
+export type IndicatorInput = z.infer<typeof IndicatorInputSchema>;
+
+const periodKey = z
+  .string()
+  .trim()
+  .refine((k) => periodKindOf(k) !== null, {
+    error: "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng (2020-6T).",
+  })
+  .openapi({ example: "2019" });
+
+const finite = (message: string) => z.number({ error: message }).finite({ error: message });
+
+export const TargetInputSchema = z
+  .object({
+    indicatorId: z.number({ error: "Vui lòng chọn chỉ tiêu." }).int().positive(),
+    unitId: z.number({ error: "Vui lòng chọn đơn vị." }).int().positive(),
+    appliesTo: z.enum(["unit", "children"]).default("unit"),
+    periodKey,
+    /** Explicit window; required for custom keys, optional otherwise (default by `windowRule`). */
+    periodStart: isoDate("Ngày bắt đầu kỳ không hợp lệ.").optional(),
+    periodEnd: isoDate("Ngày kết thúc kỳ không hợp lệ.").optional(),
+    windowRule: z.enum(["calendar", "nd09"]).default("calendar"),
+    aggregation: z
+      .enum(AGGREGATIONS)
+      .nullish()
+      .transform((v) => v ?? null),
+    levelKind: z.enum(LEVEL_KINDS, { error: "Vui lòng chọn dạng mức chỉ tiêu." }),
+    value: finite("Mức chỉ tiêu phải là một số.").nullish(),
+    minValue: finite("Cận dưới phải là một số.").nullish(),
+    maxValue: finite("Cận trên phải là một số.").nullish(),
+    document: optionalText(300),
+    note: optionalText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.levelKind === "value" && (v.value === null || v.value === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Vui lòng nhập mức chỉ tiêu." });
+    }
+    if (v.levelKind === "range") {
+      if (v.minValue == null)
+        ctx.addIssue({ code: "custom", path: ["minValue"], message: "Vui lòng nhập cận dưới." });
+      if (v.maxValue == null)
+        ctx.addIssue({ code: "custom", path: ["maxValue"], message: "Vui lòng nhập cận trên." });
+      if (v.minValue != null && v.maxValue != null && v.minValue > v.maxValue) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["maxValue"],
+          message: "Cận trên phải không nhỏ hơn cận dưới.",
+        });
+      }
+    }
+    if ((v.periodStart === undefined) !== (v.periodEnd === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["periodEnd"],
+        message: "Nhập cả ngày bắt đầu và ngày kết thúc kỳ.",
+      });
+    }
+    if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) {
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "Ngày kết thúc phải sau ngày bắt đầu." });
+    }
+    if (periodKindOf(v.periodKey) === "custom" && !v.periodStart) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["periodStart"],
+        message: "Kỳ riêng cần ngày bắt đầu và ngày kết thúc.",
+      });
+    }
+  })
+  .openapi("TargetInput");
+export type TargetInput = z.infer<typeof TargetInputSchema>;
+
+export const ResultEntrySchema = z.object({
+  /** Either the id or the code of the indicator. */
+  indicatorId: z.number().int().positive().optional(),
+  indicatorCode: z.string().trim().max(40).optional(),
+  /** A number; true/false for milestones; null to remove a draft figure. */
+  value: z.union([finite("Giá trị phải là một số."), z.boolean(), z.null()]),
+  source: optionalText(300),
+  note: optionalText(2000),
+});
+
+export const ResultsBatchSchema = z
+  .object({
+    unitId: z.number().int().positive(),
+    periodKey,
+    version: z.enum(RESULT_VERSIONS, { error: "Chọn số liệu chính thức hoặc ước thực hiện." }),
+    periodStart: isoDate("Ngày bắt đầu kỳ không hợp lệ.").optional(),
+    periodEnd: isoDate("Ngày kết thúc kỳ không hợp lệ.").optional(),
+    windowRule: z.enum(["calendar", "nd09"]).default("calendar"),
+    values: z.array(ResultEntrySchema).min(1, { error: "Chưa có số liệu nào." }).max(1000),
+  })
+  .openapi("ResultsBatch");
+export type ResultsBatch = z.infer<typeof ResultsBatchSchema>;
+
+export const ReasonSchema = z
+  .object({
+    reason: z
+      .string({ error: "Vui lòng ghi rõ lý do." })
+      .trim()
+      .min(1, { error: "Vui lòng ghi rõ lý do." })
+      .max(1000, { error: "Tối đa 1000 ký tự." }),
+  })
+  .openapi("Reason");
+
+/** Field errors from a failed Zod parse, keyed by dotted path (`values.3.value`). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join(".") || "body"] ??= issue.message;
+  return fields;
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/core/db/database.js";
+import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation.service.js";
+import { createTestDatabase, ENGINES } from "../support/databases.js";
+import { type LongBien, seedLongBien } from "./seed.js";
+
+describe.each(ENGINES)("evaluation of the demo data on %s", (engine) => {
+  let database: Database;
+  let lb: LongBien;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    lb = await seedLongBien(database.db, { demo: true });
+  });
+  afterAll(() => database.close());
+
+  it("reproduces the article's 2019 figures for Thượng Thanh", async () => {
+    const result = await evaluateUnit(database.db, { unitId: lb.thuongThanh, periodKey: "2019" });
+    const byCode = new Map(result.indicators.map((i) => [i.indicator.code, i.evaluation]));
+    expect(result.indicators).toHaveLength(16);
+    expect(result.summary).toMatchObject({ total: 16, withData: 16, met: 16, exceeded: 16 });
+    expect(result.score).toBe(100);
+    expect(byCode.get("THU_NS")?.wording.customary).toBe("đạt 111% kế hoạch, vượt 11%");
+    expect(byCode.get("GDVH")?.achievementPct).toBeCloseTo(104, 9);
+    expect(byCode.get("TDPVH")?.achievementPct).toBeCloseTo(125, 9);
+    expect(byCode.get("KET_NAP_DV")?.achievementPct).toBe(200);
+    expect(byCode.get("HO_THOAT_NGHEO")?.achievementPct).toBe(500);
+    expect(result.narrative).toContain(
+      "Năm 2019, phường Thượng Thanh đã hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu",
+    );
+    expect(result.narrative).toContain("số hộ thoát nghèo đạt 500%");
+    expect(result.narrative).toContain("thu ngân sách nhà nước trên địa bàn đạt 111%");
+    const revenue = result.indicators.find((i) => i.indicator.code === "THU_NS");
+    expect(revenue?.target?.source).toBe("own");
+    expect(result.indicators.find((i) => i.indicator.code === "GDVH")?.target?.source).toBe("inherited");
+    expect(revenue?.samePeriod?.ratioWording).toBe("bằng 112,12% so với cùng kỳ");
+  });
+
+  it("computes the 2015–2020 term figures from the annual approved results", async () => {
+    const result = await evaluateUnit(database.db, { unitId: lb.thuongThanh, periodKey: "2015-2020" });
+    const byCode = new Map(result.indicators.map((i) => [i.indicator.code, i]));
+    const revenue = byCode.get("THU_NS");
+    expect(revenue?.term?.years).toEqual([2015, 2016, 2017, 2018, 2019]);
+    expect(revenue?.evaluation.actual).toBeCloseTo(37.6, 9);
+    expect(revenue?.evaluation.wording.customary).toBe("đạt 108% kế hoạch, vượt 8%");
+    expect(byCode.get("GDVH")?.evaluation.wording.precise).toBe("đạt 90,42%, vượt 2,42 điểm phần trăm");
+    expect(byCode.get("GDVH")?.evaluation.wording.customary).toBe("đạt 90,42%, vượt 2,42%");
+    expect(byCode.get("TDPVH")?.evaluation.exceedPoints).toBeCloseTo(15.65, 9);
+    expect(byCode.get("KET_NAP_DV")?.evaluation).toMatchObject({ actual: 70, achievementPct: 140 });
+    expect(byCode.get("TY_LE_HO_NGHEO")?.evaluation).toMatchObject({ actual: 0.17, status: "exceeded" });
+    expect(byCode.get("TY_LE_HO_NGHEO")?.evaluation.wording.precise).toBe(
+      "ở mức 0,17%, thấp hơn mức trần 0,33 điểm phần trăm",
+    );
+    expect(result.summary).toMatchObject({ withData: 16, met: 16, exceeded: 16 });
+    expect(revenue?.term?.annual.map((a) => a.target)).toEqual([null, null, null, null, 40]);
+  });
+
+  it("evaluates every ward of the district at once, Thượng Thanh first of 14", async () => {
+    const result = await evaluateChildren(database.db, { parentId: lb.district, periodKey: "2019" });
+    expect(result.units).toHaveLength(14);
+    const ranked = [...result.units].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+    expect(ranked[0]?.unit.id).toBe(lb.thuongThanh);
+    expect(ranked[0]?.score).toBe(100);
+    expect(ranked[1]?.score).toBeLessThan(100);
+    for (const unit of result.units) expect(unit.summary.total).toBe(16);
+    // The same figures as the single-unit evaluation.
+    const single = await evaluateUnit(database.db, { unitId: lb.ngocThuy, periodKey: "2019" });
+    const bulk = result.units.find((u) => u.unit.id === lb.ngocThuy);
+    expect(bulk?.summary).toEqual(single.summary);
+    expect(bulk?.indicators.map((i) => i.evaluation.status)).toEqual(
+      single.indicators.map((i) => i.evaluation.status),
+    );
+  });
+
+  it("flags an estimate-only figure as an estimate", async () => {
+    const saiDong = lb.wards.get("Sài Đồng") as number;
+    const result = await evaluateUnit(database.db, { unitId: saiDong, periodKey: "2019" });
+    const revenue = result.indicators.find((i) => i.indicator.code === "THU_NS");
+    expect(revenue?.evaluation.basis).toBe("estimate");
+    expect(revenue?.evaluation.wording.precise).toContain("(theo số ước thực hiện)");
+    expect(result.summary.estimated).toBe(1);
+  });
+
+  it("refuses a malformed period with a field error", async () => {
+    await expect(
+      evaluateUnit(database.db, { unitId: lb.thuongThanh, periodKey: "2019-" }),
+    ).rejects.toMatchObject({
+      status: 422,
+      fields: { period: expect.stringContaining("Kỳ không hợp lệ") },
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../src/core/db/schema.js";
+import { OTHER_WARDS } from "../../src/targets/demo-data.js";
+import { loadTargetsDemo } from "../../src/targets/targets.demo.js";
+import { createUnit, createUser } from "../support/fixtures.js";
+
+export interface LongBien {
+  city: number;
+  district: number;
+  thuongThanh: number;
+  ngocThuy: number;
+  wards: Map<string, number>;
+}
+
+/**
+ * Hà Nội → quận Long Biên → its 14 wards of 2019, the accounts of the demo (thuongthanh: data officer
+ * of Thượng Thanh; ngocthuy: data officer of Ngọc Thụy; vanphong.longbien: admin, leader and data officer
+ * of the district; admin: system admin), and optionally the targets demo.
+ */
+export async function seedLongBien(db: Kysely<DB>, options: { demo?: boolean } = {}): Promise<LongBien> {
+  const city = await createUnit(db, { name: "Hà Nội", level: "city" });
+  const district = await createUnit(db, { name: "Long Biên", level: "district", parentId: city });
+  const wards = new Map<string, number>();
+  for (const name of ["Thượng Thanh", ...OTHER_WARDS]) {
+    wards.set(name, await createUnit(db, { name, level: "ward", parentId: district }));
+  }
+  const thuongThanh = wards.get("Thượng Thanh") as number;
+  const ngocThuy = wards.get("Ngọc Thụy") as number;
+  await createUser(db, { username: "admin", grants: [{ role: "system_admin", unitId: city }] });
+  await createUser(db, {
+    username: "thuongthanh",
+    displayName: "Cán bộ phường Thượng Thanh",
+    grants: [
+      { role: "unit_admin", unitId: thuongThanh },
+      { role: "data_officer", unitId: thuongThanh },
+    ],
+  });
+  await createUser(db, { username: "ngocthuy", grants: [{ role: "data_officer", unitId: ngocThuy }] });
+  await createUser(db, {
+    username: "vanphong.longbien",
+    displayName: "Văn phòng quận Long Biên",
+    grants: [
+      { role: "unit_admin", unitId: district },
+      { role: "leader", unitId: district },
+      { role: "data_officer", unitId: district },
+    ],
+  });
+  if (options.demo) await loadTargetsDemo(db);
+  return { city, district, thuongThanh, ngocThuy, wards };
+}
