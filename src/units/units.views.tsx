@@ -328,7 +328,7 @@ export function UnitPage({
         ) : null}
         {predecessors.length > 0 ? (
           <>
-            <h3>Hình thành từ</h3>
+            <h3>Các đơn vị tiền thân</h3>
             <ul class="successions">
               {predecessors.map((link) => (
                 <SuccessionItem link={link} direction="from" />
@@ -338,7 +338,7 @@ export function UnitPage({
         ) : null}
         {successors.length > 0 ? (
           <>
-            <h3>Sáp nhập vào</h3>
+            <h3>Các đơn vị kế thừa</h3>
             <ul class="successions">
               {successors.map((link) => (
                 <SuccessionItem link={link} direction="to" />
