@@ -1,0 +1,311 @@
+/**
+ * Every query on directives and their coordinators. Callers pass the units the caller may see
+ * (`scope`); "all" is for system admins and jobs. Timeliness filters use the SQL mirror of the rules.
+ */
+import type { ExpressionBuilder, Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { unitDisplayName } from "../units/unit-labels.js";
+import type { Deadline } from "./deadline.js";
+import {
+  type DirectiveRecord,
+  dayOf,
+  deadlineColumns,
+  isDeadlineKind,
+  type PartyRef,
+} from "./directives.model.js";
+import { type SqlClock, timelinessSql } from "./directives.timeliness-sql.js";
+import type { Timeliness } from "./timeliness.rules.js";
+import type { WorkflowState } from "./workflow.rules.js";
+
+export interface PartyInput {
+  unitId: number;
+  organisationId: number | null;
+}
+
+export interface NewDirective {
+  noticeId: number | null;
+  itemId: number | null;
+  parentId: number | null;
+  proposalId: number | null;
+  title: string;
+  lead: PartyInput;
+  coordinators: PartyInput[];
+  assigningUnitId: number;
+  assignerPersonId: number | null;
+  assignerName: string | null;
+  deadline: Deadline;
+  createdBy: number | null;
+  now: Date;
+}
+
+export async function insertDirective(db: Kysely<DB>, d: NewDirective): Promise<number> {
+  const at = d.now.toISOString();
+  const row = await db
+    .insertInto("directives")
+    .values({
+      notice_id: d.noticeId,
+      item_id: d.itemId,
+      parent_id: d.parentId,
+      proposal_id: d.proposalId,
+      title: d.title,
+      lead_unit_id: d.lead.unitId,
+      lead_organisation_id: d.lead.organisationId,
+      assigning_unit_id: d.assigningUnitId,
+      assigner_person_id: d.assignerPersonId,
+      assigner_name: d.assignerName,
+      deadline_kind: d.deadline.kind,
+      deadline_date: d.deadline.date,
+      deadline_phrase: d.deadline.phrase,
+      ...deadlineColumns(d.deadline.kind, d.deadline.date),
+      state: "assigned",
+      state_before_pause: null,
+      progress_percent: 0,
+      submitted_at: null,
+      submitted_day: null,
+      confirmed_at: null,
+      created_by: d.createdBy,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await replaceCoordinators(db, row.id, d.coordinators);
+  return row.id;
+}
+
+export async function replaceCoordinators(
+  db: Kysely<DB>,
+  directiveId: number,
+  parties: PartyInput[],
+): Promise<void> {
+  await db.deleteFrom("directive_coordinators").where("directive_id", "=", directiveId).execute();
+  if (parties.length === 0) return;
+  await db
+    .insertInto("directive_coordinators")
+    .values(
+      parties.map((p) => ({
+        directive_id: directiveId,
+        unit_id: p.unitId,
+        organisation_id: p.organisationId,
+      })),
+    )
+    .execute();
+}
+
+/** The fields a workflow step or an edit changes; derived copies are recomputed here, never by callers. */
+export interface DirectivePatch {
+  state?: WorkflowState;
+  stateBeforePause?: WorkflowState | null;
+  progressPercent?: number;
+  submittedAt?: string | null;
+  confirmedAt?: string | null;
+  lead?: PartyInput;
+  deadline?: Deadline;
+  title?: string;
+}
+
+export async function updateDirective(
+  db: Kysely<DB>,
+  id: number,
+  patch: DirectivePatch,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("directives")
+    .set({
+      ...(patch.state !== undefined ? { state: patch.state } : {}),
+      ...(patch.stateBeforePause !== undefined ? { state_before_pause: patch.stateBeforePause } : {}),
+      ...(patch.progressPercent !== undefined ? { progress_percent: patch.progressPercent } : {}),
+      ...(patch.submittedAt !== undefined
+        ? { submitted_at: patch.submittedAt, submitted_day: dayOf(patch.submittedAt) }
+        : {}),
+      ...(patch.confirmedAt !== undefined ? { confirmed_at: patch.confirmedAt } : {}),
+      ...(patch.lead
+        ? { lead_unit_id: patch.lead.unitId, lead_organisation_id: patch.lead.organisationId }
+        : {}),
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.deadline
+        ? {
+            deadline_kind: patch.deadline.kind,
+            deadline_date: patch.deadline.date,
+            deadline_phrase: patch.deadline.phrase,
+            ...deadlineColumns(patch.deadline.kind, patch.deadline.date),
+          }
+        : {}),
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom("directives")
+    .innerJoin("units as lu", "lu.id", "directives.lead_unit_id")
+    .leftJoin("organisations as lo", "lo.id", "directives.lead_organisation_id")
+    .leftJoin("conclusion_notices as n", "n.id", "directives.notice_id")
+    .selectAll("directives")
+    .select([
+      "lu.name as lead_unit_name",
+      "lu.level as lead_unit_level",
+      "lo.name as lead_org_name",
+      "n.number as notice_number",
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+
+function toRecord(r: BaseRow, coordinators: PartyRef[]): DirectiveRecord {
+  return {
+    id: r.id,
+    noticeId: r.notice_id,
+    noticeNumber: r.notice_number,
+    itemId: r.item_id,
+    parentId: r.parent_id,
+    proposalId: r.proposal_id,
+    title: r.title,
+    lead: {
+      unitId: r.lead_unit_id,
+      organisationId: r.lead_organisation_id,
+      name: r.lead_org_name ?? unitDisplayName({ name: r.lead_unit_name, level: r.lead_unit_level }),
+    },
+    assigningUnitId: r.assigning_unit_id,
+    assignerPersonId: r.assigner_person_id,
+    assignerName: r.assigner_name,
+    deadline: {
+      kind: isDeadlineKind(r.deadline_kind) ? r.deadline_kind : "none",
+      date: r.deadline_date,
+      phrase: r.deadline_phrase,
+    },
+    state: r.state as WorkflowState,
+    stateBeforePause: r.state_before_pause as WorkflowState | null,
+    progressPercent: r.progress_percent,
+    submittedAt: r.submitted_at,
+    confirmedAt: r.confirmed_at,
+    createdAt: r.created_at,
+    coordinators,
+  };
+}
+
+async function coordinatorsOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, PartyRef[]>> {
+  const map = new Map<number, PartyRef[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom("directive_coordinators as c")
+    .innerJoin("units as u", "u.id", "c.unit_id")
+    .leftJoin("organisations as o", "o.id", "c.organisation_id")
+    .select(["c.directive_id", "c.unit_id", "c.organisation_id", "u.name", "u.level", "o.name as org_name"])
+    .where("c.directive_id", "in", ids)
+    .orderBy("c.id")
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.directive_id) ?? [];
+    list.push({
+      unitId: r.unit_id,
+      organisationId: r.organisation_id,
+      name: r.org_name ?? unitDisplayName(r),
+    });
+    map.set(r.directive_id, list);
+  }
+  return map;
+}
+
+export async function findDirective(db: Kysely<DB>, id: number): Promise<DirectiveRecord | undefined> {
+  const row = await baseQuery(db).where("directives.id", "=", id).executeTakeFirst();
+  if (!row) return undefined;
+  return toRecord(row, (await coordinatorsOf(db, [id])).get(id) ?? []);
+}
+
+export interface DirectiveFilter {
+  /** Units the caller may see: a directive is visible when its lead, assigning or a coordinating unit is. */
+  scope: "all" | number[];
+  /** Led by this unit. */
+  leadUnitId?: number;
+  state?: WorkflowState;
+  timeliness?: Timeliness;
+  noticeId?: number;
+  sessionId?: number;
+  /** From notices of any of these sessions. */
+  sessionIds?: number[];
+  parentId?: number | null;
+  /** Open only: not confirmed or cancelled. */
+  openOnly?: boolean;
+  clock: SqlClock;
+  limit: number;
+  offset: number;
+}
+
+function inScope(scope: number[]) {
+  return (eb: ExpressionBuilder<DB, "directives">) =>
+    eb.or([
+      eb("directives.lead_unit_id", "in", scope),
+      eb("directives.assigning_unit_id", "in", scope),
+      eb.exists(
+        eb
+          .selectFrom("directive_coordinators as dc")
+          .select("dc.id")
+          .whereRef("dc.directive_id", "=", "directives.id")
+          .where("dc.unit_id", "in", scope),
+      ),
+    ]);
+}
+
+/** Directives matching the filter, oldest first, with the total for paging. */
+export async function listDirectives(
+  db: Kysely<DB>,
+  f: DirectiveFilter,
+): Promise<{ rows: DirectiveRecord[]; total: number }> {
+  if (f.scope !== "all" && f.scope.length === 0) return { rows: [], total: 0 };
+  let q = baseQuery(db);
+  if (f.scope !== "all") q = q.where(inScope(f.scope));
+  if (f.leadUnitId !== undefined) q = q.where("directives.lead_unit_id", "=", f.leadUnitId);
+  if (f.state) q = q.where("directives.state", "=", f.state);
+  if (f.noticeId !== undefined) q = q.where("directives.notice_id", "=", f.noticeId);
+  if (f.sessionId !== undefined) q = q.where("n.session_id", "=", f.sessionId);
+  if (f.sessionIds) {
+    if (f.sessionIds.length === 0) return { rows: [], total: 0 };
+    q = q.where("n.session_id", "in", f.sessionIds);
+  }
+  if (f.parentId !== undefined) {
+    q =
+      f.parentId === null
+        ? q.where("directives.parent_id", "is", null)
+        : q.where("directives.parent_id", "=", f.parentId);
+  }
+  if (f.openOnly) q = q.where("directives.state", "not in", ["confirmed", "cancelled"]);
+  if (f.timeliness) q = q.where(timelinessSql(f.clock), "=", f.timeliness);
+  const [rows, count] = await Promise.all([
+    q.orderBy("directives.id").limit(f.limit).offset(f.offset).execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const coordinators = await coordinatorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { rows: rows.map((r) => toRecord(r, coordinators.get(r.id) ?? [])), total: Number(count.n) };
+}
+
+/** Organisations a user works for as department staff (the emulation module keeps the list). */
+export async function staffOrganisationIds(db: Kysely<DB>, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("department_staff")
+    .select("organisation_id")
+    .where("user_id", "=", userId)
+    .execute();
+  return rows.map((r) => r.organisation_id);
+}
+
+/** Ids of the directives below `id`, at any depth (children, their children…). */
+export async function descendantIds(db: Kysely<DB>, id: number): Promise<number[]> {
+  const found: number[] = [];
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const rows = await db.selectFrom("directives").select("id").where("parent_id", "in", frontier).execute();
+    frontier = rows.map((r) => r.id).filter((x) => !found.includes(x) && x !== id);
+    found.push(...frontier);
+  }
+  return found;
+}

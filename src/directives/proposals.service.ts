@@ -1,0 +1,188 @@
+/**
+ * Use cases of proposals: a unit raises one (at a session or not), an addressed department answers
+ * it and moves its status, and the assigner may turn it into a directive. One transaction and one
+ * audit event per change. A department officer answers only proposals addressed to the department
+ * they work for (department_staff); a unit admin answers for any department of their units.
+ */
+import type { Kysely } from "kysely";
+import { recordAudit } from "../accounts/audit.repo.js";
+import type { DB } from "../core/db/schema.js";
+import { isIsoDate } from "../core/format/vi-date.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { mayOnUnit, readableUnits } from "./directives.access.js";
+import type { PartyInput } from "./directives.repo.js";
+import { staffOrganisationIds } from "./directives.repo.js";
+import { type ActContext, createDirectiveIn, type DirectiveInput } from "./directives.service.js";
+import {
+  findProposal,
+  insertProposal,
+  listProposals,
+  type ProposalFilter,
+  type ProposalRecord,
+  type ProposalStatus,
+  updateProposal,
+} from "./proposals.repo.js";
+
+export interface ProposalInput {
+  sessionId: number | null;
+  from: PartyInput;
+  topic: string;
+  text: string | null;
+  answerDue: string | null;
+  addressees: PartyInput[];
+}
+
+/** Raised by the unit itself, or recorded by whoever manages the session it was raised at. */
+export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: ActContext): Promise<number> {
+  const fields: Record<string, string> = {};
+  if (!input.topic.trim()) fields.topic = "Vui lòng nhập nội dung kiến nghị.";
+  if (input.addressees.length === 0) fields.addressees = "Vui lòng chọn nơi nhận kiến nghị.";
+  if (input.answerDue && !isIsoDate(input.answerDue)) fields.answerDue = "Hạn trả lời không hợp lệ.";
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+  let allowed = mayOnUnit(ctx.actor, "proposal.raise", input.from.unitId, ctx.hierarchy, ctx.today);
+  if (!allowed && input.sessionId) {
+    const session = await db
+      .selectFrom("working_sessions")
+      .select("owner_unit_id")
+      .where("id", "=", input.sessionId)
+      .executeTakeFirst();
+    allowed =
+      !!session && mayOnUnit(ctx.actor, "session.manage", session.owner_unit_id, ctx.hierarchy, ctx.today);
+  }
+  if (!allowed) throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
+  return db.transaction().execute(async (trx) => {
+    const id = await insertProposal(trx, {
+      ...input,
+      topic: input.topic.trim(),
+      createdBy: ctx.actor.userId,
+      now: ctx.now,
+    });
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "create",
+      entityType: "proposal",
+      entityId: id,
+      unitId: input.from.unitId,
+      after: input,
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+    return id;
+  });
+}
+
+/** The organisations (or, for null, the whole unit) the actor may answer for among the addressees. */
+export async function answerableAddressees(
+  db: Kysely<DB>,
+  p: ProposalRecord,
+  ctx: Omit<ActContext, "now">,
+): Promise<PartyInput[]> {
+  const staff = await staffOrganisationIds(db, ctx.actor.userId);
+  return p.addressees.filter(
+    (a) =>
+      mayOnUnit(ctx.actor, "proposal.answer", a.unitId, ctx.hierarchy, ctx.today) ||
+      (a.organisationId !== null &&
+        staff.includes(a.organisationId) &&
+        mayOnUnit(ctx.actor, "proposal.answer_as_department", a.unitId, ctx.hierarchy, ctx.today)),
+  );
+}
+
+export async function getProposalFor(
+  db: Kysely<DB>,
+  id: number,
+  ctx: Omit<ActContext, "now">,
+): Promise<ProposalRecord> {
+  const p = await findProposal(db, id);
+  const readable =
+    p &&
+    [p.from.unitId, ...p.addressees.map((a) => a.unitId)].some((u) =>
+      mayOnUnit(ctx.actor, "session.read", u, ctx.hierarchy, ctx.today),
+    );
+  if (!p || !readable) throw new NotFoundError("Không tìm thấy kiến nghị này.");
+  return p;
+}
+
+export interface AnswerInput {
+  answer: string;
+  status: Exclude<ProposalStatus, "unanswered">;
+}
+
+/** An addressed department (or the office above it) answers and sets the status. */
+export async function answerProposal(
+  db: Kysely<DB>,
+  id: number,
+  input: AnswerInput,
+  ctx: ActContext,
+): Promise<ProposalRecord> {
+  if (!input.answer.trim()) throw new ValidationError({ answer: "Vui lòng nhập nội dung trả lời." });
+  return db.transaction().execute(async (trx) => {
+    const p = await getProposalFor(trx, id, ctx);
+    const mine = await answerableAddressees(trx, p, ctx);
+    if (mine.length === 0) throw new ForbiddenError("Kiến nghị này không gửi đến đơn vị của bạn.");
+    const patch = {
+      status: input.status,
+      answer: input.answer.trim(),
+      answeredAt: ctx.now.toISOString(),
+      answeredBy: ctx.actor.userId,
+      answerOrganisationId: mine[0]?.organisationId ?? null,
+    };
+    await updateProposal(trx, id, patch, ctx.now);
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "answer",
+      entityType: "proposal",
+      entityId: id,
+      unitId: p.from.unitId,
+      before: { status: p.status, answer: p.answer },
+      after: { status: patch.status, answer: patch.answer },
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+    return (await findProposal(trx, id)) as ProposalRecord;
+  });
+}
+
+/** Turns a proposal into a directive (once), linking both ways. */
+export async function makeDirectiveFromProposal(
+  db: Kysely<DB>,
+  id: number,
+  input: Omit<DirectiveInput, "proposalId" | "parentId">,
+  ctx: ActContext,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const p = await getProposalFor(trx, id, ctx);
+    if (p.directiveId !== null)
+      throw new ValidationError({ proposal: "Kiến nghị này đã được giao thành nhiệm vụ." });
+    const directiveId = await createDirectiveIn(trx, { ...input, proposalId: id }, ctx);
+    await updateProposal(
+      trx,
+      id,
+      { directiveId, status: p.status === "unanswered" ? "in_progress" : p.status },
+      ctx.now,
+    );
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "make_directive",
+      entityType: "proposal",
+      entityId: id,
+      unitId: p.from.unitId,
+      before: { directiveId: null, status: p.status },
+      after: { directiveId },
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+    return directiveId;
+  });
+}
+
+export async function searchProposals(
+  db: Kysely<DB>,
+  query: Omit<ProposalFilter, "scope" | "limit"> & { limit?: number },
+  ctx: Omit<ActContext, "now">,
+): Promise<ProposalRecord[]> {
+  return listProposals(db, {
+    ...query,
+    scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
+    limit: query.limit ?? 500,
+  });
+}

@@ -1,0 +1,255 @@
+/** `/api/v1/sessions…` and `/api/v1/conclusions…`: working sessions, the conclusion reader, notices. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { vnDateString } from "../core/format/vi-date.js";
+import type { AppEnv } from "../core/http/env.js";
+import type { AppCtx } from "../core/http/request.js";
+import { parseConclusionText } from "../directives/directives.parse.service.js";
+import { presentDirective, presentProposal } from "../directives/directives.present.js";
+import { searchProposals } from "../directives/proposals.service.js";
+import type { Hierarchy } from "../units/hierarchy.rules.js";
+import { listNotices } from "./conclusions.repo.js";
+import { getNoticeFor, saveNotice } from "./conclusions.service.js";
+import { actContext } from "./http-context.js";
+import {
+  NoticeOutSchema,
+  ParseOutputSchema,
+  SessionDetailOutSchema,
+  SessionOutSchema,
+} from "./sessions.api-schemas.js";
+import type { SessionDetail, SessionInput } from "./sessions.model.js";
+import {
+  DateSchema,
+  dataResponse,
+  errorResponse,
+  IdParamSchema,
+  NoticeInputSchema,
+  ParseInputSchema,
+  SessionInputSchema,
+} from "./sessions.schema.js";
+import { createSession, editSession, getSessionFor, searchSessions } from "./sessions.service.js";
+import { stillOpenWith } from "./still-open.service.js";
+
+const TAG = ["Buổi làm việc, kết luận"];
+const common = {
+  401: errorResponse("Not signed in."),
+  403: errorResponse("Not allowed."),
+  404: errorResponse("Not found, or not visible to the caller."),
+};
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/v1/sessions",
+  tags: TAG,
+  summary: "Working sessions the caller may see, newest first",
+  request: {
+    query: z.object({
+      unit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .openapi({ description: "Held with (hosted by) this unit." }),
+      from: DateSchema.optional(),
+      to: DateSchema.optional().openapi({ description: "Inclusive." }),
+    }),
+  },
+  responses: { 200: dataResponse("Sessions.", z.array(SessionOutSchema)), 401: common[401] },
+});
+
+const createRouteDef = createRoute({
+  method: "post",
+  path: "/api/v1/sessions",
+  tags: TAG,
+  summary: "Create a working session with attendees, agenda, documents and opinions",
+  request: { body: { required: true, content: { "application/json": { schema: SessionInputSchema } } } },
+  responses: {
+    201: dataResponse("The session.", SessionDetailOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/v1/sessions/{id}",
+  tags: TAG,
+  summary:
+    "One session with its notices, proposals and what is still open from earlier sessions with the unit",
+  request: { params: IdParamSchema },
+  responses: { 200: dataResponse("The session.", SessionDetailOutSchema), ...common },
+});
+
+const putRoute = createRoute({
+  method: "put",
+  path: "/api/v1/sessions/{id}",
+  tags: TAG,
+  summary: "Replace a session's details and lists",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: SessionInputSchema } } },
+  },
+  responses: {
+    200: dataResponse("The session.", SessionDetailOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const parseRoute = createRoute({
+  method: "post",
+  path: "/api/v1/conclusions/parse",
+  tags: TAG,
+  summary: "Read a conclusion notice or news article and propose its items (nothing is saved)",
+  description:
+    'Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.',
+  request: { body: { required: true, content: { "application/json": { schema: ParseInputSchema } } } },
+  responses: {
+    200: dataResponse("Proposed items.", ParseOutputSchema),
+    ...common,
+    422: errorResponse("Empty text."),
+  },
+});
+
+const noticeCreateRoute = createRoute({
+  method: "post",
+  path: "/api/v1/conclusions",
+  tags: TAG,
+  summary: "Save a conclusion notice with its items and the directives made from them (all or nothing)",
+  request: { body: { required: true, content: { "application/json": { schema: NoticeInputSchema } } } },
+  responses: {
+    201: dataResponse("The notice.", NoticeOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const noticeGetRoute = createRoute({
+  method: "get",
+  path: "/api/v1/conclusions/{id}",
+  tags: TAG,
+  summary: "A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)",
+  request: { params: IdParamSchema },
+  responses: { 200: dataResponse("The notice.", NoticeOutSchema), ...common },
+});
+
+/** ISO with offset (API) → ISO UTC (storage). */
+function toStored(input: z.infer<typeof SessionInputSchema>): SessionInput {
+  return {
+    ...input,
+    startsAt: new Date(input.startsAt).toISOString(),
+    endsAt: input.endsAt ? new Date(input.endsAt).toISOString() : null,
+  };
+}
+
+async function sessionOut(c: AppCtx, s: SessionDetail) {
+  const ctx = await actContext(c);
+  const db = c.var.ctx.database.db;
+  const [notices, proposals, open] = await Promise.all([
+    listNotices(db, { sessionId: s.id, issuingUnitIds: null, limit: 100 }),
+    searchProposals(db, { sessionId: s.id }, ctx),
+    stillOpenWith(db, s.host.id, s.startsAt, ctx),
+  ]);
+  const { ownerUnitId: _owner, ...rest } = s;
+  return {
+    ...rest,
+    notices: notices.map((n) => ({ id: n.id, number: n.number, issuedOn: n.issuedOn, title: n.title })),
+    proposals: proposals.map(presentProposal),
+    stillOpen: {
+      directives: open.directives.map((d) => presentDirective(d, ctx.now)),
+      proposals: open.proposals.map(presentProposal),
+    },
+  };
+}
+
+async function noticeOut(c: AppCtx, id: number) {
+  const ctx = await actContext(c);
+  const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, id, ctx);
+  return {
+    id: notice.id,
+    sessionId: notice.sessionId,
+    number: notice.number,
+    issuedOn: notice.issuedOn,
+    issuingUnitId: notice.issuingUnitId,
+    issuingBody: notice.issuingBody,
+    title: notice.title,
+    signerName: notice.signerName,
+    signerTitle: notice.signerTitle,
+    items: notice.items.map((item) => ({
+      ...item,
+      directives: directives.filter((d) => d.itemId === item.id).map((d) => presentDirective(d, ctx.now)),
+    })),
+  };
+}
+
+export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const ctx = await actContext(c);
+    const q = c.req.valid("query");
+    const to = q.to
+      ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000).toISOString()
+      : undefined;
+    const from = q.from ? new Date(`${q.from}T00:00:00+07:00`).toISOString() : undefined;
+    const rows = await searchSessions(c.var.ctx.database.db, { hostUnitId: q.unit, from, to }, ctx);
+    return c.json({ data: rows.map(({ ownerUnitId: _o, ...s }) => s) }, 200);
+  });
+
+  app.openapi(createRouteDef, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const id = await createSession(db, toStored(c.req.valid("json")), ctx);
+    return c.json({ data: await sessionOut(c, await getSessionFor(db, id, ctx)) }, 201);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const ctx = await actContext(c);
+    return c.json(
+      { data: await sessionOut(c, await getSessionFor(c.var.ctx.database.db, c.req.valid("param").id, ctx)) },
+      200,
+    );
+  });
+
+  app.openapi(putRoute, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const id = c.req.valid("param").id;
+    await editSession(db, id, toStored(c.req.valid("json")), ctx);
+    return c.json({ data: await sessionOut(c, await getSessionFor(db, id, ctx)) }, 200);
+  });
+
+  app.openapi(parseRoute, async (c) => {
+    const ctx = await actContext(c);
+    const body = c.req.valid("json");
+    const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
+    const date = body.date ?? (session ? vnDateString(session.startsAt) : ctx.today);
+    const items = await parseConclusionText(c.var.ctx.database.db, body.text, {
+      date,
+      contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, session),
+    });
+    return c.json({ data: { items } }, 200);
+  });
+
+  app.openapi(noticeCreateRoute, async (c) => {
+    const ctx = await actContext(c);
+    const id = await saveNotice(c.var.ctx.database.db, c.req.valid("json"), ctx);
+    return c.json({ data: await noticeOut(c, id) }, 201);
+  });
+
+  app.openapi(noticeGetRoute, async (c) =>
+    c.json({ data: await noticeOut(c, c.req.valid("param").id) }, 200),
+  );
+}
+
+/** The host, the visiting unit and the host's parent: whose short names ("phường", "quận") a text uses. */
+export function contextUnits(
+  hierarchy: Hierarchy,
+  today: string,
+  session: Pick<SessionDetail, "host" | "visiting"> | null,
+): number[] {
+  if (!session) return [];
+  const parent = hierarchy.pathForToday(session.host.id, today)[1];
+  return [
+    ...new Set(
+      [session.host.id, session.visiting?.id, parent].filter((x): x is number => typeof x === "number"),
+    ),
+  ];
+}

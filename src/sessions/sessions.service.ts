@@ -1,0 +1,131 @@
+/**
+ * Use cases of working sessions: create and edit (with attendees, agenda, documents and opinions as
+ * whole lists), read, list. Authorisation through directives.access.ts (the central policy), one
+ * audit event per change in the same transaction.
+ */
+import type { Kysely } from "kysely";
+import { recordAudit } from "../accounts/audit.repo.js";
+import type { Actor } from "../accounts/policy.js";
+import type { DB } from "../core/db/schema.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { mayOnUnit, readableUnits } from "../directives/directives.access.js";
+import type { Hierarchy } from "../units/hierarchy.rules.js";
+import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
+import { findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
+
+export interface SessionContext {
+  actor: Actor;
+  hierarchy: Hierarchy;
+  today: string;
+  now: Date;
+  ip?: string | null;
+}
+
+/** The unit whose session it is: the visiting delegation's, else the host's. */
+export function ownerOf(input: Pick<SessionInput, "hostUnitId" | "visitingUnitId">): number {
+  return input.visitingUnitId ?? input.hostUnitId;
+}
+
+async function checkReferences(db: Kysely<DB>, input: SessionInput): Promise<void> {
+  const unitIds = [input.hostUnitId, input.visitingUnitId].filter((x): x is number => typeof x === "number");
+  const found = await db.selectFrom("units").select("id").where("id", "in", unitIds).execute();
+  const fields: Record<string, string> = {};
+  if (!found.some((u) => u.id === input.hostUnitId)) fields.hostUnitId = "Không có đơn vị này.";
+  if (input.visitingUnitId && !found.some((u) => u.id === input.visitingUnitId))
+    fields.visitingUnitId = "Không có đơn vị này.";
+  if (input.endsAt && input.endsAt < input.startsAt) fields.endsAt = "Giờ kết thúc phải sau giờ bắt đầu.";
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+}
+
+function mayManage(ctx: Omit<SessionContext, "now">, ownerUnitId: number): boolean {
+  return mayOnUnit(ctx.actor, "session.manage", ownerUnitId, ctx.hierarchy, ctx.today);
+}
+
+export async function createSession(
+  db: Kysely<DB>,
+  input: SessionInput,
+  ctx: SessionContext,
+): Promise<number> {
+  const owner = ownerOf(input);
+  if (!mayManage(ctx, owner))
+    throw new ForbiddenError("Bạn không có quyền tạo buổi làm việc cho đơn vị này.");
+  await checkReferences(db, input);
+  return db.transaction().execute(async (trx) => {
+    const id = await insertSession(trx, input, owner, ctx.actor.userId, ctx.now);
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "create",
+      entityType: "working_session",
+      entityId: id,
+      unitId: owner,
+      after: input,
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+    return id;
+  });
+}
+
+/** The session if the actor may read it (owner or host unit); 404 otherwise. */
+export async function getSessionFor(
+  db: Kysely<DB>,
+  id: number,
+  ctx: Omit<SessionContext, "now">,
+): Promise<SessionDetail> {
+  const s = await findSession(db, id);
+  const readable =
+    s &&
+    [s.ownerUnitId, s.host.id].some((unit) =>
+      mayOnUnit(ctx.actor, "session.read", unit, ctx.hierarchy, ctx.today),
+    );
+  if (!s || !readable) throw new NotFoundError("Không tìm thấy buổi làm việc này.");
+  return s;
+}
+
+export function mayManageSession(
+  ctx: Omit<SessionContext, "now">,
+  s: Pick<SessionSummary, "ownerUnitId">,
+): boolean {
+  return mayManage(ctx, s.ownerUnitId);
+}
+
+export async function editSession(
+  db: Kysely<DB>,
+  id: number,
+  input: SessionInput,
+  ctx: SessionContext,
+): Promise<void> {
+  const before = await getSessionFor(db, id, ctx);
+  const owner = ownerOf(input);
+  if (!mayManage(ctx, before.ownerUnitId) || !mayManage(ctx, owner)) throw new ForbiddenError();
+  await checkReferences(db, input);
+  await db.transaction().execute(async (trx) => {
+    await updateSession(trx, id, input, owner, ctx.now);
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "update",
+      entityType: "working_session",
+      entityId: id,
+      unitId: owner,
+      before,
+      after: input,
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** Sessions the actor may read, newest first; optionally with one unit, or in a time window. */
+export async function searchSessions(
+  db: Kysely<DB>,
+  query: { hostUnitId?: number; from?: string; to?: string; limit?: number },
+  ctx: Omit<SessionContext, "now">,
+): Promise<SessionSummary[]> {
+  return listSessions(db, {
+    scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
+    hostUnitId: query.hostUnitId,
+    from: query.from,
+    to: query.to,
+    limit: query.limit ?? 200,
+  });
+}

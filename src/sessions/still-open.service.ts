@@ -1,0 +1,58 @@
+/**
+ * "What is still open from earlier sessions with this unit": shown when a new session with the unit
+ * is prepared or opened, so the next session starts by reviewing the last one's directives.
+ */
+import type { Kysely } from "kysely";
+import type { Actor } from "../accounts/policy.js";
+import type { DB } from "../core/db/schema.js";
+import { readableUnits } from "../directives/directives.access.js";
+import type { DirectiveRecord } from "../directives/directives.model.js";
+import { listDirectives } from "../directives/directives.repo.js";
+import { sqlClock } from "../directives/directives.timeliness-sql.js";
+import { listProposals, type ProposalRecord } from "../directives/proposals.repo.js";
+import type { Hierarchy } from "../units/hierarchy.rules.js";
+
+export interface StillOpen {
+  /** The earlier sessions the items come from, newest first. */
+  sessions: { id: number; title: string; startsAt: string }[];
+  directives: DirectiveRecord[];
+  proposals: ProposalRecord[];
+}
+
+/**
+ * Open directives (not confirmed or cancelled) from notices of sessions held with `hostUnitId` before
+ * `before` (ISO instant), and its proposals not yet resolved; limited to what the actor may see.
+ */
+export async function stillOpenWith(
+  db: Kysely<DB>,
+  hostUnitId: number,
+  before: string,
+  ctx: { actor: Actor; hierarchy: Hierarchy; today: string; now: Date },
+): Promise<StillOpen> {
+  const sessions = await db
+    .selectFrom("working_sessions")
+    .select(["id", "title", "starts_at"])
+    .where("host_unit_id", "=", hostUnitId)
+    .where("starts_at", "<", before)
+    .orderBy("starts_at", "desc")
+    .limit(50)
+    .execute();
+  const sessionIds = sessions.map((s) => s.id);
+  const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
+  const [directives, proposals] = await Promise.all([
+    listDirectives(db, {
+      scope,
+      sessionIds,
+      openOnly: true,
+      clock: sqlClock(ctx.now),
+      limit: 500,
+      offset: 0,
+    }),
+    listProposals(db, { scope, sessionIds, openOnly: true, limit: 500 }),
+  ]);
+  return {
+    sessions: sessions.map((s) => ({ id: s.id, title: s.title, startsAt: s.starts_at })),
+    directives: directives.rows,
+    proposals,
+  };
+}
