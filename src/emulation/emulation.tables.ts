@@ -118,7 +118,7 @@ export interface QualityRatingsTable {
   conditions_json: string;
   /** The level after conditions and quota. */
   level: string;
-  /** not_applicable | within_quota | over_quota */
+  /** not_applicable (not an excellent candidate) | kept | moved_down | tie_at_limit: see quality-level.rules.ts */
   quota_outcome: string;
   note: string | null;
   decided_by: number | null;

@@ -1,0 +1,54 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import type { IndicatorOutcome } from "./scoring.rules.js";
+import { targetsEvaluationSource } from "./targets.source.js";
+
+/**
+ * What emulation reads from the targets module: the evaluation of approved results. Kept behind this
+ * small interface so emulation depends on two questions, not on how targets stores or computes them.
+ */
+export interface EvaluationSource {
+  /**
+   * Per unit, the evaluation of each indicator with a target for the period (approved results only).
+   * `parentId`, when the units are children of one parent, lets the source read them in bulk.
+   */
+  outcomes(db: Kysely<DB>, query: OutcomesQuery): Promise<Map<number, IndicatorOutcome[]>>;
+  /**
+   * Evaluation-based scores (0–100) of the children of `parentId`, to rank them when no emulation
+   * scheme exists; null for a unit without targets. `publicOnly` limits them to open-data indicators.
+   */
+  scores(
+    db: Kysely<DB>,
+    query: { parentId: number; periodKey: string; publicOnly: boolean },
+  ): Promise<{ unitId: number; score: number | null }[]>;
+}
+
+export interface OutcomesQuery {
+  unitIds: number[];
+  periodKey: string;
+  parentId?: number | null;
+}
+
+/** No outcome, no score: for tests of emulation alone. */
+export const emptyEvaluationSource: EvaluationSource = {
+  async outcomes() {
+    return new Map();
+  },
+  async scores() {
+    return [];
+  },
+};
+
+let current: EvaluationSource = targetsEvaluationSource;
+
+/** The source services use by default. */
+export function evaluationSource(): EvaluationSource {
+  return current;
+}
+
+/** Replaces the source (tests use it to feed outcomes without entering results). Returns the previous one. */
+export function setEvaluationSource(source: EvaluationSource): EvaluationSource {
+  const previous = current;
+  current = source;
+  return previous;
+}
