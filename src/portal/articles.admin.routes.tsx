@@ -58,9 +58,13 @@ function formErrorsOf(error: unknown): { status: 409 | 422; fields: FieldErrors 
   return null;
 }
 
-async function formChoices(c: AppCtx, caller: Caller, keepUnit?: number) {
+/**
+ * Categories and the units the caller may choose. An article the caller may edit is always in a
+ * unit of their scope (same roles as for creating), so its unit is among the choices.
+ */
+async function formChoices(c: AppCtx, caller: Caller) {
   const db = c.var.ctx.database.db;
-  const [categories, units] = await Promise.all([listCategories(db), unitChoices(db, caller, keepUnit)]);
+  const [categories, units] = await Promise.all([listCategories(db), unitChoices(db, caller)]);
   return { categories, units };
 }
 
@@ -139,7 +143,7 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.ctx.database.db;
     const article = await loadEditableArticle(db, caller, id);
     const images = await listImagesOfArticles(db, [id]);
-    const choices = await formChoices(c, caller, article.unitId);
+    const choices = await formChoices(c, caller);
     const props: ArticleFormProps = {
       meta: pageMeta(c, `Sửa bài: ${article.title}`),
       article,

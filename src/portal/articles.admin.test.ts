@@ -329,6 +329,39 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     expect(await articleBySlug("bai-cua-phuong-khac")).toBeUndefined();
   });
 
+  it("offers former units too, after current ones and labelled with their end date", async () => {
+    const former = await createUnit(db(), {
+      name: "Phường Sài Đồng",
+      parentId: district,
+      validTo: "2019-12-31",
+    });
+    await createUser(db(), { username: "saidong", grants: [{ role: "writer", unitId: former }] });
+    const editor = await signedIn("bientap");
+    const { html } = await editor.page("/quan-tri/bai-viet/moi");
+    const options = [
+      ...(html.match(/<select id="f-unitId"[^>]*>(.*?)<\/select>/s)?.[1] ?? "").matchAll(
+        /<option value="(\d*)"[^>]*>([^<]*)</g,
+      ),
+    ].map((m) => m[2]);
+    expect(options).toEqual([
+      "— Chọn đơn vị —",
+      "Quận Long Biên",
+      "Phường Ngọc Thụy",
+      "Phường Thượng Thanh",
+      "Phường Sài Đồng (đến 31/12/2019)",
+    ]);
+
+    const writer = await signedIn("saidong");
+    await writer.page("/quan-tri/bai-viet/moi");
+    const res = await submit(
+      writer,
+      "/quan-tri/bai-viet/moi",
+      fields({ title: "Tin cũ của Sài Đồng", unitId: String(former) }),
+    );
+    expect(res.status).toBe(303);
+    expect((await articleBySlug("tin-cu-cua-sai-dong"))?.unit_id).toBe(former);
+  });
+
   it("people without a writing role get 403, anonymous visitors the login page", async () => {
     const viewer = await signedIn("xem");
     expect((await viewer.request("/quan-tri/bai-viet")).status).toBe(403);

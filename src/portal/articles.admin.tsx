@@ -6,7 +6,7 @@ import { type ArticleFormValues, FIELD_LABELS } from "./article-form.js";
 import { articleHref } from "./articles.public.js";
 import { mediaPath } from "./articles.reading.js";
 import type { ArticleImageRow, ArticleStatus } from "./articles.repo.js";
-import type { EditorListItem } from "./articles.service.js";
+import type { EditorListItem, UnitChoice } from "./articles.service.js";
 
 /** The editor's pages: the list of articles, the create/edit form, and the delete confirmation. */
 
@@ -123,7 +123,7 @@ export interface ArticleFormProps {
   values: ArticleFormValues;
   errors?: FieldErrors;
   categories: { id: number; name: string }[];
-  units: { id: number; name: string }[];
+  units: UnitChoice[];
   images: ArticleImageRow[];
   canPublish: boolean;
   now: Date;
@@ -264,7 +264,7 @@ export function ArticleFormPage(props: ArticleFormProps) {
           required
           options={[
             ...(units.length === 1 ? [] : [{ value: "", label: "— Chọn đơn vị —" }]),
-            ...units.map((u) => ({ value: String(u.id), label: u.name })),
+            ...units.map((u) => ({ value: String(u.id), label: u.label })),
           ]}
         />
         <fieldset class="publish-time">

@@ -273,6 +273,8 @@ describe.each(ENGINES)("public article pages on %s", (engine) => {
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    // Cached for a year by shared caches: it must not hand out the anonymous CSRF cookie.
+    expect(res.headers.get("set-cookie")).toBeNull();
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes.byteLength).toBe(photo.byteSize);
     expect((await sharp(bytes).metadata()).width).toBe(1200);

@@ -3,6 +3,7 @@ import { recordAudit } from "../accounts/audit.repo.js";
 import { type Action, type Actor, authorize, can, grantedRoots } from "../accounts/policy.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import { formatDateVi } from "../core/format/vi-date.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type Hierarchy, isValidAt } from "../units/hierarchy.rules.js";
 import {
@@ -125,32 +126,47 @@ export function editableUnitIds(caller: Caller): number[] | "all" {
   return roots === "all" ? "all" : caller.hierarchy.unitIdsUnder(roots, caller.today);
 }
 
+export interface UnitChoice {
+  id: number;
+  name: string;
+  /** The name, with the validity for units that do not exist today ("… (đến 30/06/2025)"). */
+  label: string;
+  current: boolean;
+}
+
 /**
- * The units the caller may choose as an article's owner: those in their scope that exist today,
- * highest level first, then by name. `keep` stays in the list even if no longer valid (editing an
- * article of a former unit).
+ * The units the caller may choose as an article's owner: every unit in their scope, those that
+ * exist today first (highest level first, then by name), then former and future ones, labelled with
+ * their dates. Former units stay choosable: news about 2019 belongs to the ward that existed then,
+ * and a grant on a dissolved district still covers its former wards.
  */
-export async function unitChoices(
-  db: Kysely<DB>,
-  caller: Caller,
-  keep?: number,
-): Promise<{ id: number; name: string }[]> {
+export async function unitChoices(db: Kysely<DB>, caller: Caller): Promise<UnitChoice[]> {
   const scope = editableUnitIds(caller);
-  let ids: number[];
-  if (scope === "all") {
-    ids = (await db.selectFrom("units").select("id").execute()).map((r) => r.id);
-  } else {
-    ids = scope;
-  }
-  ids = ids.filter((id) => {
-    const unit = caller.hierarchy.unit(id);
-    return id === keep || (unit !== undefined && isValidAt(unit, caller.today));
-  });
-  if (keep !== undefined && !ids.includes(keep)) ids.push(keep);
+  const ids =
+    scope === "all" ? (await db.selectFrom("units").select("id").execute()).map((r) => r.id) : scope;
   const units = await listUnitNames(db, ids);
+  const choices = units.map((unit): UnitChoice & { depth: number } => {
+    const span = caller.hierarchy.unit(unit.id);
+    const current = span === undefined || isValidAt(span, caller.today);
+    let label = unit.name;
+    if (span && !current) {
+      label =
+        span.validTo !== null && span.validTo < caller.today
+          ? `${unit.name} (đến ${formatDateVi(span.validTo)})`
+          : `${unit.name} (từ ${formatDateVi(span.validFrom)})`;
+    }
+    return { ...unit, label, current, depth: unitPathOf(caller, unit.id).length };
+  });
   const collator = new Intl.Collator("vi");
-  const depth = (id: number) => unitPathOf(caller, id).length;
-  return units.sort((a, b) => depth(a.id) - depth(b.id) || collator.compare(a.name, b.name));
+  return choices
+    .sort(
+      (a, b) =>
+        Number(b.current) - Number(a.current) ||
+        a.depth - b.depth ||
+        collator.compare(a.name, b.name) ||
+        a.id - b.id,
+    )
+    .map(({ depth: _depth, ...choice }) => choice);
 }
 
 // ---- helpers -----------------------------------------------------------------------------------

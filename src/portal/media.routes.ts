@@ -10,6 +10,12 @@ import { mediaDirOf, openMediaFile } from "./media.service.js";
  * joined to the media folder, so `..`, encoded slashes and other tricks find nothing.
  */
 export function registerMediaRoutes(app: OpenAPIHono<AppEnv>): void {
+  // A response that shared caches keep for a year must not carry anyone's cookie (the anonymous
+  // CSRF cookie is set on every first request).
+  app.use("/media/*", async (c, next) => {
+    await next();
+    c.res.headers.delete("Set-Cookie");
+  });
   app.get("/media/:key", async (c) => {
     const key = c.req.param("key");
     if (!isStorageKey(key)) throw new NotFoundError();
