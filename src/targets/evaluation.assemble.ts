@@ -67,6 +67,8 @@ export interface IndicatorEvaluation {
   samePeriod: SamePeriodComparison | null;
   /** Bad stored data that stopped the evaluation (e.g. a range target on a ceiling indicator). */
   problem: string | null;
+  /** Notes of the figures used ("Số liệu minh họa"…); filled by the single-unit evaluation only. */
+  notes: string[];
 }
 
 /** Groups target rows by indicator and picks own over inherited, for one unit and one period key. */
@@ -172,7 +174,16 @@ export function evaluateDirect(
       unit: indicator.unitOfMeasure,
     });
   }
-  return { indicator, semantics, evaluation, target: target ?? null, term: null, samePeriod, problem };
+  return {
+    indicator,
+    semantics,
+    evaluation,
+    target: target ?? null,
+    term: null,
+    samePeriod,
+    problem,
+    notes: [],
+  };
 }
 
 /** The years a term evaluation reads: the term target's window, else the key's default window. */
@@ -228,6 +239,7 @@ export function evaluateTerm(
     term: { aggregation, years, figure, annual },
     samePeriod: null,
     problem,
+    notes: [],
   };
 }
 

@@ -106,16 +106,41 @@ async function loadIndicators(db: Kysely<DB>, date: string, publicOnly: boolean)
   return indicators.map((i) => ({ ...i, ...wordingAt(i, byIndicator.get(i.id) ?? [], date) }));
 }
 
-function narrativeOf(unit: UnitBrief, period: EvaluatedPeriod, evaluations: IndicatorEvaluation[]) {
+function narrativeOf(
+  unit: UnitBrief,
+  period: EvaluatedPeriod,
+  evaluations: IndicatorEvaluation[],
+  style: "precise" | "customary" = "precise",
+): string | null {
   if (evaluations.length === 0) return null;
-  return composeNarrative({
-    unitName: unitInSentence(unit),
-    periodLabel: period.label,
-    indicators: evaluations.map((e) => ({
-      name: nameInSentence(e.indicator.name),
-      evaluation: e.evaluation,
-    })),
-  });
+  return composeNarrative(
+    {
+      unitName: unitInSentence(unit),
+      periodLabel: period.label,
+      indicators: evaluations.map((e) => ({ name: nameInSentence(e.indicator.name), evaluation: e.evaluation })),
+    },
+    { style },
+  );
+}
+
+/** The paragraph of an evaluation in the other wording style ("vượt 2,42%" instead of "… điểm phần trăm"). */
+export function narrativeFor(evaluation: UnitEvaluation, style: "precise" | "customary"): string | null {
+  return narrativeOf(evaluation.unit, evaluation.period, evaluation.indicators, style);
+}
+
+/** Copies the notes of the figures each evaluation used (the period's, or the term years'), once each. */
+function attachNotes(
+  evaluations: IndicatorEvaluation[],
+  results: { indicatorId: number; periodKey: string; note: string | null }[],
+  key: string,
+) {
+  for (const e of evaluations) {
+    const keys = new Set(e.term ? e.term.years.map(String) : [key]);
+    const notes = new Set<string>();
+    for (const r of results)
+      if (r.note && r.indicatorId === e.indicator.id && keys.has(r.periodKey)) notes.add(r.note);
+    e.notes = [...notes];
+  }
 }
 
 /**
@@ -149,6 +174,7 @@ export async function evaluateUnit(
     previousKey,
     withAnnualTargets: true,
   });
+  attachNotes(evaluations, results, period.key);
   const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
   return {
     unit,

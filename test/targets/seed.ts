@@ -4,6 +4,24 @@ import { OTHER_WARDS } from "../../src/targets/demo-data.js";
 import { loadTargetsDemo } from "../../src/targets/targets.demo.js";
 import { createUnit, createUser } from "../support/fixtures.js";
 
+/** Statistics codes of 2019; Ngọc Thụy's 00118 is reused by the new Bồ Đề in 2025 (domain.md §5). */
+const CODES: Record<string, string> = {
+  "Thượng Thanh": "00115",
+  "Ngọc Thụy": "00118",
+  "Giang Biên": "00121",
+  "Đức Giang": "00124",
+  "Việt Hưng": "00127",
+  "Gia Thụy": "00130",
+  "Ngọc Lâm": "00133",
+  "Phúc Lợi": "00136",
+  "Bồ Đề": "00139",
+  "Sài Đồng": "00142",
+  "Long Biên": "00145",
+  "Thạch Bàn": "00148",
+  "Phúc Đồng": "00151",
+  "Cự Khối": "00154",
+};
+
 export interface LongBien {
   city: number;
   district: number;
@@ -22,7 +40,17 @@ export async function seedLongBien(db: Kysely<DB>, options: { demo?: boolean } =
   const district = await createUnit(db, { name: "Long Biên", level: "district", parentId: city });
   const wards = new Map<string, number>();
   for (const name of ["Thượng Thanh", ...OTHER_WARDS]) {
-    wards.set(name, await createUnit(db, { name, level: "ward", parentId: district }));
+    const code = CODES[name] ?? null;
+    wards.set(
+      name,
+      await createUnit(db, {
+        name,
+        level: "ward",
+        parentId: district,
+        code,
+        validTo: name === "Sài Đồng" ? "2025-06-30" : null,
+      }),
+    );
   }
   const thuongThanh = wards.get("Thượng Thanh") as number;
   const ngocThuy = wards.get("Ngọc Thụy") as number;

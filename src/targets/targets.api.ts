@@ -1,0 +1,271 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import type { AppEnv } from "../core/http/env.js";
+import { NotFoundError } from "../core/http/errors.js";
+import { requireActor } from "../core/http/request.js";
+import { findParentIdAt } from "./evaluation.repo.js";
+import { evaluateUnit } from "./evaluation.service.js";
+import { findIndicatorById, listIndicators } from "./indicators.repo.js";
+import { createIndicator, editIndicator, type ServiceContext } from "./indicators.service.js";
+import { defaultWindow } from "./period.rules.js";
+import { listResultsForUnit, type ResultRow } from "./results.repo.js";
+import { saveResults } from "./results.service.js";
+import { approveResults, reopenResults, returnResults, submitResults } from "./results.workflow.js";
+import {
+  errorResponse,
+  IdsBody,
+  IdsWithReasonBody,
+  IndicatorSchema,
+  idParam,
+  ResultSchema,
+  TargetSchema,
+  UnitEvaluationSchema,
+} from "./targets.api-schemas.js";
+import { canReadUnit, serviceContextOf } from "./targets.http.js";
+import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets.present.js";
+import { listTargetsForUnit } from "./targets.repo.js";
+import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
+import { setTarget } from "./targets.service.js";
+
+const TAG = "Chỉ tiêu và kết quả";
+const SECURITY: Record<string, string[]>[] = [{ bearer: [] }];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const writeErrors = {
+  401: errorResponse("Chưa đăng nhập hoặc mã API không hợp lệ."),
+  403: errorResponse("Không có quyền với đơn vị này (hoặc thiếu X-CSRF-Token)."),
+  409: errorResponse("Xung đột: số liệu đã phê duyệt (cần mở lại), đang chờ duyệt, hoặc mã đã dùng."),
+  422: errorResponse("Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`)."),
+};
+const periodQuery = z
+  .string()
+  .openapi({ example: "2019", description: "Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng" });
+
+const evaluationRoute = createRoute({
+  method: "get",
+  path: "/api/v1/units/{id}/evaluation",
+  tags: [TAG],
+  summary: "Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ",
+  description:
+    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.",
+  request: { params: z.object({ id: idParam("id") }), query: z.object({ period: periodQuery }) },
+  responses: {
+    200: json(z.object({ data: UnitEvaluationSchema }), "Kết quả đánh giá."),
+    404: errorResponse("Không có đơn vị này."),
+    422: errorResponse("Kỳ không hợp lệ (trường `period`)."),
+  },
+});
+
+const listIndicatorsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/indicators",
+  tags: [TAG],
+  summary: "Danh mục chỉ tiêu (khách: chỉ các chỉ tiêu công khai)",
+  responses: { 200: json(z.object({ data: z.array(IndicatorSchema) }), "Danh mục chỉ tiêu.") },
+});
+
+const createIndicatorRoute = createRoute({
+  method: "post",
+  path: "/api/v1/indicators",
+  tags: [TAG],
+  summary: "Thêm chỉ tiêu vào danh mục",
+  security: SECURITY,
+  request: { body: { required: true, content: { "application/json": { schema: IndicatorInputSchema } } } },
+  responses: { 201: json(z.object({ data: IndicatorSchema }), "Đã thêm."), ...writeErrors },
+});
+
+const updateIndicatorRoute = createRoute({
+  method: "put",
+  path: "/api/v1/indicators/{id}",
+  tags: [TAG],
+  summary: "Sửa chỉ tiêu (tên mới áp dụng từ `wordingFrom`, lịch sử giữ tên cũ)",
+  security: SECURITY,
+  request: {
+    params: z.object({ id: idParam("id") }),
+    body: { required: true, content: { "application/json": { schema: IndicatorInputSchema } } },
+  },
+  responses: {
+    200: json(z.object({ data: IndicatorSchema }), "Đã sửa."),
+    404: errorResponse("Không có chỉ tiêu này."),
+    ...writeErrors,
+  },
+});
+
+const listTargetsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/targets",
+  tags: [TAG],
+  summary:
+    "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)",
+  security: SECURITY,
+  request: { query: z.object({ unit: z.coerce.number().int().positive(), period: periodQuery }) },
+  responses: {
+    200: json(z.object({ data: z.array(TargetSchema) }), "Mọi lần điều chỉnh."),
+    401: errorResponse("Chưa đăng nhập."),
+  },
+});
+
+const createTargetRoute = createRoute({
+  method: "post",
+  path: "/api/v1/targets",
+  tags: [TAG],
+  summary: "Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)",
+  security: SECURITY,
+  request: { body: { required: true, content: { "application/json": { schema: TargetInputSchema } } } },
+  responses: { 201: json(z.object({ data: TargetSchema }), "Đã giao."), ...writeErrors },
+});
+
+const listResultsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/results",
+  tags: [TAG],
+  summary: "Số liệu của một đơn vị trong một kỳ",
+  description: "Khách và người ngoài đơn vị: chỉ số liệu đã phê duyệt của chỉ tiêu công khai (dữ liệu mở).",
+  request: { query: z.object({ unit: z.coerce.number().int().positive(), period: periodQuery }) },
+  responses: { 200: json(z.object({ data: z.array(ResultSchema) }), "Số liệu.") },
+});
+
+const saveResultsRoute = createRoute({
+  method: "post",
+  path: "/api/v1/results",
+  tags: [TAG],
+  summary: "Nhập số liệu của một đơn vị cho một kỳ (tất cả hoặc không gì cả)",
+  description:
+    "`value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409).",
+  security: SECURITY,
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: ResultsBatchSchema.extend({ submit: z.boolean().optional() }) },
+      },
+    },
+  },
+  responses: { 200: json(z.object({ data: z.array(ResultSchema) }), "Đã lưu."), ...writeErrors },
+});
+
+function workflowRoute(
+  step: "submit" | "approve" | "return" | "reopen",
+  summary: string,
+  withReason: boolean,
+) {
+  return createRoute({
+    method: "post",
+    path: `/api/v1/results/${step}`,
+    tags: [TAG],
+    summary,
+    security: SECURITY,
+    request: {
+      body: {
+        required: true,
+        content: { "application/json": { schema: withReason ? IdsWithReasonBody : IdsBody } },
+      },
+    },
+    responses: {
+      200: json(z.object({ data: z.array(ResultSchema) }), "Đã chuyển trạng thái."),
+      ...writeErrors,
+    },
+  });
+}
+
+async function mustFindIndicator(db: Kysely<DB>, id: number) {
+  const indicator = await findIndicatorById(db, id);
+  if (!indicator) throw new NotFoundError("Không tìm thấy chỉ tiêu.");
+  return indicator;
+}
+
+/** The JSON API of indicators, targets, results, their workflow, and evaluation. */
+export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(evaluationRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { period } = c.req.valid("query");
+    const evaluation = await evaluateUnit(c.var.ctx.database.db, {
+      unitId: id,
+      periodKey: period,
+      publicOnly: !(await canReadUnit(c, id)),
+    });
+    return c.json({ data: presentEvaluation(evaluation) }, 200);
+  });
+
+  app.openapi(listIndicatorsRoute, async (c) => {
+    const indicators = await listIndicators(c.var.ctx.database.db, { publicOnly: !c.var.auth.actor });
+    return c.json({ data: indicators.map(presentIndicator) }, 200);
+  });
+
+  app.openapi(createIndicatorRoute, async (c) => {
+    const db = c.var.ctx.database.db;
+    const id = await createIndicator(db, c.req.valid("json"), await serviceContextOf(c));
+    return c.json({ data: presentIndicator(await mustFindIndicator(db, id)) }, 201);
+  });
+
+  app.openapi(updateIndicatorRoute, async (c) => {
+    const db = c.var.ctx.database.db;
+    const { id } = c.req.valid("param");
+    await editIndicator(db, id, c.req.valid("json"), await serviceContextOf(c));
+    return c.json({ data: presentIndicator(await mustFindIndicator(db, id)) }, 200);
+  });
+
+  app.openapi(listTargetsRoute, async (c) => {
+    requireActor(c);
+    const { unit, period } = c.req.valid("query");
+    const db = c.var.ctx.database.db;
+    const asOf = defaultWindow(period)?.end ?? c.var.ctx.now().toISOString().slice(0, 10);
+    const parentId = await findParentIdAt(db, unit, asOf);
+    const rows = await listTargetsForUnit(db, { unitId: unit, parentId, periodKeys: [period] });
+    return c.json({ data: rows.map(presentTarget) }, 200);
+  });
+
+  app.openapi(createTargetRoute, async (c) => {
+    const row = await setTarget(c.var.ctx.database.db, c.req.valid("json"), await serviceContextOf(c));
+    return c.json({ data: presentTarget(row) }, 201);
+  });
+
+  app.openapi(listResultsRoute, async (c) => {
+    const { unit, period } = c.req.valid("query");
+    const db = c.var.ctx.database.db;
+    const full = await canReadUnit(c, unit);
+    const indicators = await listIndicators(db, { publicOnly: !full });
+    const byId = new Map(indicators.map((i) => [i.id, i]));
+    const rows = await listResultsForUnit(db, unit, [period], { approvedOnly: !full });
+    return c.json(
+      { data: rows.filter((r) => byId.has(r.indicatorId)).map((r) => presentResult(r, byId)) },
+      200,
+    );
+  });
+
+  app.openapi(saveResultsRoute, async (c) => {
+    const db = c.var.ctx.database.db;
+    const { submit, ...batch } = c.req.valid("json");
+    const outcome = await saveResults(db, batch, await serviceContextOf(c), { submit: submit ?? false });
+    const byId = new Map((await listIndicators(db)).map((i) => [i.id, i]));
+    const submitted = new Map(outcome.submitted.map((r) => [r.id, r]));
+    return c.json({ data: outcome.saved.map((r) => presentResult(submitted.get(r.id) ?? r, byId)) }, 200);
+  });
+
+  type StepBody = { ids: number[]; reason?: string };
+  const registerStep = (
+    route: ReturnType<typeof workflowRoute>,
+    run: (db: Kysely<DB>, body: StepBody, ctx: ServiceContext) => Promise<ResultRow[]>,
+  ) =>
+    app.openapi(route, async (c) => {
+      const db = c.var.ctx.database.db;
+      const rows = await run(db, c.req.valid("json") as StepBody, await serviceContextOf(c));
+      const byId = new Map((await listIndicators(db)).map((i) => [i.id, i]));
+      return c.json({ data: rows.map((r) => presentResult(r, byId)) }, 200);
+    });
+  registerStep(workflowRoute("submit", "Gửi duyệt số liệu", false), (db, b, ctx) =>
+    submitResults(db, b.ids, ctx),
+  );
+  registerStep(workflowRoute("approve", "Phê duyệt số liệu (cấp trên của đơn vị)", false), (db, b, ctx) =>
+    approveResults(db, b.ids, ctx),
+  );
+  registerStep(workflowRoute("return", "Trả lại số liệu chờ duyệt, kèm lý do", true), (db, b, ctx) =>
+    returnResults(db, b.ids, b.reason, ctx),
+  );
+  registerStep(workflowRoute("reopen", "Mở lại số liệu đã phê duyệt để sửa, kèm lý do", true), (db, b, ctx) =>
+    reopenResults(db, b.ids, b.reason, ctx),
+  );
+}
