@@ -117,7 +117,10 @@ function narrativeOf(
     {
       unitName: unitInSentence(unit),
       periodLabel: period.label,
-      indicators: evaluations.map((e) => ({ name: nameInSentence(e.indicator.name), evaluation: e.evaluation })),
+      indicators: evaluations.map((e) => ({
+        name: nameInSentence(e.indicator.name),
+        evaluation: e.evaluation,
+      })),
     },
     { style },
   );
