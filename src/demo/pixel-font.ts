@@ -98,7 +98,8 @@ const TONE_MARKS: Record<string, Offsets> = {
 export const ADVANCE = 6;
 
 function pixelsOf(char: string): Offsets {
-  const decomposed = char === "Đ" ? "Đ" : char.normalize("NFD");
+  // NFD leaves Đ whole (it is a letter of its own), which is what the table expects.
+  const decomposed = char.normalize("NFD");
   const base = decomposed[0] ?? " ";
   const glyph = GLYPHS[base] ?? GLYPHS[" "] ?? [];
   const out: Offsets = [];

@@ -30,7 +30,7 @@ function DateForm({
   label: string;
 }) {
   return (
-    <form method="get" action={action} class="date-form">
+    <form method="get" action={action} class="inline-fields date-form">
       <div class={error ? "field has-error" : "field"}>
         <label for="f-ngay">{label}</label>
         <input
@@ -60,10 +60,10 @@ function TreeList({ nodes, at }: { nodes: UnitTreeNode[]; at: string }) {
       {nodes.map((node) => (
         <li>
           <a href={unitHref(node.unit.id, at)}>{unitDisplayName(node.unit)}</a>
-          {node.unit.code ? <span class="unit-code"> · mã {node.unit.code}</span> : null}
+          {node.unit.code ? <span class="muted unit-code"> · mã {node.unit.code}</span> : null}
           {node.children.length > 0 ? (
             <>
-              <span class="unit-count"> ({node.children.length} đơn vị trực thuộc)</span>
+              <span class="muted unit-count"> ({node.children.length} đơn vị trực thuộc)</span>
               <TreeList nodes={node.children} at={at} />
             </>
           ) : null}
@@ -135,7 +135,7 @@ function SuccessionItem({ link, direction }: { link: SuccessionRow; direction: "
       {other} ({direction === "to" ? share : `${share} của đơn vị cũ`}) từ ngày{" "}
       {formatDateVi(link.effectiveDate)}
       {link.legalBasis ? ` theo ${link.legalBasis}` : null}.
-      {link.note ? <span class="succession-note"> Ghi chú: {link.note}</span> : null}
+      {link.note ? <span class="muted succession-note"> Ghi chú: {link.note}</span> : null}
     </li>
   );
 }
@@ -174,21 +174,21 @@ export function UnitPage({
   const { unit, at } = detail;
   const title = unitDisplayName(unit);
   const { predecessors, successors } = detail.successions;
-  const hasContact = unit.address || unit.phone || unit.email || unit.intro;
+  const hasContact = Boolean(unit.address || unit.phone || unit.email);
   return (
     <PublicLayout meta={meta}>
       <nav aria-label="Vị trí" class="breadcrumb">
-        <ol>
-          <li>
-            <a href={`/don-vi?ngay=${at}`}>Đơn vị hành chính</a>
-          </li>
+        <p class="muted">
+          <a href={`/don-vi?ngay=${at}`}>Đơn vị hành chính</a>
           {detail.ancestors.map((a) => (
-            <li>
+            <>
+              {" › "}
               <a href={unitHref(a.id, at)}>{unitDisplayName(a)}</a>
-            </li>
+            </>
           ))}
-          <li aria-current="page">{title}</li>
-        </ol>
+          {" › "}
+          <span aria-current="page">{title}</span>
+        </p>
       </nav>
       <h1>{title}</h1>
       {detail.status === "dissolved" && unit.validTo ? (
@@ -203,7 +203,7 @@ export function UnitPage({
           Đơn vị này bắt đầu hoạt động từ ngày {formatDateVi(unit.validFrom)}.
         </div>
       ) : null}
-      <dl class="facts">
+      <dl class="changes facts">
         <dt>Cấp hành chính</dt>
         <dd>{levelLabel(unit.level)}</dd>
         <dt>Mã đơn vị hành chính</dt>
@@ -226,7 +226,7 @@ export function UnitPage({
         error={dateError}
         label="Xem thông tin tại ngày"
       />
-      <p class="as-of" id="ngay-hien-thi">
+      <p class="muted as-of" id="ngay-hien-thi">
         {atExplanation(detail)}
       </p>
 
@@ -239,7 +239,7 @@ export function UnitPage({
             {groupLeaders(detail.leaders).map((person) => (
               <li>
                 <strong>{person.name}</strong> – {person.titles.join("; ")}
-                {person.biography ? <span class="leader-note"> ({person.biography})</span> : null}
+                {person.biography ? <span class="muted leader-note"> ({person.biography})</span> : null}
               </li>
             ))}
           </ul>
@@ -254,7 +254,7 @@ export function UnitPage({
           <ul class="organisations">
             {detail.organisations.map((o) => (
               <li>
-                {o.name} <span class="org-kind">– {organisationKindLabel(o.kind)}</span>
+                {o.name} <span class="muted org-kind">– {organisationKindLabel(o.kind)}</span>
                 {o.positions.length > 0 ? (
                   <ul>
                     {o.positions.map((p) => (
@@ -279,7 +279,7 @@ export function UnitPage({
             {detail.children.map((c) => (
               <li>
                 <a href={unitHref(c.id, at)}>{unitDisplayName(c)}</a>
-                {c.code ? <span class="unit-code"> · mã {c.code}</span> : null}
+                {c.code ? <span class="muted unit-code"> · mã {c.code}</span> : null}
               </li>
             ))}
           </ul>
@@ -289,36 +289,34 @@ export function UnitPage({
       <section aria-labelledby="lien-he">
         <h2 id="lien-he">Liên hệ và giới thiệu</h2>
         {hasContact ? (
-          <>
-            <dl class="facts">
-              {unit.address ? (
-                <>
-                  <dt>Địa chỉ</dt>
-                  <dd>{unit.address}</dd>
-                </>
-              ) : null}
-              {unit.phone ? (
-                <>
-                  <dt>Điện thoại</dt>
-                  <dd>
-                    <a href={`tel:${unit.phone.replace(/[^0-9+]/g, "")}`}>{unit.phone}</a>
-                  </dd>
-                </>
-              ) : null}
-              {unit.email ? (
-                <>
-                  <dt>Thư điện tử</dt>
-                  <dd>
-                    <a href={`mailto:${unit.email}`}>{unit.email}</a>
-                  </dd>
-                </>
-              ) : null}
-            </dl>
-            {unit.intro ? <Paragraphs text={unit.intro} /> : null}
-          </>
+          <dl class="changes facts">
+            {unit.address ? (
+              <>
+                <dt>Địa chỉ</dt>
+                <dd>{unit.address}</dd>
+              </>
+            ) : null}
+            {unit.phone ? (
+              <>
+                <dt>Điện thoại</dt>
+                <dd>
+                  <a href={`tel:${unit.phone.replace(/[^0-9+]/g, "")}`}>{unit.phone}</a>
+                </dd>
+              </>
+            ) : null}
+            {unit.email ? (
+              <>
+                <dt>Thư điện tử</dt>
+                <dd>
+                  <a href={`mailto:${unit.email}`}>{unit.email}</a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
         ) : (
-          <p>Đơn vị chưa cập nhật thông tin liên hệ.</p>
+          <p>Đơn vị chưa cập nhật địa chỉ, điện thoại và thư điện tử.</p>
         )}
+        {unit.intro ? <Paragraphs text={unit.intro} /> : null}
       </section>
 
       <section aria-labelledby="lich-su">
@@ -356,35 +354,40 @@ export function AdminUnitListPage({ meta, units }: { meta: PageMeta; units: Edit
     <AdminLayout meta={meta} active="/quan-tri/don-vi">
       <h1>Hồ sơ đơn vị</h1>
       <p>Các đơn vị bạn được cập nhật địa chỉ, điện thoại, thư điện tử và phần giới thiệu.</p>
-      <table class="data-table">
-        <caption class="visually-hidden">Danh sách đơn vị được cập nhật hồ sơ</caption>
-        <thead>
-          <tr>
-            <th scope="col">Đơn vị</th>
-            <th scope="col">Mã</th>
-            <th scope="col">Thời gian hoạt động</th>
-            <th scope="col">
-              <span class="visually-hidden">Thao tác</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((u) => (
-            <tr class={u.active ? undefined : "inactive"}>
-              <th scope="row">
-                <a href={unitHref(u.id)}>{unitDisplayName(u)}</a>
+      <div class="table-scroll">
+        <table class="data-table">
+          <caption class="visually-hidden">Danh sách đơn vị được cập nhật hồ sơ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Đơn vị</th>
+              <th scope="col">Mã</th>
+              <th scope="col">Thời gian hoạt động</th>
+              <th scope="col">
+                <span class="visually-hidden">Thao tác</span>
               </th>
-              <td>{u.code ?? "–"}</td>
-              <td>{validityText(u)}</td>
-              <td>
-                <a href={`/quan-tri/don-vi/${u.id}`} aria-label={`Sửa hồ sơ ${unitDisplayName(u)}`}>
-                  Sửa hồ sơ
-                </a>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr class={u.active ? undefined : "dissolved"}>
+                <th scope="row">
+                  <a href={unitHref(u.id)}>{unitDisplayName(u)}</a>
+                </th>
+                <td>{u.code ?? "–"}</td>
+                <td>
+                  {validityText(u)}
+                  {u.active ? null : " (không còn hoạt động)"}
+                </td>
+                <td>
+                  <a href={`/quan-tri/don-vi/${u.id}`} aria-label={`Sửa hồ sơ ${unitDisplayName(u)}`}>
+                    Sửa hồ sơ
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </AdminLayout>
   );
 }
