@@ -3,11 +3,13 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { vnDateString } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
+import type { DirectiveRecord } from "../directives/directives.model.js";
 import { parseConclusionText } from "../directives/directives.parse.service.js";
 import { presentDirective, presentProposal } from "../directives/directives.present.js";
 import { searchProposals } from "../directives/proposals.service.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
-import { listNotices } from "./conclusions.repo.js";
+import { noticeToDocx } from "./conclusion-docx.js";
+import { listNotices, type NoticeRecord } from "./conclusions.repo.js";
 import { getNoticeFor, saveNotice } from "./conclusions.service.js";
 import { actContext } from "./http-context.js";
 import {
@@ -30,6 +32,7 @@ import { createSession, editSession, getSessionFor, searchSessions } from "./ses
 import { stillOpenWith } from "./still-open.service.js";
 
 const TAG = ["Buổi làm việc, kết luận"];
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const common = {
   401: errorResponse("Not signed in."),
   403: errorResponse("Not allowed."),
@@ -130,6 +133,21 @@ const noticeGetRoute = createRoute({
   summary: "A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)",
   request: { params: IdParamSchema },
   responses: { 200: dataResponse("The notice.", NoticeOutSchema), ...common },
+});
+
+const docxRoute = createRoute({
+  method: "get",
+  path: "/api/v1/conclusions/{id}/docx",
+  tags: TAG,
+  summary: "The notice as a Word document in the NĐ 30/2020 layout",
+  request: { params: IdParamSchema },
+  responses: {
+    200: {
+      description: "A .docx file.",
+      content: { [DOCX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...common,
+  },
 });
 
 /** ISO with offset (API) → ISO UTC (storage). */
@@ -237,6 +255,29 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(noticeGetRoute, async (c) =>
     c.json({ data: await noticeOut(c, c.req.valid("param").id) }, 200),
   );
+
+  app.openapi(docxRoute, async (c) => {
+    const ctx = await actContext(c);
+    const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, c.req.valid("param").id, ctx);
+    return docxResponse(notice, directives);
+  });
+}
+
+/** Sends a notice as a .docx download named after its number ("Thong-bao-136-TB-QU.docx"). */
+export async function docxResponse(notice: NoticeRecord, directives: DirectiveRecord[]): Promise<Response> {
+  const bytes = await noticeToDocx(notice, directives);
+  const ascii = `Thong-bao-${notice.number
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[^A-Za-z0-9]+/g, "-")}.docx`;
+  return new Response(new Uint8Array(bytes), {
+    status: 200,
+    headers: {
+      "content-type": DOCX_TYPE,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`Thông báo ${notice.number}.docx`)}`,
+    },
+  });
 }
 
 /** The host, the visiting unit and the host's parent: whose short names ("phường", "quận") a text uses. */
