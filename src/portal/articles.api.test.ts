@@ -41,9 +41,9 @@ describe.each(ENGINES)("articles API on %s", (engine) => {
       now: NOW,
       config: { dataDir: mkdtempSync(path.join(tmpdir(), "giaoban-api-")) },
     });
-    const district = await createUnit(db(), { name: "Quận Long Biên", level: "district" });
-    wardA = await createUnit(db(), { name: "Phường Thượng Thanh", parentId: district });
-    wardB = await createUnit(db(), { name: "Phường Ngọc Thụy", parentId: district });
+    const district = await createUnit(db(), { name: "Long Biên", level: "district" });
+    wardA = await createUnit(db(), { name: "Thượng Thanh", parentId: district });
+    wardB = await createUnit(db(), { name: "Ngọc Thụy", parentId: district });
     categoryId = (
       await db()
         .insertInto("categories")

@@ -80,8 +80,8 @@ describe.each(ENGINES)("public article pages on %s", (engine) => {
       config: { dataDir: mkdtempSync(path.join(tmpdir(), "giaoban-portal-")) },
     });
     const db = t.database.db;
-    const district = await createUnit(db, { name: "Quận Long Biên", level: "district" });
-    unitId = await createUnit(db, { name: "Phường Thượng Thanh", parentId: district });
+    const district = await createUnit(db, { name: "Long Biên", level: "district" });
+    unitId = await createUnit(db, { name: "Thượng Thanh", parentId: district });
     const category = await db
       .insertInto("categories")
       .values({ slug: "tin-tuc-su-kien", name: "Tin tức - Sự kiện", sort_order: 1 })

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ArticlesTable, DB } from "../core/db/schema.js";
+import { unitDisplayName } from "../units/unit-labels.js";
 
 /** Article statuses; "published" articles show once their publish time has come. */
 export const ARTICLE_STATUSES = ["draft", "published"] as const;
@@ -136,6 +137,7 @@ export async function listPublishedArticles(
 }
 
 export interface ArticleDetailRow extends ArticleRecord {
+  /** With its level: "Phường Thượng Thanh". */
   unitName: string;
   categoryName: string | null;
   categorySlug: string | null;
@@ -149,6 +151,7 @@ function detailQuery(db: Kysely<DB>) {
     .selectAll("articles")
     .select([
       "units.name as unit_name",
+      "units.level as unit_level",
       "categories.name as category_name",
       "categories.slug as category_slug",
     ]);
@@ -160,7 +163,7 @@ export async function findArticleBySlug(db: Kysely<DB>, slug: string): Promise<A
   return row
     ? {
         ...toRecord(row),
-        unitName: row.unit_name,
+        unitName: unitDisplayName({ name: row.unit_name, level: row.unit_level }),
         categoryName: row.category_name,
         categorySlug: row.category_slug,
       }
@@ -175,7 +178,7 @@ export async function findArticleDetailById(
   return row
     ? {
         ...toRecord(row),
-        unitName: row.unit_name,
+        unitName: unitDisplayName({ name: row.unit_name, level: row.unit_level }),
         categoryName: row.category_name,
         categorySlug: row.category_slug,
       }
@@ -334,6 +337,7 @@ export interface EditorArticleRow {
   updatedAt: string;
   views: number;
   unitId: number;
+  /** With its level: "Phường Thượng Thanh". */
   unitName: string;
   authorId: number | null;
   authorName: string | null;
@@ -364,6 +368,7 @@ export async function listArticlesOfUnits(
         "articles.views",
         "articles.unit_id",
         "units.name as unit_name",
+        "units.level as unit_level",
         "articles.author_id",
         "users.display_name as author_name",
       ])
@@ -385,7 +390,7 @@ export async function listArticlesOfUnits(
       updatedAt: r.updated_at,
       views: Number(r.views),
       unitId: r.unit_id,
-      unitName: r.unit_name,
+      unitName: unitDisplayName({ name: r.unit_name, level: r.unit_level }),
       authorId: r.author_id,
       authorName: r.author_name,
     })),
@@ -415,11 +420,11 @@ export async function categoryExists(db: Kysely<DB>, id: number): Promise<boolea
   );
 }
 
-/** Names of the given units (for the owning-unit select). */
+/** Names and levels of the given units (for the owning-unit select). */
 export async function listUnitNames(
   db: Kysely<DB>,
   unitIds: number[],
-): Promise<{ id: number; name: string }[]> {
+): Promise<{ id: number; name: string; level: string }[]> {
   if (unitIds.length === 0) return [];
-  return db.selectFrom("units").select(["id", "name"]).where("id", "in", unitIds).execute();
+  return db.selectFrom("units").select(["id", "name", "level"]).where("id", "in", unitIds).execute();
 }

@@ -138,7 +138,12 @@ export const ArticleDetailSchema = z
     publishedAt: z.string().nullable(),
     views: z.number().int(),
     category: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }).nullable(),
-    unit: z.object({ id: z.number().int(), name: z.string() }),
+    unit: z.object({
+      id: z.number().int(),
+      name: z
+        .string()
+        .openapi({ description: "Display name with the unit's level.", example: "Phường Thượng Thanh" }),
+    }),
     images: z.array(
       z.object({
         url: z.string().openapi({ description: "Absolute address of the photo." }),

@@ -6,6 +6,7 @@ import type { DB } from "../core/db/schema.js";
 import { formatDateVi } from "../core/format/vi-date.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type Hierarchy, isValidAt } from "../units/hierarchy.rules.js";
+import { unitDisplayName } from "../units/unit-labels.js";
 import {
   type ArticleImageRow,
   type ArticleRecord,
@@ -128,6 +129,7 @@ export function editableUnitIds(caller: Caller): number[] | "all" {
 
 export interface UnitChoice {
   id: number;
+  /** With its level: "Phường Thượng Thanh". */
   name: string;
   /** The name, with the validity for units that do not exist today ("… (đến 30/06/2025)"). */
   label: string;
@@ -148,14 +150,15 @@ export async function unitChoices(db: Kysely<DB>, caller: Caller): Promise<UnitC
   const choices = units.map((unit): UnitChoice & { depth: number } => {
     const span = caller.hierarchy.unit(unit.id);
     const current = span === undefined || isValidAt(span, caller.today);
-    let label = unit.name;
+    const name = unitDisplayName(unit);
+    let label = name;
     if (span && !current) {
       label =
         span.validTo !== null && span.validTo < caller.today
-          ? `${unit.name} (đến ${formatDateVi(span.validTo)})`
-          : `${unit.name} (từ ${formatDateVi(span.validFrom)})`;
+          ? `${name} (đến ${formatDateVi(span.validTo)})`
+          : `${name} (từ ${formatDateVi(span.validFrom)})`;
     }
-    return { ...unit, label, current, depth: unitPathOf(caller, unit.id).length };
+    return { id: unit.id, name, label, current, depth: unitPathOf(caller, unit.id).length };
   });
   const collator = new Intl.Collator("vi");
   return choices

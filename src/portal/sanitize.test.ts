@@ -11,12 +11,12 @@ describe("sanitizeArticleHtml", () => {
       '<p><img src="/media/a.jpg" onerror="alert(1)" alt="Ảnh"></p>',
       '<p><img src="/media/a.jpg" alt="Ảnh" /></p>',
     ],
-    ["javascript: link", '<a href="javascript:alert(1)">bấm</a>', "<a>bấm</a>"],
-    ["entity-encoded javascript: link", '<a href="&#106;avascript:alert(1)">x</a>', "<a>x</a>"],
-    ["hex entities and &colon;", '<a href="&#x6A;&#x61;vascript&colon;alert(1)">x</a>', "<a>x</a>"],
-    ["tab inside the scheme", '<a href="jav&#x09;ascript:alert(1)">x</a>', "<a>x</a>"],
-    ["upper-case scheme", '<a href="JaVaScRiPt:alert(1)">x</a>', "<a>x</a>"],
-    ["data: link", '<a href="data:text/html,<script>alert(1)</script>">x</a>', "<a>x</a>"],
+    ["javascript: link", '<a href="javascript:alert(1)">bấm</a>', "<p><a>bấm</a></p>"],
+    ["entity-encoded javascript: link", '<a href="&#106;avascript:alert(1)">x</a>', "<p><a>x</a></p>"],
+    ["hex entities and &colon;", '<a href="&#x6A;&#x61;vascript&colon;alert(1)">x</a>', "<p><a>x</a></p>"],
+    ["tab inside the scheme", '<a href="jav&#x09;ascript:alert(1)">x</a>', "<p><a>x</a></p>"],
+    ["upper-case scheme", '<a href="JaVaScRiPt:alert(1)">x</a>', "<p><a>x</a></p>"],
+    ["data: link", '<a href="data:text/html,<script>alert(1)</script>">x</a>', "<p><a>x</a></p>"],
     ["data: image", '<img src="data:image/png;base64,AAAA" alt="">', ""],
     ["http image", '<img src="http://example.com/a.jpg" alt="">', ""],
     ["protocol-relative image", '<img src="//evil.example/a.jpg" alt="">', ""],
@@ -25,7 +25,7 @@ describe("sanitizeArticleHtml", () => {
     [
       "https image kept",
       '<img src="https://example.com/a.jpg" alt="A" width="640" height="x480">',
-      '<img src="https://example.com/a.jpg" alt="A" width="640" />',
+      '<p><img src="https://example.com/a.jpg" alt="A" width="640" /></p>',
     ],
     ["svg onload", '<svg onload="alert(1)"><text>hi</text></svg><p>ok</p>', "<p>ok</p>"],
     ["iframe with content", '<iframe src="https://evil.example">nội dung</iframe><p>ok</p>', "<p>ok</p>"],
@@ -43,17 +43,17 @@ describe("sanitizeArticleHtml", () => {
     [
       "external link gets rel",
       '<a href="https://hanoi.gov.vn" target="_blank" rel="opener">Hà Nội</a>',
-      '<a href="https://hanoi.gov.vn" rel="noopener noreferrer">Hà Nội</a>',
+      '<p><a href="https://hanoi.gov.vn" rel="noopener noreferrer">Hà Nội</a></p>',
     ],
     [
       "internal link has no rel",
       '<a href="/tin-tuc/abc" rel="opener">tin</a>',
-      '<a href="/tin-tuc/abc">tin</a>',
+      '<p><a href="/tin-tuc/abc">tin</a></p>',
     ],
     [
       "mailto kept",
       '<a href="mailto:ubnd@thuongthanh.gov.vn">thư</a>',
-      '<a href="mailto:ubnd@thuongthanh.gov.vn">thư</a>',
+      '<p><a href="mailto:ubnd@thuongthanh.gov.vn">thư</a></p>',
     ],
     ["h1 becomes h2", "<h1>Tiêu đề</h1>", "<h2>Tiêu đề</h2>"],
     ["div unwrapped", "<div><p>a</p></div>", "<p>a</p>"],
@@ -92,6 +92,15 @@ describe("sanitizeArticleHtml", () => {
       const out = sanitizeArticleHtml(input);
       expect(out).not.toMatch(/<script|on[a-z]+=|javascript:/i);
     }
+  });
+
+  it("keeps the paragraphs of typed text that carries only inline markup", () => {
+    expect(
+      sanitizeArticleHtml(
+        "Đoạn một có <strong>chữ đậm</strong>.\n\nĐoạn hai <script>alert(1)</script>\ndòng hai",
+      ),
+    ).toBe("<p>Đoạn một có <strong>chữ đậm</strong>.</p>\n<p>Đoạn hai <br />dòng hai</p>");
+    expect(sanitizeArticleHtml("<script>\n\nalert(1)\n\n</script>\n\nSau")).toBe("<p>Sau</p>");
   });
 
   it("treats text without markup as paragraphs", () => {

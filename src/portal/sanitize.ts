@@ -126,8 +126,31 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * plain text: blank lines separate paragraphs and single line breaks are kept.
  */
 export function sanitizeArticleHtml(input: string): string {
-  const html = /<[a-zA-Z!/?]/.test(input) ? input : plainTextToHtml(input);
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml(withParagraphs(input), OPTIONS).trim();
+}
+
+const ANY_TAG = /<[a-zA-Z!/?]/;
+const BLOCK_TAG = /<\/?(?:p|div|br|ul|ol|li|h[1-6]|blockquote|table|figure|pre|section|article)\b/i;
+
+/**
+ * Text typed into the body field rather than pasted HTML: blank lines separate paragraphs. Plain
+ * text is escaped; text with only inline markup (`<strong>`, a link…) is wrapped as it is, since the
+ * sanitiser runs on the result anyway.
+ */
+function withParagraphs(input: string): string {
+  if (!ANY_TAG.test(input)) return plainTextToHtml(input);
+  if (BLOCK_TAG.test(input)) return input;
+  return paragraphs(input)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, "<br />")}</p>`)
+    .join("\n");
+}
+
+function paragraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== "");
 }
 
 function escapeText(text: string): string {
@@ -136,11 +159,7 @@ function escapeText(text: string): string {
 
 /** Paragraphs from plain text: a blank line ends a paragraph, a single newline becomes `<br />`. */
 export function plainTextToHtml(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== "")
+  return paragraphs(text)
     .map((paragraph) => `<p>${escapeText(paragraph).replace(/\n/g, "<br />")}</p>`)
     .join("\n");
 }

@@ -30,7 +30,7 @@ describe.each(ENGINES)("article view counting on %s", (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { now: START });
-    const unitId = await createUnit(t.database.db, { name: "Phường Thượng Thanh" });
+    const unitId = await createUnit(t.database.db, { name: "Thượng Thanh" });
     articleId = await insertArticle(t.database.db, {
       slug: "ban-thuong-vu-lam-viec",
       title: "Ban Thường vụ Quận ủy Long Biên làm việc với phường Thượng Thanh",
