@@ -202,6 +202,10 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     const edit = await editor.page(`/quan-tri/bai-viet/${id}?ok=published`);
     expect(edit.html).toContain('<p class="notice" role="status">Đã đăng bài viết.</p>');
     expect(edit.html).toContain("Ảnh 1: Đ/c Phạm Thị Minh Hồng báo cáo trước hội nghị");
+    // Enter in a text field presses the first button: on a published article it must keep it published.
+    expect(edit.html).toMatch(
+      /<div class="form-actions"><button type="submit" name="intent" value="publish"[^>]*>Lưu thay đổi<\/button><button type="submit" name="intent" value="draft"[^>]*>Gỡ bài, chuyển về nháp<\/button><\/div>/,
+    );
 
     const home = await new TestClient(t, "198.51.100.1").page("/");
     expect(

@@ -198,6 +198,38 @@ function ExistingImages({
   );
 }
 
+/**
+ * The submit buttons. The first one is what Enter in a text field presses, so it must never change
+ * what readers see: "Lưu nháp" for a new article or a draft, "Lưu thay đổi" (staying published) for a
+ * published one, whose unpublish button comes second.
+ */
+function FormActions({ published, canPublish }: { published: boolean; canPublish: boolean }) {
+  if (published && canPublish) {
+    return (
+      <div class="form-actions">
+        <button type="submit" name="intent" value="publish" class="button primary">
+          Lưu thay đổi
+        </button>
+        <button type="submit" name="intent" value="draft" class="button secondary">
+          Gỡ bài, chuyển về nháp
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="form-actions">
+      <button type="submit" name="intent" value="draft" class="button secondary">
+        Lưu nháp
+      </button>
+      {canPublish ? (
+        <button type="submit" name="intent" value="publish" class="button primary">
+          Đăng bài
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 export function ArticleFormPage(props: ArticleFormProps) {
   const { meta, article, values, categories, units, images, canPublish, now } = props;
   const errors = props.errors ?? {};
@@ -275,6 +307,11 @@ export function ArticleFormPage(props: ArticleFormProps) {
             type="date"
             value={values.publishedDate}
             error={errors.publishedDate}
+            hint={
+              article?.status === "draft"
+                ? "Đây là thời điểm đã lưu cùng bản nháp: sửa lại trước khi đăng nếu bài cần mang ngày hôm nay."
+                : undefined
+            }
           />
           <Field
             name="publishedTime"
@@ -318,21 +355,7 @@ export function ArticleFormPage(props: ArticleFormProps) {
             hint="Để trống: ảnh nằm cuối bài; 0: ảnh nằm đầu bài."
           />
         </fieldset>
-        <div class="form-actions">
-          <button type="submit" name="intent" value="draft" class="button secondary">
-            Lưu nháp
-          </button>
-          {canPublish ? (
-            <button type="submit" name="intent" value="publish" class="button primary">
-              Đăng bài
-            </button>
-          ) : null}
-        </div>
-        {canPublish && article?.status === "published" ? (
-          <p class="hint">
-            "Lưu nháp" sẽ gỡ bài khỏi cổng thông tin; "Đăng bài" lưu thay đổi và giữ bài trên cổng.
-          </p>
-        ) : null}
+        <FormActions published={article?.status === "published"} canPublish={canPublish} />
       </form>
     </AdminLayout>
   );
