@@ -7,6 +7,7 @@ import { insertGrant, insertUser } from "../accounts/users.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import { loadTargetsDemo } from "../targets/targets.demo.js";
 import {
   countUnits,
   deleteAllRows,
@@ -25,11 +26,12 @@ import { DEMO_ACCOUNTS, DEMO_GRANTS_FROM, DEMO_PASSWORD } from "./demo-accounts.
 import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES } from "./demo-articles.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "./demo-people.js";
 import { type RenderedPhoto, renderDemoPhotos } from "./demo-photos.js";
-import { DEMO_SUCCESSIONS, DEMO_UNITS } from "./demo-units.js";
+import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "./demo-units.js";
 
 /**
  * Loads the demo data set (units, organisations, people, accounts, categories, articles and their
- * photos) in one transaction: either all of it is there or none of it.
+ * photos, and the targets module's indicators, targets and results via `loadTargetsDemo`) in one
+ * transaction: either all of it is there or none of it.
  *
  * Photos are rendered and written to `mediaDir` (normally `<dataDir>/media`) before the transaction;
  * their names are fixed (`demo-1.jpg`, `demo-2.jpg` and the list copies `demo-1-t.jpg`,
@@ -206,7 +208,16 @@ async function insertDemo(
       });
     }
   }
+  // The targets module's part of the story: indicators, Thượng Thanh's targets and results, ranking.
+  const targetsLoaded = await loadTargetsDemo(db, {
+    now,
+    districtId: idOf(unitIds, "district:long-bien"),
+    wardIds: Object.fromEntries(OLD_WARDS.map((w) => [w.name, idOf(unitIds, w.key)])),
+    wardOfficerUserId: userIds.get("thuongthanh") ?? null,
+    officeUserId: userIds.get("vanphong.longbien") ?? null,
+  });
   return {
+    targets: targetsLoaded ? 1 : 0,
     units: DEMO_UNITS.length,
     successions: DEMO_SUCCESSIONS.length,
     organisations: DEMO_ORGANISATIONS.length,
