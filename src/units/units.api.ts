@@ -59,6 +59,8 @@ const patchUnitRoute = createRoute({
   summary: "Update a unit's contact details and introduction (unit admins of the unit or an ancestor)",
   description:
     "Needs a bearer API token (or a session cookie with the `X-CSRF-Token` header). The change is recorded in the audit log with the values before and after.",
+  // The bearer scheme is declared once in the API document (core/http/api-docs.tsx).
+  security: [{ bearer: [] }],
   request: {
     params: UnitIdParamSchema,
     body: { required: true, content: { "application/json": { schema: UnitProfileInputSchema } } },
