@@ -27,8 +27,8 @@ export interface RatingInput {
   year: string;
   /** 100-point scale. */
   score: number;
-  tasks: TaskRecord;
-  source: "evaluation" | "manual";
+  /** null: counted from the evaluation of the unit's targets for the year (see suggestTasks). */
+  tasks: TaskRecord | null;
   note: string | null;
 }
 
@@ -56,7 +56,7 @@ export async function suggestTasks(
   };
 }
 
-function validate(input: RatingInput): Record<string, string> {
+function validate(input: RatingInput & { tasks: TaskRecord }): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!YEAR.test(input.year)) errors.year = "Năm gồm 4 chữ số, ví dụ 2019.";
   if (!(Number.isFinite(input.score) && input.score >= 0 && input.score <= 100))
@@ -83,9 +83,18 @@ function validate(input: RatingInput): Record<string, string> {
 export async function saveQualityRating(
   db: Kysely<DB>,
   ctx: EmulationContext,
-  input: RatingInput,
+  given: RatingInput,
+  source: EvaluationSource = evaluationSource(),
 ): Promise<number> {
+  const suggested =
+    given.tasks === null && YEAR.test(given.year)
+      ? await suggestTasks(db, given.unitId, given.year, source)
+      : null;
+  const input = { ...given, tasks: given.tasks ?? suggested ?? { total: 0, onTime: 0, exceeded: 0 } };
   const errors = validate(input);
+  if (given.tasks === null && suggested === null) {
+    errors["tasks.total"] = "Chưa có kết quả chỉ tiêu được duyệt để đếm nhiệm vụ; vui lòng nhập số nhiệm vụ.";
+  }
   if (!ctx.hierarchy.unit(input.unitId)) errors.unitId = "Đơn vị không tồn tại.";
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const yearEnd = `${input.year}-12-31`;
@@ -104,7 +113,7 @@ export async function saveQualityRating(
   const assessed = assessQualityLevel({ score: input.score, tasks: input.tasks });
   const conditions: StoredConditions = {
     tasks: input.tasks,
-    source: input.source,
+    source: given.tasks === null ? "evaluation" : "manual",
     conditions: assessed.conditions,
     conditionsLevel: assessed.level,
     explanation: assessed.explanation,

@@ -1,0 +1,263 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { can, canAnywhere, grantedRoots, isGrantActive, isSystemAdmin } from "../accounts/policy.js";
+import type { AppEnv } from "../core/http/env.js";
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
+import { listUnitNames } from "../units/unit-names.repo.js";
+import { listDepartments } from "./assessments.repo.js";
+import { buildTree, flattenTree, treeIssues } from "./criteria-tree.rules.js";
+import { belowTarget, type EmulationContext } from "./emulation.access.js";
+import { emulationContext, formNumber, formText, positiveId } from "./emulation.http.js";
+import { listParentUnits } from "./ranking.repo.js";
+import { listClusters, listCriteria, listSchemes, type SchemeRow } from "./schemes.repo.js";
+import { addCluster, addCriterion, competingUnitIds, createScheme, loadScheme } from "./schemes.service.js";
+import { SchemeListPage, SchemeOverviewPage } from "./schemes.views.js";
+import { ScoreSheetPage, STAGE_SLUGS, stageOfSlug } from "./scoresheet.views.js";
+import { loadScoreSheet, type ScoreEntry, saveStageScores, schemeTotals } from "./scoring.service.js";
+
+const PAGE = "/quan-tri/thi-dua";
+const ACTIONS = [
+  "emulation.manage",
+  "emulation.self_score",
+  "emulation.review",
+  "emulation.council",
+  "result.read",
+] as const;
+type State = { values?: Record<string, string>; errors?: Record<string, string>; notice?: string | null };
+
+/** A scheme concerns the actor when one of their grants sits above its owner or on/under it. */
+function schemeVisible(ctx: EmulationContext, scheme: SchemeRow): boolean {
+  const actor = ctx.actor;
+  if (!actor || isSystemAdmin(actor, ctx.today)) return true;
+  const ownerPath = ctx.hierarchy.pathForToday(scheme.ownerUnitId, ctx.today);
+  return actor.grants.some(
+    (g) =>
+      isGrantActive(g, ctx.today) &&
+      (ownerPath.includes(g.unitId) ||
+        ctx.hierarchy.pathForToday(g.unitId, ctx.today).includes(scheme.ownerUnitId)),
+  );
+}
+
+async function visibleScheme(c: AppCtx, ctx: EmulationContext, id: number | null): Promise<SchemeRow> {
+  const scheme = await loadScheme(c.var.ctx.database.db, id ?? 0);
+  if (!schemeVisible(ctx, scheme)) throw new NotFoundError("Không tìm thấy bảng chấm điểm thi đua.");
+  return scheme;
+}
+
+async function renderList(c: AppCtx, state: State = {}, status: 200 | 409 | 422 = 200) {
+  const actor = requireActor(c);
+  const ctx = await emulationContext(c);
+  if (!ACTIONS.some((a) => canAnywhere(actor, a, ctx.today))) throw new ForbiddenError();
+  const db = c.var.ctx.database.db;
+  const schemes = (await listSchemes(db, null)).filter((s) => schemeVisible(ctx, s));
+  const roots = grantedRoots(actor, "emulation.manage", ctx.today);
+  const owners = roots === "all" ? await listParentUnits(db) : await listUnitNames(db, roots);
+  return c.html(
+    <SchemeListPage
+      meta={pageMeta(c, "Chấm điểm thi đua")}
+      schemes={schemes}
+      owners={owners}
+      state={state}
+    />,
+    status,
+  );
+}
+
+async function renderOverview(c: AppCtx, state: State = {}, status: 200 | 409 | 422 = 200) {
+  requireActor(c);
+  const ctx = await emulationContext(c);
+  const db = c.var.ctx.database.db;
+  const scheme = await visibleScheme(c, ctx, positiveId(c.req.param("id")));
+  const unitIds = competingUnitIds(ctx, scheme);
+  const [criteria, clusters, names, totals, departments] = await Promise.all([
+    listCriteria(db, scheme.id),
+    listClusters(db, scheme.id),
+    listUnitNames(db, unitIds),
+    schemeTotals(db, scheme, unitIds),
+    listDepartments(db, null, ctx.today),
+  ]);
+  const roots = buildTree(criteria);
+  const data = {
+    scheme,
+    rows: flattenTree(roots),
+    issues: treeIssues(roots, scheme.maxPoints),
+    clusters,
+    units: names
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+      .map((u) => ({ ...u, totals: totals.get(u.id) ?? {} })),
+    departments: departments.filter((d) =>
+      ctx.hierarchy.pathForToday(scheme.ownerUnitId, ctx.today).includes(d.unitId),
+    ),
+    canManage:
+      ctx.actor !== null &&
+      can(ctx.actor, "emulation.manage", belowTarget(ctx, scheme.ownerUnitId), ctx.today),
+  };
+  return c.html(<SchemeOverviewPage meta={pageMeta(c, scheme.name)} data={data} state={state} />, status);
+}
+
+async function renderSheet(c: AppCtx, state: State = {}, status: 200 | 422 = 200) {
+  requireActor(c);
+  const ctx = await emulationContext(c);
+  const db = c.var.ctx.database.db;
+  const scheme = await visibleScheme(c, ctx, positiveId(c.req.param("id")));
+  const unitId = positiveId(c.req.param("unitId")) ?? 0;
+  const sheet = await loadScoreSheet(db, ctx, scheme.id, unitId);
+  const [unit] = await listUnitNames(db, [unitId]);
+  const asked = stageOfSlug(c.req.query("buoc") ?? c.req.param("stage"));
+  const editing =
+    asked && sheet.editable[asked].size > 0
+      ? asked
+      : ((["self", "review", "council"] as const).find((s) => sheet.editable[s].size > 0) ?? null);
+  const data = { sheet, unit: unit as { id: number; name: string; level: string }, editing, ...state };
+  return c.html(
+    <ScoreSheetPage meta={pageMeta(c, `Chấm điểm thi đua: ${unit?.name ?? ""}`)} data={data} />,
+    status,
+  );
+}
+
+/** Re-renders a form on a field error (422/409); anything else goes to the error handler. */
+function onFieldError(
+  render: (state: State, status: 409 | 422) => Promise<Response>,
+  values: Record<string, string>,
+) {
+  return (error: unknown) => {
+    if (error instanceof AppError && error.fields && (error.status === 422 || error.status === 409))
+      return render({ values, errors: error.fields }, error.status);
+    throw error;
+  };
+}
+
+export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
+  app.get(PAGE, (c) => renderList(c, { notice: c.req.query("ok") ? "Đã tạo bảng chấm điểm." : null }));
+
+  app.post(PAGE, async (c) => {
+    requireActor(c);
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(
+      ["name", "ownerUnitId", "periodKey", "maxPoints"].map((k) => [k, formText(body, k)]),
+    );
+    const errors: Record<string, string> = {};
+    const maxPoints = formNumber(values.maxPoints ?? "", "maxPoints", errors) ?? Number.NaN;
+    try {
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+      const input = {
+        name: values.name ?? "",
+        periodKey: (values.periodKey ?? "").trim(),
+        ownerUnitId: positiveId(values.ownerUnitId) ?? 0,
+        maxPoints,
+      };
+      const id = await createScheme(c.var.ctx.database.db, await emulationContext(c), input);
+      return c.redirect(`${PAGE}/${id}?ok=1`, 303);
+    } catch (error) {
+      return onFieldError((state, status) => renderList(c, state, status), values)(error);
+    }
+  });
+
+  app.get(`${PAGE}/:id`, (c) => renderOverview(c, { notice: c.req.query("ok") ? "Đã lưu." : null }));
+
+  app.post(`${PAGE}/:id/tieu-chi`, async (c) => {
+    requireActor(c);
+    const body = await c.req.parseBody();
+    const keys = [
+      "parentId",
+      "code",
+      "name",
+      "maxPoints",
+      "fixedPoints",
+      "kind",
+      "indicatorCode",
+      "organisationId",
+      "rule",
+    ];
+    const values = Object.fromEntries(keys.map((k) => [k, formText(body, k)]));
+    const errors: Record<string, string> = {};
+    const maxPoints = formNumber(values.maxPoints ?? "", "maxPoints", errors) ?? Number.NaN;
+    const fixedPoints = formNumber(values.fixedPoints ?? "", "fixedPoints", errors);
+    try {
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+      const schemeId = positiveId(c.req.param("id")) ?? 0;
+      await addCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, {
+        parentId: positiveId(values.parentId),
+        code: (values.code ?? "").trim(),
+        name: values.name ?? "",
+        maxPoints,
+        fixedPoints,
+        kind: values.kind ?? "",
+        indicatorCode: values.indicatorCode || null,
+        organisationId: positiveId(values.organisationId),
+        rule: values.rule || null,
+      });
+      return c.redirect(`${PAGE}/${schemeId}?ok=1`, 303);
+    } catch (error) {
+      return onFieldError((state, status) => renderOverview(c, state, status), values)(error);
+    }
+  });
+
+  app.post(`${PAGE}/:id/cum`, async (c) => {
+    requireActor(c);
+    const body = await c.req.parseBody({ all: true });
+    const raw = body.unitIds;
+    const unitIds = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) =>
+      typeof v === "string" && positiveId(v) ? [Number(v)] : [],
+    );
+    const values = { clusterName: formText(body as Record<string, unknown>, "clusterName") };
+    try {
+      const schemeId = positiveId(c.req.param("id")) ?? 0;
+      await addCluster(c.var.ctx.database.db, await emulationContext(c), schemeId, {
+        name: values.clusterName,
+        unitIds,
+      });
+      return c.redirect(`${PAGE}/${schemeId}?ok=1`, 303);
+    } catch (error) {
+      return onFieldError((state, status) => renderOverview(c, state, status), values)(error);
+    }
+  });
+
+  app.get(`${PAGE}/:id/don-vi/:unitId`, (c) =>
+    renderSheet(c, { notice: c.req.query("ok") ? "Đã lưu điểm." : null }),
+  );
+
+  app.post(`${PAGE}/:id/don-vi/:unitId/:stage`, async (c) => {
+    requireActor(c);
+    const stage = stageOfSlug(c.req.param("stage"));
+    if (!stage) throw new NotFoundError();
+    const body = await c.req.parseBody();
+    const values: Record<string, string> = {};
+    const errors: Record<string, string> = {};
+    const entries: ScoreEntry[] = [];
+    for (const key of Object.keys(body)) {
+      const match = /^p-(\d+)$/.exec(key);
+      if (!match) continue;
+      const comment = formText(body, `c-${match[1]}`);
+      values[key] = formText(body, key);
+      values[`c-${match[1]}`] = comment;
+      entries.push({
+        criterionId: Number(match[1]),
+        points: formNumber(values[key] ?? "", key, errors),
+        comment: comment || null,
+      });
+    }
+    const schemeId = positiveId(c.req.param("id")) ?? 0;
+    const unitId = positiveId(c.req.param("unitId")) ?? 0;
+    try {
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+      await saveStageScores(c.var.ctx.database.db, await emulationContext(c), {
+        schemeId,
+        unitId,
+        stage,
+        entries,
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // The service names fields scores.<i>.points; the form shows them beside p-<criterionId>.
+      const fields: Record<string, string> = {};
+      for (const [key, message] of Object.entries(error.fields ?? {})) {
+        const match = /^scores\.(\d+)\.(\w+)$/.exec(key);
+        const entry = match ? entries[Number(match[1])] : undefined;
+        fields[entry ? `p-${entry.criterionId}` : key] = message;
+      }
+      return renderSheet(c, { values, errors: fields }, 422);
+    }
+    return c.redirect(`${PAGE}/${schemeId}/don-vi/${unitId}?buoc=${STAGE_SLUGS[stage]}&ok=1`, 303);
+  });
+}
