@@ -9,8 +9,7 @@ import { createApp } from "./core/http/app.js";
 import { housekeepingJob } from "./core/jobs/housekeeping.js";
 import { JobScheduler } from "./core/jobs/scheduler.js";
 import { loadDemoIfEmpty } from "./demo/demo-loader.js";
-import { addArticleViews } from "./portal/articles.repo.js";
-import { ViewCounter } from "./portal/view-counter.js";
+import { createViewCounter } from "./portal/views.wiring.js";
 
 export interface RunningServer {
   url: string;
@@ -30,7 +29,7 @@ export async function startServer(config: Config = loadConfig(), options: { hand
     if (loaded) logger.info("empty database: demo data from the reference story loaded");
   }
   const now = () => new Date();
-  const viewCounter = new ViewCounter((counts) => addArticleViews(database.db, counts), config.sessionSecret, now);
+  const viewCounter = createViewCounter(database, config, now);
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
   const scheduler = new JobScheduler(database.db, [housekeepingJob], logger, now);
   scheduler.start(60_000);

@@ -32,6 +32,11 @@ export function clearSessionCookie(c: AppCtx): void {
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { database, config, now } = c.var.ctx;
+  // Uploaded photos are public and cached for a year: no session lookup, no cookie.
+  if (c.req.path.startsWith("/media/")) {
+    c.set("auth", { actor: null, via: null, sessionId: null, csrfToken: "" });
+    return next();
+  }
   const authorization = c.req.header("authorization");
   if (authorization?.startsWith("Bearer ")) {
     const actor = await resolveApiToken(database.db, authorization.slice("Bearer ".length).trim());
