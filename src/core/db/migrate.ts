@@ -1,6 +1,8 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { DialectName } from "./dialect.js";
 import { emulationMigration } from "../../emulation/emulation.migration.js";
+import { editorialMigration } from "../../portal/editorial.migration.js";
+import { searchMigration } from "../../portal/search.migration.js";
 import { sessionsMigration } from "../../sessions/sessions.migration.js";
 import { targetsMigration } from "../../targets/targets.migration.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
@@ -16,6 +18,8 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0002-targets": targetsMigration(dialect),
     "0003-emulation": emulationMigration(dialect),
     "0004-sessions": sessionsMigration(dialect),
+    "0005-editorial": editorialMigration(dialect),
+    "0006-search": searchMigration(dialect),
   };
 }
 

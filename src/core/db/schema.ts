@@ -1,5 +1,7 @@
 import type { Generated } from "kysely";
 import type { EmulationTables } from "../../emulation/emulation.tables.js";
+import type { EditorialTables } from "../../portal/editorial.tables.js";
+import type { SearchTables } from "../../portal/search.tables.js";
 import type { SessionsTables } from "../../sessions/sessions.tables.js";
 import type { TargetsTables } from "../../targets/targets.tables.js";
 
@@ -203,7 +205,7 @@ export interface JobsTable {
 }
 
 /** Every table; each later module keeps its own table types and joins them here. */
-export interface DB extends TargetsTables, EmulationTables, SessionsTables {
+export interface DB extends TargetsTables, EmulationTables, SessionsTables, EditorialTables, SearchTables {
   units: UnitsTable;
   unit_parents: UnitParentsTable;
   unit_successions: UnitSuccessionsTable;
