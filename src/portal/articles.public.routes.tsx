@@ -25,9 +25,11 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/tin-tuc/:slug", async (c) => {
     const { database, now, viewCounter, config } = c.var.ctx;
     const article = await getPublishedArticle(database.db, c.req.param("slug"), now());
+    // The count shown is the one before this visit, so a reader's first visit shows the known
+    // figure (129 on the reference article) and their next visit shows their own view counted.
+    const views = article.views + viewCounter.pending(article.id);
     // HEAD requests (link checkers, previews) are not readers.
     if (c.req.method === "GET") viewCounter.record(article.id, clientIp(c), c.req.header("user-agent"));
-    const views = article.views + viewCounter.pending(article.id);
     const meta = pageMeta(c, article.title, {
       description: article.lead ?? undefined,
       head: <ArticleHead article={article} baseUrl={config.publicBaseUrl} siteName={config.siteName} />,
