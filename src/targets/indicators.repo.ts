@@ -170,3 +170,20 @@ export async function startDefinition(
     })
     .execute();
 }
+
+/** Organisations valid at `date` with their unit's name: the choices for "responsible department". */
+export async function listOrganisationChoices(
+  db: Kysely<DB>,
+  date: string,
+): Promise<{ id: number; name: string; unitName: string }[]> {
+  return db
+    .selectFrom("organisations as o")
+    .innerJoin("units as u", "u.id", "o.unit_id")
+    .select(["o.id", "o.name", "u.name as unitName"])
+    .where("o.valid_from", "<=", date)
+    .where((eb) => eb.or([eb("o.valid_to", "is", null), eb("o.valid_to", ">=", date)]))
+    .orderBy("u.name")
+    .orderBy("o.sort_order")
+    .orderBy("o.id")
+    .execute();
+}

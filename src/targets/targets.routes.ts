@@ -1,8 +1,21 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerApprovalPages } from "./approval.routes.js";
+import { registerCataloguePages } from "./catalogue.routes.js";
+import { registerEntryPages } from "./entry.routes.js";
+import { registerEvaluationPages } from "./evaluation.routes.js";
+import { registerTargetAdminPages } from "./target-admin.routes.js";
 import { registerTargetApi } from "./targets.api.js";
+import { registerTargetAssets } from "./targets.assets.js";
 
 /** Targets, results and evaluation pages and API. */
 export function registerTargetRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerTargetAssets(app);
   registerTargetApi(app);
+  registerEvaluationPages(app);
+  // The fixed path /quan-tri/chi-tieu/giao before the catalogue's /quan-tri/chi-tieu/:id.
+  registerTargetAdminPages(app);
+  registerCataloguePages(app);
+  registerEntryPages(app);
+  registerApprovalPages(app);
 }
