@@ -65,3 +65,5 @@ export function presentProposal(p: ProposalRecord) {
     addressees: p.addressees,
   };
 }
+
+export type ProposalOut = ReturnType<typeof presentProposal>;

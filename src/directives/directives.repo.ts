@@ -297,15 +297,3 @@ export async function staffOrganisationIds(db: Kysely<DB>, userId: number): Prom
     .execute();
   return rows.map((r) => r.organisation_id);
 }
-
-/** Ids of the directives below `id`, at any depth (children, their children…). */
-export async function descendantIds(db: Kysely<DB>, id: number): Promise<number[]> {
-  const found: number[] = [];
-  let frontier = [id];
-  while (frontier.length > 0) {
-    const rows = await db.selectFrom("directives").select("id").where("parent_id", "in", frontier).execute();
-    frontier = rows.map((r) => r.id).filter((x) => !found.includes(x) && x !== id);
-    found.push(...frontier);
-  }
-  return found;
-}

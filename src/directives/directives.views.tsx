@@ -1,0 +1,305 @@
+/** Pages of directives: the filtered list and one directive with the actions the viewer may take. */
+import { formatDateTimeVi } from "../core/format/vi-date.js";
+import type { FieldErrors } from "../core/http/errors.js";
+import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
+import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import type { PartyOption } from "../sessions/registry.repo.js";
+import { DeadlineCell, DirectiveTable, PartySelect, TimelinessBadge } from "../sessions/ui.js";
+import { DEADLINE_KINDS } from "./deadline.js";
+import { DEADLINE_KIND_LABELS, TIMELINESS_LABELS } from "./directives.model.js";
+import type { DirectiveOut } from "./directives.present.js";
+import type { ReportRow } from "./directives.reports.repo.js";
+import { TIMELINESS } from "./timeliness.rules.js";
+import { WORKFLOW_STATES, type WorkflowAction, workflowStateLabel } from "./workflow.rules.js";
+
+export const DIRECTIVES_HREF = "/quan-tri/nhiem-vu";
+
+export interface ListFilters {
+  unit: string;
+  state: string;
+  timeliness: string;
+  page: number;
+}
+
+export function DirectiveListPage(p: {
+  meta: PageMeta;
+  rows: DirectiveOut[];
+  total: number;
+  pageSize: number;
+  filters: ListFilters;
+  units: PartyOption[];
+}) {
+  const f = p.filters;
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  const link = (page: number) =>
+    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, trang: String(page) })}`;
+  return (
+    <AdminLayout meta={p.meta} active={DIRECTIVES_HREF}>
+      <h1>Nhiệm vụ</h1>
+      <p>
+        <a href="/quan-tri/theo-doi">Theo dõi, tổng hợp</a> ·{" "}
+        <a href="/quan-tri/kien-nghi">Kiến nghị, đề xuất</a>
+      </p>
+      <form method="get" action={DIRECTIVES_HREF} class="filters">
+        <label>
+          Đơn vị chủ trì
+          <select name="don_vi">
+            <option value="">Tất cả</option>
+            {p.units.map((u) => (
+              <option value={String(u.unitId)} selected={String(u.unitId) === f.unit}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Trạng thái
+          <select name="trang_thai">
+            <option value="">Tất cả</option>
+            {WORKFLOW_STATES.map((s) => (
+              <option value={s} selected={s === f.state}>
+                {workflowStateLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tiến độ
+          <select name="tien_do">
+            <option value="">Tất cả</option>
+            {TIMELINESS.map((t) => (
+              <option value={t} selected={t === f.timeliness}>
+                {TIMELINESS_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="button">
+          Lọc
+        </button>
+      </form>
+      <p role="status">{`${p.total} nhiệm vụ`}</p>
+      <DirectiveTable rows={p.rows} caption="Danh sách nhiệm vụ" showNotice />
+      {pages > 1 ? (
+        <nav class="pager" aria-label="Trang">
+          {f.page > 1 ? <a href={link(f.page - 1)}>← Trang trước</a> : null}{" "}
+          <span>{`Trang ${f.page}/${pages}`}</span>{" "}
+          {f.page < pages ? <a href={link(f.page + 1)}>Trang sau →</a> : null}
+        </nav>
+      ) : null}
+    </AdminLayout>
+  );
+}
+
+const ACTION_LABELS: Record<WorkflowAction, string> = {
+  receive: "Tiếp nhận",
+  report_progress: "Báo cáo tiến độ",
+  submit: "Báo cáo hoàn thành",
+  confirm: "Xác nhận hoàn thành",
+  return: "Trả lại",
+  pause: "Tạm dừng",
+  resume: "Tiếp tục",
+  cancel: "Hủy nhiệm vụ",
+  reassign: "Giao lại cho đơn vị khác",
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action as WorkflowAction] ?? action;
+}
+
+function ActionForm({
+  id,
+  action,
+  csrf,
+  errors,
+  parties,
+}: {
+  id: number;
+  action: WorkflowAction;
+  csrf: string;
+  errors: FieldErrors;
+  parties: PartyOption[];
+}) {
+  const withFile = action === "report_progress" || action === "submit";
+  return (
+    <form
+      method="post"
+      action={`${DIRECTIVES_HREF}/${id}/thao-tac`}
+      enctype={withFile ? "multipart/form-data" : undefined}
+      class="card"
+      novalidate
+    >
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="action" value={action} />
+      <h3>{ACTION_LABELS[action]}</h3>
+      {action === "report_progress" ? (
+        <Field name="percent" label="Tỷ lệ hoàn thành (%)" type="number" error={errors.percent} required />
+      ) : null}
+      {action === "reassign" ? (
+        <PartySelect
+          name="newLead"
+          label="Đơn vị chủ trì mới"
+          options={parties}
+          empty="— Chọn —"
+          error={errors.lead}
+        />
+      ) : null}
+      {action !== "receive" && action !== "resume" ? (
+        <Field
+          name="text"
+          label={
+            action === "return"
+              ? "Lý do trả lại"
+              : action === "report_progress"
+                ? "Kết quả đã thực hiện"
+                : "Ghi chú"
+          }
+          multiline
+          rows={3}
+          error={errors.text}
+          required={action === "return" || action === "report_progress"}
+        />
+      ) : null}
+      {withFile ? (
+        <Field name="file" label="Tệp đính kèm (tối đa 10 MB)" type="file" error={errors.file} />
+      ) : null}
+      <button type="submit" class={action === "confirm" || action === "submit" ? "button primary" : "button"}>
+        {ACTION_LABELS[action]}
+      </button>
+    </form>
+  );
+}
+
+export interface DirectivePageProps {
+  meta: PageMeta;
+  d: DirectiveOut;
+  reports: ReportRow[];
+  children: DirectiveOut[];
+  allowed: WorkflowAction[];
+  canAddChild: boolean;
+  canEdit: boolean;
+  parties: PartyOption[];
+  errors?: FieldErrors;
+  notice?: string | null;
+}
+
+export function DirectivePage({
+  meta,
+  d,
+  reports,
+  children,
+  allowed,
+  canAddChild,
+  canEdit,
+  parties,
+  errors = {},
+  notice,
+}: DirectivePageProps) {
+  const kinds = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
+  return (
+    <AdminLayout meta={meta} active={DIRECTIVES_HREF}>
+      <p class="muted">
+        {d.noticeNumber ? (
+          <a href={`/quan-tri/thong-bao-ket-luan/${d.noticeId}`}>{`Thông báo ${d.noticeNumber}`}</a>
+        ) : d.parentId ? (
+          <a href={`${DIRECTIVES_HREF}/${d.parentId}`}>Nhiệm vụ cha</a>
+        ) : (
+          "Nhiệm vụ"
+        )}
+      </p>
+      <h1>{d.title}</h1>
+      <Notice message={notice} />
+      <ErrorSummary errors={errors} />
+      <dl class="changes">
+        <dt>Chủ trì</dt>
+        <dd>{d.lead.name}</dd>
+        <dt>Phối hợp</dt>
+        <dd>{d.coordinators.map((c) => c.name).join("; ") || "—"}</dd>
+        <dt>Người giao</dt>
+        <dd>{d.assignerName ?? "—"}</dd>
+        <dt>Thời hạn</dt>
+        <dd>
+          <DeadlineCell deadline={d.deadline} />
+          {d.deadline.phrase ? <span class="muted">{` (“${d.deadline.phrase}”)`}</span> : null}
+        </dd>
+        <dt>Trạng thái</dt>
+        <dd>{workflowStateLabel(d.state)}</dd>
+        <dt>Tiến độ</dt>
+        <dd>
+          <TimelinessBadge value={d.timeliness} days={d.daysOverdue} /> {`${d.progressPercent}%`}
+        </dd>
+      </dl>
+      {allowed.map((action) => (
+        <ActionForm id={d.id} action={action} csrf={meta.auth.csrfToken} errors={errors} parties={parties} />
+      ))}
+      <h2>Quá trình thực hiện</h2>
+      {reports.length === 0 ? (
+        <p class="muted">Chưa có báo cáo nào.</p>
+      ) : (
+        <ol>
+          {reports.map((r) => (
+            <li>
+              <strong>{actionLabel(r.action)}</strong> · {formatDateTimeVi(r.at)} · {r.reporterName}
+              {r.percent !== null ? ` · ${r.percent}%` : ""}
+              {r.text ? <p>{r.text}</p> : null}
+              {r.files.map((f) => (
+                <p>
+                  <a href={`/quan-tri/tep/${f.id}`}>{f.name}</a>
+                </p>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+      <h2>Nhiệm vụ con</h2>
+      <DirectiveTable rows={children} caption="Nhiệm vụ con" />
+      {canAddChild ? (
+        <form method="post" action={`${DIRECTIVES_HREF}/${d.id}/nhiem-vu-con`} class="card" novalidate>
+          <CsrfInput token={meta.auth.csrfToken} />
+          <h3>Thêm nhiệm vụ con</h3>
+          <Field name="title" label="Nội dung" multiline rows={2} error={errors.title} required />
+          <PartySelect
+            name="lead"
+            label="Đơn vị chủ trì"
+            options={parties}
+            empty="— Chọn —"
+            error={errors.lead}
+          />
+          <div class="inline-fields">
+            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value="date" />
+            <Field name="deadlineDate" label="Hạn cuối" type="date" error={errors.deadlineDate} />
+          </div>
+          <button type="submit" class="button">
+            Giao nhiệm vụ con
+          </button>
+        </form>
+      ) : null}
+      {canEdit ? (
+        <form method="post" action={`${DIRECTIVES_HREF}/${d.id}/sua`} class="card" novalidate>
+          <CsrfInput token={meta.auth.csrfToken} />
+          <h3>Điều chỉnh thời hạn, đơn vị phối hợp</h3>
+          <div class="inline-fields">
+            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value={d.deadline.kind} />
+            <Field
+              name="deadlineDate"
+              label="Hạn cuối"
+              type="date"
+              value={d.deadline.date}
+              error={errors.deadlineDate}
+            />
+          </div>
+          <PartySelect
+            name="coordinators"
+            label="Đơn vị phối hợp"
+            options={parties}
+            value={d.coordinators.map((c) => (c.organisationId ? `o${c.organisationId}` : `u${c.unitId}`))}
+            multiple
+          />
+          <button type="submit" class="button">
+            Lưu điều chỉnh
+          </button>
+        </form>
+      ) : null}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,200 @@
+/** Admin pages of proposals: list, record, answer, turn into a directive. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../core/http/env.js";
+import { AppError, ValidationError } from "../core/http/errors.js";
+import { type AppCtx, pageMeta } from "../core/http/request.js";
+import { actContext } from "../sessions/http-context.js";
+import { listPartyOptions } from "../sessions/registry.repo.js";
+import { parseId } from "../sessions/sessions.pages.js";
+import { field, fields } from "../sessions/ui.js";
+import { mayOnUnit } from "./directives.access.js";
+import { deadlineFrom, partyOf } from "./directives.pages.js";
+import { presentProposal } from "./directives.present.js";
+import { PROPOSAL_STATUSES, type ProposalStatus } from "./proposals.repo.js";
+import {
+  answerableAddressees,
+  answerProposal,
+  getProposalFor,
+  makeDirectiveFromProposal,
+  raiseProposal,
+  searchProposals,
+} from "./proposals.service.js";
+import { PROPOSALS_HREF, ProposalFormPage, ProposalListPage, ProposalPage } from "./proposals.views.js";
+
+async function renderProposal(
+  c: AppCtx,
+  id: number,
+  errors?: Record<string, string>,
+  status: 200 | 403 | 422 = 200,
+) {
+  const ctx = await actContext(c);
+  const db = c.var.ctx.database.db;
+  const p = await getProposalFor(db, id, ctx);
+  const [answerable, parties] = await Promise.all([
+    answerableAddressees(db, p, ctx),
+    listPartyOptions(db, ctx.today),
+  ]);
+  const assigningUnits = parties.filter(
+    (o) =>
+      o.organisationId === null &&
+      mayOnUnit(ctx.actor, "directive.assign", o.unitId, ctx.hierarchy, ctx.today),
+  );
+  const ok = c.req.query("ok");
+  return c.html(
+    <ProposalPage
+      meta={pageMeta(c, "Kiến nghị")}
+      p={presentProposal(p)}
+      canAnswer={answerable.length > 0}
+      assigningUnits={assigningUnits}
+      parties={parties}
+      errors={errors}
+      notice={ok === "tra-loi" ? "Đã gửi trả lời." : ok === "tao" ? "Đã ghi kiến nghị." : null}
+    />,
+    status,
+  );
+}
+
+async function orShow(c: AppCtx, id: number, work: () => Promise<string>) {
+  try {
+    return c.redirect(await work(), 303);
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 403 || error.status === 422))
+      return renderProposal(c, id, error.fields ?? { answer: error.message }, error.status);
+    throw error;
+  }
+}
+
+export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
+  app.get(PROPOSALS_HREF, async (c) => {
+    const ctx = await actContext(c);
+    const raw = c.req.query("tinh_trang") ?? "";
+    const status = (PROPOSAL_STATUSES as readonly string[]).includes(raw)
+      ? (raw as ProposalStatus)
+      : undefined;
+    const rows = await searchProposals(c.var.ctx.database.db, { status }, ctx);
+    return c.html(
+      <ProposalListPage
+        meta={pageMeta(c, "Kiến nghị, đề xuất")}
+        rows={rows.map(presentProposal)}
+        status={raw}
+      />,
+    );
+  });
+
+  app.get(`${PROPOSALS_HREF}/moi`, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const sessionId = c.req.query("buoi") ?? "";
+    const session = /^\d+$/.test(sessionId)
+      ? await db
+          .selectFrom("working_sessions")
+          .select(["host_unit_id", "host_organisation_id"])
+          .where("id", "=", Number(sessionId))
+          .executeTakeFirst()
+      : undefined;
+    const from = session
+      ? session.host_organisation_id
+        ? `o${session.host_organisation_id}`
+        : `u${session.host_unit_id}`
+      : "";
+    return c.html(
+      <ProposalFormPage
+        meta={pageMeta(c, "Ghi kiến nghị")}
+        values={{ buoi: session ? sessionId : "", from }}
+        parties={await listPartyOptions(db, ctx.today)}
+      />,
+    );
+  });
+
+  app.post(`${PROPOSALS_HREF}/moi`, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const body = await c.req.parseBody({ all: true });
+    const parties = await listPartyOptions(db, ctx.today);
+    const values = {
+      buoi: field(body, "buoi"),
+      from: field(body, "from"),
+      topic: field(body, "topic"),
+      text: field(body, "text"),
+      answerDue: field(body, "answerDue"),
+      addressees: fields(body, "addressees"),
+    };
+    try {
+      const from = partyOf(values.from, parties);
+      if (!from) throw new ValidationError({ from: "Vui lòng chọn đơn vị kiến nghị." });
+      const id = await raiseProposal(
+        db,
+        {
+          sessionId: /^\d+$/.test(values.buoi) ? Number(values.buoi) : null,
+          from,
+          topic: values.topic,
+          text: values.text.trim() || null,
+          answerDue: values.answerDue || null,
+          addressees: values.addressees.flatMap((k) => partyOf(k, parties) ?? []),
+        },
+        ctx,
+      );
+      return c.redirect(`${PROPOSALS_HREF}/${id}?ok=tao`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError)
+        return c.html(
+          <ProposalFormPage
+            meta={pageMeta(c, "Ghi kiến nghị")}
+            values={values}
+            errors={error.fields}
+            parties={parties}
+          />,
+          422,
+        );
+      throw error;
+    }
+  });
+
+  app.get(`${PROPOSALS_HREF}/:id`, (c) => renderProposal(c, parseId(c.req.param("id"), "kiến nghị")));
+
+  app.post(`${PROPOSALS_HREF}/:id/tra-loi`, async (c) => {
+    const id = parseId(c.req.param("id"), "kiến nghị");
+    return orShow(c, id, async () => {
+      const body = await c.req.parseBody();
+      const status = field(body, "status");
+      if (!["answered", "in_progress", "resolved"].includes(status))
+        throw new ValidationError({ status: "Vui lòng chọn tình trạng." });
+      await answerProposal(
+        c.var.ctx.database.db,
+        id,
+        { answer: field(body, "answer"), status: status as "answered" },
+        await actContext(c),
+      );
+      return `${PROPOSALS_HREF}/${id}?ok=tra-loi`;
+    });
+  });
+
+  app.post(`${PROPOSALS_HREF}/:id/giao`, async (c) => {
+    const id = parseId(c.req.param("id"), "kiến nghị");
+    return orShow(c, id, async () => {
+      const ctx = await actContext(c);
+      const db = c.var.ctx.database.db;
+      const body = await c.req.parseBody();
+      const parties = await listPartyOptions(db, ctx.today);
+      const lead = partyOf(field(body, "lead"), parties);
+      const assigning = partyOf(field(body, "assigning"), parties);
+      if (!lead) throw new ValidationError({ lead: "Vui lòng chọn đơn vị chủ trì." });
+      if (!assigning) throw new ValidationError({ assigning: "Vui lòng chọn đơn vị giao." });
+      const directiveId = await makeDirectiveFromProposal(
+        db,
+        id,
+        {
+          title: field(body, "title"),
+          lead,
+          coordinators: [],
+          deadline: deadlineFrom(field(body, "deadlineKind"), field(body, "deadlineDate")),
+          assigningUnitId: assigning.unitId,
+          assignerPersonId: null,
+          assignerName: ctx.actor.displayName,
+        },
+        ctx,
+      );
+      return `/quan-tri/nhiem-vu/${directiveId}`;
+    });
+  });
+}

@@ -1,0 +1,143 @@
+/** The session form page: new (with what is still open with the chosen unit) and edit. */
+import type { FieldErrors } from "../core/http/errors.js";
+import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms.js";
+import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import type { DirectiveOut, ProposalOut } from "../directives/directives.present.js";
+import type { PartyOption, PersonOption } from "./registry.repo.js";
+import type { FormValues } from "./session-form.js";
+import { SESSION_KIND_LABELS } from "./sessions.model.js";
+import { SESSIONS_HREF, StillOpenSection } from "./sessions.views.js";
+import { PartySelect } from "./ui.js";
+
+export interface SessionFormProps {
+  meta: PageMeta;
+  action: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  parties: PartyOption[];
+  people: PersonOption[];
+  stillOpen?: { directives: DirectiveOut[]; proposals: ProposalOut[]; unitName: string } | null;
+  /** New sessions: a small form first, to see what is still open with the chosen unit. */
+  preview?: boolean;
+}
+
+export function SessionFormPage(p: SessionFormProps) {
+  const v = p.values;
+  const e = p.errors ?? {};
+  const kinds = Object.entries(SESSION_KIND_LABELS).map(([value, label]) => ({ value, label }));
+  const people = [
+    { value: "", label: "— Chọn người chủ trì —" },
+    ...p.people.map((x) => ({ value: String(x.id), label: x.titles ? `${x.name} (${x.titles})` : x.name })),
+  ];
+  return (
+    <AdminLayout meta={p.meta} active={SESSIONS_HREF}>
+      <h1>{p.meta.title}</h1>
+      <ErrorSummary errors={p.errors} />
+      {p.preview ? (
+        <form method="get" action={p.action} class="filters">
+          <PartySelect
+            name="host"
+            label="Làm việc với đơn vị"
+            options={p.parties.filter((o) => o.organisationId === null)}
+            value={v.host}
+            empty="— Chọn đơn vị —"
+            id="f-host-preview"
+          />
+          <button type="submit" class="button">
+            Xem việc còn mở
+          </button>
+        </form>
+      ) : null}
+      {p.stillOpen ? <StillOpenSection {...p.stillOpen} /> : null}
+      <form method="post" action={p.action} novalidate>
+        <CsrfInput token={p.meta.auth.csrfToken} />
+        <SelectField name="kind" label="Loại" options={kinds} value={v.kind} error={e.kind} required />
+        <Field name="title" label="Tên buổi làm việc" value={v.title} error={e.title} required />
+        <PartySelect
+          name="host"
+          label="Đơn vị làm việc (nơi tổ chức)"
+          options={p.parties}
+          value={v.host}
+          empty="— Chọn —"
+          error={e.host}
+        />
+        <PartySelect
+          name="visiting"
+          label="Đoàn công tác (cấp trên đến làm việc)"
+          options={p.parties}
+          value={v.visiting}
+          empty="— Không có —"
+          error={e.visiting}
+        />
+        <div class="inline-fields">
+          <Field name="date" label="Ngày" type="date" value={v.date} error={e.date} required />
+          <Field name="time" label="Giờ bắt đầu" type="time" value={v.time} error={e.time} required />
+          <Field name="endTime" label="Giờ kết thúc" type="time" value={v.endTime} error={e.endTime} />
+        </div>
+        <Field name="place" label="Địa điểm" value={v.place} error={e.place} required />
+        <SelectField name="chair" label="Người chủ trì" options={people} value={v.chair} />
+        <div class="inline-fields">
+          <Field
+            name="chairName"
+            label="Họ tên người chủ trì"
+            value={v.chairName}
+            error={e.chairName}
+            hint="Để trống nếu đã chọn ở trên."
+          />
+          <Field name="chairTitle" label="Chức vụ tại thời điểm đó" value={v.chairTitle} />
+        </div>
+        <Field
+          name="attendeesVisiting"
+          label="Thành phần đoàn công tác"
+          multiline
+          rows={4}
+          value={v.attendeesVisiting}
+          hint="Mỗi dòng một người: Họ tên - chức vụ."
+        />
+        <Field
+          name="attendeesHost"
+          label="Đại biểu đơn vị"
+          multiline
+          rows={4}
+          value={v.attendeesHost}
+          hint="Mỗi dòng một người hoặc một thành phần."
+        />
+        <Field
+          name="agenda"
+          label="Chương trình, nội dung"
+          multiline
+          rows={4}
+          value={v.agenda}
+          hint="Mỗi dòng một nội dung; người trình bày sau dấu |."
+        />
+        <Field
+          name="evaluationPeriod"
+          label="Kỳ đánh giá kết quả của đơn vị được trình bày"
+          value={v.evaluationPeriod}
+          error={e.evaluationPeriod}
+          hint="Ví dụ 2019 hoặc 2015-2020."
+        />
+        <Field
+          name="documents"
+          label="Tài liệu khác"
+          multiline
+          rows={3}
+          value={v.documents}
+          hint="Mỗi dòng một tài liệu."
+        />
+        <Field
+          name="opinions"
+          label="Ý kiến phát biểu"
+          multiline
+          rows={4}
+          value={v.opinions}
+          hint="Mỗi dòng: Họ tên - chức vụ: tóm tắt ý kiến."
+        />
+        <Field name="minutes" label="Biên bản" multiline rows={8} value={v.minutes} />
+        <button type="submit" class="button primary">
+          Lưu buổi làm việc
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}

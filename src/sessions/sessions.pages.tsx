@@ -1,0 +1,169 @@
+/** Admin pages of working sessions: list, new (with what is still open with the unit), edit, view. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../core/http/env.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { type AppCtx, pageMeta } from "../core/http/request.js";
+import { mayAnywhere } from "../directives/directives.access.js";
+import { presentDirective, presentProposal } from "../directives/directives.present.js";
+import { searchProposals } from "../directives/proposals.service.js";
+import { listNotices } from "./conclusions.repo.js";
+import { actContext } from "./http-context.js";
+import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
+import { type FormValues, readSessionForm, SESSION_FORM_FIELDS, sessionFormValues } from "./session-form.js";
+import { SessionFormPage } from "./session-form.views.js";
+import {
+  createSession,
+  editSession,
+  getSessionFor,
+  mayManageSession,
+  searchSessions,
+} from "./sessions.service.js";
+import { SESSIONS_HREF, SessionListPage, SessionPage } from "./sessions.views.js";
+import { stillOpenWith } from "./still-open.service.js";
+import { field } from "./ui.js";
+
+/** Ids in URLs are positive integers; anything else is a page that does not exist. */
+export function parseId(raw: string | undefined, what = "nội dung"): number {
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647)
+    throw new NotFoundError(`Không tìm thấy ${what} này.`);
+  return Number(raw);
+}
+
+async function formValues(c: AppCtx): Promise<FormValues> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(SESSION_FORM_FIELDS.map((k) => [k, field(body, k)]));
+}
+
+async function renderForm(
+  c: AppCtx,
+  action: string,
+  values: FormValues,
+  options: { errors?: Record<string, string>; preview?: boolean; status?: 200 | 422 } = {},
+) {
+  const ctx = await actContext(c);
+  const db = c.var.ctx.database.db;
+  const date = values.date || ctx.today;
+  const [parties, people] = await Promise.all([listPartyOptions(db, date), listPeopleAt(db, date)]);
+  let stillOpen = null;
+  const host = parties.find((p) => p.key === values.host);
+  if (options.preview && host) {
+    const open = await stillOpenWith(db, host.unitId, ctx.now.toISOString(), ctx);
+    stillOpen = {
+      directives: open.directives.map((d) => presentDirective(d, ctx.now)),
+      proposals: open.proposals.map(presentProposal),
+      unitName: host.name,
+    };
+  }
+  const title = action.endsWith("/moi") ? "Tạo buổi làm việc" : "Sửa buổi làm việc";
+  return c.html(
+    <SessionFormPage
+      meta={pageMeta(c, title)}
+      action={action}
+      values={values}
+      errors={options.errors}
+      parties={parties}
+      people={people}
+      stillOpen={stillOpen}
+      preview={options.preview}
+    />,
+    options.status ?? 200,
+  );
+}
+
+async function readOrFail(c: AppCtx, values: FormValues) {
+  const db = c.var.ctx.database.db;
+  const date = values.date || (await actContext(c)).today;
+  const [parties, people] = await Promise.all([listPartyOptions(db, date), listPeopleAt(db, date)]);
+  return readSessionForm(values, { parties, people });
+}
+
+export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
+  app.get(SESSIONS_HREF, async (c) => {
+    const ctx = await actContext(c);
+    const sessions = await searchSessions(c.var.ctx.database.db, {}, ctx);
+    return c.html(
+      <SessionListPage
+        meta={pageMeta(c, "Buổi làm việc")}
+        sessions={sessions}
+        canCreate={mayAnywhere(ctx.actor, "session.manage", ctx.today)}
+      />,
+    );
+  });
+
+  app.get(`${SESSIONS_HREF}/moi`, async (c) => {
+    const ctx = await actContext(c);
+    if (!mayAnywhere(ctx.actor, "session.manage", ctx.today)) throw new ForbiddenError();
+    const host = c.req.query("host") ?? "";
+    return renderForm(
+      c,
+      `${SESSIONS_HREF}/moi`,
+      { kind: "working_visit", host, date: ctx.today, time: "14:00" },
+      { preview: true },
+    );
+  });
+
+  app.post(`${SESSIONS_HREF}/moi`, async (c) => {
+    const values = await formValues(c);
+    const { input, errors } = await readOrFail(c, values);
+    if (!input) return renderForm(c, `${SESSIONS_HREF}/moi`, values, { errors, preview: true, status: 422 });
+    try {
+      const id = await createSession(c.var.ctx.database.db, input, await actContext(c));
+      return c.redirect(`${SESSIONS_HREF}/${id}?ok=tao`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError && error.fields)
+        return renderForm(c, `${SESSIONS_HREF}/moi`, values, {
+          errors: error.fields,
+          preview: true,
+          status: 422,
+        });
+      throw error;
+    }
+  });
+
+  app.get(`${SESSIONS_HREF}/:id`, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const s = await getSessionFor(db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+    const [notices, proposals, open] = await Promise.all([
+      listNotices(db, { sessionId: s.id, issuingUnitIds: null, limit: 100 }),
+      searchProposals(db, { sessionId: s.id }, ctx),
+      stillOpenWith(db, s.host.id, s.startsAt, ctx),
+    ]);
+    const ok = c.req.query("ok");
+    return c.html(
+      <SessionPage
+        meta={pageMeta(c, s.title)}
+        session={s}
+        notices={notices}
+        proposals={proposals.map(presentProposal)}
+        stillOpen={{
+          directives: open.directives.map((d) => presentDirective(d, ctx.now)),
+          proposals: open.proposals.map(presentProposal),
+        }}
+        canManage={mayManageSession(ctx, s)}
+        notice={ok === "tao" ? "Đã tạo buổi làm việc." : ok === "sua" ? "Đã lưu thay đổi." : null}
+      />,
+    );
+  });
+
+  app.get(`${SESSIONS_HREF}/:id/sua`, async (c) => {
+    const ctx = await actContext(c);
+    const s = await getSessionFor(c.var.ctx.database.db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+    if (!mayManageSession(ctx, s)) throw new ForbiddenError();
+    return renderForm(c, `${SESSIONS_HREF}/${s.id}/sua`, sessionFormValues(s));
+  });
+
+  app.post(`${SESSIONS_HREF}/:id/sua`, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const s = await getSessionFor(db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+    const values = await formValues(c);
+    const { input, errors } = await readOrFail(c, values);
+    const action = `${SESSIONS_HREF}/${s.id}/sua`;
+    if (!input) return renderForm(c, action, values, { errors, status: 422 });
+    // Uploaded files are not in the form: keep them.
+    input.documents.push(...s.documents.filter((d) => d.kind === "file"));
+    await editSession(db, s.id, input, ctx);
+    return c.redirect(`${SESSIONS_HREF}/${s.id}?ok=sua`, 303);
+  });
+}

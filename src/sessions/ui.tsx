@@ -1,0 +1,171 @@
+/** Small pieces shared by the session, notice, directive and proposal pages. */
+import { formatDateVi } from "../core/format/vi-date.js";
+import { TIMELINESS_LABELS, timelinessBadge } from "../directives/directives.model.js";
+import type { DirectiveOut, ProposalOut } from "../directives/directives.present.js";
+import { PROPOSAL_STATUS_LABELS, type ProposalStatus } from "../directives/proposals.repo.js";
+import type { Timeliness } from "../directives/timeliness.rules.js";
+import { workflowStateLabel } from "../directives/workflow.rules.js";
+import { deadlineText } from "./deadline-text.js";
+import type { PartyOption } from "./registry.repo.js";
+
+export function TimelinessBadge({ value, days }: { value: Timeliness; days?: number }) {
+  const late = value === "overdue" && days ? ` ${days} ngày` : "";
+  return <span class={timelinessBadge(value)}>{`${TIMELINESS_LABELS[value]}${late}`}</span>;
+}
+
+export function ProposalStatusBadge({ value }: { value: ProposalStatus }) {
+  return (
+    <span class={value === "resolved" ? "badge published" : value === "unanswered" ? "badge draft" : "badge"}>
+      {PROPOSAL_STATUS_LABELS[value]}
+    </span>
+  );
+}
+
+/** A deadline in words, with the date for month/quarter/year kinds. */
+export function DeadlineCell({ deadline }: { deadline: DirectiveOut["deadline"] }) {
+  return <>{deadlineText(deadline)}</>;
+}
+
+/** One row per directive: what, who leads, with whom, until when, where it stands. */
+export function DirectiveTable({
+  rows,
+  caption,
+  showNotice = false,
+}: {
+  rows: DirectiveOut[];
+  caption: string;
+  showNotice?: boolean;
+}) {
+  if (rows.length === 0) return <p class="muted">Không có nhiệm vụ nào.</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Nhiệm vụ</th>
+            <th scope="col">Chủ trì</th>
+            <th scope="col">Phối hợp</th>
+            <th scope="col">Thời hạn</th>
+            <th scope="col">Trạng thái</th>
+            <th scope="col">Tiến độ</th>
+            {showNotice ? <th scope="col">Thông báo</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr>
+              <td>
+                <a href={`/quan-tri/nhiem-vu/${d.id}`}>
+                  {d.title.length > 160 ? `${d.title.slice(0, 159)}…` : d.title}
+                </a>
+              </td>
+              <td>{d.lead.name}</td>
+              <td>{d.coordinators.map((c) => c.name).join("; ") || "—"}</td>
+              <td>
+                <DeadlineCell deadline={d.deadline} />
+              </td>
+              <td>{workflowStateLabel(d.state)}</td>
+              <td>
+                <TimelinessBadge value={d.timeliness} days={d.daysOverdue} /> {d.progressPercent}%
+              </td>
+              {showNotice ? <td>{d.noticeNumber ?? "—"}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A select of units and organisations ("u12" / "o34"), grouped, with an optional empty choice. */
+export function PartySelect(props: {
+  name: string;
+  label: string;
+  options: PartyOption[];
+  value?: string | readonly string[] | null;
+  multiple?: boolean;
+  empty?: string;
+  error?: string;
+  id?: string;
+}) {
+  const id = props.id ?? `f-${props.name}`;
+  const selected = new Set(typeof props.value === "string" ? [props.value] : (props.value ?? []));
+  const units = props.options.filter((o) => o.organisationId === null);
+  const orgs = props.options.filter((o) => o.organisationId !== null);
+  return (
+    <div class={props.error ? "field has-error" : "field"}>
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        multiple={props.multiple}
+        size={props.multiple ? 4 : undefined}
+        aria-invalid={props.error ? "true" : undefined}
+      >
+        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+        <optgroup label="Đơn vị hành chính">
+          {units.map((o) => (
+            <option value={o.key} selected={selected.has(o.key)}>
+              {o.name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Cơ quan, tổ chức">
+          {orgs.map((o) => (
+            <option value={o.key} selected={selected.has(o.key)}>
+              {o.name}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+      {props.error ? <p class="field-error">{props.error}</p> : null}
+    </div>
+  );
+}
+
+export function ProposalTable({ rows, caption }: { rows: ProposalOut[]; caption: string }) {
+  if (rows.length === 0) return <p class="muted">Không có kiến nghị nào.</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Kiến nghị</th>
+          <th scope="col">Của</th>
+          <th scope="col">Gửi</th>
+          <th scope="col">Hạn trả lời</th>
+          <th scope="col">Tình trạng</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr>
+            <td>
+              <a href={`/quan-tri/kien-nghi/${p.id}`}>{p.topic}</a>
+            </td>
+            <td>{p.from.name}</td>
+            <td>{p.addressees.map((a) => a.name).join("; ")}</td>
+            <td>{p.answerDue ? formatDateVi(p.answerDue) : "—"}</td>
+            <td>
+              <ProposalStatusBadge value={p.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Form values arrive as strings (or lists for multiple selects); these read them safely. */
+export function field(body: Record<string, string | File | (string | File)[]>, key: string): string {
+  const v = body[key];
+  if (Array.isArray(v)) return typeof v[0] === "string" ? v[0] : "";
+  return typeof v === "string" ? v : "";
+}
+
+export function fields(body: Record<string, string | File | (string | File)[]>, key: string): string[] {
+  const v = body[key];
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.filter((x): x is string => typeof x === "string" && x !== "");
+}
