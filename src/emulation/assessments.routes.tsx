@@ -16,6 +16,7 @@ import { assignDepartmentStaff } from "./department-staff.service.js";
 import { unitTarget } from "./emulation.access.js";
 import { emulationContext, errorResponses, formNumber, formText, positiveId } from "./emulation.http.js";
 import { AssessmentSchema, SaveAssessmentsSchema } from "./emulation.schema.js";
+import { isPeriodKey, periodEndDate } from "./period.js";
 import { assessmentSentence } from "./unit-assessments.section.js";
 
 const PAGE = "/quan-tri/danh-gia-phong-ban";
@@ -87,7 +88,9 @@ async function renderForm(
   if (!canAnywhere(actor, "assessment.write", today) && !canManageStaff) throw new ForbiddenError();
   const db = c.var.ctx.database.db;
   const ctx = await emulationContext(c);
-  const departments = await departmentsOfActor(db, ctx);
+  const departments = isPeriodKey(query.periodKey)
+    ? await departmentsOfActor(db, ctx, periodEndDate(query.periodKey))
+    : [];
   const staffDepartments = canManageStaff
     ? (await listDepartments(db, null, today)).filter((d) =>
         can(actor, "user.manage", unitTarget(ctx, d.unitId), today),

@@ -31,13 +31,17 @@ export interface SaveAssessmentsInput {
 }
 
 /**
- * The departments the actor may assess for: their own (department_staff), or every assessing
- * organisation for a system admin. Empty for anyone else.
+ * The departments the actor may assess for, as they existed at `date` (a period's last day: the
+ * departments of a former district still assess its former wards' past years): their own
+ * (department_staff), or every assessing organisation for a system admin. Empty for anyone else.
  */
-export async function departmentsOfActor(db: Kysely<DB>, ctx: EmulationContext): Promise<DepartmentRow[]> {
-  if (!ctx.actor) return listDepartments(db, null, ctx.today);
-  if (isSystemAdmin(ctx.actor, ctx.today)) return listDepartments(db, null, ctx.today);
-  return listDepartments(db, await listStaffDepartmentIds(db, ctx.actor.userId), ctx.today);
+export async function departmentsOfActor(
+  db: Kysely<DB>,
+  ctx: EmulationContext,
+  date: string,
+): Promise<DepartmentRow[]> {
+  if (!ctx.actor || isSystemAdmin(ctx.actor, ctx.today)) return listDepartments(db, null, date);
+  return listDepartments(db, await listStaffDepartmentIds(db, ctx.actor.userId), date);
 }
 
 /** The units a department covers in a period: the children of the unit it belongs to (the district's wards). */
@@ -53,8 +57,9 @@ async function loadDepartment(
   db: Kysely<DB>,
   ctx: EmulationContext,
   organisationId: number,
+  periodKey: string,
 ): Promise<DepartmentRow> {
-  const [department] = await listDepartments(db, [organisationId], ctx.today);
+  const [department] = await listDepartments(db, [organisationId], periodEndDate(periodKey));
   if (!department) throw new NotFoundError("Không tìm thấy phòng, ban đánh giá.");
   if (ctx.actor && !isSystemAdmin(ctx.actor, ctx.today)) {
     const mine = await listStaffDepartmentIds(db, ctx.actor.userId);
@@ -72,7 +77,7 @@ export async function readDepartmentAssessments(
   periodKey: string,
 ): Promise<{ department: DepartmentRow; units: number[]; rows: AssessmentRow[] }> {
   if (!isPeriodKey(periodKey)) throw new ValidationError({ periodKey: PERIOD_MESSAGE });
-  const department = await loadDepartment(db, ctx, organisationId);
+  const department = await loadDepartment(db, ctx, organisationId, periodKey);
   return {
     department,
     units: unitsCoveredBy(ctx, department, periodKey),
@@ -92,7 +97,7 @@ export async function saveDepartmentAssessments(
   input: SaveAssessmentsInput,
 ): Promise<number> {
   if (!isPeriodKey(input.periodKey)) throw new ValidationError({ periodKey: PERIOD_MESSAGE });
-  const department = await loadDepartment(db, ctx, input.organisationId);
+  const department = await loadDepartment(db, ctx, input.organisationId, input.periodKey);
   const covered = new Set(unitsCoveredBy(ctx, department, input.periodKey));
   const errors: Record<string, string> = {};
   const seen = new Set<number>();

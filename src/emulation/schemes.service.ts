@@ -44,15 +44,15 @@ export function assertCompeting(ctx: EmulationContext, scheme: SchemeRow, unitId
     throw new NotFoundError("Đơn vị không tham gia bảng thi đua này.");
 }
 
-/** Adds an error at `field` for each organisation id that is not an assessing organisation. */
+/** Adds an error at `field` for each organisation id that is not an assessing organisation at `date`. */
 async function checkOrganisations(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  date: string,
   items: { organisationId?: number | null; field: string }[],
   errors: Record<string, string>,
 ): Promise<void> {
   const ids = [...new Set(items.flatMap((item) => (item.organisationId ? [item.organisationId] : [])))];
-  const known = new Set((await listDepartments(db, ids, ctx.today)).map((d) => d.id));
+  const known = new Set((await listDepartments(db, ids, date)).map((d) => d.id));
   for (const item of items) {
     if (item.organisationId && !known.has(item.organisationId))
       errors[item.field] = "Phòng, ban không tồn tại.";
@@ -99,7 +99,8 @@ export async function createScheme(
     organisationId: item.organisationId,
     field: `criteria.${i}.organisationId`,
   }));
-  await checkOrganisations(db, ctx, organisations, errors);
+  if (isPeriodKey(input.periodKey))
+    await checkOrganisations(db, periodEndDate(input.periodKey), organisations, errors);
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   if (list.length > 0) {
     for (const issue of treeIssues(buildTree(drafts), input.maxPoints)) {
@@ -187,7 +188,7 @@ export async function addCriterion(
   if (criteria.some((c) => c.code === input.code)) errors.code = "Mã tiêu chí bị trùng.";
   await checkOrganisations(
     db,
-    ctx,
+    periodEndDate(scheme.periodKey),
     [{ organisationId: input.organisationId, field: "organisationId" }],
     errors,
   );

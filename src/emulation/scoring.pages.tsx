@@ -8,6 +8,7 @@ import { listDepartments } from "./assessments.repo.js";
 import { buildTree, flattenTree, treeIssues } from "./criteria-tree.rules.js";
 import { belowTarget, type EmulationContext } from "./emulation.access.js";
 import { emulationContext, formNumber, formText, positiveId } from "./emulation.http.js";
+import { periodEndDate } from "./period.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { listClusters, listCriteria, listSchemes, type SchemeRow } from "./schemes.repo.js";
 import { addCluster, addCriterion, competingUnitIds, createScheme, loadScheme } from "./schemes.service.js";
@@ -74,7 +75,7 @@ async function renderOverview(c: AppCtx, state: State = {}, status: 200 | 409 | 
     listClusters(db, scheme.id),
     listUnitNames(db, unitIds),
     schemeTotals(db, scheme, unitIds),
-    listDepartments(db, null, ctx.today),
+    listDepartments(db, null, periodEndDate(scheme.periodKey)),
   ]);
   const roots = buildTree(criteria);
   const data = {
