@@ -13,29 +13,48 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * without it the tests are skipped with this reason, printed by Vitest.
  */
 export const browserSkipReason =
-  existsSync(CHROMIUM_PATH) || process.env.CI ? null : `Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium"`;
+  existsSync(CHROMIUM_PATH) || process.env.CI
+    ? null
+    : `Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium"`;
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Root in a container needs --no-sandbox; the network flags stop Chromium phoning home on a closed network.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
   });
 }
 
 export interface LiveServer extends RunningServer {
   dataDir: string;
+  /** Stops the server (flushing what it buffers) but keeps its data folder, for a restart. */
+  stop(): Promise<void>;
 }
 
-/** The real server, as `npm start` runs it, on a fresh SQLite file with the demo loaded, on a free port. */
-export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "giaoban-live-"));
+/**
+ * The real server, as `npm start` runs it, on a SQLite file with the demo loaded, on a free port.
+ * Give `dataDir` to restart on the data of a stopped server.
+ */
+export async function startLiveServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(path.join(tmpdir(), "giaoban-live-")),
+): Promise<LiveServer> {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", ...env });
   const server = await startServer(config);
   return {
     ...server,
     dataDir,
+    stop: () => server.close(),
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
