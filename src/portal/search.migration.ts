@@ -1,10 +1,81 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../core/db/dialect.js";
+import { rebuildSearchIndex } from "./search.index.js";
 
-/** Tables of the portal's the search index of articles, satisfaction ratings and view statistics. */
-export function searchMigration(_dialect: DialectName) {
+/**
+ * Tables of the portal's search index of articles, satisfaction ratings and view statistics.
+ *
+ * The search index holds ready-made token streams (see `search.text.ts`): on SQLite an FTS5 table
+ * without stored content (the articles table has the text), on PostgreSQL two tsvector columns with
+ * GIN indexes. Neither engine needs an extension.
+ */
+export function searchMigration(dialect: DialectName) {
   return {
     // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
-    async up(_db: Kysely<any>): Promise<void> {},
+    async up(db: Kysely<any>): Promise<void> {
+      // Filter columns first: SQLite then reads them without touching the pages of long values.
+      let documents = db.schema
+        .createTable("search_documents")
+        .addColumn("article_id", "integer", (c) =>
+          c.primaryKey().references("articles.id").onDelete("cascade"),
+        )
+        .addColumn("published_at", "text", (c) => c.notNull())
+        .addColumn("unit_id", "integer", (c) => c.notNull())
+        .addColumn("category_id", "integer")
+        .addColumn("indexed_at", "text", (c) => c.notNull());
+      if (dialect === "postgres") {
+        documents = documents
+          .addColumn("folded_tsv", sql`tsvector`, (c) => c.notNull())
+          .addColumn("exact_tsv", sql`tsvector`, (c) => c.notNull());
+      }
+      await documents.execute();
+      await db.schema
+        .createIndex("search_documents_published_idx")
+        .on("search_documents")
+        .column("published_at")
+        .execute();
+      if (dialect === "postgres") {
+        await sql`CREATE INDEX search_documents_folded_idx ON search_documents USING gin (folded_tsv)`.execute(
+          db,
+        );
+        await sql`CREATE INDEX search_documents_exact_idx ON search_documents USING gin (exact_tsv)`.execute(
+          db,
+        );
+      } else {
+        // Columns: folded title, folded body, exact title, exact body. `remove_diacritics 0`: the
+        // folding is ours (unicode61 would keep đ), and the exact columns must keep their accents.
+        await sql`CREATE VIRTUAL TABLE article_search USING fts5(
+          title_f, body_f, title_x, body_x,
+          content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+        )`.execute(db);
+      }
+
+      await db.schema
+        .createTable("article_ratings")
+        .addColumn("article_id", "integer", (c) => c.notNull().references("articles.id").onDelete("cascade"))
+        .addColumn("visitor", "text", (c) => c.notNull())
+        .addColumn("score", "integer", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("article_ratings_pk", ["article_id", "visitor"])
+        .execute();
+
+      await db.schema
+        .createTable("article_daily_views")
+        .addColumn("article_id", "integer", (c) => c.notNull().references("articles.id").onDelete("cascade"))
+        .addColumn("day", "text", (c) => c.notNull())
+        .addColumn("views", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("article_daily_views_pk", ["article_id", "day"])
+        .execute();
+      // The most-read ranking reads one period of days across all articles.
+      await db.schema
+        .createIndex("article_daily_views_day_idx")
+        .on("article_daily_views")
+        .columns(["day", "article_id"])
+        .execute();
+
+      // Articles written before this migration become searchable at once.
+      await rebuildSearchIndex(db);
+    },
   };
 }
