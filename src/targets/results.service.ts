@@ -117,6 +117,28 @@ export async function saveResults(
   ctx: ServiceContext,
   options: { submit?: boolean } = {},
 ): Promise<SaveOutcome> {
+  try {
+    return await db.transaction().execute((trx) => saveResultsIn(trx, raw, ctx, options));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(
+        "Số liệu vừa được người khác nhập cùng lúc; vui lòng tải lại trang và thử lại.",
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * {@link saveResults} inside a transaction the caller opened, so that several batches (an imported
+ * file with estimates and finals, a DHIS2 data value set over many units) commit or fail together.
+ */
+export async function saveResultsIn(
+  trx: Kysely<DB>,
+  raw: unknown,
+  ctx: ServiceContext,
+  options: { submit?: boolean } = {},
+): Promise<SaveOutcome> {
   const parsed = ResultsBatchSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const batch = parsed.data;
@@ -133,40 +155,29 @@ export async function saveResults(
       : defaultWindow(batch.periodKey, batch.windowRule);
   if (!window) throw new ValidationError({ periodStart: "Kỳ riêng cần ngày bắt đầu và ngày kết thúc." });
 
-  const entries = planEntries(batch.values, await listIndicators(db));
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const existing = new Map<number, ResultRow>();
-      for (const row of await listResultsForUnit(trx, batch.unitId, [batch.periodKey])) {
-        if (row.version === batch.version) existing.set(row.indicatorId, row);
-      }
-      const conflicts: FieldErrors = {};
-      for (const e of entries) {
-        const row = existing.get(e.indicator.id);
-        if (!row || row.status === "draft" || row.status === "reopened" || unchanged(row, e)) continue;
-        conflicts[`values.${e.index}.value`] = row.status === "approved" ? APPROVED_LOCKED : SUBMITTED_LOCKED;
-      }
-      if (Object.keys(conflicts).length > 0) {
-        const first = Object.values(conflicts)[0] as string;
-        throw new ConflictError(first, conflicts);
-      }
-      return writeEntries(
-        trx,
-        entries,
-        existing,
-        { ...batch, window, version: batch.version },
-        ctx,
-        options.submit ?? false,
-      );
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new ConflictError(
-        "Số liệu vừa được người khác nhập cùng lúc; vui lòng tải lại trang và thử lại.",
-      );
-    }
-    throw error;
+  const entries = planEntries(batch.values, await listIndicators(trx));
+  const existing = new Map<number, ResultRow>();
+  for (const row of await listResultsForUnit(trx, batch.unitId, [batch.periodKey])) {
+    if (row.version === batch.version) existing.set(row.indicatorId, row);
   }
+  const conflicts: FieldErrors = {};
+  for (const e of entries) {
+    const row = existing.get(e.indicator.id);
+    if (!row || row.status === "draft" || row.status === "reopened" || unchanged(row, e)) continue;
+    conflicts[`values.${e.index}.value`] = row.status === "approved" ? APPROVED_LOCKED : SUBMITTED_LOCKED;
+  }
+  if (Object.keys(conflicts).length > 0) {
+    const first = Object.values(conflicts)[0] as string;
+    throw new ConflictError(first, conflicts);
+  }
+  return writeEntries(
+    trx,
+    entries,
+    existing,
+    { ...batch, window, version: batch.version },
+    ctx,
+    options.submit ?? false,
+  );
 }
 
 async function writeEntries(

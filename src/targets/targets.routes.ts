@@ -7,11 +7,14 @@ import { registerEvaluationPages } from "./evaluation.routes.js";
 import { registerTargetAdminPages } from "./target-admin.routes.js";
 import { registerTargetApi } from "./targets.api.js";
 import { registerTargetAssets } from "./targets.assets.js";
+import { registerXlsxRoutes } from "./xlsx.routes.js";
 
 /** Targets, results and evaluation pages and API. */
 export function registerTargetRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTargetAssets(app);
   registerTargetApi(app);
+  // The .xlsx paths before the pages whose `:period` parameter would also match them.
+  registerXlsxRoutes(app);
   registerEvaluationPages(app);
   // The fixed path /quan-tri/chi-tieu/giao before the catalogue's /quan-tri/chi-tieu/:id.
   registerTargetAdminPages(app);

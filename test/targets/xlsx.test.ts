@@ -1,0 +1,137 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { ENGINES } from "../support/databases.js";
+import { TestClient } from "../support/http.js";
+import { type LongBien, seedLongBien } from "./seed.js";
+
+async function workbookOf(response: Response): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  return workbook;
+}
+
+async function upload(client: TestClient, path: string, workbook: ExcelJS.Workbook): Promise<Response> {
+  const form = new FormData();
+  form.set("_csrf", client.csrfToken);
+  form.set("file", new Blob([await workbook.xlsx.writeBuffer()]), "so-lieu.xlsx");
+  return client.request(path, { method: "POST", body: form });
+}
+
+/** The data row of an indicator code in the template's first sheet. */
+function rowOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Row {
+  for (let r = 5; r <= sheet.rowCount; r++)
+    if (sheet.getRow(r).getCell(1).value === code) return sheet.getRow(r);
+  throw new Error(`no row for ${code}`);
+}
+
+describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
+  let t: TestApp;
+  let lb: LongBien;
+  let ward: TestClient;
+  const base = () => `/quan-tri/so-lieu/${lb.thuongThanh}/2020`;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    lb = await seedLongBien(t.database.db, { demo: true });
+    ward = new TestClient(t);
+    await ward.logIn("thuongthanh");
+  });
+  afterAll(() => t.close());
+
+  const count2020 = async () =>
+    (await t.database.db.selectFrom("results").select("id").where("period_key", "=", "2020").execute())
+      .length;
+
+  it("lists every bad row with its row and column and saves nothing", async () => {
+    const template = await ward.request(`${base()}/mau.xlsx`);
+    expect(template.status).toBe(200);
+    expect(template.headers.get("content-type")).toContain("spreadsheetml");
+    const workbook = await workbookOf(template);
+    const sheet = workbook.getWorksheet("So lieu") as ExcelJS.Worksheet;
+    expect(sheet.getRow(4).getCell(4).value).toBe("Giá trị");
+    rowOf(sheet, "THU_NS").getCell(4).value = "46,62";
+    rowOf(sheet, "GDVH").getCell(4).value = "90.1";
+    rowOf(sheet, "KET_NAP_DV").getCell(4).value = 12;
+    rowOf(sheet, "KET_NAP_DV").getCell(5).value = "dự kiến";
+    rowOf(sheet, "TDPVH").getCell(4).value = "70‰";
+    const extra = sheet.getRow(sheet.rowCount + 1);
+    extra.values = ["KHONG_CO", "Chỉ tiêu lạ", "", 5];
+    const response = await upload(ward, `${base()}/nhap-xlsx`, workbook);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    const gdvhRow = rowOf(sheet, "GDVH").number;
+    expect(html).toContain(`Dòng ${gdvhRow}, cột D: Dấu chấm chỉ dùng để tách nhóm ba chữ số`);
+    expect(html).toContain(
+      `Dòng ${rowOf(sheet, "KET_NAP_DV").number}, cột E: Loại số liệu là “Chính thức” hoặc “Ước thực hiện”.`,
+    );
+    expect(html).toContain(
+      `Dòng ${rowOf(sheet, "TDPVH").number}, cột D: Chỉ tiêu này tính bằng %, không phải ‰.`,
+    );
+    expect(html).toContain(`Dòng ${extra.number}, cột A: Không có chỉ tiêu mã “KHONG_CO” trong danh mục.`);
+    expect(html).toContain("Tệp chưa được nhận: 4 lỗi");
+    expect(await count2020()).toBe(0);
+  });
+
+  it("saves a good file, all rows at once, and reports locked figures against their rows", async () => {
+    const workbook = await workbookOf(await ward.request(`${base()}/mau.xlsx`));
+    const sheet = workbook.getWorksheet("So lieu") as ExcelJS.Worksheet;
+    rowOf(sheet, "THU_NS").getCell(4).value = "46,62";
+    rowOf(sheet, "THU_NS").getCell(6).value = "Báo cáo năm 2020";
+    rowOf(sheet, "GDVH").getCell(4).value = 90.1;
+    rowOf(sheet, "KET_NAP_DV").getCell(4).value = 11;
+    rowOf(sheet, "KET_NAP_DV").getCell(5).value = "Ước thực hiện";
+    const ok = await upload(ward, `${base()}/nhap-xlsx`, workbook);
+    expect(ok.status).toBe(303);
+    const rows = await t.database.db
+      .selectFrom("results")
+      .select(["version", "value", "status", "source"])
+      .where("period_key", "=", "2020")
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { version: "final", value: 46.62, status: "draft", source: "Báo cáo năm 2020" },
+      { version: "final", value: 90.1, status: "draft", source: null },
+      { version: "estimate", value: 11, status: "draft", source: null },
+    ]);
+
+    await t.database.db
+      .updateTable("results")
+      .set({ status: "approved" })
+      .where("period_key", "=", "2020")
+      .execute();
+    rowOf(sheet, "THU_NS").getCell(4).value = 50;
+    rowOf(sheet, "TDPVH").getCell(4).value = 75;
+    const locked = await upload(ward, `${base()}/nhap-xlsx`, workbook);
+    expect(locked.status).toBe(422);
+    expect(await locked.text()).toContain(
+      `Dòng ${rowOf(sheet, "THU_NS").number}, cột D: Số liệu đã được phê duyệt, cần mở lại trước khi sửa`,
+    );
+    expect(await count2020()).toBe(3);
+  });
+
+  it("refuses another ward's template and another ward's officer", async () => {
+    const office = new TestClient(t, "198.51.100.40");
+    await office.logIn("vanphong.longbien");
+    const foreign = await workbookOf(await office.request(`/quan-tri/so-lieu/${lb.ngocThuy}/2020/mau.xlsx`));
+    const response = await upload(ward, `${base()}/nhap-xlsx`, foreign);
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("Tệp mẫu này dành cho đơn vị hoặc kỳ khác.");
+    const other = new TestClient(t, "198.51.100.41");
+    await other.logIn("ngocthuy");
+    expect((await other.request(`${base()}/mau.xlsx`)).status).toBe(403);
+  });
+
+  it("exports an evaluation with numbers as numbers", async () => {
+    const response = await t.app.request(`/don-vi/${lb.thuongThanh}/danh-gia.xlsx?ky=2019`);
+    expect(response.status).toBe(200);
+    const sheet = (await workbookOf(response)).getWorksheet("Danh gia") as ExcelJS.Worksheet;
+    expect(sheet.getCell("A3").value).toBe("Hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu.");
+    const revenue = sheet.getRow(7);
+    expect(revenue.getCell(1).value).toBe("THU_NS");
+    expect(revenue.getCell(5).value).toBe(40);
+    expect(revenue.getCell(7).value).toBe(44.4);
+    expect(revenue.getCell(9).value).toBeCloseTo(1.11, 9);
+    expect(revenue.getCell(14).value).toBe("đạt 111% kế hoạch, vượt 11%");
+  });
+});
