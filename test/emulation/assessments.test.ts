@@ -1,3 +1,4 @@
+import { jsx } from "hono/jsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UnitAssessmentsSection } from "../../src/emulation/unit-assessments.section.js";
 import { createTestApp, type TestApp } from "../support/app.js";
@@ -49,7 +50,10 @@ describe.each(ENGINES)("department assessments on %s", (engine) => {
         text: "Được Phòng Y tế quận Long Biên đánh giá ở vị trí thứ nhất (95,5 điểm)",
       },
     ]);
-    const section = String(await UnitAssessmentsSection({ db: t.database.db, unitId: world.wards.b }));
+    // As the unit page would include it: an async component nested in a synchronous tree.
+    const page = jsx("main", {}, jsx(UnitAssessmentsSection, { db: t.database.db, unitId: world.wards.b }));
+    const section = String(await page.toString());
+    expect(section).toMatch(/^<main><section aria-labelledby="danh-gia-phong-ban"/);
     expect(section).toContain("Được Phòng Y tế quận Long Biên đánh giá ở vị trí thứ hai");
     expect(section).toContain("Năm 2019");
   });

@@ -3,7 +3,7 @@ import { setEvaluationSource } from "../../src/emulation/evaluation-source.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
-import { buildWorld, type EmulationWorld } from "./world.js";
+import { buildWorld, type EmulationWorld, treeFor } from "./world.js";
 
 // Indicator outcomes without entering results: the targets module has its own tests.
 setEvaluationSource({
@@ -19,49 +19,6 @@ setEvaluationSource({
     return [];
   },
 });
-
-function treeFor(world: EmulationWorld) {
-  return [
-    { code: "A", name: "Thực hiện nhiệm vụ", kind: "group", maxPoints: 950 },
-    {
-      code: "A.1",
-      parentCode: "A",
-      name: "Y tế, dân số",
-      kind: "manual",
-      maxPoints: 550,
-      organisationId: world.departments.health,
-    },
-    { code: "A.2", parentCode: "A", name: "Cải cách hành chính", kind: "manual", maxPoints: 350 },
-    {
-      code: "A.3",
-      parentCode: "A",
-      name: "Thu ngân sách",
-      kind: "indicator_rule",
-      maxPoints: 50,
-      indicatorCode: "THU_NS",
-      rule: "met_full_else_pro_rata",
-    },
-    { code: "B", name: "Điểm thưởng", kind: "group", maxPoints: 50 },
-    {
-      code: "B.1",
-      parentCode: "B",
-      name: "Cờ thi đua của Chính phủ",
-      kind: "bonus",
-      maxPoints: 15,
-      fixedPoints: 15,
-    },
-    {
-      code: "B.2",
-      parentCode: "B",
-      name: "Cờ thi đua của UBND Thành phố",
-      kind: "bonus",
-      maxPoints: 10,
-      fixedPoints: 10,
-    },
-    { code: "C", name: "Điểm trừ", kind: "group", maxPoints: 100 },
-    { code: "C.1", parentCode: "C", name: "Chậm báo cáo", kind: "deduction", maxPoints: 100, fixedPoints: 5 },
-  ];
-}
 
 describe.each(ENGINES)("emulation scoring on %s", (engine) => {
   let t: TestApp;
@@ -237,49 +194,5 @@ describe.each(ENGINES)("emulation scoring on %s", (engine) => {
         })
       ).status,
     ).toBe(200);
-  });
-
-  it("ranks council totals through the API with ties shown as ties and incomplete units unranked", async () => {
-    const quan = clients.quan as TestClient;
-    for (const [unit, a2] of [
-      [world.wards.b, 330],
-      [world.wards.c, 330],
-    ] as const) {
-      const res = await quan.sendJson("PUT", path(unit, "council"), {
-        scores: [score("A.1", 500), score("A.2", a2)],
-      });
-      expect(res.status).toBe(200);
-    }
-    await quan.sendJson("PUT", path(world.wards.d, "council"), { scores: [score("A.1", 520)] });
-    const response = await t.app.request(`/api/v1/rankings?parent=${world.district}&period=2019`);
-    expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body.basis).toBe("emulation");
-    expect(body.meta).toMatchObject({ total: 3, scheme: { id: schemeId, maxPoints: 1000 } });
-    expect(
-      body.data.map(
-        (r: { unit: { name: string }; score: number | null; rank: number | null; tied: boolean }) => [
-          r.unit.name,
-          r.score,
-          r.rank,
-          r.tied,
-        ],
-      ),
-    ).toEqual([
-      ["Thượng Thanh", 960.5, 1, false],
-      ["Bồ Đề", 880, 2, true],
-      ["Ngọc Thụy", 880, 2, true],
-      ["Cự Khối", null, null, false],
-    ]);
-    const page = await t.app.request(`/xep-hang?don-vi=${world.district}&ky=2019`);
-    const html = await page.text();
-    expect(page.status).toBe(200);
-    expect(html).toContain("xếp thứ 1/3");
-    expect(html).toContain("xếp thứ 2/3 (đồng hạng)");
-    expect(html).toContain("<svg");
-    expect(html).toContain("960,5");
-    const bad = await t.app.request(`/api/v1/rankings?parent=${world.district}&period=19`);
-    expect(bad.status).toBe(422);
-    expect((await bad.json()).error.fields).toHaveProperty("query.period");
   });
 });

@@ -91,3 +91,47 @@ export async function buildWorld(db: Kysely<DB>): Promise<EmulationWorld> {
   }
   return { city, district, wards: { a, b, c, d }, departments: { health, finance, front }, partyCommitteeA };
 }
+
+/** A balanced 1.000-point tree: content 950 (with a Phòng Y tế criterion and an indicator rule), bonuses 50, deductions. */
+export function treeFor(world: EmulationWorld) {
+  return [
+    { code: "A", name: "Thực hiện nhiệm vụ", kind: "group", maxPoints: 950 },
+    {
+      code: "A.1",
+      parentCode: "A",
+      name: "Y tế, dân số",
+      kind: "manual",
+      maxPoints: 550,
+      organisationId: world.departments.health,
+    },
+    { code: "A.2", parentCode: "A", name: "Cải cách hành chính", kind: "manual", maxPoints: 350 },
+    {
+      code: "A.3",
+      parentCode: "A",
+      name: "Thu ngân sách",
+      kind: "indicator_rule",
+      maxPoints: 50,
+      indicatorCode: "THU_NS",
+      rule: "met_full_else_pro_rata",
+    },
+    { code: "B", name: "Điểm thưởng", kind: "group", maxPoints: 50 },
+    {
+      code: "B.1",
+      parentCode: "B",
+      name: "Cờ thi đua của Chính phủ",
+      kind: "bonus",
+      maxPoints: 15,
+      fixedPoints: 15,
+    },
+    {
+      code: "B.2",
+      parentCode: "B",
+      name: "Cờ thi đua của UBND Thành phố",
+      kind: "bonus",
+      maxPoints: 10,
+      fixedPoints: 10,
+    },
+    { code: "C", name: "Điểm trừ", kind: "group", maxPoints: 100 },
+    { code: "C.1", parentCode: "C", name: "Chậm báo cáo", kind: "deduction", maxPoints: 100, fixedPoints: 5 },
+  ];
+}
