@@ -3,11 +3,13 @@
  * change deadline and coordinators. Each runs in one transaction with its audit event; who may act
  * is decided by directives.access.ts (through the central policy) and workflow.rules.ts.
  */
+
 import type { Kysely } from "kysely";
 import { recordAudit } from "../accounts/audit.repo.js";
 import type { Actor } from "../accounts/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { withTransaction } from "../sessions/transaction.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
 import type { Deadline } from "./deadline.js";
 import { mayOnUnit, mayReadDirective, relationsTo } from "./directives.access.js";
@@ -141,7 +143,7 @@ export async function createDirective(
   input: DirectiveInput,
   ctx: ActContext,
 ): Promise<number> {
-  return db.transaction().execute((trx) => createDirectiveIn(trx, input, ctx));
+  return withTransaction(db, (trx) => createDirectiveIn(trx, input, ctx));
 }
 
 export interface ActionInput {
@@ -182,63 +184,72 @@ export async function actOnDirective(
   ctx: ActContext,
 ): Promise<DirectiveRecord> {
   checkInput(input);
-  return db.transaction().execute(async (trx) => {
-    const d = await getDirectiveFor(trx, id, ctx);
-    const relations = await relationsOf(trx, d, ctx);
-    const result = nextState(d.state, input.action, relations, {
-      stateBeforePause: d.stateBeforePause ?? undefined,
-    });
-    if (!result.ok) {
-      if (result.reason === "wrong_actor") throw new ForbiddenError(result.message);
-      throw new ConflictError(result.message);
-    }
-    const at = ctx.now.toISOString();
-    const patch: DirectivePatch = { state: result.state };
-    if (input.action === "report_progress") patch.progressPercent = input.percent ?? d.progressPercent;
-    if (input.action === "submit") {
-      patch.progressPercent = input.percent ?? 100;
-      patch.submittedAt = at;
-    }
-    if (input.action === "confirm") {
-      patch.confirmedAt = at;
-      patch.progressPercent = 100;
-      // The completion moment is the submission being confirmed; it stays as recorded.
-      if (!d.submittedAt) patch.submittedAt = at;
-    }
-    if (input.action === "pause") patch.stateBeforePause = d.state;
-    if (input.action === "resume") patch.stateBeforePause = null;
-    if (input.action === "reassign" && input.newLead) patch.lead = input.newLead;
-    await updateDirective(trx, id, patch, ctx.now);
-    await insertReport(trx, {
-      directiveId: id,
-      action: input.action,
-      percent: patch.progressPercent ?? null,
-      text: input.text?.trim() || null,
-      fromState: d.state,
-      toState: result.state,
-      reportedBy: ctx.actor.userId,
-      reporterName: ctx.actor.displayName,
-      at: ctx.now,
-      fileIds: input.fileIds ?? [],
-    });
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: input.action,
-      entityType: "directive",
-      entityId: id,
-      unitId: d.lead.unitId,
-      before: { state: d.state, progressPercent: d.progressPercent, lead: d.lead.unitId },
-      after: {
-        state: result.state,
-        progressPercent: patch.progressPercent ?? d.progressPercent,
-        lead: patch.lead?.unitId ?? d.lead.unitId,
-        note: input.text ?? null,
-      },
-      at: ctx.now,
-      ip: ctx.ip,
-    });
-    return (await findDirective(trx, id)) as DirectiveRecord;
+  return withTransaction(db, (trx) => actOnDirectiveIn(trx, id, input, ctx));
+}
+
+/** {@link actOnDirective} inside the caller's transaction (the demo loader runs in one). */
+export async function actOnDirectiveIn(
+  trx: Kysely<DB>,
+  id: number,
+  input: ActionInput,
+  ctx: ActContext,
+): Promise<DirectiveRecord> {
+  checkInput(input);
+  const d = await getDirectiveFor(trx, id, ctx);
+  const relations = await relationsOf(trx, d, ctx);
+  const result = nextState(d.state, input.action, relations, {
+    stateBeforePause: d.stateBeforePause ?? undefined,
   });
+  if (!result.ok) {
+    if (result.reason === "wrong_actor") throw new ForbiddenError(result.message);
+    throw new ConflictError(result.message);
+  }
+  const at = ctx.now.toISOString();
+  const patch: DirectivePatch = { state: result.state };
+  if (input.action === "report_progress") patch.progressPercent = input.percent ?? d.progressPercent;
+  if (input.action === "submit") {
+    patch.progressPercent = input.percent ?? 100;
+    patch.submittedAt = at;
+  }
+  if (input.action === "confirm") {
+    patch.confirmedAt = at;
+    patch.progressPercent = 100;
+    // The completion moment is the submission being confirmed; it stays as recorded.
+    if (!d.submittedAt) patch.submittedAt = at;
+  }
+  if (input.action === "pause") patch.stateBeforePause = d.state;
+  if (input.action === "resume") patch.stateBeforePause = null;
+  if (input.action === "reassign" && input.newLead) patch.lead = input.newLead;
+  await updateDirective(trx, id, patch, ctx.now);
+  await insertReport(trx, {
+    directiveId: id,
+    action: input.action,
+    percent: patch.progressPercent ?? null,
+    text: input.text?.trim() || null,
+    fromState: d.state,
+    toState: result.state,
+    reportedBy: ctx.actor.userId,
+    reporterName: ctx.actor.displayName,
+    at: ctx.now,
+    fileIds: input.fileIds ?? [],
+  });
+  await recordAudit(trx, {
+    actor: ctx.actor,
+    action: input.action,
+    entityType: "directive",
+    entityId: id,
+    unitId: d.lead.unitId,
+    before: { state: d.state, progressPercent: d.progressPercent, lead: d.lead.unitId },
+    after: {
+      state: result.state,
+      progressPercent: patch.progressPercent ?? d.progressPercent,
+      lead: patch.lead?.unitId ?? d.lead.unitId,
+      note: input.text ?? null,
+    },
+    at: ctx.now,
+    ip: ctx.ip,
+  });
+  return (await findDirective(trx, id)) as DirectiveRecord;
 }
 
 /** The assigner changes the deadline, title or coordinating units of an open directive. */
@@ -248,7 +259,7 @@ export async function editDirective(
   changes: { title?: string; deadline?: Deadline; coordinators?: PartyInput[] },
   ctx: ActContext,
 ): Promise<DirectiveRecord> {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const d = await getDirectiveFor(trx, id, ctx);
     if (!(await relationsOf(trx, d, ctx)).includes("assigner"))
       throw new ForbiddenError("Chỉ người giao nhiệm vụ mới được sửa nhiệm vụ.");

@@ -4,11 +4,13 @@
  * audit event per change. A department officer answers only proposals addressed to the department
  * they work for (department_staff); a unit admin answers for any department of their units.
  */
+
 import type { Kysely } from "kysely";
 import { recordAudit } from "../accounts/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { withTransaction } from "../sessions/transaction.js";
 import { mayOnUnit, readableUnits } from "./directives.access.js";
 import type { PartyInput } from "./directives.repo.js";
 import { staffOrganisationIds } from "./directives.repo.js";
@@ -50,7 +52,7 @@ export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: A
       !!session && mayOnUnit(ctx.actor, "session.manage", session.owner_unit_id, ctx.hierarchy, ctx.today);
   }
   if (!allowed) throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const id = await insertProposal(trx, {
       ...input,
       topic: input.topic.trim(),
@@ -115,7 +117,7 @@ export async function answerProposal(
   ctx: ActContext,
 ): Promise<ProposalRecord> {
   if (!input.answer.trim()) throw new ValidationError({ answer: "Vui lòng nhập nội dung trả lời." });
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const p = await getProposalFor(trx, id, ctx);
     const mine = await answerableAddressees(trx, p, ctx);
     if (mine.length === 0) throw new ForbiddenError("Kiến nghị này không gửi đến đơn vị của bạn.");
@@ -149,7 +151,7 @@ export async function makeDirectiveFromProposal(
   input: Omit<DirectiveInput, "proposalId" | "parentId">,
   ctx: ActContext,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const p = await getProposalFor(trx, id, ctx);
     if (p.directiveId !== null)
       throw new ValidationError({ proposal: "Kiến nghị này đã được giao thành nhiệm vụ." });

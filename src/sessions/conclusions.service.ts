@@ -2,6 +2,7 @@
  * Saving a conclusion notice with its numbered items and the directives made from them, all or
  * nothing in one transaction, each record audited; reading a notice with its directives.
  */
+
 import type { Kysely } from "kysely";
 import { recordAudit } from "../accounts/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
@@ -22,6 +23,7 @@ import {
   type NoticeRecord,
 } from "./conclusions.repo.js";
 import { getSessionFor } from "./sessions.service.js";
+import { withTransaction } from "./transaction.js";
 
 export interface DirectiveDraft {
   /** Defaults to the item's text. */
@@ -72,7 +74,7 @@ export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActCon
     throw new ForbiddenError("Bạn không có quyền ban hành kết luận thay mặt đơn vị này.");
   }
   if (input.sessionId) await getSessionFor(db, input.sessionId, ctx);
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const noticeId = await insertNotice(trx, input, ctx.actor.userId, ctx.now);
     const itemIds: number[] = [];
     let directiveCount = 0;

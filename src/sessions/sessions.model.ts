@@ -110,7 +110,7 @@ export interface SessionDetail extends SessionSummary {
   opinions: Required<OpinionInput>[];
 }
 
-/** The address of the targets module's evaluation of a unit for a period (issue 3's API). */
+/** The targets module's evaluation page of a unit for a period (JSON: /api/v1/units/{id}/evaluation?period=). */
 export function evaluationLink(unitId: number, periodKey: string): string {
-  return `/api/v1/units/${unitId}/evaluation?period=${encodeURIComponent(periodKey)}`;
+  return `/don-vi/${unitId}/danh-gia?ky=${encodeURIComponent(periodKey)}`;
 }

@@ -279,3 +279,30 @@ export async function findSession(db: Kysely<DB>, id: number): Promise<SessionDe
     })),
   };
 }
+
+/** An entry of a unit's programme of work; returns its id. */
+export async function insertProgramItem(
+  db: Kysely<DB>,
+  item: {
+    ownerUnitId: number;
+    year: number;
+    title: string;
+    plannedMonth: number | null;
+    hostUnitId: number | null;
+    now: Date;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("work_program_items")
+    .values({
+      owner_unit_id: item.ownerUnitId,
+      year: item.year,
+      title: item.title,
+      planned_month: item.plannedMonth,
+      host_unit_id: item.hostUnitId,
+      created_at: item.now.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -3,6 +3,7 @@
  * whole lists), read, list. Authorisation through directives.access.ts (the central policy), one
  * audit event per change in the same transaction.
  */
+
 import type { Kysely } from "kysely";
 import { recordAudit } from "../accounts/audit.repo.js";
 import type { Actor } from "../accounts/policy.js";
@@ -12,6 +13,7 @@ import { mayOnUnit, readableUnits } from "../directives/directives.access.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
 import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
 import { findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
+import { withTransaction } from "./transaction.js";
 
 export interface SessionContext {
   actor: Actor;
@@ -50,7 +52,7 @@ export async function createSession(
   if (!mayManage(ctx, owner))
     throw new ForbiddenError("Bạn không có quyền tạo buổi làm việc cho đơn vị này.");
   await checkReferences(db, input);
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const id = await insertSession(trx, input, owner, ctx.actor.userId, ctx.now);
     await recordAudit(trx, {
       actor: ctx.actor,
@@ -99,7 +101,7 @@ export async function editSession(
   const owner = ownerOf(input);
   if (!mayManage(ctx, before.ownerUnitId) || !mayManage(ctx, owner)) throw new ForbiddenError();
   await checkReferences(db, input);
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await updateSession(trx, id, input, owner, ctx.now);
     await recordAudit(trx, {
       actor: ctx.actor,

@@ -84,7 +84,7 @@ describe.each(ENGINES)("session, conclusion and follow-up pages on %s", (engine)
     expect(html).toContain("Phòng họp 1 UBND phường Thượng Thanh");
     expect(html).toContain("14:00, 02/01/2020");
     expect(html).toContain("Đỗ Mạnh Hải - Bí thư Quận ủy");
-    expect(html).toContain(`/api/v1/units/${s.ward}/evaluation?period=2019`);
+    expect(html).toContain(`/don-vi/${s.ward}/danh-gia?ky=2019`);
     expect(html).toContain("Nguyễn Mạnh Hà - Chủ tịch UBND quận:");
   });
 

@@ -1,0 +1,368 @@
+/**
+ * Loads the reference working session of 02/01/2020 into a database that already holds the demo's
+ * units, organisations, people and accounts (src/demo/): the session, its conclusion notice read from
+ * the article by the conclusion reader, the directives with their history up to `now`, the child tasks
+ * of the party congress, and two proposals with answers. It goes through the same use cases as the
+ * screens (authorisation and audit included), acting as the demo accounts at the dates of the story.
+ * Which parts are real and which illustrative: see sessions.demo-data.ts.
+ */
+import type { Kysely } from "kysely";
+import type { Actor, Grant } from "../accounts/policy.js";
+import type { Role } from "../accounts/roles.js";
+import type { DB } from "../core/db/schema.js";
+import { vnDateString } from "../core/format/vi-date.js";
+import { REFERENCE_ARTICLE } from "../demo/demo-articles.js";
+import type { DeadlineKind } from "../directives/deadline.js";
+import { parseConclusionText } from "../directives/directives.parse.service.js";
+import { listDirectives, type PartyInput } from "../directives/directives.repo.js";
+import { type ActContext, actOnDirective, createDirective } from "../directives/directives.service.js";
+import { sqlClock } from "../directives/directives.timeliness-sql.js";
+import { answerProposal, makeDirectiveFromProposal, raiseProposal } from "../directives/proposals.service.js";
+import { loadHierarchy } from "../units/hierarchy.repo.js";
+import { saveNotice } from "./conclusions.service.js";
+import {
+  CHILDREN,
+  EVENTS,
+  ORG,
+  type OrgKey,
+  PLAN,
+  PROPOSALS,
+  SESSION,
+  type Who,
+} from "./sessions.demo-data.js";
+import { insertProgramItem } from "./sessions.repo.js";
+import { createSession } from "./sessions.service.js";
+
+function fail(what: string): never {
+  throw new Error(`sessions demo: ${what} not found; load the units, people and accounts demo first`);
+}
+
+async function unitId(db: Kysely<DB>, level: string, name: string): Promise<number> {
+  const row = await db
+    .selectFrom("units")
+    .select("id")
+    .where("level", "=", level)
+    .where("name", "=", name)
+    .where("valid_from", "<=", "2020-01-02")
+    .orderBy("id")
+    .executeTakeFirst();
+  return row?.id ?? fail(`${level} ${name}`);
+}
+
+async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "username", "display_name"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+  if (!user) fail(`account ${username}`);
+  const grants = await db
+    .selectFrom("role_grants")
+    .select(["role", "unit_id", "valid_from", "valid_to"])
+    .where("user_id", "=", user.id)
+    .execute();
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    grants: grants.map(
+      (g): Grant => ({
+        role: g.role as Role,
+        unitId: g.unit_id,
+        validFrom: g.valid_from,
+        validTo: g.valid_to,
+      }),
+    ),
+  };
+}
+
+/** The article as plain text, paragraphs separated by blank lines, list items as "- …". */
+function articleText(): string {
+  return REFERENCE_ARTICLE.blocks
+    .map((b) => (b.kind === "p" ? b.text : b.items.map((i) => `- ${i}`).join("\n")))
+    .join("\n\n");
+}
+
+/**
+ * Loads the session demo; returns false (and changes nothing) when the session is already there.
+ * Call it inside the demo loader's transaction, after units, people and accounts are in.
+ */
+export async function loadSessionsDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
+  const district = await unitId(db, "district", "Long Biên");
+  const ward = await unitId(db, "ward", "Thượng Thanh");
+  const exists = await db
+    .selectFrom("working_sessions")
+    .select("id")
+    .where("host_unit_id", "=", ward)
+    .where("title", "=", SESSION.title)
+    .executeTakeFirst();
+  if (exists) return false;
+
+  const orgRows = await db
+    .selectFrom("organisations")
+    .select(["id", "unit_id", "name"])
+    .where("name", "in", Object.values(ORG))
+    .execute();
+  const org = (key: OrgKey): PartyInput => {
+    const row = orgRows.find((o) => o.name === ORG[key]) ?? fail(`organisation ${ORG[key]}`);
+    return { unitId: row.unit_id, organisationId: row.id };
+  };
+  const people = await db.selectFrom("people").select(["id", "full_name"]).execute();
+  const personId = (name: string) => people.find((p) => p.full_name === name)?.id ?? null;
+  const hierarchy = await loadHierarchy(db);
+  const actors: Record<Who, Actor> = {
+    office: await actorOf(db, "vanphong.longbien"),
+    ward: await actorOf(db, "thuongthanh"),
+  };
+  const at = (who: Who, iso: string): ActContext => {
+    const instant = new Date(iso);
+    return { actor: actors[who], hierarchy, today: vnDateString(instant), now: instant, ip: null };
+  };
+
+  const programItemId = await insertProgramItem(db, {
+    ownerUnitId: district,
+    year: 2020,
+    title: SESSION.program,
+    plannedMonth: 1,
+    hostUnitId: ward,
+    now: new Date("2019-12-20T02:00:00Z"),
+  });
+  const btv = org("btvQuanUy");
+  const sessionId = await createSession(
+    db,
+    {
+      kind: "working_visit",
+      title: SESSION.title,
+      programItemId,
+      hostUnitId: ward,
+      visitingUnitId: btv.unitId,
+      visitingOrganisationId: btv.organisationId,
+      startsAt: new Date(SESSION.startsAt).toISOString(),
+      endsAt: new Date(SESSION.endsAt).toISOString(),
+      place: SESSION.place,
+      chairPersonId: personId(SESSION.chair),
+      chairName: SESSION.chair,
+      chairTitle: SESSION.chairTitle,
+      minutes: null,
+      attendees: [
+        ...SESSION.attendeesVisiting.map(([name, title]) => ({
+          personId: personId(name),
+          name,
+          title,
+          side: "visiting" as const,
+        })),
+        ...SESSION.attendeesHost.map(([name, title]) => ({
+          personId: personId(name),
+          name,
+          title,
+          side: "host" as const,
+        })),
+      ],
+      agenda: SESSION.agenda.map(([title, presenter]) => ({ title, presenter })),
+      documents: [
+        {
+          title: "Báo cáo kết quả thực hiện nhiệm vụ năm 2019 của phường Thượng Thanh",
+          kind: "evaluation",
+          unitId: ward,
+          periodKey: "2019",
+        },
+      ],
+      opinions: SESSION.opinions.map(([name, title, summary]) => ({
+        personId: personId(name),
+        speakerName: name,
+        speakerTitle: title,
+        summary,
+      })),
+    },
+    at("office", "2020-01-02T18:00:00+07:00"),
+  );
+
+  const parsed = await parseConclusionText(db, articleText(), {
+    date: "2020-01-02",
+    contextUnitIds: [ward, district],
+  });
+  if (parsed.length !== 9)
+    throw new Error(`sessions demo: the reader found ${parsed.length} conclusions, expected 9`);
+  const lead = (key: OrgKey | "ward"): PartyInput =>
+    key === "ward" ? { unitId: ward, organisationId: null } : org(key);
+  const noticeId = await saveNotice(
+    db,
+    {
+      sessionId,
+      number: "136-TB/QU",
+      issuedOn: "2020-01-05",
+      issuingUnitId: district,
+      issuingBody: "QUẬN ỦY LONG BIÊN",
+      parentBody: "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+      placeName: "Long Biên",
+      title:
+        "Kết luận của đồng chí Bí thư Quận ủy tại buổi làm việc của Ban Thường vụ Quận ủy với phường Thượng Thanh",
+      preamble:
+        "Chiều ngày 02/01/2020, tại Phòng họp 1 UBND phường Thượng Thanh, Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh về kết quả thực hiện nhiệm vụ chính trị năm 2019, nhiệm vụ trọng tâm năm 2020, công tác chuẩn bị Đại hội nhiệm kỳ 2020 - 2025. Đồng chí Bí thư Quận ủy, Chủ tịch HĐND quận kết luận như sau:",
+      signerPersonId: personId(SESSION.chair),
+      signerName: SESSION.chair,
+      signerTitle: "Bí thư",
+      signingAuthority: "T/M Ban Thường vụ",
+      recipients:
+        "Thường trực Quận ủy,\nĐảng ủy, HĐND, UBND phường Thượng Thanh,\nCác phòng, ban, đơn vị liên quan,\nLưu: VT.",
+      items: parsed.map((item) => ({
+        number: String(item.number),
+        area: item.area,
+        text: item.text,
+        directives: (PLAN[item.number] ?? []).map((p) => ({
+          title: p.title ?? null,
+          lead: lead(p.lead),
+          coordinators: p.coordinators.map(org),
+          deadline: p.deadline
+            ? { ...p.deadline, phrase: null }
+            : {
+                kind: item.deadline.kind as DeadlineKind,
+                date: item.deadline.date,
+                phrase: item.deadline.phrase,
+              },
+        })),
+      })),
+    },
+    at("office", "2020-01-05T16:00:00+07:00"),
+  );
+
+  // Directive ids by plan key, in the order the plan lists them per item.
+  const { rows } = await listDirectives(db, {
+    scope: "all",
+    noticeId,
+    clock: sqlClock(now),
+    limit: 100,
+    offset: 0,
+  });
+  const ids = new Map<string, number>();
+  const planned = Object.entries(PLAN).flatMap(([, list]) => list.map((p) => p.key));
+  for (const [i, d] of rows.entries()) ids.set(planned[i] as string, d.id);
+
+  type Step = { at: string; run: () => Promise<unknown> };
+  const steps: Step[] = [];
+  for (const child of CHILDREN) {
+    steps.push({
+      at: child.at,
+      run: async () => {
+        const id = await createDirective(
+          db,
+          {
+            title: child.title,
+            lead: lead("dangUyPhuong"),
+            coordinators: [],
+            deadline: { kind: "date", date: child.date, phrase: null },
+            assigningUnitId: ward,
+            assignerPersonId: personId("Phạm Thị Minh Hồng"),
+            assignerName: "Phạm Thị Minh Hồng",
+            noticeId,
+            parentId: ids.get(child.parent) ?? fail(`directive ${child.parent}`),
+          },
+          at("ward", child.at),
+        );
+        ids.set(child.key, id);
+      },
+    });
+  }
+  for (const e of EVENTS) {
+    steps.push({
+      at: e.at,
+      run: () =>
+        actOnDirective(
+          db,
+          ids.get(e.target) ?? fail(`directive ${e.target}`),
+          { action: e.action, percent: e.percent ?? null, text: e.text ?? null },
+          at(e.who, e.at),
+        ),
+    });
+  }
+  for (const p of PROPOSALS) {
+    let proposalId = 0;
+    steps.push({
+      at: "2020-01-02T17:30:00+07:00",
+      run: async () => {
+        proposalId = await raiseProposal(
+          db,
+          {
+            sessionId,
+            from: lead("ubndPhuong"),
+            topic: p.topic,
+            text: null,
+            answerDue: p.answerDue,
+            addressees: p.addressees.map(org),
+          },
+          at("office", "2020-01-02T17:30:00+07:00"),
+        );
+      },
+    });
+    steps.push({
+      at: p.answer.at,
+      run: () =>
+        answerProposal(
+          db,
+          proposalId,
+          { answer: p.answer.text, status: p.answer.status },
+          at("office", p.answer.at),
+        ),
+    });
+    if (p.key === "p2") {
+      steps.push({
+        at: "2020-03-10T10:30:00+07:00",
+        run: async () => {
+          const id = await makeDirectiveFromProposal(
+            db,
+            proposalId,
+            {
+              title:
+                "Rà soát, giải quyết dứt điểm hồ sơ cấp giấy chứng nhận quyền sử dụng đất vướng mắc của các hộ dân tổ 29, tổ 30",
+              lead: org("tnmt"),
+              coordinators: [lead("ubndPhuong")],
+              deadline: { kind: "quarter", date: "2020-06-30", phrase: "trong quý II/2020" },
+              assigningUnitId: district,
+              assignerPersonId: personId("Nguyễn Mạnh Hà"),
+              assignerName: "Nguyễn Mạnh Hà",
+            },
+            at("office", "2020-03-10T10:30:00+07:00"),
+          );
+          ids.set("p2d", id);
+        },
+      });
+      steps.push({
+        at: "2020-06-25T16:00:00+07:00",
+        run: () =>
+          actOnDirective(
+            db,
+            ids.get("p2d") as number,
+            { action: "submit", text: "Đã cấp giấy chứng nhận cho 17/19 hộ; 2 hộ đang bổ sung hồ sơ." },
+            at("office", "2020-06-25T16:00:00+07:00"),
+          ),
+      });
+      steps.push({
+        at: "2020-06-29T09:00:00+07:00",
+        run: () =>
+          actOnDirective(
+            db,
+            ids.get("p2d") as number,
+            { action: "confirm" },
+            at("office", "2020-06-29T09:00:00+07:00"),
+          ),
+      });
+      steps.push({
+        at: "2020-06-29T09:30:00+07:00",
+        run: () =>
+          answerProposal(
+            db,
+            proposalId,
+            { answer: `${p.answer.text} Đến 29/6/2020 đã giải quyết xong.`, status: "resolved" },
+            at("office", "2020-06-29T09:30:00+07:00"),
+          ),
+      });
+    }
+  }
+  // The story happens in time order; what lies after `now` has not happened yet.
+  steps.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+  for (const step of steps) {
+    if (new Date(step.at).getTime() > now.getTime()) break;
+    await step.run();
+  }
+  return true;
+}
