@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { foldVietnamese } from "../core/text/fold.js";
 import { loadHierarchy } from "../units/hierarchy.repo.js";
-import { listDepartments, upsertAssessment } from "./assessments.repo.js";
+import { insertDepartmentStaff, listDepartments, upsertAssessment } from "./assessments.repo.js";
 import { insertAwardProposal } from "./awards.repo.js";
 import { computePoints } from "./computed-points.js";
 import type { Criterion, CriterionKind, Stage } from "./criteria-tree.rules.js";
@@ -34,6 +34,8 @@ import { insertCriterion, insertScheme } from "./schemes.repo.js";
 import { upsertScore } from "./scores.repo.js";
 
 const PERIOD = "2019";
+/** A department officer account of the demo, linked to Phòng Y tế when the demo accounts include it. */
+export const DEMO_HEALTH_OFFICER = "yte.longbien";
 const fold = (text: string) => foldVietnamese(text).toLowerCase();
 
 async function findPlaces(db: Kysely<DB>) {
@@ -81,6 +83,16 @@ export async function loadEmulationDemo(db: Kysely<DB>, options: { now?: Date } 
       );
     }
   }
+
+  // A department officer account, when the demo has one, works for Phòng Y tế.
+  const officer = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", DEMO_HEALTH_OFFICER)
+    .executeTakeFirst();
+  const health = places.department("Phòng Y tế");
+  if (officer && health !== null)
+    await insertDepartmentStaff(db, { userId: officer.id, organisationId: health, now });
 
   // The scheme and its criteria tree.
   const schemeId = await insertScheme(db, {
