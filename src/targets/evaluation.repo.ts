@@ -71,3 +71,38 @@ export async function findCustomPeriodEnd(
   const ends = [target?.end, result?.end].filter((e): e is string => typeof e === "string");
   return ends.sort().at(-1);
 }
+
+export interface UnitSpanRow extends UnitBrief {
+  validFrom: string;
+  validTo: string | null;
+}
+
+/**
+ * Units carrying one of `codes` or one of `ids`, with their validity: statistics codes are reused
+ * over time (domain.md §5), so the caller matches a code against the period it is used for.
+ */
+export async function findUnitsByCodesOrIds(
+  db: Kysely<DB>,
+  codes: string[],
+  ids: number[],
+): Promise<UnitSpanRow[]> {
+  if (codes.length === 0 && ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("units")
+    .select(["id", "name", "level", "code", "valid_from", "valid_to"])
+    .where((eb) => {
+      const parts = [];
+      if (codes.length > 0) parts.push(eb("code", "in", codes));
+      if (ids.length > 0) parts.push(eb("id", "in", ids));
+      return eb.or(parts);
+    })
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    level: r.level,
+    code: r.code,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
+}

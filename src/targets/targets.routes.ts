@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
 import { registerApprovalPages } from "./approval.routes.js";
 import { registerCataloguePages } from "./catalogue.routes.js";
+import { registerDhis2Routes } from "./dhis2.routes.js";
 import { registerEntryPages } from "./entry.routes.js";
 import { registerEvaluationPages } from "./evaluation.routes.js";
 import { registerTargetAdminPages } from "./target-admin.routes.js";
@@ -13,6 +14,7 @@ import { registerXlsxRoutes } from "./xlsx.routes.js";
 export function registerTargetRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTargetAssets(app);
   registerTargetApi(app);
+  registerDhis2Routes(app);
   // The .xlsx paths before the pages whose `:period` parameter would also match them.
   registerXlsxRoutes(app);
   registerEvaluationPages(app);

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { ENGINES } from "../support/databases.js";
+import { createUnit } from "../support/fixtures.js";
+import { TestClient } from "../support/http.js";
+import { type LongBien, seedLongBien } from "./seed.js";
+
+interface DataValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  value: string;
+  lastUpdated?: string;
+  comment?: string | null;
+}
+
+const withoutTimes = (values: DataValue[]) =>
+  values
+    .map(({ lastUpdated: _l, comment: _c, ...rest }) => rest)
+    .sort((a, b) => a.dataElement.localeCompare(b.dataElement));
+
+describe.each(ENGINES)("DHIS2 dataValueSets on %s", (engine) => {
+  let t: TestApp;
+  let lb: LongBien;
+  let office: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    lb = await seedLongBien(t.database.db, { demo: true });
+    office = new TestClient(t);
+    await office.logIn("vanphong.longbien");
+  });
+  afterAll(() => t.close());
+
+  const exportJson = async (query: string): Promise<DataValue[]> => {
+    const response = await t.app.request(`/api/v1/dataValueSets?${query}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { dataValues: DataValue[] }).dataValues;
+  };
+
+  /** Deletes a unit's approved 2019 figures, as if they had never been entered. */
+  const forget = (unitId: number) =>
+    t.database.db
+      .deleteFrom("results")
+      .where("unit_id", "=", unitId)
+      .where("period_key", "=", "2019")
+      .execute();
+
+  const approveAll = async () => {
+    const ids = (
+      await t.database.db.selectFrom("results").select("id").where("status", "=", "submitted").execute()
+    ).map((r) => r.id);
+    expect((await office.sendJson("POST", "/api/v1/results/approve", { ids })).status).toBe(200);
+  };
+
+  it("exports approved public figures by unit code, in JSON and CSV", async () => {
+    const values = await exportJson("orgUnit=00115&period=2019");
+    expect(values).toHaveLength(16);
+    expect(values.find((v) => v.dataElement === "THU_NS")).toMatchObject({
+      period: "2019",
+      orgUnit: "00115",
+      value: "44.4",
+    });
+    const csv = await t.app.request(
+      `/api/v1/dataValueSets?orgUnit=${lb.district}&period=2019&children=true&format=csv`,
+    );
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup",
+    );
+    // Every ward's 16 final figures, but Sài Đồng's revenue, approved as an estimate only.
+    expect(lines).toHaveLength(1 + 14 * 16 - 1);
+    const term = await exportJson("orgUnit=00115&period=2015-2020");
+    expect(new Set(term.map((v) => v.period))).toEqual(new Set(["2015", "2016", "2017", "2018", "2019"]));
+  });
+
+  it("round-trips JSON: export, forget, import, approve, export the same values", async () => {
+    const before = await exportJson("orgUnit=00115&period=2019");
+    await forget(lb.thuongThanh);
+    const response = await office.sendJson("POST", "/api/v1/dataValueSets?submit=true", {
+      dataValues: before,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "SUCCESS",
+      importCount: { imported: 16, updated: 0, ignored: 0, deleted: 0 },
+    });
+    await approveAll();
+    expect(withoutTimes(await exportJson("orgUnit=00115&period=2019"))).toEqual(withoutTimes(before));
+  });
+
+  it("round-trips CSV the same way", async () => {
+    const csv = await (
+      await t.app.request("/api/v1/dataValueSets?orgUnit=00118&period=2019&format=csv")
+    ).text();
+    const before = await exportJson("orgUnit=00118&period=2019");
+    await forget(lb.ngocThuy);
+    const response = await office.request("/api/v1/dataValueSets?submit=true", {
+      method: "POST",
+      body: csv,
+      headers: { "content-type": "text/csv", "x-csrf-token": office.csrfToken, accept: "application/json" },
+    });
+    expect(response.status).toBe(200);
+    await approveAll();
+    expect(withoutTimes(await exportJson("orgUnit=00118&period=2019"))).toEqual(withoutTimes(before));
+  });
+
+  it("matches a reused code by the period, and rejects unknown, ambiguous and malformed rows together", async () => {
+    // NQ 1656/NQ-UBTVQH15: Ngọc Thụy ends on 30/6/2025; the new Bồ Đề takes its code 00118 from 1/7/2025.
+    await t.database.db
+      .updateTable("units")
+      .set({ valid_to: "2025-06-30" })
+      .where("id", "=", lb.ngocThuy)
+      .execute();
+    const newBoDe = await createUnit(t.database.db, {
+      name: "Bồ Đề",
+      level: "ward",
+      parentId: lb.city,
+      code: "00118",
+      validFrom: "2025-07-01",
+    });
+    await createUnit(t.database.db, {
+      name: "Thượng Thanh (bản sao lỗi)",
+      level: "ward",
+      parentId: lb.district,
+      code: "00115",
+    });
+    const count = async () => (await t.database.db.selectFrom("results").select("id").execute()).length;
+    const before = await count();
+    const bad = await office.sendJson("POST", "/api/v1/dataValueSets", {
+      dataValues: [
+        { dataElement: "THU_NS", period: "2020", orgUnit: "00118", value: "30.5" },
+        { dataElement: "THU_NS", period: "2020", orgUnit: "00115", value: "40" },
+        { dataElement: "KHONG_CO", period: "2020", orgUnit: "00121", value: "1" },
+        { dataElement: "GDVH", period: "2020", orgUnit: "99999", value: "1" },
+        { dataElement: "GDVH", period: "2020", orgUnit: "00121", value: "90,5" },
+        { dataElement: "GDVH", period: "2020Q1", orgUnit: "00121", value: "90.5" },
+      ],
+    });
+    expect(bad.status).toBe(422);
+    const fields = (await bad.json()).error.fields as Record<string, string>;
+    expect(Object.keys(fields)).toEqual([
+      "dataValues[1]",
+      "dataValues[2]",
+      "dataValues[3]",
+      "dataValues[4]",
+      "dataValues[5]",
+    ]);
+    expect(fields["dataValues[1]"]).toContain("mã đơn vị “00115” trùng giữa nhiều đơn vị");
+    expect(fields["dataValues[2]"]).toContain("chỉ tiêu “KHONG_CO” không có trong danh mục");
+    expect(fields["dataValues[3]"]).toContain("không có đơn vị mã “99999” trong kỳ");
+    expect(fields["dataValues[4]"]).toContain("dấu chấm thập phân");
+    expect(fields["dataValues[5]"]).toContain("chỉ nhận kỳ năm");
+    expect(await count()).toBe(before);
+
+    const admin = new TestClient(t, "198.51.100.51");
+    await admin.logIn("admin");
+    const locked = await admin.sendJson("POST", "/api/v1/dataValueSets", {
+      dataValues: [
+        { dataElement: "THU_NS", period: "2026", orgUnit: "00118", value: "30.5" },
+        { dataElement: "THU_NS", period: "2019", orgUnit: "00121", value: "33" },
+      ],
+    });
+    // Giang Biên's 2019 revenue is approved: the whole set is refused, nothing is written.
+    expect(locked.status).toBe(422);
+    expect((await locked.json()).error.fields).toEqual({
+      "dataValues[1]": "dataValues[1]: Số liệu đã được phê duyệt, cần mở lại trước khi sửa",
+    });
+    expect(await count()).toBe(before);
+    // The new Bồ Đề is under the city, not the district: the district office may not enter its figures.
+    const outside = await office.sendJson("POST", "/api/v1/dataValueSets", {
+      dataValues: [{ dataElement: "THU_NS", period: "2026", orgUnit: "00118", value: "30.5" }],
+    });
+    expect(outside.status).toBe(403);
+    const good = await admin.sendJson("POST", "/api/v1/dataValueSets", {
+      dataValues: [{ dataElement: "THU_NS", period: "2026", orgUnit: "00118", value: "30.5" }],
+    });
+    expect(good.status).toBe(200);
+    const row = await t.database.db
+      .selectFrom("results")
+      .select(["unit_id", "value"])
+      .where("period_key", "=", "2026")
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ unit_id: newBoDe, value: 30.5 });
+  });
+
+  it("refuses values for a unit the caller may not enter", async () => {
+    const ward = new TestClient(t, "198.51.100.50");
+    await ward.logIn("thuongthanh");
+    const response = await ward.sendJson("POST", "/api/v1/dataValueSets", {
+      dataValues: [{ dataElement: "THU_NS", period: "2021", orgUnit: "00121", value: "1" }],
+    });
+    expect(response.status).toBe(403);
+  });
+});
