@@ -33,7 +33,7 @@ export function registerFollowUpPages(app: OpenAPIHono<AppEnv>): void {
   app.get(FOLLOW_UP_HREF, async (c) => {
     const { ctx, report, unit } = await reportFor(c);
     const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
-    const units = (await listPartyOptions(c.var.ctx.database.db, ctx.today)).filter(
+    const units = (await listPartyOptions(c.var.ctx.database.db, { allDates: ctx.today })).filter(
       (p) => p.organisationId === null && (scope === "all" || scope.includes(p.unitId)),
     );
     return c.html(

@@ -71,9 +71,9 @@ export function FollowUpPage({
     <AdminLayout meta={meta} active={FOLLOW_UP_HREF}>
       <h1>Theo dõi thực hiện nhiệm vụ</h1>
       <form method="get" action={FOLLOW_UP_HREF} class="filters">
-        <label>
+        <label for="f-theo">
           Tổng hợp
-          <select name="theo">
+          <select id="f-theo" name="theo">
             {Object.entries(DIMENSION_LABELS).map(([value, label]) => (
               <option value={value} selected={value === report.by}>
                 {label}
@@ -81,9 +81,9 @@ export function FollowUpPage({
             ))}
           </select>
         </label>
-        <label>
+        <label for="f-ky">
           Kỳ (theo thời hạn)
-          <select name="ky">
+          <select id="f-ky" name="ky">
             {Object.entries(GRAIN_LABELS).map(([value, label]) => (
               <option value={value} selected={value === report.grain}>
                 {label}
@@ -91,9 +91,9 @@ export function FollowUpPage({
             ))}
           </select>
         </label>
-        <label>
+        <label for="f-don-vi">
           Đơn vị chủ trì
-          <select name="don_vi">
+          <select id="f-don-vi" name="don_vi">
             <option value="">Tất cả</option>
             {units.map((u) => (
               <option value={String(u.unitId)} selected={String(u.unitId) === unit}>

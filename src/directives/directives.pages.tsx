@@ -44,6 +44,7 @@ async function renderDirective(
   id: number,
   errors?: Record<string, string>,
   status: 200 | 403 | 409 | 422 = 200,
+  failedAction?: string,
 ) {
   const ctx = await actContext(c);
   const db = c.var.ctx.database.db;
@@ -52,7 +53,7 @@ async function renderDirective(
     relationsOf(db, d, ctx),
     listReports(db, id),
     listDirectives(db, { scope: "all", parentId: id, clock: sqlClock(ctx.now), limit: 500, offset: 0 }),
-    listPartyOptions(db, ctx.today),
+    listPartyOptions(db, { allDates: ctx.today }),
   ]);
   const open = d.state !== "confirmed" && d.state !== "cancelled";
   return c.html(
@@ -66,6 +67,7 @@ async function renderDirective(
       canEdit={open && relations.includes("assigner")}
       parties={parties}
       errors={errors}
+      failedAction={failedAction}
       notice={NOTICES[c.req.query("ok") ?? ""] ?? null}
     />,
     status,
@@ -87,12 +89,18 @@ export function partyOf(key: string, parties: PartyOption[]) {
 }
 
 /** Runs a form's use case; a refusal or bad input re-renders the directive with the message. */
-async function orShow(c: AppCtx, id: number, work: () => Promise<string>) {
+async function orShow(
+  c: AppCtx,
+  id: number,
+  work: () => Promise<string>,
+  failedAction?: () => Promise<string>,
+) {
   try {
     return c.redirect(await work(), 303);
   } catch (error) {
     if (error instanceof AppError && (error.status === 403 || error.status === 409 || error.status === 422)) {
-      return renderDirective(c, id, error.fields ?? { action: error.message }, error.status);
+      const action = failedAction ? await failedAction() : undefined;
+      return renderDirective(c, id, error.fields ?? { action: error.message }, error.status, action);
     }
     throw error;
   }
@@ -123,7 +131,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       limit: PAGE_SIZE,
       offset: (filters.page - 1) * PAGE_SIZE,
     });
-    const units = (await listPartyOptions(db, ctx.today)).filter(
+    const units = (await listPartyOptions(db, { allDates: ctx.today })).filter(
       (p) => p.organisationId === null && (scope === "all" || scope.includes(p.unitId)),
     );
     return c.html(
@@ -142,42 +150,47 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${DIRECTIVES_HREF}/:id/thao-tac`, async (c) => {
     const id = parseId(c.req.param("id"), "nhiệm vụ");
-    return orShow(c, id, async () => {
-      const ctx = await actContext(c);
-      const db = c.var.ctx.database.db;
-      const body = await c.req.parseBody();
-      const action = field(body, "action");
-      if (!(WORKFLOW_ACTIONS as readonly string[]).includes(action))
-        throw new ValidationError({ action: "Thao tác không hợp lệ." });
-      const d = await getDirectiveFor(db, id, ctx);
-      const percentRaw = field(body, "percent").trim();
-      const percent = percentRaw === "" ? null : Number(percentRaw);
-      if (percent !== null && !Number.isInteger(percent))
-        throw new ValidationError({ percent: "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100." });
-      const parties = action === "reassign" ? await listPartyOptions(db, ctx.today) : [];
-      const upload = body.file;
-      const fileId =
-        upload instanceof File
-          ? await storeUpload(db, c.var.ctx.config.dataDir, upload, {
-              unitId: d.lead.unitId,
-              userId: ctx.actor.userId,
-              now: ctx.now,
-            })
-          : null;
-      await actOnDirective(
-        db,
-        id,
-        {
-          action: action as WorkflowAction,
-          text: field(body, "text"),
-          percent,
-          newLead: partyOf(field(body, "newLead"), parties) ?? undefined,
-          fileIds: fileId ? [fileId] : [],
-        },
-        ctx,
-      );
-      return `${DIRECTIVES_HREF}/${id}?ok=ok`;
-    });
+    return orShow(
+      c,
+      id,
+      async () => {
+        const ctx = await actContext(c);
+        const db = c.var.ctx.database.db;
+        const body = await c.req.parseBody();
+        const action = field(body, "action");
+        if (!(WORKFLOW_ACTIONS as readonly string[]).includes(action))
+          throw new ValidationError({ action: "Thao tác không hợp lệ." });
+        const d = await getDirectiveFor(db, id, ctx);
+        const percentRaw = field(body, "percent").trim();
+        const percent = percentRaw === "" ? null : Number(percentRaw);
+        if (percent !== null && !Number.isInteger(percent))
+          throw new ValidationError({ percent: "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100." });
+        const parties = action === "reassign" ? await listPartyOptions(db, { allDates: ctx.today }) : [];
+        const upload = body.file;
+        const fileId =
+          upload instanceof File
+            ? await storeUpload(db, c.var.ctx.config.dataDir, upload, {
+                unitId: d.lead.unitId,
+                userId: ctx.actor.userId,
+                now: ctx.now,
+              })
+            : null;
+        await actOnDirective(
+          db,
+          id,
+          {
+            action: action as WorkflowAction,
+            text: field(body, "text"),
+            percent,
+            newLead: partyOf(field(body, "newLead"), parties) ?? undefined,
+            fileIds: fileId ? [fileId] : [],
+          },
+          ctx,
+        );
+        return `${DIRECTIVES_HREF}/${id}?ok=ok`;
+      },
+      async () => field(await c.req.parseBody(), "action"),
+    );
   });
 
   app.post(`${DIRECTIVES_HREF}/:id/nhiem-vu-con`, async (c) => {
@@ -186,7 +199,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       const ctx = await actContext(c);
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody();
-      const lead = partyOf(field(body, "lead"), await listPartyOptions(db, ctx.today));
+      const lead = partyOf(field(body, "lead"), await listPartyOptions(db, { allDates: ctx.today }));
       if (!lead) throw new ValidationError({ lead: "Vui lòng chọn đơn vị chủ trì." });
       const parent = await getDirectiveFor(db, id, ctx);
       const childId = await createDirective(
@@ -214,7 +227,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       const ctx = await actContext(c);
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody({ all: true });
-      const parties = await listPartyOptions(db, ctx.today);
+      const parties = await listPartyOptions(db, { allDates: ctx.today });
       const coordinators = fields(body, "coordinators").flatMap((k) => partyOf(k, parties) ?? []);
       await editDirective(
         db,

@@ -41,9 +41,9 @@ export function DirectiveListPage(p: {
         <a href="/quan-tri/kien-nghi">Kiến nghị, đề xuất</a>
       </p>
       <form method="get" action={DIRECTIVES_HREF} class="filters">
-        <label>
+        <label for="f-don-vi">
           Đơn vị chủ trì
-          <select name="don_vi">
+          <select id="f-don-vi" name="don_vi">
             <option value="">Tất cả</option>
             {p.units.map((u) => (
               <option value={String(u.unitId)} selected={String(u.unitId) === f.unit}>
@@ -52,9 +52,9 @@ export function DirectiveListPage(p: {
             ))}
           </select>
         </label>
-        <label>
+        <label for="f-trang-thai">
           Trạng thái
-          <select name="trang_thai">
+          <select id="f-trang-thai" name="trang_thai">
             <option value="">Tất cả</option>
             {WORKFLOW_STATES.map((s) => (
               <option value={s} selected={s === f.state}>
@@ -63,9 +63,9 @@ export function DirectiveListPage(p: {
             ))}
           </select>
         </label>
-        <label>
+        <label for="f-tien-do">
           Tiến độ
-          <select name="tien_do">
+          <select id="f-tien-do" name="tien_do">
             <option value="">Tất cả</option>
             {TIMELINESS.map((t) => (
               <option value={t} selected={t === f.timeliness}>
@@ -107,20 +107,47 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action as WorkflowAction] ?? action;
 }
 
-function ActionForm({
-  id,
-  action,
-  csrf,
-  errors,
-  parties,
-}: {
+/** A labelled control whose id is unique on the page (several action forms share field names). */
+function Control(props: {
+  id: string;
+  label: string;
+  error?: string;
+  required?: boolean;
+  children: unknown;
+}) {
+  return (
+    <div class={props.error ? "field has-error" : "field"}>
+      <label for={props.id}>
+        {props.label}
+        {props.required ? <span class="required"> (bắt buộc)</span> : null}
+      </label>
+      {props.children as never}
+      {props.error ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function textLabel(action: WorkflowAction): string {
+  if (action === "return") return "Lý do trả lại";
+  if (action === "report_progress") return "Kết quả đã thực hiện";
+  return "Ghi chú";
+}
+
+function ActionForm(props: {
   id: number;
   action: WorkflowAction;
   csrf: string;
   errors: FieldErrors;
   parties: PartyOption[];
 }) {
+  const { id, action, errors } = props;
   const withFile = action === "report_progress" || action === "submit";
+  const fid = (name: string) => `f-${action}-${name}`;
+  const invalid = (name: string) => (errors[name] ? "true" : undefined);
   return (
     <form
       method="post"
@@ -129,39 +156,46 @@ function ActionForm({
       class="card"
       novalidate
     >
-      <CsrfInput token={csrf} />
+      <CsrfInput token={props.csrf} />
       <input type="hidden" name="action" value={action} />
       <h3>{ACTION_LABELS[action]}</h3>
       {action === "report_progress" ? (
-        <Field name="percent" label="Tỷ lệ hoàn thành (%)" type="number" error={errors.percent} required />
+        <Control id={fid("percent")} label="Tỷ lệ hoàn thành (%)" error={errors.percent} required>
+          <input
+            id={fid("percent")}
+            name="percent"
+            type="number"
+            min="0"
+            max="100"
+            step="1"
+            aria-invalid={invalid("percent")}
+          />
+        </Control>
       ) : null}
       {action === "reassign" ? (
         <PartySelect
+          id={fid("newLead")}
           name="newLead"
           label="Đơn vị chủ trì mới"
-          options={parties}
+          options={props.parties}
           empty="— Chọn —"
           error={errors.lead}
         />
       ) : null}
       {action !== "receive" && action !== "resume" ? (
-        <Field
-          name="text"
-          label={
-            action === "return"
-              ? "Lý do trả lại"
-              : action === "report_progress"
-                ? "Kết quả đã thực hiện"
-                : "Ghi chú"
-          }
-          multiline
-          rows={3}
+        <Control
+          id={fid("text")}
+          label={textLabel(action)}
           error={errors.text}
           required={action === "return" || action === "report_progress"}
-        />
+        >
+          <textarea id={fid("text")} name="text" rows={3} aria-invalid={invalid("text")} />
+        </Control>
       ) : null}
       {withFile ? (
-        <Field name="file" label="Tệp đính kèm (tối đa 10 MB)" type="file" error={errors.file} />
+        <Control id={fid("file")} label="Tệp đính kèm (tối đa 10 MB)" error={errors.file}>
+          <input id={fid("file")} name="file" type="file" />
+        </Control>
       ) : null}
       <button type="submit" class={action === "confirm" || action === "submit" ? "button primary" : "button"}>
         {ACTION_LABELS[action]}
@@ -180,6 +214,8 @@ export interface DirectivePageProps {
   canEdit: boolean;
   parties: PartyOption[];
   errors?: FieldErrors;
+  /** The action whose form failed: its fields show the messages. */
+  failedAction?: string;
   notice?: string | null;
 }
 
@@ -193,6 +229,7 @@ export function DirectivePage({
   canEdit,
   parties,
   errors = {},
+  failedAction,
   notice,
 }: DirectivePageProps) {
   const kinds = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
@@ -230,7 +267,13 @@ export function DirectivePage({
         </dd>
       </dl>
       {allowed.map((action) => (
-        <ActionForm id={d.id} action={action} csrf={meta.auth.csrfToken} errors={errors} parties={parties} />
+        <ActionForm
+          id={d.id}
+          action={action}
+          csrf={meta.auth.csrfToken}
+          errors={action === failedAction ? errors : {}}
+          parties={parties}
+        />
       ))}
       <h2>Quá trình thực hiện</h2>
       {reports.length === 0 ? (

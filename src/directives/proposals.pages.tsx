@@ -32,7 +32,7 @@ async function renderProposal(
   const p = await getProposalFor(db, id, ctx);
   const [answerable, parties] = await Promise.all([
     answerableAddressees(db, p, ctx),
-    listPartyOptions(db, ctx.today),
+    listPartyOptions(db, { allDates: ctx.today }),
   ]);
   const assigningUnits = parties.filter(
     (o) =>
@@ -101,7 +101,7 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
       <ProposalFormPage
         meta={pageMeta(c, "Ghi kiến nghị")}
         values={{ buoi: session ? sessionId : "", from }}
-        parties={await listPartyOptions(db, ctx.today)}
+        parties={await listPartyOptions(db, { allDates: ctx.today })}
       />,
     );
   });
@@ -110,7 +110,7 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actContext(c);
     const db = c.var.ctx.database.db;
     const body = await c.req.parseBody({ all: true });
-    const parties = await listPartyOptions(db, ctx.today);
+    const parties = await listPartyOptions(db, { allDates: ctx.today });
     const values = {
       buoi: field(body, "buoi"),
       from: field(body, "from"),
@@ -175,7 +175,7 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
       const ctx = await actContext(c);
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody();
-      const parties = await listPartyOptions(db, ctx.today);
+      const parties = await listPartyOptions(db, { allDates: ctx.today });
       const lead = partyOf(field(body, "lead"), parties);
       const assigning = partyOf(field(body, "assigning"), parties);
       if (!lead) throw new ValidationError({ lead: "Vui lòng chọn đơn vị chủ trì." });

@@ -25,9 +25,9 @@ export function ProposalListPage({
     <AdminLayout meta={meta} active={PROPOSALS_HREF}>
       <h1>Kiến nghị, đề xuất</h1>
       <form method="get" action={PROPOSALS_HREF} class="filters">
-        <label>
+        <label for="f-tinh-trang">
           Tình trạng
-          <select name="tinh_trang">
+          <select id="f-tinh-trang" name="tinh_trang">
             <option value="">Tất cả</option>
             {PROPOSAL_STATUSES.map((s) => (
               <option value={s} selected={s === status}>

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { formatDateVi } from "../core/format/vi-date.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 
 /** A unit or an organisation of a unit, as one choice: `key` is "u12" or "o34". */
@@ -16,39 +17,56 @@ export interface PartyOption {
   kind: string;
 }
 
-/** Units and organisations valid at `date`, units first, in name order. */
-export async function listPartyOptions(db: Kysely<DB>, date: string): Promise<PartyOption[]> {
-  const d = date;
-  const [units, orgs] = await Promise.all([
-    db
-      .selectFrom("units")
-      .select(["id", "name", "level"])
-      .where("valid_from", "<=", d)
-      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", d)]))
-      .orderBy("name")
-      .execute(),
-    db
-      .selectFrom("organisations")
-      .select(["id", "unit_id", "name", "kind"])
-      .where("valid_from", "<=", d)
-      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", d)]))
-      .orderBy("unit_id")
-      .orderBy("sort_order")
-      .execute(),
-  ]);
+/** "(đến 30/06/2025)", "(từ 01/07/2025)": tells apart names reused across a reorganisation. */
+function validityNote(validFrom: string, validTo: string | null, today: string): string {
+  if (validTo !== null && validTo < today) return ` (đến ${formatDateVi(validTo)})`;
+  if (validFrom > today) return ` (từ ${formatDateVi(validFrom)})`;
+  return "";
+}
+
+/**
+ * Units and organisations, units first, in name order: those valid at `date`, or, with
+ * `{ allDates: today }`, every one that ever existed, the former and future ones marked with their
+ * dates (a session may be recorded long after the units it concerns were reorganised).
+ */
+export async function listPartyOptions(
+  db: Kysely<DB>,
+  date: string | { allDates: string },
+): Promise<PartyOption[]> {
+  const at = typeof date === "string" ? date : null;
+  const today = typeof date === "string" ? date : date.allDates;
+  let unitQuery = db
+    .selectFrom("units")
+    .select(["id", "name", "level", "valid_from", "valid_to"])
+    .orderBy("name")
+    .orderBy("valid_from");
+  let orgQuery = db
+    .selectFrom("organisations")
+    .select(["id", "unit_id", "name", "kind", "valid_from", "valid_to"])
+    .orderBy("unit_id")
+    .orderBy("sort_order");
+  if (at !== null) {
+    unitQuery = unitQuery
+      .where("valid_from", "<=", at)
+      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", at)]));
+    orgQuery = orgQuery
+      .where("valid_from", "<=", at)
+      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", at)]));
+  }
+  const [units, orgs] = await Promise.all([unitQuery.execute(), orgQuery.execute()]);
   return [
     ...units.map((u) => ({
       key: `u${u.id}`,
       unitId: u.id,
       organisationId: null,
-      name: unitDisplayName(u),
+      name: `${unitDisplayName(u)}${validityNote(u.valid_from, u.valid_to, today)}`,
       kind: u.level,
     })),
     ...orgs.map((o) => ({
       key: `o${o.id}`,
       unitId: o.unit_id,
       organisationId: o.id,
-      name: o.name,
+      name: `${o.name}${validityNote(o.valid_from, o.valid_to, today)}`,
       kind: o.kind,
     })),
   ];

@@ -43,7 +43,10 @@ async function renderForm(
   const ctx = await actContext(c);
   const db = c.var.ctx.database.db;
   const date = values.date || ctx.today;
-  const [parties, people] = await Promise.all([listPartyOptions(db, date), listPeopleAt(db, date)]);
+  const [parties, people] = await Promise.all([
+    listPartyOptions(db, { allDates: ctx.today }),
+    listPeopleAt(db, date),
+  ]);
   let stillOpen = null;
   const host = parties.find((p) => p.key === values.host);
   if (options.preview && host) {
@@ -72,8 +75,12 @@ async function renderForm(
 
 async function readOrFail(c: AppCtx, values: FormValues) {
   const db = c.var.ctx.database.db;
-  const date = values.date || (await actContext(c)).today;
-  const [parties, people] = await Promise.all([listPartyOptions(db, date), listPeopleAt(db, date)]);
+  const today = (await actContext(c)).today;
+  const date = values.date || today;
+  const [parties, people] = await Promise.all([
+    listPartyOptions(db, { allDates: today }),
+    listPeopleAt(db, date),
+  ]);
   return readSessionForm(values, { parties, people });
 }
 

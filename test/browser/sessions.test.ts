@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
+
+const PASSWORD = "giaoban2020";
+const ARTICLE = readFileSync(
+  new URL("../../../shared/seed/thuong-thanh-2020-01-02.txt", import.meta.url),
+  "utf8",
+);
+
+async function logIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${baseUrl}/quan-tri`);
+}
+
+/** "Tổng số 9 nhiệm vụ: đã hoàn thành 1 (11,1%), quá hạn 8." → the number completed. */
+async function completedOnFollowUp(page: Page, baseUrl: string, unitLabel: string): Promise<number> {
+  await page.goto(`${baseUrl}/quan-tri/theo-doi`);
+  await page.locator("#f-don-vi").selectOption({ label: unitLabel });
+  await page.getByRole("button", { name: "Xem" }).click();
+  const text = (await page.locator("#follow-up-summary").textContent()) ?? "";
+  return Number(text.match(/đã hoàn thành (\d+)/)?.[1]);
+}
+
+describe.skipIf(browserSkipReason)("working session to confirmed directive in Chromium", () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("creates a session, reads pasted conclusions, saves them, and follows one directive to its confirmation", async () => {
+    const office = await (await browser.newContext()).newPage();
+    await logIn(office, server.url, "vanphong.longbien");
+
+    // 1. The session.
+    await office.goto(`${server.url}/quan-tri/buoi-lam-viec/moi`);
+    await office
+      .getByLabel("Tên buổi làm việc")
+      .fill("Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)");
+    await office
+      .getByLabel("Đơn vị làm việc (nơi tổ chức)")
+      .selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
+    await office
+      .getByLabel("Đoàn công tác (cấp trên đến làm việc)")
+      .selectOption({ label: "Ban Thường vụ Quận ủy Long Biên (đến 30/06/2025)" });
+    await office.locator("#f-date").fill("2020-01-02");
+    await office.locator("#f-time").fill("14:00");
+    await office.getByLabel("Địa điểm").fill("Phòng họp 1 UBND phường Thượng Thanh");
+    await office
+      .getByLabel("Người chủ trì", { exact: true })
+      .selectOption({ label: "Đỗ Mạnh Hải (Bí thư Quận ủy, Chủ tịch HĐND quận)" });
+    await office
+      .getByLabel("Chương trình, nội dung")
+      .fill("Kết quả thực hiện nhiệm vụ chính trị năm 2019 | Phạm Thị Minh Hồng");
+    await office.getByRole("button", { name: "Lưu buổi làm việc" }).click();
+    await office.waitForURL(/\/quan-tri\/buoi-lam-viec\/\d+\?ok=tao$/);
+    expect(await office.locator("h1").textContent()).toBe(
+      "Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)",
+    );
+
+    // 2. Paste the conclusions, review, correct one deadline, save.
+    await office.getByRole("link", { name: "Nhập kết luận" }).click();
+    await office.getByLabel("Nội dung kết luận").fill(ARTICLE);
+    await office.getByRole("button", { name: "Đọc và đề xuất" }).click();
+    expect(await office.locator("main p").first().textContent()).toContain("Hệ thống đã đọc được 9 nội dung");
+    expect(await office.locator("#f-item-2-area").inputValue()).toBe("land");
+    await office.locator("#f-number").fill("136-TB/QU");
+    await office.getByLabel("Ngày ban hành").fill("2020-01-05");
+    await office.locator("#f-signerTitle").fill("Bí thư");
+    await office.locator("#f-item-0-deadlineKind").selectOption("date");
+    await office.locator("#f-item-0-deadlineDate").fill("2020-06-30");
+    await office.getByRole("button", { name: "Lưu thông báo" }).click();
+    await office.waitForURL(/\/quan-tri\/thong-bao-ket-luan\/\d+$/);
+    const directiveLinks = office.locator('main a[href^="/quan-tri/nhiem-vu/"]');
+    expect(await directiveLinks.count()).toBe(9);
+    const first = (await directiveLinks.first().getAttribute("href")) as string;
+    expect(await office.locator("main").textContent()).toContain("trước ngày 30/06/2020");
+    const before = await completedOnFollowUp(office, server.url, "Phường Thượng Thanh (đến 30/06/2025)");
+
+    // 3. The ward reports progress, then completion, with a file.
+    const ward = await (await browser.newContext()).newPage();
+    await logIn(ward, server.url, "thuongthanh");
+    await ward.goto(`${server.url}${first}`);
+    await ward.getByLabel("Tỷ lệ hoàn thành (%)").fill("60");
+    await ward.getByLabel("Kết quả đã thực hiện").fill("Đã rà soát các nguồn thu trên địa bàn phường.");
+    await ward.getByRole("button", { name: "Báo cáo tiến độ" }).click();
+    await ward.waitForURL(/\?ok=ok$/);
+    expect(await ward.locator("main").textContent()).toContain(
+      "Đã rà soát các nguồn thu trên địa bàn phường.",
+    );
+    await ward.getByLabel("Ghi chú").fill("Thu ngân sách đạt 104% dự toán.");
+    await ward
+      .locator("#f-submit-file")
+      .setInputFiles({ name: "bao-cao.txt", mimeType: "text/plain", buffer: Buffer.from("Báo cáo") });
+    await ward.getByRole("button", { name: "Báo cáo hoàn thành" }).click();
+    await ward.waitForURL(/\?ok=ok$/);
+    expect(await ward.locator("main").textContent()).toContain("chờ xác nhận hoàn thành");
+    expect(await ward.getByRole("button", { name: "Xác nhận hoàn thành" }).count()).toBe(0);
+
+    // 4. The assigner confirms; the follow-up counts one more completed directive.
+    await office.goto(`${server.url}${first}`);
+    await office.getByRole("link", { name: "bao-cao.txt" }).waitFor();
+    await office.getByRole("button", { name: "Xác nhận hoàn thành" }).click();
+    await office.waitForURL(/\?ok=ok$/);
+    // Submitted today, years after the corrected deadline of 30/06/2020: done, but late.
+    expect(await office.locator("main").textContent()).toContain("Hoàn thành quá hạn");
+    expect(await completedOnFollowUp(office, server.url, "Phường Thượng Thanh (đến 30/06/2025)")).toBe(
+      before + 1,
+    );
+  });
+});
