@@ -46,4 +46,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: "Biên tập viên cổng thông tin",
     grants: [{ role: "editor", unitKey: "district:long-bien" }],
   },
+  {
+    username: "yte.longbien",
+    displayName: "Cán bộ Phòng Y tế quận Long Biên",
+    grants: [{ role: "department_officer", unitKey: "district:long-bien" }],
+  },
 ];

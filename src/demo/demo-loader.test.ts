@@ -21,8 +21,8 @@ const EXPECTED_COUNTS: Partial<Record<keyof DB, number>> = {
   organisations: 93,
   people: 5,
   positions: 10,
-  users: 4,
-  role_grants: 8,
+  users: 5,
+  role_grants: 9,
   categories: 4,
   media: 2,
   articles: 3,
@@ -172,6 +172,7 @@ describe.each(ENGINES)("demo loader on %s", (engine) => {
       "vanphong.longbien:data_officer@Long Biên",
       "vanphong.longbien:leader@Long Biên",
       "vanphong.longbien:unit_admin@Long Biên",
+      "yte.longbien:department_officer@Long Biên",
     ]);
     expect(new Set(users.map((u) => u.valid_from))).toEqual(new Set(["2019-01-01"]));
     expect(users.every((u) => u.valid_to === null)).toBe(true);

@@ -7,6 +7,7 @@ import { insertGrant, insertUser } from "../accounts/users.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import { loadEmulationDemo } from "../emulation/emulation.demo.js";
 import { loadTargetsDemo } from "../targets/targets.demo.js";
 import {
   countUnits,
@@ -216,8 +217,11 @@ async function insertDemo(
     wardOfficerUserId: userIds.get("thuongthanh") ?? null,
     officeUserId: userIds.get("vanphong.longbien") ?? null,
   });
+  // The emulation module's part: the 2019 scheme where Thượng Thanh ranks 1/14, assessments, awards.
+  const emulationLoaded = await loadEmulationDemo(db, { now });
   return {
     targets: targetsLoaded ? 1 : 0,
+    emulation: emulationLoaded ? 1 : 0,
     units: DEMO_UNITS.length,
     successions: DEMO_SUCCESSIONS.length,
     organisations: DEMO_ORGANISATIONS.length,

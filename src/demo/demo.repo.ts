@@ -35,7 +35,13 @@ export async function deleteAllRows(db: Kysely<DB>, dialect: DialectName): Promi
     return;
   }
   await sql`PRAGMA defer_foreign_keys = ON`.execute(db);
-  for (const t of tables) await sql`DELETE FROM ${sql.id(t.name)}`.execute(db);
+  // A virtual table (FTS5) keeps its rows in shadow tables named after it, which SQLite lets no
+  // one write: emptying the virtual table empties them.
+  const virtual = await sql<{
+    name: string;
+  }>`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`.execute(db);
+  const isShadow = (name: string) => virtual.rows.some((v) => name.startsWith(`${v.name}_`));
+  for (const t of tables) if (!isShadow(t.name)) await sql`DELETE FROM ${sql.id(t.name)}`.execute(db);
   // Restart AUTOINCREMENT counters too, like RESTART IDENTITY on PostgreSQL.
   await sql`DELETE FROM sqlite_sequence`.execute(db);
 }

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice } from "../core/views/forms.js";
@@ -166,10 +167,13 @@ export function UnitPage({
   meta,
   detail,
   dateError,
+  sections,
 }: {
   meta: PageMeta;
   detail: UnitDetail;
   dateError?: string;
+  /** What other modules show about the unit (assessments, open directives…), before its history. */
+  sections?: Child;
 }) {
   const { unit, at } = detail;
   const title = unitDisplayName(unit);
@@ -319,6 +323,7 @@ export function UnitPage({
         {unit.intro ? <Paragraphs text={unit.intro} /> : null}
       </section>
 
+      {sections}
       <section aria-labelledby="lich-su">
         <h2 id="lich-su">Lịch sử sắp xếp</h2>
         {predecessors.length === 0 && successors.length === 0 ? (

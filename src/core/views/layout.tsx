@@ -57,6 +57,7 @@ function SiteHeader({ meta }: { meta: PageMeta }) {
         <nav aria-label="Điều hướng chính" class="main-nav">
           <a href="/">Trang chủ</a>
           <a href="/don-vi">Đơn vị hành chính</a>
+          <a href="/xep-hang">Xếp hạng thi đua</a>
           <a href="/api/docs">Dữ liệu mở (API)</a>
           <AccountLinks meta={meta} />
         </nav>
@@ -97,7 +98,15 @@ export function PublicLayout({ meta, children }: { meta: PageMeta; children?: Ch
 }
 
 /** The admin area's frame: the public header plus a menu of what this user may use. */
-export function AdminLayout({ meta, active, children }: { meta: PageMeta; active: string; children?: Child }) {
+export function AdminLayout({
+  meta,
+  active,
+  children,
+}: {
+  meta: PageMeta;
+  active: string;
+  children?: Child;
+}) {
   const items = ADMIN_NAV.filter((item) => canAnywhere(meta.auth.actor, item.action, meta.today));
   return (
     <html lang="vi">
