@@ -4,6 +4,7 @@ import { NotFoundError } from "../core/http/errors.js";
 import { clientIp, pageMeta } from "../core/http/request.js";
 import { ArticleHead, ArticleView, HomePage } from "./articles.public.js";
 import { getPublishedArticle, listLatestArticles } from "./articles.reading.js";
+import { registerPublicPortalRoutes } from "./public.routes.js";
 
 /** `?trang=N` (1 when absent); anything else is a page that does not exist. */
 function parsePage(raw: string | undefined): number {
@@ -12,7 +13,9 @@ function parsePage(raw: string | undefined): number {
   return Number(raw);
 }
 
+/** The home and article pages, and (through `registerPublicPortalRoutes`) the rest of the public portal. */
 export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerPublicPortalRoutes(app);
   app.get("/", async (c) => {
     const { database, now } = c.var.ctx;
     const page = parsePage(c.req.query("trang"));

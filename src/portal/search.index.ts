@@ -1,12 +1,13 @@
 import { type Kysely, PostgresIntrospector, sql } from "kysely";
 import type { DialectName } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import { READER_VISIBLE_STATUSES } from "./article-workflow.rules.js";
 import { htmlToText, type IndexStreams, indexStreams, tsvectorLiteral } from "./search.text.js";
 
 /**
- * Keeps the search index in step with the articles. Only articles with status "published" are
- * indexed (scheduled ones too: whether their time has come is checked per query), so a draft can
- * never show up in search results.
+ * Keeps the search index in step with the articles. Only articles in a reader-visible status
+ * ("published", "scheduled": whether their time has come is checked per query) are indexed, so a
+ * draft, a submitted or an unpublished article can never show up in search results.
  *
  * Contract for code that writes articles: call `reindexArticle(trx, id)` in the same transaction as
  * every change that can alter what readers find — create, edit of title/lead/body/photo captions,
@@ -36,7 +37,11 @@ function fieldsOf(article: SourceArticle, captions: string[]): { title: string; 
   };
 }
 
-async function captionsOf(db: Kysely<DB>, articleIds: number[]): Promise<Map<number, string[]>> {
+/** Photo captions of these articles, in display order: readers see them, so search finds them. */
+export async function captionsOfArticles(
+  db: Kysely<DB>,
+  articleIds: number[],
+): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   if (articleIds.length === 0) return out;
   const rows = await db
@@ -53,6 +58,10 @@ async function captionsOf(db: Kysely<DB>, articleIds: number[]): Promise<Map<num
     else out.set(row.article_id, [row.caption]);
   }
   return out;
+}
+
+function isIndexed(status: string): boolean {
+  return (READER_VISIBLE_STATUSES as readonly string[]).includes(status);
 }
 
 async function removeEntry(db: Kysely<DB>, engine: DialectName, articleId: number): Promise<void> {
@@ -119,13 +128,13 @@ async function indexRows(
   rows: (SourceArticle & { status: string })[],
   at: string,
 ): Promise<number> {
-  const captions = await captionsOf(
+  const captions = await captionsOfArticles(
     db,
     rows.map((r) => r.id),
   );
   let written = 0;
   for (const row of rows) {
-    if (row.status !== "published" || row.published_at === null) {
+    if (!isIndexed(row.status) || row.published_at === null) {
       await removeEntry(db, engine, row.id);
       continue;
     }
@@ -138,7 +147,7 @@ async function indexRows(
 
 /**
  * Brings one article's index entry up to date: writes it for a published (or scheduled) article,
- * removes it for a draft, an unpublished or a deleted article. Idempotent; run it inside the
+ * removes it for any other status and for a deleted article. Idempotent; run it inside the
  * transaction that changed the article so the index never disagrees with what was committed.
  */
 export async function reindexArticle(db: Kysely<DB>, articleId: number): Promise<void> {
@@ -168,7 +177,7 @@ export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
   for (;;) {
     const rows = await selectSource(db)
       .where("id", ">", afterId)
-      .where("status", "=", "published")
+      .where("status", "in", [...READER_VISIBLE_STATUSES])
       .orderBy("id")
       .limit(REBUILD_BATCH)
       .execute();

@@ -8,7 +8,7 @@
  */
 
 export interface SearchDocumentsTable {
-  /** The article's id. Only articles with status "published" are indexed, one row each. */
+  /** The article's id. Only articles readers can see (published or scheduled) are indexed, one row each. */
   article_id: number;
   /** ISO-8601 UTC, copied from the article: whether its time has come is checked per query. */
   published_at: string;
