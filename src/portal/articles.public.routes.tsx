@@ -1,28 +1,50 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
-import { clientIp, pageMeta } from "../core/http/request.js";
-import { ArticleHead, ArticleView, HomePage } from "./articles.public.js";
-import { getPublishedArticle, listLatestArticles } from "./articles.reading.js";
+import { type AppCtx, clientIp, pageMeta } from "../core/http/request.js";
+import { ArticleHead, FeedLinks } from "./article-head.js";
+import { ArticlePrintPage } from "./article-print.js";
+import { ArticleView, HomePage } from "./articles.public.js";
+import {
+  getPublishedArticle,
+  listLatestArticles,
+  loadHomeSections,
+  relatedArticles,
+} from "./articles.reading.js";
+import { mostReadArticles } from "./most-read.service.js";
+import { articleHref } from "./public.components.js";
+import { parsePage } from "./public.params.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
+import { ratingVisitorOf } from "./ratings.routes.js";
+import { ratingsOf } from "./ratings.service.js";
+import { RATING_NOTICES } from "./ratings.views.js";
 
-/** `?trang=N` (1 when absent); anything else is a page that does not exist. */
-function parsePage(raw: string | undefined): number {
-  if (raw === undefined || raw === "") return 1;
-  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new NotFoundError();
-  return Number(raw);
+/** How many titles the "most read" box beside the news lists. */
+const MOST_READ_BOX = 5;
+
+function canonicalOf(c: AppCtx, slug: string): string {
+  return new URL(articleHref(slug), c.var.ctx.config.publicBaseUrl).toString();
 }
 
 /** The home and article pages, and (through `registerPublicPortalRoutes`) the rest of the public portal. */
 export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPublicPortalRoutes(app);
+
   app.get("/", async (c) => {
     const { database, now } = c.var.ctx;
     const page = parsePage(c.req.query("trang"));
     const list = await listLatestArticles(database.db, now(), page);
     if (page > list.pageCount) throw new NotFoundError("Trang tin này không tồn tại.");
+    const [sections, mostRead] =
+      page === 1
+        ? await Promise.all([
+            loadHomeSections(database.db, now()),
+            mostReadArticles(database.db, "tuan", now(), MOST_READ_BOX),
+          ])
+        : [null, []];
     const title = page > 1 ? `Tin mới nhất – trang ${page}` : "Tin mới nhất";
-    return c.html(<HomePage meta={pageMeta(c, title)} list={list} />);
+    const meta = pageMeta(c, title, { head: <FeedLinks /> });
+    return c.html(<HomePage meta={meta} list={list} sections={sections} mostRead={mostRead} />);
   });
 
   app.get("/tin-tuc/:slug", async (c) => {
@@ -33,10 +55,38 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const views = article.views + viewCounter.pending(article.id);
     // HEAD requests (link checkers, previews) are not readers.
     if (c.req.method === "GET") viewCounter.record(article.id, clientIp(c), c.req.header("user-agent"));
+    const [related, ratings, mostRead] = await Promise.all([
+      relatedArticles(database.db, article, now()),
+      ratingsOf(database.db, article.id, ratingVisitorOf(c)),
+      mostReadArticles(database.db, "tuan", now(), MOST_READ_BOX),
+    ]);
     const meta = pageMeta(c, article.title, {
       description: article.lead ?? undefined,
       head: <ArticleHead article={article} baseUrl={config.publicBaseUrl} siteName={config.siteName} />,
     });
-    return c.html(<ArticleView meta={meta} article={article} views={views} />);
+    const extras = {
+      canonicalUrl: canonicalOf(c, article.slug),
+      related,
+      ratings: { ...ratings, notice: RATING_NOTICES[c.req.query("danh-gia") ?? ""] },
+      mostRead,
+    };
+    return c.html(<ArticleView meta={meta} article={article} views={views} extras={extras} />);
+  });
+
+  app.get("/tin-tuc/:slug/in", async (c) => {
+    const { database, now, viewCounter, config } = c.var.ctx;
+    const article = await getPublishedArticle(database.db, c.req.param("slug"), now());
+    const download = c.req.query("tai-ve") === "1";
+    if (download) c.header("Content-Disposition", `attachment; filename="${article.slug}.html"`);
+    return c.html(
+      <ArticlePrintPage
+        article={article}
+        views={article.views + viewCounter.pending(article.id)}
+        siteName={config.siteName}
+        canonicalUrl={canonicalOf(c, article.slug)}
+        printedAt={now()}
+        baseHref={download ? config.publicBaseUrl.origin : undefined}
+      />,
+    );
   });
 }

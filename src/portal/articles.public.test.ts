@@ -237,8 +237,10 @@ describe.each(ENGINES)("public article pages on %s", (engine) => {
         `<figure class="article-figure"><img src="/media/${bareMediaKey}" alt="Bí thư Đảng ủy phường báo cáo" loading="lazy" decoding="async"/><figcaption>Đ/c Phạm Thị Minh Hồng - Bí thư Đảng ủy, Chủ tịch HĐND phường báo cáo trước hội nghị</figcaption></figure>`,
       ].join(""),
     );
-    expect(html).toContain("<dt>Chuyên mục</dt><dd>Tin tức - Sự kiện</dd>");
-    expect(html).toContain("<dt>Đơn vị</dt><dd>Phường Thượng Thanh</dd>");
+    expect(html).toContain(
+      '<dt>Chuyên mục</dt><dd><a href="/chuyen-muc/tin-tuc-su-kien">Tin tức - Sự kiện</a></dd>',
+    );
+    expect(html).toContain(`<dt>Đơn vị</dt><dd><a href="/don-vi/${unitId}">Phường Thượng Thanh</a></dd>`);
     expect(html).toContain(`<title>${TITLE} | Cổng thông tin thử nghiệm</title>`);
   });
 

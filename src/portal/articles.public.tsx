@@ -1,17 +1,22 @@
 import { raw } from "hono/html";
 import { formatDateVi, formatTimeVi } from "../core/format/vi-date.js";
 import { type PageMeta, PublicLayout } from "../core/views/layout.js";
-import { type ArticlePage, mediaPath, type PublishedArticle } from "./articles.reading.js";
-import type { ArticleImageRow } from "./articles.repo.js";
+import { PrintLinks, RelatedArticles, ShareLinks } from "./article-page.parts.js";
+import type { ArticlePage, HomeSections, PublishedArticle } from "./articles.reading.js";
+import { mediaPath } from "./articles.reading.js";
+import type { ArticleImageRow, ArticleSummary } from "./articles.repo.js";
 import { placeImages, splitTopLevelBlocks } from "./body-blocks.js";
+import type { MostReadRow } from "./most-read.repo.js";
+import { MostReadBox } from "./most-read.views.js";
+import { ArticleCards, ArticleLinks, articleHref, categoryHref, Pagination } from "./public.components.js";
+import type { RatingScore, RatingSummary } from "./ratings.rules.js";
+import { RatingSection } from "./ratings.views.js";
 
-/** Public portal pages: the home page's "Tin mới nhất" list and an article. */
+/** Public portal pages: the home page (featured, "Tin mới nhất", categories) and an article. */
 
-export function articleHref(slug: string): string {
-  return `/tin-tuc/${encodeURIComponent(slug)}`;
-}
+export { articleHref } from "./public.components.js";
 
-function homePageHref(page: number): string {
+export function homePageHref(page: number): string {
   return page <= 1 ? "/" : `/?trang=${page}`;
 }
 
@@ -20,70 +25,95 @@ export function articleHeaderLine(publishedAt: string, views: number): string {
   return `Ngày đăng ${formatDateVi(publishedAt)} | ${formatTimeVi(publishedAt)} | Lượt xem: ${views}`;
 }
 
-function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
+function Featured({ items }: { items: HomeSections["featured"] }) {
+  if (items.length === 0) return null;
   return (
-    <nav class="pagination" aria-label="Phân trang">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={homePageHref(page - 1)} rel="prev">
-              <span aria-hidden="true">← </span>Trang trước
-            </a>
+    <section class="featured-news" aria-labelledby="tin-noi-bat">
+      <h2 id="tin-noi-bat">Tin nổi bật</h2>
+      <ul class="article-list featured-list">
+        {items.map((item) => (
+          <li class="article-card featured-card">
+            <article>
+              {item.thumbnail ? (
+                <img
+                  class="article-card-thumb"
+                  src={item.thumbnail.src}
+                  alt={item.thumbnail.alt}
+                  decoding="async"
+                />
+              ) : null}
+              <div class="article-card-text">
+                <h3 class="featured-title">
+                  <a href={articleHref(item.slug)}>{item.title}</a>
+                </h3>
+                <p class="article-card-date">
+                  <time datetime={item.publishedAt}>{formatDateVi(item.publishedAt)}</time>
+                </p>
+                {item.lead ? <p class="article-card-lead">{item.lead}</p> : null}
+              </div>
+            </article>
           </li>
-        ) : null}
-        <li aria-current="page">
-          Trang {page} / {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <a href={homePageHref(page + 1)} rel="next">
-              Trang sau<span aria-hidden="true"> →</span>
-            </a>
-          </li>
-        ) : null}
+        ))}
       </ul>
-    </nav>
+    </section>
   );
 }
 
-export function HomePage({ meta, list }: { meta: PageMeta; list: ArticlePage }) {
+function CategorySections({ categories }: { categories: HomeSections["categories"] }) {
+  return (
+    <>
+      {categories.map(({ category, items }) => (
+        <section class="category-section" aria-labelledby={`cm-${category.slug}`}>
+          <h2 id={`cm-${category.slug}`}>
+            <a href={categoryHref(category.slug)}>{category.name}</a>
+          </h2>
+          <ArticleLinks items={items} />
+          <p>
+            <a href={categoryHref(category.slug)}>Xem tất cả tin “{category.name}”</a>
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The home page: "Tin mới nhất" (the page's h1, paged with `?trang=N`), then each category's newest
+ * titles; beside it the featured news and the most read. Later pages only continue "Tin mới nhất".
+ */
+export function HomePage({
+  meta,
+  list,
+  sections,
+  mostRead,
+}: {
+  meta: PageMeta;
+  list: ArticlePage;
+  sections: HomeSections | null;
+  mostRead: MostReadRow[];
+}) {
   return (
     <PublicLayout meta={meta}>
-      <section class="latest-news" aria-labelledby="tin-moi-nhat">
-        <h1 id="tin-moi-nhat">Tin mới nhất</h1>
-        {list.items.length === 0 ? (
-          <p class="empty-state">Chưa có bài viết nào được đăng.</p>
-        ) : (
-          <ul class="article-list">
-            {list.items.map((item) => (
-              <li class="article-card">
-                <article>
-                  {item.thumbnail ? (
-                    <img
-                      class="article-card-thumb"
-                      src={item.thumbnail.src}
-                      alt={item.thumbnail.alt}
-                      loading="lazy"
-                      decoding="async"
-                    />
-                  ) : null}
-                  <div class="article-card-text">
-                    <h2 class="article-card-title">
-                      <a href={articleHref(item.slug)}>{item.title}</a>
-                    </h2>
-                    <p class="article-card-date">
-                      <time datetime={item.publishedAt}>{formatDateVi(item.publishedAt)}</time>
-                    </p>
-                    {item.lead ? <p class="article-card-lead">{item.lead}</p> : null}
-                  </div>
-                </article>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination page={list.page} pageCount={list.pageCount} />
-      </section>
+      <div class="home-grid">
+        <div class="home-main">
+          <section class="latest-news" aria-labelledby="tin-moi-nhat">
+            <h1 id="tin-moi-nhat">Tin mới nhất</h1>
+            {list.items.length === 0 ? (
+              <p class="empty-state">Chưa có bài viết nào được đăng.</p>
+            ) : (
+              <ArticleCards items={list.items} />
+            )}
+            <Pagination page={list.page} pageCount={list.pageCount} hrefOf={homePageHref} />
+          </section>
+          {sections ? <CategorySections categories={sections.categories} /> : null}
+        </div>
+        {sections ? (
+          <aside class="home-side" aria-label="Tin nổi bật và đọc nhiều">
+            <Featured items={sections.featured} />
+            <MostReadBox rows={mostRead} />
+          </aside>
+        ) : null}
+      </div>
     </PublicLayout>
   );
 }
@@ -97,73 +127,80 @@ function Figure({ image }: { image: ArticleImageRow }) {
   );
 }
 
+/** The article's own content (header, lead, body with photos), shared by the page and the print view. */
+export function ArticleContent({ article, views }: { article: PublishedArticle; views: number }) {
+  const parts = placeImages(splitTopLevelBlocks(article.bodyHtml), article.images);
+  return (
+    <>
+      <header class="article-header">
+        <h1 id="article-title">{article.title}</h1>
+        <p class="article-meta">{articleHeaderLine(article.publishedAt, views)}</p>
+      </header>
+      {article.lead ? <p class="article-lead">{article.lead}</p> : null}
+      <div class="article-body">
+        {parts.map((part) => (part.kind === "html" ? raw(part.html) : <Figure image={part.image} />))}
+      </div>
+    </>
+  );
+}
+
+export interface ArticleExtras {
+  canonicalUrl: string;
+  related: ArticleSummary[];
+  ratings: { summary: RatingSummary; mine: RatingScore | null; notice?: string | undefined };
+  mostRead: MostReadRow[];
+}
+
 export function ArticleView({
   meta,
   article,
   views,
+  extras,
 }: {
   meta: PageMeta;
   article: PublishedArticle;
   views: number;
+  extras: ArticleExtras;
 }) {
-  const parts = placeImages(splitTopLevelBlocks(article.bodyHtml), article.images);
   return (
     <PublicLayout meta={meta}>
       <article class="article" aria-labelledby="article-title">
-        <header class="article-header">
-          <h1 id="article-title">{article.title}</h1>
-          <p class="article-meta">{articleHeaderLine(article.publishedAt, views)}</p>
-        </header>
-        {article.lead ? <p class="article-lead">{article.lead}</p> : null}
-        <div class="article-body">
-          {parts.map((part) => (part.kind === "html" ? raw(part.html) : <Figure image={part.image} />))}
-        </div>
+        <ArticleContent article={article} views={views} />
         <footer class="article-footer">
           <dl class="article-facts">
             {article.categoryName ? (
               <>
                 <dt>Chuyên mục</dt>
-                <dd>{article.categoryName}</dd>
+                <dd>
+                  {article.categorySlug ? (
+                    <a href={categoryHref(article.categorySlug)}>{article.categoryName}</a>
+                  ) : (
+                    article.categoryName
+                  )}
+                </dd>
               </>
             ) : null}
             <dt>Đơn vị</dt>
-            <dd>{article.unitName}</dd>
+            <dd>
+              <a href={`/don-vi/${article.unitId}`}>{article.unitName}</a>
+            </dd>
           </dl>
-          <p>
-            <a href="/">← Về Tin mới nhất</a>
-          </p>
+          <PrintLinks slug={article.slug} />
         </footer>
       </article>
+      <ShareLinks url={extras.canonicalUrl} title={article.title} />
+      <RatingSection
+        slug={article.slug}
+        summary={extras.ratings.summary}
+        mine={extras.ratings.mine}
+        csrfToken={meta.auth.csrfToken}
+        notice={extras.ratings.notice}
+      />
+      <RelatedArticles items={extras.related} />
+      <MostReadBox rows={extras.mostRead} />
+      <p>
+        <a href="/">← Về trang chủ</a>
+      </p>
     </PublicLayout>
-  );
-}
-
-/** Open Graph and canonical tags, so shared links show the title, lead and first photo. */
-export function ArticleHead({
-  article,
-  baseUrl,
-  siteName,
-}: {
-  article: PublishedArticle;
-  baseUrl: URL;
-  siteName: string;
-}) {
-  const url = new URL(articleHref(article.slug), baseUrl).toString();
-  const image = article.images[0];
-  return (
-    <>
-      <link rel="canonical" href={url} />
-      <meta property="og:type" content="article" />
-      <meta property="og:site_name" content={siteName} />
-      <meta property="og:locale" content="vi_VN" />
-      <meta property="og:title" content={article.title} />
-      {article.lead ? <meta property="og:description" content={article.lead} /> : null}
-      <meta property="og:url" content={url} />
-      {image ? (
-        <meta property="og:image" content={new URL(mediaPath(image.storageKey), baseUrl).toString()} />
-      ) : null}
-      {image ? <meta property="og:image:alt" content={image.altText} /> : null}
-      <meta property="article:published_time" content={article.publishedAt} />
-    </>
   );
 }

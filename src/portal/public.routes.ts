@@ -1,11 +1,19 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerCategoryPages } from "./category.public.js";
+import { registerFeedRoutes } from "./feeds.routes.js";
+import { registerMostReadRoutes } from "./most-read.routes.js";
+import { registerRatingRoutes } from "./ratings.routes.js";
 import { registerSearchRoutes } from "./search.routes.js";
 
 /**
- * The public portal beyond the home and article pages: search, categories, most read, feeds,
- * sitemap, ratings, unit portal pages and open data. Registered by `registerPortalRoutes`.
+ * The public portal beyond the home and article pages: search, categories, most read, ratings,
+ * feeds, sitemap, unit portal pages and open data. Registered by `registerPublicArticleRoutes`.
  */
 export function registerPublicPortalRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSearchRoutes(app);
+  registerCategoryPages(app);
+  registerMostReadRoutes(app);
+  registerRatingRoutes(app);
+  registerFeedRoutes(app);
 }

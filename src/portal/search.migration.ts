@@ -74,6 +74,18 @@ export function searchMigration(dialect: DialectName) {
         .columns(["day", "article_id"])
         .execute();
 
+      // The public lists: newest of a category (category pages, feeds, home sections) and of a unit.
+      await db.schema
+        .createIndex("articles_category_published_idx")
+        .on("articles")
+        .columns(["category_id", "published_at"])
+        .execute();
+      await db.schema
+        .createIndex("articles_unit_published_idx")
+        .on("articles")
+        .columns(["unit_id", "published_at"])
+        .execute();
+
       // Articles written before this migration become searchable at once.
       await rebuildSearchIndex(db);
     },

@@ -34,18 +34,21 @@ describe.each(ENGINES)("article search on %s", (engine) => {
     unitId?: number;
     categoryId?: number | null;
   }) {
-    return insertArticle(t.database.db, {
+    const id = await insertArticle(t.database.db, {
       slug: a.slug,
       title: a.title,
       lead: a.lead ?? null,
       bodyHtml: a.body,
-      status: a.status ?? "published",
+      status: a.status === "draft" ? "draft" : "published",
       publishedAt: a.publishedAt ?? "2019-12-01T02:00:00.000Z",
       unitId: a.unitId ?? wardId,
       categoryId: a.categoryId === undefined ? noticeCategory : a.categoryId,
       authorId: null,
       now: NOW,
     });
+    if (a.status === "scheduled")
+      await t.database.db.updateTable("articles").set({ status: "scheduled" }).where("id", "=", id).execute();
+    return id;
   }
 
   const slugs = async (

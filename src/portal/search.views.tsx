@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import { formatDateVi } from "../core/format/vi-date.js";
+import { formatViNumber } from "../core/format/vi-number.js";
 import { type PageMeta, PublicLayout } from "../core/views/layout.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { articleHref, categoryHref, Pagination } from "./public.components.js";
@@ -105,7 +106,7 @@ function Summary({ form, outcome }: { form: SearchForm; outcome: SearchOutcome |
       ? "Vui lòng nhập từ khóa có chữ cái hoặc chữ số."
       : outcome.total === 0
         ? `Không tìm thấy bài viết nào cho “${form.q.trim()}”. Hãy thử từ khóa khác, bỏ bớt bộ lọc hoặc gõ không dấu.`
-        : `Tìm thấy ${outcome.total.toLocaleString("vi-VN")} bài viết cho “${form.q.trim()}”.`;
+        : `Tìm thấy ${formatViNumber(outcome.total)} bài viết cho “${form.q.trim()}”.`;
   return (
     <p class="search-summary" role="status">
       {text}
