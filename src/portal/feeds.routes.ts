@@ -30,6 +30,11 @@ const SUMMARY_LENGTH = 300;
 /** Addresses per sitemap file (the protocol allows 50.000; smaller files are kinder to crawlers). */
 export const SITEMAP_PAGE_SIZE = 10_000;
 
+/** The later of two ISO instants (string comparison: same fixed format). */
+function laterOf(a: string, b: string): string {
+  return [a, b].sort()[1] as string;
+}
+
 function absolute(c: AppCtx, path: string): string {
   return new URL(path, c.var.ctx.config.publicBaseUrl).toString();
 }
@@ -60,7 +65,7 @@ async function feedOf(c: AppCtx, format: "rss" | "atom", categorySlug?: string) 
     selfUrl: absolute(c, c.req.path),
     description: category ? `Tin bài chuyên mục ${category.name}` : `Tin mới nhất của ${config.siteName}`,
     updatedAt: articles.reduce(
-      (max, a) => (a.updatedAt > max ? a.updatedAt : max),
+      (max, a) => laterOf(max, a.updatedAt),
       articles[0]?.publishedAt ?? now().toISOString(),
     ),
   };
@@ -112,7 +117,7 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>): void {
       ...(await staticEntries(c)),
       ...articles.map((a) => ({
         url: absolute(c, articleHref(a.slug)),
-        lastModified: a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt,
+        lastModified: laterOf(a.updatedAt, a.publishedAt),
       })),
     ];
     return send(c, renderSitemap(entries), "application/xml");
@@ -130,7 +135,7 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>): void {
     if (articles.length === 0) throw new NotFoundError();
     const entries = articles.map((a) => ({
       url: absolute(c, articleHref(a.slug)),
-      lastModified: a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt,
+      lastModified: laterOf(a.updatedAt, a.publishedAt),
     }));
     return send(c, renderSitemap(entries), "application/xml");
   });
