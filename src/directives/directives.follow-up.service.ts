@@ -1,7 +1,8 @@
 /**
  * Follow-up reports for leaders ("5 rõ"): by lead unit, by assigning leader, by source notice or by
- * period. The database counts buckets (directives.follow-up.repo.ts); follow-up.math.ts turns them into
- * the figures, so every screen and export counts exactly as the pure rules say.
+ * period. The database counts buckets (directives.follow-up.repo.ts); the figures follow follow-up.math.ts
+ * (computed from the weighted buckets, checked against it in tests), so every screen and export counts
+ * exactly as the pure rules say.
  */
 import type { Kysely } from "kysely";
 import type { Actor } from "../accounts/policy.js";
@@ -14,13 +15,9 @@ import {
   followUpBuckets,
   labelsFor,
 } from "./directives.follow-up.repo.js";
+import { summariseBuckets } from "./directives.follow-up.weighted.js";
 import { sqlClock } from "./directives.timeliness-sql.js";
-import {
-  type FollowUpRow,
-  type FollowUpSummary,
-  summariseFollowUp,
-  summariseFollowUpBy,
-} from "./follow-up.math.js";
+import type { FollowUpRow, FollowUpSummary } from "./follow-up.math.js";
 
 export const PERIOD_GRAINS = ["month", "quarter", "year"] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
@@ -144,14 +141,18 @@ export async function buildReport(
   buckets: readonly FollowUpBucket[],
   today: string,
 ): Promise<FollowUpReport> {
-  const rows = rowsFromBuckets(buckets);
-  const keyOf = (r: KeyedRow) => (by === "period" ? periodKey(r.key, grain) : r.key);
-  const grouped = summariseFollowUpBy(rows, keyOf);
-  const names = await labelsFor(
-    db,
-    by,
-    grouped.map((g) => g.key),
-  );
-  const groups = grouped.map((g) => ({ key: g.key, label: labelOf(by, g.key, names), summary: g.summary }));
-  return { by, grain, today, total: summariseFollowUp(rows), groups: sortGroups(by, groups) };
+  const grouped = new Map<string | null, FollowUpBucket[]>();
+  for (const b of buckets) {
+    const key = by === "period" ? periodKey(b.key, grain) : b.key;
+    const list = grouped.get(key);
+    if (list) list.push(b);
+    else grouped.set(key, [b]);
+  }
+  const names = await labelsFor(db, by, [...grouped.keys()]);
+  const groups = [...grouped].map(([key, list]) => ({
+    key,
+    label: labelOf(by, key, names),
+    summary: summariseBuckets(list),
+  }));
+  return { by, grain, today, total: summariseBuckets(buckets), groups: sortGroups(by, groups) };
 }

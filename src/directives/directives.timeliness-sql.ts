@@ -6,6 +6,8 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import { vietnamDayNumber } from "./deadline.js";
+import type { Timeliness } from "./timeliness.rules.js";
+import type { WorkflowState } from "./workflow.rules.js";
 
 /** The clock the expression is evaluated at: today's Vietnamese day number and the due-soon window. */
 export interface SqlClock {
@@ -51,4 +53,76 @@ export function daysOverdueSql(clock: SqlClock, alias = "directives"): RawBuilde
     WHEN ${t}.state IN ('submitted', 'confirmed') AND ${t}.submitted_day IS NOT NULL THEN ${t}.submitted_day - ${t}.deadline_day
     ELSE ${today} - ${t}.deadline_day
   END`;
+}
+
+/**
+ * Per-group counts from which the timeliness of every directive of one workflow state follows, for
+ * aggregates grouped by state (so the database streams them in the covering index's order instead of
+ * sorting on a computed timeliness, and evaluates only plain comparisons per row). Within one state
+ * the rules of deriveTimeliness reduce to:
+ * - confirmed: done_late when submitted after the deadline day (`submittedLate`), else done_on_time;
+ * - submitted: no_deadline without a deadline, overdue when submitted after it (`submittedLate`), else
+ *   in_time (the clock stopped at the submission);
+ * - open states: no_deadline, overdue when the deadline day is before today (`pastDeadline`), due_soon
+ *   within `dueSoonDays` (`dueSoon`), else in_time;
+ * - paused, cancelled: themselves.
+ * `withDeadline` counts rows with a deadline day; `maxSubmittedLate` (submitted_day − deadline_day) and
+ * `minDeadline` give the longest delay. Tests compare the result with the rules row by row.
+ */
+export function timelinessCountsSql(clock: SqlClock) {
+  const today = sql.lit(Math.trunc(clock.today));
+  const soonUntil = sql.lit(Math.trunc(clock.today + clock.dueSoonDays));
+  return {
+    withDeadline: sql<number>`COUNT(deadline_day)`,
+    submittedLate: sql<number>`COUNT(CASE WHEN submitted_day > deadline_day THEN 1 END)`,
+    pastDeadline: sql<number>`COUNT(CASE WHEN deadline_day < ${today} THEN 1 END)`,
+    dueSoon: sql<number>`COUNT(CASE WHEN deadline_day >= ${today} AND deadline_day <= ${soonUntil} THEN 1 END)`,
+    maxSubmittedLate: sql<number | null>`MAX(submitted_day - deadline_day)`,
+    minDeadline: sql<number | null>`MIN(deadline_day)`,
+  };
+}
+
+/** The counts of one (group, state) as produced by {@link timelinessCountsSql}. */
+export interface StateCounts {
+  state: WorkflowState;
+  count: number;
+  withDeadline: number;
+  submittedLate: number;
+  pastDeadline: number;
+  dueSoon: number;
+  maxSubmittedLate: number | null;
+  minDeadline: number | null;
+}
+
+/** Splits the counts of one state into timeliness buckets with the longest delay of the overdue ones. */
+export function bucketsOfState(
+  c: StateCounts,
+  clock: SqlClock,
+): { timeliness: Timeliness; count: number; maxDays: number }[] {
+  const out: { timeliness: Timeliness; count: number; maxDays: number }[] = [];
+  const add = (timeliness: Timeliness, count: number, maxDays = 0) => {
+    if (count > 0) out.push({ timeliness, count, maxDays });
+  };
+  const noDeadline = c.count - c.withDeadline;
+  switch (c.state) {
+    case "cancelled":
+    case "paused":
+      add(c.state, c.count);
+      break;
+    case "confirmed":
+      add("done_late", c.submittedLate);
+      add("done_on_time", c.count - c.submittedLate);
+      break;
+    case "submitted":
+      add("no_deadline", noDeadline);
+      add("overdue", c.submittedLate, Math.max(0, c.maxSubmittedLate ?? 0));
+      add("in_time", c.withDeadline - c.submittedLate);
+      break;
+    default:
+      add("no_deadline", noDeadline);
+      add("overdue", c.pastDeadline, c.minDeadline === null ? 0 : Math.max(0, clock.today - c.minDeadline));
+      add("due_soon", c.dueSoon);
+      add("in_time", c.withDeadline - c.pastDeadline - c.dueSoon);
+  }
+  return out;
 }
