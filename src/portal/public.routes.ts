@@ -3,6 +3,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { registerCategoryPages } from "./category.public.js";
 import { registerFeedRoutes } from "./feeds.routes.js";
 import { registerMostReadRoutes } from "./most-read.routes.js";
+import { registerOpenDataRoutes } from "./open-data.routes.js";
 import { registerRatingRoutes } from "./ratings.routes.js";
 import { registerSearchRoutes } from "./search.routes.js";
 
@@ -16,4 +17,5 @@ export function registerPublicPortalRoutes(app: OpenAPIHono<AppEnv>): void {
   registerMostReadRoutes(app);
   registerRatingRoutes(app);
   registerFeedRoutes(app);
+  registerOpenDataRoutes(app);
 }
