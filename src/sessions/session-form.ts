@@ -35,6 +35,7 @@ export const SESSION_FORM_FIELDS = [
   "documents",
   "opinions",
   "minutes",
+  "documentTitle",
 ] as const;
 
 const lines = (text: string | undefined) =>

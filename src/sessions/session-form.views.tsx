@@ -49,7 +49,7 @@ export function SessionFormPage(p: SessionFormProps) {
         </form>
       ) : null}
       {p.stillOpen ? <StillOpenSection {...p.stillOpen} /> : null}
-      <form method="post" action={p.action} novalidate>
+      <form method="post" action={p.action} enctype="multipart/form-data" novalidate>
         <CsrfInput token={p.meta.auth.csrfToken} />
         <SelectField name="kind" label="Loại" options={kinds} value={v.kind} error={e.kind} required />
         <Field name="title" label="Tên buổi làm việc" value={v.title} error={e.title} required />
@@ -133,6 +133,10 @@ export function SessionFormPage(p: SessionFormProps) {
           value={v.opinions}
           hint="Mỗi dòng: Họ tên - chức vụ: tóm tắt ý kiến."
         />
+        <div class="inline-fields">
+          <Field name="documentTitle" label="Tên tài liệu tải lên" value={v.documentTitle} />
+          <Field name="documentFile" label="Tệp tài liệu (tối đa 10 MB)" type="file" />
+        </div>
         <Field name="minutes" label="Biên bản" multiline rows={8} value={v.minutes} />
         <button type="submit" class="button primary">
           Lưu buổi làm việc

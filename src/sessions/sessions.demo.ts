@@ -15,21 +15,12 @@ import { REFERENCE_ARTICLE } from "../demo/demo-articles.js";
 import type { DeadlineKind } from "../directives/deadline.js";
 import { parseConclusionText } from "../directives/directives.parse.service.js";
 import { listDirectives, type PartyInput } from "../directives/directives.repo.js";
-import { type ActContext, actOnDirective, createDirective } from "../directives/directives.service.js";
+import type { ActContext } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
-import { answerProposal, makeDirectiveFromProposal, raiseProposal } from "../directives/proposals.service.js";
 import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { saveNotice } from "./conclusions.service.js";
-import {
-  CHILDREN,
-  EVENTS,
-  ORG,
-  type OrgKey,
-  PLAN,
-  PROPOSALS,
-  SESSION,
-  type Who,
-} from "./sessions.demo-data.js";
+import { ORG, type OrgKey, PLAN, SESSION, type Who } from "./sessions.demo-data.js";
+import { replayHistory } from "./sessions.demo-history.js";
 import { insertProgramItem } from "./sessions.repo.js";
 import { createSession } from "./sessions.service.js";
 
@@ -238,131 +229,6 @@ export async function loadSessionsDemo(db: Kysely<DB>, now: Date): Promise<boole
   const planned = Object.entries(PLAN).flatMap(([, list]) => list.map((p) => p.key));
   for (const [i, d] of rows.entries()) ids.set(planned[i] as string, d.id);
 
-  type Step = { at: string; run: () => Promise<unknown> };
-  const steps: Step[] = [];
-  for (const child of CHILDREN) {
-    steps.push({
-      at: child.at,
-      run: async () => {
-        const id = await createDirective(
-          db,
-          {
-            title: child.title,
-            lead: lead("dangUyPhuong"),
-            coordinators: [],
-            deadline: { kind: "date", date: child.date, phrase: null },
-            assigningUnitId: ward,
-            assignerPersonId: personId("Phạm Thị Minh Hồng"),
-            assignerName: "Phạm Thị Minh Hồng",
-            noticeId,
-            parentId: ids.get(child.parent) ?? fail(`directive ${child.parent}`),
-          },
-          at("ward", child.at),
-        );
-        ids.set(child.key, id);
-      },
-    });
-  }
-  for (const e of EVENTS) {
-    steps.push({
-      at: e.at,
-      run: () =>
-        actOnDirective(
-          db,
-          ids.get(e.target) ?? fail(`directive ${e.target}`),
-          { action: e.action, percent: e.percent ?? null, text: e.text ?? null },
-          at(e.who, e.at),
-        ),
-    });
-  }
-  for (const p of PROPOSALS) {
-    let proposalId = 0;
-    steps.push({
-      at: "2020-01-02T17:30:00+07:00",
-      run: async () => {
-        proposalId = await raiseProposal(
-          db,
-          {
-            sessionId,
-            from: lead("ubndPhuong"),
-            topic: p.topic,
-            text: null,
-            answerDue: p.answerDue,
-            addressees: p.addressees.map(org),
-          },
-          at("office", "2020-01-02T17:30:00+07:00"),
-        );
-      },
-    });
-    steps.push({
-      at: p.answer.at,
-      run: () =>
-        answerProposal(
-          db,
-          proposalId,
-          { answer: p.answer.text, status: p.answer.status },
-          at("office", p.answer.at),
-        ),
-    });
-    if (p.key === "p2") {
-      steps.push({
-        at: "2020-03-10T10:30:00+07:00",
-        run: async () => {
-          const id = await makeDirectiveFromProposal(
-            db,
-            proposalId,
-            {
-              title:
-                "Rà soát, giải quyết dứt điểm hồ sơ cấp giấy chứng nhận quyền sử dụng đất vướng mắc của các hộ dân tổ 29, tổ 30",
-              lead: org("tnmt"),
-              coordinators: [lead("ubndPhuong")],
-              deadline: { kind: "quarter", date: "2020-06-30", phrase: "trong quý II/2020" },
-              assigningUnitId: district,
-              assignerPersonId: personId("Nguyễn Mạnh Hà"),
-              assignerName: "Nguyễn Mạnh Hà",
-            },
-            at("office", "2020-03-10T10:30:00+07:00"),
-          );
-          ids.set("p2d", id);
-        },
-      });
-      steps.push({
-        at: "2020-06-25T16:00:00+07:00",
-        run: () =>
-          actOnDirective(
-            db,
-            ids.get("p2d") as number,
-            { action: "submit", text: "Đã cấp giấy chứng nhận cho 17/19 hộ; 2 hộ đang bổ sung hồ sơ." },
-            at("office", "2020-06-25T16:00:00+07:00"),
-          ),
-      });
-      steps.push({
-        at: "2020-06-29T09:00:00+07:00",
-        run: () =>
-          actOnDirective(
-            db,
-            ids.get("p2d") as number,
-            { action: "confirm" },
-            at("office", "2020-06-29T09:00:00+07:00"),
-          ),
-      });
-      steps.push({
-        at: "2020-06-29T09:30:00+07:00",
-        run: () =>
-          answerProposal(
-            db,
-            proposalId,
-            { answer: `${p.answer.text} Đến 29/6/2020 đã giải quyết xong.`, status: "resolved" },
-            at("office", "2020-06-29T09:30:00+07:00"),
-          ),
-      });
-    }
-  }
-  // The story happens in time order; what lies after `now` has not happened yet.
-  steps.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
-  for (const step of steps) {
-    if (new Date(step.at).getTime() > now.getTime()) break;
-    await step.run();
-  }
+  await replayHistory(db, { sessionId, noticeId, ward, district, ids, org, lead, personId, at }, now);
   return true;
 }

@@ -7,10 +7,12 @@ import { mayAnywhere } from "../directives/directives.access.js";
 import { presentDirective, presentProposal } from "../directives/directives.present.js";
 import { searchProposals } from "../directives/proposals.service.js";
 import { listNotices } from "./conclusions.repo.js";
+import { storeUpload } from "./files.service.js";
 import { actContext } from "./http-context.js";
 import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
 import { type FormValues, readSessionForm, SESSION_FORM_FIELDS, sessionFormValues } from "./session-form.js";
 import { SessionFormPage } from "./session-form.views.js";
+import type { SessionInput } from "./sessions.model.js";
 import {
   createSession,
   editSession,
@@ -32,6 +34,22 @@ export function parseId(raw: string | undefined, what = "nội dung"): number {
 async function formValues(c: AppCtx): Promise<FormValues> {
   const body = await c.req.parseBody();
   return Object.fromEntries(SESSION_FORM_FIELDS.map((k) => [k, field(body, k)]));
+}
+
+/** The document uploaded with the form, stored and added to the session's documents (none: nothing). */
+async function addUpload(c: AppCtx, input: SessionInput): Promise<void> {
+  const body = await c.req.parseBody();
+  const file = body.documentFile;
+  if (!(file instanceof File) || file.size === 0) return;
+  const ctx = await actContext(c);
+  // Filed under the host unit: its officers and the offices above it may read it.
+  const fileId = await storeUpload(c.var.ctx.database.db, c.var.ctx.config.dataDir, file, {
+    unitId: input.hostUnitId,
+    userId: ctx.actor.userId,
+    now: ctx.now,
+  });
+  const title = field(body, "documentTitle").trim() || file.name;
+  if (fileId) input.documents.push({ title, kind: "file", fileId });
 }
 
 async function renderForm(
@@ -114,6 +132,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     const { input, errors } = await readOrFail(c, values);
     if (!input) return renderForm(c, `${SESSIONS_HREF}/moi`, values, { errors, preview: true, status: 422 });
     try {
+      await addUpload(c, input);
       const id = await createSession(c.var.ctx.database.db, input, await actContext(c));
       return c.redirect(`${SESSIONS_HREF}/${id}?ok=tao`, 303);
     } catch (error) {
@@ -170,6 +189,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     if (!input) return renderForm(c, action, values, { errors, status: 422 });
     // Uploaded files are not in the form: keep them.
     input.documents.push(...s.documents.filter((d) => d.kind === "file"));
+    await addUpload(c, input);
     await editSession(db, s.id, input, ctx);
     return c.redirect(`${SESSIONS_HREF}/${s.id}?ok=sua`, 303);
   });

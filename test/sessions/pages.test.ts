@@ -88,6 +88,21 @@ describe.each(ENGINES)("session, conclusion and follow-up pages on %s", (engine)
     expect(html).toContain("Nguyễn Mạnh Hà - Chủ tịch UBND quận:");
   });
 
+  it("keeps the form's values on edit and adds an uploaded document", async () => {
+    const edit = await office.page(`${sessionUrl}/sua`);
+    const form = new FormData();
+    for (const [k, v] of formValues(edit.html)) form.append(k, v);
+    form.set("documentTitle", "Báo cáo chính trị (dự thảo)");
+    form.set("documentFile", new File(["Dự thảo"], "du-thao.txt", { type: "text/plain" }));
+    const saved = await office.request(`${sessionUrl}/sua`, { method: "POST", body: form });
+    expect(saved.status).toBe(303);
+    const { html } = await office.page(sessionUrl);
+    expect(html).toContain("Đỗ Mạnh Hải - Bí thư Quận ủy");
+    expect(html).toContain(`/don-vi/${s.ward}/danh-gia?ky=2019`);
+    const link = html.match(/href="(\/quan-tri\/tep\/\d+)">Báo cáo chính trị \(dự thảo\)</)?.[1] as string;
+    expect(await (await office.request(link)).text()).toBe("Dự thảo");
+  });
+
   it("says what is wrong next to the fields of a bad session form", async () => {
     const res = await office.postForm("/quan-tri/buoi-lam-viec/moi", {
       kind: "working_visit",
