@@ -1,17 +1,10 @@
 import { formatTimeVi, isIsoDate, vnDateString, vnWallTimeToInstant } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
-import type { ArticleRecord, ArticleStatus } from "./articles.repo.js";
-import {
-  altSchema,
-  bodySchema,
-  captionSchema,
-  fieldError,
-  leadSchema,
-  MESSAGES,
-  titleSchema,
-} from "./articles.schema.js";
-import type { ArticleInput, ImageChange, PhotoInput } from "./articles.service.js";
-import { detectPhotoType, MAX_PHOTO_BYTES } from "./media.rules.js";
+import { type ParsedPhotoFields, parsePhotoFields, photoFieldValues } from "./article-form.photos.js";
+import type { ArticleState } from "./article-state.js";
+import { bodySchema, fieldError, leadSchema, MESSAGES, titleSchema } from "./articles.schema.js";
+import type { ArticleInput, SaveIntent } from "./articles.service.js";
+import { formatTags, parseTags } from "./tags.rules.js";
 
 /**
  * The editor's form: what it shows (`ArticleFormValues`, always strings, so a rejected form comes
@@ -25,11 +18,16 @@ export interface ArticleFormValues {
   bodyHtml: string;
   categoryId: string;
   unitId: string;
+  tags: string;
+  sessionIds: string[];
+  linkedUnitIds: string[];
   publishedDate: string;
   publishedTime: string;
   caption: string;
   alt: string;
   photoPosition: string;
+  /** A library photo chosen instead of an upload. */
+  mediaId: string;
   /** Existing photos' fields, keyed by form field name (`image-<id>-caption`…). */
   images: Record<string, string>;
 }
@@ -41,16 +39,24 @@ export const FIELD_LABELS: Record<string, string> = {
   bodyHtml: "Nội dung",
   categoryId: "Chuyên mục",
   unitId: "Đơn vị sở hữu",
+  tags: "Từ khóa",
+  sessionIds: "Buổi làm việc liên quan",
+  linkedUnitIds: "Đơn vị liên quan",
   publishedDate: "Ngày đăng",
   publishedTime: "Giờ đăng",
   photo: "Ảnh",
+  mediaId: "Ảnh trong thư viện",
   caption: "Chú thích ảnh",
   alt: "Văn bản thay thế của ảnh",
   photoPosition: "Vị trí ảnh",
+  intent: "Trạng thái",
 };
 
-/** Empty form for a new article: published "now" unless changed; the only unit preselected. */
-export function newArticleValues(now: Date, unitIds: number[]): ArticleFormValues {
+/**
+ * Empty form for a new article: no publish time (publishing then means now), the only unit
+ * preselected.
+ */
+export function newArticleValues(unitIds: number[]): ArticleFormValues {
   return {
     title: "",
     slug: "",
@@ -58,28 +64,23 @@ export function newArticleValues(now: Date, unitIds: number[]): ArticleFormValue
     bodyHtml: "",
     categoryId: "",
     unitId: unitIds.length === 1 ? String(unitIds[0]) : "",
-    publishedDate: vnDateString(now),
-    publishedTime: formatTimeVi(now),
+    tags: "",
+    sessionIds: [],
+    linkedUnitIds: [],
+    publishedDate: "",
+    publishedTime: "",
     caption: "",
     alt: "",
     photoPosition: "",
+    mediaId: "",
     images: {},
   };
 }
 
-/** The form filled with a stored article. */
-export function articleValues(
-  article: ArticleRecord,
-  images: { id: number; caption: string; altText: string; position: number | null }[],
-  now: Date,
-): ArticleFormValues {
-  const at = article.publishedAt ?? now.toISOString();
-  const imageFields: Record<string, string> = {};
-  for (const image of images) {
-    imageFields[`image-${image.id}-caption`] = image.caption;
-    imageFields[`image-${image.id}-alt`] = image.altText;
-    imageFields[`image-${image.id}-position`] = image.position === null ? "" : String(image.position);
-  }
+/** The form filled with a stored article, its photos, tags and links. */
+export function articleValues(state: ArticleState): ArticleFormValues {
+  const { article } = state;
+  const at = article.publishedAt;
   return {
     title: article.title,
     slug: article.slug,
@@ -87,51 +88,79 @@ export function articleValues(
     bodyHtml: article.bodyHtml,
     categoryId: article.categoryId === null ? "" : String(article.categoryId),
     unitId: String(article.unitId),
-    publishedDate: vnDateString(at),
-    publishedTime: formatTimeVi(at),
+    tags: formatTags(state.tags.map((t) => t.name)),
+    sessionIds: state.links.sessionIds.map(String),
+    linkedUnitIds: state.links.unitIds.map(String),
+    publishedDate: at ? vnDateString(at) : "",
+    publishedTime: at ? formatTimeVi(at) : "",
     caption: "",
     alt: "",
     photoPosition: "",
-    images: imageFields,
+    mediaId: "",
+    images: photoFieldValues(state.images),
   };
 }
 
-type FormBody = Record<string, string | File | (string | File)[]>;
+export type FormBody = Record<string, string | File | (string | File)[]>;
 
-function text(body: FormBody, name: string): string {
+/** One text field (the last value when a field came more than once). */
+export function text(body: FormBody, name: string): string {
   const value = body[name];
+  if (Array.isArray(value)) {
+    const last = value[value.length - 1];
+    return typeof last === "string" ? last : "";
+  }
   return typeof value === "string" ? value : "";
 }
 
-function optionalId(raw: string): number | null | "invalid" {
+/** Every value of a repeated field (checkboxes). */
+function texts(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+export function optionalId(raw: string): number | null | "invalid" {
   if (raw.trim() === "") return null;
   return /^[1-9]\d{0,9}$/.test(raw.trim()) ? Number(raw.trim()) : "invalid";
 }
 
-function parsePosition(raw: string): number | null | "invalid" {
-  if (raw.trim() === "") return null;
-  return /^\d{1,4}$/.test(raw.trim()) ? Number(raw.trim()) : "invalid";
+function ids(raw: string[]): number[] | null {
+  const out = raw.map(optionalId);
+  return out.every((id): id is number => typeof id === "number") ? out : null;
 }
 
-export interface ParsedArticleForm {
+export interface ParsedArticleForm extends Omit<ParsedPhotoFields, "errors"> {
   values: ArticleFormValues;
   errors: FieldErrors;
   /** Set when `errors` is empty. */
   input?: ArticleInput;
-  photo?: PhotoInput;
-  imageChanges: ImageChange[];
+}
+
+const INTENTS: Record<string, SaveIntent> = {
+  save: "save",
+  draft: "save",
+  submit: "submit",
+  publish: "publish",
+};
+
+/** The publish moment typed as a date and a time in Vietnam; null when both are empty. */
+function parsePublishedAt(values: ArticleFormValues, errors: FieldErrors): Date | null {
+  const { publishedDate, publishedTime } = values;
+  if (publishedDate === "" && publishedTime === "") return null;
+  const timeOk = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(publishedTime);
+  if (!isIsoDate(publishedDate)) errors.publishedDate ??= MESSAGES.dateInvalid;
+  if (!timeOk) errors.publishedTime ??= MESSAGES.timeInvalid;
+  return isIsoDate(publishedDate) && timeOk
+    ? vnWallTimeToInstant(publishedDate, publishedTime.slice(0, 5))
+    : null;
 }
 
 /**
- * Reads and checks a submitted form. `intent` comes from the button pressed: "Lưu nháp" (draft) or
- * "Đăng bài" (publish). `imageIds` are the article's existing photos, whose fields are read too.
+ * Reads and checks a submitted form. `intent` comes from the button pressed: "save" (or "draft"),
+ * "submit" or "publish". `imageIds` are the article's existing photos, whose fields are read too.
  */
 export async function parseArticleForm(body: FormBody, imageIds: number[]): Promise<ParsedArticleForm> {
-  const images: Record<string, string> = {};
-  for (const id of imageIds) {
-    for (const part of ["caption", "alt", "position"])
-      images[`image-${id}-${part}`] = text(body, `image-${id}-${part}`);
-  }
   const values: ArticleFormValues = {
     title: text(body, "title"),
     slug: text(body, "slug"),
@@ -139,96 +168,47 @@ export async function parseArticleForm(body: FormBody, imageIds: number[]): Prom
     bodyHtml: text(body, "bodyHtml"),
     categoryId: text(body, "categoryId"),
     unitId: text(body, "unitId"),
+    tags: text(body, "tags"),
+    sessionIds: texts(body, "sessionIds"),
+    linkedUnitIds: texts(body, "linkedUnitIds"),
     publishedDate: text(body, "publishedDate").trim(),
     publishedTime: text(body, "publishedTime").trim(),
     caption: text(body, "caption"),
     alt: text(body, "alt"),
     photoPosition: text(body, "photoPosition"),
-    images,
+    mediaId: text(body, "mediaId"),
+    images: {},
   };
-  const errors: FieldErrors = {};
+  const photos = await parsePhotoFields(body, values, imageIds);
+  const errors: FieldErrors = { ...photos.errors };
   const check = (field: string, message: string | undefined) => {
     if (message) errors[field] ??= message;
   };
-
   check("title", fieldError(titleSchema, values.title));
   check("lead", fieldError(leadSchema, values.lead));
   check("bodyHtml", fieldError(bodySchema, values.bodyHtml));
   const unitId = optionalId(values.unitId);
-  if (unitId === null || unitId === "invalid") check("unitId", MESSAGES.unitRequired);
+  if (typeof unitId !== "number") check("unitId", MESSAGES.unitRequired);
   const categoryId = optionalId(values.categoryId);
   if (categoryId === "invalid") check("categoryId", MESSAGES.categoryUnknown);
+  const tags = parseTags(values.tags);
+  check("tags", tags.error);
+  const sessionIds = ids(values.sessionIds);
+  if (!sessionIds) check("sessionIds", MESSAGES.sessionUnknown);
+  const linkedUnitIds = ids(values.linkedUnitIds);
+  if (!linkedUnitIds) check("linkedUnitIds", MESSAGES.unitUnknown);
+  const publishedAt = parsePublishedAt(values, errors);
 
-  let publishedAt: Date | null = null;
-  const { publishedDate, publishedTime } = values;
-  if (publishedDate !== "" || publishedTime !== "") {
-    const timeOk = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(publishedTime);
-    if (!isIsoDate(publishedDate)) check("publishedDate", MESSAGES.dateInvalid);
-    if (!timeOk) check("publishedTime", MESSAGES.timeInvalid);
-    if (isIsoDate(publishedDate) && timeOk)
-      publishedAt = vnWallTimeToInstant(publishedDate, publishedTime.slice(0, 5));
-  }
-
-  // A new photo: the file itself, then its caption and alt text, which are required with it.
-  let photo: PhotoInput | undefined;
-  const file = body.photo;
-  const hasFile = file instanceof File && file.size > 0;
-  const position = parsePosition(values.photoPosition);
-  if (position === "invalid") check("photoPosition", MESSAGES.positionInvalid);
-  if (hasFile) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (bytes.byteLength > MAX_PHOTO_BYTES) check("photo", "Ảnh không được lớn hơn 10 MB.");
-    else if (!detectPhotoType(bytes)) check("photo", "Chỉ nhận ảnh JPEG, PNG hoặc WebP.");
-    check("caption", fieldError(captionSchema, values.caption));
-    check("alt", fieldError(altSchema, values.alt));
-    photo = {
-      bytes,
-      originalName: file.name,
-      caption: values.caption.trim(),
-      altText: values.alt.trim(),
-      position: typeof position === "number" ? position : null,
-    };
-  } else if (values.caption.trim() !== "" || values.alt.trim() !== "") {
-    check("photo", MESSAGES.photoMissing);
-  }
-
-  const imageChanges: ImageChange[] = [];
-  for (const id of imageIds) {
-    // A form that does not carry a photo's fields at all leaves that photo as it is.
-    if (
-      !["caption", "alt", "position", "remove"].some(
-        (part) => typeof body[`image-${id}-${part}`] === "string",
-      )
-    )
-      continue;
-    const remove = text(body, `image-${id}-remove`) === "1";
-    const caption = images[`image-${id}-caption`] ?? "";
-    const alt = images[`image-${id}-alt`] ?? "";
-    const imagePosition = parsePosition(images[`image-${id}-position`] ?? "");
-    if (!remove) {
-      check(`image-${id}-caption`, fieldError(captionSchema, caption));
-      check(`image-${id}-alt`, fieldError(altSchema, alt));
-      if (imagePosition === "invalid") check(`image-${id}-position`, MESSAGES.positionInvalid);
-    }
-    imageChanges.push({
-      id,
-      caption: caption.trim(),
-      altText: alt.trim(),
-      position: typeof imagePosition === "number" ? imagePosition : null,
-      remove,
-    });
-  }
-
-  const status: ArticleStatus = text(body, "intent") === "publish" ? "published" : "draft";
-  if (Object.keys(errors).length > 0 || typeof unitId !== "number" || categoryId === "invalid") {
-    return { values, errors, imageChanges };
-  }
+  const { photo, pick, imageChanges } = photos;
+  if (Object.keys(errors).length > 0 || typeof unitId !== "number" || categoryId === "invalid")
+    return { values, errors, imageChanges, photo, pick };
   const lead = values.lead.trim();
   return {
     values,
     errors,
     imageChanges,
     photo,
+    pick,
     input: {
       title: values.title.trim(),
       slug: values.slug.trim() === "" ? null : values.slug.trim(),
@@ -237,7 +217,10 @@ export async function parseArticleForm(body: FormBody, imageIds: number[]): Prom
       categoryId,
       unitId,
       publishedAt,
-      status,
+      tags: tags.tags,
+      sessionIds: sessionIds ?? [],
+      linkedUnitIds: linkedUnitIds ?? [],
+      intent: INTENTS[text(body, "intent")] ?? "save",
     },
   };
 }

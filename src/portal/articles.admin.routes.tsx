@@ -1,36 +1,64 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere } from "../accounts/policy.js";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError, type FieldErrors, ForbiddenError, NotFoundError } from "../core/http/errors.js";
+import { ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { articleValues, newArticleValues, parseArticleForm } from "./article-form.js";
+import {
+  type ArticleFormValues,
+  articleValues,
+  type FormBody,
+  newArticleValues,
+  parseArticleForm,
+} from "./article-form.js";
+import type { ArticleFormProps } from "./article-form.views.js";
+import { listSessionChoices } from "./article-links.repo.js";
+import { listReviews } from "./article-reviews.repo.js";
+import { loadArticleState } from "./article-state.js";
+import { isVisibleToReaders } from "./article-workflow.rules.js";
+import { transitionArticle } from "./article-workflow.service.js";
 import {
   ADMIN_ARTICLES,
   ArticleFormPage,
-  type ArticleFormProps,
   ArticleListPage,
   DeleteArticlePage,
   editHref,
+  statusFromParam,
 } from "./articles.admin.js";
-import { findArticleById, listCategories, listImagesOfArticles } from "./articles.repo.js";
+import { findArticleById } from "./articles.repo.js";
 import {
   type Caller,
   canOnArticle,
   createArticle,
   deleteArticle,
+  editableUnitIds,
   listEditorArticles,
   loadEditableArticle,
   unitChoices,
   updateArticle,
 } from "./articles.service.js";
-import { articleStoreOf, callerOf } from "./caller.js";
+import { articleStoreOf } from "./caller.js";
+import { listCategories } from "./categories.repo.js";
+import { registerCategoryRoutes } from "./categories.routes.js";
+import { editorOf, formErrorsOf, pageOf, parseId } from "./editor-request.js";
+import { listLibraryItems } from "./media-library.repo.js";
+import { registerMediaLibraryRoutes } from "./media-library.routes.js";
+import { countRevisions } from "./revisions.repo.js";
+import { registerRevisionRoutes } from "./revisions.routes.js";
 
 const LIST_PAGE_SIZE = 20;
+/** Library photos offered for reuse in the form: the newest ones; the library page has them all. */
+const LIBRARY_CHOICES = 12;
+const SESSION_CHOICES = 30;
 
 const NOTICES: Record<string, string> = {
   created: "Đã lưu bài viết.",
   saved: "Đã lưu thay đổi.",
+  submitted: "Đã gửi bài cho biên tập viên duyệt.",
   published: "Đã đăng bài viết.",
+  scheduled: "Đã hẹn giờ đăng bài viết.",
+  returned: "Đã trả lại bài cho người viết kèm nhận xét.",
+  unpublished: "Đã gỡ bài khỏi cổng thông tin.",
+  restored: "Đã khôi phục phiên bản cũ thành một phiên bản mới.",
   deleted: "Đã xóa bài viết.",
 };
 
@@ -38,50 +66,104 @@ function noticeOf(c: AppCtx): string | null {
   return NOTICES[c.req.query("ok") ?? ""] ?? null;
 }
 
-function parseId(raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError("Không tìm thấy bài viết.");
-  return Number(raw);
-}
-
-/** The editor area is for people who may write articles somewhere. */
-async function editorOf(c: AppCtx): Promise<Caller> {
-  const caller = await callerOf(c);
-  if (!canAnywhere(caller.actor, "article.create", caller.today)) throw new ForbiddenError();
-  return caller;
-}
-
-/** A service refusal a person can fix in the form (422, or the 409 of a taken slug). */
-function formErrorsOf(error: unknown): { status: 409 | 422; fields: FieldErrors } | null {
-  if (error instanceof AppError && (error.status === 422 || error.status === 409) && error.fields) {
-    return { status: error.status, fields: error.fields };
-  }
-  return null;
-}
-
-/**
- * Categories and the units the caller may choose. An article the caller may edit is always in a
- * unit of their scope (same roles as for creating), so its unit is among the choices.
- */
-async function formChoices(c: AppCtx, caller: Caller) {
+/** Everything the form offers to choose from: categories, units, sessions, library photos. */
+async function formChoices(c: AppCtx, caller: Caller, values: ArticleFormValues) {
   const db = c.var.ctx.database.db;
-  const [categories, units] = await Promise.all([listCategories(db), unitChoices(db, caller)]);
-  return { categories, units };
+  const scope = editableUnitIds(caller);
+  const [categories, units, sessions, library] = await Promise.all([
+    listCategories(db),
+    unitChoices(db, caller),
+    listSessionChoices(db, {
+      unitIds: scope,
+      limit: SESSION_CHOICES,
+      alsoIds: values.sessionIds.map(Number),
+    }),
+    listLibraryItems(db, { unitIds: scope, limit: LIBRARY_CHOICES, offset: 0 }),
+  ]);
+  return { categories, units, sessions, library: library.items };
+}
+
+async function renderNew(
+  c: AppCtx,
+  caller: Caller,
+  extra: Partial<ArticleFormProps>,
+  status: 200 | 409 | 422 = 200,
+) {
+  const units = await unitChoices(c.var.ctx.database.db, caller);
+  const values = extra.values ?? newArticleValues(units.map((u) => u.id));
+  const props: ArticleFormProps = {
+    meta: pageMeta(c, "Viết bài mới"),
+    article: null,
+    values,
+    images: [],
+    reviews: [],
+    revisionCount: 0,
+    canPublish: canAnywhere(caller.actor, "article.publish", caller.today),
+    visible: false,
+    ...(await formChoices(c, caller, values)),
+    ...extra,
+  };
+  return c.html(<ArticleFormPage {...props} />, status);
+}
+
+/** The edit page of an article the caller may edit; `extra` carries a rejected form back. */
+export async function renderEdit(
+  c: AppCtx,
+  caller: Caller,
+  id: number,
+  extra: Partial<ArticleFormProps> = {},
+  status: 200 | 409 | 422 = 200,
+) {
+  const db = c.var.ctx.database.db;
+  await loadEditableArticle(db, caller, id);
+  const state = await loadArticleState(db, id);
+  if (!state) throw new NotFoundError("Không tìm thấy bài viết.");
+  const values = extra.values ?? articleValues(state);
+  const [reviews, revisionCount, choices] = await Promise.all([
+    listReviews(db, id),
+    countRevisions(db, id),
+    formChoices(c, caller, values),
+  ]);
+  const props: ArticleFormProps = {
+    meta: pageMeta(c, `Sửa bài: ${state.article.title}`),
+    article: state.article,
+    values,
+    images: state.images,
+    reviews,
+    revisionCount,
+    canPublish: canOnArticle(caller, "article.publish", state.article),
+    visible: isVisibleToReaders(state.article, caller.now),
+    notice: noticeOf(c),
+    ...choices,
+    ...extra,
+  };
+  return c.html(<ArticleFormPage {...props} />, status);
+}
+
+/** The notice after a save: what happened to the status. */
+function savedNotice(created: boolean, status: string, intent: string): string {
+  if (intent === "submit") return "submitted";
+  if (intent === "publish") return status === "scheduled" ? "scheduled" : "published";
+  return created ? "created" : "saved";
 }
 
 export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get(ADMIN_ARTICLES, async (c) => {
     const caller = await editorOf(c);
-    const rawPage = c.req.query("trang") ?? "1";
-    const page = /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : 1;
-    const { rows, total } = await listEditorArticles(c.var.ctx.database.db, caller, {
+    const page = pageOf(c);
+    const status = statusFromParam(c.req.query("trang-thai"));
+    const { rows, total, counts } = await listEditorArticles(c.var.ctx.database.db, caller, {
       limit: LIST_PAGE_SIZE,
       offset: (page - 1) * LIST_PAGE_SIZE,
+      status,
     });
     const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
     return c.html(
       <ArticleListPage
         meta={pageMeta(c, "Bài viết")}
         rows={rows}
+        status={status}
+        counts={counts}
         page={page}
         pageCount={pageCount}
         total={total}
@@ -91,39 +173,20 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     );
   });
 
-  const renderNew = async (
-    c: AppCtx,
-    caller: Caller,
-    extra: Partial<ArticleFormProps>,
-    status: 200 | 409 | 422 = 200,
-  ) => {
-    const choices = await formChoices(c, caller);
-    const props: ArticleFormProps = {
-      meta: pageMeta(c, "Viết bài mới"),
-      article: null,
-      values: newArticleValues(
-        caller.now,
-        choices.units.map((u) => u.id),
-      ),
-      images: [],
-      canPublish: canAnywhere(caller.actor, "article.publish", caller.today),
-      now: caller.now,
-      ...choices,
-      ...extra,
-    };
-    return c.html(<ArticleFormPage {...props} />, status);
-  };
-
   app.get(`${ADMIN_ARTICLES}/moi`, async (c) => renderNew(c, await editorOf(c), {}));
 
   app.post(`${ADMIN_ARTICLES}/moi`, async (c) => {
     const caller = await editorOf(c);
-    const form = await parseArticleForm(await c.req.parseBody(), []);
+    const form = await parseArticleForm((await c.req.parseBody({ all: true })) as FormBody, []);
     if (!form.input) return renderNew(c, caller, { values: form.values, errors: form.errors }, 422);
     try {
-      const id = await createArticle(articleStoreOf(c), caller, form.input, form.photo);
+      const id = await createArticle(articleStoreOf(c), caller, form.input, {
+        photo: form.photo,
+        pick: form.pick,
+      });
+      const created = await findArticleById(c.var.ctx.database.db, id);
       return c.redirect(
-        `${editHref(id)}?ok=${form.input.status === "published" ? "published" : "created"}`,
+        `${editHref(id)}?ok=${savedNotice(true, created?.status ?? "", form.input.intent)}`,
         303,
       );
     } catch (error) {
@@ -133,31 +196,6 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     }
   });
 
-  const renderEdit = async (
-    c: AppCtx,
-    caller: Caller,
-    id: number,
-    extra: Partial<ArticleFormProps> = {},
-    status: 200 | 409 | 422 = 200,
-  ) => {
-    const db = c.var.ctx.database.db;
-    const article = await loadEditableArticle(db, caller, id);
-    const images = await listImagesOfArticles(db, [id]);
-    const choices = await formChoices(c, caller);
-    const props: ArticleFormProps = {
-      meta: pageMeta(c, `Sửa bài: ${article.title}`),
-      article,
-      values: articleValues(article, images, caller.now),
-      images,
-      canPublish: canOnArticle(caller, "article.publish", article),
-      now: caller.now,
-      notice: noticeOf(c),
-      ...choices,
-      ...extra,
-    };
-    return c.html(<ArticleFormPage {...props} />, status);
-  };
-
   app.get(`${ADMIN_ARTICLES}/:id{[0-9]+}`, async (c) =>
     renderEdit(c, await editorOf(c), parseId(c.req.param("id"))),
   );
@@ -166,17 +204,16 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = await editorOf(c);
     const id = parseId(c.req.param("id"));
     const db = c.var.ctx.database.db;
-    const before = await loadEditableArticle(db, caller, id);
-    const images = await listImagesOfArticles(db, [id]);
-    const form = await parseArticleForm(
-      await c.req.parseBody(),
-      images.map((i) => i.id),
-    );
+    await loadEditableArticle(db, caller, id);
+    const imageIds = ((await loadArticleState(db, id))?.images ?? []).map((i) => i.id);
+    const form = await parseArticleForm((await c.req.parseBody({ all: true })) as FormBody, imageIds);
     if (!form.input)
       return renderEdit(c, caller, id, { values: form.values, errors: form.errors, notice: null }, 422);
+    let status: string;
     try {
-      await updateArticle(articleStoreOf(c), caller, id, form.input, {
+      status = await updateArticle(articleStoreOf(c), caller, id, form.input, {
         photo: form.photo,
+        pick: form.pick,
         imageChanges: form.imageChanges,
       });
     } catch (error) {
@@ -190,8 +227,32 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
         refused.status,
       );
     }
-    const ok = before.status !== "published" && form.input.status === "published" ? "published" : "saved";
-    return c.redirect(`${editHref(id)}?ok=${ok}`, 303);
+    return c.redirect(`${editHref(id)}?ok=${savedNotice(false, status, form.input.intent)}`, 303);
+  });
+
+  // The editor's decisions outside the form. A refusal comes back on the edit page when the caller
+  // may still see it, with the reason next to the comment field or at the top.
+  app.post(`${ADMIN_ARTICLES}/:id{[0-9]+}/tra-lai`, async (c) => {
+    const caller = await editorOf(c);
+    const id = parseId(c.req.param("id"));
+    const body = await c.req.parseBody();
+    const comment = typeof body.comment === "string" ? body.comment : "";
+    try {
+      await transitionArticle(articleStoreOf(c), caller, id, "return", { comment });
+    } catch (error) {
+      const refused = formErrorsOf(error);
+      if (!refused) throw error;
+      const errors = refused.fields.comment ? refused.fields : { comment: refused.fields.intent ?? "" };
+      return renderEdit(c, caller, id, { review: { comment, errors }, notice: null }, refused.status);
+    }
+    return c.redirect(`${editHref(id)}?ok=returned`, 303);
+  });
+
+  app.post(`${ADMIN_ARTICLES}/:id{[0-9]+}/go-bai`, async (c) => {
+    const caller = await editorOf(c);
+    const id = parseId(c.req.param("id"));
+    await transitionArticle(articleStoreOf(c), caller, id, "unpublish");
+    return c.redirect(`${editHref(id)}?ok=unpublished`, 303);
   });
 
   app.get(`${ADMIN_ARTICLES}/:id{[0-9]+}/xoa`, async (c) => {
@@ -207,4 +268,8 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     await deleteArticle(articleStoreOf(c), caller, parseId(c.req.param("id")));
     return c.redirect(`${ADMIN_ARTICLES}?ok=deleted`, 303);
   });
+
+  registerRevisionRoutes(app);
+  registerMediaLibraryRoutes(app);
+  registerCategoryRoutes(app);
 }

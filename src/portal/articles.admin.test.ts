@@ -161,6 +161,8 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
         caption: "Đ/c Phạm Thị Minh Hồng báo cáo trước hội nghị",
         alt: "Bí thư Đảng ủy phường đứng báo cáo",
         photoPosition: "1",
+        tags: "Thượng Thanh, hội nghị",
+        linkedUnitIds: String(wardB),
         intent: "publish",
       }),
       { bytes: png, name: "IMG_0001.png" },
@@ -195,17 +197,19 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
       original_name: "IMG_0001.png",
     });
     const key = image?.storage_key ?? "";
-    expect(mediaFiles()).toEqual([key, key.replace(".png", "-t.png")].sort());
+    expect(mediaFiles()).toEqual([key, key.replace(".png", "-m.png"), key.replace(".png", "-t.png")].sort());
     const stored = await (await editor.request(`/media/${key}`)).arrayBuffer();
     expect((await sharp(new Uint8Array(stored)).metadata()).width).toBe(1600);
 
     const edit = await editor.page(`/quan-tri/bai-viet/${id}?ok=published`);
     expect(edit.html).toContain('<p class="notice" role="status">Đã đăng bài viết.</p>');
     expect(edit.html).toContain("Ảnh 1: Đ/c Phạm Thị Minh Hồng báo cáo trước hội nghị");
-    // Enter in a text field presses the first button: on a published article it must keep it published.
-    expect(edit.html).toMatch(
-      /<div class="form-actions"><button type="submit" name="intent" value="publish"[^>]*>Lưu thay đổi<\/button><button type="submit" name="intent" value="draft"[^>]*>Gỡ bài, chuyển về nháp<\/button><\/div>/,
+    // Enter in a text field presses the first button: on a published article it keeps it published;
+    // taking it down is a separate form.
+    expect(edit.html).toContain(
+      '<div class="form-actions"><button type="submit" name="intent" value="save" class="button primary">Lưu thay đổi</button></div>',
     );
+    expect(edit.html).toContain(`<form method="post" action="/quan-tri/bai-viet/${id}/go-bai">`);
 
     const home = await new TestClient(t, "198.51.100.1").page("/");
     expect(
@@ -244,6 +248,9 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
           position: 1,
         },
       ],
+      tags: ["hội nghị", "Thượng Thanh"],
+      sessionIds: [],
+      linkedUnitIds: [wardB],
     });
   });
 
@@ -480,10 +487,13 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     const { html } = await new TestClient(t, "198.51.100.3").page("/tin-tuc/bai-co-ma-doc");
     const body = html.match(/<div class="article-body">(.*?)<\/div>/s)?.[1];
     expect(body).toBe("<p>Xin chào</p><p><a>liên kết</a></p>");
-    expect(html).not.toMatch(/<script|onerror|onclick|javascript:/i);
+    // The page's own JSON-LD is the only script element.
+    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, "")).not.toMatch(
+      /<script|onerror|onclick|javascript:/i,
+    );
   });
 
-  it("edits photo captions, removes a photo with its files, unpublishes and deletes, all audited", async () => {
+  it("edits photo captions, takes a photo out (it stays in the library), unpublishes and deletes, all audited", async () => {
     const editor = await signedIn("bientap");
     await editor.page("/quan-tri/bai-viet/moi");
     const created = await submit(
@@ -503,7 +513,7 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
         caption: "Ảnh hai",
         alt: "Mô tả hai",
         photoPosition: "0",
-        intent: "publish",
+        intent: "save",
       }),
       { bytes: png, name: "2.png" },
     );
@@ -521,11 +531,13 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     ]);
     const [one, two] = images;
     if (!one || !two) throw new Error("two photos expected");
-    expect(mediaFiles()).toHaveLength(filesWithOne.length + 2);
+    // 2000 px wide: the main file (1600), the list copy (480) and the 960 copy.
+    expect(mediaFiles()).toHaveLength(filesWithOne.length + 3);
+    const filesWithTwo = mediaFiles();
 
     // Missing caption on an existing photo: 422 next to that photo's field.
     const bad = await submit(editor, `/quan-tri/bai-viet/${id}`, {
-      ...fields({ title: "Bài có hai ảnh", slug: "bai-co-hai-anh", intent: "publish" }),
+      ...fields({ title: "Bài có hai ảnh", slug: "bai-co-hai-anh", intent: "save" }),
       [`image-${one.id}-caption`]: "",
       [`image-${one.id}-alt`]: "Mô tả một",
       [`image-${two.id}-caption`]: "Ảnh hai",
@@ -537,7 +549,7 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     );
 
     const edited = await submit(editor, `/quan-tri/bai-viet/${id}`, {
-      ...fields({ title: "Bài có hai ảnh", slug: "bai-co-hai-anh", intent: "draft" }),
+      ...fields({ title: "Bài có hai ảnh", slug: "bai-co-hai-anh", intent: "save" }),
       [`image-${one.id}-caption`]: "Ảnh một (sửa)",
       [`image-${one.id}-alt`]: "Mô tả một",
       [`image-${one.id}-position`]: "2",
@@ -553,8 +565,14 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
         .where("article_id", "=", id)
         .execute(),
     ).toEqual([{ id: one.id, caption: "Ảnh một (sửa)", position: 2 }]);
-    expect(mediaFiles()).toEqual(filesWithOne);
-    expect((await articleBySlug("bai-co-hai-anh"))?.status).toBe("draft");
+    // Taken out of the article, kept in the library for reuse.
+    expect(mediaFiles()).toEqual(filesWithTwo);
+    expect((await articleBySlug("bai-co-hai-anh"))?.status).toBe("published");
+
+    await editor.page(`/quan-tri/bai-viet/${id}`);
+    const unpublished = await editor.postForm(`/quan-tri/bai-viet/${id}/go-bai`, {});
+    expect(unpublished.headers.get("location")).toBe(`/quan-tri/bai-viet/${id}?ok=unpublished`);
+    expect((await articleBySlug("bai-co-hai-anh"))?.status).toBe("unpublished");
     expect((await new TestClient(t).request("/tin-tuc/bai-co-hai-anh")).status).toBe(404);
 
     const confirm = await editor.page(`/quan-tri/bai-viet/${id}/xoa`);
@@ -563,10 +581,13 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     expect(deleted.status).toBe(303);
     expect(deleted.headers.get("location")).toBe("/quan-tri/bai-viet?ok=deleted");
     expect(await articleBySlug("bai-co-hai-anh")).toBeUndefined();
-    expect(mediaFiles()).toEqual(filesWithOne.filter((f) => !f.startsWith(one.storage_key.slice(0, 32))));
+    expect(mediaFiles()).toEqual(filesWithTwo);
+    expect(
+      await db().selectFrom("article_revisions").select("id").where("article_id", "=", id).execute(),
+    ).toEqual([]);
 
     const audit = await auditOf(id);
-    expect(audit.map((a) => a.action)).toEqual(["create", "update", "unpublish", "delete"]);
+    expect(audit.map((a) => a.action)).toEqual(["create", "update", "update", "unpublish", "delete"]);
     expect(audit[2]?.before.images.map((i: { caption: string }) => i.caption)).toEqual([
       "Ảnh một",
       "Ảnh hai",
@@ -574,8 +595,13 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     expect(audit[2]?.after.images).toEqual([
       { media: one.storage_key, caption: "Ảnh một (sửa)", alt: "Mô tả một", position: 2 },
     ]);
-    expect(audit[3]).toMatchObject({ action: "delete", after: null, actor: users.editor });
-    expect(audit[3]?.before.title).toBe("Bài có hai ảnh");
+    expect(audit[3]).toMatchObject({
+      before: { status: "published" },
+      after: { status: "unpublished" },
+      actor: users.editor,
+    });
+    expect(audit[4]).toMatchObject({ action: "delete", after: null, actor: users.editor });
+    expect(audit[4]?.before.title).toBe("Bài có hai ảnh");
   });
 
   it("lists the articles each person may touch, with their status and actions", async () => {

@@ -174,6 +174,7 @@ describe.each(ENGINES)("articles API on %s", (engine) => {
         bodyHtml: "<p>Thực hiện Chương trình công tác…</p>",
         status: "published",
         publishedAt: "2020-01-02T14:49:00.000Z",
+        tags: [],
         views: 129,
         category: { id: categoryId, slug: "tin-tuc-su-kien", name: "Tin tức - Sự kiện" },
         unit: { id: wardA, name: "Phường Thượng Thanh" },
@@ -206,6 +207,7 @@ describe.each(ENGINES)("articles API on %s", (engine) => {
       categoryId,
       status: "published",
       publishedAt: "2020-01-03T08:30:00+07:00",
+      tags: ["Tổng kết", " tổng  kết ", "Đảng bộ"],
     });
     expect(res.status).toBe(201);
     const body = (await json(res)) as { data: Record<string, unknown> };
@@ -217,6 +219,7 @@ describe.each(ENGINES)("articles API on %s", (engine) => {
       bodyHtml: "<p>Kết quả</p>",
       status: "published",
       publishedAt: "2020-01-03T01:30:00.000Z",
+      tags: ["Đảng bộ", "Tổng kết"],
       views: 0,
       category: { id: categoryId, slug: "tin-tuc-su-kien", name: "Tin tức - Sự kiện" },
       unit: { id: wardA, name: "Phường Thượng Thanh" },
@@ -257,7 +260,8 @@ describe.each(ENGINES)("articles API on %s", (engine) => {
         fields: {
           "body.title": "Vui lòng nhập tiêu đề.",
           "body.bodyHtml": "Vui lòng nhập nội dung bài viết.",
-          "body.status": "Trạng thái chỉ có thể là draft (nháp) hoặc published (đã đăng).",
+          "body.status":
+            "Trạng thái chỉ có thể là draft (nháp), submitted (gửi duyệt), published (đăng hoặc hẹn giờ) hoặc unpublished (gỡ bài).",
         },
       },
     });

@@ -2,12 +2,16 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError, NotFoundError } from "../core/http/errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
+import type { ArticleStatus } from "./article-workflow.rules.js";
+import { transitionArticle } from "./article-workflow.service.js";
+import { errorResponse, WRITE_SECURITY, withBodyPaths } from "./articles.api.helpers.js";
 import { getPublishedArticle, latestSummaries, mediaPath } from "./articles.reading.js";
 import {
   type ArticleDetailRow,
   type ArticleImageRow,
+  findArticleById,
   findArticleDetailById,
   listImagesOfArticles,
 } from "./articles.repo.js";
@@ -17,21 +21,19 @@ import {
   ArticlePatchBody,
   ArticleSummarySchema,
   ArticleWriteBody,
-  ErrorSchema,
+  MESSAGES,
 } from "./articles.schema.js";
-import { type ArticleInput, createArticle, updateArticle } from "./articles.service.js";
+import { type ArticleInput, createArticle, type SaveIntent, updateArticle } from "./articles.service.js";
+import { registerWorkflowApi } from "./articles.workflow.api.js";
 import { articleStoreOf, callerOf } from "./caller.js";
+import { listTagsOfArticles } from "./tags.repo.js";
+import { type ParsedTag, parseTags } from "./tags.rules.js";
 
 /** `/api/v1/articles`: the portal's articles as JSON, documented in the OpenAPI document. */
 
+export type { ArticleDetail };
+
 type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
-
-function errorResponse(description: string) {
-  return { description, content: { "application/json": { schema: ErrorSchema } } };
-}
-
-/** `bearer` is declared by the API document (core/http/api-docs); browser sessions need `X-CSRF-Token`. */
-const WRITE_SECURITY: Record<string, string[]>[] = [{ bearer: [] }];
 
 const listRoute = createRoute({
   method: "get",
@@ -123,7 +125,12 @@ const patchRoute = createRoute({
   },
 });
 
-function toDetail(c: AppCtx, article: ArticleDetailRow, images: ArticleImageRow[]): ArticleDetail {
+function toDetail(
+  c: AppCtx,
+  article: ArticleDetailRow,
+  images: ArticleImageRow[],
+  tags: string[],
+): ArticleDetail {
   const base = c.var.ctx.config.publicBaseUrl;
   return {
     id: article.id,
@@ -133,6 +140,7 @@ function toDetail(c: AppCtx, article: ArticleDetailRow, images: ArticleImageRow[
     bodyHtml: article.bodyHtml,
     status: article.status,
     publishedAt: article.publishedAt,
+    tags,
     views: article.views + c.var.ctx.viewCounter.pending(article.id),
     category:
       article.categoryId !== null && article.categoryName !== null && article.categorySlug !== null
@@ -150,22 +158,47 @@ function toDetail(c: AppCtx, article: ArticleDetailRow, images: ArticleImageRow[
 async function detailById(c: AppCtx, db: Kysely<DB>, id: number): Promise<ArticleDetail> {
   const article = await findArticleDetailById(db, id);
   if (!article) throw new NotFoundError("Không tìm thấy bài viết.");
-  return toDetail(c, article, await listImagesOfArticles(db, [id]));
+  return toDetail(c, article, await listImagesOfArticles(db, [id]), await tagNames(db, id));
 }
 
-/** Service field errors name input fields (`title`); API clients get request paths (`body.title`). */
-async function withBodyPaths<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && error.fields) {
-      const fields = Object.fromEntries(
-        Object.entries(error.fields).map(([key, message]) => [`body.${key}`, message]),
-      );
-      throw new AppError(error.status, error.code, error.message, fields);
-    }
-    throw error;
-  }
+async function tagNames(db: Kysely<DB>, id: number): Promise<string[]> {
+  return ((await listTagsOfArticles(db, [id])).get(id) ?? []).map((t) => t.name);
+}
+
+/** What a requested status asks for: the save intent, and whether to unpublish after it. */
+const INTENT_OF_STATUS: Record<"draft" | "submitted" | "published", SaveIntent> = {
+  draft: "save",
+  submitted: "submit",
+  published: "publish",
+};
+
+/**
+ * PATCH's `status` as a step of the workflow. "published" on an article already published (or
+ * scheduled) just saves, so a client may send the whole object back; "draft" is only possible on a
+ * draft (an editor returns an article with `POST …/review`, which needs a comment).
+ */
+function patchStep(
+  current: ArticleStatus,
+  requested: string | undefined,
+): { intent: SaveIntent; unpublish: boolean } {
+  if (requested === undefined) return { intent: "save", unpublish: false };
+  if (requested === "unpublished") return { intent: "save", unpublish: true };
+  if (requested === "published")
+    return {
+      intent: current === "published" || current === "scheduled" ? "save" : "publish",
+      unpublish: false,
+    };
+  if (requested === "submitted")
+    return { intent: current === "submitted" ? "save" : "submit", unpublish: false };
+  if (current !== "draft")
+    throw new ConflictError(MESSAGES.draftOnlyFromDraft, { "body.status": MESSAGES.draftOnlyFromDraft });
+  return { intent: "save", unpublish: false };
+}
+
+function tagsOf(names: string[]): ParsedTag[] {
+  const parsed = parseTags(names.join(","));
+  if (parsed.error) throw new ValidationError({ "body.tags": parsed.error });
+  return parsed.tags;
 }
 
 function publishedAtOf(value: string | null | undefined): Date | null | undefined {
@@ -194,12 +227,15 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(detailRoute, async (c) => {
     const { slug } = c.req.valid("param");
     const article = await getPublishedArticle(c.var.ctx.database.db, slug, c.var.ctx.now());
-    return c.json({ data: toDetail(c, article, article.images) }, 200);
+    const tags = await tagNames(c.var.ctx.database.db, article.id);
+    return c.json({ data: toDetail(c, article, article.images, tags) }, 200);
   });
 
   app.openapi(createRouteDef, async (c) => {
     const caller = await callerOf(c);
     const body = c.req.valid("json");
+    if (body.status === "unpublished")
+      throw new ValidationError({ "body.status": "Bài mới chỉ có thể là draft, submitted hoặc published." });
     const input: ArticleInput = {
       title: body.title,
       slug: body.slug ?? null,
@@ -208,7 +244,10 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
       categoryId: body.categoryId ?? null,
       unitId: body.unitId,
       publishedAt: publishedAtOf(body.publishedAt) ?? null,
-      status: body.status,
+      tags: tagsOf(body.tags ?? []),
+      sessionIds: body.sessionIds ?? [],
+      linkedUnitIds: body.linkedUnitIds ?? [],
+      intent: INTENT_OF_STATUS[body.status],
     };
     const id = await withBodyPaths(() => createArticle(articleStoreOf(c), caller, input));
     return c.json({ data: await detailById(c, c.var.ctx.database.db, id) }, 201);
@@ -218,6 +257,7 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
     const caller = await callerOf(c);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
+    const db = c.var.ctx.database.db;
     const changes: Partial<ArticleInput> = {};
     if (body.title !== undefined) changes.title = body.title;
     if (body.slug !== undefined) changes.slug = body.slug;
@@ -226,8 +266,19 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
     if (body.categoryId !== undefined) changes.categoryId = body.categoryId;
     if (body.unitId !== undefined) changes.unitId = body.unitId;
     if (body.publishedAt !== undefined) changes.publishedAt = publishedAtOf(body.publishedAt) ?? null;
-    if (body.status !== undefined) changes.status = body.status;
-    await withBodyPaths(() => updateArticle(articleStoreOf(c), caller, id, changes));
-    return c.json({ data: await detailById(c, c.var.ctx.database.db, id) }, 200);
+    if (body.tags !== undefined) changes.tags = tagsOf(body.tags);
+    if (body.sessionIds !== undefined) changes.sessionIds = body.sessionIds;
+    if (body.linkedUnitIds !== undefined) changes.linkedUnitIds = body.linkedUnitIds;
+    const current = await findArticleById(db, id);
+    if (!current) throw new NotFoundError("Không tìm thấy bài viết.");
+    const step = patchStep(current.status, body.status);
+    changes.intent = step.intent;
+    const hasFieldChanges = Object.keys(changes).length > 1;
+    if (hasFieldChanges || !step.unpublish)
+      await withBodyPaths(() => updateArticle(articleStoreOf(c), caller, id, changes));
+    if (step.unpublish) await transitionArticle(articleStoreOf(c), caller, id, "unpublish");
+    return c.json({ data: await detailById(c, db, id) }, 200);
   });
+
+  registerWorkflowApi(app, (c, id) => detailById(c, c.var.ctx.database.db, id));
 }

@@ -1,13 +1,23 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ArticlesTable, DB } from "../core/db/schema.js";
 import { unitDisplayName } from "../units/unit-labels.js";
+import { type ArticleStatus, isArticleStatus, READER_VISIBLE_STATUSES } from "./article-workflow.rules.js";
 
-/** Article statuses; "published" articles show once their publish time has come. */
-export const ARTICLE_STATUSES = ["draft", "published"] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+/** Articles' own rows: reading for the public pages, writing for the editorial services. */
 
-export function isArticleStatus(value: string): value is ArticleStatus {
-  return (ARTICLE_STATUSES as readonly string[]).includes(value);
+// Photos of articles live in their own repository; re-exported for the modules that read both.
+export {
+  type ArticleImageRow,
+  deleteArticleImages,
+  insertArticleImage,
+  listImagesOfArticles,
+  updateArticleImage,
+} from "./article-images.repo.js";
+export { ARTICLE_STATUSES, type ArticleStatus, isArticleStatus } from "./article-workflow.rules.js";
+
+/** A stored status this version does not know (written by a newer one) reads as a draft: never public. */
+function statusOf(value: string): ArticleStatus {
+  return isArticleStatus(value) ? value : "draft";
 }
 
 export interface ArticleRecord {
@@ -34,7 +44,7 @@ function toRecord(r: Selectable<ArticlesTable>): ArticleRecord {
     title: r.title,
     lead: r.lead,
     bodyHtml: r.body_html,
-    status: r.status === "published" ? "published" : "draft",
+    status: statusOf(r.status),
     publishedAt: r.published_at,
     authorId: r.author_id,
     unitId: r.unit_id,
@@ -101,7 +111,7 @@ export interface ArticleSummary {
 function publishedBy(db: Kysely<DB>, nowIso: string) {
   return db
     .selectFrom("articles")
-    .where("status", "=", "published")
+    .where("status", "in", [...READER_VISIBLE_STATUSES])
     .where("published_at", "is not", null)
     .where("published_at", "<=", nowIso);
 }
@@ -190,103 +200,6 @@ export async function findArticleById(db: Kysely<DB>, id: number): Promise<Artic
   return row ? toRecord(row) : undefined;
 }
 
-// ---- images ------------------------------------------------------------------------------------
-
-export interface ArticleImageRow {
-  id: number;
-  articleId: number;
-  mediaId: number;
-  storageKey: string;
-  caption: string;
-  altText: string;
-  position: number | null;
-  sortOrder: number;
-}
-
-/** Photos of these articles in display order. */
-export async function listImagesOfArticles(db: Kysely<DB>, articleIds: number[]): Promise<ArticleImageRow[]> {
-  if (articleIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("article_images")
-    .innerJoin("media", "media.id", "article_images.media_id")
-    .select([
-      "article_images.id",
-      "article_images.article_id",
-      "article_images.media_id",
-      "media.storage_key",
-      "article_images.caption",
-      "article_images.alt_text",
-      "article_images.position",
-      "article_images.sort_order",
-    ])
-    .where("article_images.article_id", "in", articleIds)
-    .orderBy("article_images.article_id")
-    .orderBy("article_images.sort_order")
-    .orderBy("article_images.id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    articleId: r.article_id,
-    mediaId: r.media_id,
-    storageKey: r.storage_key,
-    caption: r.caption,
-    altText: r.alt_text,
-    position: r.position === null ? null : Number(r.position),
-    sortOrder: Number(r.sort_order),
-  }));
-}
-
-export async function insertArticleImage(
-  db: Kysely<DB>,
-  image: {
-    articleId: number;
-    mediaId: number;
-    caption: string;
-    altText: string;
-    position: number | null;
-    sortOrder: number;
-  },
-): Promise<number> {
-  const row = await db
-    .insertInto("article_images")
-    .values({
-      article_id: image.articleId,
-      media_id: image.mediaId,
-      caption: image.caption,
-      alt_text: image.altText,
-      position: image.position,
-      sort_order: image.sortOrder,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updateArticleImage(
-  db: Kysely<DB>,
-  image: { id: number; articleId: number; caption: string; altText: string; position: number | null },
-): Promise<void> {
-  await db
-    .updateTable("article_images")
-    .set({ caption: image.caption, alt_text: image.altText, position: image.position })
-    .where("id", "=", image.id)
-    .where("article_id", "=", image.articleId)
-    .execute();
-}
-
-export async function deleteArticleImages(
-  db: Kysely<DB>,
-  articleId: number,
-  imageIds: number[],
-): Promise<void> {
-  if (imageIds.length === 0) return;
-  await db
-    .deleteFrom("article_images")
-    .where("article_id", "=", articleId)
-    .where("id", "in", imageIds)
-    .execute();
-}
-
 // ---- writing -----------------------------------------------------------------------------------
 
 export async function isSlugTaken(db: Kysely<DB>, slug: string, exceptArticleId?: number): Promise<boolean> {
@@ -326,105 +239,39 @@ export async function deleteArticleRow(db: Kysely<DB>, id: number): Promise<void
   await db.deleteFrom("articles").where("id", "=", id).execute();
 }
 
-// ---- editor's list -----------------------------------------------------------------------------
-
-export interface EditorArticleRow {
-  id: number;
-  slug: string;
-  title: string;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  updatedAt: string;
-  views: number;
-  unitId: number;
-  /** With its level: "Phường Thượng Thanh". */
-  unitName: string;
-  authorId: number | null;
-  authorName: string | null;
-}
-
 /**
- * Articles owned by the given units (`"all"` for a system admin), most recently changed first.
- * Scoped by the caller: an empty unit list returns nothing.
+ * Moves an article to `status` (and publish time) only if it is still in `from`: two editors
+ * deciding at once, or the job and an editor, cannot both win. Returns whether this call did it.
  */
-export async function listArticlesOfUnits(
+export async function changeArticleStatus(
   db: Kysely<DB>,
-  scope: { unitIds: number[] | "all"; limit: number; offset: number },
-): Promise<{ rows: EditorArticleRow[]; total: number }> {
-  if (scope.unitIds !== "all" && scope.unitIds.length === 0) return { rows: [], total: 0 };
-  let base = db.selectFrom("articles");
-  if (scope.unitIds !== "all") base = base.where("articles.unit_id", "in", scope.unitIds);
-  const [rows, count] = await Promise.all([
-    base
-      .innerJoin("units", "units.id", "articles.unit_id")
-      .leftJoin("users", "users.id", "articles.author_id")
-      .select([
-        "articles.id",
-        "articles.slug",
-        "articles.title",
-        "articles.status",
-        "articles.published_at",
-        "articles.updated_at",
-        "articles.views",
-        "articles.unit_id",
-        "units.name as unit_name",
-        "units.level as unit_level",
-        "articles.author_id",
-        "users.display_name as author_name",
-      ])
-      .orderBy("articles.updated_at", "desc")
-      .orderBy("articles.id", "desc")
-      .limit(scope.limit)
-      .offset(scope.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: Number(count.n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      status: r.status === "published" ? "published" : "draft",
-      publishedAt: r.published_at,
-      updatedAt: r.updated_at,
-      views: Number(r.views),
-      unitId: r.unit_id,
-      unitName: unitDisplayName({ name: r.unit_name, level: r.unit_level }),
-      authorId: r.author_id,
-      authorName: r.author_name,
-    })),
-  };
+  id: number,
+  change: { from: ArticleStatus; to: ArticleStatus; publishedAt: string | null; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("articles")
+    .set({ status: change.to, published_at: change.publishedAt, updated_at: change.now.toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", change.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-// ---- lookups the editor needs ------------------------------------------------------------------
-
-export interface CategoryRow {
-  id: number;
-  slug: string;
-  name: string;
-}
-
-export async function listCategories(db: Kysely<DB>): Promise<CategoryRow[]> {
-  return db
-    .selectFrom("categories")
-    .select(["id", "slug", "name"])
-    .orderBy("sort_order")
-    .orderBy("name")
+/** Scheduled articles whose moment has come, oldest moment first. */
+export async function listDueScheduledArticles(
+  db: Kysely<DB>,
+  nowIso: string,
+  limit: number,
+): Promise<{ id: number; unitId: number; publishedAt: string }[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select(["id", "unit_id", "published_at"])
+    .where("status", "=", "scheduled")
+    .where("published_at", "is not", null)
+    .where("published_at", "<=", nowIso)
+    .orderBy("published_at")
+    .orderBy("id")
+    .limit(limit)
     .execute();
-}
-
-export async function categoryExists(db: Kysely<DB>, id: number): Promise<boolean> {
-  return (
-    (await db.selectFrom("categories").select("id").where("id", "=", id).executeTakeFirst()) !== undefined
-  );
-}
-
-/** Names and levels of the given units (for the owning-unit select). */
-export async function listUnitNames(
-  db: Kysely<DB>,
-  unitIds: number[],
-): Promise<{ id: number; name: string; level: string }[]> {
-  if (unitIds.length === 0) return [];
-  return db.selectFrom("units").select(["id", "name", "level"]).where("id", "in", unitIds).execute();
+  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, publishedAt: r.published_at as string }));
 }

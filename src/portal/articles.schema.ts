@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ARTICLE_STATUSES } from "./article-workflow.rules.js";
 
 /**
  * Field rules for articles, written once: the editor's form checks each field with these, the API
@@ -10,6 +11,7 @@ export const MAX_LEAD = 1000;
 export const MAX_BODY = 500_000;
 export const MAX_CAPTION = 500;
 export const MAX_ALT = 300;
+export const MAX_COMMENT = 2000;
 
 export const MESSAGES = {
   titleRequired: "Vui lòng nhập tiêu đề.",
@@ -26,7 +28,16 @@ export const MESSAGES = {
   dateInvalid: "Ngày đăng không hợp lệ.",
   timeInvalid: "Giờ đăng không hợp lệ (giờ:phút, ví dụ 21:49).",
   publishedAtInvalid: "Thời điểm đăng không hợp lệ (ISO 8601, ví dụ 2020-01-02T21:49:00+07:00).",
-  statusInvalid: "Trạng thái chỉ có thể là draft (nháp) hoặc published (đã đăng).",
+  statusInvalid:
+    "Trạng thái chỉ có thể là draft (nháp), submitted (gửi duyệt), published (đăng hoặc hẹn giờ) hoặc unpublished (gỡ bài).",
+  sessionUnknown: "Buổi làm việc không tồn tại.",
+  mediaUnknown: "Ảnh không có trong thư viện của bạn.",
+  photoOrPick: "Vui lòng chọn một trong hai: tải ảnh mới hoặc dùng ảnh trong thư viện.",
+  returnCommentRequired: "Vui lòng ghi rõ nội dung cần sửa để người viết biết.",
+  returnCommentTooLong: `Nhận xét không được dài quá ${MAX_COMMENT} ký tự.`,
+  draftOnlyFromDraft: "Bài đã qua bước duyệt; dùng thao tác trả lại hoặc gỡ bài để đổi trạng thái.",
+  changedMeanwhile: "Bài vừa được người khác thay đổi trạng thái. Vui lòng tải lại trang và thử lại.",
+  revisionUnknown: "Không tìm thấy phiên bản này của bài viết.",
   photoMissing: "Vui lòng chọn ảnh để tải lên.",
   captionRequired: "Vui lòng nhập chú thích ảnh.",
   captionTooLong: `Chú thích không được dài quá ${MAX_CAPTION} ký tự.`,
@@ -59,7 +70,16 @@ export const altSchema = z
   .min(1, MESSAGES.altRequired)
   .max(MAX_ALT, MESSAGES.altTooLong);
 const idSchema = z.number({ error: "Phải là một số nguyên dương." }).int().positive();
-const statusSchema = z.enum(["draft", "published"], { error: MESSAGES.statusInvalid });
+/** What a client may ask for: "published" publishes now or schedules for a future `publishedAt`. */
+const statusSchema = z.enum(["draft", "submitted", "published", "unpublished"], {
+  error: MESSAGES.statusInvalid,
+});
+
+export const returnCommentSchema = z
+  .string({ error: MESSAGES.returnCommentRequired })
+  .trim()
+  .min(1, MESSAGES.returnCommentRequired)
+  .max(MAX_COMMENT, MESSAGES.returnCommentTooLong);
 
 /** The first message of a field rule, or undefined when the value passes. */
 export function fieldError(schema: z.ZodType, value: unknown): string | undefined {
@@ -90,7 +110,25 @@ export const ArticleWriteBody = z
       .nullable()
       .optional()
       .openapi({ description: "Defaults to now when publishing." }),
-    status: statusSchema.default("draft"),
+    status: statusSchema.default("draft").openapi({
+      description:
+        "draft, submitted (send for review) or published (editors: now, or scheduled for a future publishedAt).",
+    }),
+    tags: z
+      .array(z.string().max(60, "Mỗi từ khóa dài tối đa 60 ký tự."))
+      .max(10, "Mỗi bài viết có tối đa 10 từ khóa.")
+      .optional()
+      .openapi({ description: "Tag names; missing tags are created.", example: ["hộ nghèo"] }),
+    sessionIds: z
+      .array(idSchema)
+      .max(50)
+      .optional()
+      .openapi({ description: "Working sessions the article reports on." }),
+    linkedUnitIds: z
+      .array(idSchema)
+      .max(200)
+      .optional()
+      .openapi({ description: "Units the article is about." }),
   })
   .openapi("ArticleWrite");
 
@@ -103,9 +141,56 @@ export const ArticlePatchBody = z
     categoryId: idSchema.nullable().optional(),
     unitId: idSchema.optional(),
     publishedAt: z.iso.datetime({ offset: true, error: MESSAGES.publishedAtInvalid }).nullable().optional(),
-    status: statusSchema.optional(),
+    status: statusSchema.optional().openapi({
+      description:
+        "submitted sends a draft for review; published publishes (or schedules for a future publishedAt); unpublished takes it down.",
+    }),
+    tags: z
+      .array(z.string().max(60, "Mỗi từ khóa dài tối đa 60 ký tự."))
+      .max(10, "Mỗi bài viết có tối đa 10 từ khóa.")
+      .optional()
+      .openapi({ description: "Tag names; missing tags are created.", example: ["hộ nghèo"] }),
+    sessionIds: z
+      .array(idSchema)
+      .max(50)
+      .optional()
+      .openapi({ description: "Working sessions the article reports on." }),
+    linkedUnitIds: z
+      .array(idSchema)
+      .max(200)
+      .optional()
+      .openapi({ description: "Units the article is about." }),
   })
   .openapi("ArticlePatch");
+
+export const ReviewBody = z
+  .object({
+    action: z.enum(["submit", "publish", "return", "unpublish"], {
+      error: "action phải là submit, publish, return hoặc unpublish.",
+    }),
+    comment: z.string().max(MAX_COMMENT, MESSAGES.returnCommentTooLong).optional().openapi({
+      description: "Required to return an article: what the writer must fix.",
+    }),
+    publishedAt: z.iso
+      .datetime({ offset: true, error: MESSAGES.publishedAtInvalid })
+      .nullable()
+      .optional()
+      .openapi({
+        description: "For publish: a future moment schedules the article; absent: the stored time, else now.",
+      }),
+  })
+  .openapi("ArticleReview");
+
+export const RevisionSchema = z
+  .object({
+    number: z.number().int(),
+    createdAt: z.string(),
+    author: z.string(),
+    status: z.string().openapi({ description: "The article's status right after this save." }),
+    note: z.string().nullable(),
+    title: z.string(),
+  })
+  .openapi("ArticleRevision");
 
 export const ArticleListQuery = z.object({
   limit: z.coerce
@@ -134,8 +219,12 @@ export const ArticleDetailSchema = z
     title: z.string(),
     lead: z.string().nullable(),
     bodyHtml: z.string(),
-    status: z.enum(["draft", "published"]),
+    status: z.enum(ARTICLE_STATUSES).openapi({
+      description:
+        "draft, submitted (waiting for an editor), scheduled (shown from publishedAt), published, unpublished.",
+    }),
     publishedAt: z.string().nullable(),
+    tags: z.array(z.string()),
     views: z.number().int(),
     category: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }).nullable(),
     unit: z.object({

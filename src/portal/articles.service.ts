@@ -1,60 +1,69 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../accounts/audit.repo.js";
-import { type Action, type Actor, authorize, can, grantedRoots } from "../accounts/policy.js";
-import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
-import { formatDateVi } from "../core/format/vi-date.js";
-import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import { type Hierarchy, isValidAt } from "../units/hierarchy.rules.js";
-import { unitDisplayName } from "../units/unit-labels.js";
+import { ConflictError, NotFoundError } from "../core/http/errors.js";
 import {
-  type ArticleImageRow,
-  type ArticleRecord,
+  type ArticleTarget,
+  authorizeOn,
+  authorOf,
+  type Caller,
+  canOnArticle,
+  editableUnitIds,
+} from "./article-access.js";
+import { setArticleLinks } from "./article-links.repo.js";
+import {
+  applyImageChanges,
+  attachNewPhoto,
+  type ImageChange,
+  type LibraryPick,
+  type PhotoInput,
+  storeUpload,
+} from "./article-photos.service.js";
+import { insertReview, latestReviews, type ReviewRow } from "./article-reviews.repo.js";
+import { type ArticleState, auditSnapshot, loadArticleState } from "./article-state.js";
+import {
   type ArticleStatus,
+  applyTransition,
+  auditActionOf,
+  statusAfterSave,
+} from "./article-workflow.rules.js";
+import {
+  type ArticleStore,
+  afterArticleChange,
+  checkReferences,
+  cleanBody,
+  inTransaction,
+  resolveSlug,
+} from "./article-write.helpers.js";
+import { type EditorArticleRow, listArticlesOfUnits } from "./articles.editor.repo.js";
+import {
+  type ArticleRecord,
   type ArticleValues,
-  categoryExists,
-  deleteArticleImages,
   deleteArticleRow,
-  type EditorArticleRow,
-  findArticleById,
   insertArticle,
-  insertArticleImage,
-  isSlugTaken,
-  listArticlesOfUnits,
-  listImagesOfArticles,
-  listUnitNames,
-  updateArticleImage,
   updateArticleRow,
 } from "./articles.repo.js";
-import { MESSAGES } from "./articles.schema.js";
-import { splitTopLevelBlocks } from "./body-blocks.js";
-import { deleteUnusedMedia, insertMedia } from "./media.repo.js";
-import { thumbnailKeyOf } from "./media.rules.js";
-import {
-  PhotoRejected,
-  preparePhoto,
-  removeMediaFiles,
-  type StoredPhoto,
-  writePhotoFiles,
-} from "./media.service.js";
-import { sanitizeArticleHtml } from "./sanitize.js";
-import { firstFreeSlug, slugify } from "./slug.js";
+import { keysOf } from "./media.service.js";
+import { ensureBaselineRevision, recordRevision } from "./revisions.service.js";
+import { slugify } from "./slug.js";
+import { ensureTags, setArticleTags } from "./tags.repo.js";
+import type { ParsedTag } from "./tags.rules.js";
 
-/** Who is acting, and the facts every permission check needs. */
-export interface Caller {
-  actor: Actor;
-  /** `YYYY-MM-DD` in Vietnam. */
-  today: string;
-  now: Date;
-  hierarchy: Hierarchy;
-  ip: string | null;
-}
+export type { Caller, UnitChoice } from "./article-access.js";
+export { canOnArticle, editableUnitIds, unitChoices } from "./article-access.js";
+export type { ImageChange, LibraryPick, PhotoInput } from "./article-photos.service.js";
+export type { ArticleStore } from "./article-write.helpers.js";
 
-/** Where articles and their photos are kept. */
-export interface ArticleStore {
-  db: Kysely<DB>;
-  mediaDir: string;
-}
+/**
+ * Writing articles: create, edit (with photos, tags and links), delete. Each is one transaction
+ * with its revision, review-trail entry, audit event and search index update.
+ */
+
+/**
+ * What the person asked for with the save: keep the status ("save"), send a draft for review
+ * ("submit"), or publish now or at a future moment ("publish", editors only).
+ */
+export type SaveIntent = "save" | "submit" | "publish";
 
 /** An article as the editor or API client submitted it, already checked field by field. */
 export interface ArticleInput {
@@ -66,285 +75,140 @@ export interface ArticleInput {
   bodyHtml: string;
   categoryId: number | null;
   unitId: number;
-  /** null: now, when publishing. */
+  /** null: none chosen (publishing then uses now). A future moment schedules the article. */
   publishedAt: Date | null;
-  status: ArticleStatus;
+  tags: ParsedTag[];
+  sessionIds: number[];
+  linkedUnitIds: number[];
+  intent: SaveIntent;
 }
 
-export interface PhotoInput {
-  bytes: Uint8Array;
-  originalName: string;
-  caption: string;
-  altText: string;
-  /** Body blocks before the photo; null: after the body. */
-  position: number | null;
+export interface SaveExtras {
+  photo?: PhotoInput;
+  pick?: LibraryPick;
+  imageChanges?: ImageChange[];
 }
 
-export interface ImageChange {
-  id: number;
-  caption: string;
-  altText: string;
-  position: number | null;
-  remove: boolean;
-}
-
-// ---- permissions -------------------------------------------------------------------------------
-
-function unitPathOf(caller: Caller, unitId: number): number[] {
-  return caller.hierarchy.pathForToday(unitId, caller.today);
-}
-
-function authorizeOn(
-  caller: Caller,
-  action: Action,
-  article: { unitId: number; authorId: number | null; status: string },
-) {
-  authorize(
-    caller.actor,
-    action,
-    { unitPath: unitPathOf(caller, article.unitId), ownerUserId: article.authorId, status: article.status },
-    caller.today,
-  );
-}
-
-/** Whether the caller may do `action` on the article (to show or hide a button). */
-export function canOnArticle(
-  caller: Caller,
-  action: Action,
-  article: { unitId: number; authorId: number | null; status: string },
-): boolean {
-  return can(
-    caller.actor,
-    action,
-    { unitPath: unitPathOf(caller, article.unitId), ownerUserId: article.authorId, status: article.status },
-    caller.today,
-  );
-}
-
-/** Ids of the units whose articles the caller may work on, or "all" for a system admin. */
-export function editableUnitIds(caller: Caller): number[] | "all" {
-  const roots = grantedRoots(caller.actor, "article.create", caller.today);
-  return roots === "all" ? "all" : caller.hierarchy.unitIdsUnder(roots, caller.today);
-}
-
-export interface UnitChoice {
-  id: number;
-  /** With its level: "Phường Thượng Thanh". */
-  name: string;
-  /** The name, with the validity for units that do not exist today ("… (đến 30/06/2025)"). */
-  label: string;
-  current: boolean;
-}
-
-/**
- * The units the caller may choose as an article's owner: every unit in their scope, those that
- * exist today first (highest level first, then by name), then former and future ones, labelled with
- * their dates. Former units stay choosable: news about 2019 belongs to the ward that existed then,
- * and a grant on a dissolved district still covers its former wards.
- */
-export async function unitChoices(db: Kysely<DB>, caller: Caller): Promise<UnitChoice[]> {
-  const scope = editableUnitIds(caller);
-  const ids =
-    scope === "all" ? (await db.selectFrom("units").select("id").execute()).map((r) => r.id) : scope;
-  const units = await listUnitNames(db, ids);
-  const choices = units.map((unit): UnitChoice & { depth: number } => {
-    const span = caller.hierarchy.unit(unit.id);
-    const current = span === undefined || isValidAt(span, caller.today);
-    const name = unitDisplayName(unit);
-    let label = name;
-    if (span && !current) {
-      label =
-        span.validTo !== null && span.validTo < caller.today
-          ? `${name} (đến ${formatDateVi(span.validTo)})`
-          : `${name} (từ ${formatDateVi(span.validFrom)})`;
-    }
-    return { id: unit.id, name, label, current, depth: unitPathOf(caller, unit.id).length };
-  });
-  const collator = new Intl.Collator("vi");
-  return choices
-    .sort(
-      (a, b) =>
-        Number(b.current) - Number(a.current) ||
-        a.depth - b.depth ||
-        collator.compare(a.name, b.name) ||
-        a.id - b.id,
-    )
-    .map(({ depth: _depth, ...choice }) => choice);
-}
-
-// ---- helpers -----------------------------------------------------------------------------------
-
-async function checkReferences(
-  db: Kysely<DB>,
-  caller: Caller,
-  input: { unitId: number; categoryId: number | null },
-) {
-  const fields: Record<string, string> = {};
-  if (!caller.hierarchy.unit(input.unitId)) fields.unitId = MESSAGES.unitUnknown;
-  if (input.categoryId !== null && !(await categoryExists(db, input.categoryId)))
-    fields.categoryId = MESSAGES.categoryUnknown;
-  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
-}
-
-function cleanBody(raw: string): string {
-  const body = splitTopLevelBlocks(sanitizeArticleHtml(raw)).join("\n");
-  if (body === "") throw new ValidationError({ bodyHtml: MESSAGES.bodyEmptyAfterSanitize });
-  return body;
-}
-
-function slugConflict(): ConflictError {
-  return new ConflictError(MESSAGES.slugTaken, { slug: MESSAGES.slugTaken });
-}
-
-/** The slug to store: the requested one (slugified; 409 when taken) or one generated from the title. */
-async function resolveSlug(
-  db: Kysely<DB>,
-  requested: string | null,
-  title: string,
-  exceptId?: number,
-): Promise<string> {
-  if (requested !== null && requested.trim() !== "") {
-    const slug = slugify(requested);
-    if (slug === "") throw new ValidationError({ slug: MESSAGES.slugEmpty });
-    if (await isSlugTaken(db, slug, exceptId)) throw slugConflict();
-    return slug;
-  }
-  const base = slugify(title) || "bai-viet";
-  return firstFreeSlug(base, (candidate) => isSlugTaken(db, candidate, exceptId));
-}
-
-function publishedAtFor(status: ArticleStatus, requested: Date | null, now: Date): string | null {
-  if (requested) return requested.toISOString();
-  return status === "published" ? now.toISOString() : null;
-}
-
-/** What the audit log keeps of an article: every field a person edits, and its photos. */
-function snapshot(article: ArticleValues & { authorId: number | null }, images: ArticleImageRow[]) {
-  return {
-    slug: article.slug,
-    title: article.title,
-    lead: article.lead,
-    bodyHtml: article.bodyHtml,
-    status: article.status,
-    publishedAt: article.publishedAt,
-    unitId: article.unitId,
-    categoryId: article.categoryId,
-    authorId: article.authorId,
-    images: images.map((i) => ({
-      media: i.storageKey,
-      caption: i.caption,
-      alt: i.altText,
-      position: i.position,
-    })),
-  };
-}
-
-function statusAction(before: ArticleStatus | null, after: ArticleStatus): string {
+function auditAction(before: ArticleStatus | null, after: ArticleStatus, intent: SaveIntent): string {
   if (before === null) return "create";
-  if (before !== after) return after === "published" ? "publish" : "unpublish";
+  if (intent === "submit") return "submit";
+  if (before !== after) return auditActionOf("publish", after);
   return "update";
 }
 
-async function prepareAndWrite(
-  store: ArticleStore,
-  photo: PhotoInput | undefined,
-): Promise<StoredPhoto | null> {
-  if (!photo) return null;
-  try {
-    return await writePhotoFiles(store.mediaDir, await preparePhoto(photo.bytes));
-  } catch (error) {
-    if (error instanceof PhotoRejected) throw new ValidationError({ photo: error.message });
-    throw error;
-  }
-}
-
-async function attachPhoto(
+/** Tags, links and photos: the parts of a save beyond the article row. */
+async function writeParts(
   trx: Kysely<DB>,
   caller: Caller,
   article: { id: number; unitId: number },
-  photo: PhotoInput,
-  stored: StoredPhoto,
-  sortOrder: number,
+  input: Partial<ArticleInput>,
+  extras: SaveExtras & { stored: Awaited<ReturnType<typeof storeUpload>>; before: ArticleState | null },
 ): Promise<void> {
-  const common = {
-    originalName: photo.originalName.slice(0, 200),
-    mimeType: stored.mimeType,
-    uploadedBy: caller.actor.userId,
-    unitId: article.unitId,
-    now: caller.now,
-  };
-  const mediaId = await insertMedia(trx, { ...common, storageKey: stored.key, byteSize: stored.byteSize });
-  await insertMedia(trx, { ...common, storageKey: stored.thumbnailKey, byteSize: stored.thumbnailByteSize });
-  await insertArticleImage(trx, {
-    articleId: article.id,
-    mediaId,
-    caption: photo.caption,
-    altText: photo.altText,
-    position: photo.position,
-    sortOrder,
-  });
-}
-
-/**
- * Runs `work` in one transaction. When it fails, the photo files written for it are deleted too, and
- * a unique violation (two people saving the same slug at once) becomes the 409 of the slug field.
- */
-async function inTransaction<T>(
-  store: ArticleStore,
-  stored: StoredPhoto | null,
-  work: (trx: Kysely<DB>) => Promise<T>,
-): Promise<T> {
-  try {
-    return await store.db.transaction().execute(work);
-  } catch (error) {
-    if (stored) await removeMediaFiles(store.mediaDir, [stored.key, stored.thumbnailKey]).catch(() => {});
-    if (isUniqueViolation(error)) throw slugConflict();
-    throw error;
+  if (input.tags) await setArticleTags(trx, article.id, await ensureTags(trx, input.tags, caller.now));
+  if (input.sessionIds || input.linkedUnitIds) {
+    await setArticleLinks(trx, article.id, {
+      sessionIds: input.sessionIds ?? extras.before?.links.sessionIds ?? [],
+      unitIds: input.linkedUnitIds ?? extras.before?.links.unitIds ?? [],
+    });
   }
+  const current = extras.before?.images ?? [];
+  await applyImageChanges(trx, article.id, current, extras.imageChanges ?? []);
+  const nextOrder = Math.max(-1, ...current.map((i) => i.sortOrder)) + 1;
+  await attachNewPhoto(
+    trx,
+    caller,
+    article,
+    { upload: extras.photo, stored: extras.stored, pick: extras.pick },
+    nextOrder,
+  );
 }
 
-// ---- use cases ---------------------------------------------------------------------------------
+/** Writes the revision, review entry, audit event and index update that follow every save. */
+async function recordSave(
+  trx: Kysely<DB>,
+  caller: Caller,
+  id: number,
+  change: { before: ArticleState | null; intent: SaveIntent },
+): Promise<void> {
+  const after = (await loadArticleState(trx, id)) as ArticleState;
+  await recordRevision(trx, id, authorOf(caller), { at: caller.now });
+  const fromStatus = change.before?.article.status ?? null;
+  const action = auditAction(fromStatus, after.article.status, change.intent);
+  if (change.intent !== "save" && (fromStatus !== after.article.status || fromStatus === null)) {
+    const review = change.intent === "submit" ? "submit" : auditActionOf("publish", after.article.status);
+    await insertReview(trx, {
+      articleId: id,
+      action: review,
+      comment: null,
+      actor: authorOf(caller),
+      at: caller.now.toISOString(),
+    });
+  }
+  await recordAudit(trx, {
+    actor: caller.actor,
+    action,
+    entityType: "article",
+    entityId: id,
+    unitId: after.article.unitId,
+    ...(change.before ? { before: auditSnapshot(change.before) } : {}),
+    after: auditSnapshot(after),
+    ip: caller.ip,
+    at: caller.now,
+  });
+  await afterArticleChange(trx, id);
+}
+
+/** The status a save with `intent` leads to (409 when the workflow does not allow it). */
+function statusFor(
+  intent: SaveIntent,
+  from: ArticleStatus | null,
+  publishedAt: string | null,
+  now: Date,
+): ArticleStatus {
+  // "Publish" on what is already published (an old form, a client sending the status back) is a save.
+  const saving =
+    intent === "save" || (intent === "publish" && (from === "published" || from === "scheduled"));
+  if (saving) return from === null ? "draft" : statusAfterSave(from, publishedAt, now);
+  const transition = intent === "submit" ? "submit" : "publish";
+  const result = applyTransition(from ?? "draft", transition, {
+    publishAt: publishedAt === null ? null : new Date(publishedAt),
+    now,
+  });
+  if (!result.ok) throw new ConflictError(result.message);
+  return result.status;
+}
 
 /**
- * Creates an article, with an optional photo. Writers may create drafts in their units; publishing
- * needs an editor. The article, its photo rows and the audit event are written together or not at all.
+ * Creates an article, with an optional photo (uploaded or from the library), tags and links.
+ * Writers may create drafts and submit them in their units; publishing needs an editor.
  */
 export async function createArticle(
   store: ArticleStore,
   caller: Caller,
   input: ArticleInput,
-  photo?: PhotoInput,
+  extras: SaveExtras = {},
 ): Promise<number> {
   await checkReferences(store.db, caller, input);
-  const draftTarget = { unitId: input.unitId, authorId: caller.actor.userId, status: "draft" };
-  authorizeOn(caller, "article.create", draftTarget);
-  if (input.status === "published") authorizeOn(caller, "article.publish", draftTarget);
-
+  const target: ArticleTarget = { unitId: input.unitId, authorId: caller.actor.userId, status: "draft" };
+  authorizeOn(caller, "article.create", target);
+  if (input.intent === "publish") authorizeOn(caller, "article.publish", target);
+  const requestedAt = input.publishedAt?.toISOString() ?? null;
+  const status = statusFor(input.intent, null, requestedAt, caller.now);
   const values: ArticleValues = {
     slug: await resolveSlug(store.db, input.slug, input.title),
     title: input.title,
     lead: input.lead,
     bodyHtml: cleanBody(input.bodyHtml),
-    status: input.status,
-    publishedAt: publishedAtFor(input.status, input.publishedAt, caller.now),
+    status,
+    publishedAt: input.intent === "publish" ? (requestedAt ?? caller.now.toISOString()) : requestedAt,
     unitId: input.unitId,
     categoryId: input.categoryId,
   };
-  const stored = await prepareAndWrite(store, photo);
-  return inTransaction(store, stored, async (trx) => {
+  const stored = await storeUpload(store, extras.photo);
+  return inTransaction(store, stored ? keysOf(stored) : [], async (trx) => {
     const id = await insertArticle(trx, { ...values, authorId: caller.actor.userId, now: caller.now });
-    if (photo && stored) await attachPhoto(trx, caller, { id, unitId: values.unitId }, photo, stored, 0);
-    const images = await listImagesOfArticles(trx, [id]);
-    await recordAudit(trx, {
-      actor: caller.actor,
-      action: "create",
-      entityType: "article",
-      entityId: id,
-      unitId: values.unitId,
-      after: snapshot({ ...values, authorId: caller.actor.userId }, images),
-      ip: caller.ip,
-      at: caller.now,
-    });
+    await writeParts(trx, caller, { id, unitId: values.unitId }, input, { ...extras, stored, before: null });
+    await recordSave(trx, caller, id, { before: null, intent: input.intent });
     return id;
   });
 }
@@ -355,146 +219,116 @@ export async function loadEditableArticle(
   caller: Caller,
   id: number,
 ): Promise<ArticleRecord> {
-  const article = await findArticleById(db, id);
+  const article = (await loadArticleState(db, id))?.article;
   if (!article) throw new NotFoundError("Không tìm thấy bài viết.");
   authorizeOn(caller, "article.update", article);
   return article;
 }
 
 /**
- * Changes an article: the fields given, a new photo, caption/position edits and removals of existing
- * photos. Moving it to another unit needs rights there too; a status change needs `article.publish`.
- * One transaction with its audit event (action publish/unpublish/update, values before and after).
+ * Changes an article: the fields given, photos, tags and links; with intent "submit" or "publish"
+ * it also takes that review step. Moving it to another unit needs rights there too.
  */
 export async function updateArticle(
   store: ArticleStore,
   caller: Caller,
   id: number,
   changes: Partial<ArticleInput>,
-  extra: { photo?: PhotoInput; imageChanges?: ImageChange[] } = {},
-): Promise<void> {
-  const before = await loadEditableArticle(store.db, caller, id);
-  const unitId = changes.unitId ?? before.unitId;
-  const categoryId = changes.categoryId === undefined ? before.categoryId : changes.categoryId;
-  await checkReferences(store.db, caller, { unitId, categoryId });
-  if (unitId !== before.unitId) authorizeOn(caller, "article.create", { ...before, unitId });
-  const status = changes.status ?? before.status;
-  if (status !== before.status) {
-    authorizeOn(caller, "article.publish", before);
-    if (unitId !== before.unitId) authorizeOn(caller, "article.publish", { ...before, unitId });
+  extras: SaveExtras = {},
+): Promise<ArticleStatus> {
+  const before = await loadArticleState(store.db, id);
+  if (!before) throw new NotFoundError("Không tìm thấy bài viết.");
+  const old = before.article;
+  authorizeOn(caller, "article.update", old);
+  const unitId = changes.unitId ?? old.unitId;
+  const categoryId = changes.categoryId === undefined ? old.categoryId : changes.categoryId;
+  await checkReferences(store.db, caller, { ...changes, unitId, categoryId });
+  if (unitId !== old.unitId) authorizeOn(caller, "article.create", { ...old, unitId });
+  const intent = changes.intent ?? "save";
+  if (intent === "publish") {
+    authorizeOn(caller, "article.publish", old);
+    if (unitId !== old.unitId) authorizeOn(caller, "article.publish", { ...old, unitId });
   }
-
-  const title = changes.title ?? before.title;
-  const slug =
-    changes.slug !== undefined &&
-    changes.slug !== null &&
-    changes.slug.trim() !== "" &&
-    slugify(changes.slug) !== before.slug
-      ? await resolveSlug(store.db, changes.slug, title, id)
-      : before.slug;
-  const publishedAt =
-    changes.publishedAt !== undefined
-      ? publishedAtFor(status, changes.publishedAt, caller.now)
-      : (before.publishedAt ?? publishedAtFor(status, null, caller.now));
+  const requestedAt =
+    changes.publishedAt === undefined ? old.publishedAt : (changes.publishedAt?.toISOString() ?? null);
+  const status = statusFor(intent, old.status, requestedAt, caller.now);
+  const title = changes.title ?? old.title;
+  const wantsSlug = changes.slug != null && changes.slug.trim() !== "" && slugify(changes.slug) !== old.slug;
   const values: ArticleValues = {
-    slug,
+    slug: wantsSlug ? await resolveSlug(store.db, changes.slug ?? null, title, id) : old.slug,
     title,
-    lead: changes.lead === undefined ? before.lead : changes.lead,
-    bodyHtml: changes.bodyHtml === undefined ? before.bodyHtml : cleanBody(changes.bodyHtml),
+    lead: changes.lead === undefined ? old.lead : changes.lead,
+    bodyHtml: changes.bodyHtml === undefined ? old.bodyHtml : cleanBody(changes.bodyHtml),
     status,
-    publishedAt,
+    publishedAt: intent === "publish" ? (requestedAt ?? caller.now.toISOString()) : requestedAt,
     unitId,
     categoryId,
   };
-  const imagesBefore = await listImagesOfArticles(store.db, [id]);
-  const known = new Map(imagesBefore.map((i) => [i.id, i]));
-  const imageChanges = (extra.imageChanges ?? []).filter((change) => known.has(change.id));
-  const removed = imageChanges.filter((c) => c.remove).map((c) => c.id);
-  const removedKeys = imagesBefore
-    .filter((i) => removed.includes(i.id))
-    .flatMap((i) => [i.storageKey, thumbnailKeyOf(i.storageKey)]);
-
-  const stored = await prepareAndWrite(store, extra.photo);
-  const deletedKeys = await inTransaction(store, stored, async (trx) => {
+  if ((status === "published" || status === "scheduled") && values.publishedAt === null)
+    values.publishedAt = caller.now.toISOString();
+  const stored = await storeUpload(store, extras.photo);
+  await inTransaction(store, stored ? keysOf(stored) : [], async (trx) => {
+    await ensureBaselineRevision(trx, before);
     await updateArticleRow(trx, id, values, caller.now);
-    for (const change of imageChanges) {
-      if (!change.remove) {
-        await updateArticleImage(trx, {
-          id: change.id,
-          articleId: id,
-          caption: change.caption,
-          altText: change.altText,
-          position: change.position,
-        });
-      }
-    }
-    await deleteArticleImages(trx, id, removed);
-    const gone = await deleteUnusedMedia(trx, removedKeys);
-    if (extra.photo && stored) {
-      const nextOrder = Math.max(-1, ...imagesBefore.map((i) => i.sortOrder)) + 1;
-      await attachPhoto(trx, caller, { id, unitId }, extra.photo, stored, nextOrder);
-    }
-    const imagesAfter = await listImagesOfArticles(trx, [id]);
-    await recordAudit(trx, {
-      actor: caller.actor,
-      action: statusAction(before.status, status),
-      entityType: "article",
-      entityId: id,
-      unitId,
-      before: snapshot(before, imagesBefore),
-      after: snapshot({ ...values, authorId: before.authorId }, imagesAfter),
-      ip: caller.ip,
-      at: caller.now,
-    });
-    return gone;
+    await writeParts(trx, caller, { id, unitId }, changes, { ...extras, stored, before });
+    await recordSave(trx, caller, id, { before, intent });
   });
-  // The rows are gone for good now; a file left behind by a failed unlink is only wasted space.
-  await removeMediaFiles(store.mediaDir, deletedKeys).catch(() => {});
+  return status;
 }
 
-/** Deletes an article and the photos only it used; audited with the values it had. */
+/**
+ * Deletes an article with its photos' placements, tags, links, revisions and review trail; the
+ * photos stay in the library. Audited with the values it had.
+ */
 export async function deleteArticle(store: ArticleStore, caller: Caller, id: number): Promise<void> {
-  const before = await findArticleById(store.db, id);
+  const before = await loadArticleState(store.db, id);
   if (!before) throw new NotFoundError("Không tìm thấy bài viết.");
-  authorizeOn(caller, "article.delete", before);
-  const images = await listImagesOfArticles(store.db, [id]);
-  const keys = images.flatMap((i) => [i.storageKey, thumbnailKeyOf(i.storageKey)]);
-  const deletedKeys = await inTransaction(store, null, async (trx) => {
+  authorizeOn(caller, "article.delete", before.article);
+  await inTransaction(store, [], async (trx) => {
     await deleteArticleRow(trx, id);
-    const gone = await deleteUnusedMedia(trx, keys);
     await recordAudit(trx, {
       actor: caller.actor,
       action: "delete",
       entityType: "article",
       entityId: id,
-      unitId: before.unitId,
-      before: snapshot(before, images),
+      unitId: before.article.unitId,
+      before: auditSnapshot(before),
       ip: caller.ip,
       at: caller.now,
     });
-    return gone;
+    await afterArticleChange(trx, id);
   });
-  await removeMediaFiles(store.mediaDir, deletedKeys).catch(() => {});
 }
 
 export interface EditorListItem extends EditorArticleRow {
   canEdit: boolean;
   canDelete: boolean;
+  /** The newest review event: a draft whose last event is "return" was sent back with a comment. */
+  lastReview: ReviewRow | null;
 }
 
 /** One page of the articles the caller may work on, with what they may do to each. */
 export async function listEditorArticles(
   db: Kysely<DB>,
   caller: Caller,
-  page: { limit: number; offset: number },
-): Promise<{ rows: EditorListItem[]; total: number }> {
-  const { rows, total } = await listArticlesOfUnits(db, { unitIds: editableUnitIds(caller), ...page });
+  page: { limit: number; offset: number; status?: ArticleStatus },
+): Promise<{ rows: EditorListItem[]; total: number; counts: Record<ArticleStatus, number> }> {
+  const { rows, total, counts } = await listArticlesOfUnits(db, {
+    unitIds: editableUnitIds(caller),
+    ...page,
+  });
+  const reviews = await latestReviews(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     total,
+    counts,
     rows: rows.map((row) => ({
       ...row,
       canEdit: canOnArticle(caller, "article.update", row),
       canDelete: canOnArticle(caller, "article.delete", row),
+      lastReview: reviews.get(row.id) ?? null,
     })),
   };
 }

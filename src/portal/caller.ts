@@ -1,5 +1,6 @@
 import { type AppCtx, clientIp, hierarchyOf, requireActor, todayOf } from "../core/http/request.js";
-import type { ArticleStore, Caller } from "./articles.service.js";
+import type { Caller } from "./article-access.js";
+import type { ArticleStore } from "./article-write.helpers.js";
 import { mediaDirOf } from "./media.service.js";
 
 /** The signed-in caller of a request, with the facts permission checks need (401 when anonymous). */

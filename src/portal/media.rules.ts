@@ -6,6 +6,21 @@ export const MAX_PHOTO_WIDTH = 1600;
 /** Width of the copy shown in article lists. */
 export const THUMBNAIL_WIDTH = 480;
 
+/**
+ * The smaller copies made of every photo besides the main file (at most 1600 px wide), so pages can
+ * offer `srcset` and phones download a fraction of the bytes. The 480 px one is the list copy. A
+ * copy is made only when the main file is wider than it, except the list copy, which always exists.
+ */
+export const PHOTO_COPIES = [
+  { width: THUMBNAIL_WIDTH, suffix: "t" },
+  { width: 960, suffix: "m" },
+] as const;
+
+/** The widths of copies to make for a main file `mainWidth` px wide. */
+export function copyWidthsFor(mainWidth: number): { width: number; suffix: string }[] {
+  return PHOTO_COPIES.filter((copy) => copy.suffix === "t" || copy.width < mainWidth);
+}
+
 export type PhotoType = "jpeg" | "png" | "webp";
 
 export const PHOTO_MIME: Record<PhotoType, string> = {
@@ -40,7 +55,7 @@ export function detectPhotoType(bytes: Uint8Array): PhotoType | null {
 /**
  * A storage key is a plain file name inside the media folder: letters, digits, `_` and `-`, one dot
  * before the extension. No separators and no `..`, so it can never leave that folder. Uploads get
- * `<32 hex>.<ext>` and their list-size copy `<32 hex>-t.<ext>`.
+ * `<32 hex>.<ext>`, their list-size copy `<32 hex>-t.<ext>` and a 960 px copy `<32 hex>-m.<ext>`.
  */
 const STORAGE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,150}\.[a-z0-9]{1,5}$/;
 
@@ -49,7 +64,12 @@ export function isStorageKey(key: string): boolean {
   return STORAGE_KEY.test(key);
 }
 
+/** The key of a smaller copy of a photo: `<key>-<suffix>.<ext>`. */
+export function copyKeyOf(key: string, suffix: string): string {
+  return key.replace(/\.([a-z0-9]+)$/, `-${suffix}.$1`);
+}
+
 /** The key of a photo's list-size copy. */
 export function thumbnailKeyOf(key: string): string {
-  return key.replace(/\.([a-z0-9]+)$/, "-t.$1");
+  return copyKeyOf(key, "t");
 }

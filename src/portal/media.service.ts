@@ -6,6 +6,8 @@ import { Readable } from "node:stream";
 import sharp, { type Sharp } from "sharp";
 import type { Config } from "../core/config.js";
 import {
+  copyKeyOf,
+  copyWidthsFor,
   detectPhotoType,
   isStorageKey,
   MAX_PHOTO_BYTES,
@@ -13,13 +15,19 @@ import {
   PHOTO_EXTENSION,
   PHOTO_MIME,
   type PhotoType,
-  THUMBNAIL_WIDTH,
-  thumbnailKeyOf,
 } from "./media.rules.js";
 
 /** Where uploaded files live: `<dataDir>/media/<storage key>`. */
 export function mediaDirOf(config: Config): string {
   return path.join(config.dataDir, "media");
+}
+
+/** A smaller copy of a photo, in memory. */
+export interface PreparedCopy {
+  suffix: string;
+  width: number;
+  height: number;
+  data: Buffer;
 }
 
 /** A photo checked and re-encoded in memory, not yet written anywhere. */
@@ -29,6 +37,9 @@ export interface PreparedPhoto {
   data: Buffer;
   width: number;
   height: number;
+  /** The list copy (480 px) and, for wide photos, a 960 px copy. */
+  copies: PreparedCopy[];
+  /** The list copy's bytes (the first of `copies`). */
   thumbnail: Buffer;
 }
 
@@ -46,7 +57,8 @@ function encode(image: Sharp, type: PhotoType): Sharp {
 /**
  * Checks an uploaded file (JPEG, PNG or WebP by its first bytes, at most 10 MB) and re-encodes it:
  * turned upright from its EXIF orientation, at most 1600 px wide, with every metadata block (camera,
- * GPS position, author) left out; plus a 480 px copy for article lists.
+ * GPS position, author) left out; plus a 480 px list copy and, for photos wider than 960 px, a
+ * 960 px copy (never enlarged).
  */
 export async function preparePhoto(bytes: Uint8Array): Promise<PreparedPhoto> {
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new PhotoRejected("Ảnh không được lớn hơn 10 MB.");
@@ -55,56 +67,91 @@ export async function preparePhoto(bytes: Uint8Array): Promise<PreparedPhoto> {
   try {
     // sharp keeps no metadata unless asked (`keepMetadata`), which is exactly what we want.
     const source = sharp(bytes, { limitInputPixels: 100_000_000, failOn: "error" }).rotate();
-    const main = await encode(
-      source.clone().resize({ width: MAX_PHOTO_WIDTH, withoutEnlargement: true }),
-      type,
-    ).toBuffer({
-      resolveWithObject: true,
-    });
-    const thumbnail = await encode(
-      source.clone().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }),
-      type,
-    ).toBuffer();
+    const sized = (width: number) =>
+      encode(source.clone().resize({ width, withoutEnlargement: true }), type).toBuffer({
+        resolveWithObject: true,
+      });
+    const main = await sized(MAX_PHOTO_WIDTH);
+    const copies: PreparedCopy[] = [];
+    for (const copy of copyWidthsFor(main.info.width)) {
+      const out = await sized(copy.width);
+      copies.push({ suffix: copy.suffix, width: out.info.width, height: out.info.height, data: out.data });
+    }
     return {
       type,
       mimeType: PHOTO_MIME[type],
       data: main.data,
       width: main.info.width,
       height: main.info.height,
-      thumbnail,
+      copies,
+      thumbnail: (copies[0] as PreparedCopy).data,
     };
   } catch {
     throw new PhotoRejected("Không đọc được tệp ảnh (tệp bị hỏng hoặc không đúng định dạng).");
   }
 }
 
-export interface StoredPhoto {
+/** One stored file of a photo. */
+export interface StoredFile {
   key: string;
-  thumbnailKey: string;
-  mimeType: string;
+  width: number;
+  height: number;
   byteSize: number;
-  thumbnailByteSize: number;
 }
 
-/** Writes a prepared photo and its list copy under fresh random keys. */
+export interface StoredPhoto {
+  key: string;
+  mimeType: string;
+  byteSize: number;
+  width: number;
+  height: number;
+  /** The list copy. */
+  thumbnailKey: string;
+  thumbnailByteSize: number;
+  /** Every file of the photo, main one included, narrowest first. */
+  files: StoredFile[];
+}
+
+/** Every key a stored photo wrote (to delete them all when the save that needed them fails). */
+export function keysOf(photo: StoredPhoto): string[] {
+  return photo.files.map((f) => f.key);
+}
+
+/** Writes a prepared photo and its copies under a fresh random key; nothing is left behind on failure. */
 export async function writePhotoFiles(mediaDir: string, photo: PreparedPhoto): Promise<StoredPhoto> {
   await mkdir(mediaDir, { recursive: true });
   const key = `${randomBytes(16).toString("hex")}.${PHOTO_EXTENSION[photo.type]}`;
-  const thumbnailKey = thumbnailKeyOf(key);
-  // `wx`: never overwrite a file, even on the 2^-128 chance of a repeated key.
-  await writeFile(path.join(mediaDir, key), photo.data, { flag: "wx" });
+  const files: (StoredFile & { data: Buffer })[] = [
+    ...photo.copies.map((copy) => ({
+      key: copyKeyOf(key, copy.suffix),
+      width: copy.width,
+      height: copy.height,
+      byteSize: copy.data.byteLength,
+      data: copy.data,
+    })),
+    { key, width: photo.width, height: photo.height, byteSize: photo.data.byteLength, data: photo.data },
+  ].sort((a, b) => a.width - b.width || a.byteSize - b.byteSize);
+  const written: string[] = [];
   try {
-    await writeFile(path.join(mediaDir, thumbnailKey), photo.thumbnail, { flag: "wx" });
+    for (const file of files) {
+      // `wx`: never overwrite a file, even on the 2^-128 chance of a repeated key.
+      await writeFile(path.join(mediaDir, file.key), file.data, { flag: "wx" });
+      written.push(file.key);
+    }
   } catch (error) {
-    await removeMediaFiles(mediaDir, [key]);
+    await removeMediaFiles(mediaDir, written);
     throw error;
   }
+  const thumbnail = files.find((f) => f.key === copyKeyOf(key, "t"));
   return {
     key,
-    thumbnailKey,
     mimeType: photo.mimeType,
     byteSize: photo.data.byteLength,
-    thumbnailByteSize: photo.thumbnail.byteLength,
+    width: photo.width,
+    height: photo.height,
+    thumbnailKey: thumbnail?.key ?? key,
+    thumbnailByteSize: thumbnail?.byteSize ?? photo.data.byteLength,
+    files: files.map(({ data: _data, ...file }) => file),
   };
 }
 
