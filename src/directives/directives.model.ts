@@ -39,6 +39,8 @@ export interface DirectiveRecord {
   submittedAt: string | null;
   confirmedAt: string | null;
   createdAt: string;
+  /** The user who assigned it (told when it is submitted). */
+  createdBy: number | null;
   coordinators: PartyRef[];
 }
 

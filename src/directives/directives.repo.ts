@@ -183,6 +183,7 @@ function toRecord(r: BaseRow, coordinators: PartyRef[]): DirectiveRecord {
     submittedAt: r.submitted_at,
     confirmedAt: r.confirmed_at,
     createdAt: r.created_at,
+    createdBy: r.created_by,
     coordinators,
   };
 }

@@ -14,6 +14,7 @@ import type { Hierarchy } from "../units/hierarchy.rules.js";
 import type { Deadline } from "./deadline.js";
 import { mayOnUnit, mayReadDirective, relationsTo } from "./directives.access.js";
 import type { DirectiveRecord } from "./directives.model.js";
+import { notifyStep } from "./directives.notify.js";
 import {
   type DirectivePatch,
   findDirective,
@@ -135,6 +136,19 @@ export async function createDirectiveIn(
     at: ctx.now,
     ip: ctx.ip,
   });
+  await notifyStep(
+    trx,
+    "assigned",
+    {
+      id,
+      title,
+      leadUnitId: input.lead.unitId,
+      leadOrganisationId: input.lead.organisationId,
+      assigningUnitId,
+      createdBy: ctx.actor.userId,
+    },
+    ctx,
+  );
   return id;
 }
 
@@ -249,7 +263,28 @@ export async function actOnDirectiveIn(
     at: ctx.now,
     ip: ctx.ip,
   });
-  return (await findDirective(trx, id)) as DirectiveRecord;
+  const after = (await findDirective(trx, id)) as DirectiveRecord;
+  if (
+    input.action === "submit" ||
+    input.action === "confirm" ||
+    input.action === "return" ||
+    input.action === "reassign"
+  ) {
+    await notifyStep(
+      trx,
+      input.action,
+      {
+        id,
+        title: after.title,
+        leadUnitId: after.lead.unitId,
+        leadOrganisationId: after.lead.organisationId,
+        assigningUnitId: after.assigningUnitId,
+        createdBy: after.createdBy,
+      },
+      ctx,
+    );
+  }
+  return after;
 }
 
 /** The assigner changes the deadline, title or coordinating units of an open directive. */

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Actor, Grant } from "../accounts/policy.js";
 import type { Role } from "../accounts/roles.js";
 import type { DB } from "../core/db/schema.js";
-import { mayOnPath } from "./directives.access.js";
+import { mayOnPath, type Need } from "./directives.access.js";
 import { REMINDED_STATES, type ReminderKind } from "./reminders.rules.js";
 
 export interface DueDirective {
@@ -97,14 +97,14 @@ export interface Recipient {
 }
 
 /**
- * Who is reminded: the lead unit's own officers (active grants on the lead unit itself that allow
- * reporting), the staff of the lead department, and for an overdue directive also whoever assigned it.
- * Grants on units above are left out on purpose: a district office is not reminded of every ward task.
+ * The people who act for a unit itself: users with an active grant on exactly this unit that allows
+ * `need`. Grants on units above are left out on purpose: a district office is not told about every
+ * ward's task.
  */
-export async function listRecipients(
+export async function unitOfficers(
   db: Kysely<DB>,
-  d: DueDirective,
-  kind: ReminderKind,
+  unitId: number,
+  need: Need,
   today: string,
 ): Promise<Recipient[]> {
   const grants = await db
@@ -120,7 +120,7 @@ export async function listRecipients(
       "g.valid_from",
       "g.valid_to",
     ])
-    .where("g.unit_id", "=", d.leadUnitId)
+    .where("g.unit_id", "=", unitId)
     .where("u.disabled", "=", 0)
     .execute();
   const byUser = new Map<number, { actor: Actor; email: string | null }>();
@@ -137,11 +137,23 @@ export async function listRecipients(
     });
     byUser.set(g.id, entry);
   }
+  return [...byUser.values()]
+    .filter(({ actor }) => mayOnPath(actor, need, [unitId], today))
+    .map(({ actor, email }) => ({ userId: actor.userId, displayName: actor.displayName, email }));
+}
+
+/**
+ * Who is reminded: the lead unit's own officers (see {@link unitOfficers}), the staff of the lead
+ * department, and for an overdue directive also whoever assigned it.
+ */
+export async function listRecipients(
+  db: Kysely<DB>,
+  d: Pick<DueDirective, "leadUnitId" | "leadOrganisationId" | "createdBy">,
+  kind: ReminderKind | "assigned",
+  today: string,
+): Promise<Recipient[]> {
   const chosen = new Map<number, Recipient>();
-  for (const { actor, email } of byUser.values()) {
-    if (mayOnPath(actor, "directive.report", [d.leadUnitId], today))
-      chosen.set(actor.userId, { userId: actor.userId, displayName: actor.displayName, email });
-  }
+  for (const r of await unitOfficers(db, d.leadUnitId, "directive.report", today)) chosen.set(r.userId, r);
   const extraIds: number[] = [];
   if (d.leadOrganisationId !== null) {
     const staff = await db

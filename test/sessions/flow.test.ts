@@ -197,6 +197,17 @@ describe.each(ENGINES)("session → conclusions → directives → progress → 
     expect(confirm.status).toBe(200);
     // Confirmed after the deadline, but submitted before it: done on time.
     expect((await confirm.json()).data).toMatchObject({ state: "confirmed", timeliness: "done_on_time" });
+    // The office was told of the submission, the ward of the new task and of its confirmation.
+    const officeNotes = await (
+      await office.request("/api/v1/notifications", { headers: { accept: "application/json" } })
+    ).json();
+    expect(officeNotes.data.map((n: { kind: string }) => n.kind)).toContain("directive_submit");
+    const wardNotes = await (
+      await ward.request("/api/v1/notifications", { headers: { accept: "application/json" } })
+    ).json();
+    const kinds = wardNotes.data.map((n: { kind: string }) => n.kind);
+    expect(kinds).toContain("directive_confirm");
+    expect(kinds.filter((k: string) => k === "directive_assigned")).toHaveLength(9);
     const again = await office.sendJson("POST", `/api/v1/directives/${id}/actions`, { action: "confirm" });
     expect(again.status).toBe(409);
 
