@@ -6,6 +6,7 @@ import { registerMostReadRoutes } from "./most-read.routes.js";
 import { registerOpenDataRoutes } from "./open-data.routes.js";
 import { registerRatingRoutes } from "./ratings.routes.js";
 import { registerSearchRoutes } from "./search.routes.js";
+import { registerUnitPortalRoutes } from "./unit-portal.routes.js";
 
 /**
  * The public portal beyond the home and article pages: search, categories, most read, ratings,
@@ -18,4 +19,5 @@ export function registerPublicPortalRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRatingRoutes(app);
   registerFeedRoutes(app);
   registerOpenDataRoutes(app);
+  registerUnitPortalRoutes(app);
 }

@@ -3,7 +3,8 @@ import type { DialectName } from "../core/db/dialect.js";
 import { rebuildSearchIndex } from "./search.index.js";
 
 /**
- * Tables of the portal's search index of articles, satisfaction ratings and view statistics.
+ * Tables of the portal's search index of articles, satisfaction ratings, view statistics and the
+ * units' portal pages (history, boundary, area and population, leaders' duties).
  *
  * The search index holds ready-made token streams (see `search.text.ts`): on SQLite an FTS5 table
  * without stored content (the articles table has the text), on PostgreSQL two tsvector columns with
@@ -84,6 +85,26 @@ export function searchMigration(dialect: DialectName) {
         .createIndex("articles_unit_published_idx")
         .on("articles")
         .columns(["unit_id", "published_at"])
+        .execute();
+
+      // What the portal decree asks units to publish, beside the units module's profile.
+      await db.schema
+        .createTable("unit_portal_profiles")
+        .addColumn("unit_id", "integer", (c) => c.primaryKey().references("units.id").onDelete("cascade"))
+        .addColumn("history", "text")
+        .addColumn("boundary", "text")
+        .addColumn("area_km2", "double precision")
+        .addColumn("population", "integer")
+        .addColumn("population_year", "integer")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("leader_duties")
+        .addColumn("unit_id", "integer", (c) => c.notNull().references("units.id").onDelete("cascade"))
+        .addColumn("person_id", "integer", (c) => c.notNull().references("people.id").onDelete("cascade"))
+        .addColumn("duties", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("leader_duties_pk", ["unit_id", "person_id"])
         .execute();
 
       // Articles written before this migration become searchable at once.

@@ -1,6 +1,6 @@
 /**
- * Kysely table types of the portal's search index of articles, satisfaction ratings and view
- * statistics; merged into `DB`.
+ * Kysely table types of the portal's search index of articles, satisfaction ratings, view
+ * statistics and the units' portal pages (history, boundary, leaders' duties); merged into `DB`.
  *
  * The full-text part of the index is engine-specific and reached only through `search.repo.ts` with
  * raw SQL: on SQLite the FTS5 table `article_search` (rowid = article id), on PostgreSQL the tsvector
@@ -34,19 +34,35 @@ export interface ArticleDailyViewsTable {
   views: number;
 }
 
+/** What the portal decree asks a unit to publish beyond the units module's profile. */
+export interface UnitPortalProfilesTable {
+  unit_id: number;
+  /** Lịch sử hình thành và phát triển: paragraphs separated by blank lines. */
+  history: string | null;
+  /** Địa giới hành chính: the boundary in words ("Phía Bắc giáp …"). */
+  boundary: string | null;
+  area_km2: number | null;
+  population: number | null;
+  /** The year the population figure is for. */
+  population_year: number | null;
+  updated_at: string;
+}
+
+/** A leader's duties in a unit (nhiệm vụ được phân công), one text per person and unit. */
+export interface LeaderDutiesTable {
+  unit_id: number;
+  person_id: number;
+  duties: string;
+  updated_at: string;
+}
+
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
   article_ratings: ArticleRatingsTable;
   article_daily_views: ArticleDailyViewsTable;
+  unit_portal_profiles: UnitPortalProfilesTable;
+  leader_duties: LeaderDutiesTable;
 }
 
 /** The SQLite FTS5 table of the search index. */
 export const FTS_TABLE = "article_search";
-
-/**
- * True for the tables SQLite creates behind the FTS5 table (`article_search_data`…). They are not
- * application tables: SQLite refuses writes to them, and clearing `article_search` clears them.
- */
-export function isSearchShadowTable(name: string): boolean {
-  return /^article_search_(?:data|idx|content|docsize|config)$/.test(name);
-}
