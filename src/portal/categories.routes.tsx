@@ -5,7 +5,7 @@ import { ForbiddenError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import type { Caller } from "./article-access.js";
 import { callerOf } from "./caller.js";
-import { listCategoriesWithCounts } from "./categories.repo.js";
+import { findCategory, listCategoriesWithCounts } from "./categories.repo.js";
 import {
   canManageCategories,
   changeCategory,
@@ -98,11 +98,11 @@ export function registerCategoryRoutes(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;
-      return render(
-        c,
-        { id, values: { name: "", slug: "", sortOrder: "" }, errors: refused.fields },
-        refused.status,
-      );
+      const current = await findCategory(c.var.ctx.database.db, id);
+      const values = current
+        ? { name: current.name, slug: current.slug, sortOrder: String(current.sortOrder) }
+        : { name: "", slug: "", sortOrder: "" };
+      return render(c, { id, values, errors: refused.fields }, refused.status);
     }
     return c.redirect(`${CATEGORIES}?ok=deleted`, 303);
   });

@@ -17,6 +17,11 @@ export interface CategoryValues {
 
 const LABELS = { name: "Tên chuyên mục", slug: "Đường dẫn", sortOrder: "Thứ tự" };
 
+/** The id suffix of a row's field (`cat-3-name`); a row-wide refusal points at the name. */
+function rowField(id: number, key: string): string {
+  return `cat-${id}-${key === "sortOrder" ? "order" : key === "slug" ? "slug" : "name"}`;
+}
+
 /** One labelled input with a row-unique id (several rows share the field names). */
 function RowInput(props: {
   id: string;
@@ -59,11 +64,21 @@ export function CategoriesPage(props: {
   const valuesOf = (id: number | "new", fallback: CategoryValues) =>
     editing?.id === id ? editing.values : fallback;
   const fresh = valuesOf("new", { name: "", slug: "", sortOrder: "" });
+  // The summary links to the fields of the form that was refused: the new one, or a row.
+  const summary =
+    editing && editing.id !== "new"
+      ? Object.fromEntries(
+          Object.entries(editing.errors).map(([key, message]) => [
+            rowField(editing.id as number, key),
+            message,
+          ]),
+        )
+      : editing?.errors;
   return (
     <AdminLayout meta={meta} active={CATEGORIES}>
       <h1>Chuyên mục và từ khóa</h1>
       <Notice message={props.notice} />
-      <ErrorSummary errors={editing?.errors} labels={LABELS} />
+      <ErrorSummary errors={summary} labels={LABELS} />
       <section class="card" aria-labelledby="them-chuyen-muc">
         <h2 id="them-chuyen-muc">Thêm chuyên mục</h2>
         <form method="post" action={CATEGORIES} class="inline-fields" novalidate>
@@ -109,21 +124,21 @@ export function CategoriesPage(props: {
               <form method="post" action={`${CATEGORIES}/${cat.id}`} class="inline-fields" novalidate>
                 <CsrfInput token={meta.auth.csrfToken} />
                 <RowInput
-                  id={`cat-${cat.id}-name`}
+                  id={`f-cat-${cat.id}-name`}
                   name="name"
                   label="Tên chuyên mục"
                   value={values.name}
                   error={errors.name}
                 />
                 <RowInput
-                  id={`cat-${cat.id}-slug`}
+                  id={`f-cat-${cat.id}-slug`}
                   name="slug"
                   label="Đường dẫn"
                   value={values.slug}
                   error={errors.slug}
                 />
                 <RowInput
-                  id={`cat-${cat.id}-order`}
+                  id={`f-cat-${cat.id}-order`}
                   name="sortOrder"
                   label="Thứ tự"
                   value={values.sortOrder}
