@@ -95,15 +95,15 @@ describe.skipIf(browserSkipReason)("foundation journeys in Chromium", () => {
     await logIn(page, server.url, "bientap");
     await page.goto(`${server.url}/quan-tri/bai-viet/moi`);
     const title = "Phường Thượng Thanh ra quân trật tự đô thị năm 2020";
-    await page.getByLabel("Tiêu đề").fill(title);
+    await page.locator('[name="title"]').fill(title);
     await page
-      .getByLabel("Nội dung")
+      .locator('textarea[name="bodyHtml"]')
       .fill("<p>Sáng nay, phường ra quân.</p><p>Đoạn hai.<script>alert(1)</script></p>");
-    await page.getByLabel("Chuyên mục").selectOption({ label: "Hoạt động các phường" });
-    await page.getByLabel("Đơn vị sở hữu").selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
+    await page.locator('select[name="categoryId"]').selectOption({ label: "Hoạt động các phường" });
+    await page.locator('select[name="unitId"]').selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
     await page.locator('input[name="photo"]').setInputFiles(photo);
-    await page.getByLabel("Chú thích ảnh").fill("Lực lượng ra quân tại tổ 29");
-    await page.getByLabel("Văn bản thay thế").last().fill("Cán bộ phường đứng trước trụ sở");
+    await page.locator('[name="caption"]').fill("Lực lượng ra quân tại tổ 29");
+    await page.locator('[name="alt"]').fill("Cán bộ phường đứng trước trụ sở");
     await page.getByRole("button", { name: "Đăng bài" }).first().click();
     await page.waitForLoadState("networkidle");
     await page.waitForURL((url) => !url.pathname.endsWith("/moi"));
