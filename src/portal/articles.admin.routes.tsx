@@ -242,8 +242,12 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;
-      const errors = refused.fields.comment ? refused.fields : { comment: refused.fields.intent ?? "" };
-      return renderEdit(c, caller, id, { review: { comment, errors }, notice: null }, refused.status);
+      // A missing comment goes next to the comment field; a refused step (no longer submitted)
+      // goes to the top of the page, where the return form may no longer be.
+      const extra = refused.fields.comment
+        ? { review: { comment, errors: refused.fields } }
+        : { errors: refused.fields };
+      return renderEdit(c, caller, id, { ...extra, notice: null }, refused.status);
     }
     return c.redirect(`${editHref(id)}?ok=returned`, 303);
   });

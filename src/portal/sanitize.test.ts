@@ -41,6 +41,16 @@ describe("sanitizeArticleHtml", () => {
       "<p>Đ/c Phạm Thị Minh Hồng</p>",
     ],
     [
+      "Word list with fake bullets and conditional comments",
+      '<p class="MsoListParagraphCxSpFirst" style="mso-list:l0 level1 lfo1"><![if !supportLists]><span style="font-family:Symbol">·<span style="font:7.0pt \'Times New Roman\'">&nbsp;&nbsp;&nbsp; </span></span><![endif]>Thu ngân sách đạt 111%</p><p class="MsoListParagraphCxSpLast"><![if !supportLists]><span>2.<span>&nbsp; </span></span><![endif]>Xếp thứ 1/14</p><!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->',
+      "<p>Thu ngân sách đạt 111%</p><p>Xếp thứ 1/14</p>",
+    ],
+    [
+      "Word styles, fonts and Office tags",
+      '<p class="MsoNormal" align="center" style="text-align:center;line-height:150%"><b><span lang="VI" style="font-size:14.0pt;color:#C00000">THÔNG BÁO</span></b><o:p></o:p></p><p><font face="Times New Roman" size="4">Kết luận</font><st1:place w:st="on">Hà Nội</st1:place></p>',
+      "<p><b>THÔNG BÁO</b></p><p>Kết luậnHà Nội</p>",
+    ],
+    [
       "external link gets rel",
       '<a href="https://hanoi.gov.vn" target="_blank" rel="opener">Hà Nội</a>',
       '<p><a href="https://hanoi.gov.vn" rel="noopener noreferrer">Hà Nội</a></p>',

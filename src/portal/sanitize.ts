@@ -126,7 +126,19 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * plain text: blank lines separate paragraphs and single line breaks are kept.
  */
 export function sanitizeArticleHtml(input: string): string {
-  return sanitizeHtml(withParagraphs(input), OPTIONS).trim();
+  return sanitizeHtml(withParagraphs(withoutWordArtifacts(input)), OPTIONS).trim();
+}
+
+/**
+ * Word's HTML carries things no allowlist can judge by tag: the fake bullets of its lists, wrapped
+ * in `<![if !supportLists]>…<![endif]>` (they would stay behind as "-   " or "1." text), and
+ * conditional comments. Both go before sanitising; the list items keep their text.
+ */
+function withoutWordArtifacts(input: string): string {
+  return input
+    .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, "")
+    .replace(/<!\[if !supportLists\]>[\s\S]*?<!\[endif\]>/gi, "")
+    .replace(/<!\[(?:if[^\]]*|endif)\]>/gi, "");
 }
 
 const ANY_TAG = /<[a-zA-Z!/?]/;
