@@ -11,7 +11,7 @@ import type { DB } from "../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { withTransaction } from "../sessions/transaction.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
-import type { Deadline } from "./deadline.js";
+import { type Deadline, lastDayCovered } from "./deadline.js";
 import { mayOnUnit, mayReadDirective, relationsTo } from "./directives.access.js";
 import type { DirectiveRecord } from "./directives.model.js";
 import { notifyStep } from "./directives.notify.js";
@@ -69,6 +69,27 @@ export async function relationsOf(
   return relationsTo(ctx.actor, parties(d), ctx.hierarchy, ctx.today, staff);
 }
 
+/**
+ * The deadline as stored: a month, quarter or year deadline on the last day of its period (a form may
+ * send any day inside it), no date for "recurring" and "none".
+ */
+export function normalizeDeadline(d: Deadline): Deadline {
+  if (d.kind === "recurring" || d.kind === "none") return { ...d, date: null };
+  if (d.date !== null && (d.kind === "month" || d.kind === "quarter" || d.kind === "year")) {
+    return { ...d, date: lastDayCovered(d.kind, d.date) ?? d.date };
+  }
+  return d;
+}
+
+/** A unit assigns to itself, its organisations or units below it, never sideways or upwards. */
+function checkLeadUnder(lead: PartyInput, assigningUnitId: number, ctx: Omit<ActContext, "now">): void {
+  if (!ctx.hierarchy.pathForToday(lead.unitId, ctx.today).includes(assigningUnitId)) {
+    throw new ValidationError({
+      lead: "Đơn vị chủ trì phải là đơn vị giao nhiệm vụ hoặc một đơn vị trực thuộc.",
+    });
+  }
+}
+
 export interface DirectiveInput {
   title: string;
   lead: PartyInput;
@@ -104,6 +125,7 @@ export async function createDirectiveIn(
   } else if (!mayOnUnit(ctx.actor, "directive.assign", assigningUnitId, ctx.hierarchy, ctx.today)) {
     throw new ForbiddenError("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.");
   }
+  checkLeadUnder(input.lead, assigningUnitId, ctx);
   const values: NewDirective = {
     noticeId: input.noticeId ?? null,
     itemId: input.itemId ?? null,
@@ -115,7 +137,7 @@ export async function createDirectiveIn(
     assigningUnitId,
     assignerPersonId: input.assignerPersonId,
     assignerName: input.assignerName,
-    deadline: input.deadline,
+    deadline: normalizeDeadline(input.deadline),
     createdBy: ctx.actor.userId,
     now: ctx.now,
   };
@@ -233,7 +255,10 @@ export async function actOnDirectiveIn(
   }
   if (input.action === "pause") patch.stateBeforePause = d.state;
   if (input.action === "resume") patch.stateBeforePause = null;
-  if (input.action === "reassign" && input.newLead) patch.lead = input.newLead;
+  if (input.action === "reassign" && input.newLead) {
+    checkLeadUnder(input.newLead, d.assigningUnitId, ctx);
+    patch.lead = input.newLead;
+  }
   await updateDirective(trx, id, patch, ctx.now);
   await insertReport(trx, {
     directiveId: id,
@@ -303,7 +328,10 @@ export async function editDirective(
     await updateDirective(
       trx,
       id,
-      { title: changes.title?.trim() || undefined, deadline: changes.deadline },
+      {
+        title: changes.title?.trim() || undefined,
+        deadline: changes.deadline ? normalizeDeadline(changes.deadline) : undefined,
+      },
       ctx.now,
     );
     if (changes.coordinators) await replaceCoordinators(trx, id, changes.coordinators);

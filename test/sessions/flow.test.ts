@@ -259,6 +259,30 @@ describe.each(ENGINES)("session → conclusions → directives → progress → 
     expect(body.data.stillOpen.directives).toHaveLength(8);
     expect(body.data.stillOpen.directives.some((d: { id: number }) => d.id === directiveIds[0])).toBe(false);
   });
+
+  it("lets a unit assign only to itself or the units below it", async () => {
+    const sideways = await ward.sendJson("POST", "/api/v1/directives", {
+      title: "Hỗ trợ phường bạn",
+      lead: { unitId: s.otherWard },
+      deadline: { kind: "none" },
+      assigningUnitId: s.ward,
+    });
+    expect(sideways.status).toBe(422);
+    expect((await sideways.json()).error.fields.lead).toBe(
+      "Đơn vị chủ trì phải là đơn vị giao nhiệm vụ hoặc một đơn vị trực thuộc.",
+    );
+    const own = await ward.sendJson("POST", "/api/v1/directives", {
+      title: "Rà soát hồ sơ đất đai tồn đọng",
+      lead: { unitId: s.ward, organisationId: s.org.ubndPhuong },
+      deadline: { kind: "year", date: "2021-05-01" },
+      assigningUnitId: s.ward,
+    });
+    expect(own.status).toBe(201);
+    expect((await own.json()).data).toMatchObject({
+      deadline: { kind: "year", date: "2021-12-31" },
+      timeliness: "in_time",
+    });
+  });
 });
 
 describe.each(ENGINES)("proposal permissions on %s", (engine) => {
