@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark and prints a Markdown report (pasted into BENCHMARKS.md).
 import os from "node:os";
 import { benchArticlePage, reportArticlePage } from "./article-page.mjs";
+import { benchFollowUp, reportFollowUp } from "./follow-up.mjs";
 
 const started = new Date();
 const sections = [];
 sections.push(reportArticlePage(await benchArticlePage()));
+sections.push(reportFollowUp(await benchFollowUp()));
 
 console.log(
   [
