@@ -26,6 +26,24 @@ describe("preparePhoto", () => {
     expect([thumb.format, thumb.width, thumb.height]).toEqual(["png", 480, 240]);
   });
 
+  it("makes a 960 px copy for photos wider than 960 px, and records every file's size", async () => {
+    const prepared = await preparePhoto(await photo(2000, 1000).jpeg().toBuffer());
+    expect(prepared.copies.map((c) => [c.suffix, c.width, c.height])).toEqual([
+      ["t", 480, 240],
+      ["m", 960, 480],
+    ]);
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "giaoban-media-")), "media");
+    const stored = await writePhotoFiles(dir, prepared);
+    expect(stored.files.map((f) => [f.key.replace(/^[0-9a-f]{32}/, "<key>"), f.width])).toEqual([
+      ["<key>-t.jpg", 480],
+      ["<key>-m.jpg", 960],
+      ["<key>.jpg", 1600],
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(stored.files.map((f) => f.key).sort());
+    const narrow = await preparePhoto(await photo(900, 600).jpeg().toBuffer());
+    expect(narrow.copies.map((c) => c.suffix)).toEqual(["t"]);
+  });
+
   it("does not enlarge small photos", async () => {
     const prepared = await preparePhoto(await photo(300, 200).webp().toBuffer());
     expect([prepared.type, prepared.width, prepared.height]).toEqual(["webp", 300, 200]);
