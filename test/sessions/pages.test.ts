@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UnitOpenWork } from "../../src/directives/directives.follow-up.pages.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
@@ -210,6 +211,43 @@ describe.each(ENGINES)("session, conclusion and follow-up pages on %s", (engine)
     expect(text).toContain("LOCATION:Phòng họp 1 UBND phường Thượng Thanh");
     const anonymous = await t.app.request("/lich-lam-viec.ics");
     expect(anonymous.status).toBe(302);
+  });
+
+  it("gives the unit page a section of the unit's open directives, only for people who may read them", async () => {
+    const fakeContext = (username: string | null) =>
+      ({
+        var: {
+          ctx: t.ctx,
+          auth: {
+            actor:
+              username === null
+                ? null
+                : {
+                    userId: 0,
+                    username,
+                    displayName: username,
+                    grants: [
+                      {
+                        role: username === "ward" ? "unit_admin" : "data_officer",
+                        unitId: username === "ward" ? s.ward : s.otherWard,
+                        validFrom: "2019-01-01",
+                        validTo: null,
+                      },
+                    ],
+                  },
+          },
+        },
+      }) as unknown as Parameters<typeof UnitOpenWork>[0]["c"];
+    const section = await UnitOpenWork({
+      c: fakeContext("ward"),
+      unitId: s.ward,
+      unitName: "Phường Thượng Thanh",
+    });
+    const html = String(await section);
+    expect(html).toContain("Nhiệm vụ, kiến nghị đang thực hiện");
+    expect(html).toMatch(/Phường Thượng Thanh đang chủ trì 8 nhiệm vụ chưa hoàn thành/);
+    expect(await UnitOpenWork({ c: fakeContext(null), unitId: s.ward, unitName: "x" })).toBeNull();
+    expect(await UnitOpenWork({ c: fakeContext("otherward"), unitId: s.ward, unitName: "x" })).toBeNull();
   });
 
   it("records a proposal from the session page and lets the department answer it", async () => {
