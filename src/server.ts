@@ -9,6 +9,8 @@ import { createApp } from "./core/http/app.js";
 import { housekeepingJob } from "./core/jobs/housekeeping.js";
 import { JobScheduler } from "./core/jobs/scheduler.js";
 import { loadDemoIfEmpty } from "./demo/demo-loader.js";
+import { createReminderJob } from "./directives/reminders.job.js";
+import { scheduledPublishingJob } from "./portal/scheduled-publishing.job.js";
 import { createViewCounter } from "./portal/views.wiring.js";
 
 export interface RunningServer {
@@ -31,7 +33,8 @@ export async function startServer(config: Config = loadConfig(), options: { hand
   const now = () => new Date();
   const viewCounter = createViewCounter(database, config, now);
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
-  const scheduler = new JobScheduler(database.db, [housekeepingJob], logger, now);
+  const jobs = [housekeepingJob, scheduledPublishingJob, createReminderJob(config, { logger })];
+  const scheduler = new JobScheduler(database.db, jobs, logger, now);
   scheduler.start(60_000);
 
   const ctx: AppContext = { config, database, logger, now, viewCounter };
