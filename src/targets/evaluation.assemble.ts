@@ -6,6 +6,8 @@
  * children"; the highest revision applies; an approved final figure wins over an approved estimate,
  * which is then named as such; nothing missing is filled in.
  */
+
+import { evaluateLean } from "./evaluation.lean.js";
 import {
   compareWithSamePeriod,
   type Evaluation,
@@ -50,7 +52,7 @@ export interface AnnualPoint {
 
 export interface TermDetail {
   aggregation: Aggregation;
-  years: number[];
+  years: readonly number[];
   figure: TermFigure;
   annual: AnnualPoint[];
 }
@@ -126,10 +128,40 @@ export function addFigure(
   byIndicator.set(figure.indicatorId, set);
 }
 
+// One semantics object per indicator (and aggregation), not one per evaluation: bulk evaluation makes
+// 200.000 of them otherwise.
+const annualCache = new WeakMap<Indicator, IndicatorSemantics>();
+const termCache = new WeakMap<Indicator, Map<Aggregation, IndicatorSemantics>>();
+
+function annualSemanticsOf(indicator: Indicator): IndicatorSemantics {
+  let semantics = annualCache.get(indicator);
+  if (!semantics) {
+    semantics = annualSemantics(indicator);
+    annualCache.set(indicator, semantics);
+  }
+  return semantics;
+}
+
+function termSemanticsOf(indicator: Indicator, aggregation: Aggregation): IndicatorSemantics {
+  let byAggregation = termCache.get(indicator);
+  if (!byAggregation) {
+    byAggregation = new Map();
+    termCache.set(indicator, byAggregation);
+  }
+  let semantics = byAggregation.get(aggregation);
+  if (!semantics) {
+    semantics = termSemantics(indicator, aggregation);
+    byAggregation.set(aggregation, semantics);
+  }
+  return semantics;
+}
+
+const NO_FIGURES: FigureSet = Object.freeze({});
+
 const asActual = (indicator: Pick<Indicator, "valueType">, value: number | undefined) =>
   value === undefined ? undefined : indicator.valueType === "boolean" ? value !== 0 : value;
 
-/** evaluateIndicator, with bad stored data reported as a problem instead of a crash of the whole page. */
+/** evaluateLean (wording on demand), with bad stored data reported as a problem instead of a crashed page. */
 function safeEvaluate(
   semantics: IndicatorSemantics,
   target: ResolvedTarget | undefined,
@@ -137,7 +169,7 @@ function safeEvaluate(
 ): { evaluation: Evaluation; problem: string | null } {
   try {
     return {
-      evaluation: evaluateIndicator({ semantics, targets: target?.revisions ?? [], actual }),
+      evaluation: evaluateLean({ semantics, targets: target?.revisions ?? [], actual }),
       problem: null,
     };
   } catch (error) {
@@ -161,11 +193,13 @@ export function evaluateDirect(
   figures: FigureSet | undefined,
   previous?: FigureSet,
 ): IndicatorEvaluation {
-  const semantics = annualSemantics(indicator);
-  const { evaluation, problem } = safeEvaluate(semantics, target, {
-    final: asActual(indicator, figures?.final),
-    estimate: asActual(indicator, figures?.estimate),
-  });
+  const semantics = annualSemanticsOf(indicator);
+  // Numbers pass as they are (a FigureSet is already { final, estimate }); milestones become booleans.
+  const actual =
+    indicator.valueType === "boolean"
+      ? { final: asActual(indicator, figures?.final), estimate: asActual(indicator, figures?.estimate) }
+      : (figures ?? NO_FIGURES);
+  const { evaluation, problem } = safeEvaluate(semantics, target, actual);
   let samePeriod: SamePeriodComparison | null = null;
   if (previous !== undefined && indicator.valueType !== "boolean") {
     const current = figures?.final ?? figures?.estimate;
@@ -187,7 +221,7 @@ export function evaluateDirect(
 }
 
 /** The years a term evaluation reads: the term target's window, else the key's default window. */
-export function yearsOfTerm(periodKey: string, target: ResolvedTarget | undefined): number[] {
+export function yearsOfTerm(periodKey: string, target: ResolvedTarget | undefined): readonly number[] {
   if (target) return termYearsOf(target.latest.periodStart, target.latest.periodEnd);
   const window = defaultWindow(periodKey);
   return window ? termYearsOf(window.start, window.end) : [];
@@ -218,7 +252,7 @@ export function evaluateTerm(
     years,
     values: annual.map((a) => ({ year: a.year, value: a.value })),
   });
-  const semantics = termSemantics(indicator, aggregation);
+  const semantics = termSemanticsOf(indicator, aggregation);
   const usedEstimate =
     figure.ok && annual.some((a) => a.basis === "estimate" && figure.yearsUsed.includes(a.year));
   let actual: { final?: number | boolean; estimate?: number | boolean } = {};
@@ -226,15 +260,15 @@ export function evaluateTerm(
     const value = semantics.valueType === "boolean" ? figure.value !== 0 : figure.value;
     actual = usedEstimate ? { estimate: value } : { final: value };
   }
-  const { evaluation, problem } = safeEvaluate(semantics, target, actual);
-  const wording =
-    !figure.ok && evaluation.status === "no_data"
-      ? { precise: `chưa tính được: ${figure.message}`, customary: `chưa tính được: ${figure.message}` }
-      : evaluation.wording;
+  let { evaluation, problem } = safeEvaluate(semantics, target, actual);
+  if (!figure.ok && evaluation.status === "no_data") {
+    const why = `chưa tính được: ${figure.message}`;
+    evaluation = { ...evaluation, wording: { precise: why, customary: why } };
+  }
   return {
     indicator,
     semantics,
-    evaluation: { ...evaluation, wording },
+    evaluation,
     target: target ?? null,
     term: { aggregation, years, figure, annual },
     samePeriod: null,
@@ -257,6 +291,8 @@ export interface UnitRows {
   previousKey?: string | null;
   /** Resolve each term year's own target, for the trend chart. */
   withAnnualTargets?: boolean;
+  /** The period's targets already resolved (bulk evaluation resolves the parent's once for all units). */
+  resolved?: ReadonlyMap<number, ResolvedTarget>;
 }
 
 /**
@@ -265,7 +301,7 @@ export interface UnitRows {
  */
 export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
   const kind = periodKindOf(rows.periodKey);
-  const targets = resolveTargets(rows.targets, rows.unitId, rows.parentId, rows.periodKey);
+  const targets = rows.resolved ?? resolveTargets(rows.targets, rows.unitId, rows.parentId, rows.periodKey);
   const out: IndicatorEvaluation[] = [];
   if (kind === "term") {
     const annualTargets = new Map<number, Map<number, ResolvedTarget>>();

@@ -14,6 +14,7 @@ import {
   assembleUnitEvaluation,
   type FigureSet,
   type IndicatorEvaluation,
+  resolveTargets,
 } from "./evaluation.assemble.js";
 import {
   findCustomPeriodEnd,
@@ -22,7 +23,7 @@ import {
   listChildrenAt,
   type UnitBrief,
 } from "./evaluation.repo.js";
-import { type Indicator, nameInSentence, wordingAt } from "./indicator.model.js";
+import { type Indicator, nameInSentence, type ResultVersion, wordingAt } from "./indicator.model.js";
 import { listDefinitions, listIndicators } from "./indicators.repo.js";
 import { composeNarrative } from "./narrative.js";
 import {
@@ -34,7 +35,7 @@ import {
   termBounds,
 } from "./period.rules.js";
 import { rankingScore } from "./ranking-score.js";
-import { listApprovedForChildren, listResultsForUnit } from "./results.repo.js";
+import { listResultsForUnit, visitApprovedOfChildren } from "./results.repo.js";
 import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
 import { listTargetsForChildren, listTargetsForUnit } from "./targets.repo.js";
 import { unitInSentence } from "./unit-wording.js";
@@ -208,13 +209,29 @@ export async function evaluateChildren(
   const parent = await findUnitBrief(db, input.parentId);
   if (!parent) throw new NotFoundError("Không tìm thấy đơn vị.");
   const period = await resolvePeriod(db, parent.id, input.periodKey);
-  const { keys } = keysToRead(period);
-  const query = { parentId: parent.id, date: period.asOf, periodKeys: keys };
-  const [children, indicators, targets, figures] = await Promise.all([
+  // No "so với cùng kỳ" in bulk: last year's figures are not read.
+  const { keys, previousKey } = keysToRead(period);
+  const query = { parentId: parent.id, date: period.asOf, periodKeys: keys.filter((k) => k !== previousKey) };
+  const figuresByUnit = new Map<number, Map<string, Map<number, FigureSet>>>();
+  const collect = (
+    unitId: number,
+    indicatorId: number,
+    periodKey: string,
+    version: ResultVersion,
+    value: number,
+  ) => {
+    let map = figuresByUnit.get(unitId);
+    if (!map) {
+      map = new Map();
+      figuresByUnit.set(unitId, map);
+    }
+    addFigure(map, { periodKey, indicatorId, version, value });
+  };
+  const [children, indicators, targets] = await Promise.all([
     listChildrenAt(db, parent.id, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     listTargetsForChildren(db, query),
-    listApprovedForChildren(db, query),
+    visitApprovedOfChildren(db, query, collect),
   ]);
 
   const inherited = targets.filter((t) => t.appliesTo === "children");
@@ -225,24 +242,19 @@ export async function evaluateChildren(
     if (list) list.push(t);
     else ownByUnit.set(t.unitId, [t]);
   }
-  const figuresByUnit = new Map<number, Map<string, Map<number, FigureSet>>>();
-  for (const f of figures) {
-    let map = figuresByUnit.get(f.unitId);
-    if (!map) {
-      map = new Map();
-      figuresByUnit.set(f.unitId, map);
-    }
-    addFigure(map, f);
-  }
 
+  // The parent's targets for all children are resolved once; a unit's own targets override them.
+  const shared = resolveTargets(inherited, Number.NaN, parent.id, period.key);
   const units = children.map((unit): UnitEvaluation => {
     const own = ownByUnit.get(unit.id);
+    const resolved = own ? new Map([...shared, ...resolveTargets(own, unit.id, null, period.key)]) : shared;
     const evaluations = assembleUnitEvaluation({
       unitId: unit.id,
       parentId: parent.id,
       periodKey: period.key,
       indicators,
       targets: own ? [...inherited, ...own] : inherited,
+      resolved,
       figures: figuresByUnit.get(unit.id) ?? new Map(),
     });
     const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));

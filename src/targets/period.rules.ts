@@ -89,9 +89,23 @@ export function periodOf(key: string, rule: WindowRule = "calendar"): Period {
 /**
  * The annual period keys inside a window: the years whose reporting year ends inside it. A year is
  * counted by the date 31 days after the window starts, so both 2015-01-01 and 2014-12-15 (NĐ 09)
- * start with 2015. termYearsOf("2015-01-01", "2019-12-31") → [2015, …, 2019].
+ * start with 2015. termYearsOf("2015-01-01", "2019-12-31") → [2015, …, 2019]. The array is shared:
+ * do not change it.
  */
-export function termYearsOf(start: string, end: string): number[] {
+export function termYearsOf(start: string, end: string): readonly number[] {
+  const key = `${start}|${end}`;
+  let years = termYearsCache.get(key);
+  if (!years) {
+    years = computeTermYears(start, end);
+    // Bulk evaluation asks for the same few windows 200.000 times; the cache stays tiny.
+    if (termYearsCache.size < 1000) termYearsCache.set(key, years);
+  }
+  return years;
+}
+
+const termYearsCache = new Map<string, number[]>();
+
+function computeTermYears(start: string, end: string): number[] {
   const first = new Date(`${start}T00:00:00Z`);
   first.setUTCDate(first.getUTCDate() + 31);
   const from = first.getUTCFullYear();

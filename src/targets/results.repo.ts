@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { ResultStatus, ResultVersion } from "./indicator.model.js";
 import { childrenAt } from "./targets.repo.js";
@@ -99,35 +99,56 @@ export async function listResultsForUnit(
   return (await query.orderBy("id").execute()).map(toResult);
 }
 
-/** The few columns evaluation needs, for many units at once. */
-export interface ApprovedFigure {
-  indicatorId: number;
-  unitId: number;
-  periodKey: string;
-  version: ResultVersion;
-  value: number;
-}
-
-/** Approved figures of every child of `parentId` at `date` for the given periods, in one query. */
-export async function listApprovedForChildren(
+/**
+ * Calls `visit` with every approved figure of every child of `parentId` at `date` for the given
+ * periods, read in one query.
+ *
+ * The rows come back packed, one text per unit ("indicator,period,version,value;…"), and are handed
+ * over without building an object per figure, because turning 200.000 rows into JavaScript objects
+ * costs the driver and the garbage collector several times what the database spends finding them (a
+ * national ranking reads 3.321 wards × 60 indicators). Both engines have string_agg and print a
+ * double as its shortest round-trip decimal, so no figure changes on the way.
+ */
+export async function visitApprovedOfChildren(
   db: Kysely<DB>,
   input: { parentId: number; date: string; periodKeys: string[] },
-): Promise<ApprovedFigure[]> {
-  if (input.periodKeys.length === 0) return [];
+  visit: (
+    unitId: number,
+    indicatorId: number,
+    periodKey: string,
+    version: ResultVersion,
+    value: number,
+  ) => void,
+): Promise<void> {
+  if (input.periodKeys.length === 0) return;
+  const packed = sql<string>`string_agg(cast(indicator_id as text) || ',' || period_key || ',' || version || ',' || cast(value as text), ';')`;
   const rows = await db
     .selectFrom("results")
-    .select(["indicator_id", "unit_id", "period_key", "version", "value"])
+    .select(["unit_id", packed.as("packed")])
     .where((eb) => eb("unit_id", "in", childrenAt(eb, input.parentId, input.date)))
     .where("period_key", "in", input.periodKeys)
     .where("status", "=", "approved")
+    .groupBy("unit_id")
     .execute();
-  return rows.map((r) => ({
-    indicatorId: r.indicator_id,
-    unitId: r.unit_id,
-    periodKey: r.period_key,
-    version: r.version as ResultVersion,
-    value: Number(r.value),
-  }));
+  for (const { unit_id: unitId, packed: text } of rows) {
+    let start = 0;
+    while (start < text.length) {
+      const a = text.indexOf(",", start);
+      const b = text.indexOf(",", a + 1);
+      const c = text.indexOf(",", b + 1);
+      let end = text.indexOf(";", c + 1);
+      if (end < 0) end = text.length;
+      const version = text.slice(b + 1, c) as ResultVersion;
+      visit(
+        unitId,
+        Number(text.slice(start, a)),
+        text.slice(a + 1, b),
+        version,
+        Number(text.slice(c + 1, end)),
+      );
+      start = end + 1;
+    }
+  }
 }
 
 export interface ResultInsert extends ResultKey {

@@ -72,7 +72,7 @@ export function targetsMigration(dialect: DialectName) {
       await db.schema
         .createIndex("targets_unit_period_idx")
         .on("targets")
-        .columns(["unit_id", "period_key"])
+        .columns(["unit_id", "period_key", "indicator_id"])
         .execute();
 
       await table("results")
