@@ -104,11 +104,19 @@ function LibraryChoices({
               name="mediaId"
               value={String(item.id)}
               checked={value === String(item.id)}
+              aria-describedby={`f-mediaId-${item.id}-caption`}
             />
+            {/* A short name for the choice; the caption (free text) is its description, so that a
+                caption never reads like the label of another field. */}
             <label for={`f-mediaId-${item.id}`}>
               <img src={mediaPath(item.previewKey)} alt="" loading="lazy" />
-              <span>{item.caption ?? item.originalName}</span>
+              <span>
+                Ảnh số {item.id} ({formatDateVi(item.createdAt)})
+              </span>
             </label>
+            <p class="hint" id={`f-mediaId-${item.id}-caption`}>
+              {item.caption ?? item.originalName}
+            </p>
           </li>
         ))}
       </ul>

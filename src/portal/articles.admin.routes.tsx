@@ -147,6 +147,16 @@ function savedNotice(created: boolean, status: string, intent: string): string {
   return created ? "created" : "saved";
 }
 
+/**
+ * Where a save leads: back to the form, or to the list when the caller may no longer edit the
+ * article (a writer who just submitted it waits for the editor).
+ */
+async function afterSave(c: AppCtx, caller: Caller, id: number, notice: string): Promise<string> {
+  const article = await findArticleById(c.var.ctx.database.db, id);
+  const editable = article !== undefined && canOnArticle(caller, "article.update", article);
+  return editable ? `${editHref(id)}?ok=${notice}` : `${ADMIN_ARTICLES}?ok=${notice}`;
+}
+
 export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get(ADMIN_ARTICLES, async (c) => {
     const caller = await editorOf(c);
@@ -185,10 +195,8 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
         pick: form.pick,
       });
       const created = await findArticleById(c.var.ctx.database.db, id);
-      return c.redirect(
-        `${editHref(id)}?ok=${savedNotice(true, created?.status ?? "", form.input.intent)}`,
-        303,
-      );
+      const notice = savedNotice(true, created?.status ?? "", form.input.intent);
+      return c.redirect(await afterSave(c, caller, id, notice), 303);
     } catch (error) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;
@@ -227,7 +235,7 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
         refused.status,
       );
     }
-    return c.redirect(`${editHref(id)}?ok=${savedNotice(false, status, form.input.intent)}`, 303);
+    return c.redirect(await afterSave(c, caller, id, savedNotice(false, status, form.input.intent)), 303);
   });
 
   // The editor's decisions outside the form. A refusal comes back on the edit page when the caller

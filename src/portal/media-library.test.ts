@@ -141,7 +141,7 @@ describe.each(ENGINES)("media library on %s", (engine) => {
     const media = await db().selectFrom("media").select(["id", "storage_key"]).executeTakeFirstOrThrow();
     const form = await writer.page("/quan-tri/bai-viet/moi");
     expect(form.html).toContain(
-      `<input type="radio" id="f-mediaId-${media.id}" name="mediaId" value="${media.id}"/>`,
+      `<input type="radio" id="f-mediaId-${media.id}" name="mediaId" value="${media.id}" aria-describedby="f-mediaId-${media.id}-caption"/>`,
     );
 
     const created = await article(writer, "/quan-tri/bai-viet/moi", {
