@@ -156,11 +156,17 @@ export async function evaluateUnit(
   db: Kysely<DB>,
   input: { unitId: number; periodKey: string } & EvaluateOptions,
 ): Promise<UnitEvaluation> {
-  const unit = await findUnitBrief(db, input.unitId);
-  if (!unit) throw new NotFoundError("Không tìm thấy đơn vị.");
+  // For a year or a term the date is known without the database: read the unit and its parent together.
+  const known = defaultWindow(input.periodKey)?.end;
+  const [found, knownParent] = await Promise.all([
+    findUnitBrief(db, input.unitId),
+    known ? findParentIdAt(db, input.unitId, known) : Promise.resolve(null),
+  ]);
+  if (!found) throw new NotFoundError("Không tìm thấy đơn vị.");
+  const unit = found;
   const period = await resolvePeriod(db, unit.id, input.periodKey);
   const { keys, previousKey } = keysToRead(period);
-  const parentId = await findParentIdAt(db, unit.id, period.asOf);
+  const parentId = known ? knownParent : await findParentIdAt(db, unit.id, period.asOf);
   const [indicators, targets, results] = await Promise.all([
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     listTargetsForUnit(db, { unitId: unit.id, parentId, periodKeys: keys }),
