@@ -43,5 +43,6 @@ export function parseEntryValue(
 export function formatEntryValue(indicator: Pick<Indicator, "valueType">, value: number | null): string {
   if (value === null) return "";
   if (indicator.valueType === "boolean") return value !== 0 ? "dat" : "chua-dat";
-  return formatViNumber(value, { maximumFractionDigits: 6 });
+  // Enough digits to show any figure the app accepts (15 significant), so a locked row posts back unchanged.
+  return formatViNumber(value, { maximumFractionDigits: 10 });
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/core/db/database.js";
 import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation.service.js";
+import { listDefinitions, listIndicators } from "../../src/targets/indicators.repo.js";
+import { editIndicator } from "../../src/targets/indicators.service.js";
+import { loadHierarchy } from "../../src/units/hierarchy.repo.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { type LongBien, seedLongBien } from "./seed.js";
 
@@ -79,6 +82,47 @@ describe.each(ENGINES)("evaluation of the demo data on %s", (engine) => {
     expect(revenue?.evaluation.basis).toBe("estimate");
     expect(revenue?.evaluation.wording.precise).toContain("(theo số ước thực hiện)");
     expect(result.summary.estimated).toBe(1);
+  });
+
+  it("keeps an indicator's old name for periods before a rename", async () => {
+    const hierarchy = await loadHierarchy(database.db);
+    const admin = await database.db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", "admin")
+      .executeTakeFirstOrThrow();
+    const actor = {
+      userId: admin.id,
+      username: "admin",
+      displayName: "admin",
+      grants: [{ role: "system_admin" as const, unitId: lb.city, validFrom: "2019-01-01", validTo: null }],
+    };
+    const indicator = (await listIndicators(database.db)).find((i) => i.code === "TN_THCS");
+    if (!indicator) throw new Error("demo indicator missing");
+    const { id, ...rest } = indicator;
+    await editIndicator(
+      database.db,
+      id,
+      { ...rest, name: "Tỷ lệ học sinh hoàn thành chương trình trung học cơ sở", wordingFrom: "2020-01-01" },
+      { actor, hierarchy, today: "2020-01-02", now: new Date("2020-01-02T08:00:00Z") },
+    );
+    const old = await evaluateUnit(database.db, { unitId: lb.thuongThanh, periodKey: "2019" });
+    expect(old.indicators.find((i) => i.indicator.code === "TN_THCS")?.indicator.name).toBe(
+      "Tỷ lệ học sinh tốt nghiệp trung học cơ sở",
+    );
+    const catalogue = (await listIndicators(database.db)).find((i) => i.code === "TN_THCS");
+    expect(catalogue?.name).toBe("Tỷ lệ học sinh hoàn thành chương trình trung học cơ sở");
+    const definitions = await listDefinitions(database.db, [id]);
+    expect(definitions.map((d) => [d.validFrom, d.validTo])).toEqual([
+      ["1945-09-02", "2019-12-31"],
+      ["2020-01-01", null],
+    ]);
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["before_json", "after_json"])
+      .where("entity_type", "=", "indicator")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before_json ?? "{}").name).toBe("Tỷ lệ học sinh tốt nghiệp trung học cơ sở");
   });
 
   it("refuses a malformed period with a field error", async () => {
