@@ -24,6 +24,7 @@ import {
   editHref,
   statusFromParam,
 } from "./articles.admin.js";
+import { listEditorArticles } from "./articles.editor.service.js";
 import { findArticleById } from "./articles.repo.js";
 import {
   type Caller,
@@ -31,7 +32,6 @@ import {
   createArticle,
   deleteArticle,
   editableUnitIds,
-  listEditorArticles,
   loadEditableArticle,
   unitChoices,
   updateArticle,

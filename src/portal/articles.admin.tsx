@@ -8,8 +8,8 @@ import {
   isVisibleToReaders,
   STATUS_LABELS,
 } from "./article-workflow.rules.js";
+import type { EditorListItem } from "./articles.editor.service.js";
 import { articleHref } from "./articles.public.js";
-import type { EditorListItem } from "./articles.service.js";
 
 export type { ArticleFormProps } from "./article-form.views.js";
 export { ArticleFormPage } from "./article-form.views.js";

@@ -2,14 +2,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../accounts/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError } from "../core/http/errors.js";
-import {
-  type ArticleTarget,
-  authorizeOn,
-  authorOf,
-  type Caller,
-  canOnArticle,
-  editableUnitIds,
-} from "./article-access.js";
+import { type ArticleTarget, authorizeOn, authorOf, type Caller } from "./article-access.js";
 import { setArticleLinks } from "./article-links.repo.js";
 import {
   applyImageChanges,
@@ -19,7 +12,7 @@ import {
   type PhotoInput,
   storeUpload,
 } from "./article-photos.service.js";
-import { insertReview, latestReviews, type ReviewRow } from "./article-reviews.repo.js";
+import { insertReview } from "./article-reviews.repo.js";
 import { type ArticleState, auditSnapshot, loadArticleState } from "./article-state.js";
 import {
   type ArticleStatus,
@@ -35,7 +28,6 @@ import {
   inTransaction,
   resolveSlug,
 } from "./article-write.helpers.js";
-import { type EditorArticleRow, listArticlesOfUnits } from "./articles.editor.repo.js";
 import {
   type ArticleRecord,
   type ArticleValues,
@@ -298,37 +290,4 @@ export async function deleteArticle(store: ArticleStore, caller: Caller, id: num
     });
     await afterArticleChange(trx, id);
   });
-}
-
-export interface EditorListItem extends EditorArticleRow {
-  canEdit: boolean;
-  canDelete: boolean;
-  /** The newest review event: a draft whose last event is "return" was sent back with a comment. */
-  lastReview: ReviewRow | null;
-}
-
-/** One page of the articles the caller may work on, with what they may do to each. */
-export async function listEditorArticles(
-  db: Kysely<DB>,
-  caller: Caller,
-  page: { limit: number; offset: number; status?: ArticleStatus },
-): Promise<{ rows: EditorListItem[]; total: number; counts: Record<ArticleStatus, number> }> {
-  const { rows, total, counts } = await listArticlesOfUnits(db, {
-    unitIds: editableUnitIds(caller),
-    ...page,
-  });
-  const reviews = await latestReviews(
-    db,
-    rows.map((r) => r.id),
-  );
-  return {
-    total,
-    counts,
-    rows: rows.map((row) => ({
-      ...row,
-      canEdit: canOnArticle(caller, "article.update", row),
-      canDelete: canOnArticle(caller, "article.delete", row),
-      lastReview: reviews.get(row.id) ?? null,
-    })),
-  };
 }

@@ -5,6 +5,7 @@ import { createUnit } from "../../test/support/fixtures.js";
 import type { Database } from "../core/db/database.js";
 import { deleteArticleRow, insertArticle, updateArticleRow } from "./articles.repo.js";
 import { engineOf, rebuildSearchIndex, reindexArticle } from "./search.index.js";
+import { articleIdOfKey } from "./search.text.js";
 
 const NOW = new Date("2020-01-05T03:00:00Z");
 
@@ -25,7 +26,7 @@ describe.each(ENGINES)("search index upkeep on %s", (engine) => {
       }>`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${`"${word}"`} ORDER BY rowid`.execute(
         database.db,
       );
-      return r.rows.map((x) => Number(x.id));
+      return r.rows.map((x) => articleIdOfKey(Number(x.id))).sort((a, b) => a - b);
     }
     const r = await sql<{
       id: number;

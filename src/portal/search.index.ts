@@ -2,7 +2,14 @@ import { type Kysely, PostgresIntrospector, sql } from "kysely";
 import type { DialectName } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { READER_VISIBLE_STATUSES } from "./article-workflow.rules.js";
-import { htmlToText, type IndexStreams, indexStreams, tsvectorLiteral } from "./search.text.js";
+import {
+  htmlToText,
+  type IndexStreams,
+  indexStreams,
+  metaTokens,
+  rankKey,
+  tsvectorLiteral,
+} from "./search.text.js";
 
 /**
  * Keeps the search index in step with the articles. Only articles in a reader-visible status
@@ -64,56 +71,72 @@ function isIndexed(status: string): boolean {
   return (READER_VISIBLE_STATUSES as readonly string[]).includes(status);
 }
 
+/** Removes an article's entry (the FTS5 row is found by the rank key stored beside it). */
 async function removeEntry(db: Kysely<DB>, engine: DialectName, articleId: number): Promise<void> {
+  if (engine === "sqlite") {
+    const old = await db
+      .selectFrom("search_documents")
+      .select("rank_key")
+      .where("article_id", "=", articleId)
+      .executeTakeFirst();
+    if (old) await sql`DELETE FROM article_search WHERE rowid = ${Number(old.rank_key)}`.execute(db);
+  }
   await db.deleteFrom("search_documents").where("article_id", "=", articleId).execute();
-  if (engine === "sqlite") await sql`DELETE FROM article_search WHERE rowid = ${articleId}`.execute(db);
 }
 
-async function writeEntry(
+interface Entry {
+  article: SourceArticle & { published_at: string };
+  key: number;
+  streams: IndexStreams;
+}
+
+function entryOf(article: SourceArticle & { published_at: string }, captions: string[]): Entry {
+  return {
+    article,
+    key: rankKey(article.published_at, article.id),
+    streams: indexStreams(fieldsOf(article, captions)),
+  };
+}
+
+/** Inserts entries of articles that have none (the caller removed old ones, or the index is empty). */
+async function insertEntries(
   db: Kysely<DB>,
   engine: DialectName,
-  article: SourceArticle & { published_at: string },
-  streams: IndexStreams,
+  entries: Entry[],
   at: string,
 ): Promise<void> {
-  const { title, body } = streams;
+  if (entries.length === 0) return;
+  const documents = entries.map((e) => ({
+    article_id: e.article.id,
+    published_at: e.article.published_at,
+    rank_key: e.key,
+    unit_id: e.article.unit_id,
+    category_id: e.article.category_id,
+    indexed_at: at,
+  }));
   if (engine === "postgres") {
-    const folded = tsvectorLiteral(title.folded, body.folded);
-    const exact = tsvectorLiteral(title.exact, body.exact);
+    const rows = entries.map((e) => {
+      const { title, body } = e.streams;
+      const a = e.article;
+      return sql`(${a.id}, ${a.published_at}, ${e.key}, ${a.unit_id}, ${a.category_id}, ${at},
+        ${tsvectorLiteral(title.folded, body.folded)}::tsvector, ${tsvectorLiteral(title.exact, body.exact)}::tsvector)`;
+    });
     await sql`
-      INSERT INTO search_documents (article_id, published_at, unit_id, category_id, indexed_at, folded_tsv, exact_tsv)
-      VALUES (${article.id}, ${article.published_at}, ${article.unit_id}, ${article.category_id}, ${at},
-              ${folded}::tsvector, ${exact}::tsvector)
-      ON CONFLICT (article_id) DO UPDATE SET
-        published_at = excluded.published_at, unit_id = excluded.unit_id, category_id = excluded.category_id,
-        indexed_at = excluded.indexed_at, folded_tsv = excluded.folded_tsv, exact_tsv = excluded.exact_tsv
+      INSERT INTO search_documents (article_id, published_at, rank_key, unit_id, category_id, indexed_at, folded_tsv, exact_tsv)
+      VALUES ${sql.join(rows)}
     `.execute(db);
     return;
   }
-  await db
-    .insertInto("search_documents")
-    .values({
-      article_id: article.id,
-      published_at: article.published_at,
-      unit_id: article.unit_id,
-      category_id: article.category_id,
-      indexed_at: at,
-    })
-    .onConflict((oc) =>
-      oc.column("article_id").doUpdateSet((eb) => ({
-        published_at: eb.ref("excluded.published_at"),
-        unit_id: eb.ref("excluded.unit_id"),
-        category_id: eb.ref("excluded.category_id"),
-        indexed_at: eb.ref("excluded.indexed_at"),
-      })),
-    )
-    .execute();
-  await sql`DELETE FROM article_search WHERE rowid = ${article.id}`.execute(db);
-  await sql`
-    INSERT INTO article_search (rowid, title_f, body_f, title_x, body_x)
-    VALUES (${article.id}, ${title.folded.join(" ")}, ${body.folded.join(" ")},
-            ${title.exact.join(" ")}, ${body.exact.join(" ")})
-  `.execute(db);
+  await db.insertInto("search_documents").values(documents).execute();
+  for (const e of entries) {
+    const { title, body } = e.streams;
+    await sql`
+      INSERT INTO article_search (rowid, title_f, body_f, title_x, body_x, meta)
+      VALUES (${e.key}, ${title.folded.join(" ")}, ${body.folded.join(" ")},
+              ${title.exact.join(" ")}, ${body.exact.join(" ")},
+              ${metaTokens({ categoryId: e.article.category_id, unitId: e.article.unit_id })})
+    `.execute(db);
+  }
 }
 
 function selectSource(db: Kysely<DB>) {
@@ -122,27 +145,16 @@ function selectSource(db: Kysely<DB>) {
     .select(["id", "title", "lead", "body_html", "status", "published_at", "unit_id", "category_id"]);
 }
 
-async function indexRows(
-  db: Kysely<DB>,
-  engine: DialectName,
-  rows: (SourceArticle & { status: string })[],
-  at: string,
-): Promise<number> {
+/** Entries for the rows that should be indexed (a visible status and a publish time). */
+async function entriesOf(db: Kysely<DB>, rows: (SourceArticle & { status: string })[]): Promise<Entry[]> {
+  const indexed = rows.filter((r) => isIndexed(r.status) && r.published_at !== null);
   const captions = await captionsOfArticles(
     db,
-    rows.map((r) => r.id),
+    indexed.map((r) => r.id),
   );
-  let written = 0;
-  for (const row of rows) {
-    if (!isIndexed(row.status) || row.published_at === null) {
-      await removeEntry(db, engine, row.id);
-      continue;
-    }
-    const streams = indexStreams(fieldsOf(row, captions.get(row.id) ?? []));
-    await writeEntry(db, engine, { ...row, published_at: row.published_at }, streams, at);
-    written++;
-  }
-  return written;
+  return indexed.map((r) =>
+    entryOf({ ...r, published_at: r.published_at as string }, captions.get(r.id) ?? []),
+  );
 }
 
 /**
@@ -153,11 +165,8 @@ async function indexRows(
 export async function reindexArticle(db: Kysely<DB>, articleId: number): Promise<void> {
   const engine = engineOf(db);
   const row = await selectSource(db).where("id", "=", articleId).executeTakeFirst();
-  if (!row) {
-    await removeEntry(db, engine, articleId);
-    return;
-  }
-  await indexRows(db, engine, [row], new Date().toISOString());
+  await removeEntry(db, engine, articleId);
+  if (row) await insertEntries(db, engine, await entriesOf(db, [row]), new Date().toISOString());
 }
 
 const REBUILD_BATCH = 500;
@@ -182,7 +191,9 @@ export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
       .limit(REBUILD_BATCH)
       .execute();
     if (rows.length === 0) break;
-    written += await indexRows(db, engine, rows, at);
+    const entries = await entriesOf(db, rows);
+    await insertEntries(db, engine, entries, at);
+    written += entries.length;
     afterId = (rows[rows.length - 1] as SourceArticle).id;
   }
   return written;

@@ -17,10 +17,11 @@ export function searchMigration(dialect: DialectName) {
       // Filter columns first: SQLite then reads them without touching the pages of long values.
       let documents = db.schema
         .createTable("search_documents")
-        .addColumn("article_id", "integer", (c) =>
-          c.primaryKey().references("articles.id").onDelete("cascade"),
-        )
+        // No foreign key: deleting an article must leave its entry for reindexArticle to find (the
+        // FTS5 row is found through rank_key); a stale entry only drops out of result pages.
+        .addColumn("article_id", "integer", (c) => c.primaryKey())
         .addColumn("published_at", "text", (c) => c.notNull())
+        .addColumn("rank_key", "bigint", (c) => c.notNull())
         .addColumn("unit_id", "integer", (c) => c.notNull())
         .addColumn("category_id", "integer")
         .addColumn("indexed_at", "text", (c) => c.notNull());
@@ -31,9 +32,10 @@ export function searchMigration(dialect: DialectName) {
       }
       await documents.execute();
       await db.schema
-        .createIndex("search_documents_published_idx")
+        .createIndex("search_documents_rank_idx")
         .on("search_documents")
-        .column("published_at")
+        .column("rank_key")
+        .unique()
         .execute();
       if (dialect === "postgres") {
         await sql`CREATE INDEX search_documents_folded_idx ON search_documents USING gin (folded_tsv)`.execute(
@@ -43,10 +45,11 @@ export function searchMigration(dialect: DialectName) {
           db,
         );
       } else {
-        // Columns: folded title, folded body, exact title, exact body. `remove_diacritics 0`: the
-        // folding is ours (unicode61 would keep đ), and the exact columns must keep their accents.
+        // rowid = rank_key. Columns: folded title, folded body, exact title, exact body, and filter
+        // tokens (c<category> u<unit>). `remove_diacritics 0`: the folding is ours (unicode61 would
+        // keep đ), and the exact columns must keep their accents.
         await sql`CREATE VIRTUAL TABLE article_search USING fts5(
-          title_f, body_f, title_x, body_x,
+          title_f, body_f, title_x, body_x, meta,
           content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
         )`.execute(db);
       }

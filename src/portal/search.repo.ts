@@ -1,97 +1,53 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import {
+  postgresTierQueries,
+  type RankFlag,
+  type SearchFilters,
+  sqliteTierQueries,
+  type Tier,
+} from "./search.engines.js";
 import { engineOf } from "./search.index.js";
-import { ftsExpression, type ParsedQuery, type SearchTerm, tsqueryText } from "./search.rules.js";
+import type { ParsedQuery } from "./search.rules.js";
 
 /**
- * The search queries, one per engine, returning the same ids in the same order.
+ * The search's ranking, written once for both engines, so they return the same ids in the same order.
  *
  * Matching uses the folded tokens. Ranking is a fixed order both engines compute alike (no BM25 or
  * ts_rank, which differ): articles holding every long run as a phrase first, then those matching
  * with the reader's own accents ("má" above "ma", "mà"), then those matching in the title, then the
- * newest. Only articles whose publish time has come are found.
+ * newest (publish second, then id). Each combination of those properties is a tier; tiers are read
+ * best first, each newest first, and reading stops once the page is full — so a word found in
+ * 100.000 articles costs a page of rows, not 100.000. Only the first `MAX_RESULTS` matches can be
+ * paged to (the count says "more than" beyond it): nobody reads past page 100.
  */
 
-export interface SearchFilters {
-  /** ISO instant: articles published after it are not visible yet. */
-  nowIso: string;
-  categoryId?: number | null;
-  unitId?: number | null;
-  /** ISO instants: published at or after `fromIso`, before `toIso`. */
-  fromIso?: string | null;
-  toIso?: string | null;
-}
+export type { SearchFilters } from "./search.engines.js";
+
+export const MAX_RESULTS = 1000;
 
 export interface SearchPage {
   ids: number[];
+  /** Matches, counted up to `MAX_RESULTS + 1`. */
   total: number;
+  /** True when there are more than `MAX_RESULTS` matches (`total` is then MAX_RESULTS + 1). */
+  more: boolean;
 }
 
-const FOLDED_COLUMNS = ["title_f", "body_f"];
-const EXACT_COLUMNS = ["title_x", "body_x"];
-
-const folded = (terms: SearchTerm[]) => terms.map((t) => t.folded);
-const exact = (terms: SearchTerm[]) => terms.map((t) => t.exact);
-
-function filtersSql(filters: SearchFilters): RawBuilder<unknown> {
-  const parts = [sql`d.published_at <= ${filters.nowIso}`];
-  if (filters.categoryId != null) parts.push(sql`d.category_id = ${filters.categoryId}`);
-  if (filters.unitId != null) parts.push(sql`d.unit_id = ${filters.unitId}`);
-  if (filters.fromIso) parts.push(sql`d.published_at >= ${filters.fromIso}`);
-  if (filters.toIso) parts.push(sql`d.published_at < ${filters.toIso}`);
-  return sql.join(parts, sql` AND `);
-}
-
-/** Rank tests first (true before false), then the newest; the id settles equal times. */
-function orderBy(ranks: RawBuilder<unknown>[]): RawBuilder<unknown> {
-  return sql.join([...ranks.map((r) => sql`${r} DESC`), sql`d.published_at DESC`, sql`d.article_id DESC`]);
-}
-
-interface Row {
-  id: number;
-  total: number;
-}
-
-function sqliteQuery(parsed: ParsedQuery, filters: SearchFilters, limit: number, offset: number) {
-  const hit = (expression: string) =>
-    sql`(d.article_id IN (SELECT rowid FROM article_search WHERE article_search MATCH ${expression}))`;
-  const ranks = [
-    ...(parsed.boosts.length > 0 ? [hit(ftsExpression(folded(parsed.boosts), FOLDED_COLUMNS))] : []),
-    hit(ftsExpression(exact(parsed.terms), EXACT_COLUMNS)),
-    hit(ftsExpression(folded(parsed.terms), ["title_f"])),
-  ];
-  return sql<Row>`
-    SELECT d.article_id AS id, count(*) OVER () AS total
-    FROM article_search s
-    JOIN search_documents d ON d.article_id = s.rowid
-    WHERE article_search MATCH ${ftsExpression(folded(parsed.terms), FOLDED_COLUMNS)}
-      AND ${filtersSql(filters)}
-    ORDER BY ${orderBy(ranks)}
-    LIMIT ${limit} OFFSET ${offset}`;
-}
-
-function postgresQuery(parsed: ParsedQuery, filters: SearchFilters, limit: number, offset: number) {
-  // IN (subquery) lets PostgreSQL answer the ranking tests from the GIN indexes once, instead of
-  // reading every candidate's tsvector again.
-  const hit = (column: "folded_tsv" | "exact_tsv", query: string) =>
-    sql`(d.article_id IN (SELECT article_id FROM search_documents WHERE ${sql.ref(column)} @@ ${query}::tsquery))`;
-  const ranks = [
-    ...(parsed.boosts.length > 0 ? [hit("folded_tsv", tsqueryText(folded(parsed.boosts)))] : []),
-    hit("exact_tsv", tsqueryText(exact(parsed.terms))),
-    hit("folded_tsv", tsqueryText(folded(parsed.terms), "A")),
-  ];
-  return sql<Row>`
-    SELECT d.article_id AS id, count(*) OVER () AS total
-    FROM search_documents d
-    WHERE d.folded_tsv @@ ${tsqueryText(folded(parsed.terms))}::tsquery
-      AND ${filtersSql(filters)}
-    ORDER BY ${orderBy(ranks)}
-    LIMIT ${limit} OFFSET ${offset}`;
+/** Tiers best first: every combination of the flags, each flag required before excluded. */
+function tiersInOrder(flags: RankFlag[]): Tier[] {
+  let tiers: Tier[] = [{}];
+  for (const flag of flags)
+    tiers = tiers.flatMap((t) => [
+      { ...t, [flag]: true },
+      { ...t, [flag]: false },
+    ]);
+  return tiers;
 }
 
 /**
- * One page of matching article ids, best first, and how many match in all. The query must not be
- * empty (`isEmptyQuery`): there is nothing to rank without a term.
+ * One page of matching article ids, best first, and how many match. A query without terms finds
+ * nothing.
  */
 export async function searchArticleIds(
   db: Kysely<DB>,
@@ -99,18 +55,38 @@ export async function searchArticleIds(
   filters: SearchFilters,
   page: { limit: number; offset: number },
 ): Promise<SearchPage> {
-  if (parsed.terms.length === 0) return { ids: [], total: 0 };
-  const query =
+  if (parsed.terms.length === 0) return { ids: [], total: 0, more: false };
+  const engine =
     engineOf(db) === "postgres"
-      ? postgresQuery(parsed, filters, page.limit, page.offset)
-      : sqliteQuery(parsed, filters, page.limit, page.offset);
-  const { rows } = await query.execute(db);
-  if (rows.length === 0 && page.offset > 0) {
-    // Past the last page: the window count is not there, count on its own.
-    const all = await searchArticleIds(db, parsed, filters, { limit: 1, offset: 0 });
-    return { ids: [], total: all.total };
+      ? postgresTierQueries(db, parsed, filters)
+      : sqliteTierQueries(db, parsed, filters);
+  const counted = await engine.count({}, MAX_RESULTS + 1);
+  const reachable = Math.min(counted, MAX_RESULTS);
+  const result = { ids: [] as number[], total: counted, more: counted > MAX_RESULTS };
+  let need = Math.min(page.limit, reachable - page.offset);
+  if (need <= 0) return result;
+
+  // A property no match has splits nothing: leave it out instead of asking for empty tiers.
+  const candidates: RankFlag[] = parsed.boosts.length > 0 ? ["boost", "exact", "title"] : ["exact", "title"];
+  const flags: RankFlag[] = [];
+  for (const flag of candidates) if ((await engine.count({ [flag]: true }, 1)) > 0) flags.push(flag);
+
+  let skip = page.offset;
+  for (const tier of tiersInOrder(flags)) {
+    if (skip > 0) {
+      const size = await engine.count(tier, skip + need);
+      if (size <= skip) {
+        skip -= size;
+        continue;
+      }
+    }
+    const ids = await engine.fetch(tier, need, skip);
+    result.ids.push(...ids);
+    need -= ids.length;
+    skip = 0;
+    if (need <= 0) break;
   }
-  return { ids: rows.map((r) => Number(r.id)), total: Number(rows[0]?.total ?? 0) };
+  return result;
 }
 
 export interface SearchResultRow {

@@ -68,7 +68,12 @@ const searchRoute = createRoute({
         "application/json": {
           schema: z.object({
             data: z.array(SearchHitSchema),
-            meta: z.object({ total: z.number().int(), page: z.number().int(), pageCount: z.number().int() }),
+            meta: z.object({
+              total: z.number().int().openapi({ description: "Matches, at most 1000." }),
+              more: z.boolean().openapi({ description: "True when more than 1000 articles match." }),
+              page: z.number().int(),
+              pageCount: z.number().int(),
+            }),
           }),
         },
       },
@@ -167,7 +172,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>): void {
           snippet: i.snippet,
           publishedAt: i.publishedAt,
         })),
-        meta: { total: outcome.total, page: outcome.page, pageCount: outcome.pageCount },
+        meta: { total: outcome.total, more: outcome.more, page: outcome.page, pageCount: outcome.pageCount },
       },
       200,
     );

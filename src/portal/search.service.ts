@@ -3,7 +3,7 @@ import type { DB } from "../core/db/schema.js";
 import { vnWallTimeToInstant } from "../core/format/vi-date.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { captionsOfArticles } from "./search.index.js";
-import { loadSearchResults, searchArticleIds } from "./search.repo.js";
+import { loadSearchResults, MAX_RESULTS, searchArticleIds } from "./search.repo.js";
 import { isEmptyQuery, type ParsedQuery, parseSearchQuery } from "./search.rules.js";
 import { buildSnippet, highlightAll } from "./search.snippet.js";
 import { htmlToText } from "./search.text.js";
@@ -42,7 +42,9 @@ export interface SearchItem {
 export interface SearchOutcome {
   parsed: ParsedQuery;
   items: SearchItem[];
+  /** Matches, at most `MAX_RESULTS`; `more` says there are more than that. */
   total: number;
+  more: boolean;
   page: number;
   pageCount: number;
 }
@@ -63,7 +65,7 @@ export async function searchArticles(db: Kysely<DB>, input: SearchInput, now: Da
   const parsed = parseSearchQuery(input.q);
   const pageSize = Math.min(Math.max(1, input.pageSize ?? SEARCH_PAGE_SIZE), MAX_SEARCH_PAGE_SIZE);
   const page = Math.max(1, input.page);
-  if (isEmptyQuery(parsed)) return { parsed, items: [], total: 0, page, pageCount: 1 };
+  if (isEmptyQuery(parsed)) return { parsed, items: [], total: 0, more: false, page, pageCount: 1 };
   const found = await searchArticleIds(
     db,
     parsed,
@@ -96,11 +98,13 @@ export async function searchArticles(db: Kysely<DB>, input: SearchInput, now: Da
       categorySlug: r.categorySlug,
     };
   });
+  const total = Math.min(found.total, MAX_RESULTS);
   return {
     parsed,
     items,
-    total: found.total,
+    total,
+    more: found.more,
     page,
-    pageCount: Math.max(1, Math.ceil(found.total / pageSize)),
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
   };
 }

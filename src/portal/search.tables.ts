@@ -12,6 +12,8 @@ export interface SearchDocumentsTable {
   article_id: number;
   /** ISO-8601 UTC, copied from the article: whether its time has come is checked per query. */
   published_at: string;
+  /** Publish second and id in one number (`rankKey`): the order of results; the FTS5 rowid on SQLite. */
+  rank_key: number;
   unit_id: number;
   category_id: number | null;
   indexed_at: string;

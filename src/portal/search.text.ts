@@ -154,3 +154,42 @@ export function tsvectorLiteral(title: string[], body: string[]): string {
   });
   return [...positions].map(([token, list]) => `${quoteLexeme(token)}:${list.join(",")}`).join(" ");
 }
+
+// ---- rank keys ---------------------------------------------------------------------------------
+
+/** Article ids up to 2.097.151 fit beside the publish second in a rank key (53 bits in all). */
+export const RANK_ID_SPAN = 2 ** 21;
+/** Seconds are counted from 2000-01-01 UTC (earlier articles get negative keys; both engines accept them). */
+const RANK_EPOCH_MS = Date.UTC(2000, 0, 1);
+
+function rankSecond(instant: string | Date): number {
+  const ms = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  return Math.floor((ms - RANK_EPOCH_MS) / 1000);
+}
+
+/**
+ * The number an article is ordered by in the index, newest first: its publish second, then its id.
+ * It is the FTS5 rowid on SQLite (FTS5 reads rowids in order and stops at the LIMIT, so "the newest
+ * ten matches" costs ten matches, not all of them) and `rank_key` on PostgreSQL.
+ */
+export function rankKey(publishedAt: string, articleId: number): number {
+  if (!Number.isInteger(articleId) || articleId < 1 || articleId >= RANK_ID_SPAN)
+    throw new RangeError(`search index: article id ${articleId} is outside 1…${RANK_ID_SPAN - 1}`);
+  return rankSecond(publishedAt) * RANK_ID_SPAN + articleId;
+}
+
+/** The first key of a second: keys below it were published in earlier seconds. */
+export function rankKeyAt(instant: string | Date): number {
+  return rankSecond(instant) * RANK_ID_SPAN;
+}
+
+export function articleIdOfKey(key: number): number {
+  return ((key % RANK_ID_SPAN) + RANK_ID_SPAN) % RANK_ID_SPAN;
+}
+
+/** Filter tokens of the index's `meta` column: "c12" for category 12, "u5" for unit 5. */
+export function metaTokens(article: { categoryId: number | null; unitId: number }): string {
+  return [article.categoryId === null ? null : `c${article.categoryId}`, `u${article.unitId}`]
+    .filter(Boolean)
+    .join(" ");
+}

@@ -106,7 +106,7 @@ function Summary({ form, outcome }: { form: SearchForm; outcome: SearchOutcome |
       ? "Vui lòng nhập từ khóa có chữ cái hoặc chữ số."
       : outcome.total === 0
         ? `Không tìm thấy bài viết nào cho “${form.q.trim()}”. Hãy thử từ khóa khác, bỏ bớt bộ lọc hoặc gõ không dấu.`
-        : `Tìm thấy ${formatViNumber(outcome.total)} bài viết cho “${form.q.trim()}”.`;
+        : `Tìm thấy ${outcome.more ? "hơn " : ""}${formatViNumber(outcome.total)} bài viết cho “${form.q.trim()}”.`;
   return (
     <p class="search-summary" role="status">
       {text}

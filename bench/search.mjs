@@ -1,0 +1,163 @@
+// Search latency on 100.000 generated Vietnamese articles, on SQLite and on PostgreSQL, beside a bare
+// full-text query (the engine's index alone, no ranking, no snippets) in the same run. Uses the built
+// app (dist/): `npm run build` first. BENCH_ARTICLES changes the corpus size; BENCH_PG_URL points at
+// an existing PostgreSQL database instead of starting an embedded one.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
+import { openDatabase } from "../dist/core/db/database.js";
+import { migrateToLatest } from "../dist/core/db/migrate.js";
+import { blocksToHtml, DEMO_ARTICLES } from "../dist/demo/demo-articles.js";
+import { rebuildSearchIndex } from "../dist/portal/search.index.js";
+import { ftsExpression, parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";
+import { searchArticles } from "../dist/portal/search.service.js";
+import { htmlToText } from "../dist/portal/search.text.js";
+import { buildChain, generateArticle, QUERIES, random, startPostgres } from "./search-corpus.mjs";
+import { fmt } from "./lib.mjs";
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 20);
+const NOW = new Date("2026-07-01T00:00:00Z");
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
+}
+
+async function time(fn, rounds) {
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const start = performance.now();
+      await fn(q);
+      times.push(performance.now() - start);
+    }
+  }
+  return summary(times);
+}
+
+async function fill(database) {
+  const db = database.db;
+  const at = NOW.toISOString();
+  const unit = await db
+    .insertInto("units")
+    .values({ name: "Thượng Thanh", level: "ward", code: null, valid_from: "2003-01-01", valid_to: null, address: null, phone: null, email: null, intro: null, created_at: at, updated_at: at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const categories = [];
+  for (const [i, name] of ["Tin tức - Sự kiện", "Hoạt động các phường", "Chỉ đạo điều hành", "Thông báo"].entries()) {
+    const row = await db.insertInto("categories").values({ slug: `cm-${i}`, name, sort_order: i }).returning("id").executeTakeFirstOrThrow();
+    categories.push(row.id);
+  }
+  const chain = buildChain(DEMO_ARTICLES.flatMap((a) => [a.title, a.lead ?? "", htmlToText(blocksToHtml(a.blocks))]));
+  const rand = random(20200102);
+  const started = performance.now();
+  for (let from = 0; from < ARTICLES; from += 1000) {
+    const rows = [];
+    for (let i = from; i < Math.min(ARTICLES, from + 1000); i++) {
+      const a = generateArticle(chain, rand, i, NOW);
+      rows.push({
+        slug: a.slug,
+        title: a.title,
+        lead: a.lead,
+        body_html: a.bodyHtml,
+        status: "published",
+        published_at: a.publishedAt,
+        author_id: null,
+        unit_id: unit.id,
+        category_id: categories[i % categories.length],
+        views: 0,
+        created_at: a.publishedAt,
+        updated_at: a.publishedAt,
+      });
+    }
+    await db.transaction().execute((trx) => trx.insertInto("articles").values(rows).execute());
+  }
+  const inserted = performance.now() - started;
+  const indexStart = performance.now();
+  await db.transaction().execute((trx) => rebuildSearchIndex(trx));
+  return { insertSeconds: inserted / 1000, indexSeconds: (performance.now() - indexStart) / 1000 };
+}
+
+/** The engine's full-text index alone, for the query's folded words: what any search must pay. */
+function bareQuery(database, q) {
+  const parsed = parseSearchQuery(q);
+  const phrases = parsed.terms.map((t) => t.folded);
+  if (phrases.length === 0) return Promise.resolve();
+  return database.dialect === "sqlite"
+    ? sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsExpression(phrases, ["title_f", "body_f"])} LIMIT 10`.execute(database.db)
+    : sql`SELECT article_id FROM search_documents WHERE folded_tsv @@ ${tsqueryText(phrases)}::tsquery LIMIT 10`.execute(database.db);
+}
+
+async function benchEngine(kind) {
+  let dir = null;
+  let pg = null;
+  let config;
+  if (kind === "sqlite") {
+    dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-search-"));
+    config = { kind: "sqlite", file: path.join(dir, "bench.sqlite") };
+  } else {
+    pg = await startPostgres();
+    config = { kind: "postgres", url: pg.url };
+  }
+  const database = await openDatabase(config, { poolSize: 4 });
+  try {
+    await migrateToLatest(database.db, database.dialect);
+    const load = await fill(database);
+    if (database.dialect === "postgres") await sql`ANALYZE`.execute(database.db);
+    const search = (q) => searchArticles(database.db, { q, page: 1 }, NOW);
+    const bare = (q) => bareQuery(database, q);
+    // Warm-up: caches and prepared statements in their steady state for both.
+    await time(search, 2);
+    await time(bare, 2);
+    const hits = {};
+    for (const q of QUERIES) hits[q] = (await search(q)).total;
+    return { engine: kind, ...load, search: await time(search, ROUNDS), bare: await time(bare, ROUNDS), hits };
+  } finally {
+    await database.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (pg) await pg.stop();
+  }
+}
+
+export async function benchSearch() {
+  const engines = [];
+  for (const kind of ["sqlite", "postgres"]) engines.push(await benchEngine(kind));
+  return { articles: ARTICLES, rounds: ROUNDS, queries: QUERIES, engines };
+}
+
+export function reportSearch(r) {
+  const ms = (x) => fmt(x, 2);
+  const lines = [
+    `### Search, ${r.articles.toLocaleString("en-US")} generated Vietnamese articles`,
+    "",
+    `${r.queries.length} queries × ${r.rounds} rounds, one at a time. "Search" is the whole use case (parse, ranked query, loading the page of 10 articles, highlighted snippets); "bare" is the engine's full-text index alone for the same folded words (LIMIT 10, no ranking, no snippet).`,
+    "",
+    "| engine | load s | index s | search p50 ms | search p95 ms | bare p50 ms | bare p95 ms |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.engines.map(
+      (e) =>
+        `| ${e.engine} | ${fmt(e.insertSeconds)} | ${fmt(e.indexSeconds)} | ${ms(e.search.p50)} | ${ms(e.search.p95)} | ${ms(e.bare.p50)} | ${ms(e.bare.p95)} |`,
+    ),
+    "",
+    "Matches per query (identical on both engines when the rows agree):",
+    "",
+    "| query | " + r.engines.map((e) => e.engine).join(" | ") + " |",
+    "| --- | " + r.engines.map(() => "---:").join(" | ") + " |",
+    ...r.queries.map((q) => `| \`${q}\` | ${r.engines.map((e) => e.hits[q].toLocaleString("en-US")).join(" | ")} |`),
+    "",
+    `Goal: search p95 under 30 ms on SQLite (measured: ${ms(r.engines[0].search.p95)} ms).`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(reportSearch(await benchSearch()));
+}

@@ -1,0 +1,144 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { ftsExpression, type ParsedQuery, tsqueryText } from "./search.rules.js";
+import { articleIdOfKey, rankKeyAt } from "./search.text.js";
+
+/**
+ * The two engines behind one small interface, so the ranking algorithm (search.repo.ts) is written
+ * once. Every question is about a "tier": the matches that do (true) or do not (false) have each
+ * ranking property. Both engines read candidates newest first by rank key and stop at the LIMIT.
+ */
+
+/** Ranking properties, most important first. */
+export type RankFlag = "boost" | "exact" | "title";
+
+/** A set of matches: each listed property required (true) or excluded (false); unlisted: either. */
+export type Tier = Partial<Record<RankFlag, boolean>>;
+
+export interface SearchFilters {
+  /** Instant of the search: articles published from this second on are not visible yet. */
+  nowIso: string;
+  categoryId?: number | null;
+  unitId?: number | null;
+  /** Published at or after `fromIso`, before `toIso` (whole seconds). */
+  fromIso?: string | null;
+  toIso?: string | null;
+}
+
+export interface TierQueries {
+  /** How many matches the tier has, counting no further than `cap`. */
+  count(tier: Tier, cap: number): Promise<number>;
+  /** Article ids of the tier, newest first. */
+  fetch(tier: Tier, limit: number, offset: number): Promise<number[]>;
+}
+
+/** Rank-key bounds of the filters: visible now, and inside the date range. */
+function keyBounds(filters: SearchFilters): { below: number; atLeast: number | null } {
+  let below = rankKeyAt(filters.nowIso);
+  if (filters.toIso) below = Math.min(below, rankKeyAt(filters.toIso));
+  return { below, atLeast: filters.fromIso ? rankKeyAt(filters.fromIso) : null };
+}
+
+// ---- SQLite: everything inside the FTS5 table (rowid = rank key, filters as `meta` tokens) ------
+
+export function sqliteTierQueries(db: Kysely<DB>, parsed: ParsedQuery, filters: SearchFilters): TierQueries {
+  const folded = parsed.terms.map((t) => t.folded);
+  const flags: Record<RankFlag, string> = {
+    boost: ftsExpression(
+      parsed.boosts.map((t) => t.folded),
+      ["title_f", "body_f"],
+    ),
+    exact: ftsExpression(
+      parsed.terms.map((t) => t.exact),
+      ["title_x", "body_x"],
+    ),
+    title: ftsExpression(folded, ["title_f"]),
+  };
+  const meta = [
+    filters.categoryId != null ? `c${filters.categoryId}` : null,
+    filters.unitId != null ? `u${filters.unitId}` : null,
+  ].filter((t): t is string => t !== null);
+  let base = `(${ftsExpression(folded, ["title_f", "body_f"])})`;
+  if (meta.length > 0)
+    base += ` AND (${ftsExpression(
+      meta.map((t) => [t]),
+      ["meta"],
+    )})`;
+  const { below, atLeast } = keyBounds(filters);
+
+  const expression = (tier: Tier) => {
+    let expr = base;
+    for (const [flag, wanted] of Object.entries(tier) as [RankFlag, boolean][]) {
+      expr = wanted ? `(${expr}) AND (${flags[flag]})` : `(${expr}) NOT (${flags[flag]})`;
+    }
+    return expr;
+  };
+  const where = (tier: Tier) =>
+    sql`article_search MATCH ${expression(tier)} AND rowid < ${below}${atLeast === null ? sql`` : sql` AND rowid >= ${atLeast}`}`;
+
+  return {
+    async count(tier, cap) {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM (SELECT rowid FROM article_search WHERE ${where(tier)} ORDER BY rowid DESC LIMIT ${cap})
+      `.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async fetch(tier, limit, offset) {
+      const { rows } = await sql<{ k: number }>`
+        SELECT rowid AS k FROM article_search WHERE ${where(tier)} ORDER BY rowid DESC LIMIT ${limit} OFFSET ${offset}
+      `.execute(db);
+      return rows.map((r) => articleIdOfKey(Number(r.k)));
+    },
+  };
+}
+
+// ---- PostgreSQL: tsvector columns of search_documents, GIN indexes, rank_key b-tree ------------
+
+export function postgresTierQueries(
+  db: Kysely<DB>,
+  parsed: ParsedQuery,
+  filters: SearchFilters,
+): TierQueries {
+  const folded = parsed.terms.map((t) => t.folded);
+  const baseQuery = tsqueryText(folded);
+  // Folded-side tests join the base tsquery (one GIN lookup); the exact side has its own column.
+  const foldedFlags: Partial<Record<RankFlag, string>> = { title: tsqueryText(folded, "A") };
+  if (parsed.boosts.length > 0) foldedFlags.boost = tsqueryText(parsed.boosts.map((t) => t.folded));
+  const exactQuery = tsqueryText(parsed.terms.map((t) => t.exact));
+  const { below, atLeast } = keyBounds(filters);
+
+  const where = (tier: Tier): RawBuilder<unknown> => {
+    let foldedText = `(${baseQuery})`;
+    const parts: RawBuilder<unknown>[] = [];
+    for (const [flag, wanted] of Object.entries(tier) as [RankFlag, boolean][]) {
+      if (flag === "exact") {
+        parts.push(
+          wanted ? sql`exact_tsv @@ ${exactQuery}::tsquery` : sql`NOT (exact_tsv @@ ${exactQuery}::tsquery)`,
+        );
+      } else {
+        foldedText += wanted ? ` & (${foldedFlags[flag]})` : ` & !(${foldedFlags[flag]})`;
+      }
+    }
+    parts.unshift(sql`folded_tsv @@ ${foldedText}::tsquery`, sql`rank_key < ${below}`);
+    if (atLeast !== null) parts.push(sql`rank_key >= ${atLeast}`);
+    if (filters.categoryId != null) parts.push(sql`category_id = ${filters.categoryId}`);
+    if (filters.unitId != null) parts.push(sql`unit_id = ${filters.unitId}`);
+    return sql.join(parts, sql` AND `);
+  };
+
+  return {
+    async count(tier, cap) {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM (SELECT 1 FROM search_documents WHERE ${where(tier)} LIMIT ${cap}) AS t
+      `.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async fetch(tier, limit, offset) {
+      const { rows } = await sql<{ id: number }>`
+        SELECT article_id AS id FROM search_documents WHERE ${where(tier)}
+        ORDER BY rank_key DESC LIMIT ${limit} OFFSET ${offset}
+      `.execute(db);
+      return rows.map((r) => Number(r.id));
+    },
+  };
+}
