@@ -12,7 +12,12 @@ const BARE_PORT = 38_312;
 
 export async function benchArticlePage() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-"));
-  const app = startProcess(["dist/main.js"], { PORT: String(APP_PORT), DATA_DIR: dir, LOG_LEVEL: "warn", DATABASE_URL: "" });
+  const app = startProcess(["dist/main.js"], {
+    PORT: String(APP_PORT),
+    DATA_DIR: dir,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: "",
+  });
   let bare;
   try {
     const appUrl = `http://127.0.0.1:${APP_PORT}${ARTICLE}`;

@@ -19,7 +19,10 @@ export async function waitForHttp(url, timeoutMs = 30_000) {
 }
 
 export function startProcess(args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return child;
 }
 
@@ -39,7 +42,9 @@ export function memoryOf(pid) {
 
 export function load(url, { connections = 50, duration = 10, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, headers }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration, headers }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -53,4 +58,5 @@ export function summarise(result) {
   };
 }
 
-export const fmt = (n, digits = 1) => Number(n).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n, digits = 1) =>
+  Number(n).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -44,7 +44,9 @@ function sentence(chain, rand, min, max) {
   const words = [word];
   while (words.length < length) {
     const options = chain.next.get(word);
-    word = options ? options[Math.floor(rand() * options.length)] : chain.starts[Math.floor(rand() * chain.starts.length)];
+    word = options
+      ? options[Math.floor(rand() * options.length)]
+      : chain.starts[Math.floor(rand() * chain.starts.length)];
     words.push(word);
   }
   const text = words.join(" ").replace(/[,–-]+$/, "");

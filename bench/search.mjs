@@ -14,8 +14,8 @@ import { rebuildSearchIndex } from "../dist/portal/search.index.js";
 import { ftsExpression, parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";
 import { searchArticles } from "../dist/portal/search.service.js";
 import { htmlToText } from "../dist/portal/search.text.js";
-import { buildChain, generateArticle, QUERIES, random, startPostgres } from "./search-corpus.mjs";
 import { fmt } from "./lib.mjs";
+import { buildChain, generateArticle, QUERIES, random, startPostgres } from "./search-corpus.mjs";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 20);
@@ -47,15 +47,38 @@ async function fill(database) {
   const at = NOW.toISOString();
   const unit = await db
     .insertInto("units")
-    .values({ name: "Thượng Thanh", level: "ward", code: null, valid_from: "2003-01-01", valid_to: null, address: null, phone: null, email: null, intro: null, created_at: at, updated_at: at })
+    .values({
+      name: "Thượng Thanh",
+      level: "ward",
+      code: null,
+      valid_from: "2003-01-01",
+      valid_to: null,
+      address: null,
+      phone: null,
+      email: null,
+      intro: null,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const categories = [];
-  for (const [i, name] of ["Tin tức - Sự kiện", "Hoạt động các phường", "Chỉ đạo điều hành", "Thông báo"].entries()) {
-    const row = await db.insertInto("categories").values({ slug: `cm-${i}`, name, sort_order: i }).returning("id").executeTakeFirstOrThrow();
+  for (const [i, name] of [
+    "Tin tức - Sự kiện",
+    "Hoạt động các phường",
+    "Chỉ đạo điều hành",
+    "Thông báo",
+  ].entries()) {
+    const row = await db
+      .insertInto("categories")
+      .values({ slug: `cm-${i}`, name, sort_order: i })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     categories.push(row.id);
   }
-  const chain = buildChain(DEMO_ARTICLES.flatMap((a) => [a.title, a.lead ?? "", htmlToText(blocksToHtml(a.blocks))]));
+  const chain = buildChain(
+    DEMO_ARTICLES.flatMap((a) => [a.title, a.lead ?? "", htmlToText(blocksToHtml(a.blocks))]),
+  );
   const rand = random(20200102);
   const started = performance.now();
   for (let from = 0; from < ARTICLES; from += 1000) {
@@ -91,8 +114,12 @@ function bareQuery(database, q) {
   const phrases = parsed.terms.map((t) => t.folded);
   if (phrases.length === 0) return Promise.resolve();
   return database.dialect === "sqlite"
-    ? sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsExpression(phrases, ["title_f", "body_f"])} LIMIT 10`.execute(database.db)
-    : sql`SELECT article_id FROM search_documents WHERE folded_tsv @@ ${tsqueryText(phrases)}::tsquery LIMIT 10`.execute(database.db);
+    ? sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsExpression(phrases, ["title_f", "body_f"])} LIMIT 10`.execute(
+        database.db,
+      )
+    : sql`SELECT article_id FROM search_documents WHERE folded_tsv @@ ${tsqueryText(phrases)}::tsquery LIMIT 10`.execute(
+        database.db,
+      );
 }
 
 async function benchEngine(kind) {
@@ -118,7 +145,13 @@ async function benchEngine(kind) {
     await time(bare, 2);
     const hits = {};
     for (const q of QUERIES) hits[q] = (await search(q)).total;
-    return { engine: kind, ...load, search: await time(search, ROUNDS), bare: await time(bare, ROUNDS), hits };
+    return {
+      engine: kind,
+      ...load,
+      search: await time(search, ROUNDS),
+      bare: await time(bare, ROUNDS),
+      hits,
+    };
   } finally {
     await database.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -150,7 +183,9 @@ export function reportSearch(r) {
     "",
     "| query | " + r.engines.map((e) => e.engine).join(" | ") + " |",
     "| --- | " + r.engines.map(() => "---:").join(" | ") + " |",
-    ...r.queries.map((q) => `| \`${q}\` | ${r.engines.map((e) => e.hits[q].toLocaleString("en-US")).join(" | ")} |`),
+    ...r.queries.map(
+      (q) => `| \`${q}\` | ${r.engines.map((e) => e.hits[q].toLocaleString("en-US")).join(" | ")} |`,
+    ),
     "",
     `Goal: search p95 under 30 ms on SQLite (measured: ${ms(r.engines[0].search.p95)} ms).`,
     "",

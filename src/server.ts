@@ -22,7 +22,10 @@ export interface RunningServer {
  * Opens the database, applies migrations, loads the demo into an empty database (unless
  * DEMO_DATA=off), and serves HTTP until `close()` or a termination signal.
  */
-export async function startServer(config: Config = loadConfig(), options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config = loadConfig(),
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db, database.dialect);

@@ -5,6 +5,7 @@ import { type AppCtx, clientIp, hierarchyOf, pageMeta, requireActor, todayOf } f
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AccountPage, DashboardPage, UsersPage } from "./admin.pages.js";
 import { AuditPage } from "./audit.pages.js";
+import { recordAudit } from "./audit.repo.js";
 import { AUDIT_PAGE_SIZE, searchAudit } from "./audit.service.js";
 import { createApiToken } from "./auth.service.js";
 import { registerLoginRoutes } from "./login.routes.js";
@@ -13,7 +14,6 @@ import { ROLES } from "./roles.js";
 import { listApiTokens, revokeApiToken } from "./tokens.repo.js";
 import { listUsersWithGrants } from "./users.repo.js";
 import { changeOwnPassword, createUserWithGrant } from "./users.service.js";
-import { recordAudit } from "./audit.repo.js";
 
 function text(body: Record<string, unknown>, key: string): string {
   const value = body[key];
@@ -31,13 +31,21 @@ function requireAdminArea(c: AppCtx) {
   return actor;
 }
 
-async function renderAccount(c: AppCtx, extra: { newToken?: string; errors?: Record<string, string>; notice?: string | null }, status: 200 | 422 = 200) {
+async function renderAccount(
+  c: AppCtx,
+  extra: { newToken?: string; errors?: Record<string, string>; notice?: string | null },
+  status: 200 | 422 = 200,
+) {
   const actor = requireAdminArea(c);
   const tokens = await listApiTokens(c.var.ctx.database.db, actor.userId);
   return c.html(<AccountPage meta={pageMeta(c, "Tài khoản của tôi")} tokens={tokens} {...extra} />, status);
 }
 
-async function renderUsers(c: AppCtx, extra: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string | null }, status: 200 | 409 | 422 = 200) {
+async function renderUsers(
+  c: AppCtx,
+  extra: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string | null },
+  status: 200 | 409 | 422 = 200,
+) {
   const actor = requireActor(c);
   const today = todayOf(c);
   if (!canAnywhere(actor, "user.manage", today)) throw new ForbiddenError();
@@ -47,7 +55,13 @@ async function renderUsers(c: AppCtx, extra: { values?: Record<string, string>; 
   const [users, units] = await Promise.all([listUsersWithGrants(db, unitIds), listUnitNames(db, unitIds)]);
   const grantableRoles = ROLES.filter((r) => r !== "system_admin" || isSystemAdmin(actor, today));
   return c.html(
-    <UsersPage meta={pageMeta(c, "Người dùng")} users={users} units={units} grantableRoles={grantableRoles} {...extra} />,
+    <UsersPage
+      meta={pageMeta(c, "Người dùng")}
+      users={users}
+      units={units}
+      grantableRoles={grantableRoles}
+      {...extra}
+    />,
     status,
   );
 }
@@ -57,7 +71,14 @@ const MeSchema = z
     id: z.number().int(),
     username: z.string(),
     displayName: z.string(),
-    grants: z.array(z.object({ role: z.string(), unitId: z.number().int(), validFrom: z.string(), validTo: z.string().nullable() })),
+    grants: z.array(
+      z.object({
+        role: z.string(),
+        unitId: z.number().int(),
+        validFrom: z.string(),
+        validTo: z.string().nullable(),
+      }),
+    ),
   })
   .openapi("Me");
 
@@ -76,7 +97,13 @@ const AuditEventSchema = z
   .openapi("AuditEvent");
 
 const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
   .openapi("Error");
 
 const meRoute = createRoute({
@@ -85,7 +112,10 @@ const meRoute = createRoute({
   tags: ["Tài khoản"],
   summary: "Người dùng đang gọi API và các vai trò của họ",
   responses: {
-    200: { description: "Người dùng hiện tại", content: { "application/json": { schema: z.object({ data: MeSchema }) } } },
+    200: {
+      description: "Người dùng hiện tại",
+      content: { "application/json": { schema: z.object({ data: MeSchema }) } },
+    },
     401: { description: "Chưa đăng nhập", content: { "application/json": { schema: ErrorSchema } } },
   },
 });
@@ -109,12 +139,18 @@ const auditRoute = createRoute({
       description: "Một trang sự kiện",
       content: {
         "application/json": {
-          schema: z.object({ data: z.array(AuditEventSchema), meta: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) }),
+          schema: z.object({
+            data: z.array(AuditEventSchema),
+            meta: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+          }),
         },
       },
     },
     401: { description: "Chưa đăng nhập", content: { "application/json": { schema: ErrorSchema } } },
-    403: { description: "Không có quyền xem nhật ký", content: { "application/json": { schema: ErrorSchema } } },
+    403: {
+      description: "Không có quyền xem nhật ký",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
   },
 });
 
@@ -135,7 +171,12 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
     const actor = requireAdminArea(c);
     const body = await c.req.parseBody();
     try {
-      await changeOwnPassword(c.var.ctx.database.db, actor, { current: text(body, "current"), next: text(body, "next"), confirm: text(body, "confirm") }, c.var.ctx.now());
+      await changeOwnPassword(
+        c.var.ctx.database.db,
+        actor,
+        { current: text(body, "current"), next: text(body, "next"), confirm: text(body, "confirm") },
+        c.var.ctx.now(),
+      );
     } catch (error) {
       if (error instanceof ValidationError) return renderAccount(c, { errors: error.fields }, 422);
       throw error;
@@ -146,8 +187,14 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post("/quan-tri/tai-khoan/ma-api", async (c) => {
     const actor = requireAdminArea(c);
     const name = text(await c.req.parseBody(), "name").trim();
-    if (!name || name.length > 100) return renderAccount(c, { errors: { name: "Vui lòng đặt tên gợi nhớ (tối đa 100 ký tự)." } }, 422);
-    const { token } = await createApiToken(c.var.ctx.database.db, { username: actor.username, name, actor, now: c.var.ctx.now() });
+    if (!name || name.length > 100)
+      return renderAccount(c, { errors: { name: "Vui lòng đặt tên gợi nhớ (tối đa 100 ký tự)." } }, 422);
+    const { token } = await createApiToken(c.var.ctx.database.db, {
+      username: actor.username,
+      name,
+      actor,
+      now: c.var.ctx.now(),
+    });
     return renderAccount(c, { newToken: token });
   });
 
@@ -158,13 +205,23 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
     const now = c.var.ctx.now();
     await db.transaction().execute(async (trx) => {
       if (await revokeApiToken(trx, id, actor.userId, now)) {
-        await recordAudit(trx, { actor, action: "revoke", entityType: "api_token", entityId: id, unitId: null, at: now, ip: clientIp(c) });
+        await recordAudit(trx, {
+          actor,
+          action: "revoke",
+          entityType: "api_token",
+          entityId: id,
+          unitId: null,
+          at: now,
+          ip: clientIp(c),
+        });
       }
     });
     return c.redirect("/quan-tri/tai-khoan", 303);
   });
 
-  app.get("/quan-tri/nguoi-dung", (c) => renderUsers(c, { notice: c.req.query("ok") ? "Đã thêm người dùng." : null }));
+  app.get("/quan-tri/nguoi-dung", (c) =>
+    renderUsers(c, { notice: c.req.query("ok") ? "Đã thêm người dùng." : null }),
+  );
 
   app.post("/quan-tri/nguoi-dung", async (c) => {
     const actor = requireActor(c);
@@ -202,7 +259,13 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
       to: c.req.query("to"),
       page: Math.max(1, Number(c.req.query("page")) || 1),
     };
-    const { rows, total } = await searchAudit(c.var.ctx.database.db, actor, await hierarchyOf(c), query, todayOf(c));
+    const { rows, total } = await searchAudit(
+      c.var.ctx.database.db,
+      actor,
+      await hierarchyOf(c),
+      query,
+      todayOf(c),
+    );
     const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
     return c.html(
       <AuditPage
@@ -218,15 +281,34 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(meRoute, (c) => {
     const actor = requireActor(c);
-    return c.json({ data: { id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants } }, 200);
+    return c.json(
+      {
+        data: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          grants: actor.grants,
+        },
+      },
+      200,
+    );
   });
 
   app.openapi(auditRoute, async (c) => {
     const actor = requireActor(c);
     const query = c.req.valid("query");
-    const { rows, total } = await searchAudit(c.var.ctx.database.db, actor, await hierarchyOf(c), query, todayOf(c));
+    const { rows, total } = await searchAudit(
+      c.var.ctx.database.db,
+      actor,
+      await hierarchyOf(c),
+      query,
+      todayOf(c),
+    );
     return c.json(
-      { data: rows.map(({ ip: _ip, ...rest }) => rest), meta: { total, page: query.page, pageSize: AUDIT_PAGE_SIZE } },
+      {
+        data: rows.map(({ ip: _ip, ...rest }) => rest),
+        meta: { total, page: query.page, pageSize: AUDIT_PAGE_SIZE },
+      },
       200,
     );
   });

@@ -56,9 +56,31 @@ export function AccountPage({
         <ErrorSummary errors={errors} />
         <form method="post" action="/quan-tri/tai-khoan/mat-khau" novalidate>
           <CsrfInput token={meta.auth.csrfToken} />
-          <Field name="current" label="Mật khẩu hiện tại" type="password" error={errors?.current} required autocomplete="current-password" />
-          <Field name="next" label="Mật khẩu mới" type="password" error={errors?.next} required autocomplete="new-password" hint="Ít nhất 8 ký tự." />
-          <Field name="confirm" label="Nhập lại mật khẩu mới" type="password" error={errors?.confirm} required autocomplete="new-password" />
+          <Field
+            name="current"
+            label="Mật khẩu hiện tại"
+            type="password"
+            error={errors?.current}
+            required
+            autocomplete="current-password"
+          />
+          <Field
+            name="next"
+            label="Mật khẩu mới"
+            type="password"
+            error={errors?.next}
+            required
+            autocomplete="new-password"
+            hint="Ít nhất 8 ký tự."
+          />
+          <Field
+            name="confirm"
+            label="Nhập lại mật khẩu mới"
+            type="password"
+            error={errors?.confirm}
+            required
+            autocomplete="new-password"
+          />
           <button type="submit" class="button primary">
             Đổi mật khẩu
           </button>
@@ -66,7 +88,9 @@ export function AccountPage({
       </section>
       <section aria-labelledby="token-title" class="card">
         <h2 id="token-title">Mã truy cập API</h2>
-        <p>Dùng cho các chương trình gọi API thay mặt bạn (tiêu đề <code>Authorization: Bearer …</code>).</p>
+        <p>
+          Dùng cho các chương trình gọi API thay mặt bạn (tiêu đề <code>Authorization: Bearer …</code>).
+        </p>
         {newToken ? (
           <div class="notice" role="status">
             <p>Mã mới (chỉ hiện một lần, hãy lưu lại ngay):</p>
@@ -102,7 +126,11 @@ export function AccountPage({
                   {t.revoked_at ? (
                     `Đã thu hồi ${formatDateVi(t.revoked_at)}`
                   ) : (
-                    <form method="post" action={`/quan-tri/tai-khoan/ma-api/${t.id}/thu-hoi`} class="inline-form">
+                    <form
+                      method="post"
+                      action={`/quan-tri/tai-khoan/ma-api/${t.id}/thu-hoi`}
+                      class="inline-form"
+                    >
                       <CsrfInput token={meta.auth.csrfToken} />
                       <button type="submit" class="link-button">
                         Thu hồi
@@ -172,10 +200,29 @@ export function UsersPage({
         <ErrorSummary errors={errors} />
         <form method="post" action="/quan-tri/nguoi-dung" novalidate>
           <CsrfInput token={meta.auth.csrfToken} />
-          <Field name="username" label="Tên đăng nhập" value={values?.username} error={errors?.username} required />
-          <Field name="displayName" label="Họ tên" value={values?.displayName} error={errors?.displayName} required />
+          <Field
+            name="username"
+            label="Tên đăng nhập"
+            value={values?.username}
+            error={errors?.username}
+            required
+          />
+          <Field
+            name="displayName"
+            label="Họ tên"
+            value={values?.displayName}
+            error={errors?.displayName}
+            required
+          />
           <Field name="email" label="Thư điện tử" type="email" value={values?.email} error={errors?.email} />
-          <Field name="password" label="Mật khẩu ban đầu" type="password" error={errors?.password} required autocomplete="new-password" />
+          <Field
+            name="password"
+            label="Mật khẩu ban đầu"
+            type="password"
+            error={errors?.password}
+            required
+            autocomplete="new-password"
+          />
           <SelectField
             name="role"
             label="Vai trò"
@@ -190,7 +237,14 @@ export function UsersPage({
             error={errors?.unitId}
             options={units.map((u) => ({ value: String(u.id), label: u.name }))}
           />
-          <Field name="validFrom" label="Hiệu lực từ ngày" type="date" value={values?.validFrom ?? meta.today} error={errors?.validFrom} required />
+          <Field
+            name="validFrom"
+            label="Hiệu lực từ ngày"
+            type="date"
+            value={values?.validFrom ?? meta.today}
+            error={errors?.validFrom}
+            required
+          />
           <button type="submit" class="button primary">
             Thêm người dùng
           </button>
@@ -199,4 +253,3 @@ export function UsersPage({
     </AdminLayout>
   );
 }
-

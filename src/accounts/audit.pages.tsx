@@ -20,7 +20,10 @@ function show(value: unknown): string {
 }
 
 /** The fields that differ between before and after, so a reader sees what changed at a glance. */
-export function changedFields(before: unknown, after: unknown): { field: string; from: string; to: string }[] {
+export function changedFields(
+  before: unknown,
+  after: unknown,
+): { field: string; from: string; to: string }[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];

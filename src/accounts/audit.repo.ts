@@ -65,7 +65,10 @@ export interface AuditEventRow {
 }
 
 /** Newest first, filtered, with the total for paging. */
-export async function listAuditEvents(db: Kysely<DB>, filter: AuditFilter): Promise<{ rows: AuditEventRow[]; total: number }> {
+export async function listAuditEvents(
+  db: Kysely<DB>,
+  filter: AuditFilter,
+): Promise<{ rows: AuditEventRow[]; total: number }> {
   let query = db.selectFrom("audit_events");
   if (filter.unitIds !== null) {
     if (filter.unitIds.length === 0) return { rows: [], total: 0 };

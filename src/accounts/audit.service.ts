@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { ForbiddenError } from "../core/http/errors.js";
 import { isIsoDate, vnWallTimeToInstant } from "../core/format/vi-date.js";
+import { ForbiddenError } from "../core/http/errors.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { listAuditEvents } from "./audit.repo.js";
 import { type Actor, canAnywhere, grantedRoots } from "./policy.js";
@@ -22,17 +22,27 @@ export interface AuditSearch {
  * The audit events this actor may read: everything for a system admin, otherwise the events on the
  * units under their unit-admin grants. Dates are read in Vietnam's time zone.
  */
-export async function searchAudit(db: Kysely<DB>, actor: Actor, hierarchy: Hierarchy, search: AuditSearch, today: string) {
+export async function searchAudit(
+  db: Kysely<DB>,
+  actor: Actor,
+  hierarchy: Hierarchy,
+  search: AuditSearch,
+  today: string,
+) {
   if (!canAnywhere(actor, "audit.read", today)) throw new ForbiddenError();
   const roots = grantedRoots(actor, "audit.read", today);
   const unitIds = roots === "all" ? null : hierarchy.unitIdsUnder(roots, today);
-  const nextDay = (date: string) => new Date(vnWallTimeToInstant(date, "00:00").getTime() + 86_400_000).toISOString();
+  const nextDay = (date: string) =>
+    new Date(vnWallTimeToInstant(date, "00:00").getTime() + 86_400_000).toISOString();
   return listAuditEvents(db, {
     unitIds,
     entityType: search.entityType || undefined,
     action: search.action || undefined,
     actor: search.actor || undefined,
-    from: search.from && isIsoDate(search.from) ? vnWallTimeToInstant(search.from, "00:00").toISOString() : undefined,
+    from:
+      search.from && isIsoDate(search.from)
+        ? vnWallTimeToInstant(search.from, "00:00").toISOString()
+        : undefined,
     to: search.to && isIsoDate(search.to) ? nextDay(search.to) : undefined,
     limit: AUDIT_PAGE_SIZE,
     offset: (Math.max(1, search.page) - 1) * AUDIT_PAGE_SIZE,

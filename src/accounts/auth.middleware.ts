@@ -19,7 +19,13 @@ function anonCsrfCookieName(secure: boolean): string {
 
 export function setSessionCookie(c: AppCtx, value: string, maxAgeSeconds: number): void {
   const secure = c.var.ctx.config.secureCookies;
-  setCookie(c, sessionCookieName(secure), value, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge: maxAgeSeconds });
+  setCookie(c, sessionCookieName(secure), value, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure,
+    path: "/",
+    maxAge: maxAgeSeconds,
+  });
 }
 
 export function clearSessionCookie(c: AppCtx): void {
@@ -48,7 +54,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (cookieValue) {
     const session = await resolveSession(database.db, cookieValue, now());
     if (session) {
-      c.set("auth", { actor: session.actor, via: "session", sessionId: session.sessionId, csrfToken: session.csrfToken });
+      c.set("auth", {
+        actor: session.actor,
+        via: "session",
+        sessionId: session.sessionId,
+        csrfToken: session.csrfToken,
+      });
       return next();
     }
   }
@@ -56,7 +67,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   let anonToken = getCookie(c, csrfName);
   if (!anonToken || anonToken.length < 32) {
     anonToken = randomBytes(32).toString("base64url");
-    setCookie(c, csrfName, anonToken, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/" });
+    setCookie(c, csrfName, anonToken, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: config.secureCookies,
+      path: "/",
+    });
   }
   c.set("auth", { actor: null, via: null, sessionId: null, csrfToken: anonToken });
   return next();

@@ -48,17 +48,31 @@ export interface LoginInput {
  * Checks the password (throttled per username and address), opens a session and returns the cookie
  * value. The same message for an unknown user and a wrong password, so accounts cannot be probed.
  */
-export async function logIn(db: Kysely<DB>, input: LoginInput): Promise<{ cookieValue: string; actor: Actor }> {
+export async function logIn(
+  db: Kysely<DB>,
+  input: LoginInput,
+): Promise<{ cookieValue: string; actor: Actor }> {
   const username = input.username.trim().toLowerCase();
-  const failures = await countRecentFailures(db, username, input.ip, new Date(input.now.getTime() - THROTTLE_WINDOW_MS));
+  const failures = await countRecentFailures(
+    db,
+    username,
+    input.ip,
+    new Date(input.now.getTime() - THROTTLE_WINDOW_MS),
+  );
   const wait = secondsUntilAllowed(failures, input.now);
   if (wait > 0) throw new TooManyRequestsError(throttleMessage(wait), wait);
 
   const user = await findUserByUsername(db, username);
-  const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, input.password) : await decoyFails(input.password);
+  const ok =
+    user && !user.disabled
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await decoyFails(input.password);
   if (!user || !ok) {
     await insertLoginAttempt(db, { username, ip: input.ip, at: input.now, success: false });
-    throw new ValidationError({ password: "Tên đăng nhập hoặc mật khẩu không đúng." }, "Đăng nhập không thành công.");
+    throw new ValidationError(
+      { password: "Tên đăng nhập hoặc mật khẩu không đúng." },
+      "Đăng nhập không thành công.",
+    );
   }
   const actor = await loadActor(db, user.id);
   if (!actor) throw new ValidationError({ username: "Tài khoản đã bị khóa." }, "Đăng nhập không thành công.");
@@ -93,10 +107,25 @@ async function decoyFails(password: string): Promise<false> {
   return false;
 }
 
-export async function logOut(db: Kysely<DB>, sessionId: string, actor: Actor | null, ip: string, now: Date): Promise<void> {
+export async function logOut(
+  db: Kysely<DB>,
+  sessionId: string,
+  actor: Actor | null,
+  ip: string,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, sessionId);
-    if (actor) await recordAudit(trx, { actor, action: "logout", entityType: "user", entityId: actor.userId, unitId: null, ip, at: now });
+    if (actor)
+      await recordAudit(trx, {
+        actor,
+        action: "logout",
+        entityType: "user",
+        entityId: actor.userId,
+        unitId: null,
+        ip,
+        at: now,
+      });
   });
 }
 
@@ -132,7 +161,12 @@ export async function createApiToken(
   if (!user) throw new NotFoundError(`Không có người dùng "${input.username}".`);
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const tokenId = await db.transaction().execute(async (trx) => {
-    const id = await insertApiToken(trx, { userId: user.id, name: input.name, tokenHash: sha256(token), now: input.now });
+    const id = await insertApiToken(trx, {
+      userId: user.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      now: input.now,
+    });
     await recordAudit(trx, {
       actor: input.actor,
       action: "create",

@@ -7,7 +7,12 @@ export async function insertLoginAttempt(
 ): Promise<void> {
   await db
     .insertInto("login_attempts")
-    .values({ username: a.username.toLowerCase(), ip: a.ip, at: a.at.toISOString(), success: a.success ? 1 : 0 })
+    .values({
+      username: a.username.toLowerCase(),
+      ip: a.ip,
+      at: a.at.toISOString(),
+      success: a.success ? 1 : 0,
+    })
     .execute();
 }
 
@@ -21,7 +26,10 @@ export async function countRecentFailures(
   ip: string,
   since: Date,
 ): Promise<{ byUsername: number; byIp: number; oldestByUsername: string | null; oldestByIp: string | null }> {
-  const recent = db.selectFrom("login_attempts").where("success", "=", 0).where("at", ">=", since.toISOString());
+  const recent = db
+    .selectFrom("login_attempts")
+    .where("success", "=", 0)
+    .where("at", ">=", since.toISOString());
   const [user, addr] = await Promise.all([
     recent
       .where("username", "=", username.toLowerCase())

@@ -26,7 +26,10 @@ export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!username.trim()) errors.username = "Vui lòng nhập tên đăng nhập.";
     if (!password) errors.password = "Vui lòng nhập mật khẩu.";
     if (Object.keys(errors).length > 0) {
-      return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={next} username={username} errors={errors} />, 422);
+      return c.html(
+        <LoginPage meta={pageMeta(c, "Đăng nhập")} next={next} username={username} errors={errors} />,
+        422,
+      );
     }
     try {
       const { cookieValue } = await logIn(c.var.ctx.database.db, {

@@ -8,7 +8,12 @@ const OTHER_WARD_PATH = [4, 2, 1];
 const TODAY = "2020-01-02";
 
 function actorWith(role: Role, unitId: number, validTo: string | null = null): Actor {
-  return { userId: 7, username: "u", displayName: "U", grants: [{ role, unitId, validFrom: "2019-01-01", validTo }] };
+  return {
+    userId: 7,
+    username: "u",
+    displayName: "U",
+    grants: [{ role, unitId, validFrom: "2019-01-01", validTo }],
+  };
 }
 
 describe("can", () => {
@@ -28,23 +33,41 @@ describe("can", () => {
     expect(can(districtAdmin, "unit.update", { unitPath: OTHER_WARD_PATH }, TODAY)).toBe(true);
   });
 
-  it.each(ROLES.filter((r) => r !== "system_admin" && r !== "unit_admin"))("refuses unit.update to a %s", (role) => {
-    expect(can(actorWith(role, 3), "unit.update", { unitPath: WARD_PATH }, TODAY)).toBe(false);
-  });
+  it.each(ROLES.filter((r) => r !== "system_admin" && r !== "unit_admin"))(
+    "refuses unit.update to a %s",
+    (role) => {
+      expect(can(actorWith(role, 3), "unit.update", { unitPath: WARD_PATH }, TODAY)).toBe(false);
+    },
+  );
 
   it("lets a writer edit only its own drafts; an editor edits and publishes any article in scope", () => {
     const writer = actorWith("writer", 3);
-    expect(can(writer, "article.update", { unitPath: WARD_PATH, ownerUserId: 7, status: "draft" }, TODAY)).toBe(true);
-    expect(can(writer, "article.update", { unitPath: WARD_PATH, ownerUserId: 8, status: "draft" }, TODAY)).toBe(false);
-    expect(can(writer, "article.update", { unitPath: WARD_PATH, ownerUserId: 7, status: "published" }, TODAY)).toBe(false);
-    expect(can(writer, "article.publish", { unitPath: WARD_PATH, ownerUserId: 7, status: "draft" }, TODAY)).toBe(false);
+    expect(
+      can(writer, "article.update", { unitPath: WARD_PATH, ownerUserId: 7, status: "draft" }, TODAY),
+    ).toBe(true);
+    expect(
+      can(writer, "article.update", { unitPath: WARD_PATH, ownerUserId: 8, status: "draft" }, TODAY),
+    ).toBe(false);
+    expect(
+      can(writer, "article.update", { unitPath: WARD_PATH, ownerUserId: 7, status: "published" }, TODAY),
+    ).toBe(false);
+    expect(
+      can(writer, "article.publish", { unitPath: WARD_PATH, ownerUserId: 7, status: "draft" }, TODAY),
+    ).toBe(false);
     const editor = actorWith("editor", 2);
-    expect(can(editor, "article.publish", { unitPath: WARD_PATH, ownerUserId: 8, status: "draft" }, TODAY)).toBe(true);
+    expect(
+      can(editor, "article.publish", { unitPath: WARD_PATH, ownerUserId: 8, status: "draft" }, TODAY),
+    ).toBe(true);
   });
 
   it("ignores grants outside their validity", () => {
-    expect(can(actorWith("unit_admin", 3, "2019-12-31"), "unit.update", { unitPath: WARD_PATH }, TODAY)).toBe(false);
-    const future: Actor = { ...actorWith("unit_admin", 3), grants: [{ role: "unit_admin", unitId: 3, validFrom: "2020-02-01", validTo: null }] };
+    expect(can(actorWith("unit_admin", 3, "2019-12-31"), "unit.update", { unitPath: WARD_PATH }, TODAY)).toBe(
+      false,
+    );
+    const future: Actor = {
+      ...actorWith("unit_admin", 3),
+      grants: [{ role: "unit_admin", unitId: 3, validFrom: "2020-02-01", validTo: null }],
+    };
     expect(can(future, "unit.update", { unitPath: WARD_PATH }, TODAY)).toBe(false);
   });
 
@@ -70,6 +93,8 @@ describe("approval from above", () => {
     const wardAdmin = actorWith("unit_admin", 3);
     expect(can(wardAdmin, "result.approve", { unitPath: WARD_PATH }, TODAY)).toBe(false);
     expect(can(actorWith("data_officer", 3), "result.enter", { unitPath: WARD_PATH }, TODAY)).toBe(true);
-    expect(can(actorWith("data_officer", 3), "result.enter", { unitPath: OTHER_WARD_PATH }, TODAY)).toBe(false);
+    expect(can(actorWith("data_officer", 3), "result.enter", { unitPath: OTHER_WARD_PATH }, TODAY)).toBe(
+      false,
+    );
   });
 });

@@ -123,7 +123,10 @@ export function can(actor: Actor | null, action: Action, target: Target, today: 
   return actor.grants.some((grant) => {
     const rule = rules[grant.role];
     return (
-      rule !== undefined && isGrantActive(grant, today) && target.unitPath.includes(grant.unitId) && rule(actor, target, grant)
+      rule !== undefined &&
+      isGrantActive(grant, today) &&
+      target.unitPath.includes(grant.unitId) &&
+      rule(actor, target, grant)
     );
   });
 }

@@ -11,7 +11,15 @@ export interface SessionRow {
 
 export async function insertSession(
   db: Kysely<DB>,
-  s: { id: string; userId: number; csrfToken: string; now: Date; expiresAt: Date; userAgent: string | null; ip: string | null },
+  s: {
+    id: string;
+    userId: number;
+    csrfToken: string;
+    now: Date;
+    expiresAt: Date;
+    userAgent: string | null;
+    ip: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto("sessions")
@@ -29,7 +37,11 @@ export async function insertSession(
 }
 
 /** The live session with this id, or undefined when unknown or expired. */
-export async function findLiveSession(db: Kysely<DB>, id: string, now: Date): Promise<SessionRow | undefined> {
+export async function findLiveSession(
+  db: Kysely<DB>,
+  id: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
   const row = await db
     .selectFrom("sessions")
     .select(["id", "user_id", "csrf_token", "expires_at", "last_seen_at"])
@@ -37,7 +49,13 @@ export async function findLiveSession(db: Kysely<DB>, id: string, now: Date): Pr
     .where("expires_at", ">", now.toISOString())
     .executeTakeFirst();
   return row
-    ? { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }
+    ? {
+        id: row.id,
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+        lastSeenAt: row.last_seen_at,
+      }
     : undefined;
 }
 
@@ -55,6 +73,9 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<number> {
-  const result = await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+  const result = await db
+    .deleteFrom("sessions")
+    .where("expires_at", "<=", now.toISOString())
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -7,14 +7,24 @@ export async function insertApiToken(
 ): Promise<number> {
   const row = await db
     .insertInto("api_tokens")
-    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.now.toISOString(), last_used_at: null, revoked_at: null })
+    .values({
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      created_at: t.now.toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The owner of a live (not revoked) token with this hash. */
-export async function findUserIdByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<{ tokenId: number; userId: number } | undefined> {
+export async function findUserIdByTokenHash(
+  db: Kysely<DB>,
+  tokenHash: string,
+): Promise<{ tokenId: number; userId: number } | undefined> {
   const row = await db
     .selectFrom("api_tokens")
     .select(["id", "user_id"])
@@ -33,7 +43,12 @@ export async function listApiTokens(db: Kysely<DB>, userId: number) {
     .execute();
 }
 
-export async function revokeApiToken(db: Kysely<DB>, tokenId: number, userId: number, now: Date): Promise<boolean> {
+export async function revokeApiToken(
+  db: Kysely<DB>,
+  tokenId: number,
+  userId: number,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable("api_tokens")
     .set({ revoked_at: now.toISOString() })

@@ -24,7 +24,11 @@ function toUser(r: Selectable<UsersTable>): UserRow {
 }
 
 export async function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
-  const row = await db.selectFrom("users").selectAll().where("username", "=", username.toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", username.toLowerCase())
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 
@@ -54,7 +58,12 @@ export async function insertUser(
   return row.id;
 }
 
-export async function updatePasswordHash(db: Kysely<DB>, userId: number, passwordHash: string, now: Date): Promise<void> {
+export async function updatePasswordHash(
+  db: Kysely<DB>,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable("users")
     .set({ password_hash: passwordHash, updated_at: now.toISOString() })
@@ -70,13 +79,22 @@ export async function listGrantsOfUser(db: Kysely<DB>, userId: number): Promise<
     .orderBy("id")
     .execute();
   return rows.flatMap((r) =>
-    isRole(r.role) ? [{ id: r.id, role: r.role, unitId: r.unit_id, validFrom: r.valid_from, validTo: r.valid_to }] : [],
+    isRole(r.role)
+      ? [{ id: r.id, role: r.role, unitId: r.unit_id, validFrom: r.valid_from, validTo: r.valid_to }]
+      : [],
   );
 }
 
 export async function insertGrant(
   db: Kysely<DB>,
-  grant: { userId: number; role: string; unitId: number; validFrom: string; validTo: string | null; now: Date },
+  grant: {
+    userId: number;
+    role: string;
+    unitId: number;
+    validFrom: string;
+    validTo: string | null;
+    now: Date;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("role_grants")
@@ -119,7 +137,10 @@ export async function listUsersWithGrants(db: Kysely<DB>, unitIds: number[] | nu
     grantsQuery = grantsQuery.where("role_grants.unit_id", "in", unitIds);
   }
   const grants = await grantsQuery.orderBy("role_grants.id").execute();
-  let usersQuery = db.selectFrom("users").select(["id", "username", "display_name", "disabled"]).orderBy("username");
+  let usersQuery = db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "disabled"])
+    .orderBy("username");
   if (unitIds !== null) {
     const ids = [...new Set(grants.map((g) => g.user_id))];
     if (ids.length === 0) return [];
@@ -133,6 +154,12 @@ export async function listUsersWithGrants(db: Kysely<DB>, unitIds: number[] | nu
     disabled: u.disabled === 1,
     grants: grants
       .filter((g) => g.user_id === u.id)
-      .map((g) => ({ role: g.role, unitId: g.unit_id, unitName: g.unit_name, validFrom: g.valid_from, validTo: g.valid_to })),
+      .map((g) => ({
+        role: g.role,
+        unitId: g.unit_id,
+        unitName: g.unit_name,
+        validFrom: g.valid_from,
+        validTo: g.valid_to,
+      })),
   }));
 }

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../core/db/schema.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
-import { ConflictError, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import type { DB } from "../core/db/schema.js";
 import { isIsoDate } from "../core/format/vi-date.js";
+import { ConflictError, ForbiddenError, ValidationError } from "../core/http/errors.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { recordAudit } from "./audit.repo.js";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.js";
@@ -29,8 +29,10 @@ export function validateNewUser(input: NewUserInput): Record<string, string> {
     errors.username = "Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.";
   }
   if (!input.displayName.trim()) errors.displayName = "Vui lòng nhập họ tên hoặc tên hiển thị.";
-  if (input.password.length < MIN_PASSWORD_LENGTH) errors.password = `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
-  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) errors.email = "Địa chỉ thư điện tử không hợp lệ.";
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    errors.password = `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
+  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
+    errors.email = "Địa chỉ thư điện tử không hợp lệ.";
   if (!isRole(input.role)) errors.role = "Vai trò không hợp lệ.";
   if (!Number.isInteger(input.unitId) || input.unitId <= 0) errors.unitId = "Vui lòng chọn đơn vị.";
   if (!isIsoDate(input.validFrom)) errors.validFrom = "Ngày hiệu lực không hợp lệ.";
@@ -53,7 +55,9 @@ export async function createUserWithGrant(
     const granting = input.role === "system_admin" && !isSystemAdmin(context.actor, context.today);
     const target = { unitPath: context.hierarchy.pathForToday(input.unitId, context.today) };
     if (granting || !can(context.actor, "user.manage", target, context.today)) {
-      throw new ForbiddenError(`Bạn không có quyền cấp vai trò "${ROLE_LABELS[input.role as keyof typeof ROLE_LABELS] ?? input.role}" tại đơn vị này.`);
+      throw new ForbiddenError(
+        `Bạn không có quyền cấp vai trò "${ROLE_LABELS[input.role as keyof typeof ROLE_LABELS] ?? input.role}" tại đơn vị này.`,
+      );
     }
   }
   if (!context.hierarchy.unit(input.unitId)) throw new ValidationError({ unitId: "Đơn vị không tồn tại." });
@@ -67,7 +71,14 @@ export async function createUserWithGrant(
         passwordHash,
         now: context.now,
       });
-      const grant = { userId, role: input.role, unitId: input.unitId, validFrom: input.validFrom, validTo: null, now: context.now };
+      const grant = {
+        userId,
+        role: input.role,
+        unitId: input.unitId,
+        validFrom: input.validFrom,
+        validTo: null,
+        now: context.now,
+      };
       const grantId = await insertGrant(trx, grant);
       const common = { actor: context.actor, unitId: input.unitId, at: context.now, ip: context.ip ?? null };
       await recordAudit(trx, {
@@ -75,7 +86,11 @@ export async function createUserWithGrant(
         action: "create",
         entityType: "user",
         entityId: userId,
-        after: { username: input.username.toLowerCase(), displayName: input.displayName.trim(), email: input.email || null },
+        after: {
+          username: input.username.toLowerCase(),
+          displayName: input.displayName.trim(),
+          email: input.email || null,
+        },
       });
       await recordAudit(trx, {
         ...common,
@@ -87,7 +102,10 @@ export async function createUserWithGrant(
       return userId;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError("Tên đăng nhập đã có người dùng.", { username: "Tên đăng nhập đã có người dùng." });
+    if (isUniqueViolation(error))
+      throw new ConflictError("Tên đăng nhập đã có người dùng.", {
+        username: "Tên đăng nhập đã có người dùng.",
+      });
     throw error;
   }
 }
@@ -101,14 +119,23 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const errors: Record<string, string> = {};
   const user = await findUserById(db, actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, input.current))) errors.current = "Mật khẩu hiện tại không đúng.";
-  if (input.next.length < MIN_PASSWORD_LENGTH) errors.next = `Mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
+  if (!user || !(await verifyPassword(user.passwordHash, input.current)))
+    errors.current = "Mật khẩu hiện tại không đúng.";
+  if (input.next.length < MIN_PASSWORD_LENGTH)
+    errors.next = `Mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
   else if (input.next !== input.confirm) errors.confirm = "Mật khẩu nhập lại không khớp.";
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const passwordHash = await hashPassword(input.next);
   await db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, actor.userId, passwordHash, now);
     // The hash itself is never written to the audit log.
-    await recordAudit(trx, { actor, action: "password_change", entityType: "user", entityId: actor.userId, unitId: null, at: now });
+    await recordAudit(trx, {
+      actor,
+      action: "password_change",
+      entityType: "user",
+      entityId: actor.userId,
+      unitId: null,
+      at: now,
+    });
   });
 }

@@ -7,6 +7,7 @@ import { ConfigError } from "../core/config.js";
  * made while the server keeps writing. Refuses to overwrite an existing file.
  */
 export async function backupSqlite(sqlite: SQLite.Database, target: string): Promise<void> {
-  if (existsSync(target)) throw new ConfigError(`backup target ${target} already exists; choose a new file name`);
+  if (existsSync(target))
+    throw new ConfigError(`backup target ${target} already exists; choose a new file name`);
   await sqlite.backup(target);
 }

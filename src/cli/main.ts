@@ -11,8 +11,8 @@ import { runOrExit } from "../core/fail-fast.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { AppError } from "../core/http/errors.js";
 import { loadDemoIfEmpty, resetDemo } from "../demo/demo-loader.js";
-import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { startServer } from "../server.js";
+import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { backupSqlite } from "./backup.js";
 
 /** Opens the configured database with migrations applied, runs `body`, and closes it. */
@@ -65,7 +65,11 @@ program
           console.log("demo data restored");
         } else {
           const loaded = await loadDemoIfEmpty(database, new Date(), mediaDir);
-          console.log(loaded ? "demo data loaded" : "database is not empty: nothing loaded (use --reset to replace everything)");
+          console.log(
+            loaded
+              ? "demo data loaded"
+              : "database is not empty: nothing loaded (use --reset to replace everything)",
+          );
         }
       }),
     ),
@@ -81,25 +85,41 @@ program
   .requiredOption("--unit <unitId>", "id of the unit the role is granted on")
   .option("--password <password>", "initial password (default: read from GIAOBAN_PASSWORD)")
   .option("--email <email>", "e-mail address")
-  .action((username: string, options: { name: string; role: string; unit: string; password?: string; email?: string }) =>
-    runOrExit(() =>
-      withDatabase(async (database) => {
-        if (!isRole(options.role)) fail(`unknown role "${options.role}"; use one of ${ROLES.join(", ")}`);
-        const password = options.password ?? process.env.GIAOBAN_PASSWORD ?? fail("give --password or set GIAOBAN_PASSWORD");
-        const now = new Date();
-        try {
-          const id = await createUserWithGrant(
-            database.db,
-            { username, displayName: options.name, email: options.email ?? null, password, role: options.role, unitId: Number(options.unit), validFrom: vnDateString(now) },
-            { actor: null, hierarchy: await loadHierarchy(database.db), today: vnDateString(now), now },
-          );
-          console.log(`created user ${username} (id ${id})`);
-        } catch (error) {
-          if (error instanceof AppError) fail(`${error.message} ${Object.values(error.fields ?? {}).join(" ")}`.trim());
-          throw error;
-        }
-      }),
-    ),
+  .action(
+    (
+      username: string,
+      options: { name: string; role: string; unit: string; password?: string; email?: string },
+    ) =>
+      runOrExit(() =>
+        withDatabase(async (database) => {
+          if (!isRole(options.role)) fail(`unknown role "${options.role}"; use one of ${ROLES.join(", ")}`);
+          const password =
+            options.password ??
+            process.env.GIAOBAN_PASSWORD ??
+            fail("give --password or set GIAOBAN_PASSWORD");
+          const now = new Date();
+          try {
+            const id = await createUserWithGrant(
+              database.db,
+              {
+                username,
+                displayName: options.name,
+                email: options.email ?? null,
+                password,
+                role: options.role,
+                unitId: Number(options.unit),
+                validFrom: vnDateString(now),
+              },
+              { actor: null, hierarchy: await loadHierarchy(database.db), today: vnDateString(now), now },
+            );
+            console.log(`created user ${username} (id ${id})`);
+          } catch (error) {
+            if (error instanceof AppError)
+              fail(`${error.message} ${Object.values(error.fields ?? {}).join(" ")}`.trim());
+            throw error;
+          }
+        }),
+      ),
   );
 
 program
@@ -112,7 +132,12 @@ program
     runOrExit(() =>
       withDatabase(async (database) => {
         try {
-          const { token } = await createApiToken(database.db, { username, name: options.name, actor: null, now: new Date() });
+          const { token } = await createApiToken(database.db, {
+            username,
+            name: options.name,
+            actor: null,
+            now: new Date(),
+          });
           console.log(`API token for ${username} (shown once; send it as "Authorization: Bearer <token>"):`);
           console.log(token);
         } catch (error) {

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
+import type { ViewCounter } from "../portal/view-counter.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
-import type { ViewCounter } from "../portal/view-counter.js";
 
 /** What every route and service may use; built once in `main.ts` (or by a test) and passed down. */
 export interface AppContext {

@@ -19,7 +19,11 @@ describe("loadConfig", () => {
   });
 
   it("takes PostgreSQL from DATABASE_URL and https from PUBLIC_BASE_URL", () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://u:p@db:5432/giaoban", PUBLIC_BASE_URL: "https://phuong.example.vn" });
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: "postgres://u:p@db:5432/giaoban",
+      PUBLIC_BASE_URL: "https://phuong.example.vn",
+    });
     expect(config.database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/giaoban" });
     expect(config.secureCookies).toBe(true);
   });

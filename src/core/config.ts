@@ -41,7 +41,8 @@ function parseDatabase(raw: string | undefined, dataDir: string): Config["databa
   if (raw === undefined || raw === "") return { kind: "sqlite", file: path.join(dataDir, "giaoban.sqlite") };
   if (raw.startsWith("sqlite:")) {
     const file = raw.slice("sqlite:".length);
-    if (!file) throw new ConfigError("DATABASE_URL sqlite: needs a file path, e.g. sqlite:data/giaoban.sqlite");
+    if (!file)
+      throw new ConfigError("DATABASE_URL sqlite: needs a file path, e.g. sqlite:data/giaoban.sqlite");
     return { kind: "sqlite", file: path.resolve(file) };
   }
   let url: URL;
@@ -90,7 +91,8 @@ function resolveSessionSecret(raw: string | undefined, dataDir: string): string 
 function parsePositiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
   return n;
 }
 

@@ -160,7 +160,9 @@ describe.each(ENGINES)("editorial journey over HTTP on %s", (engine) => {
     );
     // The writer can no longer edit it: back to the list, which says so.
     expect(submitted.headers.get("location")).toBe("/quan-tri/bai-viet?ok=submitted");
-    expect((await writer.page("/quan-tri/bai-viet?ok=submitted")).html).toContain("Đã gửi bài cho biên tập viên duyệt.");
+    expect((await writer.page("/quan-tri/bai-viet?ok=submitted")).html).toContain(
+      "Đã gửi bài cho biên tập viên duyệt.",
+    );
     expect(await status(id)).toBe("submitted");
     expect((await writer.request(address)).status).toBe(403);
 

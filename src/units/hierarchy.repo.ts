@@ -13,6 +13,11 @@ export async function loadHierarchy(db: Kysely<DB>): Promise<Hierarchy> {
   ]);
   return new Hierarchy(
     units.map((u) => ({ id: u.id, validFrom: u.valid_from, validTo: u.valid_to })),
-    links.map((l) => ({ unitId: l.unit_id, parentId: l.parent_id, validFrom: l.valid_from, validTo: l.valid_to })),
+    links.map((l) => ({
+      unitId: l.unit_id,
+      parentId: l.parent_id,
+      validFrom: l.valid_from,
+      validTo: l.valid_to,
+    })),
   );
 }

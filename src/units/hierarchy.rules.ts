@@ -18,7 +18,9 @@ export interface ParentLink {
 
 /** Inclusive on both ends; a null end means still valid. Dates are `YYYY-MM-DD`, compared as text. */
 export function isValidAt(span: { validFrom: string | null; validTo: string | null }, date: string): boolean {
-  return (span.validFrom === null || span.validFrom <= date) && (span.validTo === null || span.validTo >= date);
+  return (
+    (span.validFrom === null || span.validFrom <= date) && (span.validTo === null || span.validTo >= date)
+  );
 }
 
 /**

@@ -16,17 +16,30 @@ describe.each(ENGINES)("accounts on %s", (engine) => {
     const district = await createUnit(db, { name: "quận Long Biên", level: "district", parentId: city });
     wardA = await createUnit(db, { name: "phường Thượng Thanh", parentId: district });
     wardB = await createUnit(db, { name: "phường Ngọc Thụy", parentId: district });
-    await createUser(db, { username: "admin", displayName: "Quản trị", grants: [{ role: "system_admin", unitId: city }] });
-    await createUser(db, { username: "wardadmin", displayName: "Cán bộ phường", grants: [{ role: "unit_admin", unitId: wardA }] });
+    await createUser(db, {
+      username: "admin",
+      displayName: "Quản trị",
+      grants: [{ role: "system_admin", unitId: city }],
+    });
+    await createUser(db, {
+      username: "wardadmin",
+      displayName: "Cán bộ phường",
+      grants: [{ role: "unit_admin", unitId: wardA }],
+    });
     await createUser(db, { username: "viewer", grants: [{ role: "viewer", unitId: wardA }] });
   });
   afterAll(() => t.close());
 
   it("logs in, shows the admin area, and logs out", async () => {
     const client = new TestClient(t);
-    const login = await client.postForm("/dang-nhap", { username: "WardAdmin", password: "mat-khau-thu-nghiem" });
+    const login = await client.postForm("/dang-nhap", {
+      username: "WardAdmin",
+      password: "mat-khau-thu-nghiem",
+    });
     expect(login.status).toBe(303);
-    expect(login.headers.get("set-cookie")).toMatch(/gb_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(login.headers.get("set-cookie")).toMatch(
+      /gb_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax/,
+    );
     const { html } = await client.page("/quan-tri");
     expect(html).toContain("Xin chào, Cán bộ phường");
     expect(html).toContain("Quản trị đơn vị");
@@ -51,12 +64,19 @@ describe.each(ENGINES)("accounts on %s", (engine) => {
     const client = new TestClient(t, "198.51.100.2");
     await createUser(t.database.db, { username: "target" });
     for (let i = 0; i < 5; i++) {
-      expect((await client.postForm("/dang-nhap", { username: "target", password: `sai-${i}` })).status).toBe(422);
+      expect((await client.postForm("/dang-nhap", { username: "target", password: `sai-${i}` })).status).toBe(
+        422,
+      );
     }
-    const blocked = await client.postForm("/dang-nhap", { username: "target", password: "mat-khau-thu-nghiem" });
+    const blocked = await client.postForm("/dang-nhap", {
+      username: "target",
+      password: "mat-khau-thu-nghiem",
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toBe("900");
-    expect(await blocked.text()).toContain("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
+    expect(await blocked.text()).toContain(
+      "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+    );
     // After the window the right password works again.
     t.setNow(new Date(t.ctx.now().getTime() + 16 * 60 * 1000));
     const ok = await client.postForm("/dang-nhap", { username: "target", password: "mat-khau-thu-nghiem" });
@@ -79,9 +99,14 @@ describe.each(ENGINES)("accounts on %s", (engine) => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(badToken.status).toBe(403);
-    const json = await client.request("/dang-xuat", { method: "POST", headers: { accept: "application/json" } });
+    const json = await client.request("/dang-xuat", {
+      method: "POST",
+      headers: { accept: "application/json" },
+    });
     expect(json.status).toBe(403);
-    expect(await json.json()).toEqual({ error: { code: "csrf_failed", message: expect.stringContaining("Biểu mẫu") } });
+    expect(await json.json()).toEqual({
+      error: { code: "csrf_failed", message: expect.stringContaining("Biểu mẫu") },
+    });
   });
 
   it("creates an API token that authenticates without CSRF, and stops working once revoked", async () => {
@@ -92,7 +117,10 @@ describe.each(ENGINES)("accounts on %s", (engine) => {
     expect(token).toBeDefined();
     const me = await t.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect((await me.json()).data).toMatchObject({ username: "wardadmin", grants: [{ role: "unit_admin", unitId: wardA }] });
+    expect((await me.json()).data).toMatchObject({
+      username: "wardadmin",
+      grants: [{ role: "unit_admin", unitId: wardA }],
+    });
     const rows = await t.database.db.selectFrom("api_tokens").select(["id", "token_hash"]).execute();
     expect(rows.some((r) => r.token_hash === token)).toBe(false);
     const id = rows.at(-1)?.id;
@@ -118,15 +146,24 @@ describe.each(ENGINES)("accounts on %s", (engine) => {
     expect(html).toContain("Quản trị (admin)");
     expect(html).toContain("<ins>moi.tao</ins>");
     expect(html).toContain("phường Ngọc Thụy");
-    const api = await client.request("/api/v1/audit-events?entityType=role_grant", { headers: { accept: "application/json" } });
+    const api = await client.request("/api/v1/audit-events?entityType=role_grant", {
+      headers: { accept: "application/json" },
+    });
     const body = await api.json();
-    expect(body.data[0]).toMatchObject({ action: "create", entityType: "role_grant", unitId: wardB, after: { role: "viewer", unitId: wardB } });
+    expect(body.data[0]).toMatchObject({
+      action: "create",
+      entityType: "role_grant",
+      unitId: wardB,
+      after: { role: "viewer", unitId: wardB },
+    });
   });
 
   it("scopes the audit log of a unit admin to its units and refuses it to a viewer", async () => {
     const ward = new TestClient(t);
     await ward.logIn("wardadmin");
-    const own = await ward.request("/api/v1/audit-events?entityType=role_grant", { headers: { accept: "application/json" } });
+    const own = await ward.request("/api/v1/audit-events?entityType=role_grant", {
+      headers: { accept: "application/json" },
+    });
     expect(own.status).toBe(200);
     // The grant on ward B (made by the admin above) is not ward A's business.
     expect((await own.json()).data.every((e: { unitId: number }) => e.unitId === wardA)).toBe(true);
@@ -148,12 +185,22 @@ describe.each(ENGINES)("accounts on %s", (engine) => {
       unitId: String(wardB),
     });
     expect(other.status).toBe(403);
-    const invalid = await client.postForm("/quan-tri/nguoi-dung", { username: "x", displayName: "", password: "ngan", role: "viewer", unitId: String(wardA) });
+    const invalid = await client.postForm("/quan-tri/nguoi-dung", {
+      username: "x",
+      displayName: "",
+      password: "ngan",
+      role: "viewer",
+      unitId: String(wardA),
+    });
     expect(invalid.status).toBe(422);
     const html = await invalid.text();
     expect(html).toContain("Tên đăng nhập gồm 3–40 ký tự");
     expect(html).toContain("Mật khẩu cần ít nhất 8 ký tự.");
-    const users = await t.database.db.selectFrom("users").select("username").where("username", "in", ["x", "ngoai.pham.vi"]).execute();
+    const users = await t.database.db
+      .selectFrom("users")
+      .select("username")
+      .where("username", "in", ["x", "ngoai.pham.vi"])
+      .execute();
     expect(users).toEqual([]);
   });
 });

@@ -100,7 +100,9 @@ describe.skipIf(browserSkipReason)("foundation journeys in Chromium", () => {
       .locator('textarea[name="bodyHtml"]')
       .fill("<p>Sáng nay, phường ra quân.</p><p>Đoạn hai.<script>alert(1)</script></p>");
     await page.locator('select[name="categoryId"]').selectOption({ label: "Hoạt động các phường" });
-    await page.locator('select[name="unitId"]').selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
+    await page
+      .locator('select[name="unitId"]')
+      .selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
     await page.locator('input[name="photo"]').setInputFiles(photo);
     await page.locator('[name="caption"]').fill("Lực lượng ra quân tại tổ 29");
     await page.locator('[name="alt"]').fill("Cán bộ phường đứng trước trụ sở");

@@ -1,9 +1,9 @@
 import pino from "pino";
-import { createApp } from "../../src/core/http/app.js";
 import type { AppContext } from "../../src/core/app-context.js";
 import type { Config } from "../../src/core/config.js";
 import type { Database } from "../../src/core/db/database.js";
 import type { DialectName } from "../../src/core/db/dialect.js";
+import { createApp } from "../../src/core/http/app.js";
 import { addArticleViews } from "../../src/portal/articles.repo.js";
 import { ViewCounter } from "../../src/portal/view-counter.js";
 import { createTestDatabase } from "./databases.js";
@@ -35,7 +35,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** The real app on a fresh database of the given engine; only the clock and logger are the test's. */
-export async function createTestApp(engine: DialectName, options: { now?: Date; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: DialectName,
+  options: { now?: Date; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   let now = options.now ?? new Date("2020-01-02T08:00:00Z");
   const config = testConfig(options.config);
@@ -44,7 +47,11 @@ export async function createTestApp(engine: DialectName, options: { now?: Date; 
     database,
     logger: pino({ level: "silent" }),
     now: () => now,
-    viewCounter: new ViewCounter((counts) => addArticleViews(database.db, counts), config.sessionSecret, () => now),
+    viewCounter: new ViewCounter(
+      (counts) => addArticleViews(database.db, counts),
+      config.sessionSecret,
+      () => now,
+    ),
   };
   return {
     app: createApp(ctx),

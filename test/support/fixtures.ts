@@ -8,7 +8,14 @@ const NOW = new Date("2019-12-01T00:00:00Z");
 
 export async function createUnit(
   db: Kysely<DB>,
-  unit: { name: string; level?: string; parentId?: number | null; validFrom?: string; validTo?: string | null; code?: string | null },
+  unit: {
+    name: string;
+    level?: string;
+    parentId?: number | null;
+    validFrom?: string;
+    validTo?: string | null;
+    code?: string | null;
+  },
 ): Promise<number> {
   const validFrom = unit.validFrom ?? "2003-11-06";
   const row = await db
@@ -31,7 +38,12 @@ export async function createUnit(
   if (unit.parentId) {
     await db
       .insertInto("unit_parents")
-      .values({ unit_id: row.id, parent_id: unit.parentId, valid_from: validFrom, valid_to: unit.validTo ?? null })
+      .values({
+        unit_id: row.id,
+        parent_id: unit.parentId,
+        valid_from: validFrom,
+        valid_to: unit.validTo ?? null,
+      })
       .execute();
   }
   return row.id;
@@ -43,7 +55,11 @@ export const FIXTURE_PASSWORD = "mat-khau-thu-nghiem";
 
 export async function createUser(
   db: Kysely<DB>,
-  user: { username: string; displayName?: string; grants?: { role: Role; unitId: number; validFrom?: string; validTo?: string | null }[] },
+  user: {
+    username: string;
+    displayName?: string;
+    grants?: { role: Role; unitId: number; validFrom?: string; validTo?: string | null }[];
+  },
 ): Promise<number> {
   sharedHash ??= hashPassword(FIXTURE_PASSWORD);
   const id = await insertUser(db, {

@@ -38,7 +38,16 @@ export default async function setup(project: TestProject) {
     persistent: false,
     createPostgresUser: true,
     // fsync off: test data is thrown away, and durability costs most of the run time.
-    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"],
+    postgresFlags: [
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=300",
+    ],
     onLog: () => {},
   });
   await server.initialise();

@@ -13,9 +13,11 @@ export class TestClient {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size > 0)
+      headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", this.ip);
-    if (!headers.has("user-agent")) headers.set("user-agent", "Mozilla/5.0 (X11; Linux x86_64) TestClient/1.0");
+    if (!headers.has("user-agent"))
+      headers.set("user-agent", "Mozilla/5.0 (X11; Linux x86_64) TestClient/1.0");
     const response = await this.testApp.app.request(path, { ...init, headers });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
@@ -42,14 +44,22 @@ export class TestClient {
   async postForm(path: string, fields: Record<string, string>, from = "/dang-nhap"): Promise<Response> {
     if (!this.csrfToken) await this.page(from);
     const body = new URLSearchParams({ _csrf: this.csrfToken, ...fields });
-    return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    return this.request(path, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
   }
 
   async sendJson(method: string, path: string, body: unknown): Promise<Response> {
     return this.request(path, {
       method,
       body: JSON.stringify(body),
-      headers: { "content-type": "application/json", accept: "application/json", "x-csrf-token": this.csrfToken },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "x-csrf-token": this.csrfToken,
+      },
     });
   }
 

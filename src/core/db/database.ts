@@ -3,7 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { ConfigError, type Config } from "../config.js";
+import { type Config, ConfigError } from "../config.js";
 import type { DialectName } from "./dialect.js";
 import type { DB } from "./schema.js";
 
@@ -41,12 +41,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await pool.end().catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
     const where = new URL(url);
-    throw new ConfigError(`cannot connect to PostgreSQL at ${where.hostname}:${where.port || 5432}: ${reason}`);
+    throw new ConfigError(
+      `cannot connect to PostgreSQL at ${where.hostname}:${where.port || 5432}: ${reason}`,
+    );
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
 }
 
-export async function openDatabase(database: Config["database"], options: { poolSize?: number } = {}): Promise<Database> {
-  return database.kind === "sqlite" ? openSqlite(database.file) : openPostgres(database.url, options.poolSize ?? 10);
+export async function openDatabase(
+  database: Config["database"],
+  options: { poolSize?: number } = {},
+): Promise<Database> {
+  return database.kind === "sqlite"
+    ? openSqlite(database.file)
+    : openPostgres(database.url, options.poolSize ?? 10);
 }

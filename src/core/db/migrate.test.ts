@@ -16,7 +16,15 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
     const again = await migrateToLatest(database.db, engine);
     expect(again).toEqual([]);
     const tables = (await database.db.introspection.getTables()).map((t) => t.name);
-    for (const name of ["units", "unit_parents", "users", "role_grants", "audit_events", "articles", "sessions"]) {
+    for (const name of [
+      "units",
+      "unit_parents",
+      "users",
+      "role_grants",
+      "audit_events",
+      "articles",
+      "sessions",
+    ]) {
       expect(tables).toContain(name);
     }
   });
@@ -25,12 +33,27 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
     const now = "2020-01-02T14:49:00.000Z";
     const row = await database.db
       .insertInto("units")
-      .values({ name: "Thượng Thanh", level: "ward", code: "00115", valid_from: "2003-11-06", valid_to: null, address: null, phone: null, email: null, intro: null, created_at: now, updated_at: now })
+      .values({
+        name: "Thượng Thanh",
+        level: "ward",
+        code: "00115",
+        valid_from: "2003-11-06",
+        valid_to: null,
+        address: null,
+        phone: null,
+        email: null,
+        intro: null,
+        created_at: now,
+        updated_at: now,
+      })
       .returning(["id", "name", "valid_from", "valid_to"])
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: "Thượng Thanh", valid_from: "2003-11-06", valid_to: null });
     expect(typeof row.id).toBe("number");
-    const count = await database.db.selectFrom("units").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await database.db
+      .selectFrom("units")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
-import type { DialectName } from "./dialect.js";
 import { emulationMigration } from "../../emulation/emulation.migration.js";
 import { editorialMigration } from "../../portal/editorial.migration.js";
 import { searchMigration } from "../../portal/search.migration.js";
 import { sessionsMigration } from "../../sessions/sessions.migration.js";
 import { targetsMigration } from "../../targets/targets.migration.js";
+import type { DialectName } from "./dialect.js";
 import { foundationMigration } from "./migrations/0001-foundation.js";
 import type { DB } from "./schema.js";
 
@@ -37,7 +37,9 @@ export async function migrateToLatest(db: Kysely<DB>, dialect: DialectName): Pro
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
     const where = failed ? ` (in ${failed.migrationName})` : "";
-    throw new Error(`database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

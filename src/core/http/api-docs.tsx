@@ -26,12 +26,19 @@ interface Operation {
 
 /** `/api/openapi.json` (generated from the Zod schemas of the routes) and a readable page of it. */
 export function registerApiDocs(app: OpenAPIHono<AppEnv>): void {
-  app.doc31("/api/openapi.json", (c) => ({ ...DOC_CONFIG, servers: [{ url: c.var.ctx.config.publicBaseUrl.origin }] }));
+  app.doc31("/api/openapi.json", (c) => ({
+    ...DOC_CONFIG,
+    servers: [{ url: c.var.ctx.config.publicBaseUrl.origin }],
+  }));
 
   app.get("/api/docs", (c) => {
     const document = app.getOpenAPI31Document(DOC_CONFIG);
     const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-      Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+      Object.entries(item as Record<string, Operation>).map(([method, op]) => ({
+        path,
+        method: method.toUpperCase(),
+        op,
+      })),
     );
     return c.html(
       <PublicLayout meta={pageMeta(c, "Tài liệu API")}>
@@ -41,9 +48,9 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>): void {
           <a href="/api/openapi.json">/api/openapi.json</a>.
         </p>
         <p>
-          Lỗi trả về dạng <code>{"{ error: { code, message, fields? } }"}</code>. Chương trình xác thực bằng tiêu đề{" "}
-          <code>Authorization: Bearer …</code>; mã được tạo trong trang “Tài khoản của tôi” hoặc bằng lệnh{" "}
-          <code>giaoban token create &lt;tên đăng nhập&gt;</code>.
+          Lỗi trả về dạng <code>{"{ error: { code, message, fields? } }"}</code>. Chương trình xác thực bằng
+          tiêu đề <code>Authorization: Bearer …</code>; mã được tạo trong trang “Tài khoản của tôi” hoặc bằng
+          lệnh <code>giaoban token create &lt;tên đăng nhập&gt;</code>.
         </p>
         <div class="table-scroll">
           <table>

@@ -1,5 +1,5 @@
-import type { AppContext } from "../app-context.js";
 import type { Actor } from "../../accounts/policy.js";
+import type { AppContext } from "../app-context.js";
 
 /** Who is making the request, resolved once by the auth middleware. */
 export interface RequestAuth {

@@ -7,7 +7,13 @@ import { ErrorPage, errorTitle } from "./error-pages.js";
 import { AppError, type FieldErrors, TooManyRequestsError } from "./errors.js";
 import { wantsJson } from "./request.js";
 
-function respond(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, fields?: FieldErrors) {
+function respond(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  fields?: FieldErrors,
+) {
   if (wantsJson(c)) {
     return c.json({ error: { code, message, ...(fields ? { fields } : {}) } }, status);
   }

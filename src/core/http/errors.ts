@@ -48,7 +48,10 @@ export class ConflictError extends AppError {
 }
 
 export class ValidationError extends AppError {
-  constructor(fields: FieldErrors, message = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.") {
+  constructor(
+    fields: FieldErrors,
+    message = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
+  ) {
     super(422, "validation_failed", message, fields);
   }
 }

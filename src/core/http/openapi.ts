@@ -13,7 +13,9 @@ export function createRouter(): OpenAPIHono<AppEnv> {
         const fields: Record<string, string> = {};
         const target = (result as { target?: string }).target;
         for (const issue of result.error.issues) {
-          const path = [target === "json" || target === "form" ? "body" : target, ...issue.path].filter(Boolean).join(".");
+          const path = [target === "json" || target === "form" ? "body" : target, ...issue.path]
+            .filter(Boolean)
+            .join(".");
           fields[path || "body"] ??= issue.message;
         }
         throw new ValidationError(fields);

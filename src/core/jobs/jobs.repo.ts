@@ -5,7 +5,14 @@ import type { DB } from "../db/schema.js";
 export async function ensureJob(db: Kysely<DB>, name: string, firstRunAt: Date): Promise<void> {
   await db
     .insertInto("jobs")
-    .values({ name, next_run_at: firstRunAt.toISOString(), locked_by: null, locked_until: null, last_run_at: null, last_error: null })
+    .values({
+      name,
+      next_run_at: firstRunAt.toISOString(),
+      locked_by: null,
+      locked_until: null,
+      last_run_at: null,
+      last_error: null,
+    })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
 }
@@ -15,7 +22,13 @@ export async function ensureJob(db: Kysely<DB>, name: string, firstRunAt: Date):
  * PostgreSQL the row lock makes concurrent claimers wait and re-check, on SQLite writes are serial,
  * so exactly one process wins however many share the database.
  */
-export async function claimDueJob(db: Kysely<DB>, name: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean> {
+export async function claimDueJob(
+  db: Kysely<DB>,
+  name: string,
+  owner: string,
+  now: Date,
+  leaseUntil: Date,
+): Promise<boolean> {
   const at = now.toISOString();
   const result = await db
     .updateTable("jobs")
@@ -38,7 +51,13 @@ export async function completeJob(
 ): Promise<void> {
   await db
     .updateTable("jobs")
-    .set({ locked_by: null, locked_until: null, last_run_at: finishedAt.toISOString(), next_run_at: nextRunAt.toISOString(), last_error: error })
+    .set({
+      locked_by: null,
+      locked_until: null,
+      last_run_at: finishedAt.toISOString(),
+      next_run_at: nextRunAt.toISOString(),
+      last_error: error,
+    })
     .where("name", "=", name)
     .where("locked_by", "=", owner)
     .execute();

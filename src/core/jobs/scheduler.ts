@@ -33,7 +33,8 @@ export class JobScheduler {
     for (const job of this.jobs) {
       const now = this.now();
       await ensureJob(this.db, job.name, now);
-      if (!(await claimDueJob(this.db, job.name, this.owner, now, new Date(now.getTime() + this.leaseMs)))) continue;
+      if (!(await claimDueJob(this.db, job.name, this.owner, now, new Date(now.getTime() + this.leaseMs))))
+        continue;
       let error: string | null = null;
       try {
         await job.run(this.db, now);
@@ -43,7 +44,14 @@ export class JobScheduler {
         this.logger.error({ err: e, job: job.name }, "job failed");
       }
       const finished = this.now();
-      await completeJob(this.db, job.name, this.owner, finished, new Date(finished.getTime() + job.intervalMs), error);
+      await completeJob(
+        this.db,
+        job.name,
+        this.owner,
+        finished,
+        new Date(finished.getTime() + job.intervalMs),
+        error,
+      );
     }
     return ran;
   }

@@ -40,7 +40,9 @@ interface FieldProps {
 /** A labelled input whose error message sits right under it and is tied to it for screen readers. */
 export function Field(props: FieldProps) {
   const id = `f-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   const common = {
     id,
     name: props.name,

@@ -117,8 +117,16 @@ export function foundationMigration(dialect: DialectName) {
         .addColumn("at", "text", (c) => c.notNull())
         .addColumn("success", "integer", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("login_attempts_user_idx").on("login_attempts").columns(["username", "at"]).execute();
-      await db.schema.createIndex("login_attempts_ip_idx").on("login_attempts").columns(["ip", "at"]).execute();
+      await db.schema
+        .createIndex("login_attempts_user_idx")
+        .on("login_attempts")
+        .columns(["username", "at"])
+        .execute();
+      await db.schema
+        .createIndex("login_attempts_ip_idx")
+        .on("login_attempts")
+        .columns(["ip", "at"])
+        .execute();
 
       await table("audit_events")
         .addColumn("at", "text", (c) => c.notNull())
@@ -183,7 +191,11 @@ export function foundationMigration(dialect: DialectName) {
         .addColumn("position", "integer")
         .addColumn("sort_order", "integer", (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex("article_images_article_idx").on("article_images").column("article_id").execute();
+      await db.schema
+        .createIndex("article_images_article_idx")
+        .on("article_images")
+        .column("article_id")
+        .execute();
 
       await db.schema
         .createTable("jobs")
