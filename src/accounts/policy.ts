@@ -42,7 +42,15 @@ export type Action =
   | "emulation.self_score"
   | "emulation.review"
   | "emulation.council"
-  | "award.propose";
+  | "award.propose"
+  // working sessions, directives and proposals
+  | "session.manage"
+  | "directive.assign"
+  | "directive.report"
+  | "directive.confirm"
+  | "proposal.raise"
+  | "proposal.answer"
+  | "proposal.answer_department";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -101,6 +109,15 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "emulation.review": { department_officer: fromAbove, leader: fromAbove },
   "emulation.council": { leader: fromAbove, unit_admin: fromAbove },
   "award.propose": { leader: fromAbove, unit_admin: fromAbove },
+  // A unit holds sessions and assigns work inside its own tree; the ward reports on what it leads.
+  "session.manage": { unit_admin: always, leader: always },
+  "directive.assign": { unit_admin: always, leader: always },
+  "directive.report": { data_officer: always, unit_admin: always },
+  "directive.confirm": { leader: always, unit_admin: always },
+  "proposal.raise": { data_officer: always, unit_admin: always, leader: always },
+  "proposal.answer": { leader: always, unit_admin: always },
+  // Limited further to the proposals addressed to the officer's own department (directives.access.ts).
+  "proposal.answer_department": { department_officer: always },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */

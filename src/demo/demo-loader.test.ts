@@ -27,9 +27,19 @@ const EXPECTED_COUNTS: Partial<Record<keyof DB, number>> = {
   media: 2,
   articles: 3,
   article_images: 2,
-  audit_events: 1,
+  // The demo's own event plus the sessions demo's story, told through the audited use cases.
+  audit_events: 13,
   // The targets module's demo, loaded in the same transaction.
   indicators: 16,
+  // The sessions module's: the session of 02/01/2020 and its notice with nine conclusions. NOW is
+  // before the session, so the ward's proposals are not raised yet (test/sessions/demo.test.ts
+  // loads at a later date and checks them).
+  working_sessions: 1,
+  conclusion_notices: 1,
+  conclusion_items: 9,
+  proposals: 0,
+  // Every published demo article is searchable right after loading.
+  search_documents: 3,
 };
 
 async function countRows(database: Database): Promise<Record<string, number>> {
@@ -221,7 +231,13 @@ describe.each(ENGINES)("demo loader on %s", (engine) => {
     expect(after).toEqual(before);
     expect(after.phone).toBeNull();
     expect(await countRows(database)).toEqual(EXPECTED_COUNTS);
-    const audit = await database.db.selectFrom("audit_events").select(["action", "actor_name"]).execute();
-    expect(audit).toEqual([{ action: "demo_reset", actor_name: "hệ thống" }]);
+    // The old log is gone: what remains is the demo story's own events and the reset itself.
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["action", "actor_name"])
+      .orderBy("id")
+      .execute();
+    expect(audit.at(-1)).toEqual({ action: "demo_reset", actor_name: "hệ thống" });
+    expect(audit.filter((e) => e.action.startsWith("demo_"))).toHaveLength(1);
   });
 });

@@ -8,6 +8,8 @@ import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { loadEmulationDemo } from "../emulation/emulation.demo.js";
+import { rebuildSearchIndex } from "../portal/search.index.js";
+import { loadSessionsDemo } from "../sessions/sessions.demo.js";
 import { loadTargetsDemo } from "../targets/targets.demo.js";
 import {
   countUnits,
@@ -31,8 +33,9 @@ import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "./demo-units.js";
 
 /**
  * Loads the demo data set (units, organisations, people, accounts, categories, articles and their
- * photos, and the targets module's indicators, targets and results via `loadTargetsDemo`) in one
- * transaction: either all of it is there or none of it.
+ * photos, the targets module's indicators, targets and results, the emulation scheme, the working
+ * session with its directives and proposals, and the search index) in one transaction: either all of
+ * it is there or none of it.
  *
  * Photos are rendered and written to `mediaDir` (normally `<dataDir>/media`) before the transaction;
  * their names are fixed (`demo-1.jpg`, `demo-2.jpg` and the list copies `demo-1-t.jpg`,
@@ -219,9 +222,15 @@ async function insertDemo(
   });
   // The emulation module's part: the 2019 scheme where Thượng Thanh ranks 1/14, assessments, awards.
   const emulationLoaded = await loadEmulationDemo(db, { now });
+  // The working session of 02/01/2020 itself: its nine conclusions as directives, two proposals.
+  const sessionsLoaded = await loadSessionsDemo(db, now);
+  // The articles above were inserted directly, not through the editor's use cases that index them.
+  const indexed = await rebuildSearchIndex(db);
   return {
     targets: targetsLoaded ? 1 : 0,
     emulation: emulationLoaded ? 1 : 0,
+    sessions: sessionsLoaded ? 1 : 0,
+    searchIndexed: indexed,
     units: DEMO_UNITS.length,
     successions: DEMO_SUCCESSIONS.length,
     organisations: DEMO_ORGANISATIONS.length,

@@ -1,10 +1,7 @@
 /**
  * Who may do what with sessions, directives and proposals. Every decision goes through the central
  * policy (`can` in accounts/policy.ts); this module only says WHICH action and WHICH units to ask
- * about, so the sessions module has one place to change when its own policy actions arrive.
- *
- * Until policy.ts has session.* / directive.* / proposal.* actions, the closest existing ones stand in
- * (see NEED_ACTIONS). The report explains the proposed actions and roles.
+ * about.
  */
 import { type Action, type Actor, can, grantedRoots, isSystemAdmin } from "../accounts/policy.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
@@ -21,23 +18,16 @@ export type Need =
   | "proposal.answer"
   | "proposal.answer_as_department";
 
-/**
- * Stand-ins until the policy has these actions (proposed: session.manage, directive.assign,
- * directive.report, directive.confirm, proposal.raise, proposal.answer).
- * - reading: every admin role of the unit (admin.enter);
- * - managing sessions, assigning, confirming, answering for a whole unit: unit admins (unit.update);
- * - reporting progress and raising proposals: data officers (result.enter);
- * - answering as a department: department officers (assessment.write), limited to their department.
- */
+/** The policy action behind each need (reading is open to every admin role of the unit). */
 const NEED_ACTIONS: Record<Need, readonly Action[]> = {
   "session.read": ["admin.enter"],
-  "session.manage": ["unit.update"],
-  "directive.assign": ["unit.update"],
-  "directive.report": ["result.enter", "unit.update"],
-  "directive.confirm": ["unit.update"],
-  "proposal.raise": ["result.enter", "unit.update"],
-  "proposal.answer": ["unit.update"],
-  "proposal.answer_as_department": ["assessment.write"],
+  "session.manage": ["session.manage"],
+  "directive.assign": ["directive.assign"],
+  "directive.report": ["directive.report"],
+  "directive.confirm": ["directive.confirm"],
+  "proposal.raise": ["proposal.raise"],
+  "proposal.answer": ["proposal.answer"],
+  "proposal.answer_as_department": ["proposal.answer_department"],
 };
 
 /** May the actor do `need` on the unit whose path (unit first, then ancestors) is given? */

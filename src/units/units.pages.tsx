@@ -3,6 +3,7 @@ import { isIsoDate } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, clientIp, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
 import { UnitAssessmentsSection } from "../emulation/unit-assessments.section.js";
 import { unitDisplayName } from "./unit-labels.js";
 import {
@@ -68,7 +69,13 @@ export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
         meta={pageMeta(c, title, { description: `${title}: tổ chức, lãnh đạo, liên hệ và lịch sử sắp xếp.` })}
         detail={detail}
         dateError={error}
-        sections={<UnitAssessmentsSection db={c.var.ctx.database.db} unitId={detail.unit.id} />}
+        sections={
+          <>
+            <UnitAssessmentsSection db={c.var.ctx.database.db} unitId={detail.unit.id} />
+            {/* Only for signed-in users who may read the unit's records; visitors see nothing here. */}
+            <UnitOpenWork c={c} unitId={detail.unit.id} unitName={title} />
+          </>
+        }
       />,
       error ? 422 : 200,
     );

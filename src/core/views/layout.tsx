@@ -107,7 +107,10 @@ export function AdminLayout({
   active: string;
   children?: Child;
 }) {
-  const items = ADMIN_NAV.filter((item) => canAnywhere(meta.auth.actor, item.action, meta.today));
+  const groups = ADMIN_NAV.map((group) => ({
+    label: group.label,
+    items: group.items.filter((item) => canAnywhere(meta.auth.actor, item.action, meta.today)),
+  })).filter((group) => group.items.length > 0);
   return (
     <html lang="vi">
       <Head meta={meta} />
@@ -118,15 +121,20 @@ export function AdminLayout({
         <SiteHeader meta={meta} />
         <div class="container admin-grid">
           <nav aria-label="Quản trị" class="admin-nav">
-            <ul>
-              {items.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={item.href === active ? "page" : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {groups.map((group) => (
+              <>
+                <p class="admin-nav-group">{group.label}</p>
+                <ul>
+                  {group.items.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={item.href === active ? "page" : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ))}
           </nav>
           <main id="noi-dung" tabindex={-1}>
             {children}
