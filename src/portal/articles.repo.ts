@@ -86,7 +86,7 @@ function toColumns(values: ArticleValues) {
  */
 export async function addArticleViews(db: Kysely<DB>, counts: Map<number, number>): Promise<void> {
   if (counts.size === 0) return;
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<DB>) => {
     for (const [articleId, n] of counts) {
       await trx
         .updateTable("articles")
@@ -94,7 +94,10 @@ export async function addArticleViews(db: Kysely<DB>, counts: Map<number, number
         .where("id", "=", articleId)
         .execute();
     }
-  });
+  };
+  // Inside a caller's transaction (the flush also writes the day's counts) or in one of its own.
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
 }
 
 // ---- public reading ----------------------------------------------------------------------------

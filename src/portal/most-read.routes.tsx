@@ -6,7 +6,7 @@ import { DEFAULT_MOST_READ_PERIOD, isMostReadPeriod, MOST_READ_PERIODS } from ".
 import { mostReadArticles } from "./most-read.service.js";
 import { MostReadPage } from "./most-read.views.js";
 
-/** `/doc-nhieu-nhat?ky=ngay|tuan|thang|tat-ca`: the most-read ranking of a period. */
+/** `/doc-nhieu-nhat?ky=ngay|tuan|thang|nam|tat-ca`: the most-read ranking of a period. */
 export function registerMostReadRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/doc-nhieu-nhat", async (c) => {
     const raw = c.req.query("ky") ?? DEFAULT_MOST_READ_PERIOD;

@@ -7,6 +7,7 @@ export const MOST_READ_PERIODS = {
   ngay: { label: "Hôm nay", days: 1 },
   tuan: { label: "7 ngày qua", days: 7 },
   thang: { label: "30 ngày qua", days: 30 },
+  nam: { label: "365 ngày qua", days: 365 },
   "tat-ca": { label: "Mọi thời gian", days: null },
 } as const;
 

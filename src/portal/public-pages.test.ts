@@ -208,10 +208,17 @@ describe.each(ENGINES)("public portal pages on %s", (engine) => {
       expect(later.html).toContain("Chưa có lượt xem nào trong khoảng thời gian này.");
       const month = await client.page("/doc-nhieu-nhat?ky=thang");
       expect(month.html).toContain("Tin số 5");
+      t.setNow(new Date("2020-12-30T03:00:00Z"));
+      const year = await client.page("/doc-nhieu-nhat?ky=nam");
+      expect(year.html).toContain('aria-current="page">365 ngày qua');
+      expect(year.html).toMatch(/Tin số 5<\/a>.*8 lượt xem/s);
+      t.setNow(new Date("2021-01-06T03:00:00Z"));
+      const nextYear = await client.page("/doc-nhieu-nhat?ky=nam");
+      expect(nextYear.html).toContain("Chưa có lượt xem nào trong khoảng thời gian này.");
     } finally {
       t.setNow(NOW);
     }
-    expect((await client.request("/doc-nhieu-nhat?ky=nam")).status).toBe(404);
+    expect((await client.request("/doc-nhieu-nhat?ky=the-ky")).status).toBe(404);
   });
 
   it("feeds: RSS and Atom for the site and per category, escaped, without drafts", async () => {

@@ -148,6 +148,33 @@ describe.each(ENGINES)("article view counting on %s", (engine) => {
     expect(views.pending(articleId)).toBe(0);
   });
 
+  it("writes each flush to the Vietnamese day it happens on, for the most-read ranking of a period", async () => {
+    const dailyViews = async () =>
+      (
+        await t.database.db
+          .selectFrom("article_daily_views")
+          .select(["day", "views"])
+          .where("article_id", "=", articleId)
+          .orderBy("day")
+          .execute()
+      ).map((r) => [r.day, Number(r.views)]);
+    await t.database.db.deleteFrom("article_daily_views").execute();
+    const views = counter();
+    // 23:50 on 03/01/2020 in Hà Nội is still 16:50 UTC of the same day; 00:10 is the next day.
+    now = new Date("2020-01-03T16:50:00Z");
+    views.record(articleId, "10.0.4.1", BROWSER);
+    views.record(articleId, "10.0.4.2", BROWSER);
+    await views.flush();
+    now = new Date("2020-01-03T17:10:00Z");
+    views.record(articleId, "10.0.4.3", BROWSER);
+    await views.stop();
+    expect(await dailyViews()).toEqual([
+      ["2020-01-03", 2],
+      ["2020-01-04", 1],
+    ]);
+    expect(await storedViews()).toBe(132);
+  });
+
   it("keeps the counts when a flush fails, and writes them on the next flush", async () => {
     let failing = true;
     const writes: Map<number, number>[] = [];
