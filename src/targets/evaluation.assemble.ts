@@ -22,7 +22,6 @@ import {
   type Indicator,
   type ResultVersion,
   termSemantics,
-  toTermAggregation,
 } from "./indicator.model.js";
 import { defaultWindow, periodKindOf, termYearsOf } from "./period.rules.js";
 import type { TargetRow } from "./targets.repo.js";
@@ -248,7 +247,7 @@ export function evaluateTerm(
     const level = annualTargets?.get(year)?.get(indicator.id)?.latest.level;
     return { year, value, basis, target: level?.kind === "value" ? level.value : null };
   });
-  const figure = computeTermFigure(toTermAggregation(aggregation), {
+  const figure = computeTermFigure(aggregation, {
     years,
     values: annual.map((a) => ({ year: a.year, value: a.value })),
   });

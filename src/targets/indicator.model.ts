@@ -3,18 +3,18 @@
  * from a stored indicator to the semantics the evaluation math reads. Pure: no I/O.
  */
 import type { ComparisonMode, Direction, IndicatorSemantics, ValueType } from "./evaluation.math.js";
-import type { TermAggregation } from "./term.math.js";
+import { TERM_AGGREGATIONS, type TermAggregation } from "./term.math.js";
 
 export const VALUE_TYPES = ["number", "rate", "boolean"] as const;
 export const DIRECTIONS = ["higher_is_better", "lower_is_better", "range", "floor", "milestone"] as const;
 export const COMPARISON_MODES = ["ratio", "points"] as const;
-/** As stored (short codes); see {@link toTermAggregation} for the math's names. */
-export const AGGREGATIONS = ["sum", "mean", "growth", "end", "count"] as const;
+/** Term aggregations: one vocabulary from the form to term.math (see {@link TERM_AGGREGATIONS}). */
+export const AGGREGATIONS = TERM_AGGREGATIONS;
 export const RESULT_VERSIONS = ["final", "estimate"] as const;
 export const RESULT_STATUSES = ["draft", "submitted", "approved", "reopened"] as const;
 export const LEVEL_KINDS = ["value", "range", "milestone"] as const;
 
-export type Aggregation = (typeof AGGREGATIONS)[number];
+export type Aggregation = TermAggregation;
 export type ResultVersion = (typeof RESULT_VERSIONS)[number];
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 export type LevelKind = (typeof LEVEL_KINDS)[number];
@@ -73,21 +73,6 @@ export interface Indicator {
   definition: string | null;
   isPublic: boolean;
   sortOrder: number;
-}
-
-export function toTermAggregation(aggregation: Aggregation): TermAggregation {
-  switch (aggregation) {
-    case "sum":
-      return "sum";
-    case "mean":
-      return "annual_mean";
-    case "growth":
-      return "geometric_growth";
-    case "end":
-      return "end_of_term";
-    case "count":
-      return "count";
-  }
 }
 
 /** The level kind a direction needs: a range for range, a milestone for milestone, else one value. */

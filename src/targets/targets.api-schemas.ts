@@ -3,6 +3,7 @@
  * exactly these: whatever is not listed here does not leave the server.
  */
 import { z } from "@hono/zod-openapi";
+import { AGGREGATIONS } from "./indicator.model.js";
 
 export const ApiErrorSchema = z.object({
   error: z.object({
@@ -29,7 +30,7 @@ export const IndicatorSchema = z
     valueType: z.enum(["number", "rate", "boolean"]),
     direction: z.enum(["higher_is_better", "lower_is_better", "range", "floor", "milestone"]),
     comparisonMode: z.enum(["ratio", "points"]),
-    termAggregation: z.enum(["sum", "mean", "growth", "end", "count"]),
+    termAggregation: z.enum(AGGREGATIONS),
     responsibleOrganisationId: z.number().int().nullable(),
     definition: z.string().nullable(),
     isPublic: z.boolean(),
@@ -47,7 +48,7 @@ export const TargetSchema = z
     periodKey: z.string().openapi({ example: "2015-2020" }),
     periodStart: z.string(),
     periodEnd: z.string(),
-    aggregation: z.enum(["sum", "mean", "growth", "end", "count"]).nullable(),
+    aggregation: z.enum(AGGREGATIONS).nullable(),
     levelKind: z.enum(["value", "range", "milestone"]),
     value: z.number().nullable(),
     minValue: z.number().nullable(),
@@ -106,7 +107,7 @@ export const IndicatorEvaluationSchema = z
     exceedPoints: z.number().nullable(),
     met: z.boolean().nullable(),
     wording: Wording,
-    aggregation: z.enum(["sum", "mean", "growth", "end", "count"]).nullable(),
+    aggregation: z.enum(AGGREGATIONS).nullable(),
     termNote: z.string().nullable(),
     notes: z.array(z.string()),
   })

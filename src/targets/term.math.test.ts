@@ -51,11 +51,11 @@ describe("geometricGrowthPct", () => {
 describe("computeTermFigure with every year present", () => {
   it.each([
     ["sum", revenue, 188],
-    ["annual_mean", revenue, 37.6],
-    ["end_of_term", revenue, 41.7],
+    ["mean", revenue, 37.6],
+    ["end", revenue, 41.7],
     ["sum", admissions, 70],
-    ["annual_mean", admissions, 14],
-    ["geometric_growth", revenue, ((41.7 / 33.2) ** 0.25 - 1) * 100],
+    ["mean", admissions, 14],
+    ["growth", revenue, ((41.7 / 33.2) ** 0.25 - 1) * 100],
     ["count", series(1, 1, 0, 1, 1), 4],
     ["count", series(0, 0, 0, 0, 0), 0],
   ] as const)("%s", (aggregation, input, expected) => {
@@ -66,16 +66,16 @@ describe("computeTermFigure with every year present", () => {
   });
 
   it("reports the years and intervals used for growth", () => {
-    expect(computeTermFigure("geometric_growth", revenue)).toMatchObject({
+    expect(computeTermFigure("growth", revenue)).toMatchObject({
       ok: true,
       yearsUsed: [2015, 2019],
       intervals: 4,
     });
-    expect(computeTermFigure("annual_mean", revenue)).toMatchObject({ yearsUsed: years, intervals: null });
+    expect(computeTermFigure("mean", revenue)).toMatchObject({ yearsUsed: years, intervals: null });
   });
 
   it("feeds the evaluation: mean revenue 37,6 vs 34,8 tỷ → vượt 8,05%", () => {
-    const mean = computeTermFigure("annual_mean", revenue);
+    const mean = computeTermFigure("mean", revenue);
     if (!mean.ok) throw new Error(mean.message);
     const evaluation = evaluateIndicator({
       semantics: {
@@ -111,14 +111,14 @@ describe("computeTermFigure with every year present", () => {
 
   it("accepts the values in any order and treats an absent year like a null one", () => {
     const shuffled: TermFigureInput = { years: [...years].reverse(), values: [...revenue.values].reverse() };
-    expect(computeTermFigure("annual_mean", shuffled)).toMatchObject({ ok: true, yearsUsed: years });
+    expect(computeTermFigure("mean", shuffled)).toMatchObject({ ok: true, yearsUsed: years });
   });
 });
 
 describe("computeTermFigure with missing years", () => {
   const gap = series(33.2, 35.1, null, 40.1, 41.7);
 
-  it.each(["sum", "annual_mean", "count"] as const)(
+  it.each(["sum", "mean", "count"] as const)(
     "%s refuses a gap by default and names the year",
     (aggregation) => {
       expect(computeTermFigure(aggregation, gap)).toEqual({
@@ -145,7 +145,7 @@ describe("computeTermFigure with missing years", () => {
 
   it.each([
     ["sum", 150.1],
-    ["annual_mean", 150.1 / 4],
+    ["mean", 150.1 / 4],
     ["count", 4],
   ] as const)("%s uses the years present when the caller allows it, and says so", (aggregation, expected) => {
     const result = computeTermFigure(aggregation, gap, { allowMissing: true });
@@ -160,7 +160,7 @@ describe("computeTermFigure with missing years", () => {
   });
 
   it("growth and end-of-term do not need middle years: computed, with the gap reported", () => {
-    for (const aggregation of ["geometric_growth", "end_of_term"] as const) {
+    for (const aggregation of ["growth", "end"] as const) {
       const result = computeTermFigure(aggregation, gap);
       expect(result).toMatchObject({
         ok: true,
@@ -173,12 +173,12 @@ describe("computeTermFigure with missing years", () => {
 
   it("growth refuses a missing first or last year unless allowed", () => {
     const noEnd = series(33.2, 35.1, 37.9, 40.1, null);
-    expect(computeTermFigure("geometric_growth", noEnd)).toMatchObject({
+    expect(computeTermFigure("growth", noEnd)).toMatchObject({
       ok: false,
       reason: "missing_years",
       message: "Thiếu số liệu năm 2019.",
     });
-    const allowed = computeTermFigure("geometric_growth", noEnd, { allowMissing: true });
+    const allowed = computeTermFigure("growth", noEnd, { allowMissing: true });
     if (!allowed.ok) throw new Error(allowed.message);
     expect(allowed).toMatchObject({ yearsUsed: [2015, 2018], intervals: 3, complete: false });
     expect(allowed.value).toBeCloseTo(((40.1 / 33.2) ** (1 / 3) - 1) * 100, 9);
@@ -187,8 +187,8 @@ describe("computeTermFigure with missing years", () => {
 
   it("end-of-term falls back to the latest year only when allowed", () => {
     const poverty = series(1.2, 0.9, 0.6, 0.17, null);
-    expect(computeTermFigure("end_of_term", poverty)).toMatchObject({ ok: false, missingYears: [2019] });
-    expect(computeTermFigure("end_of_term", poverty, { allowMissing: true })).toMatchObject({
+    expect(computeTermFigure("end", poverty)).toMatchObject({ ok: false, missingYears: [2019] });
+    expect(computeTermFigure("end", poverty, { allowMissing: true })).toMatchObject({
       ok: true,
       value: 0.17,
       yearsUsed: [2018],
@@ -197,7 +197,7 @@ describe("computeTermFigure with missing years", () => {
 
   it("reports a term with no figures at all", () => {
     const empty = series(null, null, null, null, null);
-    for (const aggregation of ["sum", "annual_mean", "end_of_term", "count", "geometric_growth"] as const) {
+    for (const aggregation of ["sum", "mean", "end", "count", "growth"] as const) {
       expect(computeTermFigure(aggregation, empty, { allowMissing: true })).toMatchObject({
         ok: false,
         reason: "not_enough_data",
@@ -207,7 +207,7 @@ describe("computeTermFigure with missing years", () => {
 
   it("growth needs two years with figures", () => {
     const one = series(null, null, 37.9, null, null);
-    expect(computeTermFigure("geometric_growth", one, { allowMissing: true })).toMatchObject({
+    expect(computeTermFigure("growth", one, { allowMissing: true })).toMatchObject({
       ok: false,
       reason: "not_enough_data",
       message: "Cần số liệu của ít nhất hai năm để tính tăng trưởng bình quân.",
@@ -222,7 +222,7 @@ describe("computeTermFigure with missing years", () => {
     ],
     [series(5, 1, 2, 3, -4), "negative_end", "Không tính được tăng trưởng bình quân: số liệu năm 2019 âm."],
   ] as const)("growth refuses an impossible base (%#)", (input, reason, message) => {
-    expect(computeTermFigure("geometric_growth", input)).toMatchObject({ ok: false, reason, message });
+    expect(computeTermFigure("growth", input)).toMatchObject({ ok: false, reason, message });
   });
 });
 

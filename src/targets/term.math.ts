@@ -8,7 +8,15 @@
  * `allowMissing`, a figure that needs a missing year is refused with the years named.
  */
 
-export type TermAggregation = "sum" | "annual_mean" | "geometric_growth" | "end_of_term" | "count";
+/**
+ * How a term figure is made from the annual ones. These codes are the vocabulary of the whole module:
+ * stored in indicators.term_aggregation and targets.aggregation, accepted by the API and the forms,
+ * and read here, so the choice made on screen is the one computed. sum: total over the term; mean:
+ * annual mean ("bình quân hàng năm"); growth: geometric mean growth in %/year; end: the last year's
+ * value; count: the number of years with a value > 0 (years a milestone was met).
+ */
+export const TERM_AGGREGATIONS = ["sum", "mean", "growth", "end", "count"] as const;
+export type TermAggregation = (typeof TERM_AGGREGATIONS)[number];
 
 /** One year's figure; null = the year is known to have no figure yet. */
 export interface AnnualValue {
@@ -34,7 +42,7 @@ export type TermFigure =
   | {
       ok: true;
       aggregation: TermAggregation;
-      /** Percent per year for geometric_growth (5 = 5%/năm); otherwise in the indicator's unit. */
+      /** Percent per year for growth (5 = 5%/năm); otherwise in the indicator's unit. */
       value: number;
       /** Years whose figures went into the value, ascending. */
       yearsUsed: number[];
@@ -42,7 +50,7 @@ export type TermFigure =
       missingYears: number[];
       /** Every term year has a figure. */
       complete: boolean;
-      /** geometric_growth only: the number of yearly intervals between the first and last year used. */
+      /** growth only: the number of yearly intervals between the first and last year used. */
       intervals: number | null;
       /** Vietnamese note when the figure rests on fewer years than the term has; null when complete. */
       note: string | null;
@@ -106,12 +114,12 @@ function collect(input: TermFigureInput): {
 
 /**
  * Computes a term figure from annual values.
- * - sum, annual_mean, count (years whose value is > 0, e.g. years a title was won, stored as 1/0):
+ * - sum, mean, count (years whose value is > 0, e.g. years a title was won, stored as 1/0):
  *   every term year is needed unless `allowMissing`, then the years with figures are used.
- * - geometric_growth: needs the first and last term years (middle years do not enter the formula and
+ * - growth: needs the first and last term years (middle years do not enter the formula and
  *   are only reported); with `allowMissing`, the earliest and latest years with figures are used.
  *   Refused when the start is ≤ 0 or the end < 0.
- * - end_of_term: the last term year; with `allowMissing`, the latest year with a figure.
+ * - end: the last term year; with `allowMissing`, the latest year with a figure.
  * Throws RangeError for malformed input (no years, duplicate years, a figure outside the term, NaN).
  */
 export function computeTermFigure(
@@ -133,8 +141,7 @@ export function computeTermFigure(
   const last = years[years.length - 1] as number;
 
   // The years this aggregation cannot do without.
-  const required =
-    aggregation === "geometric_growth" ? [first, last] : aggregation === "end_of_term" ? [last] : years;
+  const required = aggregation === "growth" ? [first, last] : aggregation === "end" ? [last] : years;
   const requiredMissing = required.filter((y) => !present.has(y));
   if (requiredMissing.length > 0 && !allowMissing) {
     return fail("missing_years", `Thiếu số liệu năm ${listYears(requiredMissing)}.`);
@@ -144,7 +151,7 @@ export function computeTermFigure(
   let value: number;
   let intervals: number | null = null;
   const figure = (y: number) => present.get(y) as number;
-  if (aggregation === "geometric_growth") {
+  if (aggregation === "growth") {
     const start = available[0];
     const end = available[available.length - 1];
     if (start === undefined || end === undefined || start === end) {
@@ -164,7 +171,7 @@ export function computeTermFigure(
     value = geometricGrowthPct(figure(start), figure(end), intervals);
   } else if (available.length === 0) {
     return fail("not_enough_data", "Chưa có số liệu năm nào trong nhiệm kỳ.");
-  } else if (aggregation === "end_of_term") {
+  } else if (aggregation === "end") {
     const end = available[available.length - 1] as number;
     used = [end];
     value = figure(end);
@@ -174,7 +181,7 @@ export function computeTermFigure(
     value =
       aggregation === "sum"
         ? sum
-        : aggregation === "annual_mean"
+        : aggregation === "mean"
           ? sum / used.length
           : used.filter((y) => figure(y) > 0).length;
   }
