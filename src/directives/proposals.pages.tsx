@@ -6,6 +6,7 @@ import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { actContext } from "../sessions/http-context.js";
 import { listPartyOptions } from "../sessions/registry.repo.js";
 import { parseId } from "../sessions/sessions.pages.js";
+import { sessionParties } from "../sessions/sessions.repo.js";
 import { field, fields } from "../sessions/ui.js";
 import { mayOnUnit } from "./directives.access.js";
 import { deadlineFrom, partyOf } from "./directives.pages.js";
@@ -85,17 +86,13 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actContext(c);
     const db = c.var.ctx.database.db;
     const sessionId = c.req.query("buoi") ?? "";
-    const session = /^\d+$/.test(sessionId)
-      ? await db
-          .selectFrom("working_sessions")
-          .select(["host_unit_id", "host_organisation_id"])
-          .where("id", "=", Number(sessionId))
-          .executeTakeFirst()
+    const session = /^[1-9]\d{0,9}$/.test(sessionId)
+      ? await sessionParties(db, Number(sessionId))
       : undefined;
     const from = session
-      ? session.host_organisation_id
-        ? `o${session.host_organisation_id}`
-        : `u${session.host_unit_id}`
+      ? session.hostOrganisationId
+        ? `o${session.hostOrganisationId}`
+        : `u${session.hostUnitId}`
       : "";
     return c.html(
       <ProposalFormPage

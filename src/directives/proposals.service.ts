@@ -10,6 +10,7 @@ import { recordAudit } from "../accounts/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { sessionParties } from "../sessions/sessions.repo.js";
 import { withTransaction } from "../sessions/transaction.js";
 import { mayOnUnit, readableUnits } from "./directives.access.js";
 import type { PartyInput } from "./directives.repo.js";
@@ -43,13 +44,9 @@ export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: A
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
   let allowed = mayOnUnit(ctx.actor, "proposal.raise", input.from.unitId, ctx.hierarchy, ctx.today);
   if (!allowed && input.sessionId) {
-    const session = await db
-      .selectFrom("working_sessions")
-      .select("owner_unit_id")
-      .where("id", "=", input.sessionId)
-      .executeTakeFirst();
+    const session = await sessionParties(db, input.sessionId);
     allowed =
-      !!session && mayOnUnit(ctx.actor, "session.manage", session.owner_unit_id, ctx.hierarchy, ctx.today);
+      !!session && mayOnUnit(ctx.actor, "session.manage", session.ownerUnitId, ctx.hierarchy, ctx.today);
   }
   if (!allowed) throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
   return withTransaction(db, async (trx) => {

@@ -36,6 +36,7 @@ export const SESSION_FORM_FIELDS = [
   "opinions",
   "minutes",
   "documentTitle",
+  "programItem",
 ] as const;
 
 const lines = (text: string | undefined) =>
@@ -102,6 +103,7 @@ export function readSessionForm(
   const input: SessionInput = {
     kind: values.kind as SessionKind,
     title: (values.title ?? "").trim(),
+    programItemId: /^[1-9]\d{0,9}$/.test(values.programItem ?? "") ? Number(values.programItem) : null,
     hostUnitId: host.unitId,
     hostOrganisationId: host.organisationId,
     visitingUnitId: visiting?.unitId ?? null,
@@ -189,5 +191,6 @@ export function sessionFormValues(s: SessionDetail): FormValues {
       .map((o) => `${o.speakerTitle ? `${o.speakerName} - ${o.speakerTitle}` : o.speakerName}: ${o.summary}`)
       .join("\n"),
     minutes: s.minutes ?? "",
+    programItem: s.programItemId ? String(s.programItemId) : "",
   };
 }

@@ -19,6 +19,9 @@ export interface SessionFormProps {
   stillOpen?: { directives: DirectiveOut[]; proposals: ProposalOut[]; unitName: string } | null;
   /** New sessions: a small form first, to see what is still open with the chosen unit. */
   preview?: boolean;
+  /** The programme entry the session is held under, if any. */
+  programme?: { id: number; title: string; when: string } | null;
+  programmeError?: string;
 }
 
 export function SessionFormPage(p: SessionFormProps) {
@@ -43,6 +46,7 @@ export function SessionFormPage(p: SessionFormProps) {
             empty="— Chọn đơn vị —"
             id="f-host-preview"
           />
+          {p.programme ? <input type="hidden" name="chuong_trinh" value={String(p.programme.id)} /> : null}
           <button type="submit" class="button">
             Xem việc còn mở
           </button>
@@ -51,6 +55,20 @@ export function SessionFormPage(p: SessionFormProps) {
       {p.stillOpen ? <StillOpenSection {...p.stillOpen} /> : null}
       <form method="post" action={p.action} enctype="multipart/form-data" novalidate>
         <CsrfInput token={p.meta.auth.csrfToken} />
+        {p.programme ? (
+          <div class="field" id="f-programItemId">
+            <input type="hidden" name="programItem" value={String(p.programme.id)} />
+            <p>
+              Theo chương trình công tác: <strong>{p.programme.title}</strong> ({p.programme.when}){" "}
+              <a href={`/quan-tri/chuong-trinh-cong-tac/${p.programme.id}/sua`}>Xem</a>
+            </p>
+          </div>
+        ) : null}
+        {p.programmeError ? (
+          <p class="field-error" id="f-programItemId">
+            {p.programmeError}
+          </p>
+        ) : null}
         <SelectField name="kind" label="Loại" options={kinds} value={v.kind} error={e.kind} required />
         <Field name="title" label="Tên buổi làm việc" value={v.title} error={e.title} required />
         <PartySelect

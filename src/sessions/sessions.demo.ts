@@ -19,9 +19,9 @@ import type { ActContext } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { saveNotice } from "./conclusions.service.js";
+import { insertProgramItem } from "./programme.repo.js";
 import { ORG, type OrgKey, PLAN, SESSION, type Who } from "./sessions.demo-data.js";
 import { replayHistory } from "./sessions.demo-history.js";
-import { insertProgramItem } from "./sessions.repo.js";
 import { createSession } from "./sessions.service.js";
 
 function fail(what: string): never {

@@ -99,6 +99,8 @@ export interface SessionSummary {
 
 export interface SessionDetail extends SessionSummary {
   programItemId: number | null;
+  /** The programme entry the session was planned under: its wording and year. */
+  programItem: { id: number; title: string; year: number; plannedMonth: number | null } | null;
   hostOrganisationId: number | null;
   visitingOrganisationId: number | null;
   chairPersonId: number | null;

@@ -9,6 +9,8 @@ import { searchProposals } from "../directives/proposals.service.js";
 import { listNotices } from "./conclusions.repo.js";
 import { storeUpload } from "./files.service.js";
 import { actContext } from "./http-context.js";
+import { plannedDate, plannedLabel } from "./programme.rules.js";
+import { getProgramItemFor } from "./programme.service.js";
 import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
 import { type FormValues, readSessionForm, SESSION_FORM_FIELDS, sessionFormValues } from "./session-form.js";
 import { SessionFormPage } from "./session-form.views.js";
@@ -76,6 +78,10 @@ async function renderForm(
     };
   }
   const title = action.endsWith("/moi") ? "Tạo buổi làm việc" : "Sửa buổi làm việc";
+  // A form naming an entry the person may not read shows no entry (the save then refuses it).
+  const programme = /^[1-9]\d{0,9}$/.test(values.programItem ?? "")
+    ? await getProgramItemFor(db, Number(values.programItem), ctx).catch(() => null)
+    : null;
   return c.html(
     <SessionFormPage
       meta={pageMeta(c, title)}
@@ -86,6 +92,10 @@ async function renderForm(
       people={people}
       stillOpen={stillOpen}
       preview={options.preview}
+      programme={
+        programme ? { id: programme.id, title: programme.title, when: plannedLabel(programme) } : null
+      }
+      programmeError={options.errors?.programItemId}
     />,
     options.status ?? 200,
   );
@@ -118,13 +128,24 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
   app.get(`${SESSIONS_HREF}/moi`, async (c) => {
     const ctx = await actContext(c);
     if (!mayAnywhere(ctx.actor, "session.manage", ctx.today)) throw new ForbiddenError();
-    const host = c.req.query("host") ?? "";
-    return renderForm(
-      c,
-      `${SESSIONS_HREF}/moi`,
-      { kind: "working_visit", host, date: ctx.today, time: "14:00" },
-      { preview: true },
-    );
+    const values: FormValues = {
+      kind: "working_visit",
+      host: c.req.query("host") ?? "",
+      date: ctx.today,
+      time: "14:00",
+    };
+    const fromProgramme = c.req.query("chuong_trinh");
+    if (fromProgramme) {
+      // A session held under an entry of the programme of work: its wording, unit and month.
+      const item = await getProgramItemFor(c.var.ctx.database.db, parseId(fromProgramme, "nội dung"), ctx);
+      values.programItem = String(item.id);
+      values.title = item.title;
+      values.date = plannedDate(item, ctx.today);
+      if (!values.host) values.host = `u${item.hostUnitId ?? item.ownerUnitId}`;
+      if (item.hostUnitId !== null && item.hostUnitId !== item.ownerUnitId)
+        values.visiting = `u${item.ownerUnitId}`;
+    }
+    return renderForm(c, `${SESSIONS_HREF}/moi`, values, { preview: true });
   });
 
   app.post(`${SESSIONS_HREF}/moi`, async (c) => {
@@ -189,8 +210,14 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     if (!input) return renderForm(c, action, values, { errors, status: 422 });
     // Uploaded files are not in the form: keep them.
     input.documents.push(...s.documents.filter((d) => d.kind === "file"));
-    await addUpload(c, input);
-    await editSession(db, s.id, input, ctx);
+    try {
+      await addUpload(c, input);
+      await editSession(db, s.id, input, ctx);
+    } catch (error) {
+      if (error instanceof ValidationError && error.fields)
+        return renderForm(c, action, values, { errors: error.fields, status: 422 });
+      throw error;
+    }
     return c.redirect(`${SESSIONS_HREF}/${s.id}?ok=sua`, 303);
   });
 }

@@ -205,7 +205,11 @@ export async function listSessions(db: Kysely<DB>, f: SessionFilter): Promise<Se
 
 export async function findSession(db: Kysely<DB>, id: number): Promise<SessionDetail | undefined> {
   const row = await summaryQuery(db)
+    .leftJoin("work_program_items as p", "p.id", "s.program_item_id")
     .select([
+      "p.title as program_title",
+      "p.year as program_year",
+      "p.planned_month as program_month",
       "s.program_item_id",
       "s.host_organisation_id",
       "s.visiting_organisation_id",
@@ -247,6 +251,15 @@ export async function findSession(db: Kysely<DB>, id: number): Promise<SessionDe
   return {
     ...toSummary(row),
     programItemId: row.program_item_id,
+    programItem:
+      row.program_item_id !== null && row.program_title !== null && row.program_year !== null
+        ? {
+            id: row.program_item_id,
+            title: row.program_title,
+            year: row.program_year,
+            plannedMonth: row.program_month,
+          }
+        : null,
     hostOrganisationId: row.host_organisation_id,
     visitingOrganisationId: row.visiting_organisation_id,
     chairPersonId: row.chair_person_id,
@@ -280,29 +293,46 @@ export async function findSession(db: Kysely<DB>, id: number): Promise<SessionDe
   };
 }
 
-/** An entry of a unit's programme of work; returns its id. */
-export async function insertProgramItem(
+/** The ids among `ids` that are units. */
+export async function existingUnitIds(db: Kysely<DB>, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("units").select("id").where("id", "in", ids).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Sessions held with `hostUnitId` before `before` (ISO instant), newest first. */
+export async function earlierSessionsWith(
   db: Kysely<DB>,
-  item: {
-    ownerUnitId: number;
-    year: number;
-    title: string;
-    plannedMonth: number | null;
-    hostUnitId: number | null;
-    now: Date;
-  },
-): Promise<number> {
+  hostUnitId: number,
+  before: string,
+  limit: number,
+): Promise<{ id: number; title: string; startsAt: string }[]> {
+  const rows = await db
+    .selectFrom("working_sessions")
+    .select(["id", "title", "starts_at"])
+    .where("host_unit_id", "=", hostUnitId)
+    .where("starts_at", "<", before)
+    .orderBy("starts_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((s) => ({ id: s.id, title: s.title, startsAt: s.starts_at }));
+}
+
+/** Who a session belongs to and whom it was held with, for checks that need no more. */
+export async function sessionParties(
+  db: Kysely<DB>,
+  id: number,
+): Promise<{ ownerUnitId: number; hostUnitId: number; hostOrganisationId: number | null } | undefined> {
   const row = await db
-    .insertInto("work_program_items")
-    .values({
-      owner_unit_id: item.ownerUnitId,
-      year: item.year,
-      title: item.title,
-      planned_month: item.plannedMonth,
-      host_unit_id: item.hostUnitId,
-      created_at: item.now.toISOString(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .selectFrom("working_sessions")
+    .select(["owner_unit_id", "host_unit_id", "host_organisation_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row
+    ? {
+        ownerUnitId: row.owner_unit_id,
+        hostUnitId: row.host_unit_id,
+        hostOrganisationId: row.host_organisation_id,
+      }
+    : undefined;
 }

@@ -8,6 +8,7 @@ import { registerProposalPages } from "../directives/proposals.pages.js";
 import { registerNotificationRoutes } from "../directives/reminders.pages.js";
 import { registerCalendarPages } from "./calendar.pages.js";
 import { registerConclusionPages } from "./conclusions.pages.js";
+import { registerProgrammePages } from "./programme.pages.js";
 import { registerSessionApi } from "./sessions.api.js";
 import { registerSessionPages } from "./sessions.pages.js";
 
@@ -19,6 +20,7 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>): void {
   registerNotificationRoutes(app);
   registerSessionPages(app);
   registerConclusionPages(app);
+  registerProgrammePages(app);
   registerCalendarPages(app);
   registerDirectivePages(app);
   registerFollowUpPages(app);

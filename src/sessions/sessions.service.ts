@@ -11,8 +11,9 @@ import type { DB } from "../core/db/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { mayOnUnit, readableUnits } from "../directives/directives.access.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
+import { findProgramItem } from "./programme.repo.js";
 import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
-import { findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
+import { existingUnitIds, findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
 import { withTransaction } from "./transaction.js";
 
 export interface SessionContext {
@@ -30,11 +31,13 @@ export function ownerOf(input: Pick<SessionInput, "hostUnitId" | "visitingUnitId
 
 async function checkReferences(db: Kysely<DB>, input: SessionInput): Promise<void> {
   const unitIds = [input.hostUnitId, input.visitingUnitId].filter((x): x is number => typeof x === "number");
-  const found = await db.selectFrom("units").select("id").where("id", "in", unitIds).execute();
+  const found = await existingUnitIds(db, unitIds);
   const fields: Record<string, string> = {};
-  if (!found.some((u) => u.id === input.hostUnitId)) fields.hostUnitId = "Không có đơn vị này.";
-  if (input.visitingUnitId && !found.some((u) => u.id === input.visitingUnitId))
+  if (!found.includes(input.hostUnitId)) fields.hostUnitId = "Không có đơn vị này.";
+  if (input.visitingUnitId && !found.includes(input.visitingUnitId))
     fields.visitingUnitId = "Không có đơn vị này.";
+  if (input.programItemId && !(await findProgramItem(db, input.programItemId)))
+    fields.programItemId = "Không có nội dung này trong chương trình công tác.";
   if (input.endsAt && input.endsAt < input.startsAt) fields.endsAt = "Giờ kết thúc phải sau giờ bắt đầu.";
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }

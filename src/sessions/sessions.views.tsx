@@ -5,6 +5,7 @@ import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import type { DirectiveOut, ProposalOut } from "../directives/directives.present.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import type { NoticeSummary } from "./conclusions.repo.js";
+import { plannedLabel } from "./programme.rules.js";
 import {
   ATTENDEE_SIDE_LABELS,
   evaluationLink,
@@ -41,6 +42,9 @@ export function SessionListPage({
         ) : null}{" "}
         <a class="button" href="/quan-tri/lich-lam-viec">
           Lịch làm việc
+        </a>{" "}
+        <a class="button" href="/quan-tri/chuong-trinh-cong-tac">
+          Chương trình công tác
         </a>{" "}
         <a href="/lich-lam-viec.ics">Tải lịch (ICS)</a>
       </p>
@@ -145,6 +149,15 @@ export function SessionPage({
         ) : null}
         <dt>Chủ trì</dt>
         <dd>{s.chairTitle ? `${s.chairName} - ${s.chairTitle}` : s.chairName}</dd>
+        {s.programItem ? (
+          <>
+            <dt>Chương trình công tác</dt>
+            <dd>
+              <a href={`/quan-tri/chuong-trinh-cong-tac?nam=${s.programItem.year}`}>{s.programItem.title}</a>{" "}
+              ({plannedLabel(s.programItem)})
+            </dd>
+          </>
+        ) : null}
       </dl>
       {canManage ? (
         <p>

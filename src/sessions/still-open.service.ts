@@ -11,6 +11,7 @@ import { listDirectives } from "../directives/directives.repo.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import { listProposals, type ProposalRecord } from "../directives/proposals.repo.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
+import { earlierSessionsWith } from "./sessions.repo.js";
 
 export interface StillOpen {
   /** The earlier sessions the items come from, newest first. */
@@ -29,14 +30,7 @@ export async function stillOpenWith(
   before: string,
   ctx: { actor: Actor; hierarchy: Hierarchy; today: string; now: Date },
 ): Promise<StillOpen> {
-  const sessions = await db
-    .selectFrom("working_sessions")
-    .select(["id", "title", "starts_at"])
-    .where("host_unit_id", "=", hostUnitId)
-    .where("starts_at", "<", before)
-    .orderBy("starts_at", "desc")
-    .limit(50)
-    .execute();
+  const sessions = await earlierSessionsWith(db, hostUnitId, before, 50);
   const sessionIds = sessions.map((s) => s.id);
   const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
   const [directives, proposals] = await Promise.all([
@@ -51,7 +45,7 @@ export async function stillOpenWith(
     listProposals(db, { scope, sessionIds, openOnly: true, limit: 500 }),
   ]);
   return {
-    sessions: sessions.map((s) => ({ id: s.id, title: s.title, startsAt: s.starts_at })),
+    sessions,
     directives: directives.rows,
     proposals,
   };

@@ -48,6 +48,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
     items: [
       { href: "/quan-tri/buoi-lam-viec", label: "Buổi làm việc", action: "admin.enter" },
       { href: "/quan-tri/lich-lam-viec", label: "Lịch làm việc", action: "admin.enter" },
+      { href: "/quan-tri/chuong-trinh-cong-tac", label: "Chương trình công tác", action: "admin.enter" },
       { href: "/quan-tri/nhiem-vu", label: "Nhiệm vụ", action: "admin.enter" },
       { href: "/quan-tri/theo-doi", label: "Theo dõi nhiệm vụ", action: "admin.enter" },
       { href: "/quan-tri/kien-nghi", label: "Kiến nghị, đề xuất", action: "admin.enter" },
