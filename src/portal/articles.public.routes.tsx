@@ -6,6 +6,7 @@ import { ArticleHead, FeedLinks } from "./article-head.js";
 import { ArticlePrintPage } from "./article-print.js";
 import { ArticleView, HomePage } from "./articles.public.js";
 import {
+  articleLinksForReaders,
   getPublishedArticle,
   listLatestArticles,
   loadHomeSections,
@@ -55,8 +56,10 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const views = article.views + viewCounter.pending(article.id);
     // HEAD requests (link checkers, previews) are not readers.
     if (c.req.method === "GET") viewCounter.record(article.id, clientIp(c), c.req.header("user-agent"));
+    const links = await articleLinksForReaders(database.db, article.id);
+    const linkedUnitIds = links.units.map((u) => u.id);
     const [related, ratings, mostRead] = await Promise.all([
-      relatedArticles(database.db, article, now()),
+      relatedArticles(database.db, article, linkedUnitIds, now()),
       ratingsOf(database.db, article.id, ratingVisitorOf(c)),
       mostReadArticles(database.db, "tuan", now(), MOST_READ_BOX),
     ]);
@@ -66,6 +69,7 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     });
     const extras = {
       canonicalUrl: canonicalOf(c, article.slug),
+      links,
       related,
       ratings: { ...ratings, notice: RATING_NOTICES[c.req.query("danh-gia") ?? ""] },
       mostRead,

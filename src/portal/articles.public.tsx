@@ -1,8 +1,14 @@
 import { raw } from "hono/html";
 import { formatDateVi, formatTimeVi } from "../core/format/vi-date.js";
 import { type PageMeta, PublicLayout } from "../core/views/layout.js";
+import { unitDisplayName } from "../units/unit-labels.js";
 import { PrintLinks, RelatedArticles, ShareLinks } from "./article-page.parts.js";
-import type { ArticlePage, HomeSections, PublishedArticle } from "./articles.reading.js";
+import type {
+  ArticleLinksForReaders,
+  ArticlePage,
+  HomeSections,
+  PublishedArticle,
+} from "./articles.reading.js";
 import { mediaPath } from "./articles.reading.js";
 import type { ArticleImageRow, ArticleSummary } from "./articles.repo.js";
 import { placeImages, splitTopLevelBlocks } from "./body-blocks.js";
@@ -144,8 +150,44 @@ export function ArticleContent({ article, views }: { article: PublishedArticle; 
   );
 }
 
+/** What the article is about: the units it is linked to and the working sessions it reports on. */
+function LinkedFacts({ links }: { links: ArticleLinksForReaders }) {
+  return (
+    <>
+      {links.units.length > 0 ? (
+        <>
+          <dt>Đơn vị liên quan</dt>
+          <dd>
+            {links.units.map((u, i) => (
+              <>
+                {i > 0 ? ", " : null}
+                <a href={`/don-vi/${u.id}/gioi-thieu`}>{unitDisplayName(u)}</a>
+              </>
+            ))}
+          </dd>
+        </>
+      ) : null}
+      {links.sessions.length > 0 ? (
+        <>
+          <dt>Buổi làm việc</dt>
+          {links.sessions.map((s) => (
+            <dd>
+              {s.title} (
+              <time datetime={s.startsAt}>
+                {formatTimeVi(s.startsAt)} ngày {formatDateVi(s.startsAt)}
+              </time>
+              {s.place ? `, ${s.place}` : ""})
+            </dd>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export interface ArticleExtras {
   canonicalUrl: string;
+  links: ArticleLinksForReaders;
   related: ArticleSummary[];
   ratings: { summary: RatingSummary; mine: RatingScore | null; notice?: string | undefined };
   mostRead: MostReadRow[];
@@ -184,6 +226,7 @@ export function ArticleView({
             <dd>
               <a href={`/don-vi/${article.unitId}`}>{article.unitName}</a>
             </dd>
+            <LinkedFacts links={extras.links} />
           </dl>
           <PrintLinks slug={article.slug} />
         </footer>

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError } from "../core/http/errors.js";
+import { listSessionsOfArticle, type SessionChoice } from "./article-links.repo.js";
 import { isVisibleToReaders } from "./article-workflow.rules.js";
 import {
   type ArticleDetailRow,
@@ -14,7 +15,9 @@ import { thumbnailKeyOf } from "./media.rules.js";
 import {
   type CategoryRef,
   countVisibleArticles,
+  type LinkedUnit,
   type ListFilter,
+  listLinkedUnitsOfArticle,
   listPublicCategories,
   listRelatedArticles,
   listVisibleArticles,
@@ -157,11 +160,33 @@ export async function getPublishedArticle(
   return { ...article, publishedAt: article.publishedAt, images };
 }
 
-/** Articles to read next: sharing tags first, then the newest of the same category (or unit). */
+export interface ArticleLinksForReaders {
+  /** The units the article is about, besides the unit that wrote it. */
+  units: LinkedUnit[];
+  /** The working sessions it reports on. */
+  sessions: SessionChoice[];
+}
+
+export async function articleLinksForReaders(
+  db: Kysely<DB>,
+  articleId: number,
+): Promise<ArticleLinksForReaders> {
+  const [units, sessions] = await Promise.all([
+    listLinkedUnitsOfArticle(db, articleId),
+    listSessionsOfArticle(db, articleId),
+  ]);
+  return { units, sessions };
+}
+
+/**
+ * Articles to read next: sharing tags first, then the newest about the same units (the writer and
+ * the linked units), then the newest of the same category.
+ */
 export function relatedArticles(
   db: Kysely<DB>,
   article: { id: number; categoryId: number | null; unitId: number },
+  linkedUnitIds: number[],
   now: Date,
 ): Promise<ArticleSummary[]> {
-  return listRelatedArticles(db, article, now.toISOString(), RELATED_COUNT);
+  return listRelatedArticles(db, { ...article, linkedUnitIds }, now.toISOString(), RELATED_COUNT);
 }

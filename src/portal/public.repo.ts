@@ -12,6 +12,8 @@ export interface ListFilter {
   nowIso: string;
   categoryId?: number;
   unitId?: number;
+  /** Articles about any of these units: written by one of them or linked to one of them. */
+  aboutUnitIds?: number[];
   /** Articles carrying this tag (the "noi-bat" tag marks featured news). */
   tagSlug?: string;
   /** Newer than this instant only (feeds, sitemaps of recent news). */
@@ -27,6 +29,22 @@ function visible(db: Kysely<DB>, filter: ListFilter) {
   if (filter.categoryId !== undefined) query = query.where("articles.category_id", "=", filter.categoryId);
   if (filter.unitId !== undefined) query = query.where("articles.unit_id", "=", filter.unitId);
   if (filter.sinceIso !== undefined) query = query.where("articles.published_at", ">", filter.sinceIso);
+  if (filter.aboutUnitIds !== undefined) {
+    const units = filter.aboutUnitIds.length > 0 ? filter.aboutUnitIds : [-1];
+    query = query.where((eb) =>
+      eb.or([
+        eb("articles.unit_id", "in", units),
+        eb(
+          "articles.id",
+          "in",
+          eb
+            .selectFrom("article_units")
+            .select("article_units.article_id")
+            .where("article_units.unit_id", "in", units),
+        ),
+      ]),
+    );
+  }
   if (filter.tagSlug !== undefined) {
     const slug = filter.tagSlug;
     query = query.where("articles.id", "in", (eb) =>
@@ -92,11 +110,12 @@ export async function listVisibleArticles(
 
 /**
  * Articles related to one: those sharing its tags first (most shared tags first), then the newest
- * of its category. Two small queries rather than one scored scan, so it stays fast on a large site.
+ * about the same units (its own and those it is linked to), then the newest of its category. Small
+ * queries rather than one scored scan, so it stays fast on a large site.
  */
 export async function listRelatedArticles(
   db: Kysely<DB>,
-  article: { id: number; categoryId: number | null; unitId: number },
+  article: { id: number; categoryId: number | null; unitId: number; linkedUnitIds: number[] },
   nowIso: string,
   limit: number,
 ): Promise<ArticleSummary[]> {
@@ -113,21 +132,38 @@ export async function listRelatedArticles(
     .limit(limit)
     .execute();
   const found = byTags.map(toSummary);
-  if (found.length >= limit) return found;
-  const exclude = [article.id, ...found.map((a) => a.id)];
-  const sameGroup = await visible(
-    db,
-    article.categoryId !== null
-      ? { nowIso, categoryId: article.categoryId }
-      : { nowIso, unitId: article.unitId },
-  )
-    .where("articles.id", "not in", exclude)
-    .select([...SUMMARY_COLUMNS])
-    .orderBy("articles.published_at", "desc")
-    .orderBy("articles.id", "desc")
-    .limit(limit - found.length)
+  const groups: ListFilter[] = [{ nowIso, aboutUnitIds: [article.unitId, ...article.linkedUnitIds] }];
+  if (article.categoryId !== null) groups.push({ nowIso, categoryId: article.categoryId });
+  for (const group of groups) {
+    if (found.length >= limit) break;
+    const rows = await visible(db, group)
+      .where("articles.id", "not in", [article.id, ...found.map((a) => a.id)])
+      .select([...SUMMARY_COLUMNS])
+      .orderBy("articles.published_at", "desc")
+      .orderBy("articles.id", "desc")
+      .limit(limit - found.length)
+      .execute();
+    found.push(...rows.map(toSummary));
+  }
+  return found;
+}
+
+export interface LinkedUnit {
+  id: number;
+  name: string;
+  level: string;
+}
+
+/** The units an article is linked to (what it is about), by name. */
+export async function listLinkedUnitsOfArticle(db: Kysely<DB>, articleId: number): Promise<LinkedUnit[]> {
+  return db
+    .selectFrom("article_units")
+    .innerJoin("units", "units.id", "article_units.unit_id")
+    .select(["units.id", "units.name", "units.level"])
+    .where("article_units.article_id", "=", articleId)
+    .orderBy("units.name")
+    .orderBy("units.id")
     .execute();
-  return [...found, ...sameGroup.map(toSummary)];
 }
 
 export interface CategoryRef {

@@ -71,7 +71,12 @@ export async function loadUnitPortal(db: Kysely<DB>, detail: UnitDetail, now: Da
       unitId,
       detail.leaders.map((l) => l.personId),
     ),
-    listVisibleArticles(db, { nowIso: now.toISOString(), unitId }, { limit: NEWS_COUNT, offset: 0 }),
+    // Its own news and the news linked to it (a district article about the ward's working session).
+    listVisibleArticles(
+      db,
+      { nowIso: now.toISOString(), aboutUnitIds: [unitId] },
+      { limit: NEWS_COUNT, offset: 0 },
+    ),
     listOpenDataPeriods(db, unitId),
   ]);
   return { unitId, profile, leaders: leadersOf(detail, duties), news, openDataPeriod: periods[0] ?? null };
