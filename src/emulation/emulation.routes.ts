@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
 import { registerAssessmentRoutes } from "./assessments.routes.js";
 import { registerAwardRoutes } from "./awards.routes.js";
+import { registerCriteriaPages } from "./criteria.pages.js";
 import { registerQualityRoutes } from "./quality.routes.js";
 import { registerRankingRoutes } from "./ranking.routes.js";
 import { registerScoringApi } from "./scoring.api.js";
@@ -13,6 +14,7 @@ export function registerEmulationRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAssessmentRoutes(app);
   registerScoringApi(app);
   registerScoringPages(app);
+  registerCriteriaPages(app);
   registerQualityRoutes(app);
   registerAwardRoutes(app);
 }

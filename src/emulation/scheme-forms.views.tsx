@@ -26,70 +26,11 @@ export function SchemeManageForms({
         <ErrorSummary errors={state.errors} />
         <form method="post" action={`/quan-tri/thi-dua/${scheme.id}/tieu-chi`} novalidate>
           <CsrfInput token={meta.auth.csrfToken} />
-          <SelectField
-            name="parentId"
-            label="Thuộc nhóm"
-            value={v.parentId}
-            error={state.errors?.parentId}
-            options={[
-              { value: "", label: "(Cấp cao nhất)" },
-              ...data.rows
-                .filter((n) => n.kind === "group")
-                .map((n) => ({ value: String(n.id), label: `${n.code} ${n.name}` })),
-            ]}
-          />
-          <div class="inline-fields">
-            <Field name="code" label="Mã" value={v.code} error={state.errors?.code} required />
-            <Field
-              name="maxPoints"
-              label="Điểm tối đa"
-              value={v.maxPoints}
-              error={state.errors?.maxPoints}
-              required
-            />
-            <Field
-              name="fixedPoints"
-              label="Điểm mỗi lần (thưởng, trừ)"
-              value={v.fixedPoints}
-              error={state.errors?.fixedPoints}
-            />
-          </div>
-          <Field name="name" label="Tên tiêu chí" value={v.name} error={state.errors?.name} required />
-          <SelectField
-            name="kind"
-            label="Loại"
-            value={v.kind}
-            error={state.errors?.kind}
-            options={CRITERION_KINDS.map((k) => ({ value: k, label: CRITERION_KIND_LABELS[k] }))}
-          />
-          <Field
-            name="indicatorCode"
-            label="Mã chỉ tiêu (loại theo kết quả chỉ tiêu)"
-            value={v.indicatorCode}
-            error={state.errors?.indicatorCode}
-          />
-          <SelectField
-            name="organisationId"
-            label="Phòng, ban (đánh giá hoặc thẩm định)"
-            value={v.organisationId}
-            error={state.errors?.organisationId}
-            options={[
-              { value: "", label: "(Không)" },
-              ...data.departments.map((d) => ({ value: String(d.id), label: d.name })),
-            ]}
-          />
-          <SelectField
-            name="rule"
-            label="Cách tính điểm (loại tự động)"
-            value={v.rule}
-            error={state.errors?.rule}
-            options={[
-              { value: "", label: "(Không)" },
-              ...Object.entries({ ...INDICATOR_RULES, ...ASSESSMENT_RULES }).map(([value, label]) => ({
-                value,
-                label,
-              })),
-            ]}
+          <CriterionFields
+            values={v}
+            errors={state.errors}
+            groups={data.rows.filter((n) => n.kind === "group")}
+            departments={data.departments}
           />
           <button type="submit" class="button primary">
             Thêm tiêu chí
@@ -131,6 +72,88 @@ export function SchemeManageForms({
           </button>
         </form>
       </section>
+    </>
+  );
+}
+
+/** The fields of one criterion, shared by the add form and the edit page. */
+export function CriterionFields({
+  values,
+  errors,
+  groups,
+  departments,
+}: {
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  /** The groups it may sit in (for an edit: not itself nor one below it). */
+  groups: { id: number; code: string; name: string }[];
+  departments: { id: number; name: string }[];
+}) {
+  return (
+    <>
+      <SelectField
+        name="parentId"
+        label="Thuộc nhóm"
+        value={values.parentId}
+        error={errors?.parentId}
+        options={[
+          { value: "", label: "(Cấp cao nhất)" },
+          ...groups.map((n) => ({ value: String(n.id), label: `${n.code} ${n.name}` })),
+        ]}
+      />
+      <div class="inline-fields">
+        <Field name="code" label="Mã" value={values.code} error={errors?.code} required />
+        <Field
+          name="maxPoints"
+          label="Điểm tối đa"
+          value={values.maxPoints}
+          error={errors?.maxPoints}
+          required
+        />
+        <Field
+          name="fixedPoints"
+          label="Điểm mỗi lần (thưởng, trừ)"
+          value={values.fixedPoints}
+          error={errors?.fixedPoints}
+        />
+      </div>
+      <Field name="name" label="Tên tiêu chí" value={values.name} error={errors?.name} required />
+      <SelectField
+        name="kind"
+        label="Loại"
+        value={values.kind}
+        error={errors?.kind}
+        options={CRITERION_KINDS.map((k) => ({ value: k, label: CRITERION_KIND_LABELS[k] }))}
+      />
+      <Field
+        name="indicatorCode"
+        label="Mã chỉ tiêu (loại theo kết quả chỉ tiêu)"
+        value={values.indicatorCode}
+        error={errors?.indicatorCode}
+      />
+      <SelectField
+        name="organisationId"
+        label="Phòng, ban (đánh giá hoặc thẩm định)"
+        value={values.organisationId}
+        error={errors?.organisationId}
+        options={[
+          { value: "", label: "(Không)" },
+          ...departments.map((d) => ({ value: String(d.id), label: d.name })),
+        ]}
+      />
+      <SelectField
+        name="rule"
+        label="Cách tính điểm (loại tự động)"
+        value={values.rule}
+        error={errors?.rule}
+        options={[
+          { value: "", label: "(Không)" },
+          ...Object.entries({ ...INDICATOR_RULES, ...ASSESSMENT_RULES }).map(([value, label]) => ({
+            value,
+            label,
+          })),
+        ]}
+      />
     </>
   );
 }

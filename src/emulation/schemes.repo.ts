@@ -92,22 +92,26 @@ export async function insertScheme(
 
 export type NewCriterion = Omit<Criterion, "id">;
 
+/** A criterion's columns, as inserted and as rewritten by an edit. */
+export function criterionColumns(c: NewCriterion) {
+  return {
+    parent_id: c.parentId,
+    code: c.code,
+    name: c.name,
+    max_points: c.maxPoints,
+    kind: c.kind,
+    indicator_code: c.indicatorCode,
+    organisation_id: c.organisationId,
+    rule: c.rule,
+    fixed_points: c.fixedPoints,
+    sort_order: c.sortOrder,
+  };
+}
+
 export async function insertCriterion(db: Kysely<DB>, schemeId: number, c: NewCriterion): Promise<number> {
   const row = await db
     .insertInto("emulation_criteria")
-    .values({
-      scheme_id: schemeId,
-      parent_id: c.parentId,
-      code: c.code,
-      name: c.name,
-      max_points: c.maxPoints,
-      kind: c.kind,
-      indicator_code: c.indicatorCode,
-      organisation_id: c.organisationId,
-      rule: c.rule,
-      fixed_points: c.fixedPoints,
-      sort_order: c.sortOrder,
-    })
+    .values({ scheme_id: schemeId, ...criterionColumns(c) })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;

@@ -45,7 +45,7 @@ export function assertCompeting(ctx: EmulationContext, scheme: SchemeRow, unitId
 }
 
 /** Adds an error at `field` for each organisation id that is not an assessing organisation at `date`. */
-async function checkOrganisations(
+export async function checkOrganisations(
   db: Kysely<DB>,
   date: string,
   items: { organisationId?: number | null; field: string }[],
@@ -148,7 +148,8 @@ export async function createScheme(
   }
 }
 
-function toCriterion(
+/** A criterion as stored from its input: fields its kind does not use are dropped. */
+export function toCriterion(
   input: CriterionInput,
   id: number,
   parentId: number | null,

@@ -194,6 +194,11 @@ export function SchemeOverviewPage({
                 Tối đa
               </th>
               <th scope="col">Nguồn điểm</th>
+              {data.canManage ? (
+                <th scope="col">
+                  <span class="visually-hidden">Sửa, xóa</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -207,6 +212,13 @@ export function SchemeOverviewPage({
                 <td>{CRITERION_KIND_LABELS[n.kind]}</td>
                 <td class="num">{formatViNumber(n.maxPoints)}</td>
                 <td>{sourceText(n, departments)}</td>
+                {data.canManage ? (
+                  <td>
+                    <a href={`/quan-tri/thi-dua/${scheme.id}/tieu-chi/${n.id}`}>
+                      Sửa<span class="visually-hidden"> tiêu chí {n.code}</span>
+                    </a>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../cor
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { listDepartments } from "./assessments.repo.js";
+import { criterionForm } from "./criteria.pages.js";
 import { buildTree, flattenTree, treeIssues } from "./criteria-tree.rules.js";
 import { belowTarget, type EmulationContext } from "./emulation.access.js";
 import { emulationContext, formNumber, formText, positiveId } from "./emulation.http.js";
@@ -154,40 +155,18 @@ export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
     }
   });
 
-  app.get(`${PAGE}/:id`, (c) => renderOverview(c, { notice: c.req.query("ok") ? "Đã lưu." : null }));
+  app.get(`${PAGE}/:id`, (c) => {
+    const ok = c.req.query("ok");
+    return renderOverview(c, { notice: ok === "xoa" ? "Đã xóa tiêu chí." : ok ? "Đã lưu." : null });
+  });
 
   app.post(`${PAGE}/:id/tieu-chi`, async (c) => {
     requireActor(c);
-    const body = await c.req.parseBody();
-    const keys = [
-      "parentId",
-      "code",
-      "name",
-      "maxPoints",
-      "fixedPoints",
-      "kind",
-      "indicatorCode",
-      "organisationId",
-      "rule",
-    ];
-    const values = Object.fromEntries(keys.map((k) => [k, formText(body, k)]));
-    const errors: Record<string, string> = {};
-    const maxPoints = formNumber(values.maxPoints ?? "", "maxPoints", errors) ?? Number.NaN;
-    const fixedPoints = formNumber(values.fixedPoints ?? "", "fixedPoints", errors);
+    const { values, errors, input } = criterionForm(await c.req.parseBody());
     try {
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
       const schemeId = positiveId(c.req.param("id")) ?? 0;
-      await addCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, {
-        parentId: positiveId(values.parentId),
-        code: (values.code ?? "").trim(),
-        name: values.name ?? "",
-        maxPoints,
-        fixedPoints,
-        kind: values.kind ?? "",
-        indicatorCode: values.indicatorCode || null,
-        organisationId: positiveId(values.organisationId),
-        rule: values.rule || null,
-      });
+      await addCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, input);
       return c.redirect(`${PAGE}/${schemeId}?ok=1`, 303);
     } catch (error) {
       return onFieldError((state, status) => renderOverview(c, state, status), values)(error);
