@@ -6,6 +6,7 @@ import pg from "pg";
 import { type Config, ConfigError } from "../config.js";
 import type { DialectName } from "./dialect.js";
 import type { DB } from "./schema.js";
+import { withStatementCache } from "./sqlite-statement-cache.js";
 
 // COUNT(*) and other int8 values arrive as strings by default; ours never exceed 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -27,7 +28,7 @@ function openSqlite(file: string): Database {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
 }
 
