@@ -1,12 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError } from "../core/http/errors.js";
+import { AppError, NotFoundError } from "../core/http/errors.js";
 import { hierarchyOf, pageMeta } from "../core/http/request.js";
 import { errorResponses, positiveId } from "./emulation.http.js";
 import { isPeriodKey } from "./period.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { type Ranking, rankChildren } from "./ranking.service.js";
 import { RankingPage } from "./ranking.views.js";
+import { buildRankingWorkbook } from "./ranking.xlsx.js";
 
 const RankingEntrySchema = z
   .object({
@@ -93,6 +94,27 @@ function toJson(ranking: Ranking) {
  * use open-data indicators only for visitors who are not signed in.
  */
 export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
+  // The same ranking as the page, as a spreadsheet; the page links to it with its own query.
+  app.get("/xep-hang.xlsx", async (c) => {
+    const parentId = positiveId(c.req.query("don-vi"));
+    if (parentId === null) throw new NotFoundError("Chưa chọn đơn vị cấp trên.");
+    const periodKey = c.req.query("ky")?.trim() ?? "";
+    const ranking = await rankChildren(c.var.ctx.database.db, await hierarchyOf(c), {
+      parentId,
+      periodKey,
+      clusterId: positiveId(c.req.query("cum")),
+      publicOnly: !c.var.auth.actor,
+    });
+    const cluster = ranking.cluster ? `-cum-${ranking.cluster.id}` : "";
+    c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    // ASCII file names: browsers differ on non-ASCII ones.
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="xep-hang-${parentId}-${periodKey}${cluster}.xlsx"`,
+    );
+    return c.body(new Uint8Array(await buildRankingWorkbook(ranking)));
+  });
+
   app.get("/xep-hang", async (c) => {
     const db = c.var.ctx.database.db;
     const parentId = positiveId(c.req.query("don-vi"));

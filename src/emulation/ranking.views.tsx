@@ -5,6 +5,7 @@ import { HorizontalBarChart } from "./bar-chart.js";
 import { periodLabel } from "./period.js";
 import { describeRank } from "./ranking.math.js";
 import type { Ranking, RankingRow } from "./ranking.service.js";
+import { basisText } from "./ranking.wording.js";
 
 export interface RankingFilter {
   parents: { id: number; name: string; level: string }[];
@@ -50,16 +51,6 @@ function FilterForm({ filter, ranking }: { filter: RankingFilter; ranking: Ranki
   );
 }
 
-function basisText(ranking: Ranking): string {
-  if (ranking.basis === "emulation" && ranking.scheme) {
-    return `Điểm là tổng điểm cuối cùng do Hội đồng thi đua chấm theo "${ranking.scheme.name}" (tối đa ${formatViNumber(ranking.scheme.maxPoints)} điểm). Chỉ xếp hạng đơn vị đã được Hội đồng chấm đủ các tiêu chí.`;
-  }
-  if (ranking.basis === "evaluation") {
-    return "Chưa có bảng chấm điểm thi đua cho kỳ này: điểm tính từ kết quả thực hiện các chỉ tiêu đã được duyệt (thang 100: một nửa theo tỷ lệ chỉ tiêu đạt, một nửa theo tỷ lệ chỉ tiêu vượt).";
-  }
-  return "Chưa có bảng chấm điểm thi đua và chưa có kết quả chỉ tiêu được duyệt cho kỳ này.";
-}
-
 function rankCell(row: RankingRow) {
   if (row.rank === null) return <span class="muted">Chưa xếp hạng</span>;
   return (
@@ -102,6 +93,18 @@ export function RankingPage({
             {periodLabel(ranking.periodKey).replace(/^./, (ch) => ch.toLocaleUpperCase("vi"))}: {scope}
           </h2>
           <p>{basisText(ranking)}</p>
+          <p>
+            <a
+              class="button"
+              href={`/xep-hang.xlsx?${new URLSearchParams({
+                "don-vi": String(ranking.parent.id),
+                ky: ranking.periodKey,
+                ...(ranking.cluster ? { cum: String(ranking.cluster.id) } : {}),
+              })}`}
+            >
+              Tải bảng xếp hạng (Excel)
+            </a>
+          </p>
           <div class="table-scroll">
             <table id="bang-xep-hang">
               <caption>

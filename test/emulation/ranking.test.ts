@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setEvaluationSource } from "../../src/emulation/evaluation-source.js";
 import { createTestApp, type TestApp } from "../support/app.js";
@@ -109,6 +110,37 @@ describe.each(ENGINES)("emulation ranking on %s", (engine) => {
     const bad = await t.app.request(`/api/v1/rankings?parent=${world.district}&period=19`);
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields).toHaveProperty("query.period");
+  });
+
+  it("exports the ranking to XLSX from a link on the page, ranks and scores as numbers", async () => {
+    const page = await (await t.app.request(`/xep-hang?don-vi=${world.district}&ky=2019`)).text();
+    const href = `/xep-hang.xlsx?don-vi=${world.district}&amp;ky=2019`;
+    expect(page).toContain(`href="${href}"`);
+    const response = await t.app.request(href.replace("&amp;", "&"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="xep-hang-${world.district}-2019.xlsx"`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet("Xep hang") as ExcelJS.Worksheet;
+    expect(sheet.getCell("A1").value).toBe("XẾP HẠNG THI ĐUA NĂM 2019");
+    expect(sheet.getCell("A2").value).toBe("Các đơn vị thuộc Quận Long Biên; 3 đơn vị được xếp hạng.");
+    expect(String(sheet.getCell("A3").value)).toContain("Hội đồng thi đua");
+    expect(sheet.getRow(5).values).toEqual([undefined, "Hạng", "Đồng hạng", "Đơn vị", "Điểm", "Kết quả"]);
+    const rows = [6, 7, 8, 9].map((n) => {
+      const row = sheet.getRow(n);
+      return [1, 2, 3, 4, 5].map((col) => row.getCell(col).value);
+    });
+    expect(rows).toEqual([
+      [1, null, "Phường Thượng Thanh", 960.5, "xếp thứ 1/3"],
+      [2, "Đồng hạng", "Phường Bồ Đề", 880, "xếp thứ 2/3 (đồng hạng)"],
+      [2, "Đồng hạng", "Phường Ngọc Thụy", 880, "xếp thứ 2/3 (đồng hạng)"],
+      [null, null, "Phường Cự Khối", null, "Chưa đủ điểm để xếp hạng"],
+    ]);
+    expect((await t.app.request(`/xep-hang.xlsx?don-vi=${world.district}&ky=19`)).status).toBe(422);
+    expect((await t.app.request("/xep-hang.xlsx?ky=2019")).status).toBe(404);
   });
 
   it("ranks inside a cluster (cụm thi đua) and documents the API", async () => {

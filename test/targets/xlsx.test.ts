@@ -122,7 +122,9 @@ describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
     expect((await other.request(`${base()}/mau.xlsx`)).status).toBe(403);
   });
 
-  it("exports an evaluation with numbers as numbers", async () => {
+  it("exports an evaluation with numbers as numbers, linked from the evaluation page", async () => {
+    const page = await (await t.app.request(`/don-vi/${lb.thuongThanh}/danh-gia?ky=2019`)).text();
+    expect(page).toContain(`href="/don-vi/${lb.thuongThanh}/danh-gia.xlsx?ky=2019"`);
     const response = await t.app.request(`/don-vi/${lb.thuongThanh}/danh-gia.xlsx?ky=2019`);
     expect(response.status).toBe(200);
     const sheet = (await workbookOf(response)).getWorksheet("Danh gia") as ExcelJS.Worksheet;
