@@ -6,6 +6,7 @@ import { type Config, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db/database.js";
 import { migrateToLatest } from "./core/db/migrate.js";
 import { createApp } from "./core/http/app.js";
+import { PageCache } from "./core/http/page-cache.js";
 import { housekeepingJob } from "./core/jobs/housekeeping.js";
 import { JobScheduler } from "./core/jobs/scheduler.js";
 import { loadDemoIfEmpty } from "./demo/demo-loader.js";
@@ -40,7 +41,8 @@ export async function startServer(
   const scheduler = new JobScheduler(database.db, jobs, logger, now);
   scheduler.start(60_000);
 
-  const ctx: AppContext = { config, database, logger, now, viewCounter };
+  const pageCache = new PageCache({ maxEntries: 2_000, ttlMs: config.pageCacheTtlMs });
+  const ctx: AppContext = { config, database, logger, now, viewCounter, pageCache };
   const app = createApp(ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));

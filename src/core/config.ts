@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   /** How often buffered article views are written to the database. */
   viewFlushIntervalMs: number;
+  /** How long a public page rendered for anonymous visitors is served again from memory; 0: never. */
+  pageCacheTtlMs: number;
   logLevel: string;
   /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
@@ -96,6 +98,13 @@ function parsePositiveInt(name: string, raw: string | undefined, fallback: numbe
   return n;
 }
 
+function parseNonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
+}
+
 function parseSmtp(url: string | undefined, from: string | undefined): Config["smtp"] {
   if (!url) return null;
   let parsed: URL;
@@ -122,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl,
     secureCookies: publicBaseUrl.protocol === "https:",
     viewFlushIntervalMs: parsePositiveInt("VIEW_FLUSH_INTERVAL_MS", env.VIEW_FLUSH_INTERVAL_MS, 10_000),
+    pageCacheTtlMs: parseNonNegativeInt("PAGE_CACHE_TTL_MS", env.PAGE_CACHE_TTL_MS, 5_000),
     logLevel: env.LOG_LEVEL || "info",
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     siteName: env.SITE_NAME || "Cổng thông tin điện tử",

@@ -4,6 +4,7 @@ import type { Config } from "../../src/core/config.js";
 import type { Database } from "../../src/core/db/database.js";
 import type { DialectName } from "../../src/core/db/dialect.js";
 import { createApp } from "../../src/core/http/app.js";
+import { PageCache } from "../../src/core/http/page-cache.js";
 import { addArticleViews } from "../../src/portal/articles.repo.js";
 import { ViewCounter } from "../../src/portal/view-counter.js";
 import { createTestDatabase } from "./databases.js";
@@ -30,6 +31,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: true,
     siteName: "Cổng thông tin thử nghiệm",
     smtp: null,
+    // Off unless a test turns it on: many tests change rows directly and read the page right after.
+    pageCacheTtlMs: 0,
     ...overrides,
   };
 }
@@ -52,6 +55,7 @@ export async function createTestApp(
       config.sessionSecret,
       () => now,
     ),
+    pageCache: new PageCache({ maxEntries: 100, ttlMs: config.pageCacheTtlMs }),
   };
   return {
     app: createApp(ctx),

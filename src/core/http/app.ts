@@ -57,6 +57,9 @@ export function createApp(ctx: AppContext) {
   app.use("*", async (c, next) => {
     c.set("ctx", ctx);
     await next();
+    // Any accepted change may show on a public page (an article, a rating, a unit's name): the
+    // cached pages are dropped rather than tracked one by one, since writes are rare beside reads.
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) ctx.pageCache.invalidate();
   });
   app.use("*", bodyLimit({ maxSize: MAX_UPLOAD_BYTES }));
   app.use("*", authenticate);
