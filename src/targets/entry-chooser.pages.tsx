@@ -1,20 +1,31 @@
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import { unitTitle } from "./unit-wording.js";
 
-/** Picks the unit and period to enter figures for (GET form, no state change). */
-export function EntryChooserPage(props: {
+export interface ChooserText {
+  heading: string;
+  /** The GET form's action, also the admin menu entry it belongs to. */
+  action: string;
+  submit: string;
+  /** Shown when the user has no unit to choose. */
+  empty: string;
+}
+
+/** Picks a unit and a period (GET form, no state change): to enter figures, or to read an evaluation. */
+export function UnitPeriodChooserPage(props: {
   meta: PageMeta;
+  text: ChooserText;
   units: { id: number; name: string; level: string }[];
   periods: string[];
   defaultPeriod: string;
 }) {
+  const { text } = props;
   return (
-    <AdminLayout meta={props.meta} active="/quan-tri/so-lieu">
-      <h1>Nhập số liệu kết quả thực hiện</h1>
+    <AdminLayout meta={props.meta} active={text.action}>
+      <h1>{text.heading}</h1>
       {props.units.length === 0 ? (
-        <p>Bạn chưa được giao nhập số liệu cho đơn vị nào.</p>
+        <p>{text.empty}</p>
       ) : (
-        <form method="get" action="/quan-tri/so-lieu" class="inline-fields">
+        <form method="get" action={text.action} class="inline-fields">
           <div class="field">
             <label for="f-don-vi">Đơn vị</label>
             <select id="f-don-vi" name="don-vi">
@@ -33,10 +44,24 @@ export function EntryChooserPage(props: {
             </datalist>
           </div>
           <button type="submit" class="button primary">
-            Mở biểu nhập
+            {text.submit}
           </button>
         </form>
       )}
     </AdminLayout>
   );
 }
+
+export const ENTRY_CHOOSER: ChooserText = {
+  heading: "Nhập số liệu kết quả thực hiện",
+  action: "/quan-tri/so-lieu",
+  submit: "Mở biểu nhập",
+  empty: "Bạn chưa được giao nhập số liệu cho đơn vị nào.",
+};
+
+export const EVALUATION_CHOOSER: ChooserText = {
+  heading: "Kết quả thực hiện chỉ tiêu",
+  action: "/quan-tri/danh-gia",
+  submit: "Xem đánh giá",
+  empty: "Bạn chưa được giao theo dõi số liệu của đơn vị nào.",
+};

@@ -7,7 +7,7 @@ import { listUnitNames } from "../units/unit-names.repo.js";
 import { formatEntryValue, parseEntryValue } from "./entry.form.js";
 import { EntryPage, type EntryRow } from "./entry.pages.js";
 import { type EntrySheet, loadEntrySheet } from "./entry.service.js";
-import { EntryChooserPage } from "./entry-chooser.pages.js";
+import { ENTRY_CHOOSER, UnitPeriodChooserPage } from "./entry-chooser.pages.js";
 import { defaultPeriodOf, periodChoices } from "./evaluation.routes.js";
 import type { ResultVersion } from "./indicator.model.js";
 import { periodKindOf } from "./period.rules.js";
@@ -88,8 +88,9 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
     const units = await listUnitNames(c.var.ctx.database.db, ids);
     const meta = pageMeta(c, "Nhập số liệu");
     return c.html(
-      <EntryChooserPage
+      <UnitPeriodChooserPage
         meta={meta}
+        text={ENTRY_CHOOSER}
         units={units}
         periods={periodChoices(c)}
         defaultPeriod={defaultPeriodOf(c)}

@@ -1,7 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { canAnywhere, grantedRoots } from "../accounts/policy.js";
 import type { AppEnv } from "../core/http/env.js";
-import { NotFoundError, ValidationError } from "../core/http/errors.js";
-import { type AppCtx, pageMeta, todayOf } from "../core/http/request.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { listUnitNames } from "../units/unit-names.repo.js";
+import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "./entry-chooser.pages.js";
 import { EvaluationPage } from "./evaluation.pages.js";
 import { evaluateUnit, narrativeFor } from "./evaluation.service.js";
 import { periodKindOf } from "./period.rules.js";
@@ -32,6 +35,28 @@ export function periodParam(c: AppCtx): string {
 }
 
 export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
+  // The admin menu's way in: pick one of the units whose figures the user follows, and a period.
+  app.get(EVALUATION_CHOOSER.action, async (c) => {
+    const actor = requireActor(c);
+    const today = todayOf(c);
+    if (!canAnywhere(actor, "result.read", today)) throw new ForbiddenError();
+    const unitId = idParam(c.req.query("don-vi"));
+    const ky = (c.req.query("ky") ?? "").trim();
+    if (unitId && periodKindOf(ky))
+      return c.redirect(`/don-vi/${unitId}/danh-gia?ky=${encodeURIComponent(ky)}`, 303);
+    const roots = grantedRoots(actor, "result.read", today);
+    const ids = roots === "all" ? null : (await hierarchyOf(c)).unitIdsUnder(roots, today);
+    return c.html(
+      <UnitPeriodChooserPage
+        meta={pageMeta(c, EVALUATION_CHOOSER.heading)}
+        text={EVALUATION_CHOOSER}
+        units={await listUnitNames(c.var.ctx.database.db, ids)}
+        periods={periodChoices(c)}
+        defaultPeriod={defaultPeriodOf(c)}
+      />,
+    );
+  });
+
   app.get("/don-vi/:id/danh-gia", async (c) => {
     const unitId = idParam(c.req.param("id"));
     if (!unitId) throw new NotFoundError();

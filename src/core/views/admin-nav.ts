@@ -29,6 +29,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
     items: [
       { href: "/quan-tri/so-lieu", label: "Nhập số liệu", action: "result.enter" },
       { href: "/quan-tri/phe-duyet", label: "Phê duyệt số liệu", action: "result.approve" },
+      { href: "/quan-tri/danh-gia", label: "Kết quả đánh giá", action: "result.read" },
       { href: "/quan-tri/chi-tieu", label: "Danh mục chỉ tiêu", action: "indicator.manage" },
       { href: "/quan-tri/chi-tieu/giao", label: "Giao chỉ tiêu", action: "target.manage" },
     ],
@@ -41,6 +42,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/thi-dua?buoc=tham-dinh", label: "Thẩm định thi đua", action: "emulation.review" },
       { href: "/quan-tri/xep-loai", label: "Xếp loại chất lượng", action: "emulation.council" },
       { href: "/quan-tri/khen-thuong", label: "Đề nghị khen thưởng", action: "award.propose" },
+      { href: "/xep-hang", label: "Xếp hạng thi đua", action: "result.read" },
     ],
   },
   {
