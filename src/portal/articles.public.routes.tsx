@@ -12,7 +12,7 @@ import {
   loadHomeSections,
   relatedArticles,
 } from "./articles.reading.js";
-import { mostReadArticles } from "./most-read.service.js";
+import { mostReadBox } from "./most-read.service.js";
 import { articleHref } from "./public.components.js";
 import { parsePage } from "./public.params.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
@@ -40,9 +40,9 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
       page === 1
         ? await Promise.all([
             loadHomeSections(database.db, now()),
-            mostReadArticles(database.db, "tuan", now(), MOST_READ_BOX),
+            mostReadBox(database.db, now(), MOST_READ_BOX),
           ])
-        : [null, []];
+        : [null, { period: "tuan" as const, rows: [] }];
     const title = page > 1 ? `Tin mới nhất – trang ${page}` : "Tin mới nhất";
     const meta = pageMeta(c, title, { head: <FeedLinks /> });
     return c.html(<HomePage meta={meta} list={list} sections={sections} mostRead={mostRead} />);
@@ -61,7 +61,7 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const [related, ratings, mostRead] = await Promise.all([
       relatedArticles(database.db, article, linkedUnitIds, now()),
       ratingsOf(database.db, article.id, ratingVisitorOf(c)),
-      mostReadArticles(database.db, "tuan", now(), MOST_READ_BOX),
+      mostReadBox(database.db, now(), MOST_READ_BOX),
     ]);
     const meta = pageMeta(c, article.title, {
       description: article.lead ?? undefined,

@@ -12,7 +12,7 @@ import type {
 import { mediaPath } from "./articles.reading.js";
 import type { ArticleImageRow, ArticleSummary } from "./articles.repo.js";
 import { placeImages, splitTopLevelBlocks } from "./body-blocks.js";
-import type { MostReadRow } from "./most-read.repo.js";
+import type { MostReadBoxData } from "./most-read.service.js";
 import { MostReadBox } from "./most-read.views.js";
 import { ArticleCards, ArticleLinks, articleHref, categoryHref, Pagination } from "./public.components.js";
 import type { RatingScore, RatingSummary } from "./ratings.rules.js";
@@ -38,7 +38,13 @@ function Featured({ items }: { items: HomeSections["featured"] }) {
       <h2 id="tin-noi-bat">Tin nổi bật</h2>
       <ul class="article-list featured-list">
         {items.map((item) => (
-          <li class="article-card featured-card">
+          <li
+            class={
+              item.thumbnail
+                ? "article-card featured-card"
+                : "article-card featured-card article-card-text-only"
+            }
+          >
             <article>
               {item.thumbnail ? (
                 <img
@@ -61,6 +67,27 @@ function Featured({ items }: { items: HomeSections["featured"] }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** A search field beside the news: the full form with filters is on the search page. */
+function SearchBox() {
+  return (
+    <section class="home-search" aria-labelledby="tim-kiem-nhanh">
+      <h2 id="tim-kiem-nhanh">Tìm kiếm</h2>
+      <form method="get" action="/tim-kiem" role="search" aria-labelledby="tim-kiem-nhanh" class="search-box">
+        <label for="tim-kiem-q" class="visually-hidden">
+          Từ khóa (có dấu hoặc không dấu)
+        </label>
+        <input id="tim-kiem-q" name="q" type="search" maxlength={200} placeholder="Ví dụ: thuong thanh" />
+        <button type="submit" class="button primary">
+          Tìm
+        </button>
+      </form>
+      <p class="hint">
+        <a href="/tim-kiem">Tìm theo chuyên mục, đơn vị, ngày đăng</a>
+      </p>
     </section>
   );
 }
@@ -96,7 +123,7 @@ export function HomePage({
   meta: PageMeta;
   list: ArticlePage;
   sections: HomeSections | null;
-  mostRead: MostReadRow[];
+  mostRead: MostReadBoxData;
 }) {
   return (
     <PublicLayout meta={meta}>
@@ -114,9 +141,10 @@ export function HomePage({
           {sections ? <CategorySections categories={sections.categories} /> : null}
         </div>
         {sections ? (
-          <aside class="home-side" aria-label="Tin nổi bật và đọc nhiều">
+          <aside class="home-side" aria-label="Tìm kiếm, tin nổi bật và đọc nhiều">
+            <SearchBox />
             <Featured items={sections.featured} />
-            <MostReadBox rows={mostRead} />
+            <MostReadBox box={mostRead} />
           </aside>
         ) : null}
       </div>
@@ -190,7 +218,7 @@ export interface ArticleExtras {
   links: ArticleLinksForReaders;
   related: ArticleSummary[];
   ratings: { summary: RatingSummary; mine: RatingScore | null; notice?: string | undefined };
-  mostRead: MostReadRow[];
+  mostRead: MostReadBoxData;
 }
 
 export function ArticleView({
@@ -206,41 +234,55 @@ export function ArticleView({
 }) {
   return (
     <PublicLayout meta={meta}>
-      <article class="article" aria-labelledby="article-title">
-        <ArticleContent article={article} views={views} />
-        <footer class="article-footer">
-          <dl class="article-facts">
-            {article.categoryName ? (
-              <>
-                <dt>Chuyên mục</dt>
+      {article.categorySlug && article.categoryName ? (
+        <nav aria-label="Vị trí" class="breadcrumb">
+          <p class="muted">
+            <a href="/">Trang chủ</a> ›{" "}
+            <a href={categoryHref(article.categorySlug)}>{article.categoryName}</a>
+          </p>
+        </nav>
+      ) : null}
+      <div class="article-grid">
+        <div class="article-main">
+          <article class="article" aria-labelledby="article-title">
+            <ArticleContent article={article} views={views} />
+            <footer class="article-footer">
+              <dl class="article-facts">
+                {article.categoryName ? (
+                  <>
+                    <dt>Chuyên mục</dt>
+                    <dd>
+                      {article.categorySlug ? (
+                        <a href={categoryHref(article.categorySlug)}>{article.categoryName}</a>
+                      ) : (
+                        article.categoryName
+                      )}
+                    </dd>
+                  </>
+                ) : null}
+                <dt>Đơn vị</dt>
                 <dd>
-                  {article.categorySlug ? (
-                    <a href={categoryHref(article.categorySlug)}>{article.categoryName}</a>
-                  ) : (
-                    article.categoryName
-                  )}
+                  <a href={`/don-vi/${article.unitId}`}>{article.unitName}</a>
                 </dd>
-              </>
-            ) : null}
-            <dt>Đơn vị</dt>
-            <dd>
-              <a href={`/don-vi/${article.unitId}`}>{article.unitName}</a>
-            </dd>
-            <LinkedFacts links={extras.links} />
-          </dl>
-          <PrintLinks slug={article.slug} />
-        </footer>
-      </article>
-      <ShareLinks url={extras.canonicalUrl} title={article.title} />
-      <RatingSection
-        slug={article.slug}
-        summary={extras.ratings.summary}
-        mine={extras.ratings.mine}
-        csrfToken={meta.auth.csrfToken}
-        notice={extras.ratings.notice}
-      />
-      <RelatedArticles items={extras.related} />
-      <MostReadBox rows={extras.mostRead} />
+                <LinkedFacts links={extras.links} />
+              </dl>
+              <PrintLinks slug={article.slug} />
+            </footer>
+          </article>
+          <ShareLinks url={extras.canonicalUrl} title={article.title} />
+          <RatingSection
+            slug={article.slug}
+            summary={extras.ratings.summary}
+            mine={extras.ratings.mine}
+            csrfToken={meta.auth.csrfToken}
+            notice={extras.ratings.notice}
+          />
+        </div>
+        <aside class="article-side" aria-label="Tin liên quan và đọc nhiều">
+          <RelatedArticles items={extras.related} />
+          <MostReadBox box={extras.mostRead} />
+        </aside>
+      </div>
       <p>
         <a href="/">← Về trang chủ</a>
       </p>

@@ -17,3 +17,18 @@ export async function mostReadArticles(
   const { fromDay, toDay } = periodDays(period, vnDateString(now));
   return listMostRead(db, { fromDay, toDay, nowIso: now.toISOString(), limit });
 }
+
+export interface MostReadBoxData {
+  period: MostReadPeriod;
+  rows: MostReadRow[];
+}
+
+/**
+ * The short ranking beside the news: the last 7 days, or all time when nobody read anything in the
+ * last 7 days (a quiet portal, or an archive), so the box is not missing from the page for days.
+ */
+export async function mostReadBox(db: Kysely<DB>, now: Date, limit: number): Promise<MostReadBoxData> {
+  const week = await mostReadArticles(db, "tuan", now, limit);
+  if (week.length > 0) return { period: "tuan", rows: week };
+  return { period: "tat-ca", rows: await mostReadArticles(db, "tat-ca", now, limit) };
+}

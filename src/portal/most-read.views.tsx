@@ -3,6 +3,7 @@ import { formatViNumber } from "../core/format/vi-number.js";
 import { type PageMeta, PublicLayout } from "../core/views/layout.js";
 import type { MostReadRow } from "./most-read.repo.js";
 import { MOST_READ_PERIODS, type MostReadPeriod } from "./most-read.rules.js";
+import type { MostReadBoxData } from "./most-read.service.js";
 import { articleHref } from "./public.components.js";
 
 /** The "Đọc nhiều nhất" page (one period at a time) and the short box beside the news. */
@@ -62,14 +63,16 @@ export function MostReadPage({
 }
 
 /** A short ranking for the side of the home and article pages; nothing when there is no view yet. */
-export function MostReadBox({ rows }: { rows: MostReadRow[] }) {
-  if (rows.length === 0) return null;
+export function MostReadBox({ box }: { box: MostReadBoxData }) {
+  if (box.rows.length === 0) return null;
+  const heading =
+    box.period === "tat-ca" ? "Đọc nhiều nhất" : `Đọc nhiều nhất ${MOST_READ_PERIODS[box.period].label}`;
   return (
     <section class="most-read-box" aria-labelledby="doc-nhieu">
-      <h2 id="doc-nhieu">Đọc nhiều nhất 7 ngày qua</h2>
-      <RankedList rows={rows} showViews={false} />
+      <h2 id="doc-nhieu">{heading}</h2>
+      <RankedList rows={box.rows} showViews={false} />
       <p>
-        <a href={mostReadHref("tuan")}>Xem thêm bài đọc nhiều</a>
+        <a href={mostReadHref(box.period)}>Xem thêm bài đọc nhiều</a>
       </p>
     </section>
   );

@@ -104,7 +104,9 @@ export function OpenDataPage({ meta, data }: { meta: PageMeta; data: OpenData })
             ))}
           </datalist>
         </div>
-        <button type="submit">Xem</button>
+        <button type="submit" class="button">
+          Xem
+        </button>
       </form>
       {data.periods.length > 0 ? (
         <p>

@@ -60,7 +60,7 @@ export function ArticleCards({ items, headingLevel = 2 }: { items: ArticleCard[]
   return (
     <ul class="article-list">
       {items.map((item) => (
-        <li class="article-card">
+        <li class={item.thumbnail ? "article-card" : "article-card article-card-text-only"}>
           <article>
             {item.thumbnail ? (
               <img

@@ -63,7 +63,9 @@ export function RatingSection({
         {mine !== null ? (
           <p class="hint">Bạn đã chọn “{ratingLabel(mine)}”; gửi lại để đổi đánh giá.</p>
         ) : null}
-        <button type="submit">Gửi đánh giá</button>
+        <button type="submit" class="button primary">
+          Gửi đánh giá
+        </button>
       </form>
       <RatingResults summary={summary} />
     </section>

@@ -94,7 +94,11 @@ function Form({
         <input id="tk-to" name="den-ngay" type="date" value={form.to} {...invalid("to")} />
         <FieldError id="tk-to-error" message={errors.to} />
       </div>
-      <button type="submit">Tìm kiếm</button>
+      <div class="search-submit">
+        <button type="submit" class="button primary">
+          Tìm kiếm
+        </button>
+      </div>
     </form>
   );
 }

@@ -79,16 +79,23 @@ describe.skipIf(browserSkipReason)("portal accessibility in Chromium (axe-core, 
     await server?.close();
   });
 
-  const pages = () => [
+  const pages = (): [name: string, address: string, status?: number][] => [
     ["home", "/"],
     ["category", "/chuyen-muc/tin-tuc-su-kien"],
     ["article", `/tin-tuc/${SLUG}`],
     ["search", "/tim-kiem?q=thuong+thanh"],
     ["search without results", "/tim-kiem?q=xyzabc"],
+    [
+      "search with every filter",
+      `/tim-kiem?q=thuong+thanh&chuyen-muc=hoat-dong-cac-phuong&don-vi=${wardId}&tu-ngay=2019-12-01&den-ngay=2020-01-31`,
+    ],
+    ["search with a refused date", "/tim-kiem?q=thuong&tu-ngay=2020-13-45", 422],
     ["unit page", `/don-vi/${wardId}`],
     ["unit portal page", `/don-vi/${wardId}/gioi-thieu`],
     ["open data", `/du-lieu-mo/${wardId}?ky=2019`],
     ["most read", "/doc-nhieu-nhat?ky=tat-ca"],
+    ["most read, a period without views", "/doc-nhieu-nhat?ky=ngay"],
+    ["category, page 1 of the newest", "/chuyen-muc/thong-bao"],
     ["print view", `/tin-tuc/${SLUG}/in`],
   ];
 
@@ -96,9 +103,9 @@ describe.skipIf(browserSkipReason)("portal accessibility in Chromium (axe-core, 
     // The app's Content-Security-Policy forbids inline scripts: only this test's page may inject axe.
     const page = await browser.newPage({ bypassCSP: true });
     const found: Record<string, string[]> = {};
-    for (const [name, address] of pages()) {
+    for (const [name, address, status = 200] of pages()) {
       const response = await page.goto(`${server.url}${address}`);
-      expect(response?.status(), `${name} ${address}`).toBe(200);
+      expect(response?.status(), `${name} ${address}`).toBe(status);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name as string] = violations;
     }
