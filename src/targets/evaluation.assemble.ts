@@ -9,11 +9,9 @@
 
 import { evaluateLean } from "./evaluation.lean.js";
 import {
-  compareWithSamePeriod,
   type Evaluation,
   evaluateIndicator,
   type IndicatorSemantics,
-  type SamePeriodComparison,
   type TargetRevision,
 } from "./evaluation.math.js";
 import {
@@ -24,6 +22,7 @@ import {
   termSemantics,
 } from "./indicator.model.js";
 import { defaultWindow, periodKindOf, termYearsOf } from "./period.rules.js";
+import { compareWithSamePeriod, type SamePeriodComparison } from "./same-period.math.js";
 import type { TargetRow } from "./targets.repo.js";
 import { computeTermFigure, type TermFigure } from "./term.math.js";
 

@@ -15,13 +15,7 @@ import {
   evaluateIndicator,
   type TargetRevision,
 } from "./evaluation.math.js";
-
-/** Same tolerance as evaluation.math: equal within binary noise. */
-function compare(a: number, b: number): -1 | 0 | 1 {
-  const tolerance = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (Math.abs(a - b) <= tolerance) return 0;
-  return a > b ? 1 : -1;
-}
+import { compareFigures as compare } from "./figures.math.js";
 
 /** The highest revision, or undefined when two share a number (evaluateIndicator then throws). */
 function latest(targets: readonly TargetRevision[]): TargetRevision | null | undefined {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  compareWithSamePeriod,
   type EvaluationInput,
   type EvaluationOptions,
   evaluateIndicator,
@@ -501,67 +500,5 @@ describe("evaluateIndicator: inconsistent input is a bug, not a result", () => {
     ],
   ] as const)("%s throws", (_name, input, error) => {
     expect(() => evaluateIndicator(input as EvaluationInput)).toThrow(error);
-  });
-});
-
-describe("compareWithSamePeriod", () => {
-  it.each([
-    [103, 100, 103, "bằng 103% so với cùng kỳ", "tăng 3% so với cùng kỳ"],
-    [95, 100, 95, "bằng 95% so với cùng kỳ", "giảm 5% so với cùng kỳ"],
-    [100, 100, 100, "bằng 100% so với cùng kỳ", "không thay đổi so với cùng kỳ"],
-    [40.848, 36.8, 111, "bằng 111% so với cùng kỳ", "tăng 11% so với cùng kỳ"],
-    [100.001, 100, 100.001, "bằng 100,001% so với cùng kỳ", "tăng 0,001% so với cùng kỳ"],
-    [0, 50, 0, "bằng 0% so với cùng kỳ", "giảm 100% so với cùng kỳ"],
-  ] as const)("ratio: %s vs %s", (current, previous, ratioPct, ratioWording, changeWording) => {
-    const result = compareWithSamePeriod(current, previous);
-    expect(result.ratioPct).toBeCloseTo(ratioPct, 9);
-    expect(result.changePct).toBeCloseTo(ratioPct - 100, 9);
-    expect(result.changePoints).toBeNull();
-    expect(result.ratioWording).toBe(ratioWording);
-    expect(result.changeWording).toBe(changeWording);
-  });
-
-  it.each([
-    [null, 100, "chưa có số liệu so sánh"],
-    [103, null, "chưa có số liệu so sánh"],
-    [103, undefined, "chưa có số liệu so sánh"],
-    [103, 0, "chưa có số liệu so sánh (cùng kỳ bằng 0)"],
-    [103, -4, "chưa có số liệu so sánh (cùng kỳ âm)"],
-  ] as const)("ratio without a usable base: %s vs %s", (current, previous, text) => {
-    expect(compareWithSamePeriod(current, previous)).toEqual({
-      ratioPct: null,
-      changePct: null,
-      changePoints: null,
-      ratioWording: text,
-      changeWording: text,
-    });
-  });
-
-  it.each([
-    [90.42, 89.2, 1.22, "tăng 1,22 điểm phần trăm so với cùng kỳ"],
-    [0.17, 0.31, -0.14, "giảm 0,14 điểm phần trăm so với cùng kỳ"],
-    [0.5, 0, 0.5, "tăng 0,5 điểm phần trăm so với cùng kỳ"],
-    [88, 88, 0, "không thay đổi so với cùng kỳ"],
-  ] as const)("points: %s vs %s", (current, previous, points, text) => {
-    const result = compareWithSamePeriod(current, previous, { mode: "points", unit: "%" });
-    expect(result.changePoints).toBeCloseTo(points, 9);
-    expect(result).toMatchObject({
-      ratioPct: null,
-      changePct: null,
-      ratioWording: null,
-      changeWording: text,
-    });
-  });
-
-  it("points with a missing figure", () => {
-    expect(compareWithSamePeriod(0.17, null, { mode: "points", unit: "%" })).toMatchObject({
-      changePoints: null,
-      ratioWording: null,
-      changeWording: "chưa có số liệu so sánh",
-    });
-  });
-
-  it("refuses non-finite figures", () => {
-    expect(() => compareWithSamePeriod(Number.NaN, 1)).toThrow(RangeError);
   });
 });

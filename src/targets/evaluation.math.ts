@@ -3,7 +3,8 @@
  * Pure: no I/O. Computations keep full precision; wording rounds half away from zero at display
  * precision (see core/format/vi-number).
  */
-import { formatViNumber, roundHalfAwayFromZero } from "../core/format/vi-number.js";
+import { digitsShowing, makePrinter, type Printer, same, type Words } from "./figure-wording.js";
+import { assertFinite, compareFigures as compare } from "./figures.math.js";
 
 /** Which way is good. floor = "≥ 99,3%" (at least); lower_is_better = a ceiling; range = [min, max]. */
 export type Direction = "higher_is_better" | "lower_is_better" | "range" | "floor" | "milestone";
@@ -90,17 +91,6 @@ export interface Evaluation {
 /** Appended to the wording of an evaluation based on an estimate; exported so text builders can move it. */
 export const ESTIMATE_NOTE = " (theo số ước thực hiện)";
 
-/** Equal within binary noise: term means and sums reach here after arithmetic (37,6 vs 37,600000000000001). */
-function compare(a: number, b: number): -1 | 0 | 1 {
-  const tolerance = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (Math.abs(a - b) <= tolerance) return 0;
-  return a > b ? 1 : -1;
-}
-
-function assertFinite(value: number, what: string): void {
-  if (!Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, got ${value}`);
-}
-
 /** Picks the highest revision; two revisions with the same number are a data error, not a choice. */
 function latestRevision(targets: readonly TargetRevision[]): TargetRevision | null {
   let latest: TargetRevision | null = null;
@@ -138,43 +128,6 @@ function checkConsistency(semantics: IndicatorSemantics, level: TargetLevel, act
     if (level.min > level.max) throw new RangeError(`range min ${level.min} is above max ${level.max}`);
   }
 }
-
-/**
- * Display digits for a non-zero gap: at least `digits`, more when rounding would hide the gap, so a
- * 99,6% achievement never prints as "đạt 100%, chưa đạt (thiếu 0%)".
- */
-function digitsShowing(gap: number, digits: number): number {
-  let shown = digits;
-  while (gap !== 0 && shown < 9 && roundHalfAwayFromZero(gap, shown) === 0) shown++;
-  return shown;
-}
-
-/**
- * Prints values with their unit ("90,42%", "40,848 tỷ đồng") and gaps in precise words ("2,42 điểm
- * phần trăm", "3 hộ") or the customary way ("2,42%").
- */
-function makePrinter(unit: string | undefined, precise: number, valueDigits: number) {
-  const attached = unit === "%" || unit === "‰";
-  const suffix = !unit ? "" : attached ? unit : ` ${unit}`;
-  const num = (x: number, digits: number) => formatViNumber(x, { maximumFractionDigits: digits });
-  const gapWord = unit === "%" ? " điểm phần trăm" : unit === "‰" ? " điểm phần nghìn" : suffix;
-  const gap = (x: number, word: string) => `${num(x, digitsShowing(x, precise))}${word}`;
-  return {
-    gapPrecise: (x: number) => gap(x, gapWord),
-    value: (x: number) => `${num(x, valueDigits)}${suffix}`,
-    pct: (x: number, digits: number) => `${num(x, digits)}%`,
-    range: (min: number, max: number) => `${num(min, valueDigits)}–${num(max, valueDigits)}${suffix}`,
-    /** "{head}, {side} {gap}{tail}" in both styles. */
-    gapWords: (head: string, side: string, x: number, tail = ""): Words => ({
-      precise: `${head}, ${side} ${gap(x, gapWord)}${tail}`,
-      customary: `${head}, ${side} ${gap(x, suffix)}${tail}`,
-    }),
-  };
-}
-type Printer = ReturnType<typeof makePrinter>;
-
-type Words = { precise: string; customary: string };
-const same = (text: string): Words => ({ precise: text, customary: text });
 
 /** Wording for a value target (higher, floor, ceiling). `better` is 1 when the actual is on the good side. */
 function valueWords(
@@ -322,62 +275,5 @@ function judge(
     exceedPoints: ratio ? null : margin,
     margin,
     wording: valueWords(semantics, value, target, better, achievementPct, p, o),
-  };
-}
-
-/** Comparison with the same period last year (cùng kỳ). */
-export interface SamePeriodComparison {
-  /** current ÷ previous × 100 (ratio mode, previous > 0), else null. */
-  ratioPct: number | null;
-  /** ratioPct − 100, else null. */
-  changePct: number | null;
-  /** current − previous (points mode), else null. */
-  changePoints: number | null;
-  /** "bằng 103% so với cùng kỳ"; null in points mode, where a ratio of rates is not reported. */
-  ratioWording: string | null;
-  /** "tăng 3% so với cùng kỳ", "giảm 1,2 điểm phần trăm so với cùng kỳ", "chưa có số liệu so sánh". */
-  changeWording: string;
-}
-
-/**
- * Compares a figure with the same period last year. Ratio mode (amounts, counts): null figures and
- * "chưa có số liệu so sánh" when either figure is missing or last year's is 0 or negative (no ratio
- * exists). Points mode (rates, `unit` "%" or "‰"): the difference in points, computable with a zero base.
- * `digits` (default 2) is the display precision.
- */
-export function compareWithSamePeriod(
-  current: number | null | undefined,
-  previous: number | null | undefined,
-  options: { mode?: ComparisonMode; unit?: string; digits?: number } = {},
-): SamePeriodComparison {
-  const mode = options.mode ?? "ratio";
-  const digits = options.digits ?? 2;
-  const empty = { ratioPct: null, changePct: null, changePoints: null };
-  const missing = "chưa có số liệu so sánh";
-  if (current == null || previous == null) {
-    return { ...empty, ratioWording: mode === "ratio" ? missing : null, changeWording: missing };
-  }
-  assertFinite(current, "current");
-  assertFinite(previous, "previous");
-  const p = makePrinter(options.unit, digits, digits);
-  const change = (diff: number, text: (x: number) => string) =>
-    diff === 0
-      ? "không thay đổi so với cùng kỳ"
-      : `${diff > 0 ? "tăng" : "giảm"} ${text(Math.abs(diff))} so với cùng kỳ`;
-  if (mode === "points") {
-    const diff = compare(current, previous) === 0 ? 0 : current - previous;
-    return { ...empty, changePoints: diff, ratioWording: null, changeWording: change(diff, p.gapPrecise) };
-  }
-  if (previous <= 0) {
-    const why = previous === 0 ? " (cùng kỳ bằng 0)" : " (cùng kỳ âm)";
-    return { ...empty, ratioWording: missing + why, changeWording: missing + why };
-  }
-  const ratioPct = compare(current, previous) === 0 ? 100 : (current / previous) * 100;
-  return {
-    ratioPct,
-    changePct: ratioPct - 100,
-    changePoints: null,
-    ratioWording: `bằng ${p.pct(ratioPct, digitsShowing(ratioPct - 100, digits))} so với cùng kỳ`,
-    changeWording: change(ratioPct - 100, (x) => p.pct(x, digitsShowing(x, digits))),
   };
 }
