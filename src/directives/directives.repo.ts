@@ -102,6 +102,8 @@ export interface DirectivePatch {
   lead?: PartyInput;
   deadline?: Deadline;
   title?: string;
+  /** The leader who gave it (corrected with the notice's signer). */
+  assigner?: { personId: number | null; name: string | null };
 }
 
 export async function updateDirective(
@@ -124,6 +126,9 @@ export async function updateDirective(
         ? { lead_unit_id: patch.lead.unitId, lead_organisation_id: patch.lead.organisationId }
         : {}),
       ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.assigner
+        ? { assigner_person_id: patch.assigner.personId, assigner_name: patch.assigner.name }
+        : {}),
       ...(patch.deadline
         ? {
             deadline_kind: patch.deadline.kind,

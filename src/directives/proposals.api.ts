@@ -9,6 +9,7 @@ import {
   dataResponse,
   errorResponse,
   IdParamSchema,
+  ProposalEditSchema,
   ProposalInputSchema,
 } from "../sessions/sessions.schema.js";
 import { presentDirective, presentProposal } from "./directives.present.js";
@@ -16,6 +17,7 @@ import { getDirectiveFor } from "./directives.service.js";
 import { PROPOSAL_STATUSES } from "./proposals.repo.js";
 import {
   answerProposal,
+  editProposal,
   getProposalFor,
   makeDirectiveFromProposal,
   raiseProposal,
@@ -52,6 +54,22 @@ const createRouteDef = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: ProposalInputSchema } } } },
   responses: {
     201: dataResponse("The proposal.", ProposalOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const putRoute = createRoute({
+  method: "put",
+  path: "/api/v1/proposals/{id}",
+  tags: TAG,
+  summary: "Correct a proposal's unit, wording, answer deadline and addressees (the answer stays)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: ProposalEditSchema } } },
+  },
+  responses: {
+    200: dataResponse("The proposal.", ProposalOutSchema),
     ...common,
     422: errorResponse("Invalid fields."),
   },
@@ -125,6 +143,12 @@ export function registerProposalApi(app: OpenAPIHono<AppEnv>): void {
       { data: presentProposal(await getProposalFor(c.var.ctx.database.db, c.req.valid("param").id, ctx)) },
       200,
     );
+  });
+
+  app.openapi(putRoute, async (c) => {
+    const ctx = await actContext(c);
+    const p = await editProposal(c.var.ctx.database.db, c.req.valid("param").id, c.req.valid("json"), ctx);
+    return c.json({ data: presentProposal(p) }, 200);
   });
 
   app.openapi(answerRoute, async (c) => {

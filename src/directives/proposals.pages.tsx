@@ -1,10 +1,10 @@
 /** Admin pages of proposals: list, record, answer, turn into a directive. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError, ValidationError } from "../core/http/errors.js";
+import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { actContext } from "../sessions/http-context.js";
-import { listPartyOptions } from "../sessions/registry.repo.js";
+import { listPartyOptions, type PartyOption } from "../sessions/registry.repo.js";
 import { parseId } from "../sessions/sessions.pages.js";
 import { sessionParties } from "../sessions/sessions.repo.js";
 import { field, fields } from "../sessions/ui.js";
@@ -15,8 +15,11 @@ import { PROPOSAL_STATUSES, type ProposalStatus } from "./proposals.repo.js";
 import {
   answerableAddressees,
   answerProposal,
+  editProposal,
   getProposalFor,
   makeDirectiveFromProposal,
+  mayRecordProposal,
+  type ProposalEdit,
   raiseProposal,
   searchProposals,
 } from "./proposals.service.js";
@@ -31,9 +34,10 @@ async function renderProposal(
   const ctx = await actContext(c);
   const db = c.var.ctx.database.db;
   const p = await getProposalFor(db, id, ctx);
-  const [answerable, parties] = await Promise.all([
+  const [answerable, parties, canEdit] = await Promise.all([
     answerableAddressees(db, p, ctx),
     listPartyOptions(db, { allDates: ctx.today }),
+    mayRecordProposal(db, p.from.unitId, p.sessionId, ctx),
   ]);
   const assigningUnits = parties.filter(
     (o) =>
@@ -46,13 +50,48 @@ async function renderProposal(
       meta={pageMeta(c, "Kiến nghị")}
       p={presentProposal(p)}
       canAnswer={answerable.length > 0}
+      canEdit={canEdit}
       assigningUnits={assigningUnits}
       parties={parties}
       errors={errors}
-      notice={ok === "tra-loi" ? "Đã gửi trả lời." : ok === "tao" ? "Đã ghi kiến nghị." : null}
+      notice={
+        ok === "tra-loi"
+          ? "Đã gửi trả lời."
+          : ok === "tao"
+            ? "Đã ghi kiến nghị."
+            : ok === "sua"
+              ? "Đã lưu thay đổi của kiến nghị."
+              : null
+      }
     />,
     status,
   );
+}
+
+type Body = Record<string, string | File | (string | File)[]>;
+
+/** The proposal form's posted values, kept to show again. */
+function proposalValues(body: Body) {
+  return {
+    from: field(body, "from"),
+    topic: field(body, "topic"),
+    text: field(body, "text"),
+    answerDue: field(body, "answerDue"),
+    addressees: fields(body, "addressees"),
+  };
+}
+
+/** The values as the service's input; an unknown raising unit is a field error. */
+function proposalInput(values: ReturnType<typeof proposalValues>, parties: PartyOption[]): ProposalEdit {
+  const from = partyOf(values.from, parties);
+  if (!from) throw new ValidationError({ from: "Vui lòng chọn đơn vị kiến nghị." });
+  return {
+    from,
+    topic: values.topic,
+    text: values.text.trim() || null,
+    answerDue: values.answerDue || null,
+    addressees: values.addressees.flatMap((k) => partyOf(k, parties) ?? []),
+  };
 }
 
 async function orShow(c: AppCtx, id: number, work: () => Promise<string>) {
@@ -108,26 +147,13 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.ctx.database.db;
     const body = await c.req.parseBody({ all: true });
     const parties = await listPartyOptions(db, { allDates: ctx.today });
-    const values = {
-      buoi: field(body, "buoi"),
-      from: field(body, "from"),
-      topic: field(body, "topic"),
-      text: field(body, "text"),
-      answerDue: field(body, "answerDue"),
-      addressees: fields(body, "addressees"),
-    };
+    const values = { ...proposalValues(body), buoi: field(body, "buoi") };
     try {
-      const from = partyOf(values.from, parties);
-      if (!from) throw new ValidationError({ from: "Vui lòng chọn đơn vị kiến nghị." });
       const id = await raiseProposal(
         db,
         {
+          ...proposalInput(values, parties),
           sessionId: /^\d+$/.test(values.buoi) ? Number(values.buoi) : null,
-          from,
-          topic: values.topic,
-          text: values.text.trim() || null,
-          answerDue: values.answerDue || null,
-          addressees: values.addressees.flatMap((k) => partyOf(k, parties) ?? []),
         },
         ctx,
       );
@@ -137,6 +163,56 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
         return c.html(
           <ProposalFormPage
             meta={pageMeta(c, "Ghi kiến nghị")}
+            values={values}
+            errors={error.fields}
+            parties={parties}
+          />,
+          422,
+        );
+      throw error;
+    }
+  });
+
+  app.get(`${PROPOSALS_HREF}/:id/sua`, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const p = await getProposalFor(db, parseId(c.req.param("id"), "kiến nghị"), ctx);
+    if (!(await mayRecordProposal(db, p.from.unitId, p.sessionId, ctx)))
+      throw new ForbiddenError("Bạn không có quyền sửa kiến nghị này.");
+    const key = (x: { unitId: number; organisationId: number | null }) =>
+      x.organisationId ? `o${x.organisationId}` : `u${x.unitId}`;
+    return c.html(
+      <ProposalFormPage
+        meta={pageMeta(c, "Sửa kiến nghị")}
+        action={`${PROPOSALS_HREF}/${p.id}/sua`}
+        values={{
+          from: key(p.from),
+          topic: p.topic,
+          text: p.text ?? "",
+          answerDue: p.answerDue ?? "",
+          addressees: p.addressees.map(key),
+        }}
+        parties={await listPartyOptions(db, { allDates: ctx.today })}
+      />,
+    );
+  });
+
+  app.post(`${PROPOSALS_HREF}/:id/sua`, async (c) => {
+    const ctx = await actContext(c);
+    const db = c.var.ctx.database.db;
+    const id = parseId(c.req.param("id"), "kiến nghị");
+    const body = await c.req.parseBody({ all: true });
+    const parties = await listPartyOptions(db, { allDates: ctx.today });
+    const values = proposalValues(body);
+    try {
+      await editProposal(db, id, proposalInput(values, parties), ctx);
+      return c.redirect(`${PROPOSALS_HREF}/${id}?ok=sua`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError)
+        return c.html(
+          <ProposalFormPage
+            meta={pageMeta(c, "Sửa kiến nghị")}
+            action={`${PROPOSALS_HREF}/${id}/sua`}
             values={values}
             errors={error.fields}
             parties={parties}

@@ -206,3 +206,33 @@ export async function findProposal(db: Kysely<DB>, id: number): Promise<Proposal
   const [found] = await listProposals(db, { scope: "all", ids: [id], limit: 1 });
   return found;
 }
+
+/** Corrects what a proposal says and whom it is addressed to (the answer is left as it is). */
+export async function updateProposalContent(
+  db: Kysely<DB>,
+  id: number,
+  p: Pick<NewProposal, "from" | "topic" | "text" | "answerDue" | "addressees">,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("proposals")
+    .set({
+      from_unit_id: p.from.unitId,
+      from_organisation_id: p.from.organisationId,
+      topic: p.topic,
+      text: p.text,
+      answer_due: p.answerDue,
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", id)
+    .execute();
+  await db.deleteFrom("proposal_addressees").where("proposal_id", "=", id).execute();
+  if (p.addressees.length > 0) {
+    await db
+      .insertInto("proposal_addressees")
+      .values(
+        p.addressees.map((a) => ({ proposal_id: id, unit_id: a.unitId, organisation_id: a.organisationId })),
+      )
+      .execute();
+  }
+}

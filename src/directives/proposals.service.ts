@@ -24,6 +24,7 @@ import {
   type ProposalRecord,
   type ProposalStatus,
   updateProposal,
+  updateProposalContent,
 } from "./proposals.repo.js";
 
 export interface ProposalInput {
@@ -35,20 +36,35 @@ export interface ProposalInput {
   addressees: PartyInput[];
 }
 
-/** Raised by the unit itself, or recorded by whoever manages the session it was raised at. */
-export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: ActContext): Promise<number> {
+function validateProposal(input: Pick<ProposalInput, "topic" | "addressees" | "answerDue">): void {
   const fields: Record<string, string> = {};
   if (!input.topic.trim()) fields.topic = "Vui lòng nhập nội dung kiến nghị.";
   if (input.addressees.length === 0) fields.addressees = "Vui lòng chọn nơi nhận kiến nghị.";
   if (input.answerDue && !isIsoDate(input.answerDue)) fields.answerDue = "Hạn trả lời không hợp lệ.";
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
-  let allowed = mayOnUnit(ctx.actor, "proposal.raise", input.from.unitId, ctx.hierarchy, ctx.today);
-  if (!allowed && input.sessionId) {
-    const session = await sessionParties(db, input.sessionId);
-    allowed =
-      !!session && mayOnUnit(ctx.actor, "session.manage", session.ownerUnitId, ctx.hierarchy, ctx.today);
-  }
-  if (!allowed) throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
+}
+
+/**
+ * May the actor record (or correct) a proposal of `fromUnitId`: the unit itself (proposal.raise), or
+ * whoever manages the session it was raised at.
+ */
+export async function mayRecordProposal(
+  db: Kysely<DB>,
+  fromUnitId: number,
+  sessionId: number | null,
+  ctx: Omit<ActContext, "now">,
+): Promise<boolean> {
+  if (mayOnUnit(ctx.actor, "proposal.raise", fromUnitId, ctx.hierarchy, ctx.today)) return true;
+  if (!sessionId) return false;
+  const session = await sessionParties(db, sessionId);
+  return !!session && mayOnUnit(ctx.actor, "session.manage", session.ownerUnitId, ctx.hierarchy, ctx.today);
+}
+
+/** Raised by the unit itself, or recorded by whoever manages the session it was raised at. */
+export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: ActContext): Promise<number> {
+  validateProposal(input);
+  if (!(await mayRecordProposal(db, input.from.unitId, input.sessionId, ctx)))
+    throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
   return withTransaction(db, async (trx) => {
     const id = await insertProposal(trx, {
       ...input,
@@ -183,5 +199,52 @@ export async function searchProposals(
     ...query,
     scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
     limit: query.limit ?? 500,
+  });
+}
+
+export type ProposalEdit = Omit<ProposalInput, "sessionId">;
+
+/**
+ * Corrects a proposal's unit, wording, answer deadline and addressees. Who may: whoever may record it
+ * (for the unit it was from and the one it is now from). The answer, its status and a directive made
+ * from it stay as they are. Audited with before and after.
+ */
+export async function editProposal(
+  db: Kysely<DB>,
+  id: number,
+  input: ProposalEdit,
+  ctx: ActContext,
+): Promise<ProposalRecord> {
+  validateProposal(input);
+  return withTransaction(db, async (trx) => {
+    const p = await getProposalFor(trx, id, ctx);
+    const allowed =
+      (await mayRecordProposal(trx, p.from.unitId, p.sessionId, ctx)) &&
+      (await mayRecordProposal(trx, input.from.unitId, p.sessionId, ctx));
+    if (!allowed) throw new ForbiddenError("Bạn không có quyền sửa kiến nghị này.");
+    const clean = { ...input, topic: input.topic.trim(), text: input.text?.trim() || null };
+    await updateProposalContent(trx, id, clean, ctx.now);
+    const party = (x: { unitId: number; organisationId: number | null }) => ({
+      unitId: x.unitId,
+      organisationId: x.organisationId,
+    });
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "update",
+      entityType: "proposal",
+      entityId: id,
+      unitId: clean.from.unitId,
+      before: {
+        from: party(p.from),
+        topic: p.topic,
+        text: p.text,
+        answerDue: p.answerDue,
+        addressees: p.addressees.map(party),
+      },
+      after: clean,
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+    return (await findProposal(trx, id)) as ProposalRecord;
   });
 }

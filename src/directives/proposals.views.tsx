@@ -53,14 +53,16 @@ export function ProposalFormPage(p: {
   values: Record<string, string | string[]>;
   errors?: FieldErrors;
   parties: PartyOption[];
+  /** Where the form posts: a new proposal unless given (correcting one). */
+  action?: string;
 }) {
   const v = (k: string) => (typeof p.values[k] === "string" ? (p.values[k] as string) : "");
   const e = p.errors ?? {};
   return (
     <AdminLayout meta={p.meta} active={PROPOSALS_HREF}>
-      <h1>Ghi kiến nghị, đề xuất</h1>
+      <h1>{p.action ? "Sửa kiến nghị, đề xuất" : "Ghi kiến nghị, đề xuất"}</h1>
       <ErrorSummary errors={p.errors} />
-      <form method="post" action={`${PROPOSALS_HREF}/moi`} novalidate>
+      <form method="post" action={p.action ?? `${PROPOSALS_HREF}/moi`} novalidate>
         <CsrfInput token={p.meta.auth.csrfToken} />
         <input type="hidden" name="buoi" value={v("buoi")} />
         <PartySelect
@@ -93,6 +95,12 @@ export function ProposalFormPage(p: {
         <button type="submit" class="button primary">
           Lưu kiến nghị
         </button>
+        {p.action ? (
+          <>
+            {" "}
+            <a href={p.action.replace(/\/sua$/, "")}>Hủy</a>
+          </>
+        ) : null}
       </form>
     </AdminLayout>
   );
@@ -102,6 +110,7 @@ export interface ProposalPageProps {
   meta: PageMeta;
   p: ProposalOut;
   canAnswer: boolean;
+  canEdit?: boolean;
   assigningUnits: PartyOption[];
   parties: PartyOption[];
   errors?: FieldErrors;
@@ -112,6 +121,7 @@ export function ProposalPage({
   meta,
   p,
   canAnswer,
+  canEdit = false,
   assigningUnits,
   parties,
   errors = {},
@@ -127,6 +137,13 @@ export function ProposalPage({
       <p class="muted">Kiến nghị, đề xuất</p>
       <h1>{p.topic}</h1>
       <Notice message={notice} />
+      {canEdit ? (
+        <p>
+          <a class="button" href={`${PROPOSALS_HREF}/${p.id}/sua`}>
+            Sửa kiến nghị
+          </a>
+        </p>
+      ) : null}
       <ErrorSummary errors={errors} />
       <dl class="changes">
         <dt>Đơn vị kiến nghị</dt>

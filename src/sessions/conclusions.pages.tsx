@@ -2,12 +2,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { vnDateString } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError, ForbiddenError } from "../core/http/errors.js";
+import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { parseConclusionText } from "../directives/directives.parse.service.js";
 import type { DirectiveOut } from "../directives/directives.present.js";
 import { presentDirective } from "../directives/directives.present.js";
-import { levelLabel } from "../units/unit-labels.js";
+import { levelLabel, unitDisplayName } from "../units/unit-labels.js";
+import { findUnitById } from "../units/units.repo.js";
 import {
   emptyRow,
   type ReviewValues,
@@ -15,9 +16,18 @@ import {
   reviewToNotice,
   rowsFromParsed,
 } from "./conclusion-form.js";
-import { getNoticeFor, saveNotice } from "./conclusions.service.js";
+import { directiveCountsByItem } from "./conclusions.repo.js";
+import { editNotice, getNoticeFor, mayEditNotice, saveNotice } from "./conclusions.service.js";
 import { NoticePage, PastePage, ReviewPage } from "./conclusions.views.js";
 import { actContext } from "./http-context.js";
+import { NOTICES_HREF, NoticeEditPage } from "./notice-edit.views.js";
+import {
+  formErrorsOf,
+  type NoticeEditValues,
+  noticeEditInput,
+  noticeEditValues,
+  readNoticeEditValues,
+} from "./notice-edit-form.js";
 import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
 import { contextUnits } from "./sessions.api.js";
 import type { SessionDetail } from "./sessions.model.js";
@@ -72,6 +82,36 @@ async function renderReview(
       values={values}
       parties={parties}
       people={people}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+async function renderEdit(
+  c: AppCtx,
+  id: number,
+  values: NoticeEditValues,
+  errors?: Record<string, string>,
+  status: 200 | 422 = 200,
+) {
+  const ctx = await actContext(c);
+  const db = c.var.ctx.database.db;
+  const { notice } = await getNoticeFor(db, id, ctx);
+  if (!mayEditNotice(ctx, notice)) throw new ForbiddenError("Bạn không có quyền sửa thông báo này.");
+  const [people, counts, unit] = await Promise.all([
+    listPeopleAt(db, notice.issuedOn),
+    directiveCountsByItem(db, notice.id),
+    findUnitById(db, notice.issuingUnitId),
+  ]);
+  return c.html(
+    <NoticeEditPage
+      meta={pageMeta(c, `Sửa thông báo ${notice.number}`)}
+      notice={notice}
+      values={values}
+      people={people}
+      counts={counts}
+      issuingUnitName={unit ? unitDisplayName(unit) : ""}
       errors={errors}
     />,
     status,
@@ -155,13 +195,41 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
     const out = directives.map((d) => presentDirective(d, ctx.now));
     const byItem = new Map<number, DirectiveOut[]>();
     for (const d of out) if (d.itemId !== null) byItem.set(d.itemId, [...(byItem.get(d.itemId) ?? []), d]);
+    const ok = c.req.query("ok");
     return c.html(
       <NoticePage
         meta={pageMeta(c, `Thông báo ${notice.number}`)}
         notice={notice}
         directives={out}
         itemsDirectives={byItem}
+        canEdit={mayEditNotice(ctx, notice)}
+        message={ok === "sua" ? "Đã lưu thay đổi của thông báo." : null}
       />,
     );
+  });
+
+  app.get(`${NOTICES_HREF}/:id/sua`, async (c) => {
+    const ctx = await actContext(c);
+    const { notice } = await getNoticeFor(
+      c.var.ctx.database.db,
+      parseId(c.req.param("id"), "thông báo"),
+      ctx,
+    );
+    if (!mayEditNotice(ctx, notice)) throw new ForbiddenError("Bạn không có quyền sửa thông báo này.");
+    return renderEdit(c, notice.id, noticeEditValues(notice));
+  });
+
+  app.post(`${NOTICES_HREF}/:id/sua`, async (c) => {
+    const ctx = await actContext(c);
+    const id = parseId(c.req.param("id"), "thông báo");
+    const values = readNoticeEditValues(await c.req.parseBody());
+    try {
+      await editNotice(c.var.ctx.database.db, id, noticeEditInput(values), ctx);
+    } catch (error) {
+      if (error instanceof ValidationError && error.fields)
+        return renderEdit(c, id, values, formErrorsOf(error.fields, values), 422);
+      throw error;
+    }
+    return c.redirect(`${NOTICES_HREF}/${id}?ok=sua`, 303);
   });
 }

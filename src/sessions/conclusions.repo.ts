@@ -32,6 +32,24 @@ export interface NoticeRecord extends NoticeHeader {
   items: NoticeItemRow[];
 }
 
+/** The header's columns a person may correct (not its session or issuing unit). */
+function headerColumns(n: Omit<NoticeHeader, "sessionId" | "issuingUnitId">) {
+  return {
+    number: n.number,
+    issued_on: n.issuedOn,
+    issuing_body: n.issuingBody,
+    parent_body: n.parentBody,
+    place_name: n.placeName,
+    title: n.title,
+    preamble: n.preamble,
+    signer_person_id: n.signerPersonId,
+    signer_name: n.signerName,
+    signer_title: n.signerTitle,
+    signing_authority: n.signingAuthority,
+    recipients: n.recipients,
+  };
+}
+
 export async function insertNotice(
   db: Kysely<DB>,
   n: NoticeHeader,
@@ -43,19 +61,8 @@ export async function insertNotice(
     .insertInto("conclusion_notices")
     .values({
       session_id: n.sessionId,
-      number: n.number,
-      issued_on: n.issuedOn,
       issuing_unit_id: n.issuingUnitId,
-      issuing_body: n.issuingBody,
-      parent_body: n.parentBody,
-      place_name: n.placeName,
-      title: n.title,
-      preamble: n.preamble,
-      signer_person_id: n.signerPersonId,
-      signer_name: n.signerName,
-      signer_title: n.signerTitle,
-      signing_authority: n.signingAuthority,
-      recipients: n.recipients,
+      ...headerColumns(n),
       created_by: createdBy,
       created_at: at,
       updated_at: at,
@@ -156,4 +163,49 @@ export async function listNotices(
     sessionId: r.session_id,
     issuingUnitId: r.issuing_unit_id,
   }));
+}
+
+/** Corrects the header of a notice (not its session or issuing unit). */
+export async function updateNoticeHeader(
+  db: Kysely<DB>,
+  id: number,
+  n: Omit<NoticeHeader, "sessionId" | "issuingUnitId">,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("conclusion_notices")
+    .set({
+      ...headerColumns(n),
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function updateItem(
+  db: Kysely<DB>,
+  id: number,
+  item: { number: string; area: string; text: string; sortOrder: number },
+): Promise<void> {
+  await db
+    .updateTable("conclusion_items")
+    .set({ number: item.number, area: item.area, text: item.text, sort_order: item.sortOrder })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function deleteItem(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom("conclusion_items").where("id", "=", id).execute();
+}
+
+/** How many directives were made from each item of a notice (items without any are absent). */
+export async function directiveCountsByItem(db: Kysely<DB>, noticeId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("directives")
+    .select((eb) => ["item_id", eb.fn.countAll<number | string>().as("n")])
+    .where("notice_id", "=", noticeId)
+    .where("item_id", "is not", null)
+    .groupBy("item_id")
+    .execute();
+  return new Map(rows.map((r) => [r.item_id as number, Number(r.n)]));
 }

@@ -12,15 +12,19 @@ import { AREA_CODES } from "../directives/areas.js";
 import type { Deadline } from "../directives/deadline.js";
 import { mayOnUnit } from "../directives/directives.access.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
-import { listDirectives, type PartyInput } from "../directives/directives.repo.js";
+import { listDirectives, type PartyInput, updateDirective } from "../directives/directives.repo.js";
 import { type ActContext, createDirectiveIn } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import {
+  deleteItem,
+  directiveCountsByItem,
   findNotice,
   insertItem,
   insertNotice,
   type NoticeHeader,
   type NoticeRecord,
+  updateItem,
+  updateNoticeHeader,
 } from "./conclusions.repo.js";
 import { getSessionFor } from "./sessions.service.js";
 import { withTransaction } from "./transaction.js";
@@ -155,4 +159,164 @@ export async function getNoticeFor(db: Kysely<DB>, id: number, ctx: ActContext):
     offset: 0,
   });
   return { notice, directives: rows };
+}
+
+/** The corrected header and items of a notice; `id: null` adds an item, `remove` drops one. */
+export interface NoticeEdit extends Omit<NoticeHeader, "sessionId" | "issuingUnitId"> {
+  items: { id: number | null; number: string; area: string; text: string; remove: boolean }[];
+}
+
+/** Whoever may issue conclusions for the issuing unit may correct its notices. */
+export function mayEditNotice(
+  ctx: Omit<ActContext, "now">,
+  notice: Pick<NoticeRecord, "issuingUnitId">,
+): boolean {
+  return mayOnUnit(ctx.actor, "directive.assign", notice.issuingUnitId, ctx.hierarchy, ctx.today);
+}
+
+function editErrors(
+  input: NoticeEdit,
+  before: NoticeRecord,
+  counts: Map<number, number>,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!input.number.trim()) fields.number = "Vui lòng nhập số thông báo (ví dụ 136-TB/QU).";
+  if (!isIsoDate(input.issuedOn)) fields.issuedOn = "Ngày ban hành không hợp lệ.";
+  if (!input.signerName.trim()) fields.signerName = "Vui lòng nhập người ký.";
+  if (!input.signerTitle.trim()) fields.signerTitle = "Vui lòng nhập chức vụ người ký.";
+  if (!input.title.trim()) fields.title = "Vui lòng nhập trích yếu.";
+  if (!input.issuingBody.trim()) fields.issuingBody = "Vui lòng nhập tên cơ quan ban hành.";
+  if (!input.placeName.trim()) fields.placeName = "Vui lòng nhập địa danh.";
+  const known = new Set(before.items.map((i) => i.id));
+  input.items.forEach((item, i) => {
+    if (item.id !== null && !known.has(item.id))
+      fields[`items.${i}.id`] = "Nội dung này không thuộc thông báo.";
+    if (item.remove) {
+      if (item.id !== null && (counts.get(item.id) ?? 0) > 0)
+        fields[`items.${i}.remove`] = "Nội dung đã được giao nhiệm vụ, không bỏ được.";
+      else if (item.id !== null && before.items.some((x) => x.parentItemId === item.id))
+        fields[`items.${i}.remove`] = "Nội dung còn các ý con, không bỏ được.";
+      return;
+    }
+    if (!item.number.trim()) fields[`items.${i}.number`] = "Vui lòng nhập số thứ tự.";
+    if (!item.text.trim()) fields[`items.${i}.text`] = "Vui lòng nhập nội dung kết luận.";
+    if (!(AREA_CODES as readonly string[]).includes(item.area))
+      fields[`items.${i}.area`] = "Lĩnh vực không hợp lệ.";
+  });
+  if (input.items.filter((i) => !i.remove).length === 0)
+    fields.items = "Thông báo cần ít nhất một nội dung kết luận.";
+  return fields;
+}
+
+/**
+ * Corrects a notice: its header, the number, area and text of its items, items added or dropped (only
+ * those no directive was made from). Directives stay consistent with what they were made from: one
+ * titled with its item's text takes the corrected text, and one given by the signer takes the
+ * corrected signer. All in one transaction; the notice and every directive changed are audited with
+ * before and after.
+ */
+export async function editNotice(
+  db: Kysely<DB>,
+  id: number,
+  input: NoticeEdit,
+  ctx: ActContext,
+): Promise<void> {
+  const before = await findNotice(db, id);
+  if (!before) throw new NotFoundError("Không tìm thấy thông báo kết luận này.");
+  if (!mayEditNotice(ctx, before))
+    throw new ForbiddenError("Bạn không có quyền sửa thông báo kết luận của đơn vị này.");
+  await withTransaction(db, async (trx) => {
+    const counts = await directiveCountsByItem(trx, id);
+    const fields = editErrors(input, before, counts);
+    if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+    const header = {
+      number: input.number.trim(),
+      issuedOn: input.issuedOn,
+      issuingBody: input.issuingBody.trim(),
+      parentBody: input.parentBody?.trim() || null,
+      placeName: input.placeName.trim(),
+      title: input.title.trim(),
+      preamble: input.preamble?.trim() || null,
+      signerPersonId: input.signerPersonId,
+      signerName: input.signerName.trim(),
+      signerTitle: input.signerTitle.trim(),
+      signingAuthority: input.signingAuthority?.trim() || null,
+      recipients: input.recipients?.trim() || null,
+    };
+    await updateNoticeHeader(trx, id, header, ctx.now);
+    const oldText = new Map(before.items.map((i) => [i.id, i.text]));
+    const newText = new Map<number, string>();
+    let order = 0;
+    for (const item of input.items) {
+      if (item.remove) {
+        if (item.id !== null) await deleteItem(trx, item.id);
+        continue;
+      }
+      const values = {
+        number: item.number.trim(),
+        area: item.area,
+        text: item.text.trim(),
+        sortOrder: order,
+      };
+      order += 1;
+      if (item.id === null) {
+        await insertItem(trx, { noticeId: id, parentItemId: null, ...values });
+      } else {
+        await updateItem(trx, item.id, values);
+        if (values.text !== oldText.get(item.id)) newText.set(item.id, values.text);
+      }
+    }
+    const signerChanged =
+      header.signerName !== before.signerName || header.signerPersonId !== before.signerPersonId;
+    const { rows: directives } = await listDirectives(trx, {
+      scope: "all",
+      noticeId: id,
+      clock: sqlClock(ctx.now),
+      limit: 1000,
+      offset: 0,
+    });
+    for (const d of directives) {
+      const text = d.itemId === null ? undefined : newText.get(d.itemId);
+      const retitle = text !== undefined && d.title === oldText.get(d.itemId as number) ? text : undefined;
+      const reassign =
+        signerChanged && d.assignerName === before.signerName && d.assignerPersonId === before.signerPersonId
+          ? { personId: header.signerPersonId, name: header.signerName }
+          : undefined;
+      if (retitle === undefined && reassign === undefined) continue;
+      await updateDirective(trx, d.id, { title: retitle, assigner: reassign }, ctx.now);
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: "update",
+        entityType: "directive",
+        entityId: d.id,
+        unitId: d.lead.unitId,
+        before: {
+          ...(retitle !== undefined ? { title: d.title } : {}),
+          ...(reassign ? { assignerPersonId: d.assignerPersonId, assignerName: d.assignerName } : {}),
+        },
+        after: {
+          ...(retitle !== undefined ? { title: retitle } : {}),
+          ...(reassign ? { assignerPersonId: reassign.personId, assignerName: reassign.name } : {}),
+          reason: `Sửa thông báo kết luận ${header.number}`,
+        },
+        at: ctx.now,
+        ip: ctx.ip,
+      });
+    }
+    const { items: beforeItems, id: _id, ...beforeHeader } = before;
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: "update",
+      entityType: "conclusion_notice",
+      entityId: id,
+      unitId: before.issuingUnitId,
+      before: {
+        ...beforeHeader,
+        items: beforeItems.map(({ id: itemId, number, area, text }) => ({ id: itemId, number, area, text })),
+      },
+      after: { ...header, items: input.items },
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+  });
 }

@@ -1,7 +1,8 @@
 /** Pages of conclusions: paste the text, review the proposed items, and the saved notice. */
+import type { Child } from "hono/jsx";
 import { formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms.js";
+import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import { AREA_CODES, AREA_LABELS } from "../directives/areas.js";
 import { DEADLINE_KINDS } from "../directives/deadline.js";
@@ -144,6 +145,86 @@ function RowFields({
   );
 }
 
+/** The header fields of a notice (review and correction); `issuingUnit` is what stands for the issuing unit. */
+export function NoticeHeaderFields({
+  h,
+  errors,
+  people,
+  issuingUnit,
+}: {
+  h: Record<string, string>;
+  errors: FieldErrors;
+  people: PersonOption[];
+  issuingUnit?: Child;
+}) {
+  const signers = [
+    { value: "", label: "— Chọn —" },
+    ...people.map((p) => ({ value: String(p.id), label: p.name })),
+  ];
+  return (
+    <section class="card" aria-labelledby="notice-head">
+      <h2 id="notice-head">Thông báo</h2>
+      <div class="inline-fields">
+        <Field
+          name="number"
+          label="Số"
+          value={h.number}
+          error={errors.number}
+          required
+          hint="Ví dụ 136-TB/QU"
+        />
+        <Field
+          name="issuedOn"
+          label="Ngày ban hành"
+          type="date"
+          value={h.issuedOn}
+          error={errors.issuedOn}
+          required
+        />
+      </div>
+      {issuingUnit}
+      <div class="inline-fields">
+        <Field name="parentBody" label="Cơ quan cấp trên (nếu có)" value={h.parentBody} />
+        <Field
+          name="issuingBody"
+          label="Cơ quan ban hành"
+          value={h.issuingBody}
+          error={errors.issuingBody}
+          required
+        />
+        <Field name="placeName" label="Địa danh" value={h.placeName} error={errors.placeName} required />
+      </div>
+      <Field name="title" label="Trích yếu" value={h.title} error={errors.title} required />
+      <Field name="preamble" label="Phần mở đầu" multiline rows={3} value={h.preamble} />
+      <div class="inline-fields">
+        <SelectField name="signer" label="Người ký" options={signers} value={h.signer} />
+        <Field
+          name="signerName"
+          label="Họ tên người ký"
+          value={h.signerName}
+          error={errors.signerName}
+          required
+        />
+        <Field name="signerTitle" label="Chức vụ" value={h.signerTitle} error={errors.signerTitle} required />
+        <Field
+          name="signingAuthority"
+          label="Thẩm quyền ký"
+          value={h.signingAuthority}
+          hint="Ví dụ T/M BAN THƯỜNG VỤ"
+        />
+      </div>
+      <Field
+        name="recipients"
+        label="Nơi nhận"
+        multiline
+        rows={3}
+        value={h.recipients}
+        hint="Mỗi dòng một nơi nhận."
+      />
+    </section>
+  );
+}
+
 export interface ReviewPageProps {
   meta: PageMeta;
   sessionId: number;
@@ -156,10 +237,6 @@ export interface ReviewPageProps {
 export function ReviewPage({ meta, sessionId, values, parties, people, errors = {} }: ReviewPageProps) {
   const h = values.header;
   const units = parties.filter((p) => p.organisationId === null);
-  const signers = [
-    { value: "", label: "— Chọn —" },
-    ...people.map((p) => ({ value: String(p.id), label: p.name })),
-  ];
   return (
     <AdminLayout meta={meta} active={SESSIONS_HREF}>
       <h1>Kiểm tra các nội dung kết luận</h1>
@@ -171,79 +248,21 @@ export function ReviewPage({ meta, sessionId, values, parties, people, errors = 
       <form method="post" action={`${SESSIONS_HREF}/${sessionId}/ket-luan`} novalidate>
         <CsrfInput token={meta.auth.csrfToken} />
         <input type="hidden" name="rowCount" value={String(values.rows.length)} />
-        <section class="card" aria-labelledby="notice-head">
-          <h2 id="notice-head">Thông báo</h2>
-          <div class="inline-fields">
-            <Field
-              name="number"
-              label="Số"
-              value={h.number}
-              error={errors.number}
-              required
-              hint="Ví dụ 136-TB/QU"
+        <NoticeHeaderFields
+          h={h}
+          errors={errors}
+          people={people}
+          issuingUnit={
+            <PartySelect
+              name="issuingUnit"
+              label="Đơn vị ban hành (giao nhiệm vụ)"
+              options={units}
+              value={h.issuingUnit}
+              empty="— Chọn —"
+              error={errors.issuingUnit}
             />
-            <Field
-              name="issuedOn"
-              label="Ngày ban hành"
-              type="date"
-              value={h.issuedOn}
-              error={errors.issuedOn}
-              required
-            />
-          </div>
-          <PartySelect
-            name="issuingUnit"
-            label="Đơn vị ban hành (giao nhiệm vụ)"
-            options={units}
-            value={h.issuingUnit}
-            empty="— Chọn —"
-            error={errors.issuingUnit}
-          />
-          <div class="inline-fields">
-            <Field name="parentBody" label="Cơ quan cấp trên (nếu có)" value={h.parentBody} />
-            <Field
-              name="issuingBody"
-              label="Cơ quan ban hành"
-              value={h.issuingBody}
-              error={errors.issuingBody}
-              required
-            />
-            <Field name="placeName" label="Địa danh" value={h.placeName} error={errors.placeName} required />
-          </div>
-          <Field name="title" label="Trích yếu" value={h.title} error={errors.title} required />
-          <Field name="preamble" label="Phần mở đầu" multiline rows={3} value={h.preamble} />
-          <div class="inline-fields">
-            <SelectField name="signer" label="Người ký" options={signers} value={h.signer} />
-            <Field
-              name="signerName"
-              label="Họ tên người ký"
-              value={h.signerName}
-              error={errors.signerName}
-              required
-            />
-            <Field
-              name="signerTitle"
-              label="Chức vụ"
-              value={h.signerTitle}
-              error={errors.signerTitle}
-              required
-            />
-            <Field
-              name="signingAuthority"
-              label="Thẩm quyền ký"
-              value={h.signingAuthority}
-              hint="Ví dụ T/M BAN THƯỜNG VỤ"
-            />
-          </div>
-          <Field
-            name="recipients"
-            label="Nơi nhận"
-            multiline
-            rows={3}
-            value={h.recipients}
-            hint="Mỗi dòng một nơi nhận."
-          />
-        </section>
+          }
+        />
         {errors.rows ? <p class="form-error">{errors.rows}</p> : null}
         {values.rows.map((row, i) => (
           <RowFields row={row} i={i} parties={parties} errors={errors} />
@@ -266,20 +285,32 @@ export function NoticePage({
   notice,
   directives,
   itemsDirectives,
+  canEdit = false,
+  message,
 }: {
   meta: PageMeta;
   notice: NoticeRecord;
   directives: DirectiveOut[];
   itemsDirectives: Map<number, DirectiveOut[]>;
+  canEdit?: boolean;
+  message?: string | null;
 }) {
   return (
     <AdminLayout meta={meta} active={SESSIONS_HREF}>
       <p class="muted">{`${notice.issuingBody} · Số ${notice.number} · ${notice.placeName}, ngày ${formatDateVi(notice.issuedOn)}`}</p>
       <h1>{notice.title}</h1>
+      <Notice message={message} />
       <p>
         <a class="button primary" href={`/api/v1/conclusions/${notice.id}/docx`}>
           Tải bản Word (NĐ 30/2020)
         </a>{" "}
+        {canEdit ? (
+          <>
+            <a class="button" href={`/quan-tri/thong-bao-ket-luan/${notice.id}/sua`}>
+              Sửa thông báo
+            </a>{" "}
+          </>
+        ) : null}
         {notice.sessionId ? <a href={`${SESSIONS_HREF}/${notice.sessionId}`}>Về buổi làm việc</a> : null}
       </p>
       {notice.items.map((item) => (

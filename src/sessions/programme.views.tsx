@@ -115,7 +115,7 @@ export function ProgrammePage(p: ProgrammePageProps) {
                     {item.sessions.length === 0 ? (
                       <span class="muted">Chưa tổ chức</span>
                     ) : (
-                      <ul class="plain">
+                      <ul class="plain-list">
                         {item.sessions.map((s) => (
                           <li>
                             <a

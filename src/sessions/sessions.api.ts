@@ -10,7 +10,7 @@ import { searchProposals } from "../directives/proposals.service.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { noticeToDocx } from "./conclusion-docx.js";
 import { listNotices, type NoticeRecord } from "./conclusions.repo.js";
-import { getNoticeFor, saveNotice } from "./conclusions.service.js";
+import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
 import { actContext } from "./http-context.js";
 import {
   NoticeOutSchema,
@@ -24,6 +24,7 @@ import {
   dataResponse,
   errorResponse,
   IdParamSchema,
+  NoticeEditSchema,
   NoticeInputSchema,
   ParseInputSchema,
   SessionInputSchema,
@@ -121,6 +122,22 @@ const noticeCreateRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: NoticeInputSchema } } } },
   responses: {
     201: dataResponse("The notice.", NoticeOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const noticePutRoute = createRoute({
+  method: "put",
+  path: "/api/v1/conclusions/{id}",
+  tags: TAG,
+  summary: "Correct a conclusion notice's header and items (directives made from them follow)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: NoticeEditSchema } } },
+  },
+  responses: {
+    200: dataResponse("The notice.", NoticeOutSchema),
     ...common,
     422: errorResponse("Invalid fields."),
   },
@@ -250,6 +267,13 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actContext(c);
     const id = await saveNotice(c.var.ctx.database.db, c.req.valid("json"), ctx);
     return c.json({ data: await noticeOut(c, id) }, 201);
+  });
+
+  app.openapi(noticePutRoute, async (c) => {
+    const ctx = await actContext(c);
+    const id = c.req.valid("param").id;
+    await editNotice(c.var.ctx.database.db, id, c.req.valid("json"), ctx);
+    return c.json({ data: await noticeOut(c, id) }, 200);
   });
 
   app.openapi(noticeGetRoute, async (c) =>

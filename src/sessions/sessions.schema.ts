@@ -170,6 +170,52 @@ export const NoticeInputSchema = z
   })
   .openapi("ConclusionNoticeInput");
 
+export const NoticeEditSchema = NoticeInputSchema.pick({
+  number: true,
+  issuedOn: true,
+  issuingBody: true,
+  parentBody: true,
+  placeName: true,
+  title: true,
+  preamble: true,
+  signerPersonId: true,
+  signerName: true,
+  signerTitle: true,
+  signingAuthority: true,
+  recipients: true,
+})
+  .extend({
+    items: z
+      .array(
+        z.object({
+          id: id.nullable().default(null).openapi({ description: "An existing item; null adds one." }),
+          number: text(10),
+          area: z.enum(AREA_CODES),
+          text: text(20_000),
+          remove: z
+            .boolean()
+            .default(false)
+            .openapi({ description: "Drop the item (only one no directive was made from)." }),
+        }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .openapi("ConclusionNoticeEdit", {
+    description:
+      "Corrects a notice: the issuing unit and session stay; items not listed stay as they are. Directives titled with an item's text take the corrected text; those given by the signer take the corrected signer.",
+  });
+
+export const ProposalEditSchema = z
+  .object({
+    from: PartySchema,
+    topic: required(2000),
+    text: text(20_000).nullable().default(null),
+    answerDue: DateSchema.nullable().default(null),
+    addressees: z.array(PartySchema).min(1).max(50),
+  })
+  .openapi("ProposalEdit");
+
 export const DirectiveInputSchema = z
   .object({
     title: required(5000),

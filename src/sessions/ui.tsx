@@ -102,24 +102,33 @@ export function PartySelect(props: {
         multiple={props.multiple}
         size={props.multiple ? 4 : undefined}
         aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
       >
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        <optgroup label="Đơn vị hành chính">
-          {units.map((o) => (
-            <option value={o.key} selected={selected.has(o.key)}>
-              {o.name}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="Cơ quan, tổ chức">
-          {orgs.map((o) => (
-            <option value={o.key} selected={selected.has(o.key)}>
-              {o.name}
-            </option>
-          ))}
-        </optgroup>
+        {units.length > 0 ? (
+          <optgroup label="Đơn vị hành chính">
+            {units.map((o) => (
+              <option value={o.key} selected={selected.has(o.key)}>
+                {o.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        {orgs.length > 0 ? (
+          <optgroup label="Cơ quan, tổ chức">
+            {orgs.map((o) => (
+              <option value={o.key} selected={selected.has(o.key)}>
+                {o.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
-      {props.error ? <p class="field-error">{props.error}</p> : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
