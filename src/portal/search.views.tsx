@@ -51,7 +51,6 @@ function Form({
   const invalid = (key: keyof SearchForm) =>
     errors[key] ? { "aria-invalid": "true", "aria-describedby": `tk-${key}-error` } : {};
   return (
-    // biome-ignore lint/a11y/useSemanticElements: older browsers and screen readers know role=search, not <search>
     <form method="get" action="/tim-kiem" role="search" aria-label="Tìm kiếm bài viết" class="search-form">
       <div class="field">
         <label for="tk-q">Từ khóa</label>
