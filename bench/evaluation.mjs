@@ -3,6 +3,10 @@
 // evaluation (a year and a term) and the ranking input of every ward under one parent, through the
 // compiled services in dist/ (`npm run build` first), beside a hand-written single SQL aggregate over
 // the same data as the baseline, in the same run.
+//
+// Standalone: `npm run build && node bench/evaluation.mjs` prints the Markdown section. For a quick
+// check: BENCH_WARDS=100 (fewer wards), BENCH_ENGINES=sqlite (skip PostgreSQL); BENCH_DEBUG=1 shows
+// PostgreSQL's log.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
