@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
 import { registerAssessmentRoutes } from "./assessments.routes.js";
 import { registerAwardRoutes } from "./awards.routes.js";
+import { registerCriteriaApi } from "./criteria.api.js";
 import { registerCriteriaPages } from "./criteria.pages.js";
 import { registerQualityRoutes } from "./quality.routes.js";
 import { registerRankingRoutes } from "./ranking.routes.js";
@@ -15,6 +16,7 @@ export function registerEmulationRoutes(app: OpenAPIHono<AppEnv>): void {
   registerScoringApi(app);
   registerScoringPages(app);
   registerCriteriaPages(app);
+  registerCriteriaApi(app);
   registerQualityRoutes(app);
   registerAwardRoutes(app);
 }

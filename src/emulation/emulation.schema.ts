@@ -38,6 +38,10 @@ export const CriterionInputSchema = z
   })
   .openapi("CriterionInput");
 
+export const CriterionUpdateSchema = CriterionInputSchema.omit({ parentCode: true })
+  .extend({ parentId: id.nullable().openapi({ description: "Nhóm cha (id); null: cấp cao nhất" }) })
+  .openapi("CriterionUpdate");
+
 export const NewSchemeSchema = z
   .object({
     name: z.string().openapi({ example: "Bảng chấm điểm thi đua các phường năm 2019" }),

@@ -229,4 +229,42 @@ describe.each(ENGINES)("editing and deleting criteria on %s", (engine) => {
       (await criterion("B.2"))?.sort_order ?? Number.POSITIVE_INFINITY,
     );
   });
+
+  it("edits and deletes through the API with the same rules, documented", async () => {
+    const api = `/api/v1/emulation/schemes/${schemeId}/criteria`;
+    const a1 = {
+      parentId: ids.get("A"),
+      code: "A.1",
+      name: "Y tế, dân số và gia đình",
+      kind: "manual",
+      maxPoints: 550,
+      organisationId: world.departments.health,
+    };
+    expect((await client("phuonga").sendJson("PUT", `${api}/${ids.get("A.1")}`, a1)).status).toBe(403);
+    const saved = await client("quan").sendJson("PUT", `${api}/${ids.get("A.1")}`, a1);
+    expect(saved.status).toBe(204);
+    expect((await criterion("A.1"))?.name).toBe("Y tế, dân số và gia đình");
+    expect((await audits(ids.get("A.1"))).map((e) => e.action)).toEqual(["update"]);
+    const lowered = await client("quan").sendJson("PUT", `${api}/${ids.get("A.2")}`, {
+      parentId: ids.get("A"),
+      code: "A.2",
+      name: "Cải cách hành chính",
+      kind: "manual",
+      maxPoints: 300,
+    });
+    expect(lowered.status).toBe(422);
+    expect((await lowered.json()).error.fields).toEqual({
+      maxPoints: "Đã có đơn vị được chấm 340 điểm ở tiêu chí này: điểm tối đa không được thấp hơn.",
+    });
+    const scored = await client("quan").sendJson("DELETE", `${api}/${ids.get("A.2")}`, {});
+    expect(scored.status).toBe(409);
+    expect((await scored.json()).error.message).toContain("đã có điểm chấm của 1 đơn vị");
+    expect((await client("phuonga").sendJson("DELETE", `${api}/${ids.get("B.2")}`, {})).status).toBe(403);
+    expect((await client("quan").sendJson("DELETE", `${api}/${ids.get("B.2")}`, {})).status).toBe(204);
+    expect(await criterion("B.2")).toBeUndefined();
+    expect((await client("quan").sendJson("DELETE", `${api}/${ids.get("B.2")}`, {})).status).toBe(404);
+    const doc = await (await t.app.request("/api/openapi.json")).json();
+    expect(doc.paths["/api/v1/emulation/schemes/{schemeId}/criteria/{criterionId}"]).toHaveProperty("put");
+    expect(doc.paths["/api/v1/emulation/schemes/{schemeId}/criteria/{criterionId}"]).toHaveProperty("delete");
+  });
 });
