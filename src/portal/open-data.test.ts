@@ -96,6 +96,72 @@ describe.each(ENGINES)("open data on %s", (engine) => {
     expect(names).not.toContain(hiddenName);
   });
 
+  it("publishes figures a program can read back: CSV and XLSX agree with each other and with the page", async () => {
+    const client = new TestClient(t);
+    const text = new TextDecoder().decode(
+      new Uint8Array(await (await client.request(`/du-lieu-mo/${unitId}/du-lieu.csv?ky=2019`)).arrayBuffer()),
+    );
+    const [header, ...records] = parseCsv(text.replace(/^\ufeff/, ""));
+    const csv = records.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ""])));
+    // The first indicator (revenue, THU_NS) was made private above: it is in neither file.
+    expect(csv.map((r) => r.ma_chi_tieu)).not.toContain("THU_NS");
+    expect(csv.find((r) => r.ma_chi_tieu === "TDPVH")).toMatchObject({
+      chi_tieu: "Tỷ lệ tổ dân phố được công nhận “Tổ dân phố văn hóa”",
+      don_vi_tinh: "%",
+      ky: "2019",
+      ke_hoach: "67",
+      thuc_hien: "83.75",
+      loai_so_lieu: "chinh_thuc",
+      dat_phan_tram_ke_hoach: "125",
+      danh_gia: "Vượt",
+    });
+    // A rate: 91,52% against 88% is 104% of the plan (and 3,52 points, said on the page).
+    expect(csv.find((r) => r.ma_chi_tieu === "GDVH")).toMatchObject({
+      ke_hoach: "88",
+      thuc_hien: "91.52",
+      dat_phan_tram_ke_hoach: "104",
+    });
+    // Every number is plain: a dot for decimals, no grouping, no binary noise.
+    for (const r of csv)
+      for (const key of ["ke_hoach", "thuc_hien", "dat_phan_tram_ke_hoach"])
+        expect(r[key], `${r.ma_chi_tieu} ${key}`).toMatch(/^(-?\d+(\.\d{1,10})?)?$/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      await (await client.request(`/du-lieu-mo/${unitId}/du-lieu.xlsx?ky=2019`)).arrayBuffer(),
+    );
+    const sheet = workbook.worksheets[0];
+    const xlsx = new Map<string, { target: unknown; actual: unknown }>();
+    sheet?.eachRow((row, n) => {
+      if (n > 6)
+        xlsx.set(String(row.getCell(1).value), {
+          target: row.getCell(5).value,
+          actual: row.getCell(7).value,
+        });
+    });
+    expect(xlsx.get("GDVH")).toEqual({ target: 88, actual: 91.52 });
+    expect([...xlsx.keys()].sort()).toEqual(csv.map((r) => r.ma_chi_tieu).sort());
+    for (const r of csv) {
+      const cells = xlsx.get(r.ma_chi_tieu as string);
+      if (r.thuc_hien !== "") expect(cells?.actual, r.ma_chi_tieu).toBe(Number(r.thuc_hien));
+      if (r.ke_hoach !== "") expect(cells?.target, r.ma_chi_tieu).toBe(Number(r.ke_hoach));
+    }
+  });
+
+  it("publishes a term too: the 2015–2020 figures, with their own page and files", async () => {
+    const client = new TestClient(t);
+    const page = await client.page(`/du-lieu-mo/${unitId}?ky=2015-2020`);
+    expect(page.response.status).toBe(200);
+    expect(page.html).toContain(`href="/du-lieu-mo/${unitId}/du-lieu.csv?ky=2015-2020"`);
+    const text = await (await client.request(`/du-lieu-mo/${unitId}/du-lieu.csv?ky=2015-2020`)).text();
+    const [header, ...records] = parseCsv(text.replace(/^\ufeff/, ""));
+    const families = records.find((r) => r[0] === "GDVH") ?? [];
+    const field = (name: string) => families[(header ?? []).indexOf(name)];
+    // "tỷ lệ hộ gia đình văn hóa đạt trung bình hằng năm 90,42%" against 88%: 102,75% of the plan.
+    expect([field("ky"), field("ke_hoach"), field("thuc_hien")]).toEqual(["2015-2020", "88", "90.42"]);
+    expect(field("dat_phan_tram_ke_hoach")).toBe("102.75");
+  });
+
   it("404 for an unknown unit, 422 for a malformed period", async () => {
     const client = new TestClient(t);
     expect((await client.request("/du-lieu-mo/999999")).status).toBe(404);
@@ -111,3 +177,33 @@ describe.each(ENGINES)("open data on %s", (engine) => {
     expect(csvField(null)).toBe("");
   });
 });
+
+/** RFC 4180 reading (quoted fields, doubled quotes, CRLF), to read the download as a program would. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
