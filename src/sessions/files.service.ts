@@ -14,6 +14,7 @@ import type { DB } from "../core/db/schema.js";
 import { NotFoundError, ValidationError } from "../core/http/errors.js";
 import { mayOnUnit } from "../directives/directives.access.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
+import { findFile, insertFile } from "./files.repo.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -51,20 +52,15 @@ export async function storeUpload(
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, key), Buffer.from(await file.arrayBuffer()), { flag: "wx" });
   try {
-    const row = await db
-      .insertInto("session_files")
-      .values({
-        storage_key: key,
-        original_name: name,
-        mime_type: file.type || "application/octet-stream",
-        byte_size: file.size,
-        unit_id: owner.unitId,
-        uploaded_by: owner.userId,
-        created_at: owner.now.toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return await insertFile(db, {
+      storageKey: key,
+      originalName: name,
+      mimeType: file.type || "application/octet-stream",
+      byteSize: file.size,
+      unitId: owner.unitId,
+      uploadedBy: owner.userId,
+      now: owner.now,
+    });
   } catch (error) {
     await unlink(path.join(dir, key)).catch(() => {});
     throw error;
@@ -78,19 +74,19 @@ export async function openFile(
   id: number,
   ctx: { actor: Actor; hierarchy: Hierarchy; today: string },
 ): Promise<Response> {
-  const row = await db.selectFrom("session_files").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row || !mayOnUnit(ctx.actor, "session.read", row.unit_id, ctx.hierarchy, ctx.today)) {
+  const row = await findFile(db, id);
+  if (!row || !mayOnUnit(ctx.actor, "session.read", row.unitId, ctx.hierarchy, ctx.today)) {
     throw new NotFoundError("Không tìm thấy tệp này.");
   }
-  const file = path.join(filesDir(dataDir), path.basename(row.storage_key));
+  const file = path.join(filesDir(dataDir), path.basename(row.storageKey));
   const info = await stat(file).catch(() => null);
   if (!info) throw new NotFoundError("Tệp không còn trên máy chủ.");
   const stream = Readable.toWeb(createReadStream(file)) as ReadableStream;
   return new Response(stream, {
     headers: {
-      "content-type": row.mime_type,
+      "content-type": row.mimeType,
       "content-length": String(info.size),
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(row.original_name)}`,
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(row.originalName)}`,
     },
   });
 }

@@ -153,7 +153,7 @@ export function SessionFormPage(p: SessionFormProps) {
         />
         <div class="inline-fields">
           <Field name="documentTitle" label="Tên tài liệu tải lên" value={v.documentTitle} />
-          <Field name="documentFile" label="Tệp tài liệu (tối đa 10 MB)" type="file" />
+          <Field name="documentFile" label="Tệp tài liệu (tối đa 10 MB)" type="file" error={e.documentFile} />
         </div>
         <Field name="minutes" label="Biên bản" multiline rows={8} value={v.minutes} />
         <button type="submit" class="button primary">

@@ -7,8 +7,9 @@
  * Which parts are real and which illustrative: see sessions.demo-data.ts.
  */
 import type { Kysely } from "kysely";
-import type { Actor, Grant } from "../accounts/policy.js";
-import type { Role } from "../accounts/roles.js";
+import { loadActor } from "../accounts/auth.service.js";
+import type { Actor } from "../accounts/policy.js";
+import { findUserByUsername } from "../accounts/users.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { REFERENCE_ARTICLE } from "../demo/demo-articles.js";
@@ -20,6 +21,7 @@ import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { saveNotice } from "./conclusions.service.js";
 import { insertProgramItem } from "./programme.repo.js";
+import { demoOrganisations, demoPeople, demoSessionExists, demoUnitId } from "./sessions.demo.repo.js";
 import { ORG, type OrgKey, PLAN, SESSION, type Who } from "./sessions.demo-data.js";
 import { replayHistory } from "./sessions.demo-history.js";
 import { createSession } from "./sessions.service.js";
@@ -29,42 +31,13 @@ function fail(what: string): never {
 }
 
 async function unitId(db: Kysely<DB>, level: string, name: string): Promise<number> {
-  const row = await db
-    .selectFrom("units")
-    .select("id")
-    .where("level", "=", level)
-    .where("name", "=", name)
-    .where("valid_from", "<=", "2020-01-02")
-    .orderBy("id")
-    .executeTakeFirst();
-  return row?.id ?? fail(`${level} ${name}`);
+  return (await demoUnitId(db, level, name, "2020-01-02")) ?? fail(`${level} ${name}`);
 }
 
 async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "username", "display_name"])
-    .where("username", "=", username)
-    .executeTakeFirst();
-  if (!user) fail(`account ${username}`);
-  const grants = await db
-    .selectFrom("role_grants")
-    .select(["role", "unit_id", "valid_from", "valid_to"])
-    .where("user_id", "=", user.id)
-    .execute();
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    grants: grants.map(
-      (g): Grant => ({
-        role: g.role as Role,
-        unitId: g.unit_id,
-        validFrom: g.valid_from,
-        validTo: g.valid_to,
-      }),
-    ),
-  };
+  const user = await findUserByUsername(db, username);
+  const actor = user ? await loadActor(db, user.id) : null;
+  return actor ?? fail(`account ${username}`);
 }
 
 /** The article as plain text, paragraphs separated by blank lines, list items as "- …". */
@@ -81,25 +54,15 @@ function articleText(): string {
 export async function loadSessionsDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
   const district = await unitId(db, "district", "Long Biên");
   const ward = await unitId(db, "ward", "Thượng Thanh");
-  const exists = await db
-    .selectFrom("working_sessions")
-    .select("id")
-    .where("host_unit_id", "=", ward)
-    .where("title", "=", SESSION.title)
-    .executeTakeFirst();
-  if (exists) return false;
+  if (await demoSessionExists(db, ward, SESSION.title)) return false;
 
-  const orgRows = await db
-    .selectFrom("organisations")
-    .select(["id", "unit_id", "name"])
-    .where("name", "in", Object.values(ORG))
-    .execute();
+  const orgRows = await demoOrganisations(db, Object.values(ORG));
   const org = (key: OrgKey): PartyInput => {
     const row = orgRows.find((o) => o.name === ORG[key]) ?? fail(`organisation ${ORG[key]}`);
-    return { unitId: row.unit_id, organisationId: row.id };
+    return { unitId: row.unitId, organisationId: row.id };
   };
-  const people = await db.selectFrom("people").select(["id", "full_name"]).execute();
-  const personId = (name: string) => people.find((p) => p.full_name === name)?.id ?? null;
+  const people = await demoPeople(db);
+  const personId = (name: string) => people.find((p) => p.fullName === name)?.id ?? null;
   const hierarchy = await loadHierarchy(db);
   const actors: Record<Who, Actor> = {
     office: await actorOf(db, "vanphong.longbien"),

@@ -54,6 +54,12 @@ async function addUpload(c: AppCtx, input: SessionInput): Promise<void> {
   if (fileId) input.documents.push({ title, kind: "file", fileId });
 }
 
+/** The upload's error is about the form's file field. */
+function formFieldsOf(fields: Record<string, string>): Record<string, string> {
+  const { file, ...rest } = fields;
+  return file ? { ...rest, documentFile: file } : rest;
+}
+
 async function renderForm(
   c: AppCtx,
   action: string,
@@ -159,7 +165,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       if (error instanceof ValidationError && error.fields)
         return renderForm(c, `${SESSIONS_HREF}/moi`, values, {
-          errors: error.fields,
+          errors: formFieldsOf(error.fields),
           preview: true,
           status: 422,
         });
@@ -215,7 +221,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
       await editSession(db, s.id, input, ctx);
     } catch (error) {
       if (error instanceof ValidationError && error.fields)
-        return renderForm(c, action, values, { errors: error.fields, status: 422 });
+        return renderForm(c, action, values, { errors: formFieldsOf(error.fields), status: 422 });
       throw error;
     }
     return c.redirect(`${SESSIONS_HREF}/${s.id}?ok=sua`, 303);
