@@ -16,9 +16,12 @@ import {
   renderSitemapIndex,
   type SitemapEntry,
 } from "./feeds.xml.js";
+import { listUnitsWithOpenData } from "./open-data.repo.js";
+import { openDataHref } from "./open-data.views.js";
 import { articleHref, categoryHref } from "./public.components.js";
 import { findCategoryBySlug, listPublicCategories } from "./public.repo.js";
 import { htmlToText } from "./search.text.js";
+import { unitPortalHref } from "./unit-portal.views.js";
 
 /**
  * Feeds (RSS and Atom, for the whole site and per category), sitemap.xml and robots.txt. Public and
@@ -85,13 +88,22 @@ async function feedOf(c: AppCtx, format: "rss" | "atom", categorySlug?: string) 
 
 async function staticEntries(c: AppCtx): Promise<SitemapEntry[]> {
   const db = c.var.ctx.database.db;
-  const [categories, units] = await Promise.all([listPublicCategories(db), listSitemapUnits(db, todayOf(c))]);
+  const [categories, units, withData] = await Promise.all([
+    listPublicCategories(db),
+    listSitemapUnits(db, todayOf(c)),
+    listUnitsWithOpenData(db),
+  ]);
   return [
     { url: absolute(c, "/") },
     { url: absolute(c, "/doc-nhieu-nhat") },
     { url: absolute(c, "/don-vi") },
     ...categories.map((cat) => ({ url: absolute(c, categoryHref(cat.slug)) })),
-    ...units.map((u) => ({ url: absolute(c, `/don-vi/${u.id}`) })),
+    ...units.flatMap((u) => [
+      { url: absolute(c, `/don-vi/${u.id}`) },
+      { url: absolute(c, unitPortalHref(u.id)) },
+    ]),
+    // Open data of former units too: their figures stay published after a merger.
+    ...withData.map((id) => ({ url: absolute(c, openDataHref(id)) })),
   ];
 }
 

@@ -15,3 +15,17 @@ export async function listOpenDataPeriods(db: Kysely<DB>, unitId: number): Promi
     .execute();
   return rows.map((r) => r.period_key);
 }
+
+/** Every unit with open data (approved results of public indicators), for the sitemap. */
+export async function listUnitsWithOpenData(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db
+    .selectFrom("results")
+    .innerJoin("indicators", "indicators.id", "results.indicator_id")
+    .select("results.unit_id")
+    .distinct()
+    .where("results.status", "=", "approved")
+    .where("indicators.is_public", "=", 1)
+    .orderBy("results.unit_id")
+    .execute();
+  return rows.map((r) => r.unit_id);
+}

@@ -162,6 +162,17 @@ describe.each(ENGINES)("open data on %s", (engine) => {
     expect(field("dat_phan_tram_ke_hoach")).toBe("102.75");
   });
 
+  it("is reachable: the unit's page links to it and to the unit's introduction, the sitemap lists it", async () => {
+    const client = new TestClient(t);
+    const { html } = await client.page(`/don-vi/${unitId}`);
+    const section = html.slice(html.indexOf('id="cong-khai-don-vi"'));
+    expect(section).toContain(`<a href="/don-vi/${unitId}/gioi-thieu">Giới thiệu</a>`);
+    expect(section).toContain(`<a href="/du-lieu-mo/${unitId}?ky=2019">Dữ liệu mở</a>`);
+    expect(section).toContain("Phường Thượng Thanh chuẩn bị tổng kết công tác năm 2019");
+    const sitemap = await (await client.request("/sitemap.xml")).text();
+    expect(sitemap).toContain(`<loc>http://localhost/du-lieu-mo/${unitId}</loc>`);
+  });
+
   it("404 for an unknown unit, 422 for a malformed period", async () => {
     const client = new TestClient(t);
     expect((await client.request("/du-lieu-mo/999999")).status).toBe(404);

@@ -251,6 +251,7 @@ describe.each(ENGINES)("public portal pages on %s", (engine) => {
     expect(sitemap).toContain(`<loc>http://localhost/tin-tuc/${REF}</loc>`);
     expect(sitemap).toContain("<loc>http://localhost/chuyen-muc/thong-bao</loc>");
     expect(sitemap).toContain(`<loc>http://localhost/don-vi/${unitId}</loc>`);
+    expect(sitemap).toContain(`<loc>http://localhost/don-vi/${unitId}/gioi-thieu</loc>`);
     expect(sitemap).not.toContain("/tin-tuc/nhap<");
     const robots = await client.request("/robots.txt");
     expect(robots.headers.get("content-type")).toBe("text/plain; charset=utf-8");

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, clientIp, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
 import { UnitAssessmentsSection } from "../emulation/unit-assessments.section.js";
+import { UnitPortalSection } from "../portal/unit-portal.section.js";
 import { unitDisplayName } from "./unit-labels.js";
 import {
   authorizeUnitEdit,
@@ -71,6 +72,7 @@ export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
         dateError={error}
         sections={
           <>
+            <UnitPortalSection db={c.var.ctx.database.db} unitId={detail.unit.id} now={c.var.ctx.now()} />
             <UnitAssessmentsSection db={c.var.ctx.database.db} unitId={detail.unit.id} />
             {/* Only for signed-in users who may read the unit's records; visitors see nothing here. */}
             <UnitOpenWork c={c} unitId={detail.unit.id} unitName={title} />
