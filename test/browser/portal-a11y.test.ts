@@ -111,7 +111,8 @@ describe.skipIf(browserSkipReason)("portal accessibility in Chromium (axe-core, 
     }
     expect(found).toEqual({});
     await page.close();
-  });
+    // Fifteen pages with axe-core each: well over the default 30 s on a busy two-core machine.
+  }, 180_000);
 
   it("has one main landmark, a banner, a footer and named navigation on every page", async () => {
     const page = await browser.newPage();
