@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { formatViNumber } from "../core/format/vi-number.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import { type AppCtx, clientIp, pageMeta } from "../core/http/request.js";
@@ -12,10 +13,13 @@ import {
   loadHomeSections,
   relatedArticles,
 } from "./articles.reading.js";
+import { findArticleViews } from "./articles.repo.js";
 import { mostReadBox } from "./most-read.service.js";
 import { articleHref } from "./public.components.js";
 import { parsePage } from "./public.params.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
+import { anonymousPageKey, renderTemplate, respondWithTemplate, VIEWS_HOLE } from "./public-page-cache.js";
+import { findVisitorRating } from "./ratings.repo.js";
 import { ratingVisitorOf } from "./ratings.routes.js";
 import { ratingsOf } from "./ratings.service.js";
 import { RATING_NOTICES } from "./ratings.views.js";
@@ -27,12 +31,46 @@ function canonicalOf(c: AppCtx, slug: string): string {
   return new URL(articleHref(slug), c.var.ctx.config.publicBaseUrl).toString();
 }
 
+/**
+ * The article page as a template: the view count and the CSRF token are holes (public-page-cache.ts).
+ * Not cacheable when the visitor already rated: the rating form then shows their choice.
+ */
+async function renderArticlePage(c: AppCtx, visitor: string) {
+  const { database, now, config } = c.var.ctx;
+  const article = await getPublishedArticle(database.db, c.req.param("slug") ?? "", now());
+  const links = await articleLinksForReaders(database.db, article.id);
+  const linkedUnitIds = links.units.map((u) => u.id);
+  const [related, ratings, mostRead] = await Promise.all([
+    relatedArticles(database.db, article, linkedUnitIds, now()),
+    ratingsOf(database.db, article.id, visitor),
+    mostReadBox(database.db, now(), MOST_READ_BOX),
+  ]);
+  const extras = {
+    canonicalUrl: canonicalOf(c, article.slug),
+    links,
+    related,
+    ratings: { ...ratings, notice: RATING_NOTICES[c.req.query("danh-gia") ?? ""] },
+    mostRead,
+  };
+  const html = await renderTemplate(c, () => {
+    const meta = pageMeta(c, article.title, {
+      description: article.lead ?? undefined,
+      head: <ArticleHead article={article} baseUrl={config.publicBaseUrl} siteName={config.siteName} />,
+    });
+    return <ArticleView meta={meta} article={article} views={VIEWS_HOLE} extras={extras} />;
+  });
+  return { articleId: article.id, storedViews: article.views, html, cacheable: ratings.mine === null };
+}
+
 /** The home and article pages, and (through `registerPublicPortalRoutes`) the rest of the public portal. */
 export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPublicPortalRoutes(app);
 
   app.get("/", async (c) => {
-    const { database, now } = c.var.ctx;
+    const { database, now, pageCache } = c.var.ctx;
+    const key = anonymousPageKey(c);
+    const cached = key ? pageCache.get<null>(key) : undefined;
+    if (cached) return respondWithTemplate(c, cached.html);
     const page = parsePage(c.req.query("trang"));
     const list = await listLatestArticles(database.db, now(), page);
     if (page > list.pageCount) throw new NotFoundError("Trang tin này không tồn tại.");
@@ -44,37 +82,41 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
           ])
         : [null, { period: "tuan" as const, rows: [] }];
     const title = page > 1 ? `Tin mới nhất – trang ${page}` : "Tin mới nhất";
-    const meta = pageMeta(c, title, { head: <FeedLinks /> });
-    return c.html(<HomePage meta={meta} list={list} sections={sections} mostRead={mostRead} />);
+    const meta = () => pageMeta(c, title, { head: <FeedLinks /> });
+    const render = () => <HomePage meta={meta()} list={list} sections={sections} mostRead={mostRead} />;
+    if (!key) return c.html(render());
+    const html = await renderTemplate(c, render);
+    pageCache.set(key, { html, facts: null });
+    return respondWithTemplate(c, html);
   });
 
   app.get("/tin-tuc/:slug", async (c) => {
-    const { database, now, viewCounter, config } = c.var.ctx;
-    const article = await getPublishedArticle(database.db, c.req.param("slug"), now());
+    const { database, viewCounter, pageCache } = c.var.ctx;
+    const visitor = ratingVisitorOf(c);
+    const key = anonymousPageKey(c);
+    let cached = key ? pageCache.get<{ articleId: number }>(key) : undefined;
+    // A visitor who rated sees their own choice: their page is rendered for them alone.
+    if (cached && (await findVisitorRating(database.db, cached.facts.articleId, visitor)) !== null) {
+      cached = undefined;
+    }
+    let articleId: number;
+    let storedViews: number;
+    let html: string;
+    if (cached) {
+      articleId = cached.facts.articleId;
+      storedViews = (await findArticleViews(database.db, articleId)) ?? 0;
+      html = cached.html;
+    } else {
+      const rendered = await renderArticlePage(c, visitor);
+      ({ articleId, storedViews, html } = rendered);
+      if (key && rendered.cacheable) pageCache.set(key, { html, facts: { articleId } });
+    }
     // The count shown is the one before this visit, so a reader's first visit shows the known
     // figure (129 on the reference article) and their next visit shows their own view counted.
-    const views = article.views + viewCounter.pending(article.id);
+    const views = storedViews + viewCounter.pending(articleId);
     // HEAD requests (link checkers, previews) are not readers.
-    if (c.req.method === "GET") viewCounter.record(article.id, clientIp(c), c.req.header("user-agent"));
-    const links = await articleLinksForReaders(database.db, article.id);
-    const linkedUnitIds = links.units.map((u) => u.id);
-    const [related, ratings, mostRead] = await Promise.all([
-      relatedArticles(database.db, article, linkedUnitIds, now()),
-      ratingsOf(database.db, article.id, ratingVisitorOf(c)),
-      mostReadBox(database.db, now(), MOST_READ_BOX),
-    ]);
-    const meta = pageMeta(c, article.title, {
-      description: article.lead ?? undefined,
-      head: <ArticleHead article={article} baseUrl={config.publicBaseUrl} siteName={config.siteName} />,
-    });
-    const extras = {
-      canonicalUrl: canonicalOf(c, article.slug),
-      links,
-      related,
-      ratings: { ...ratings, notice: RATING_NOTICES[c.req.query("danh-gia") ?? ""] },
-      mostRead,
-    };
-    return c.html(<ArticleView meta={meta} article={article} views={views} extras={extras} />);
+    if (c.req.method === "GET") viewCounter.record(articleId, clientIp(c), c.req.header("user-agent"));
+    return respondWithTemplate(c, html, { views: formatViNumber(views) });
   });
 
   app.get("/tin-tuc/:slug/in", async (c) => {

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import { formatDateVi, formatTimeVi } from "../core/format/vi-date.js";
+import { formatViNumber } from "../core/format/vi-number.js";
 import { type PageMeta, PublicLayout } from "../core/views/layout.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { PrintLinks, RelatedArticles, ShareLinks } from "./article-page.parts.js";
@@ -26,9 +27,13 @@ export function homePageHref(page: number): string {
   return page <= 1 ? "/" : `/?trang=${page}`;
 }
 
-/** "Ngày đăng 02/01/2020 | 21:49 | Lượt xem: 129", the header convention of Vietnamese portals. */
-export function articleHeaderLine(publishedAt: string, views: number): string {
-  return `Ngày đăng ${formatDateVi(publishedAt)} | ${formatTimeVi(publishedAt)} | Lượt xem: ${views}`;
+/**
+ * "Ngày đăng 02/01/2020 | 21:49 | Lượt xem: 1.290", the header convention of Vietnamese portals. The
+ * count may come as text: the page cache renders a hole there and fills it on each visit.
+ */
+export function articleHeaderLine(publishedAt: string, views: number | string): string {
+  const count = typeof views === "number" ? formatViNumber(views) : views;
+  return `Ngày đăng ${formatDateVi(publishedAt)} | ${formatTimeVi(publishedAt)} | Lượt xem: ${count}`;
 }
 
 function Featured({ items }: { items: HomeSections["featured"] }) {
@@ -162,7 +167,7 @@ function Figure({ image }: { image: ArticleImageRow }) {
 }
 
 /** The article's own content (header, lead, body with photos), shared by the page and the print view. */
-export function ArticleContent({ article, views }: { article: PublishedArticle; views: number }) {
+export function ArticleContent({ article, views }: { article: PublishedArticle; views: number | string }) {
   const parts = placeImages(splitTopLevelBlocks(article.bodyHtml), article.images);
   return (
     <>
@@ -229,7 +234,7 @@ export function ArticleView({
 }: {
   meta: PageMeta;
   article: PublishedArticle;
-  views: number;
+  views: number | string;
   extras: ArticleExtras;
 }) {
   return (

@@ -80,6 +80,12 @@ function toColumns(values: ArticleValues) {
   };
 }
 
+/** The stored view count of one article (without the views still buffered in memory). */
+export async function findArticleViews(db: Kysely<DB>, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom("articles").select("views").where("id", "=", id).executeTakeFirst();
+  return row ? Number(row.views) : undefined;
+}
+
 /**
  * Adds buffered view counts. Additive (`views + n`), never a read-modify-write, so flushes from
  * several processes sharing one database do not overwrite each other.

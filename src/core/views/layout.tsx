@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { canAnywhere } from "../../accounts/policy.js";
 import type { RequestAuth } from "../http/env.js";
@@ -12,6 +13,9 @@ export interface PageMeta {
   /** Extra tags for <head> (Open Graph, canonical…). */
   head?: Child;
 }
+
+/** Without it browsers lay pages out in quirks mode. */
+const DOCTYPE = raw("<!DOCTYPE html>");
 
 function Head({ meta }: { meta: PageMeta }) {
   return (
@@ -81,19 +85,22 @@ function SiteFooter({ meta }: { meta: PageMeta }) {
 /** The public portal's frame: skip link, header, main landmark, footer. */
 export function PublicLayout({ meta, children }: { meta: PageMeta; children?: Child }) {
   return (
-    <html lang="vi">
-      <Head meta={meta} />
-      <body>
-        <a href="#noi-dung" class="skip-link">
-          Bỏ qua, đến nội dung chính
-        </a>
-        <SiteHeader meta={meta} />
-        <main id="noi-dung" class="container" tabindex={-1}>
-          {children}
-        </main>
-        <SiteFooter meta={meta} />
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang="vi">
+        <Head meta={meta} />
+        <body>
+          <a href="#noi-dung" class="skip-link">
+            Bỏ qua, đến nội dung chính
+          </a>
+          <SiteHeader meta={meta} />
+          <main id="noi-dung" class="container" tabindex={-1}>
+            {children}
+          </main>
+          <SiteFooter meta={meta} />
+        </body>
+      </html>
+    </>
   );
 }
 
@@ -112,36 +119,39 @@ export function AdminLayout({
     items: group.items.filter((item) => canAnywhere(meta.auth.actor, item.action, meta.today)),
   })).filter((group) => group.items.length > 0);
   return (
-    <html lang="vi">
-      <Head meta={meta} />
-      <body class="admin">
-        <a href="#noi-dung" class="skip-link">
-          Bỏ qua, đến nội dung chính
-        </a>
-        <SiteHeader meta={meta} />
-        <div class="container admin-grid">
-          <nav aria-label="Quản trị" class="admin-nav">
-            {groups.map((group) => (
-              <>
-                <p class="admin-nav-group">{group.label}</p>
-                <ul>
-                  {group.items.map((item) => (
-                    <li>
-                      <a href={item.href} aria-current={item.href === active ? "page" : undefined}>
-                        {item.label}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ))}
-          </nav>
-          <main id="noi-dung" tabindex={-1}>
-            {children}
-          </main>
-        </div>
-        <SiteFooter meta={meta} />
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang="vi">
+        <Head meta={meta} />
+        <body class="admin">
+          <a href="#noi-dung" class="skip-link">
+            Bỏ qua, đến nội dung chính
+          </a>
+          <SiteHeader meta={meta} />
+          <div class="container admin-grid">
+            <nav aria-label="Quản trị" class="admin-nav">
+              {groups.map((group) => (
+                <>
+                  <p class="admin-nav-group">{group.label}</p>
+                  <ul>
+                    {group.items.map((item) => (
+                      <li>
+                        <a href={item.href} aria-current={item.href === active ? "page" : undefined}>
+                          {item.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ))}
+            </nav>
+            <main id="noi-dung" tabindex={-1}>
+              {children}
+            </main>
+          </div>
+          <SiteFooter meta={meta} />
+        </body>
+      </html>
+    </>
   );
 }

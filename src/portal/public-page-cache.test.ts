@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { ENGINES } from "../../test/support/databases.js";
+import { createUnit, createUser } from "../../test/support/fixtures.js";
+import { TestClient } from "../../test/support/http.js";
+import { insertArticle } from "./articles.repo.js";
+
+const START = new Date("2020-01-03T01:00:00Z");
+const ARTICLE = "/tin-tuc/ban-thuong-vu-lam-viec";
+const TITLE = "Ban Thường vụ Quận ủy Long Biên làm việc với phường Thượng Thanh";
+
+const titleOf = (html: string) => html.match(/<h1 id="article-title">([^<]*)<\/h1>/)?.[1];
+const viewsOf = (html: string) => html.match(/Lượt xem: ([\d.]+)/)?.[1];
+const metaTokenOf = (html: string) => html.match(/<meta name="csrf-token" content="([^"]*)"/)?.[1];
+
+describe.each(ENGINES)("public pages served from the page cache on %s", (engine) => {
+  let t: TestApp;
+  let articleId: number;
+  let unitId: number;
+
+  /** Changes the title behind the app's back, as another process sharing the database would. */
+  const retitleDirectly = (title: string) =>
+    t.database.db.updateTable("articles").set({ title }).where("id", "=", articleId).execute();
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { now: START, config: { pageCacheTtlMs: 60_000 } });
+    unitId = await createUnit(t.database.db, { name: "Thượng Thanh" });
+    await createUser(t.database.db, { username: "bientap", grants: [{ role: "editor", unitId }] });
+    articleId = await insertArticle(t.database.db, {
+      slug: "ban-thuong-vu-lam-viec",
+      title: TITLE,
+      lead: null,
+      bodyHtml: "<p>Nội dung</p>",
+      status: "published",
+      publishedAt: "2020-01-02T14:49:00.000Z",
+      unitId,
+      categoryId: null,
+      authorId: null,
+      now: START,
+    });
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    t.ctx.pageCache.invalidate();
+    await retitleDirectly(TITLE);
+    await t.database.db.updateTable("articles").set({ views: 1289 }).where("id", "=", articleId).execute();
+    await t.database.db.deleteFrom("article_ratings").execute();
+    await t.ctx.viewCounter.flush();
+    await t.database.db.updateTable("articles").set({ views: 1289 }).where("id", "=", articleId).execute();
+  });
+
+  it("renders an article once for anonymous visitors, still counting each visit", async () => {
+    const first = await new TestClient(t, "198.51.100.1").page(ARTICLE);
+    expect(titleOf(first.html)).toBe(TITLE);
+    expect(viewsOf(first.html)).toBe("1.289");
+    await retitleDirectly("Tiêu đề đã đổi");
+    const second = await new TestClient(t, "198.51.100.2").page(ARTICLE);
+    // Served from the cache: the title changed behind the app's back is not read again…
+    expect(titleOf(second.html)).toBe(TITLE);
+    // …but the count is this visit's: the first visitor's view is in it.
+    expect(viewsOf(second.html)).toBe("1.290");
+    await t.ctx.viewCounter.flush();
+    const third = await new TestClient(t, "198.51.100.3").page(ARTICLE);
+    expect(viewsOf(third.html)).toBe("1.291");
+  });
+
+  it("gives each visitor the CSRF token of their own cookie, in the page head and the rating form", async () => {
+    const pages = [];
+    for (const ip of ["198.51.100.4", "198.51.100.5"]) {
+      const client = new TestClient(t, ip);
+      const { response, html } = await client.page(ARTICLE);
+      const cookie = response.headers.getSetCookie().find((line) => line.startsWith("gb_csrf="));
+      const cookieToken = cookie?.split(";")[0]?.slice("gb_csrf=".length);
+      const formToken = html.match(/name="_csrf" value="([^"]*)"/)?.[1];
+      pages.push({ cookieToken, metaToken: metaTokenOf(html), formToken, html });
+    }
+    for (const page of pages) {
+      expect(page.cookieToken).toMatch(/^[\w-]{32,}$/);
+      expect(page.metaToken).toBe(page.cookieToken);
+      expect(page.formToken).toBe(page.cookieToken);
+      expect(page.html).not.toMatch(/[\uE000\uE001]/);
+    }
+    expect(pages[0]?.cookieToken).not.toBe(pages[1]?.cookieToken);
+  });
+
+  it("lets a visitor's rating through: they see their choice, and everyone sees the new tally", async () => {
+    const rater = new TestClient(t, "198.51.100.6");
+    await rater.page(ARTICLE);
+    await new TestClient(t, "198.51.100.7").page(ARTICLE);
+    const posted = await rater.postForm(`${ARTICLE}/danh-gia`, { muc: "3" }, ARTICLE);
+    expect(posted.status).toBe(303);
+    const own = await rater.page(ARTICLE);
+    expect(own.html).toMatch(/<input[^>]*value="3"[^>]*checked/);
+    const other = await new TestClient(t, "198.51.100.8").page(ARTICLE);
+    expect(other.html).not.toMatch(/<input[^>]*checked/);
+    expect(other.html).toContain("1 lượt đánh giá");
+  });
+
+  it("drops cached pages after any accepted change made through the app", async () => {
+    await new TestClient(t, "198.51.100.9").page(ARTICLE);
+    await retitleDirectly("Tiêu đề đã đổi");
+    const rater = new TestClient(t, "198.51.100.10");
+    await rater.page(ARTICLE);
+    await rater.postForm(`${ARTICLE}/danh-gia`, { muc: "2" }, ARTICLE);
+    const after = await new TestClient(t, "198.51.100.11").page(ARTICLE);
+    expect(titleOf(after.html)).toBe("Tiêu đề đã đổi");
+  });
+
+  it("never serves a signed-in user the anonymous page, nor caches theirs", async () => {
+    await new TestClient(t, "198.51.100.12").page("/");
+    const editor = new TestClient(t, "198.51.100.13");
+    await editor.logIn("bientap");
+    const own = await editor.page(ARTICLE);
+    expect(own.html).toContain("bientap");
+    const anonymous = await new TestClient(t, "198.51.100.14").page(ARTICLE);
+    expect(anonymous.html).not.toContain("bientap");
+  });
+
+  it("caches the home page too, per page number", async () => {
+    const home = await new TestClient(t, "198.51.100.15").page("/");
+    expect(home.html).toContain(TITLE);
+    await retitleDirectly("Tiêu đề đã đổi");
+    const again = await new TestClient(t, "198.51.100.16").page("/");
+    expect(again.html).toContain(TITLE);
+    expect(metaTokenOf(again.html)).not.toBe(metaTokenOf(home.html));
+    t.ctx.pageCache.invalidate();
+    const fresh = await new TestClient(t, "198.51.100.17").page("/");
+    expect(fresh.html).toContain("Tiêu đề đã đổi");
+  });
+});

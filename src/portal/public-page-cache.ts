@@ -1,0 +1,45 @@
+import type { HtmlEscapedString } from "hono/utils/html";
+import { fillHoles, hole } from "../core/http/page-cache.js";
+import type { AppCtx } from "../core/http/request.js";
+
+/**
+ * How the public routes use the page cache (core/http/page-cache.ts): which requests may be served
+ * from it, and how a page is rendered once with holes and filled for each visit.
+ */
+
+const CSRF_HOLE = hole("csrf");
+/** Put where a page prints its view count; filled with this visit's count. */
+export const VIEWS_HOLE = hole("views");
+
+/**
+ * The cache key of a request that may be served from the cache, or null. Only anonymous GETs: a
+ * signed-in user's pages carry their name and menu, and HEAD requests are rare enough to render.
+ */
+export function anonymousPageKey(c: AppCtx): string | null {
+  if (c.req.method !== "GET" || c.var.auth.actor !== null) return null;
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
+type Rendered = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/**
+ * Renders a page as anyone would see it: the visitor's CSRF token (in the page head and in forms)
+ * becomes a hole, so the HTML can be kept and served to the next visitor with their own token.
+ */
+export async function renderTemplate(c: AppCtx, render: () => Rendered): Promise<string> {
+  const auth = c.var.auth;
+  c.set("auth", { ...auth, csrfToken: CSRF_HOLE });
+  try {
+    // A JSX node renders to a string, or to a promise of one when a component inside is async.
+    const node = await render();
+    return await node.toString();
+  } finally {
+    c.set("auth", auth);
+  }
+}
+
+/** The HTML response for this visit: the template with its holes filled. */
+export function respondWithTemplate(c: AppCtx, html: string, values: Record<string, string> = {}): Response {
+  return c.html(fillHoles(html, { csrf: c.var.auth.csrfToken, ...values }));
+}
