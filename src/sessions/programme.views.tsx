@@ -88,57 +88,57 @@ export function ProgrammePage(p: ProgrammePageProps) {
       {p.items.length === 0 ? (
         <p class="muted">{`Chưa có nội dung nào trong chương trình công tác năm ${p.year}.`}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{`Chương trình công tác năm ${p.year}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Thời gian dự kiến</th>
-              <th scope="col">Nội dung</th>
-              <th scope="col">Đơn vị lập</th>
-              <th scope="col">Làm việc với</th>
-              <th scope="col">Buổi làm việc</th>
-              <th scope="col">
-                <span class="visually-hidden">Thao tác</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.items.map((item) => {
-              const manage = p.manageable.has(item.ownerUnitId);
-              return (
-                <tr>
-                  <td>{plannedLabel(item)}</td>
-                  <td>{item.title}</td>
-                  <td>{unitDisplayName(item.owner)}</td>
-                  <td>{item.host ? unitDisplayName(item.host) : "—"}</td>
-                  <td>
-                    {item.sessions.length === 0 ? (
-                      <span class="muted">Chưa tổ chức</span>
-                    ) : (
-                      <ul class="plain-list">
-                        {item.sessions.map((s) => (
-                          <li>
-                            <a
-                              href={`${SESSIONS_HREF}/${s.id}`}
-                            >{`Đã tổ chức ngày ${formatDateVi(s.startsAt)}`}</a>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {manage ? (
-                      <span class="actions">
-                        <a href={`${SESSIONS_HREF}/moi?chuong_trinh=${item.id}`}>Tạo buổi làm việc</a>
-                        <a href={`${PROGRAMME_HREF}/${item.id}/sua`}>Sửa</a>
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{`Chương trình công tác năm ${p.year}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Thời gian dự kiến</th>
+                <th scope="col">Nội dung</th>
+                <th scope="col">Đơn vị lập</th>
+                <th scope="col">Làm việc với</th>
+                <th scope="col">Buổi làm việc</th>
+                <th scope="col">Thao tác</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.items.map((item) => {
+                const manage = p.manageable.has(item.ownerUnitId);
+                return (
+                  <tr>
+                    <td>{plannedLabel(item)}</td>
+                    <td>{item.title}</td>
+                    <td>{unitDisplayName(item.owner)}</td>
+                    <td>{item.host ? unitDisplayName(item.host) : "—"}</td>
+                    <td>
+                      {item.sessions.length === 0 ? (
+                        <span class="muted">Chưa tổ chức</span>
+                      ) : (
+                        <ul class="plain-list">
+                          {item.sessions.map((s) => (
+                            <li>
+                              <a
+                                href={`${SESSIONS_HREF}/${s.id}`}
+                              >{`Đã tổ chức ngày ${formatDateVi(s.startsAt)}`}</a>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {manage ? (
+                        <span class="actions">
+                          <a href={`${SESSIONS_HREF}/moi?chuong_trinh=${item.id}`}>Tạo buổi làm việc</a>
+                          <a href={`${PROGRAMME_HREF}/${item.id}/sua`}>Sửa</a>
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </AdminLayout>
   );

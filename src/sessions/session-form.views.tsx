@@ -30,7 +30,11 @@ export function SessionFormPage(p: SessionFormProps) {
   const kinds = Object.entries(SESSION_KIND_LABELS).map(([value, label]) => ({ value, label }));
   const people = [
     { value: "", label: "— Chọn người chủ trì —" },
-    ...p.people.map((x) => ({ value: String(x.id), label: x.titles ? `${x.name} (${x.titles})` : x.name })),
+    // The first position only: a select is as wide as its longest choice, and some people hold four.
+    ...p.people.map((x) => {
+      const first = x.titles.split(", ")[0];
+      return { value: String(x.id), label: first ? `${x.name} (${first})` : x.name };
+    }),
   ];
   return (
     <AdminLayout meta={p.meta} active={SESSIONS_HREF}>

@@ -136,33 +136,35 @@ export function PartySelect(props: {
 export function ProposalTable({ rows, caption }: { rows: ProposalOut[]; caption: string }) {
   if (rows.length === 0) return <p class="muted">Không có kiến nghị nào.</p>;
   return (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Kiến nghị</th>
-          <th scope="col">Của</th>
-          <th scope="col">Gửi</th>
-          <th scope="col">Hạn trả lời</th>
-          <th scope="col">Tình trạng</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={`/quan-tri/kien-nghi/${p.id}`}>{p.topic}</a>
-            </td>
-            <td>{p.from.name}</td>
-            <td>{p.addressees.map((a) => a.name).join("; ")}</td>
-            <td>{p.answerDue ? formatDateVi(p.answerDue) : "—"}</td>
-            <td>
-              <ProposalStatusBadge value={p.status} />
-            </td>
+            <th scope="col">Kiến nghị</th>
+            <th scope="col">Của</th>
+            <th scope="col">Gửi</th>
+            <th scope="col">Hạn trả lời</th>
+            <th scope="col">Tình trạng</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr>
+              <td>
+                <a href={`/quan-tri/kien-nghi/${p.id}`}>{p.topic}</a>
+              </td>
+              <td>{p.from.name}</td>
+              <td>{p.addressees.map((a) => a.name).join("; ")}</td>
+              <td>{p.answerDue ? formatDateVi(p.answerDue) : "—"}</td>
+              <td>
+                <ProposalStatusBadge value={p.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
