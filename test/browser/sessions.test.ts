@@ -43,8 +43,31 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     const office = await (await browser.newContext()).newPage();
     await logIn(office, server.url, "vanphong.longbien");
 
-    // 1. The session.
-    await office.goto(`${server.url}/quan-tri/buoi-lam-viec/moi`);
+    // 0. The session is planned in the district's programme of work for 2020.
+    await office.getByRole("link", { name: "Chương trình công tác" }).click();
+    await office.getByRole("link", { name: "Thêm nội dung" }).click();
+    await office.locator("#f-year").fill("2020");
+    await office.getByRole("button", { name: "Lưu" }).click();
+    expect(await office.locator("#f-title-error").textContent()).toBe("Vui lòng nhập nội dung công tác.");
+    expect(await office.locator("main").textContent()).toContain("Vui lòng chọn đơn vị lập chương trình.");
+    await office
+      .getByLabel("Đơn vị lập chương trình")
+      .selectOption({ label: "Quận Long Biên (đến 30/06/2025)" });
+    await office.getByLabel("Tháng dự kiến").selectOption({ label: "Tháng 1" });
+    await office
+      .getByLabel("Nội dung công tác")
+      .fill("Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)");
+    await office
+      .getByLabel("Làm việc với đơn vị")
+      .selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
+    await office.getByRole("button", { name: "Lưu" }).click();
+    await office.waitForURL(/\/quan-tri\/chuong-trinh-cong-tac\?nam=2020&don_vi=\d+&ok=tao$/);
+    const planned = office.getByRole("row").filter({ hasText: "(thử nghiệm)" });
+    expect(await planned.textContent()).toContain("Chưa tổ chức");
+
+    // 1. The session, from the programme entry.
+    await planned.getByRole("link", { name: "Tạo buổi làm việc" }).click();
+    expect(await office.locator("main").textContent()).toContain("Theo chương trình công tác:");
     await office
       .getByLabel("Tên buổi làm việc")
       .fill("Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)");
@@ -59,7 +82,7 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     await office.getByLabel("Địa điểm").fill("Phòng họp 1 UBND phường Thượng Thanh");
     await office
       .getByLabel("Người chủ trì", { exact: true })
-      .selectOption({ label: "Đỗ Mạnh Hải (Bí thư Quận ủy, Chủ tịch HĐND quận)" });
+      .selectOption({ label: "Đỗ Mạnh Hải (Bí thư Quận ủy)" });
     await office
       .getByLabel("Chương trình, nội dung")
       .fill("Kết quả thực hiện nhiệm vụ chính trị năm 2019 | Phạm Thị Minh Hồng");
@@ -68,6 +91,7 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     expect(await office.locator("h1").textContent()).toBe(
       "Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)",
     );
+    expect(await office.locator("main").textContent()).toContain("Chương trình công tác");
 
     // 2. Paste the conclusions, review, correct one deadline, save.
     await office.getByRole("link", { name: "Nhập kết luận" }).click();
