@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../core/lazy-libraries.js";
 import { THUMBNAIL_WIDTH, thumbnailKeyOf } from "../portal/media.rules.js";
 import { pixelTextCentered, textWidth } from "./pixel-font.js";
 
@@ -217,6 +217,7 @@ export async function renderDemoPhotos(): Promise<RenderedPhoto[]> {
     { key: "demo-1" as const, originalName: "hoi-nghi-dinh-huong-noi-dung.jpg", svg: meetingRoomSvg() },
     { key: "demo-2" as const, originalName: "bao-cao-truoc-hoi-nghi.jpg", svg: lecternSvg() },
   ];
+  const sharp = await loadSharp();
   return Promise.all(
     drawings.map(async (d) => {
       const image = sharp(Buffer.from(d.svg));

@@ -1,12 +1,13 @@
 /** The follow-up report as an Excel workbook (ExcelJS): the same columns as the page, numbers as numbers. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "../core/lazy-libraries.js";
 import type { FollowUpReport } from "./directives.follow-up.service.js";
 import { DIMENSION_LABELS, FOLLOW_UP_COLUMNS } from "./directives.follow-up.views.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export async function followUpToXlsx(report: FollowUpReport, siteName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = "giaoban";
   const ws = wb.addWorksheet("Theo dõi nhiệm vụ");
   const [y, m, d] = report.today.split("-");

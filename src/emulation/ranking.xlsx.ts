@@ -1,5 +1,6 @@
 /** XLSX export of a ranking: the table of the ranking page, scores and ranks as numbers. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "../core/lazy-libraries.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { periodLabel } from "./period.js";
 import { describeRank } from "./ranking.math.js";
@@ -11,7 +12,7 @@ const HEADERS = ["Hạng", "Đồng hạng", "Đơn vị", "Điểm", "Kết qu�
 export const RANKING_FIRST_ROW = 6;
 
 export async function buildRankingWorkbook(ranking: Ranking): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = "giaoban";
   const ws = workbook.addWorksheet("Xep hang");
   const scope = `${ranking.cluster ? `${ranking.cluster.name}, ` : ""}các đơn vị thuộc ${unitDisplayName(ranking.parent)}`;

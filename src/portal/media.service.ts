@@ -3,8 +3,9 @@ import { createReadStream } from "node:fs";
 import { mkdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import type { Config } from "../core/config.js";
+import { loadSharp } from "../core/lazy-libraries.js";
 import {
   copyKeyOf,
   copyWidthsFor,
@@ -64,6 +65,7 @@ export async function preparePhoto(bytes: Uint8Array): Promise<PreparedPhoto> {
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new PhotoRejected("Ảnh không được lớn hơn 10 MB.");
   const type = detectPhotoType(bytes);
   if (!type) throw new PhotoRejected("Chỉ nhận ảnh JPEG, PNG hoặc WebP.");
+  const sharp = await loadSharp();
   try {
     // sharp keeps no metadata unless asked (`keepMetadata`), which is exactly what we want.
     const source = sharp(bytes, { limitInputPixels: 100_000_000, failOn: "error" }).rotate();

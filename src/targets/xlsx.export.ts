@@ -1,5 +1,6 @@
 /** XLSX export of a unit's evaluation: the table of the evaluation page, numbers as numbers. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "../core/lazy-libraries.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
 import { AGGREGATION_LABELS, VERSION_LABELS } from "./indicator.model.js";
 import { formatLevel, STATUS_LABELS, sentenceCase } from "./targets.format.js";
@@ -24,7 +25,7 @@ const HEADERS = [
 ];
 
 export async function buildEvaluationWorkbook(evaluation: UnitEvaluation): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = "giaoban";
   const ws = workbook.addWorksheet("Danh gia");
   ws.getCell("A1").value = `KẾT QUẢ THỰC HIỆN CHỈ TIÊU ${evaluation.period.label.toLocaleUpperCase("vi-VN")}`;

@@ -3,9 +3,10 @@
  * reported with its row and column ("Dòng 5, cột D: …"); the caller saves nothing unless the list is
  * empty.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseViNumber } from "../core/format/vi-number.js";
 import { AppError } from "../core/http/errors.js";
+import { loadExcelJs } from "../core/lazy-libraries.js";
 import { foldVietnamese } from "../core/text/fold.js";
 import type { Indicator, ResultVersion } from "./indicator.model.js";
 import { COLUMNS, DATA_SHEET, HEADER_ROW, HEADERS, META_SHEET, MILESTONE_WORDS } from "./xlsx.template.js";
@@ -92,7 +93,7 @@ export async function readEntryWorkbook(
   expected: { unitId: number; periodKey: string },
   indicators: Indicator[],
 ): Promise<ImportedRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

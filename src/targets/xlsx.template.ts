@@ -3,7 +3,8 @@
  * uploaded back (xlsx.import.ts reads it). Row and column positions are part of the contract with
  * the import; the hidden sheet names the unit and period so a file cannot land on the wrong ward.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "../core/lazy-libraries.js";
 import type { EntrySheet } from "./entry.service.js";
 import { VERSION_LABELS } from "./indicator.model.js";
 import { formatLevel } from "./targets.format.js";
@@ -37,7 +38,7 @@ export const MILESTONE_WORDS = { yes: "Đã hoàn thành", no: "Chưa hoàn thà
 
 /** Builds the template, pre-filled with the figures already entered for the sheet's version. */
 export async function buildEntryTemplate(sheet: EntrySheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = "giaoban";
   const ws = workbook.addWorksheet(DATA_SHEET, { views: [{ state: "frozen", ySplit: HEADER_ROW }] });
   ws.getCell("A1").value = "BIỂU NHẬP SỐ LIỆU KẾT QUẢ THỰC HIỆN CHỈ TIÊU";
