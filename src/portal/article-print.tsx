@@ -43,7 +43,7 @@ export function ArticlePrintPage({
           </header>
           <main>
             <article class="article" aria-labelledby="article-title">
-              <ArticleContent article={article} views={views} />
+              <ArticleContent article={article} views={views} eagerImages />
               <footer class="print-footer">
                 <p>
                   {article.categoryName ? `Chuyên mục: ${article.categoryName}. ` : ""}Đơn vị:{" "}

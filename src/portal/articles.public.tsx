@@ -157,17 +157,33 @@ export function HomePage({
   );
 }
 
-function Figure({ image }: { image: ArticleImageRow }) {
+function Figure({ image, eager }: { image: ArticleImageRow; eager: boolean }) {
   return (
     <figure class="article-figure">
-      <img src={mediaPath(image.storageKey)} alt={image.altText} loading="lazy" decoding="async" />
+      <img
+        src={mediaPath(image.storageKey)}
+        alt={image.altText}
+        loading={eager ? "eager" : "lazy"}
+        decoding="async"
+      />
       <figcaption>{image.caption}</figcaption>
     </figure>
   );
 }
 
-/** The article's own content (header, lead, body with photos), shared by the page and the print view. */
-export function ArticleContent({ article, views }: { article: PublishedArticle; views: number | string }) {
+/**
+ * The article's own content (header, lead, body with photos), shared by the page and the print view.
+ * `eagerImages` for the print view: a photo never scrolled to is not loaded lazily in time to print.
+ */
+export function ArticleContent({
+  article,
+  views,
+  eagerImages = false,
+}: {
+  article: PublishedArticle;
+  views: number | string;
+  eagerImages?: boolean;
+}) {
   const parts = placeImages(splitTopLevelBlocks(article.bodyHtml), article.images);
   return (
     <>
@@ -177,7 +193,9 @@ export function ArticleContent({ article, views }: { article: PublishedArticle; 
       </header>
       {article.lead ? <p class="article-lead">{article.lead}</p> : null}
       <div class="article-body">
-        {parts.map((part) => (part.kind === "html" ? raw(part.html) : <Figure image={part.image} />))}
+        {parts.map((part) =>
+          part.kind === "html" ? raw(part.html) : <Figure image={part.image} eager={eagerImages} />,
+        )}
       </div>
     </>
   );

@@ -183,6 +183,20 @@ describe.skipIf(browserSkipReason)("portal accessibility in Chromium (axe-core, 
     await page.close();
   });
 
+  it("loads every photo of the print view without scrolling, so the printed page has them all", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/tin-tuc/${SLUG}/in`, { waitUntil: "load" });
+    const photos = await page.evaluate(() =>
+      Array.from(document.images).map((img) => ({
+        src: img.src,
+        loaded: img.complete && img.naturalWidth > 0,
+      })),
+    );
+    expect(photos.length).toBeGreaterThanOrEqual(2);
+    expect(photos.filter((p) => !p.loaded)).toEqual([]);
+    await page.close();
+  });
+
   it("gives every image a text alternative and every form field a label", async () => {
     const page = await browser.newPage();
     for (const address of ["/", `/tin-tuc/${SLUG}`, "/tim-kiem?q=thuong+thanh"]) {
