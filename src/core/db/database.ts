@@ -2,15 +2,20 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { type Config, ConfigError } from "../config.js";
 import type { DialectName } from "./dialect.js";
 import type { DB } from "./schema.js";
 import { withStatementCache } from "./sqlite-statement-cache.js";
 
-// COUNT(*) and other int8 values arrive as strings by default; ours never exceed 2^53.
-pg.types.setTypeParser(20, (value) => Number(value));
-pg.types.setTypeParser(1700, (value) => Number(value));
+/** The PostgreSQL driver, loaded only when DATABASE_URL asks for it (an SQLite install never pays for it). */
+async function loadPg(): Promise<typeof pg> {
+  const driver = (await import("pg")).default;
+  // COUNT(*) and other int8 values arrive as strings by default; ours never exceed 2^53.
+  driver.types.setTypeParser(20, (value) => Number(value));
+  driver.types.setTypeParser(1700, (value) => Number(value));
+  return driver;
+}
 
 export interface Database {
   db: Kysely<DB>;
@@ -33,6 +38,7 @@ function openSqlite(file: string): Database {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // Checked now so that a wrong URL stops the start with one line instead of failing the first request.
   try {
