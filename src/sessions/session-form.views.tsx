@@ -59,19 +59,17 @@ export function SessionFormPage(p: SessionFormProps) {
       {p.stillOpen ? <StillOpenSection {...p.stillOpen} /> : null}
       <form method="post" action={p.action} enctype="multipart/form-data" novalidate>
         <CsrfInput token={p.meta.auth.csrfToken} />
-        {p.programme ? (
-          <div class="field" id="f-programItemId">
-            <input type="hidden" name="programItem" value={String(p.programme.id)} />
-            <p>
-              Theo chương trình công tác: <strong>{p.programme.title}</strong> ({p.programme.when}){" "}
-              <a href={`/quan-tri/chuong-trinh-cong-tac/${p.programme.id}/sua`}>Xem</a>
-            </p>
+        {p.programme || p.programmeError ? (
+          <div class={p.programmeError ? "field has-error" : "field"} id="f-programItemId">
+            {p.programme ? (
+              <p>
+                <input type="hidden" name="programItem" value={String(p.programme.id)} />
+                Theo chương trình công tác: <strong>{p.programme.title}</strong> ({p.programme.when}){" "}
+                <a href={`/quan-tri/chuong-trinh-cong-tac/${p.programme.id}/sua`}>Xem</a>
+              </p>
+            ) : null}
+            {p.programmeError ? <p class="field-error">{p.programmeError}</p> : null}
           </div>
-        ) : null}
-        {p.programmeError ? (
-          <p class="field-error" id="f-programItemId">
-            {p.programmeError}
-          </p>
         ) : null}
         <SelectField name="kind" label="Loại" options={kinds} value={v.kind} error={e.kind} required />
         <Field name="title" label="Tên buổi làm việc" value={v.title} error={e.title} required />

@@ -29,15 +29,25 @@ export function ownerOf(input: Pick<SessionInput, "hostUnitId" | "visitingUnitId
   return input.visitingUnitId ?? input.hostUnitId;
 }
 
-async function checkReferences(db: Kysely<DB>, input: SessionInput): Promise<void> {
+async function checkReferences(
+  db: Kysely<DB>,
+  input: SessionInput,
+  ctx: Omit<SessionContext, "now">,
+  keptProgramItemId: number | null = null,
+): Promise<void> {
   const unitIds = [input.hostUnitId, input.visitingUnitId].filter((x): x is number => typeof x === "number");
   const found = await existingUnitIds(db, unitIds);
   const fields: Record<string, string> = {};
   if (!found.includes(input.hostUnitId)) fields.hostUnitId = "Không có đơn vị này.";
   if (input.visitingUnitId && !found.includes(input.visitingUnitId))
     fields.visitingUnitId = "Không có đơn vị này.";
-  if (input.programItemId && !(await findProgramItem(db, input.programItemId)))
-    fields.programItemId = "Không có nội dung này trong chương trình công tác.";
+  if (input.programItemId && input.programItemId !== keptProgramItemId) {
+    // Holding a session under an entry marks the entry as done: only whoever plans for its unit may.
+    const item = await findProgramItem(db, input.programItemId);
+    if (!item) fields.programItemId = "Không có nội dung này trong chương trình công tác.";
+    else if (!mayManage(ctx, item.ownerUnitId))
+      fields.programItemId = "Nội dung này thuộc chương trình công tác của đơn vị khác.";
+  }
   if (input.endsAt && input.endsAt < input.startsAt) fields.endsAt = "Giờ kết thúc phải sau giờ bắt đầu.";
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
@@ -54,7 +64,7 @@ export async function createSession(
   const owner = ownerOf(input);
   if (!mayManage(ctx, owner))
     throw new ForbiddenError("Bạn không có quyền tạo buổi làm việc cho đơn vị này.");
-  await checkReferences(db, input);
+  await checkReferences(db, input, ctx);
   return withTransaction(db, async (trx) => {
     const id = await insertSession(trx, input, owner, ctx.actor.userId, ctx.now);
     await recordAudit(trx, {
@@ -103,7 +113,7 @@ export async function editSession(
   const before = await getSessionFor(db, id, ctx);
   const owner = ownerOf(input);
   if (!mayManage(ctx, before.ownerUnitId) || !mayManage(ctx, owner)) throw new ForbiddenError();
-  await checkReferences(db, input);
+  await checkReferences(db, input, ctx, before.programItemId);
   await withTransaction(db, async (trx) => {
     await updateSession(trx, id, input, owner, ctx.now);
     await recordAudit(trx, {

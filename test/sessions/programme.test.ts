@@ -214,6 +214,21 @@ describe.each(ENGINES)("the programme of work on %s", (engine) => {
     expect(edit.html).toContain(`name="programItem" value="${itemId}"`);
   });
 
+  it("does not let the ward hold its own session under the district's entry", async () => {
+    const res = await ward.postForm("/quan-tri/buoi-lam-viec/moi", {
+      programItem: String(itemId),
+      kind: "briefing",
+      title: "Giao ban phường",
+      host: `u${s.ward}`,
+      date: "2020-01-06",
+      time: "08:00",
+      place: "Hội trường UBND phường",
+      chairName: "Phạm Thị Minh Hồng",
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("Nội dung này thuộc chương trình công tác của đơn vị khác.");
+  });
+
   it("refuses a session under an entry that does not exist, next to the field", async () => {
     const res = await office.postForm("/quan-tri/buoi-lam-viec/moi", {
       programItem: "987654",
