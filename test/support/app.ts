@@ -5,8 +5,7 @@ import type { Database } from "../../src/core/db/database.js";
 import type { DialectName } from "../../src/core/db/dialect.js";
 import { createApp } from "../../src/core/http/app.js";
 import { PageCache } from "../../src/core/http/page-cache.js";
-import { addArticleViews } from "../../src/portal/articles.repo.js";
-import { ViewCounter } from "../../src/portal/view-counter.js";
+import { createViewCounter } from "../../src/portal/views.wiring.js";
 import { createTestDatabase } from "./databases.js";
 
 export interface TestApp {
@@ -50,11 +49,8 @@ export async function createTestApp(
     database,
     logger: pino({ level: "silent" }),
     now: () => now,
-    viewCounter: new ViewCounter(
-      (counts) => addArticleViews(database.db, counts),
-      config.sessionSecret,
-      () => now,
-    ),
+    // The app's own counter, so flushes write the day's counts for the most-read ranking too.
+    viewCounter: createViewCounter(database, config, () => now),
     pageCache: new PageCache({ maxEntries: 100, ttlMs: config.pageCacheTtlMs }),
   };
   return {
