@@ -38,6 +38,9 @@ const EXPECTED_COUNTS: Partial<Record<keyof DB, number>> = {
   conclusion_notices: 1,
   conclusion_items: 9,
   proposals: 0,
+  // The reference article is linked to that session and to the ward it is about.
+  article_sessions: 1,
+  article_units: 1,
   // Every published demo article is searchable right after loading.
   search_documents: 3,
 };

@@ -8,12 +8,15 @@ import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { loadEmulationDemo } from "../emulation/emulation.demo.js";
+import { setArticleLinks } from "../portal/article-links.repo.js";
 import { rebuildSearchIndex } from "../portal/search.index.js";
 import { loadSessionsDemo } from "../sessions/sessions.demo.js";
+import { SESSION as DEMO_SESSION } from "../sessions/sessions.demo-data.js";
 import { loadTargetsDemo } from "../targets/targets.demo.js";
 import {
   countUnits,
   deleteAllRows,
+  findSessionIdByTitle,
   insertArticle,
   insertArticleImage,
   insertCategory,
@@ -26,7 +29,7 @@ import {
   insertUnitParent,
 } from "./demo.repo.js";
 import { DEMO_ACCOUNTS, DEMO_GRANTS_FROM, DEMO_PASSWORD } from "./demo-accounts.js";
-import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES } from "./demo-articles.js";
+import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES, REFERENCE_ARTICLE } from "./demo-articles.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "./demo-people.js";
 import { type RenderedPhoto, renderDemoPhotos } from "./demo-photos.js";
 import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "./demo-units.js";
@@ -189,6 +192,7 @@ async function insertDemo(
     );
     mediaIds.set(photo.key, id);
   }
+  const articleIds = new Map<string, number>();
   for (const article of DEMO_ARTICLES) {
     const articleId = await insertArticle(db, {
       slug: article.slug,
@@ -201,6 +205,7 @@ async function insertDemo(
       categoryId: idOf(categoryIds, article.categorySlug),
       views: article.views,
     });
+    articleIds.set(article.slug, articleId);
     for (const [index, image] of article.images.entries()) {
       await insertArticleImage(db, {
         articleId,
@@ -224,6 +229,12 @@ async function insertDemo(
   const emulationLoaded = await loadEmulationDemo(db, { now });
   // The working session of 02/01/2020 itself: its nine conclusions as directives, two proposals.
   const sessionsLoaded = await loadSessionsDemo(db, now);
+  // The reference article reports on that session, about the ward: readers see both linked.
+  const sessionId = await findSessionIdByTitle(db, DEMO_SESSION.title);
+  await setArticleLinks(db, idOf(articleIds, REFERENCE_ARTICLE.slug), {
+    sessionIds: sessionId === undefined ? [] : [sessionId],
+    unitIds: [idOf(unitIds, "ward:thuong-thanh")],
+  });
   // The articles above were inserted directly, not through the editor's use cases that index them.
   const indexed = await rebuildSearchIndex(db);
   return {

@@ -287,3 +287,13 @@ export async function insertArticleImage(
     })
     .execute();
 }
+
+/** The id of the demo's working session (the sessions module loads it), if it was loaded. */
+export async function findSessionIdByTitle(db: Kysely<DB>, title: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("working_sessions")
+    .select("id")
+    .where("title", "=", title)
+    .executeTakeFirst();
+  return row?.id;
+}
