@@ -8,6 +8,7 @@ import { registerProposalPages } from "../directives/proposals.pages.js";
 import { registerNotificationRoutes } from "../directives/reminders.pages.js";
 import { registerCalendarPages } from "./calendar.pages.js";
 import { registerConclusionPages } from "./conclusions.pages.js";
+import { registerProgrammeApi } from "./programme.api.js";
 import { registerProgrammePages } from "./programme.pages.js";
 import { registerSessionApi } from "./sessions.api.js";
 import { registerSessionPages } from "./sessions.pages.js";
@@ -15,6 +16,7 @@ import { registerSessionPages } from "./sessions.pages.js";
 /** Working sessions, conclusions, directives, proposals, follow-up and reminders: API and pages. */
 export function registerSessionRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSessionApi(app);
+  registerProgrammeApi(app);
   registerDirectiveApi(app);
   registerProposalApi(app);
   registerNotificationRoutes(app);

@@ -229,6 +229,52 @@ describe.each(ENGINES)("the programme of work on %s", (engine) => {
     expect(await res.text()).toContain("Nội dung này thuộc chương trình công tác của đơn vị khác.");
   });
 
+  it("serves the programme through the API, with field paths for bad input", async () => {
+    const list = await office.sendJson("GET", "/api/v1/program-items?year=2020", undefined);
+    expect(list.status).toBe(200);
+    const [entry] = (await list.json()).data;
+    expect(entry).toMatchObject({
+      id: itemId,
+      ownerUnitId: s.district,
+      year: 2020,
+      plannedMonth: 1,
+      hostUnitId: s.ward,
+    });
+    expect(entry.sessions).toHaveLength(1);
+    const bad = await office.sendJson("POST", "/api/v1/program-items", {
+      ownerUnitId: s.district,
+      year: 2020,
+      title: " ",
+      plannedMonth: 13,
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.fields).toEqual({
+      title: "Vui lòng nhập nội dung công tác.",
+      plannedMonth: "Tháng dự kiến từ 1 đến 12.",
+    });
+    const created = await office.sendJson("POST", "/api/v1/program-items", {
+      ownerUnitId: s.district,
+      year: 2020,
+      title: "Hội nghị sơ kết 6 tháng",
+      plannedMonth: 7,
+    });
+    expect(created.status).toBe(201);
+    const id = (await created.json()).data.id;
+    const put = await office.sendJson("PUT", `/api/v1/program-items/${id}`, {
+      ownerUnitId: s.district,
+      year: 2020,
+      title: "Hội nghị sơ kết 6 tháng đầu năm",
+      plannedMonth: 7,
+    });
+    expect((await put.json()).data.title).toBe("Hội nghị sơ kết 6 tháng đầu năm");
+    const refused = await ward.sendJson("PUT", `/api/v1/program-items/${id}`, {
+      ownerUnitId: s.ward,
+      year: 2020,
+      title: "x",
+    });
+    expect(refused.status).toBe(404);
+  });
+
   it("refuses a session under an entry that does not exist, next to the field", async () => {
     const res = await office.postForm("/quan-tri/buoi-lam-viec/moi", {
       programItem: "987654",
