@@ -11,7 +11,6 @@
  */
 
 import type { Kysely } from "kysely";
-import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
 import type { DB } from "../core/db/schema.js";
@@ -110,9 +109,19 @@ export async function runReminders(
   return result;
 }
 
-/** A nodemailer transport for `config.smtp`, or null when no SMTP server is configured. */
+/**
+ * A nodemailer transport for `config.smtp`, or null when no SMTP server is configured. nodemailer is
+ * loaded with the first message, so an install without e-mail never loads it.
+ */
 export function createMailer(smtp: Config["smtp"]): Mailer | null {
-  return smtp ? nodemailer.createTransport(smtp.url) : null;
+  if (!smtp) return null;
+  let transport: Promise<Mailer> | null = null;
+  return {
+    async sendMail(message) {
+      transport ??= import("nodemailer").then((m) => m.default.createTransport(smtp.url));
+      return (await transport).sendMail(message);
+    },
+  };
 }
 
 /**

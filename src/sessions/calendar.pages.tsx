@@ -68,7 +68,7 @@ export function registerCalendarPages(app: OpenAPIHono<AppEnv>): void {
       { from, hostUnitId: unit && /^\d+$/.test(unit) ? Number(unit) : undefined, limit: 1000 },
       ctx,
     );
-    const body = sessionsToIcs(
+    const body = await sessionsToIcs(
       sessions,
       c.var.ctx.config.publicBaseUrl,
       `Lịch làm việc – ${c.var.ctx.config.siteName}`,

@@ -3,7 +3,7 @@
  * (the `ics` package) that calendar programs import. Times are written in UTC, so every client
  * shows them in its own zone; a session without an end is given two hours.
  */
-import { createEvents, type EventAttributes } from "ics";
+import type { EventAttributes } from "ics";
 import { vnDateString } from "../core/format/vi-date.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { type SessionSummary, sessionKindLabel } from "./sessions.model.js";
@@ -41,8 +41,15 @@ function utcArray(iso: string): [number, number, number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 }
 
-/** An iCalendar document of the sessions; `baseUrl` makes each event link back to its page. */
-export function sessionsToIcs(sessions: readonly SessionSummary[], baseUrl: URL, calName: string): string {
+/**
+ * An iCalendar document of the sessions; `baseUrl` makes each event link back to its page. The `ics`
+ * package is loaded on the first feed asked for, not with every page of the app.
+ */
+export async function sessionsToIcs(
+  sessions: readonly SessionSummary[],
+  baseUrl: URL,
+  calName: string,
+): Promise<string> {
   if (sessions.length === 0) {
     return [
       "BEGIN:VCALENDAR",
@@ -73,6 +80,7 @@ export function sessionsToIcs(sessions: readonly SessionSummary[], baseUrl: URL,
       status: "CONFIRMED",
     };
   });
+  const { createEvents } = await import("ics");
   const { error, value } = createEvents(events, { productId: "-//giaoban//lich-lam-viec//VI", calName });
   if (error || !value) throw error ?? new Error("ICS generation failed");
   return value;

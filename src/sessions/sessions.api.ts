@@ -8,7 +8,6 @@ import { parseConclusionText } from "../directives/directives.parse.service.js";
 import { presentDirective, presentProposal } from "../directives/directives.present.js";
 import { searchProposals } from "../directives/proposals.service.js";
 import type { Hierarchy } from "../units/hierarchy.rules.js";
-import { noticeToDocx } from "./conclusion-docx.js";
 import { listNotices, type NoticeRecord } from "./conclusions.repo.js";
 import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
 import { actContext } from "./http-context.js";
@@ -289,6 +288,8 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
 
 /** Sends a notice as a .docx download named after its number ("Thong-bao-136-TB-QU.docx"). */
 export async function docxResponse(notice: NoticeRecord, directives: DirectiveRecord[]): Promise<Response> {
+  // The Word writer (the `docx` package) is loaded on the first export, not with every page.
+  const { noticeToDocx } = await import("./conclusion-docx.js");
   const bytes = await noticeToDocx(notice, directives);
   const ascii = `Thong-bao-${notice.number
     .normalize("NFD")
