@@ -24,7 +24,13 @@ import {
 import { defaultWindow, periodKindOf, termYearsOf } from "./period.rules.js";
 import { compareWithSamePeriod, type SamePeriodComparison } from "./same-period.math.js";
 import type { TargetRow } from "./targets.repo.js";
-import { computeTermFigure, type TermFigure } from "./term.math.js";
+import {
+  aggregateAnnual,
+  NO_TERM_FIGURES,
+  type TermAggregates,
+  type TermFigure,
+  termFigureFromAggregates,
+} from "./term.math.js";
 
 /** The revisions that apply to one unit for one indicator and period. */
 export interface ResolvedTarget {
@@ -52,8 +58,31 @@ export interface TermDetail {
   aggregation: Aggregation;
   years: readonly number[];
   figure: TermFigure;
+  /** Each term year's figure and target (the trend chart); empty in bulk evaluation, which reads sums only. */
   annual: AnnualPoint[];
 }
+
+/** What a term evaluation reads of one indicator's annual figures over the term's years. */
+export interface TermFigures {
+  aggregates: TermAggregates;
+  /** Term years whose figure is an approved estimate (no approved final figure), ascending. */
+  estimateYears: readonly number[];
+  /** See {@link TermDetail.annual}. */
+  annual: AnnualPoint[];
+}
+
+/** A term year range [from, to] as one number, for maps keyed by window. */
+export const windowKey = (from: number, to: number) => from * 10000 + to;
+
+/** The annual points of a bulk evaluation: none (shared, frozen). */
+export const NO_ANNUAL_POINTS = Object.freeze([]) as unknown as AnnualPoint[];
+
+/** No approved figure in any year of the term. */
+export const NO_TERM_INPUT: TermFigures = Object.freeze({
+  aggregates: NO_TERM_FIGURES,
+  estimateYears: Object.freeze([]) as readonly number[],
+  annual: NO_ANNUAL_POINTS,
+});
 
 export interface IndicatorEvaluation {
   /** With the name and definition in force for the period. */
@@ -226,19 +255,15 @@ export function yearsOfTerm(periodKey: string, target: ResolvedTarget | undefine
 }
 
 /**
- * Evaluates one indicator over a term from annual figures: per year the final figure, else the
- * estimate; the term figure by the target's aggregation (or the indicator's); the whole figure counts
- * as an estimate when any year is one. Missing years refuse the figure (term.math says which).
+ * A term's figures for one indicator, from the annual figures loaded for one unit (`period → indicator
+ * → figures`): per year the final figure, else the estimate; each year's own target for the chart.
  */
-export function evaluateTerm(
+export function termFiguresOf(
   indicator: Indicator,
-  periodKey: string,
-  target: ResolvedTarget | undefined,
+  years: readonly number[],
   annualFigures: ReadonlyMap<string, ReadonlyMap<number, FigureSet>>,
   annualTargets?: ReadonlyMap<number, Map<number, ResolvedTarget>>,
-): IndicatorEvaluation {
-  const aggregation = target?.latest.aggregation ?? indicator.termAggregation;
-  const years = yearsOfTerm(periodKey, target);
+): TermFigures {
   const annual: AnnualPoint[] = years.map((year) => {
     const set = annualFigures.get(String(year))?.get(indicator.id);
     const value = set?.final ?? set?.estimate ?? null;
@@ -246,13 +271,30 @@ export function evaluateTerm(
     const level = annualTargets?.get(year)?.get(indicator.id)?.latest.level;
     return { year, value, basis, target: level?.kind === "value" ? level.value : null };
   });
-  const figure = computeTermFigure(aggregation, {
+  const { aggregates } = aggregateAnnual({
     years,
     values: annual.map((a) => ({ year: a.year, value: a.value })),
   });
+  const estimateYears = annual.filter((a) => a.basis === "estimate").map((a) => a.year);
+  return { aggregates, estimateYears, annual };
+}
+
+/**
+ * Evaluates one indicator over a term (`years`, see {@link yearsOfTerm}) from its annual figures
+ * summed up: the term figure by the target's aggregation (or the indicator's); the whole figure
+ * counts as an estimate when any year it uses is one. Missing years refuse the figure (term.math
+ * says which).
+ */
+export function evaluateTerm(
+  indicator: Indicator,
+  target: ResolvedTarget | undefined,
+  years: readonly number[],
+  figures: TermFigures,
+): IndicatorEvaluation {
+  const aggregation = target?.latest.aggregation ?? indicator.termAggregation;
+  const figure = termFigureFromAggregates(aggregation, years, figures.aggregates);
   const semantics = termSemanticsOf(indicator, aggregation);
-  const usedEstimate =
-    figure.ok && annual.some((a) => a.basis === "estimate" && figure.yearsUsed.includes(a.year));
+  const usedEstimate = figure.ok && figures.estimateYears.some((y) => figure.yearsUsed.includes(y));
   let actual: { final?: number | boolean; estimate?: number | boolean } = {};
   if (figure.ok) {
     const value = semantics.valueType === "boolean" ? figure.value !== 0 : figure.value;
@@ -268,7 +310,7 @@ export function evaluateTerm(
     semantics,
     evaluation,
     target: target ?? null,
-    term: { aggregation, years, figure, annual },
+    term: { aggregation, years, figure, annual: figures.annual },
     samePeriod: null,
     problem,
     notes: [],
@@ -285,6 +327,11 @@ export interface UnitRows {
   targets: readonly TargetRow[];
   /** Approved figures of this unit: the period's, last year's, and for a term every year's. */
   figures: ReadonlyMap<string, ReadonlyMap<number, FigureSet>>;
+  /**
+   * Term periods: an indicator's figures over the years [from, to], already summed up (bulk
+   * evaluation has the database do it); when absent they are made from `figures`.
+   */
+  termFigures?: (indicatorId: number, from: number, to: number) => TermFigures | undefined;
   /** Load last year's figures for "so với cùng kỳ" (year periods). */
   previousKey?: string | null;
   /** Resolve each term year's own target, for the trend chart. */
@@ -312,11 +359,18 @@ export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
     }
     for (const indicator of rows.indicators) {
       const target = targets.get(indicator.id);
-      const hasFigure = yearsOfTerm(rows.periodKey, target).some((y) =>
-        rows.figures.get(String(y))?.has(indicator.id),
-      );
-      if (!target && !hasFigure) continue;
-      out.push(evaluateTerm(indicator, rows.periodKey, target, rows.figures, annualTargets));
+      const years = yearsOfTerm(rows.periodKey, target);
+      // No years (a target window ending before it starts) has no figures; evaluateTerm then refuses it.
+      const from = years[0];
+      const to = years[years.length - 1];
+      const figures =
+        from === undefined || to === undefined
+          ? NO_TERM_INPUT
+          : rows.termFigures
+            ? (rows.termFigures(indicator.id, from, to) ?? NO_TERM_INPUT)
+            : termFiguresOf(indicator, years, rows.figures, annualTargets);
+      if (!target && figures.aggregates.yearsPresent.length === 0) continue;
+      out.push(evaluateTerm(indicator, target, years, figures));
     }
     return out;
   }

@@ -14,7 +14,11 @@ import {
   assembleUnitEvaluation,
   type FigureSet,
   type IndicatorEvaluation,
+  NO_ANNUAL_POINTS,
   resolveTargets,
+  type TermFigures,
+  windowKey,
+  yearsOfTerm,
 } from "./evaluation.assemble.js";
 import {
   findCustomPeriodEnd,
@@ -33,11 +37,12 @@ import {
   periodLabel,
   previousYearKey,
   termBounds,
+  termYearsOf,
 } from "./period.rules.js";
 import { rankingScore } from "./ranking-score.js";
-import { listResultsForUnit, visitApprovedOfChildren } from "./results.repo.js";
+import { listResultsForUnit, visitApprovedOfChildren, visitTermAggregates } from "./results.repo.js";
 import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
-import { listTargetsForChildren, listTargetsForUnit } from "./targets.repo.js";
+import { listTargetsForChildren, listTargetsForUnit, type TargetRow } from "./targets.repo.js";
 import { unitInSentence } from "./unit-wording.js";
 
 export interface EvaluatedPeriod {
@@ -196,6 +201,47 @@ export async function evaluateUnit(
   };
 }
 
+/**
+ * The term figures of every child of `parentId`, summed up by the database: unit → window → indicator.
+ * The windows are those of the term targets that may apply to a child (`targets`: its parent's, its
+ * own) and the key's default window, for indicators without a target.
+ */
+async function readTermFigures(
+  db: Kysely<DB>,
+  parentId: number,
+  period: EvaluatedPeriod,
+  targets: readonly TargetRow[],
+): Promise<Map<number, Map<number, Map<number, TermFigures>>>> {
+  const windows = new Map<number, [number, number]>();
+  const add = (years: readonly number[]) => {
+    const from = years[0];
+    const to = years[years.length - 1];
+    if (from !== undefined && to !== undefined) windows.set(windowKey(from, to), [from, to]);
+  };
+  add(yearsOfTerm(period.key, undefined));
+  for (const t of targets) add(termYearsOf(t.periodStart, t.periodEnd));
+  const byUnit = new Map<number, Map<number, Map<number, TermFigures>>>();
+  await visitTermAggregates(
+    db,
+    { scope: { parentId, date: period.asOf }, windows: [...windows.values()] },
+    (unitId, indicatorId, from, to, aggregates, estimateYears) => {
+      let byWindow = byUnit.get(unitId);
+      if (!byWindow) {
+        byWindow = new Map();
+        byUnit.set(unitId, byWindow);
+      }
+      const key = windowKey(from, to);
+      let byIndicator = byWindow.get(key);
+      if (!byIndicator) {
+        byIndicator = new Map();
+        byWindow.set(key, byIndicator);
+      }
+      byIndicator.set(indicatorId, { aggregates, estimateYears, annual: NO_ANNUAL_POINTS });
+    },
+  );
+  return byUnit;
+}
+
 export interface ChildrenEvaluation {
   parent: UnitBrief;
   period: EvaluatedPeriod;
@@ -217,7 +263,12 @@ export async function evaluateChildren(
   const period = await resolvePeriod(db, parent.id, input.periodKey);
   // No "so với cùng kỳ" in bulk: last year's figures are not read.
   const { keys, previousKey } = keysToRead(period);
-  const query = { parentId: parent.id, date: period.asOf, periodKeys: keys.filter((k) => k !== previousKey) };
+  const term = period.kind === "term";
+  const query = {
+    parentId: parent.id,
+    date: period.asOf,
+    periodKeys: term ? [period.key] : keys.filter((k) => k !== previousKey),
+  };
   const figuresByUnit = new Map<number, Map<string, Map<number, FigureSet>>>();
   const collect = (
     unitId: number,
@@ -233,11 +284,16 @@ export async function evaluateChildren(
     }
     addFigure(map, { periodKey, indicatorId, version, value });
   };
-  const [children, indicators, targets] = await Promise.all([
+  const targetsRead = listTargetsForChildren(db, query);
+  const [children, indicators, targets, termByUnit] = await Promise.all([
     listChildrenAt(db, parent.id, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
-    listTargetsForChildren(db, query),
-    visitApprovedOfChildren(db, query, collect),
+    targetsRead,
+    // A term reads its years summed up by the database (over the windows its targets set); a year
+    // reads its figures.
+    term
+      ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets))
+      : visitApprovedOfChildren(db, query, collect).then(() => null),
   ]);
 
   const inherited = targets.filter((t) => t.appliesTo === "children");
@@ -254,6 +310,7 @@ export async function evaluateChildren(
   const units = children.map((unit): UnitEvaluation => {
     const own = ownByUnit.get(unit.id);
     const resolved = own ? new Map([...shared, ...resolveTargets(own, unit.id, null, period.key)]) : shared;
+    const termFigures = termByUnit?.get(unit.id);
     const evaluations = assembleUnitEvaluation({
       unitId: unit.id,
       parentId: parent.id,
@@ -262,6 +319,9 @@ export async function evaluateChildren(
       targets: own ? [...inherited, ...own] : inherited,
       resolved,
       figures: figuresByUnit.get(unit.id) ?? new Map(),
+      termFigures: term
+        ? (indicatorId, from, to) => termFigures?.get(windowKey(from, to))?.get(indicatorId)
+        : undefined,
     });
     const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
     return {

@@ -89,12 +89,39 @@ export function geometricGrowthPct(start: number, end: number, intervals: number
 
 const listYears = (years: readonly number[]) => years.join(", ");
 
-/** Validates the input and returns the figures present, by year, plus the missing years (ascending). */
-function collect(input: TermFigureInput): {
-  present: Map<number, number>;
-  years: number[];
-  missing: number[];
-} {
+/**
+ * What a term figure is computed from: the annual figures of the term's years, summed up. The
+ * single-unit evaluation makes them from the years it reads ({@link aggregateAnnual}); the ranking has
+ * the database make them for every unit at once (results.repo `visitTermAggregatesOfChildren`). Both
+ * then go through {@link termFigureFromAggregates}, so a unit's page and its ranking agree.
+ */
+export interface TermAggregates {
+  /** Term years with a figure, ascending. */
+  yearsPresent: readonly number[];
+  /** Sum of those figures (here in year order; the database sums in its own order, equal within binary noise). */
+  sum: number;
+  /** How many of those figures are > 0 (the `count` aggregation). */
+  positive: number;
+  /** The figure of the first and of the last year present; null when no year has one. */
+  first: number | null;
+  last: number | null;
+}
+
+/** No figure in any year of the term. */
+export const NO_TERM_FIGURES: TermAggregates = Object.freeze({
+  yearsPresent: Object.freeze([]) as readonly number[],
+  sum: 0,
+  positive: 0,
+  first: null,
+  last: null,
+});
+
+/**
+ * Validates annual values against the term years and sums them up: the years sorted, and the
+ * aggregates of the figures present (summed in year order). Throws RangeError for malformed input
+ * (no years, duplicate years, a figure outside the term, NaN).
+ */
+export function aggregateAnnual(input: TermFigureInput): { years: number[]; aggregates: TermAggregates } {
   const years = [...input.years].sort((a, b) => a - b);
   if (years.length === 0) throw new RangeError("a term needs at least one year");
   const termSet = new Set(years);
@@ -109,7 +136,26 @@ function collect(input: TermFigureInput): {
     if (!Number.isFinite(value)) throw new RangeError(`figure for ${year} is not a finite number`);
     present.set(year, value);
   }
-  return { present, years, missing: years.filter((y) => !present.has(y)) };
+  const yearsPresent = years.filter((y) => present.has(y));
+  let sum = 0;
+  let positive = 0;
+  for (const y of yearsPresent) {
+    const value = present.get(y) as number;
+    sum += value;
+    if (value > 0) positive++;
+  }
+  const first = yearsPresent[0];
+  const last = yearsPresent[yearsPresent.length - 1];
+  return {
+    years,
+    aggregates: {
+      yearsPresent,
+      sum,
+      positive,
+      first: first === undefined ? null : (present.get(first) as number),
+      last: last === undefined ? null : (present.get(last) as number),
+    },
+  };
 }
 
 /**
@@ -127,7 +173,25 @@ export function computeTermFigure(
   input: TermFigureInput,
   options: TermFigureOptions = {},
 ): TermFigure {
-  const { present, years, missing } = collect(input);
+  const { years, aggregates } = aggregateAnnual(input);
+  return termFigureFromAggregates(aggregation, years, aggregates, options);
+}
+
+/**
+ * {@link computeTermFigure} from the aggregates of the annual figures. `years` are the term's years,
+ * ascending and distinct; `aggregates.yearsPresent` must be among them. Throws RangeError when
+ * `years` is empty.
+ */
+export function termFigureFromAggregates(
+  aggregation: TermAggregation,
+  years: readonly number[],
+  aggregates: TermAggregates,
+  options: TermFigureOptions = {},
+): TermFigure {
+  if (years.length === 0) throw new RangeError("a term needs at least one year");
+  const available = aggregates.yearsPresent;
+  const has = (y: number) => available.includes(y);
+  const missing = available.length === years.length ? [] : years.filter((y) => !has(y));
   const allowMissing = options.allowMissing ?? false;
   const fail = (reason: TermFigureFailure, message: string): TermFigure => ({
     ok: false,
@@ -136,57 +200,55 @@ export function computeTermFigure(
     missingYears: missing,
     message,
   });
-  const available = years.filter((y) => present.has(y));
   const first = years[0] as number;
   const last = years[years.length - 1] as number;
 
   // The years this aggregation cannot do without.
   const required = aggregation === "growth" ? [first, last] : aggregation === "end" ? [last] : years;
-  const requiredMissing = required.filter((y) => !present.has(y));
+  const requiredMissing = missing.length === 0 ? [] : required.filter((y) => !has(y));
   if (requiredMissing.length > 0 && !allowMissing) {
     return fail("missing_years", `Thiếu số liệu năm ${listYears(requiredMissing)}.`);
   }
 
-  let used: number[];
+  let used: readonly number[];
   let value: number;
   let intervals: number | null = null;
-  const figure = (y: number) => present.get(y) as number;
   if (aggregation === "growth") {
     const start = available[0];
     const end = available[available.length - 1];
     if (start === undefined || end === undefined || start === end) {
       return fail("not_enough_data", "Cần số liệu của ít nhất hai năm để tính tăng trưởng bình quân.");
     }
-    if (figure(start) <= 0) {
+    const startValue = aggregates.first as number;
+    const endValue = aggregates.last as number;
+    if (startValue <= 0) {
       return fail(
         "non_positive_start",
         `Không tính được tăng trưởng bình quân: số liệu năm ${start} bằng 0 hoặc âm.`,
       );
     }
-    if (figure(end) < 0) {
+    if (endValue < 0) {
       return fail("negative_end", `Không tính được tăng trưởng bình quân: số liệu năm ${end} âm.`);
     }
     used = [start, end];
     intervals = end - start;
-    value = geometricGrowthPct(figure(start), figure(end), intervals);
+    value = geometricGrowthPct(startValue, endValue, intervals);
   } else if (available.length === 0) {
     return fail("not_enough_data", "Chưa có số liệu năm nào trong nhiệm kỳ.");
   } else if (aggregation === "end") {
-    const end = available[available.length - 1] as number;
-    used = [end];
-    value = figure(end);
+    used = [available[available.length - 1] as number];
+    value = aggregates.last as number;
   } else {
     used = available;
-    const sum = used.reduce((total, y) => total + figure(y), 0);
     value =
       aggregation === "sum"
-        ? sum
+        ? aggregates.sum
         : aggregation === "mean"
-          ? sum / used.length
-          : used.filter((y) => figure(y) > 0).length;
+          ? aggregates.sum / used.length
+          : aggregates.positive;
   }
 
-  const usedAll = required.every((y) => present.has(y));
+  const usedAll = requiredMissing.length === 0;
   const note = usedAll
     ? missing.length > 0
       ? `Chưa có số liệu năm ${listYears(missing)} (không cần cho cách tính này).`
@@ -196,7 +258,7 @@ export function computeTermFigure(
     ok: true,
     aggregation,
     value,
-    yearsUsed: used,
+    yearsUsed: [...used],
     missingYears: missing,
     complete: missing.length === 0,
     intervals,
