@@ -1,18 +1,7 @@
 import { formatDateTimeVi } from "../core/format/vi-date.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "./audit.labels.js";
 import type { AuditEventRow } from "./audit.repo.js";
-
-export const ACTION_LABELS: Record<string, string> = {
-  create: "Tạo mới",
-  update: "Cập nhật",
-  delete: "Xóa",
-  publish: "Đăng bài",
-  unpublish: "Gỡ bài",
-  login: "Đăng nhập",
-  logout: "Đăng xuất",
-  password_change: "Đổi mật khẩu",
-  revoke: "Thu hồi",
-};
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "∅";
@@ -67,7 +56,15 @@ export function AuditPage({
       <h1>Nhật ký thay đổi</h1>
       <form method="get" action="/quan-tri/nhat-ky" class="filters" aria-label="Lọc nhật ký">
         <label>
-          Loại đối tượng <input name="entityType" value={query.entityType ?? ""} />
+          Loại đối tượng{" "}
+          <select name="entityType">
+            <option value="">Tất cả</option>
+            {Object.entries(ENTITY_LABELS).map(([value, label]) => (
+              <option value={value} selected={query.entityType === value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Hành động{" "}
@@ -113,9 +110,9 @@ export function AuditPage({
             <tr>
               <td>{formatDateTimeVi(r.at)}</td>
               <td>{r.actorName}</td>
-              <td>{ACTION_LABELS[r.action] ?? r.action}</td>
+              <td>{actionLabel(r.action)}</td>
               <td>
-                {r.entityType}
+                {entityLabel(r.entityType)}
                 {r.entityId ? ` #${r.entityId}` : ""}
               </td>
               <td>{r.unitId ? (unitNames.get(r.unitId) ?? `#${r.unitId}`) : "—"}</td>
