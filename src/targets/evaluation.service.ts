@@ -40,7 +40,7 @@ import {
   termYearsOf,
 } from "./period.rules.js";
 import { rankingScore } from "./ranking-score.js";
-import { listResultsForUnit, visitApprovedOfChildren, visitTermAggregates } from "./results.repo.js";
+import { listApprovedFiguresForUnit, visitApprovedOfChildren, visitTermAggregates } from "./results.repo.js";
 import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
 import { listTargetsForChildren, listTargetsForUnit, type TargetRow } from "./targets.repo.js";
 import { unitInSentence } from "./unit-wording.js";
@@ -175,7 +175,7 @@ export async function evaluateUnit(
   const [indicators, targets, results] = await Promise.all([
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     listTargetsForUnit(db, { unitId: unit.id, parentId, periodKeys: keys }),
-    listResultsForUnit(db, unit.id, keys, { approvedOnly: true }),
+    listApprovedFiguresForUnit(db, unit.id, keys),
   ]);
   const figures = new Map<string, Map<number, FigureSet>>();
   for (const r of results) addFigure(figures, r);

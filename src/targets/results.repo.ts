@@ -100,6 +100,43 @@ export async function listResultsForUnit(
   return (await query.orderBy("id").execute()).map(toResult);
 }
 
+/** An approved figure as evaluation reads it: which indicator, period and version, its value and note. */
+export interface ApprovedFigure {
+  indicatorId: number;
+  periodKey: string;
+  version: ResultVersion;
+  value: number;
+  note: string | null;
+}
+
+/**
+ * A unit's approved figures for some periods, in the order they were entered. Only the five columns
+ * evaluation reads: on a unit's term page (six years × every indicator) building the full rows cost
+ * more than the query.
+ */
+export async function listApprovedFiguresForUnit(
+  db: Kysely<DB>,
+  unitId: number,
+  periodKeys: string[],
+): Promise<ApprovedFigure[]> {
+  if (periodKeys.length === 0) return [];
+  const rows = await db
+    .selectFrom("results")
+    .select(["indicator_id", "period_key", "version", "value", "note"])
+    .where("unit_id", "=", unitId)
+    .where("period_key", "in", periodKeys)
+    .where("status", "=", "approved")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id,
+    periodKey: r.period_key,
+    version: r.version as ResultVersion,
+    value: Number(r.value),
+    note: r.note,
+  }));
+}
+
 /**
  * Calls `visit` with every approved figure of every child of `parentId` at `date` for the given
  * periods, read in one query.
