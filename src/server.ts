@@ -28,7 +28,9 @@ export async function startServer(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, {
+    onIdleError: (err) => logger.warn({ err }, "an idle database connection broke; the pool replaces it"),
+  });
   await migrateToLatest(database.db, database.dialect);
   if (process.env.DEMO_DATA !== "off") {
     const loaded = await loadDemoIfEmpty(database, new Date(), path.join(config.dataDir, "media"));

@@ -37,9 +37,16 @@ function openSqlite(file: string): Database {
   return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  onIdleError: (error: Error) => void,
+): Promise<Database> {
   const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // A connection that breaks while idle (the server restarted, a proxy timed out) is dropped by the
+  // pool and the next query opens a new one; unhandled, the error would stop the whole process.
+  pool.on("error", onIdleError);
   // Checked now so that a wrong URL stops the start with one line instead of failing the first request.
   try {
     const client = await pool.connect();
@@ -58,9 +65,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 export async function openDatabase(
   database: Config["database"],
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; onIdleError?: (error: Error) => void } = {},
 ): Promise<Database> {
   return database.kind === "sqlite"
     ? openSqlite(database.file)
-    : openPostgres(database.url, options.poolSize ?? 10);
+    : openPostgres(database.url, options.poolSize ?? 10, options.onIdleError ?? (() => {}));
 }
