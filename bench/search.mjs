@@ -14,8 +14,8 @@ import { rebuildSearchIndex } from "../dist/portal/search.index.js";
 import { ftsExpression, parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";
 import { searchArticles } from "../dist/portal/search.service.js";
 import { htmlToText } from "../dist/portal/search.text.js";
-import { fmt } from "./lib.mjs";
-import { buildChain, generateArticle, QUERIES, random, startPostgres } from "./search-corpus.mjs";
+import { fmt, random, startPostgres } from "./lib.mjs";
+import { buildChain, generateArticle, QUERIES } from "./search-corpus.mjs";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 20);
