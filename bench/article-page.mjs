@@ -3,7 +3,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fmt, load, memoryOf, startProcess, stopProcess, summarise, waitForHttp } from "./lib.mjs";
+import {
+  fmt,
+  load,
+  memoryOf,
+  prepareDemoData,
+  startProcess,
+  stopProcess,
+  summarise,
+  waitForHttp,
+} from "./lib.mjs";
 
 const ARTICLE = "/tin-tuc/ban-thuong-vu-quan-uy-long-bien-lam-viec-voi-phuong-thuong-thanh";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -12,6 +21,7 @@ const BARE_PORT = 38_312;
 
 export async function benchArticlePage() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-"));
+  await prepareDemoData(dir);
   const app = startProcess(["dist/main.js"], {
     PORT: String(APP_PORT),
     DATA_DIR: dir,

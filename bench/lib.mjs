@@ -29,6 +29,20 @@ export function startProcess(args, env) {
   return child;
 }
 
+/**
+ * Loads the demo into a fresh data folder with the command line, before the server starts: the
+ * server is then measured as it runs in production (started on existing data), not carrying the
+ * memory that the one-off demo load (photo rendering, password hashing) left behind.
+ */
+export async function prepareDemoData(dataDir) {
+  const child = spawn(process.execPath, ["dist/cli/main.js", "demo"], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`giaoban demo exited with ${code}`);
+}
+
 export async function stopProcess(child) {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));

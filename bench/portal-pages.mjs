@@ -7,7 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { fmt, load, memoryOf, startProcess, stopProcess, summarise, waitForHttp } from "./lib.mjs";
+import {
+  fmt,
+  load,
+  memoryOf,
+  prepareDemoData,
+  startProcess,
+  stopProcess,
+  summarise,
+  waitForHttp,
+} from "./lib.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const APP_PORT = 38_321;
@@ -54,6 +63,7 @@ async function measurePage(page, dir) {
 
 export async function benchPortalPages() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-pages-"));
+  await prepareDemoData(dir);
   const app = startProcess(["dist/main.js"], {
     PORT: String(APP_PORT),
     DATA_DIR: dir,
