@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { parentAt } from "./targets.repo.js";
 
 /** The few facts about units that evaluation needs, read without loading the whole hierarchy. */
 
@@ -20,14 +21,7 @@ export async function findUnitBrief(db: Kysely<DB>, id: number): Promise<UnitBri
 
 /** The unit's parent at `date`, or null at the top of the tree. */
 export async function findParentIdAt(db: Kysely<DB>, unitId: number, date: string): Promise<number | null> {
-  const row = await db
-    .selectFrom("unit_parents")
-    .select("parent_id")
-    .where("unit_id", "=", unitId)
-    .where("valid_from", "<=", date)
-    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", date)]))
-    .orderBy("valid_from", "desc")
-    .executeTakeFirst();
+  const row = await db.selectNoFrom((eb) => parentAt(eb, unitId, date).as("parent_id")).executeTakeFirst();
   return row?.parent_id ?? null;
 }
 

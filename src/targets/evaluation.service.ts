@@ -4,7 +4,10 @@
  * caller decides which (see `publicOnly`), since reading is not an audited change.
  *
  * Bulk evaluation runs one query per table whatever the number of units (units, indicators, targets,
- * results), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once.
+ * results), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once. For
+ * a term the database sums each unit's years up first (results.repo visitTermAggregates), so the
+ * million yearly figures of a national term ranking stay in it; a unit's own page sums up the years
+ * it reads (it shows them too) with the same arithmetic (term.math).
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
@@ -161,22 +164,27 @@ export async function evaluateUnit(
   db: Kysely<DB>,
   input: { unitId: number; periodKey: string } & EvaluateOptions,
 ): Promise<UnitEvaluation> {
-  // For a year or a term the date is known without the database: read the unit and its parent together.
-  const known = defaultWindow(input.periodKey)?.end;
-  const [found, knownParent] = await Promise.all([
-    findUnitBrief(db, input.unitId),
-    known ? findParentIdAt(db, input.unitId, known) : Promise.resolve(null),
-  ]);
-  if (!found) throw new NotFoundError("Không tìm thấy đơn vị.");
-  const unit = found;
-  const period = await resolvePeriod(db, unit.id, input.periodKey);
+  // For a year or a term the date is known without the database: every read goes out at once (on
+  // PostgreSQL one round trip instead of three), the targets query finding the parent itself.
+  const known = defaultWindow(input.periodKey) !== null;
+  let found: UnitBrief | undefined;
+  let period: EvaluatedPeriod;
+  if (known) period = await resolvePeriod(db, input.unitId, input.periodKey);
+  else {
+    found = await findUnitBrief(db, input.unitId);
+    if (!found) throw new NotFoundError("Không tìm thấy đơn vị.");
+    period = await resolvePeriod(db, found.id, input.periodKey);
+  }
   const { keys, previousKey } = keysToRead(period);
-  const parentId = known ? knownParent : await findParentIdAt(db, unit.id, period.asOf);
-  const [indicators, targets, results] = await Promise.all([
+  const [unitRead, parentId, indicators, targets, results] = await Promise.all([
+    found ?? findUnitBrief(db, input.unitId),
+    findParentIdAt(db, input.unitId, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
-    listTargetsForUnit(db, { unitId: unit.id, parentId, periodKeys: keys }),
-    listApprovedFiguresForUnit(db, unit.id, keys),
+    listTargetsForUnit(db, { unitId: input.unitId, parentId: { at: period.asOf }, periodKeys: keys }),
+    listApprovedFiguresForUnit(db, input.unitId, keys),
   ]);
+  if (!unitRead) throw new NotFoundError("Không tìm thấy đơn vị.");
+  const unit = unitRead;
   const figures = new Map<string, Map<number, FigureSet>>();
   for (const r of results) addFigure(figures, r);
   const evaluations = assembleUnitEvaluation({

@@ -88,6 +88,18 @@ export function childrenAt(eb: ExpressionBuilder<DB, keyof DB>, parentId: number
     .where((w) => w.or([w("unit_parents.valid_to", "is", null), w("unit_parents.valid_to", ">=", date)]));
 }
 
+/** The parent of `unitId` at `date` (the latest link valid then), as a subquery; see findParentIdAt. */
+export function parentAt(eb: ExpressionBuilder<DB, keyof DB>, unitId: number, date: string) {
+  return eb
+    .selectFrom("unit_parents")
+    .select("unit_parents.parent_id")
+    .where("unit_parents.unit_id", "=", unitId)
+    .where("unit_parents.valid_from", "<=", date)
+    .where((w) => w.or([w("unit_parents.valid_to", "is", null), w("unit_parents.valid_to", ">=", date)]))
+    .orderBy("unit_parents.valid_from", "desc")
+    .limit(1);
+}
+
 export interface TargetWrite {
   indicatorId: number;
   unitId: number;
@@ -155,21 +167,24 @@ export async function findTargetById(db: Kysely<DB>, id: number): Promise<Target
 
 /**
  * Every revision that may apply to `unitId` for the given period keys: its own targets and its
- * parent's targets for all children (`parentId` null: none inherited).
+ * parent's targets for all children (`parentId` null: none inherited; `{ at: date }`: the parent at
+ * that date, found by the same query, so a caller need not wait for it).
  */
 export async function listTargetsForUnit(
   db: Kysely<DB>,
-  input: { unitId: number; parentId: number | null; periodKeys: string[] },
+  input: { unitId: number; parentId: number | null | { at: string }; periodKeys: string[] },
 ): Promise<TargetRow[]> {
   if (input.periodKeys.length === 0) return [];
+  const parent = input.parentId;
   const rows = await db
     .selectFrom("targets")
     .select(COLUMNS)
     .where("period_key", "in", input.periodKeys)
     .where((eb) => {
       const own = eb.and([eb("applies_to", "=", "unit"), eb("unit_id", "=", input.unitId)]);
-      if (input.parentId === null) return own;
-      return eb.or([own, eb.and([eb("applies_to", "=", "children"), eb("unit_id", "=", input.parentId)])]);
+      if (parent === null) return own;
+      const parentId = typeof parent === "number" ? parent : parentAt(eb, input.unitId, parent.at);
+      return eb.or([own, eb.and([eb("applies_to", "=", "children"), eb("unit_id", "=", parentId)])]);
     })
     .orderBy("id")
     .execute();
