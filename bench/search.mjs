@@ -1,6 +1,6 @@
 // Search latency on 100.000 generated Vietnamese articles, on SQLite and on PostgreSQL, beside a bare
 // full-text query (the engine's index alone, no ranking, no snippets) in the same run. Uses the built
-// app (dist/): `npm run build` first. BENCH_ARTICLES changes the corpus size; BENCH_PG_URL points at
+// app (dist/): `npm run build` first. BENCH_ARTICLES changes the corpus size, BENCH_ENGINES=sqlite skips PostgreSQL; BENCH_PG_URL points at
 // an existing PostgreSQL database instead of starting an embedded one.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -161,7 +161,8 @@ async function benchEngine(kind) {
 
 export async function benchSearch() {
   const engines = [];
-  for (const kind of ["sqlite", "postgres"]) engines.push(await benchEngine(kind));
+  for (const kind of (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(","))
+    engines.push(await benchEngine(kind));
   return { articles: ARTICLES, rounds: ROUNDS, queries: QUERIES, engines };
 }
 
