@@ -101,7 +101,8 @@ function parsePositiveInt(name: string, raw: string | undefined, fallback: numbe
 function parseNonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ConfigError(`${name} must be a whole number ≥ 0, got "${raw}"`);
   return n;
 }
 
