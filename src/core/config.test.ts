@@ -18,6 +18,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it("caches public pages for 5 seconds unless PAGE_CACHE_TTL_MS says otherwise, 0 meaning never", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).pageCacheTtlMs).toBe(5_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), PAGE_CACHE_TTL_MS: "0" }).pageCacheTtlMs).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), PAGE_CACHE_TTL_MS: "1500" }).pageCacheTtlMs).toBe(1_500);
+  });
+
   it("takes PostgreSQL from DATABASE_URL and https from PUBLIC_BASE_URL", () => {
     const config = loadConfig({
       DATA_DIR: dataDir(),
@@ -35,6 +41,8 @@ describe("loadConfig", () => {
     [{ PUBLIC_BASE_URL: "ftp://x" }, "PUBLIC_BASE_URL must be http:// or https://"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET must be at least 32 characters long"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL must start with smtp:// or smtps://"],
+    [{ PAGE_CACHE_TTL_MS: "-1" }, 'PAGE_CACHE_TTL_MS must be a whole number ≥ 0, got "-1"'],
+    [{ PAGE_CACHE_TTL_MS: "5s" }, 'PAGE_CACHE_TTL_MS must be a whole number ≥ 0, got "5s"'],
   ])("refuses %o with one clear line", (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
