@@ -43,7 +43,11 @@ import {
   termYearsOf,
 } from "./period.rules.js";
 import { rankingScore } from "./ranking-score.js";
-import { listApprovedFiguresForUnit, visitApprovedOfChildren, visitTermAggregates } from "./results.repo.js";
+import {
+  listApprovedFiguresForUnit,
+  visitApprovedOfChildren,
+  visitTermAggregates,
+} from "./results.evaluation.repo.js";
 import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
 import { listTargetsForChildren, listTargetsForUnit, type TargetRow } from "./targets.repo.js";
 import { unitInSentence } from "./unit-wording.js";

@@ -92,7 +92,7 @@ const listYears = (years: readonly number[]) => years.join(", ");
 /**
  * What a term figure is computed from: the annual figures of the term's years, summed up. The
  * single-unit evaluation makes them from the years it reads ({@link aggregateAnnual}); the ranking has
- * the database make them for every unit at once (results.repo `visitTermAggregatesOfChildren`). Both
+ * the database make them for every unit at once (results.evaluation.repo `visitTermAggregates`). Both
  * then go through {@link termFigureFromAggregates}, so a unit's page and its ranking agree.
  */
 export interface TermAggregates {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/core/db/database.js";
 import type { DB } from "../../src/core/db/schema.js";
 import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation.service.js";
-import { visitTermAggregates } from "../../src/targets/results.repo.js";
+import { visitTermAggregates } from "../../src/targets/results.evaluation.repo.js";
 import {
   aggregateAnnual,
   computeTermFigure,
@@ -14,7 +14,7 @@ import {
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 
 /**
- * The database's term aggregates (results.repo visitTermAggregates, used by the ranking) against the
+ * The database's term aggregates (results.evaluation.repo visitTermAggregates, used by the ranking) against the
  * pure computation over the same figures (term.math aggregateAnnual, used by a unit's page): final
  * over estimate, approved only, missing years, estimate-only years, a ceiling indicator, zero and
  * negative figures, a unit without results, keys that are not years, and two windows at once. Then
