@@ -10,8 +10,9 @@ import { sql } from "kysely";
 import { openDatabase } from "../dist/core/db/database.js";
 import { migrateToLatest } from "../dist/core/db/migrate.js";
 import { blocksToHtml, DEMO_ARTICLES } from "../dist/demo/demo-articles.js";
+import { ftsAllPhrases } from "../dist/portal/search.fts.js";
 import { rebuildSearchIndex } from "../dist/portal/search.index.js";
-import { ftsExpression, parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";
+import { parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";
 import { searchArticles } from "../dist/portal/search.service.js";
 import { htmlToText } from "../dist/portal/search.text.js";
 import { fmt, random, startPostgres } from "./lib.mjs";
@@ -42,7 +43,7 @@ async function time(fn, rounds) {
   return summary(times);
 }
 
-async function fill(database) {
+export async function fill(database) {
   const db = database.db;
   const at = NOW.toISOString();
   const unit = await db
@@ -114,7 +115,7 @@ function bareQuery(database, q) {
   const phrases = parsed.terms.map((t) => t.folded);
   if (phrases.length === 0) return Promise.resolve();
   return database.dialect === "sqlite"
-    ? sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsExpression(phrases, ["title_f", "body_f"])} LIMIT 10`.execute(
+    ? sql`SELECT rowid FROM article_search WHERE article_search MATCH ${ftsAllPhrases(phrases)} LIMIT 10`.execute(
         database.db,
       )
     : sql`SELECT article_id FROM search_documents WHERE folded_tsv @@ ${tsqueryText(phrases)}::tsquery LIMIT 10`.execute(

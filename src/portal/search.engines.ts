@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { ftsExpression, type ParsedQuery, tsqueryText } from "./search.rules.js";
+import { ftsAllMarked, ftsAllPhrases } from "./search.fts.js";
+import { type ParsedQuery, tsqueryText } from "./search.rules.js";
 import { articleIdOfKey, rankKeyAt } from "./search.text.js";
 
 /**
@@ -43,32 +44,40 @@ function keyBounds(filters: SearchFilters): { below: number; atLeast: number | n
 
 export function sqliteTierQueries(db: Kysely<DB>, parsed: ParsedQuery, filters: SearchFilters): TierQueries {
   const folded = parsed.terms.map((t) => t.folded);
+  // Each property has its own token kind (search.fts.ts), so no expression needs a column filter.
   const flags: Record<RankFlag, string> = {
-    boost: ftsExpression(
-      parsed.boosts.map((t) => t.folded),
-      ["title_f", "body_f"],
-    ),
-    exact: ftsExpression(
+    boost: ftsAllPhrases(parsed.boosts.map((t) => t.folded)),
+    exact: ftsAllMarked(
+      "exact",
       parsed.terms.map((t) => t.exact),
-      ["title_x", "body_x"],
     ),
-    title: ftsExpression(folded, ["title_f"]),
+    title: ftsAllMarked("title", folded),
   };
   const meta = [
     filters.categoryId != null ? `c${filters.categoryId}` : null,
     filters.unitId != null ? `u${filters.unitId}` : null,
   ].filter((t): t is string => t !== null);
-  let base = `(${ftsExpression(folded, ["title_f", "body_f"])})`;
-  if (meta.length > 0)
-    base += ` AND (${ftsExpression(
-      meta.map((t) => [t]),
-      ["meta"],
-    )})`;
+  const filter =
+    meta.length > 0
+      ? ` AND (${ftsAllMarked(
+          "meta",
+          meta.map((t) => [t]),
+        )})`
+      : "";
   const { below, atLeast } = keyBounds(filters);
 
+  // Every exact or title match is also a match of the folded terms, so a tier requiring one of them
+  // leaves the folded terms out: FTS5 then walks the short lists instead of seeking through the long
+  // ones of common syllables (40 → 5 ms for a rare tier at 100.000 articles).
   const expression = (tier: Tier) => {
-    let expr = base;
+    const required = (["exact", "title"] as const).filter((flag) => tier[flag] === true);
+    let expr =
+      required.length > 0
+        ? required.map((flag) => `(${flags[flag]})`).join(" AND ")
+        : `(${ftsAllPhrases(folded)})`;
+    expr += filter;
     for (const [flag, wanted] of Object.entries(tier) as [RankFlag, boolean][]) {
+      if (wanted && required.includes(flag as "exact" | "title")) continue;
       expr = wanted ? `(${expr}) AND (${flags[flag]})` : `(${expr}) NOT (${flags[flag]})`;
     }
     return expr;

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../core/db/dialect.js";
-import { rebuildSearchIndex } from "./search.index.js";
 
 /**
  * Tables of the portal's search index of articles, satisfaction ratings, view statistics and the
@@ -109,9 +108,7 @@ export function searchMigration(dialect: DialectName) {
         .addColumn("updated_at", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("leader_duties_pk", ["unit_id", "person_id"])
         .execute();
-
-      // Articles written before this migration become searchable at once.
-      await rebuildSearchIndex(db);
+      // The index is filled by the next migration (0007), which remakes the FTS5 table.
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ftsExpression, parseSearchQuery, tsqueryText } from "./search.rules.js";
+import { ftsAllMarked, ftsAllPhrases } from "./search.fts.js";
+import { parseSearchQuery, tsqueryText } from "./search.rules.js";
 import { buildSnippet, highlightAll } from "./search.snippet.js";
 import {
   htmlToText,
@@ -47,9 +48,8 @@ describe("reading a query", () => {
   });
 
   it("quotes every token for the engines, so nothing typed is syntax", () => {
-    expect(ftsExpression([["thuong", "thanh"], ["or"]], ["title_f", "body_f"])).toBe(
-      '{title_f body_f} : ("thuong thanh" AND "or")',
-    );
+    expect(ftsAllPhrases([["thuong", "thanh"], ["or"]])).toBe('"thuong thanh" AND "or"');
+    expect(ftsAllMarked("exact", [["thượng", "thanh"], ['"']])).toBe('"_thượng _thanh" AND "_"""');
     expect(tsqueryText([["thuong", "thanh"], ["or"]])).toBe("('thuong' <-> 'thanh') & ('or')");
     expect(tsqueryText([["thanh"]], "A")).toBe("('thanh':A)");
   });

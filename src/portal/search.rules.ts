@@ -100,21 +100,6 @@ export function isEmptyQuery(parsed: ParsedQuery): boolean {
   return parsed.terms.length === 0;
 }
 
-// ---- SQLite FTS5 -------------------------------------------------------------------------------
-
-/** An FTS5 string: tokens are letters and digits only, but quotes are doubled all the same. */
-function ftsString(tokens: string[]): string {
-  return `"${tokens.join(" ").replace(/"/g, '""')}"`;
-}
-
-/**
- * An FTS5 MATCH expression requiring every phrase in one of the given columns:
- * `{title_f body_f} : ("thuong thanh" AND "ho")`.
- */
-export function ftsExpression(phrases: string[][], columns: string[]): string {
-  return `{${columns.join(" ")}} : (${phrases.map(ftsString).join(" AND ")})`;
-}
-
 // ---- PostgreSQL tsquery ------------------------------------------------------------------------
 
 /**

@@ -186,10 +186,3 @@ export function rankKeyAt(instant: string | Date): number {
 export function articleIdOfKey(key: number): number {
   return ((key % RANK_ID_SPAN) + RANK_ID_SPAN) % RANK_ID_SPAN;
 }
-
-/** Filter tokens of the index's `meta` column: "c12" for category 12, "u5" for unit 5. */
-export function metaTokens(article: { categoryId: number | null; unitId: number }): string {
-  return [article.categoryId === null ? null : `c${article.categoryId}`, `u${article.unitId}`]
-    .filter(Boolean)
-    .join(" ");
-}

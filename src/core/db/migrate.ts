@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import { emulationMigration } from "../../emulation/emulation.migration.js";
 import { editorialMigration } from "../../portal/editorial.migration.js";
 import { searchMigration } from "../../portal/search.migration.js";
+import { searchTokenKindsMigration } from "../../portal/search-token-kinds.migration.js";
 import { sessionsMigration } from "../../sessions/sessions.migration.js";
 import { targetsMigration } from "../../targets/targets.migration.js";
 import type { DialectName } from "./dialect.js";
@@ -20,6 +21,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0004-sessions": sessionsMigration(dialect),
     "0005-editorial": editorialMigration(dialect),
     "0006-search": searchMigration(dialect),
+    "0007-search-token-kinds": searchTokenKindsMigration(dialect),
   };
 }
 
