@@ -4,7 +4,6 @@
  * character pasted from Word would otherwise make the whole feed unreadable).
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML forbids
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function xmlText(text: string): string {

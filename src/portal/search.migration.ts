@@ -11,7 +11,6 @@ import type { DialectName } from "../core/db/dialect.js";
  */
 export function searchMigration(dialect: DialectName) {
   return {
-    // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
     async up(db: Kysely<any>): Promise<void> {
       // Filter columns first: SQLite then reads them without touching the pages of long values.
       let documents = db.schema

@@ -7,7 +7,6 @@ import { type DialectName, withAutoId } from "../core/db/dialect.js";
  */
 export function sessionsMigration(dialect: DialectName) {
   return {
-    // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
     async up(db: Kysely<any>): Promise<void> {
       const table = (name: string) => withAutoId(db.schema.createTable(name), dialect);
       const index = (name: string, on: string, columns: string[]) =>

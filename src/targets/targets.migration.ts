@@ -4,7 +4,6 @@ import { type DialectName, withAutoId } from "../core/db/dialect.js";
 /** Indicators, their dated wording, targets and results (see targets.tables.ts for the columns' meaning). */
 export function targetsMigration(dialect: DialectName) {
   return {
-    // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
     async up(db: Kysely<any>): Promise<void> {
       const table = (name: string) => withAutoId(db.schema.createTable(name), dialect);
 

@@ -4,7 +4,6 @@ import { type DialectName, withAutoId } from "../dialect.js";
 /** Units, people, accounts, audit, articles: the tables every later module builds on. */
 export function foundationMigration(dialect: DialectName) {
   return {
-    // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
     async up(db: Kysely<any>): Promise<void> {
       const table = (name: string) => withAutoId(db.schema.createTable(name), dialect);
 
