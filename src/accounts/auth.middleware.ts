@@ -34,10 +34,10 @@ export function clearSessionCookie(c: AppCtx): void {
 
 /**
  * Works out who is calling: a bearer API token, a session cookie, or nobody. Anonymous visitors get
- * a CSRF cookie so that the login form itself is protected.
+ * a CSRF cookie once a page needs their token, so that the login form itself is protected.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { database, config, now } = c.var.ctx;
+  const { database, config, now } = c.get("ctx");
   // Uploaded photos are public and cached for a year: no session lookup, no cookie.
   if (c.req.path.startsWith("/media/")) {
     c.set("auth", { actor: null, via: null, sessionId: null, csrfToken: "" });
@@ -64,17 +64,27 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   }
   const csrfName = anonCsrfCookieName(config.secureCookies);
-  let anonToken = getCookie(c, csrfName);
-  if (!anonToken || anonToken.length < 32) {
-    anonToken = randomBytes(32).toString("base64url");
-    setCookie(c, csrfName, anonToken, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: config.secureCookies,
-      path: "/",
-    });
-  }
-  c.set("auth", { actor: null, via: null, sessionId: null, csrfToken: anonToken });
+  const cookieToken = getCookie(c, csrfName);
+  let anonToken = cookieToken && cookieToken.length >= 32 ? cookieToken : null;
+  c.set("auth", {
+    actor: null,
+    via: null,
+    sessionId: null,
+    // Made on first use, while a page or form is rendered: a feed, robots.txt or an API read sets no
+    // cookie, so shared caches may keep them and readers who never see a form are not tracked.
+    get csrfToken() {
+      if (anonToken === null) {
+        anonToken = randomBytes(32).toString("base64url");
+        setCookie(c, csrfName, anonToken, {
+          httpOnly: true,
+          sameSite: "Lax",
+          secure: config.secureCookies,
+          path: "/",
+        });
+      }
+      return anonToken;
+    },
+  });
   return next();
 };
 

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { formatViNumber } from "../core/format/vi-number.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
+import type { Template } from "../core/http/page-cache.js";
 import { type AppCtx, clientIp, pageMeta } from "../core/http/request.js";
 import { ArticleHead, FeedLinks } from "./article-head.js";
 import { ArticlePrintPage } from "./article-print.js";
@@ -52,14 +53,14 @@ async function renderArticlePage(c: AppCtx, visitor: string) {
     ratings: { ...ratings, notice: RATING_NOTICES[c.req.query("danh-gia") ?? ""] },
     mostRead,
   };
-  const html = await renderTemplate(c, () => {
+  const template = await renderTemplate(c, () => {
     const meta = pageMeta(c, article.title, {
       description: article.lead ?? undefined,
       head: <ArticleHead article={article} baseUrl={config.publicBaseUrl} siteName={config.siteName} />,
     });
     return <ArticleView meta={meta} article={article} views={VIEWS_HOLE} extras={extras} />;
   });
-  return { articleId: article.id, storedViews: article.views, html, cacheable: ratings.mine === null };
+  return { articleId: article.id, storedViews: article.views, template, cacheable: ratings.mine === null };
 }
 
 /** The home and article pages, and (through `registerPublicPortalRoutes`) the rest of the public portal. */
@@ -70,7 +71,7 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const { database, now, pageCache } = c.var.ctx;
     const key = anonymousPageKey(c);
     const cached = key ? pageCache.get<null>(key) : undefined;
-    if (cached) return respondWithTemplate(c, cached.html);
+    if (cached) return respondWithTemplate(c, cached.template);
     const page = parsePage(c.req.query("trang"));
     const list = await listLatestArticles(database.db, now(), page);
     if (page > list.pageCount) throw new NotFoundError("Trang tin này không tồn tại.");
@@ -85,9 +86,9 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     const meta = () => pageMeta(c, title, { head: <FeedLinks /> });
     const render = () => <HomePage meta={meta()} list={list} sections={sections} mostRead={mostRead} />;
     if (!key) return c.html(render());
-    const html = await renderTemplate(c, render);
-    pageCache.set(key, { html, facts: null });
-    return respondWithTemplate(c, html);
+    const template = await renderTemplate(c, render);
+    pageCache.set(key, { template, facts: null });
+    return respondWithTemplate(c, template);
   });
 
   app.get("/tin-tuc/:slug", async (c) => {
@@ -101,22 +102,22 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     }
     let articleId: number;
     let storedViews: number;
-    let html: string;
+    let template: Template;
     if (cached) {
       articleId = cached.facts.articleId;
       storedViews = (await findArticleViews(database.db, articleId)) ?? 0;
-      html = cached.html;
+      template = cached.template;
     } else {
       const rendered = await renderArticlePage(c, visitor);
-      ({ articleId, storedViews, html } = rendered);
-      if (key && rendered.cacheable) pageCache.set(key, { html, facts: { articleId } });
+      ({ articleId, storedViews, template } = rendered);
+      if (key && rendered.cacheable) pageCache.set(key, { template, facts: { articleId } });
     }
     // The count shown is the one before this visit, so a reader's first visit shows the known
     // figure (129 on the reference article) and their next visit shows their own view counted.
     const views = storedViews + viewCounter.pending(articleId);
     // HEAD requests (link checkers, previews) are not readers.
     if (c.req.method === "GET") viewCounter.record(articleId, clientIp(c), c.req.header("user-agent"));
-    return respondWithTemplate(c, html, { views: formatViNumber(views) });
+    return respondWithTemplate(c, template, { views: formatViNumber(views) });
   });
 
   app.get("/tin-tuc/:slug/in", async (c) => {

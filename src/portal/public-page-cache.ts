@@ -1,5 +1,5 @@
 import type { HtmlEscapedString } from "hono/utils/html";
-import { fillHoles, hole } from "../core/http/page-cache.js";
+import { compileTemplate, fillTemplate, hole, type Template } from "../core/http/page-cache.js";
 import type { AppCtx } from "../core/http/request.js";
 
 /**
@@ -24,22 +24,32 @@ export function anonymousPageKey(c: AppCtx): string | null {
 type Rendered = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /**
- * Renders a page as anyone would see it: the visitor's CSRF token (in the page head and in forms)
+ * Renders a page as anyone would see it: the visitor's CSRF token (in its forms, if it has any)
  * becomes a hole, so the HTML can be kept and served to the next visitor with their own token.
  */
-export async function renderTemplate(c: AppCtx, render: () => Rendered): Promise<string> {
+export async function renderTemplate(c: AppCtx, render: () => Rendered): Promise<Template> {
   const auth = c.var.auth;
-  c.set("auth", { ...auth, csrfToken: CSRF_HOLE });
+  // Not `{ ...auth }`: spreading would read the visitor's lazy token and give them a cookie.
+  c.set("auth", { actor: auth.actor, via: auth.via, sessionId: auth.sessionId, csrfToken: CSRF_HOLE });
   try {
     // A JSX node renders to a string, or to a promise of one when a component inside is async.
     const node = await render();
-    return await node.toString();
+    return compileTemplate(await node.toString());
   } finally {
     c.set("auth", auth);
   }
 }
 
+const HTML_CONTENT_TYPE = { "Content-Type": "text/html; charset=UTF-8" };
+
 /** The HTML response for this visit: the template with its holes filled. */
-export function respondWithTemplate(c: AppCtx, html: string, values: Record<string, string> = {}): Response {
-  return c.html(fillHoles(html, { csrf: c.var.auth.csrfToken, ...values }));
+export function respondWithTemplate(
+  c: AppCtx,
+  template: Template,
+  values: Record<string, string> = {},
+): Response {
+  // Read the token only for a page that prints it: reading it gives a new visitor a cookie.
+  const filled: Record<string, string> = { ...values };
+  if (template.names.includes("csrf")) filled.csrf = c.var.auth.csrfToken;
+  return c.body(fillTemplate(template, filled), 200, HTML_CONTENT_TYPE);
 }

@@ -31,11 +31,15 @@ export class TestClient {
     return response;
   }
 
-  /** GETs a page and remembers its CSRF token (from `<meta name="csrf-token">`). */
+  /**
+   * GETs a page and remembers its CSRF token: from `<meta name="csrf-token">` when signed in, else
+   * from the page's first form (anonymous pages print the token only in forms).
+   */
   async page(path: string): Promise<{ response: Response; html: string }> {
     const response = await this.request(path);
     const html = await response.text();
-    const match = html.match(/<meta name="csrf-token" content="([^"]*)"/);
+    const match =
+      html.match(/<meta name="csrf-token" content="([^"]*)"/) ?? html.match(/name="_csrf" value="([^"]*)"/);
     if (match?.[1]) this.csrfToken = match[1];
     return { response, html };
   }

@@ -24,7 +24,9 @@ function Head({ meta }: { meta: PageMeta }) {
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${meta.title} | ${meta.siteName}`}</title>
       {meta.description ? <meta name="description" content={meta.description} /> : null}
-      <meta name="csrf-token" content={meta.auth.csrfToken} />
+      {/* Signed-in pages only: an anonymous visitor's token is printed only in the forms that need
+          it, so reading a page without a form sets no cookie (and costs no random token). */}
+      {meta.auth.actor ? <meta name="csrf-token" content={meta.auth.csrfToken} /> : null}
       <link rel="stylesheet" href="/static/site.css" />
       <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       {meta.head}
