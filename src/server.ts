@@ -37,13 +37,13 @@ export async function startServer(
     if (loaded) logger.info("empty database: demo data from the reference story loaded");
   }
   const now = () => new Date();
-  const viewCounter = createViewCounter(database, config, now);
+  const pageCache = new PageCache({ maxEntries: 2_000, ttlMs: config.pageCacheTtlMs });
+  const viewCounter = createViewCounter(database, config, now, () => pageCache.invalidate());
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
   const jobs = [housekeepingJob, scheduledPublishingJob, createReminderJob(config, { logger })];
   const scheduler = new JobScheduler(database.db, jobs, logger, now);
   scheduler.start(60_000);
 
-  const pageCache = new PageCache({ maxEntries: 2_000, ttlMs: config.pageCacheTtlMs });
   const ctx: AppContext = { config, database, logger, now, viewCounter, pageCache };
   const app = createApp(ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

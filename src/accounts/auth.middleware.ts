@@ -1,10 +1,11 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
 import { resolveApiToken, resolveSession } from "./auth.service.js";
+import { newRandomToken } from "./random-token.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -74,7 +75,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     // cookie, so shared caches may keep them and readers who never see a form are not tracked.
     get csrfToken() {
       if (anonToken === null) {
-        anonToken = randomBytes(32).toString("base64url");
+        anonToken = newRandomToken();
         setCookie(c, csrfName, anonToken, {
           httpOnly: true,
           sameSite: "Lax",

@@ -14,13 +14,12 @@ import {
   loadHomeSections,
   relatedArticles,
 } from "./articles.reading.js";
-import { findArticleViews } from "./articles.repo.js";
 import { mostReadBox } from "./most-read.service.js";
 import { articleHref } from "./public.components.js";
 import { parsePage } from "./public.params.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
 import { anonymousPageKey, renderTemplate, respondWithTemplate, VIEWS_HOLE } from "./public-page-cache.js";
-import { findVisitorRating } from "./ratings.repo.js";
+import { findVisitorRating, listRaters } from "./ratings.repo.js";
 import { ratingVisitorOf } from "./ratings.routes.js";
 import { ratingsOf } from "./ratings.service.js";
 import { RATING_NOTICES } from "./ratings.views.js";
@@ -63,6 +62,28 @@ async function renderArticlePage(c: AppCtx, visitor: string) {
   return { articleId: article.id, storedViews: article.views, template, cacheable: ratings.mine === null };
 }
 
+/** Beyond this many raters, the cached article page asks the database about each visitor instead. */
+const MAX_CACHED_RATERS = 500;
+
+/**
+ * What a cached article page needs at each visit besides its template. The stored view count is
+ * current: view flushes and ratings drop the cache (server.ts, request-pipeline.ts).
+ */
+interface ArticlePageFacts {
+  articleId: number;
+  storedViews: number;
+  /** Visitor keys of those who rated, or null when there are too many to keep. */
+  raters: Set<string> | null;
+}
+
+/** Whether this visitor rated the cached article; the key is only worked out when someone has. */
+async function hasRated(c: AppCtx, facts: ArticlePageFacts): Promise<boolean> {
+  if (facts.raters === null) {
+    return (await findVisitorRating(c.var.ctx.database.db, facts.articleId, ratingVisitorOf(c))) !== null;
+  }
+  return facts.raters.size > 0 && facts.raters.has(ratingVisitorOf(c));
+}
+
 /** The home and article pages, and (through `registerPublicPortalRoutes`) the rest of the public portal. */
 export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPublicPortalRoutes(app);
@@ -93,24 +114,26 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.get("/tin-tuc/:slug", async (c) => {
     const { database, viewCounter, pageCache } = c.var.ctx;
-    const visitor = ratingVisitorOf(c);
     const key = anonymousPageKey(c);
-    let cached = key ? pageCache.get<{ articleId: number }>(key) : undefined;
+    let cached = key ? pageCache.get<ArticlePageFacts>(key) : undefined;
     // A visitor who rated sees their own choice: their page is rendered for them alone.
-    if (cached && (await findVisitorRating(database.db, cached.facts.articleId, visitor)) !== null) {
-      cached = undefined;
-    }
+    if (cached && (await hasRated(c, cached.facts))) cached = undefined;
     let articleId: number;
     let storedViews: number;
     let template: Template;
     if (cached) {
-      articleId = cached.facts.articleId;
-      storedViews = (await findArticleViews(database.db, articleId)) ?? 0;
+      ({ articleId, storedViews } = cached.facts);
       template = cached.template;
     } else {
-      const rendered = await renderArticlePage(c, visitor);
+      const rendered = await renderArticlePage(c, ratingVisitorOf(c));
       ({ articleId, storedViews, template } = rendered);
-      if (key && rendered.cacheable) pageCache.set(key, { template, facts: { articleId } });
+      if (key && rendered.cacheable) {
+        const raters = await listRaters(database.db, articleId, MAX_CACHED_RATERS);
+        pageCache.set<ArticlePageFacts>(key, {
+          template,
+          facts: { articleId, storedViews, raters: raters && new Set(raters) },
+        });
+      }
     }
     // The count shown is the one before this visit, so a reader's first visit shows the known
     // figure (129 on the reference article) and their next visit shows their own view counted.

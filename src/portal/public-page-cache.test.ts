@@ -94,6 +94,14 @@ describe.each(ENGINES)("public pages served from the page cache on %s", (engine)
     const other = await new TestClient(t, "198.51.100.8").page(ARTICLE);
     expect(other.html).not.toMatch(/<input[^>]*checked/);
     expect(other.html).toContain("1 lượt đánh giá");
+    // The page is now cached with its raters: the rater still gets their own page from it…
+    const ownAgain = await rater.page(ARTICLE);
+    expect(ownAgain.html).toMatch(/<input[^>]*value="3"[^>]*checked/);
+    // …and anyone else the cached one.
+    await retitleDirectly("Tiêu đề đã đổi");
+    const another = await new TestClient(t, "198.51.100.18").page(ARTICLE);
+    expect(titleOf(another.html)).toBe(TITLE);
+    expect(another.html).not.toMatch(/<input[^>]*checked/);
   });
 
   it("drops cached pages after any accepted change made through the app", async () => {

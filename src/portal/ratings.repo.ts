@@ -61,3 +61,17 @@ export async function findVisitorRating(
   const score = row ? Number(row.score) : null;
   return score === 1 || score === 2 || score === 3 ? score : null;
 }
+
+/**
+ * Visitor keys of an article's raters, at most `limit` (null beyond it): the page cache keeps them
+ * to tell, without a query per visit, who must see their own choice.
+ */
+export async function listRaters(db: Kysely<DB>, articleId: number, limit: number): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom("article_ratings")
+    .select("visitor")
+    .where("article_id", "=", articleId)
+    .limit(limit + 1)
+    .execute();
+  return rows.length > limit ? null : rows.map((r) => r.visitor);
+}

@@ -28,12 +28,21 @@ export async function writeFlushedViews(
  * The app's view counter: buffers article views in memory and writes them in one transaction per
  * flush. Not started: the process that owns it calls `counter.start(config.viewFlushIntervalMs,
  * logError)` after start-up and `await counter.stop()` on shutdown (SIGTERM/SIGINT, after the HTTP
- * server stops accepting requests), which writes what is left so no view is lost.
+ * server stops accepting requests), which writes what is left so no view is lost. `afterWrite` runs
+ * after each written flush: the app drops its page cache there, whose pages show the stored counts.
  */
 export function createViewCounter(
   database: Database,
   config: Config,
   now: () => Date = () => new Date(),
+  afterWrite: () => void = () => {},
 ): ViewCounter {
-  return new ViewCounter((counts) => writeFlushedViews(database, counts, now()), config.sessionSecret, now);
+  return new ViewCounter(
+    async (counts) => {
+      await writeFlushedViews(database, counts, now());
+      afterWrite();
+    },
+    config.sessionSecret,
+    now,
+  );
 }

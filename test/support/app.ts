@@ -44,14 +44,21 @@ export async function createTestApp(
   const database = await createTestDatabase(engine);
   let now = options.now ?? new Date("2020-01-02T08:00:00Z");
   const config = testConfig(options.config);
+  const pageCache = new PageCache({ maxEntries: 100, ttlMs: config.pageCacheTtlMs });
   const ctx: AppContext = {
     config,
     database,
     logger: pino({ level: "silent" }),
     now: () => now,
-    // The app's own counter, so flushes write the day's counts for the most-read ranking too.
-    viewCounter: createViewCounter(database, config, () => now),
-    pageCache: new PageCache({ maxEntries: 100, ttlMs: config.pageCacheTtlMs }),
+    // The app's own counter and wiring, so flushes write the day's counts for the most-read ranking
+    // too and drop the cached pages.
+    viewCounter: createViewCounter(
+      database,
+      config,
+      () => now,
+      () => pageCache.invalidate(),
+    ),
+    pageCache,
   };
   return {
     app: createApp(ctx),

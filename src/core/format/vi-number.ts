@@ -31,7 +31,8 @@ const MAX_SIGNIFICANT_DIGITS = 15;
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatterFor(options: Required<ViNumberFormatOptions>): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+  // A plain string key: this runs for every number on a page.
+  const key = `${options.maximumFractionDigits}|${options.minimumFractionDigits}|${options.useGrouping}|${options.signDisplay}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.NumberFormat("vi-VN", {
@@ -85,7 +86,9 @@ export function formatViNumber(value: number, options: ViNumberFormatOptions = {
     useGrouping: options.useGrouping ?? true,
     signDisplay: options.signDisplay ?? "negative",
   };
-  return formatterFor(resolved).format(clean(value));
+  // An integer of up to 15 digits carries no binary noise to clean (most numbers printed are counts).
+  const exact = Number.isInteger(value) && Math.abs(value) < 1e15;
+  return formatterFor(resolved).format(exact ? value : clean(value));
 }
 
 /**
