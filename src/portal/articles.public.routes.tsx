@@ -18,7 +18,13 @@ import { mostReadBox } from "./most-read.service.js";
 import { articleHref } from "./public.components.js";
 import { parsePage } from "./public.params.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
-import { anonymousPageKey, renderTemplate, respondWithTemplate, VIEWS_HOLE } from "./public-page-cache.js";
+import {
+  anonymousPageKey,
+  renderTemplate,
+  respondWithTemplate,
+  servePublicPage,
+  VIEWS_HOLE,
+} from "./public-page-cache.js";
 import { findVisitorRating, listRaters } from "./ratings.repo.js";
 import { ratingVisitorOf } from "./ratings.routes.js";
 import { ratingsOf } from "./ratings.service.js";
@@ -88,29 +94,26 @@ async function hasRated(c: AppCtx, facts: ArticlePageFacts): Promise<boolean> {
 export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPublicPortalRoutes(app);
 
-  app.get("/", async (c) => {
-    const { database, now, pageCache } = c.var.ctx;
-    const key = anonymousPageKey(c);
-    const cached = key ? pageCache.get<null>(key) : undefined;
-    if (cached) return respondWithTemplate(c, cached.template);
-    const page = parsePage(c.req.query("trang"));
-    const list = await listLatestArticles(database.db, now(), page);
-    if (page > list.pageCount) throw new NotFoundError("Trang tin này không tồn tại.");
-    const [sections, mostRead] =
-      page === 1
-        ? await Promise.all([
-            loadHomeSections(database.db, now()),
-            mostReadBox(database.db, now(), MOST_READ_BOX),
-          ])
-        : [null, { period: "tuan" as const, rows: [] }];
-    const title = page > 1 ? `Tin mới nhất – trang ${page}` : "Tin mới nhất";
-    const meta = () => pageMeta(c, title, { head: <FeedLinks /> });
-    const render = () => <HomePage meta={meta()} list={list} sections={sections} mostRead={mostRead} />;
-    if (!key) return c.html(render());
-    const template = await renderTemplate(c, render);
-    pageCache.set(key, { template, facts: null });
-    return respondWithTemplate(c, template);
-  });
+  app.get("/", (c) =>
+    servePublicPage(c, async () => {
+      const { database, now } = c.var.ctx;
+      const page = parsePage(c.req.query("trang"));
+      const list = await listLatestArticles(database.db, now(), page);
+      if (page > list.pageCount) throw new NotFoundError("Trang tin này không tồn tại.");
+      const [sections, mostRead] =
+        page === 1
+          ? await Promise.all([
+              loadHomeSections(database.db, now()),
+              mostReadBox(database.db, now(), MOST_READ_BOX),
+            ])
+          : [null, { period: "tuan" as const, rows: [] }];
+      const title = page > 1 ? `Tin mới nhất – trang ${page}` : "Tin mới nhất";
+      return () => {
+        const meta = pageMeta(c, title, { head: <FeedLinks /> });
+        return <HomePage meta={meta} list={list} sections={sections} mostRead={mostRead} />;
+      };
+    }),
+  );
 
   app.get("/tin-tuc/:slug", async (c) => {
     const { database, viewCounter, pageCache } = c.var.ctx;

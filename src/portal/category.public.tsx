@@ -8,6 +8,7 @@ import { type ArticlePage, listArticlePage } from "./articles.reading.js";
 import { ArticleCards, categoryHref, Pagination } from "./public.components.js";
 import { parsePage } from "./public.params.js";
 import { type CategoryRef, findCategoryBySlug } from "./public.repo.js";
+import { servePublicPage } from "./public-page-cache.js";
 
 /** `/chuyen-muc/:slug?trang=N`: a category's articles, newest first, ten a page, with its feeds. */
 
@@ -47,18 +48,22 @@ function CategoryPage({
 }
 
 export function registerCategoryPages(app: OpenAPIHono<AppEnv>): void {
-  app.get("/chuyen-muc/:slug", async (c) => {
-    const { database, now } = c.var.ctx;
-    const category = await findCategoryBySlug(database.db, c.req.param("slug"));
-    if (!category) throw new NotFoundError("Chuyên mục không tồn tại.");
-    const page = parsePage(c.req.query("trang"));
-    const list = await listArticlePage(database.db, now(), page, { categoryId: category.id });
-    if (page > list.pageCount) throw new NotFoundError("Trang này không tồn tại.");
-    const title = page > 1 ? `${category.name} – trang ${page}` : category.name;
-    const meta = pageMeta(c, title, {
-      description: `Tin bài chuyên mục ${category.name}.`,
-      head: <FeedLinks categorySlug={category.slug} categoryName={category.name} />,
-    });
-    return c.html(<CategoryPage meta={meta} category={category} list={list} />);
-  });
+  app.get("/chuyen-muc/:slug", (c) =>
+    servePublicPage(c, async () => {
+      const { database, now } = c.var.ctx;
+      const category = await findCategoryBySlug(database.db, c.req.param("slug"));
+      if (!category) throw new NotFoundError("Chuyên mục không tồn tại.");
+      const page = parsePage(c.req.query("trang"));
+      const list = await listArticlePage(database.db, now(), page, { categoryId: category.id });
+      if (page > list.pageCount) throw new NotFoundError("Trang này không tồn tại.");
+      const title = page > 1 ? `${category.name} – trang ${page}` : category.name;
+      return () => {
+        const meta = pageMeta(c, title, {
+          description: `Tin bài chuyên mục ${category.name}.`,
+          head: <FeedLinks categorySlug={category.slug} categoryName={category.name} />,
+        });
+        return <CategoryPage meta={meta} category={category} list={list} />;
+      };
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import { ENGINES } from "../../test/support/databases.js";
 import { createUnit, createUser } from "../../test/support/fixtures.js";
 import { TestClient } from "../../test/support/http.js";
 import { insertArticle } from "./articles.repo.js";
+import { reindexArticle } from "./search.index.js";
 
 const START = new Date("2020-01-03T01:00:00Z");
 const ARTICLE = "/tin-tuc/ban-thuong-vu-lam-viec";
@@ -34,10 +35,17 @@ describe.each(ENGINES)("public pages served from the page cache on %s", (engine)
       status: "published",
       publishedAt: "2020-01-02T14:49:00.000Z",
       unitId,
-      categoryId: null,
+      categoryId: (
+        await t.database.db
+          .insertInto("categories")
+          .values({ slug: "tin-tuc-su-kien", name: "Tin tức - Sự kiện", sort_order: 1 })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
       authorId: null,
       now: START,
     });
+    await reindexArticle(t.database.db, articleId);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
@@ -137,5 +145,29 @@ describe.each(ENGINES)("public pages served from the page cache on %s", (engine)
     t.ctx.pageCache.invalidate();
     const fresh = await new TestClient(t, "198.51.100.17").page("/");
     expect(fresh.html).toContain("Tiêu đề đã đổi");
+  });
+
+  it.each([
+    ["a category page", "/chuyen-muc/tin-tuc-su-kien"],
+    ["a search", "/tim-kiem?q=thuong+thanh"],
+  ])("caches %s too, and renders it again once dropped", async (_what, path) => {
+    const first = await new TestClient(t, "198.51.100.19").page(path);
+    expect(first.response.status).toBe(200);
+    expect(first.html).toContain("Thường vụ");
+    await retitleDirectly("Tiêu đề đã đổi");
+    const again = await new TestClient(t, "198.51.100.20").page(path);
+    expect(again.html).toContain("Thường vụ");
+    expect(again.html).not.toContain("Tiêu đề đã đổi");
+    t.ctx.pageCache.invalidate();
+    const fresh = await new TestClient(t, "198.51.100.21").page(path);
+    expect(fresh.html).toContain("Tiêu đề đã đổi");
+  });
+
+  it("never keeps a search with a mistake in its form, nor an unknown category", async () => {
+    const bad = await new TestClient(t, "198.51.100.22").page("/tim-kiem?q=x&tu-ngay=2020-13-45");
+    expect(bad.response.status).toBe(422);
+    const missing = await new TestClient(t, "198.51.100.23").page("/chuyen-muc/khong-co");
+    expect(missing.response.status).toBe(404);
+    expect(t.ctx.pageCache.size).toBe(0);
   });
 });

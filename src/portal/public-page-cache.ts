@@ -53,3 +53,20 @@ export function respondWithTemplate(
   if (template.names.includes("csrf")) filled.csrf = c.var.auth.csrfToken;
   return c.body(fillTemplate(template, filled), 200, HTML_CONTENT_TYPE);
 }
+
+/**
+ * A public page as anonymous visitors see it: from the cache when it is there; otherwise `load`
+ * reads what the page shows (and may throw, e.g. a 404, which is never kept) and returns how to
+ * render it, and the rendered page is kept. Signed-in users always get a fresh page of their own.
+ */
+export async function servePublicPage(c: AppCtx, load: () => Promise<() => Rendered>): Promise<Response> {
+  const { pageCache } = c.var.ctx;
+  const key = anonymousPageKey(c);
+  const cached = key ? pageCache.get<null>(key) : undefined;
+  if (cached) return respondWithTemplate(c, cached.template);
+  const render = await load();
+  if (!key) return c.html(render());
+  const template = await renderTemplate(c, render);
+  pageCache.set(key, { template, facts: null });
+  return respondWithTemplate(c, template);
+}

@@ -4,6 +4,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { ErrorSchema } from "./articles.schema.js";
+import { servePublicPage } from "./public-page-cache.js";
 import { findCategoryIdBySlug, listSearchFacets } from "./search.repo.js";
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, searchArticles } from "./search.service.js";
 import { type SearchForm, type SearchFormErrors, SearchPage } from "./search.views.js";
@@ -117,30 +118,39 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/tim-kiem", async (c) => {
     const { database, now } = c.var.ctx;
     const { form, errors, categoryId, page } = await readForm(c);
-    const facets = await listSearchFacets(database.db);
-    const hasErrors = Object.keys(errors).length > 0;
-    const asked = c.req.query("q") !== undefined;
-    const outcome =
-      asked && !hasErrors
-        ? await searchArticles(
-            database.db,
-            {
-              q: form.q,
-              categoryId,
-              unitId: form.unit ? Number(form.unit) : null,
-              from: form.from || null,
-              to: form.to || null,
-              page,
-            },
-            now(),
-          )
-        : null;
     const title = form.q.trim() ? `Tìm kiếm: ${form.q.trim()}` : "Tìm kiếm";
-    const meta = pageMeta(c, title, { head: <meta name="robots" content="noindex, follow" /> });
-    return c.html(
-      <SearchPage meta={meta} form={form} facets={facets} errors={errors} outcome={outcome} />,
-      hasErrors ? 422 : 200,
-    );
+    const metaOf = () => pageMeta(c, title, { head: <meta name="robots" content="noindex, follow" /> });
+    if (Object.keys(errors).length > 0) {
+      const facets = await listSearchFacets(database.db);
+      return c.html(
+        <SearchPage meta={metaOf()} form={form} facets={facets} errors={errors} outcome={null} />,
+        422,
+      );
+    }
+    // The same words ask the same of everyone: a popular search is answered from the page cache.
+    return servePublicPage(c, async () => {
+      const asked = c.req.query("q") !== undefined;
+      const [facets, outcome] = await Promise.all([
+        listSearchFacets(database.db),
+        asked
+          ? searchArticles(
+              database.db,
+              {
+                q: form.q,
+                categoryId,
+                unitId: form.unit ? Number(form.unit) : null,
+                from: form.from || null,
+                to: form.to || null,
+                page,
+              },
+              now(),
+            )
+          : null,
+      ]);
+      return () => (
+        <SearchPage meta={metaOf()} form={form} facets={facets} errors={errors} outcome={outcome} />
+      );
+    });
   });
 
   app.openapi(searchRoute, async (c) => {
