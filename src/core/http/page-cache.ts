@@ -48,12 +48,14 @@ export function compileTemplate(html: string): Template {
 
 /** The page with every hole `name` replaced by its value (already escaped for HTML by the caller). */
 export function fillTemplate(template: Template, values: Record<string, string>): Uint8Array<ArrayBuffer> {
+  // Nothing to fill (most pages for anonymous readers): the kept bytes are sent as they are.
+  if (template.names.length === 0) return template.parts[0] as Uint8Array<ArrayBuffer>;
   const chunks: Buffer[] = [template.parts[0] as Buffer];
   for (let i = 0; i < template.names.length; i++) {
     const name = template.names[i] as string;
     chunks.push(Buffer.from(values[name] ?? hole(name), "utf8"), template.parts[i + 1] as Buffer);
   }
-  // A fresh, unshared buffer: the cast only narrows Node's `ArrayBufferLike` typing.
+  // Never shared memory: the casts only narrow Node's `ArrayBufferLike` typing.
   return Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
 }
 
