@@ -17,8 +17,10 @@ export const VIEWS_HOLE = hole("views");
  */
 export function anonymousPageKey(c: AppCtx): string | null {
   if (c.req.method !== "GET" || c.var.auth.actor !== null) return null;
-  const url = new URL(c.req.url);
-  return url.pathname + url.search;
+  // The path and query as sent, without parsing a URL on every visit.
+  const url = c.req.url;
+  const query = url.indexOf("?");
+  return query < 0 ? c.req.path : c.req.path + url.slice(query);
 }
 
 type Rendered = HtmlEscapedString | Promise<HtmlEscapedString>;
