@@ -11,7 +11,8 @@ const DOC_CONFIG = {
     description:
       "JSON API of giaoban. Errors are `{ error: { code, message, fields? } }`. Scripts authenticate with " +
       "`Authorization: Bearer <token>` (create one with `giaoban token create <username>`); browser sessions " +
-      "must send the page's CSRF token in `X-CSRF-Token` for every change.",
+      'must send their CSRF token (in `<meta name="csrf-token">` on every page of a signed-in user) in ' +
+      "`X-CSRF-Token` for every change.",
   },
   components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
 } as const;
