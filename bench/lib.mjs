@@ -130,3 +130,12 @@ export async function startPostgres() {
     },
   };
 }
+
+/** Inserts rows through Kysely in batches (one statement per `size` rows). */
+export async function insertBatches(db, table, rows, size = 500) {
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
+}
