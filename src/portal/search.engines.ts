@@ -115,6 +115,11 @@ export function postgresTierQueries(
   if (parsed.boosts.length > 0) foldedFlags.boost = tsqueryText(parsed.boosts.map((t) => t.folded));
   const exactQuery = tsqueryText(parsed.terms.map((t) => t.exact));
   const { below, atLeast } = keyBounds(filters);
+  // Visible now, inside the dates, in the category and unit asked for: part of every statement.
+  const filterParts: RawBuilder<unknown>[] = [sql`rank_key < ${below}`];
+  if (atLeast !== null) filterParts.push(sql`rank_key >= ${atLeast}`);
+  if (filters.categoryId != null) filterParts.push(sql`category_id = ${filters.categoryId}`);
+  if (filters.unitId != null) filterParts.push(sql`unit_id = ${filters.unitId}`);
 
   const where = (tier: Tier): RawBuilder<unknown> => {
     let foldedText = `(${baseQuery})`;
@@ -128,11 +133,7 @@ export function postgresTierQueries(
         foldedText += wanted ? ` & (${foldedFlags[flag]})` : ` & !(${foldedFlags[flag]})`;
       }
     }
-    parts.unshift(sql`folded_tsv @@ ${foldedText}::tsquery`, sql`rank_key < ${below}`);
-    if (atLeast !== null) parts.push(sql`rank_key >= ${atLeast}`);
-    if (filters.categoryId != null) parts.push(sql`category_id = ${filters.categoryId}`);
-    if (filters.unitId != null) parts.push(sql`unit_id = ${filters.unitId}`);
-    return sql.join(parts, sql` AND `);
+    return sql.join([sql`folded_tsv @@ ${foldedText}::tsquery`, ...parts, ...filterParts], sql` AND `);
   };
 
   /**
@@ -148,12 +149,9 @@ export function postgresTierQueries(
       await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
         trx,
       );
-      const parts = [sql`exact_tsv @@ ${exactQuery}::tsquery`, sql`rank_key < ${below}`];
-      if (atLeast !== null) parts.push(sql`rank_key >= ${atLeast}`);
-      if (filters.categoryId != null) parts.push(sql`category_id = ${filters.categoryId}`);
-      if (filters.unitId != null) parts.push(sql`unit_id = ${filters.unitId}`);
+      const where = sql.join([sql`exact_tsv @@ ${exactQuery}::tsquery`, ...filterParts], sql` AND `);
       const { rows } = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM (SELECT 1 FROM search_documents WHERE ${sql.join(parts, sql` AND `)} LIMIT 1) AS t
+        SELECT count(*) AS n FROM (SELECT 1 FROM search_documents WHERE ${where} LIMIT 1) AS t
       `.execute(trx);
       return Number(rows[0]?.n ?? 0);
     });
