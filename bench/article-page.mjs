@@ -22,7 +22,7 @@ const BARE_PORT = 38_312;
 export async function benchArticlePage() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-"));
   await prepareDemoData(dir);
-  const app = startProcess(["dist/main.js"], {
+  const app = startProcess(["dist/app/main.js"], {
     PORT: String(APP_PORT),
     DATA_DIR: dir,
     LOG_LEVEL: "warn",

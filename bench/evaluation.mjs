@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { openDatabase } from "../dist/core/db/database.js";
-import { migrateToLatest } from "../dist/core/db/migrate.js";
+import { migrateToLatest } from "../dist/app/migrations.js";
 import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation.service.js";
 import { fmt, insertBatches, startPostgres } from "./lib.mjs";
 

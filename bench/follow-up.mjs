@@ -8,7 +8,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { openDatabase } from "../dist/core/db/database.js";
-import { migrateToLatest } from "../dist/core/db/migrate.js";
+import { migrateToLatest } from "../dist/app/migrations.js";
 import { followUpBuckets } from "../dist/directives/directives.follow-up.repo.js";
 import { buildReport } from "../dist/directives/directives.follow-up.service.js";
 import { dayOf, deadlineColumns } from "../dist/directives/directives.model.js";

@@ -35,7 +35,7 @@ export function startProcess(args, env) {
  * memory that the one-off demo load (photo rendering, password hashing) left behind.
  */
 export async function prepareDemoData(dataDir) {
-  const child = spawn(process.execPath, ["dist/cli/main.js", "demo"], {
+  const child = spawn(process.execPath, ["dist/app/cli/main.js", "demo"], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });

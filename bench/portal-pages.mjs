@@ -64,7 +64,7 @@ async function measurePage(page, dir) {
 export async function benchPortalPages() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-bench-pages-"));
   await prepareDemoData(dir);
-  const app = startProcess(["dist/main.js"], {
+  const app = startProcess(["dist/app/main.js"], {
     PORT: String(APP_PORT),
     DATA_DIR: dir,
     LOG_LEVEL: "warn",

@@ -8,7 +8,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { openDatabase } from "../dist/core/db/database.js";
-import { migrateToLatest } from "../dist/core/db/migrate.js";
+import { migrateToLatest } from "../dist/app/migrations.js";
 import { blocksToHtml, DEMO_ARTICLES } from "../dist/demo/demo-articles.js";
 import { ftsAllPhrases } from "../dist/portal/search.fts.js";
 import { rebuildSearchIndex } from "../dist/portal/search.index.js";

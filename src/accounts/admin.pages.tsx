@@ -1,9 +1,9 @@
 import type { Child } from "hono/jsx";
+import { ROLE_LABELS, type Role } from "../core/access/roles.js";
 import { formatDateTimeVi, formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import { ROLE_LABELS, type Role } from "./roles.js";
 import type { UserListRow } from "./users.repo.js";
 
 export function DashboardPage({ meta, unitNames }: { meta: PageMeta; unitNames: Map<number, string> }) {

@@ -1,7 +1,7 @@
+import type { AuditEventRow } from "../core/audit/audit.repo.js";
 import { formatDateTimeVi } from "../core/format/vi-date.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "./audit.labels.js";
-import type { AuditEventRow } from "./audit.repo.js";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "∅";

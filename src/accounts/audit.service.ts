@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import { type Actor, canAnywhere, grantedRoots } from "../core/access/policy.js";
+import { listAuditEvents } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { isIsoDate, vnWallTimeToInstant } from "../core/format/vi-date.js";
 import { ForbiddenError } from "../core/http/errors.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
-import { listAuditEvents } from "./audit.repo.js";
-import { type Actor, canAnywhere, grantedRoots } from "./policy.js";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Actor } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError, TooManyRequestsError, ValidationError } from "../core/http/errors.js";
-import { recordAudit } from "./audit.repo.js";
 import { countRecentFailures, insertLoginAttempt } from "./login-attempts.repo.js";
 import { secondsUntilAllowed, THROTTLE_WINDOW_MS, throttleMessage } from "./login-throttle.rules.js";
 import { decoyPasswordHash, verifyPassword } from "./password.js";
-import type { Actor } from "./policy.js";
 import { deleteSession, findLiveSession, insertSession, touchSession } from "./sessions.repo.js";
 import { findUserIdByTokenHash, insertApiToken } from "./tokens.repo.js";
 import { findUserById, findUserByUsername, listGrantsOfUser } from "./users.repo.js";

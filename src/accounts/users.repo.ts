@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
-import type { DB, UsersTable } from "../core/db/schema.js";
-import type { Grant } from "./policy.js";
-import { isRole } from "./roles.js";
+import type { Grant } from "../core/access/policy.js";
+import { isRole } from "../core/access/roles.js";
+import type { DB } from "../core/db/schema.js";
+import type { UsersTable } from "./accounts.tables.js";
 
 export interface UserRow {
   id: number;

@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import { type Actor, can, isSystemAdmin } from "../core/access/policy.js";
+import { isRole, ROLE_LABELS } from "../core/access/roles.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ConflictError, ForbiddenError, ValidationError } from "../core/http/errors.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
-import { recordAudit } from "./audit.repo.js";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.js";
-import { type Actor, can, isSystemAdmin } from "./policy.js";
-import { isRole, ROLE_LABELS } from "./roles.js";
 import { findUserById, insertGrant, insertUser, updatePasswordHash } from "./users.repo.js";
 
 export interface NewUserInput {

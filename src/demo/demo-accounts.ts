@@ -3,7 +3,7 @@
  * must never hold real data or be reachable from the internet.
  */
 
-import type { Role } from "../accounts/roles.js";
+import type { Role } from "../core/access/roles.js";
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = "giaoban2020";

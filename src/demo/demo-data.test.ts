@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ROLES } from "../accounts/roles.js";
+import { ROLES } from "../core/access/roles.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES, REFERENCE_ARTICLE } from "./demo-articles.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "./demo-people.js";

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
 import { hashPassword } from "../accounts/password.js";
 import { insertGrant, insertUser } from "../accounts/users.repo.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";

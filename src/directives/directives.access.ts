@@ -3,8 +3,9 @@
  * policy (`can` in accounts/policy.ts); this module only says WHICH action and WHICH units to ask
  * about.
  */
-import { type Action, type Actor, can, grantedRoots, isSystemAdmin } from "../accounts/policy.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
+
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import { type Action, type Actor, can, grantedRoots, isSystemAdmin } from "../core/access/policy.js";
 import type { ActorRelation } from "./workflow.rules.js";
 
 /** What the sessions module needs to ask. */

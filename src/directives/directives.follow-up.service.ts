@@ -5,9 +5,9 @@
  * exactly as the pure rules say.
  */
 import type { Kysely } from "kysely";
-import type { Actor } from "../accounts/policy.js";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import type { Actor } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { readableUnits } from "./directives.access.js";
 import {
   type FollowUpBucket,

@@ -5,12 +5,12 @@
  */
 
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import type { Actor } from "../accounts/policy.js";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import type { Actor } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
+import { withTransaction } from "../core/db/transaction.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import { withTransaction } from "../sessions/transaction.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { type Deadline, lastDayCovered } from "./deadline.js";
 import { mayOnUnit, mayReadDirective, relationsTo } from "./directives.access.js";
 import type { DirectiveRecord } from "./directives.model.js";

@@ -6,12 +6,12 @@
  */
 
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
+import { withTransaction } from "../core/db/transaction.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { sessionParties } from "../sessions/sessions.repo.js";
-import { withTransaction } from "../sessions/transaction.js";
 import { mayOnUnit, readableUnits } from "./directives.access.js";
 import type { PartyInput } from "./directives.repo.js";
 import { staffOrganisationIds } from "./directives.repo.js";

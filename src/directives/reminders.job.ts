@@ -125,7 +125,7 @@ export function createMailer(smtp: Config["smtp"]): Mailer | null {
 }
 
 /**
- * The job for the JobScheduler (register it in src/server.ts). It runs every `intervalMs` (a day by
+ * The job for the JobScheduler (register it in src/app/server.ts). It runs every `intervalMs` (a day by
  * default); running more often only sends reminders sooner, never twice.
  */
 export function createReminderJob(

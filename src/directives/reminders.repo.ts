@@ -1,7 +1,7 @@
 /** Queries of the reminder job: due directives, the sent-reminders ledger, recipients, notifications. */
 import type { Kysely } from "kysely";
-import type { Actor, Grant } from "../accounts/policy.js";
-import type { Role } from "../accounts/roles.js";
+import type { Actor, Grant } from "../core/access/policy.js";
+import type { Role } from "../core/access/roles.js";
 import type { DB } from "../core/db/schema.js";
 import { mayOnPath, type Need } from "./directives.access.js";
 import { REMINDED_STATES, type ReminderKind } from "./reminders.rules.js";

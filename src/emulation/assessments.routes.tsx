@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { can, canAnywhere } from "../accounts/policy.js";
+import { can, canAnywhere } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta, requireActor, todayOf } from "../core/http/request.js";

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { can, grantedRoots } from "../accounts/policy.js";
+import { can, grantedRoots } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";

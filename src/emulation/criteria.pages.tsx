@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { authorize } from "../accounts/policy.js";
+import { authorize } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";

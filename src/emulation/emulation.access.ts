@@ -1,6 +1,6 @@
-import type { Actor, Target } from "../accounts/policy.js";
-import { can, isSystemAdmin } from "../accounts/policy.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import type { Actor, Target } from "../core/access/policy.js";
+import { can, isSystemAdmin } from "../core/access/policy.js";
 
 /** What every emulation service needs to know about the call: who, when, from where. */
 export interface EmulationContext {

@@ -5,9 +5,9 @@
  * the loader records one for the whole demo. Units and organisations are found by name.
  */
 import type { Kysely } from "kysely";
+import { loadHierarchy } from "../core/access/hierarchy.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { foldVietnamese } from "../core/text/fold.js";
-import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { insertDepartmentStaff, listDepartments, upsertAssessment } from "./assessments.repo.js";
 import { insertAwardProposal } from "./awards.repo.js";
 import { computePoints } from "./computed-points.js";
@@ -25,13 +25,13 @@ import {
   THUONG_THANH_SELF,
   WARD_NAMES,
 } from "./emulation.demo-data.js";
-import { evaluationSource } from "./evaluation-source.js";
 import { periodEndDate } from "./period.js";
 import { type StoredConditions, upsertRating } from "./quality.repo.js";
 import { suggestTasks } from "./quality.service.js";
 import { applyExcellenceQuota, assessQualityLevel } from "./quality-level.rules.js";
 import { insertCriterion, insertScheme } from "./schemes.repo.js";
 import { upsertScore } from "./scores.repo.js";
+import { targetsEvaluationSource } from "./targets.source.js";
 
 const PERIOD = "2019";
 /** A department officer account of the demo, linked to Phòng Y tế when the demo accounts include it. */
@@ -147,7 +147,7 @@ export async function loadEmulationDemo(db: Kysely<DB>, options: { now?: Date } 
   // as it stands (approved results, the assessments above), as the council stage does.
   const computed = await computePoints(
     db,
-    evaluationSource(),
+    targetsEvaluationSource,
     { periodKey: PERIOD, parentId: districtId },
     criteria,
     wardIds,
@@ -195,7 +195,7 @@ async function rateParty(db: Kysely<DB>, date: string, districtId: number, wardI
     .where("unit_id", "in", wardIds)
     .where("valid_from", "<=", date)
     .execute();
-  const fromEvaluation = await suggestTasks(db, wardIds[0] as number, PERIOD);
+  const fromEvaluation = await suggestTasks(db, wardIds[0] as number, PERIOD, targetsEvaluationSource);
   const rated = wardIds.flatMap((unitId, k) => {
     const organisationId = committees.find((c) => c.unit_id === unitId)?.id;
     if (organisationId === undefined) return [];

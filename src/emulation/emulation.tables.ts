@@ -1,7 +1,7 @@
 import type { Generated } from "kysely";
 
 /**
- * Kysely table types of the emulation module; merged into the app-wide `DB` in src/core/db/schema.ts.
+ * Kysely table types of the emulation module; added to the app-wide `DB` of src/core/db/schema.ts by declaration merging (end of this file).
  * Conventions as in schema.ts: dates `YYYY-MM-DD`, instants ISO text, booleans 0/1, points as
  * double precision. A period key is "2019" (a year) or "2015-2020" (a term).
  */
@@ -152,4 +152,8 @@ export interface EmulationTables {
   emulation_scores: EmulationScoresTable;
   quality_ratings: QualityRatingsTable;
   award_proposals: AwardProposalsTable;
+}
+
+declare module "../core/db/schema.js" {
+  interface DB extends EmulationTables {}
 }

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { IndicatorOutcome } from "./scoring.rules.js";
-import { targetsEvaluationSource } from "./targets.source.js";
 
 /**
  * What emulation reads from the targets module: the evaluation of approved results. Kept behind this
@@ -39,16 +38,12 @@ export const emptyEvaluationSource: EvaluationSource = {
   },
 };
 
-let current: EvaluationSource = targetsEvaluationSource;
-
-/** The source services use by default. */
-export function evaluationSource(): EvaluationSource {
-  return current;
-}
-
-/** Replaces the source (tests use it to feed outcomes without entering results). Returns the previous one. */
-export function setEvaluationSource(source: EvaluationSource): EvaluationSource {
-  const previous = current;
-  current = source;
-  return previous;
+declare module "../core/app-context.js" {
+  interface AppContext {
+    /**
+     * Where emulation reads the evaluation of targets: the targets room in the app, a fixed source in
+     * tests of emulation alone. Set by the composition root (src/app/context.ts).
+     */
+    evaluationSource: EvaluationSource;
+  }
 }

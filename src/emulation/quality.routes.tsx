@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { can, grantedRoots } from "../accounts/policy.js";
+import { can, grantedRoots } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
@@ -167,20 +167,25 @@ export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
     const typed = counts.some((n) => n !== null);
     try {
       if (Object.keys(errors).length > 0) throw new AppError(422, "validation_failed", "", errors);
-      await saveQualityRating(db(c), await emulationContext(c), {
-        unitId: Number(unitText),
-        organisationId: orgText ? Number(orgText) : null,
-        year: query.year,
-        score: score as number,
-        tasks: typed
-          ? {
-              total: counts[0] ?? Number.NaN,
-              onTime: counts[1] ?? Number.NaN,
-              exceeded: counts[2] ?? Number.NaN,
-            }
-          : null,
-        note: values.note || null,
-      });
+      await saveQualityRating(
+        db(c),
+        await emulationContext(c),
+        {
+          unitId: Number(unitText),
+          organisationId: orgText ? Number(orgText) : null,
+          year: query.year,
+          score: score as number,
+          tasks: typed
+            ? {
+                total: counts[0] ?? Number.NaN,
+                onTime: counts[1] ?? Number.NaN,
+                exceeded: counts[2] ?? Number.NaN,
+              }
+            : null,
+          note: values.note || null,
+        },
+        c.var.ctx.evaluationSource,
+      );
     } catch (error) {
       if (error instanceof AppError && error.status === 422 && error.fields) {
         const fields = { ...error.fields };
@@ -204,12 +209,17 @@ export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
     requireActor(c);
     const body = c.req.valid("json");
     const ctx = await emulationContext(c);
-    await saveQualityRating(db(c), ctx, {
-      ...body,
-      organisationId: body.organisationId ?? null,
-      tasks: body.tasks ?? null,
-      note: body.note ?? null,
-    });
+    await saveQualityRating(
+      db(c),
+      ctx,
+      {
+        ...body,
+        organisationId: body.organisationId ?? null,
+        tasks: body.tasks ?? null,
+        note: body.note ?? null,
+      },
+      c.var.ctx.evaluationSource,
+    );
     const rater = ctx.hierarchy.parentAt(body.unitId, `${body.year}-12-31`) as number;
     const groups = await readQualityRatings(db(c), ctx, rater, body.year);
     return c.json({ data: groups.flatMap((g) => g.rows.map(present)) }, 200);

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import { authorize, can } from "../accounts/policy.js";
+import { authorize, can } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ValidationError } from "../core/http/errors.js";
 import { listOrganisationsAt } from "../units/units.repo.js";
 import { auditBase, belowTarget, type EmulationContext, unitTarget } from "./emulation.access.js";
-import { type EvaluationSource, evaluationSource } from "./evaluation-source.js";
+import type { EvaluationSource } from "./evaluation-source.js";
 import {
   listRatings,
   type RatingRow,
@@ -43,7 +43,7 @@ export async function suggestTasks(
   db: Kysely<DB>,
   unitId: number,
   year: string,
-  source: EvaluationSource = evaluationSource(),
+  source: EvaluationSource,
 ): Promise<TaskRecord | null> {
   const outcomes = (
     (await source.outcomes(db, { unitIds: [unitId], periodKey: year })).get(unitId) ?? []
@@ -84,7 +84,7 @@ export async function saveQualityRating(
   db: Kysely<DB>,
   ctx: EmulationContext,
   given: RatingInput,
-  source: EvaluationSource = evaluationSource(),
+  source: EvaluationSource,
 ): Promise<number> {
   const suggested =
     given.tasks === null && YEAR.test(given.year)

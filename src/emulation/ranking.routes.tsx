@@ -99,12 +99,17 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
     const parentId = positiveId(c.req.query("don-vi"));
     if (parentId === null) throw new NotFoundError("Chưa chọn đơn vị cấp trên.");
     const periodKey = c.req.query("ky")?.trim() ?? "";
-    const ranking = await rankChildren(c.var.ctx.database.db, await hierarchyOf(c), {
-      parentId,
-      periodKey,
-      clusterId: positiveId(c.req.query("cum")),
-      publicOnly: !c.var.auth.actor,
-    });
+    const ranking = await rankChildren(
+      c.var.ctx.database.db,
+      await hierarchyOf(c),
+      {
+        parentId,
+        periodKey,
+        clusterId: positiveId(c.req.query("cum")),
+        publicOnly: !c.var.auth.actor,
+      },
+      c.var.ctx.evaluationSource,
+    );
     const cluster = ranking.cluster ? `-cum-${ranking.cluster.id}` : "";
     c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     // ASCII file names: browsers differ on non-ASCII ones.
@@ -127,12 +132,17 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
     let problem: string | null = null;
     if (parentId !== null) {
       try {
-        ranking = await rankChildren(db, await hierarchyOf(c), {
-          parentId,
-          periodKey,
-          clusterId,
-          publicOnly: !c.var.auth.actor,
-        });
+        ranking = await rankChildren(
+          db,
+          await hierarchyOf(c),
+          {
+            parentId,
+            periodKey,
+            clusterId,
+            publicOnly: !c.var.auth.actor,
+          },
+          c.var.ctx.evaluationSource,
+        );
       } catch (error) {
         if (!(error instanceof AppError) || (error.status !== 404 && error.status !== 422)) throw error;
         status = error.status;
@@ -153,12 +163,17 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(rankingsRoute, async (c) => {
     const query = c.req.valid("query");
-    const ranking = await rankChildren(c.var.ctx.database.db, await hierarchyOf(c), {
-      parentId: query.parent,
-      periodKey: query.period,
-      clusterId: query.cluster ?? null,
-      publicOnly: !c.var.auth.actor,
-    });
+    const ranking = await rankChildren(
+      c.var.ctx.database.db,
+      await hierarchyOf(c),
+      {
+        parentId: query.parent,
+        periodKey: query.period,
+        clusterId: query.cluster ?? null,
+        publicOnly: !c.var.auth.actor,
+      },
+      c.var.ctx.evaluationSource,
+    );
     return c.json(toJson(ranking), 200);
   });
 }

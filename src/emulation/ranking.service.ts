@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError, ValidationError } from "../core/http/errors.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { compareUnitNames } from "../units/unit-labels.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
-import { type EvaluationSource, evaluationSource } from "./evaluation-source.js";
+import type { EvaluationSource } from "./evaluation-source.js";
 import { isPeriodKey, PERIOD_MESSAGE, periodEndDate } from "./period.js";
 import { rankCompetition } from "./ranking.math.js";
 import { type ClusterRow, findSchemeFor, listClusters, type SchemeRow } from "./schemes.repo.js";
@@ -48,7 +48,7 @@ export async function rankChildren(
   db: Kysely<DB>,
   hierarchy: Hierarchy,
   input: { parentId: number; periodKey: string; clusterId?: number | null; publicOnly?: boolean },
-  source: EvaluationSource = evaluationSource(),
+  source: EvaluationSource,
 ): Promise<Ranking> {
   if (!isPeriodKey(input.periodKey)) throw new ValidationError({ period: PERIOD_MESSAGE });
   const [parent] = await listUnitNames(db, [input.parentId]);

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import { authorize } from "../accounts/policy.js";
+import { authorize } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";

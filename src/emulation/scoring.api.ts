@@ -130,7 +130,13 @@ export function registerScoringApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(sheetRoute, async (c) => {
     requireActor(c);
     const { schemeId, unitId } = c.req.valid("param");
-    const sheet = await loadScoreSheet(c.var.ctx.database.db, await emulationContext(c), schemeId, unitId);
+    const sheet = await loadScoreSheet(
+      c.var.ctx.database.db,
+      await emulationContext(c),
+      schemeId,
+      unitId,
+      c.var.ctx.evaluationSource,
+    );
     return c.json({ data: presentSheet(sheet) }, 200);
   });
 
@@ -142,9 +148,19 @@ export function registerScoringApi(app: OpenAPIHono<AppEnv>): void {
     const entries = c.req
       .valid("json")
       .scores.map((s) => ({ criterionId: s.criterionId, points: s.points, comment: s.comment ?? null }));
-    const changed = await saveStageScores(db, ctx, { schemeId, unitId, stage, entries });
+    const changed = await saveStageScores(
+      db,
+      ctx,
+      { schemeId, unitId, stage, entries },
+      c.var.ctx.evaluationSource,
+    );
     return c.json(
-      { data: { changed, sheet: presentSheet(await loadScoreSheet(db, ctx, schemeId, unitId)) } },
+      {
+        data: {
+          changed,
+          sheet: presentSheet(await loadScoreSheet(db, ctx, schemeId, unitId, c.var.ctx.evaluationSource)),
+        },
+      },
       200,
     );
   });

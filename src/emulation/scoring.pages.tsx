@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { can, canAnywhere, grantedRoots, isGrantActive, isSystemAdmin } from "../accounts/policy.js";
+import { can, canAnywhere, grantedRoots, isGrantActive, isSystemAdmin } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
@@ -75,7 +75,7 @@ async function renderOverview(c: AppCtx, state: State = {}, status: 200 | 409 | 
     listCriteria(db, scheme.id),
     listClusters(db, scheme.id),
     listUnitNames(db, unitIds),
-    schemeTotals(db, scheme, unitIds),
+    schemeTotals(db, scheme, unitIds, c.var.ctx.evaluationSource),
     listDepartments(db, null, periodEndDate(scheme.periodKey)),
   ]);
   const roots = buildTree(criteria);
@@ -103,7 +103,7 @@ async function renderSheet(c: AppCtx, state: State = {}, status: 200 | 422 = 200
   const db = c.var.ctx.database.db;
   const scheme = await visibleScheme(c, ctx, positiveId(c.req.param("id")));
   const unitId = positiveId(c.req.param("unitId")) ?? 0;
-  const sheet = await loadScoreSheet(db, ctx, scheme.id, unitId);
+  const sheet = await loadScoreSheet(db, ctx, scheme.id, unitId, c.var.ctx.evaluationSource);
   const [unit] = await listUnitNames(db, [unitId]);
   const asked = stageOfSlug(c.req.query("buoc") ?? c.req.param("stage"));
   const editing =
@@ -221,12 +221,17 @@ export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
     const unitId = positiveId(c.req.param("unitId")) ?? 0;
     try {
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-      await saveStageScores(c.var.ctx.database.db, await emulationContext(c), {
-        schemeId,
-        unitId,
-        stage,
-        entries,
-      });
+      await saveStageScores(
+        c.var.ctx.database.db,
+        await emulationContext(c),
+        {
+          schemeId,
+          unitId,
+          stage,
+          entries,
+        },
+        c.var.ctx.evaluationSource,
+      );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       // The service names fields scores.<i>.points; the form shows them beside p-<criterionId>.

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import { type Action, authorize, can } from "../accounts/policy.js";
+import { type Action, authorize, can } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { listStaffDepartmentIds } from "./assessments.repo.js";
@@ -19,7 +19,7 @@ import {
   treeIssues,
 } from "./criteria-tree.rules.js";
 import { auditBase, type EmulationContext, mayReviewAllCriteria, unitTarget } from "./emulation.access.js";
-import { type EvaluationSource, evaluationSource } from "./evaluation-source.js";
+import type { EvaluationSource } from "./evaluation-source.js";
 import type { SchemeRow } from "./schemes.repo.js";
 import { listCriteria } from "./schemes.repo.js";
 import { assertCompeting, loadScheme } from "./schemes.service.js";
@@ -111,7 +111,7 @@ export async function loadScoreSheet(
   ctx: EmulationContext,
   schemeId: number,
   unitId: number,
-  source: EvaluationSource = evaluationSource(),
+  source: EvaluationSource,
 ): Promise<ScoreSheet> {
   const scheme = await loadScheme(db, schemeId);
   assertCompeting(ctx, scheme, unitId);
@@ -146,7 +146,7 @@ export async function schemeTotals(
   db: Kysely<DB>,
   scheme: SchemeRow,
   unitIds: number[],
-  source: EvaluationSource = evaluationSource(),
+  source: EvaluationSource,
   stages: readonly Stage[] = STAGES,
 ): Promise<Map<number, Partial<PerStage<{ total: number; complete: boolean }>>>> {
   const [criteria, scores] = await Promise.all([
@@ -195,7 +195,7 @@ export async function saveStageScores(
   db: Kysely<DB>,
   ctx: EmulationContext,
   input: { schemeId: number; unitId: number; stage: Stage; entries: ScoreEntry[] },
-  source: EvaluationSource = evaluationSource(),
+  source: EvaluationSource,
 ): Promise<number> {
   const { stage, unitId } = input;
   const scheme = await loadScheme(db, input.schemeId);

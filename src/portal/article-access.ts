@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import { type Action, type Actor, authorize, can, grantedRoots } from "../accounts/policy.js";
+import { type Hierarchy, isValidAt } from "../core/access/hierarchy.rules.js";
+import { type Action, type Actor, authorize, can, grantedRoots } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { formatDateVi } from "../core/format/vi-date.js";
-import { type Hierarchy, isValidAt } from "../units/hierarchy.rules.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { listUnitNames } from "./articles.editor.repo.js";
 

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
-import type { ArticlesTable, DB } from "../core/db/schema.js";
+import type { DB } from "../core/db/schema.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { type ArticleStatus, isArticleStatus, READER_VISIBLE_STATUSES } from "./article-workflow.rules.js";
+import type { ArticlesTable } from "./articles.tables.js";
 
 /** Articles' own rows: reading for the public pages, writing for the editorial services. */
 

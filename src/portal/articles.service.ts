@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError } from "../core/http/errors.js";
 import { type ArticleTarget, authorizeOn, authorOf, type Caller } from "./article-access.js";

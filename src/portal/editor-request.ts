@@ -1,4 +1,4 @@
-import { canAnywhere } from "../accounts/policy.js";
+import { canAnywhere } from "../core/access/policy.js";
 import { AppError, type FieldErrors, ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
 import type { Caller } from "./article-access.js";

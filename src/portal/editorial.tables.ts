@@ -98,3 +98,7 @@ export interface EditorialTables {
   article_sessions: ArticleSessionsTable;
   article_units: ArticleUnitsTable;
 }
+
+declare module "../core/db/schema.js" {
+  interface DB extends EditorialTables {}
+}

@@ -68,3 +68,7 @@ export interface SearchTables {
 
 /** The SQLite FTS5 table of the search index. */
 export const FTS_TABLE = "article_search";
+
+declare module "../core/db/schema.js" {
+  interface DB extends SearchTables {}
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import type { Actor } from "../accounts/policy.js";
+import type { Actor } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { formatViNumber, parseViNumber } from "../core/format/vi-number.js";
 import { ValidationError } from "../core/http/errors.js";

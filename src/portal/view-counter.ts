@@ -92,3 +92,10 @@ export class ViewCounter {
     }
   }
 }
+
+declare module "../core/app-context.js" {
+  interface AppContext {
+    /** Article views buffered in memory and written in batches (views.wiring.ts builds it). */
+    viewCounter: ViewCounter;
+  }
+}

@@ -4,8 +4,9 @@
  */
 
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
+import { withTransaction } from "../core/db/transaction.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { AREA_CODES } from "../directives/areas.js";
@@ -27,7 +28,6 @@ import {
   updateNoticeHeader,
 } from "./conclusions.repo.js";
 import { getSessionFor } from "./sessions.service.js";
-import { withTransaction } from "./transaction.js";
 
 export interface DirectiveDraft {
   /** Defaults to the item's text. */

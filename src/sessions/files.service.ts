@@ -9,11 +9,11 @@ import { mkdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { Kysely } from "kysely";
-import type { Actor } from "../accounts/policy.js";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import type { Actor } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError, ValidationError } from "../core/http/errors.js";
 import { mayOnUnit } from "../directives/directives.access.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { findFile, insertFile } from "./files.repo.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

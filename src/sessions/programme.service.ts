@@ -4,8 +4,9 @@
  * every change is audited with before and after in the same transaction.
  */
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
+import { withTransaction } from "../core/db/transaction.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { mayOnUnit, readableUnits } from "../directives/directives.access.js";
 import {
@@ -20,7 +21,6 @@ import {
 } from "./programme.repo.js";
 import { programItemErrors } from "./programme.rules.js";
 import type { SessionContext } from "./sessions.service.js";
-import { withTransaction } from "./transaction.js";
 
 type ReadContext = Omit<SessionContext, "now">;
 

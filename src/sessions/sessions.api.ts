@@ -1,5 +1,6 @@
 /** `/api/v1/sessions…` and `/api/v1/conclusions…`: working sessions, the conclusion reader, notices. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
@@ -7,7 +8,6 @@ import type { DirectiveRecord } from "../directives/directives.model.js";
 import { parseConclusionText } from "../directives/directives.parse.service.js";
 import { presentDirective, presentProposal } from "../directives/directives.present.js";
 import { searchProposals } from "../directives/proposals.service.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { listNotices, type NoticeRecord } from "./conclusions.repo.js";
 import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
 import { actContext } from "./http-context.js";

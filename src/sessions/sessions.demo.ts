@@ -8,8 +8,9 @@
  */
 import type { Kysely } from "kysely";
 import { loadActor } from "../accounts/auth.service.js";
-import type { Actor } from "../accounts/policy.js";
 import { findUserByUsername } from "../accounts/users.repo.js";
+import { loadHierarchy } from "../core/access/hierarchy.repo.js";
+import type { Actor } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { REFERENCE_ARTICLE } from "../demo/demo-articles.js";
@@ -18,7 +19,6 @@ import { parseConclusionText } from "../directives/directives.parse.service.js";
 import { listDirectives, type PartyInput } from "../directives/directives.repo.js";
 import type { ActContext } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
-import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { saveNotice } from "./conclusions.service.js";
 import { insertProgramItem } from "./programme.repo.js";
 import { demoOrganisations, demoPeople, demoSessionExists, demoUnitId } from "./sessions.demo.repo.js";

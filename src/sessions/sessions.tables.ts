@@ -296,3 +296,7 @@ export interface SessionsTables {
   notifications: NotificationsTable;
   reminders_sent: RemindersSentTable;
 }
+
+declare module "../core/db/schema.js" {
+  interface DB extends SessionsTables {}
+}

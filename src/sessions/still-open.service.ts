@@ -3,14 +3,14 @@
  * is prepared or opened, so the next session starts by reviewing the last one's directives.
  */
 import type { Kysely } from "kysely";
-import type { Actor } from "../accounts/policy.js";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import type { Actor } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { readableUnits } from "../directives/directives.access.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
 import { listDirectives } from "../directives/directives.repo.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import { listProposals, type ProposalRecord } from "../directives/proposals.repo.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import { earlierSessionsWith } from "./sessions.repo.js";
 
 export interface StillOpen {

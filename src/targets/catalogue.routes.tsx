@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { canAnywhere } from "../accounts/policy.js";
+import { canAnywhere } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import { type Actor, grantedRoots } from "../accounts/policy.js";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import { type Actor, grantedRoots } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import type { Hierarchy } from "../units/hierarchy.rules.js";
 import type { Indicator } from "./indicator.model.js";
 import {
   findIndicatorById,

@@ -6,8 +6,8 @@
  * is all or nothing.
  */
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import { type Action, authorize } from "../accounts/policy.js";
+import { type Action, authorize } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import type { ResultStatus } from "./indicator.model.js";

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { canAnywhere, grantedRoots } from "../accounts/policy.js";
+import { canAnywhere, grantedRoots } from "../core/access/policy.js";
 import { parseViNumber } from "../core/format/vi-number.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, type FieldErrors, ForbiddenError } from "../core/http/errors.js";

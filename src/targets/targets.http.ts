@@ -1,4 +1,4 @@
-import { can } from "../accounts/policy.js";
+import { can } from "../core/access/policy.js";
 import { type AppCtx, clientIp, hierarchyOf, requireActor, todayOf } from "../core/http/request.js";
 import type { ServiceContext } from "./indicators.service.js";
 

@@ -1,7 +1,7 @@
 import type { Generated } from "kysely";
 
 /**
- * Kysely table types of the targets module; merged into the app-wide `DB` in src/core/db/schema.ts.
+ * Kysely table types of the targets module; added to the app-wide `DB` of src/core/db/schema.ts by declaration merging (end of this file).
  * Same conventions as the foundation: dates `YYYY-MM-DD` text, instants ISO-8601 UTC text, booleans
  * 0/1 integers, figures "double precision".
  */
@@ -105,4 +105,8 @@ export interface TargetsTables {
   indicator_definitions: IndicatorDefinitionsTable;
   targets: TargetsTable;
   results: ResultsTable;
+}
+
+declare module "../core/db/schema.js" {
+  interface DB extends TargetsTables {}
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { authorize } from "../accounts/policy.js";
+import { authorize } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
 import type { ResultVersion } from "./indicator.model.js";

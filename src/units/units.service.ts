@@ -1,12 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
-import { recordAudit } from "../accounts/audit.repo.js";
-import { type Actor, authorize, grantedRoots } from "../accounts/policy.js";
+import { loadHierarchy } from "../core/access/hierarchy.repo.js";
+import { effectiveDateOf, isValidAt } from "../core/access/hierarchy.rules.js";
+import { type Actor, authorize, grantedRoots } from "../core/access/policy.js";
+import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { foldVietnamese } from "../core/text/fold.js";
-import { loadHierarchy } from "./hierarchy.repo.js";
-import { effectiveDateOf, isValidAt } from "./hierarchy.rules.js";
 import { compareUnitNames, levelRank, unitDisplayName } from "./unit-labels.js";
 import {
   findParentAt,

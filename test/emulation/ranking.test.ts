@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEvaluationSource } from "../../src/emulation/evaluation-source.js";
+import type { EvaluationSource } from "../../src/emulation/evaluation-source.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
@@ -10,7 +10,7 @@ let lastPublicOnly: boolean | null = null;
 let evaluationScores: [() => number, number | null][] = [];
 
 // Every ward exceeds THU_NS (the computed criterion); evaluation-based scores exist for 2018 only.
-setEvaluationSource({
+const evaluationSource: EvaluationSource = {
   async outcomes(_db, query) {
     return new Map(
       query.unitIds.map((id) => [
@@ -24,7 +24,7 @@ setEvaluationSource({
     if (query.periodKey !== "2018") return [];
     return evaluationScores.map(([unitId, score]) => ({ unitId: unitId(), score }));
   },
-});
+};
 
 describe.each(ENGINES)("emulation ranking on %s", (engine) => {
   let t: TestApp;
@@ -41,7 +41,7 @@ describe.each(ENGINES)("emulation ranking on %s", (engine) => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { evaluationSource });
     world = await buildWorld(t.database.db);
     const quan = new TestClient(t);
     clients.quan = quan;

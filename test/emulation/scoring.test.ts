@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEvaluationSource } from "../../src/emulation/evaluation-source.js";
+import type { EvaluationSource } from "../../src/emulation/evaluation-source.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
 import { buildWorld, type EmulationWorld, treeFor } from "./world.js";
 
 // Indicator outcomes without entering results: the targets module has its own tests.
-setEvaluationSource({
+const evaluationSource: EvaluationSource = {
   async outcomes(_db, query) {
     return new Map(
       query.unitIds.map((id) => [
@@ -18,7 +18,7 @@ setEvaluationSource({
   async scores() {
     return [];
   },
-});
+};
 
 describe.each(ENGINES)("emulation scoring on %s", (engine) => {
   let t: TestApp;
@@ -35,7 +35,7 @@ describe.each(ENGINES)("emulation scoring on %s", (engine) => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { evaluationSource });
     world = await buildWorld(t.database.db);
     for (const name of ["quan", "phuonga", "phuongb", "yte", "admin"]) {
       clients[name] = new TestClient(t);

@@ -2,12 +2,12 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadHierarchy } from "../../src/core/access/hierarchy.repo.js";
 import type { Database } from "../../src/core/db/database.js";
 import { JobScheduler } from "../../src/core/jobs/scheduler.js";
 import { deadlineColumns } from "../../src/directives/directives.model.js";
 import { createDirective } from "../../src/directives/directives.service.js";
 import { createReminderJob } from "../../src/directives/reminders.job.js";
-import { loadHierarchy } from "../../src/units/hierarchy.repo.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { type Seeded, seedRegistry } from "./seed.js";
 

@@ -1,11 +1,11 @@
 import pino from "pino";
+import { buildAppContext } from "../../src/app/context.js";
+import { createApp } from "../../src/app/create-app.js";
 import type { AppContext } from "../../src/core/app-context.js";
 import type { Config } from "../../src/core/config.js";
 import type { Database } from "../../src/core/db/database.js";
 import type { DialectName } from "../../src/core/db/dialect.js";
-import { createApp } from "../../src/core/http/app.js";
-import { PageCache } from "../../src/core/http/page-cache.js";
-import { createViewCounter } from "../../src/portal/views.wiring.js";
+import type { EvaluationSource } from "../../src/emulation/evaluation-source.js";
 import { createTestDatabase } from "./databases.js";
 
 export interface TestApp {
@@ -39,27 +39,19 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** The real app on a fresh database of the given engine; only the clock and logger are the test's. */
 export async function createTestApp(
   engine: DialectName,
-  options: { now?: Date; config?: Partial<Config> } = {},
+  options: { now?: Date; config?: Partial<Config>; evaluationSource?: EvaluationSource } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   let now = options.now ?? new Date("2020-01-02T08:00:00Z");
   const config = testConfig(options.config);
-  const pageCache = new PageCache({ maxEntries: 100, ttlMs: config.pageCacheTtlMs });
-  const ctx: AppContext = {
+  const ctx = buildAppContext({
     config,
     database,
     logger: pino({ level: "silent" }),
     now: () => now,
-    // The app's own counter and wiring, so flushes write the day's counts for the most-read ranking
-    // too and drop the cached pages.
-    viewCounter: createViewCounter(
-      database,
-      config,
-      () => now,
-      () => pageCache.invalidate(),
-    ),
-    pageCache,
-  };
+    evaluationSource: options.evaluationSource,
+    pageCacheEntries: 100,
+  });
   return {
     app: createApp(ctx),
     ctx,

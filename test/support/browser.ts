@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { type RunningServer, startServer } from "../../src/app/server.js";
 import { loadConfig } from "../../src/core/config.js";
-import { type RunningServer, startServer } from "../../src/server.js";
 
 /** Debian's Chromium (`apt-get install -y chromium`); Playwright cannot download a browser here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

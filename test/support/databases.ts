@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
+import { migrateToLatest } from "../../src/app/migrations.js";
 import { type Database, openDatabase } from "../../src/core/db/database.js";
 import type { DialectName } from "../../src/core/db/dialect.js";
-import { migrateToLatest } from "../../src/core/db/migrate.js";
 
 /** Both engines; database tests run once on each with `describe.each(ENGINES)`. */
 export const ENGINES: DialectName[] = ["sqlite", "postgres"];

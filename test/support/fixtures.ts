@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../../src/accounts/password.js";
-import type { Role } from "../../src/accounts/roles.js";
 import { insertGrant, insertUser } from "../../src/accounts/users.repo.js";
+import type { Role } from "../../src/core/access/roles.js";
 import type { DB } from "../../src/core/db/schema.js";
 
 const NOW = new Date("2019-12-01T00:00:00Z");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role } from "../../src/accounts/roles.js";
+import { ROLES, type Role } from "../../src/core/access/roles.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { createUnit, createUser } from "../support/fixtures.js";

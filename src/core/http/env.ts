@@ -1,4 +1,4 @@
-import type { Actor } from "../../accounts/policy.js";
+import type { Actor } from "../access/policy.js";
 import type { AppContext } from "../app-context.js";
 
 /** Who is making the request, resolved once by the auth middleware. */

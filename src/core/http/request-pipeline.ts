@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { authenticate, verifyCsrf } from "../../accounts/auth.middleware.js";
 import type { AppContext } from "../app-context.js";
 import type { AppEnv } from "./env.js";
 import {
@@ -17,6 +16,17 @@ const MAX_UPLOAD_BYTES = 12 * 1024 * 1024;
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
 /**
+ * How a request proves who it is: given by the composition root (the accounts room's middlewares),
+ * so the floor runs them without knowing sessions, tokens or users.
+ */
+export interface RequestIdentity {
+  /** Sets `c.var.auth` (actor or anonymous) before calling `next`. */
+  authenticate: MiddlewareHandler<AppEnv>;
+  /** Refuses a cookie-authenticated change without the form's token; calls `next` otherwise. */
+  verifyCsrf: MiddlewareHandler<AppEnv>;
+}
+
+/**
  * What every request goes through before its route, as one middleware: the app context, default
  * headers (security, `Cache-Control: no-store`, `Vary`), who is calling, and for changes the body
  * limit, the CSRF check and dropping the page cache.
@@ -25,7 +35,8 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
  * limit (reading the body builds a full Request on node-server), no CSRF check, nothing after the
  * handler. Each of those cost a share of a cached page's throughput (BENCHMARKS.md).
  */
-export function requestPipeline(ctx: AppContext): MiddlewareHandler<AppEnv> {
+export function requestPipeline(ctx: AppContext, identity: RequestIdentity): MiddlewareHandler<AppEnv> {
+  const { authenticate, verifyCsrf } = identity;
   const defaults: HeaderList = [
     ...securityHeaderList({ hsts: ctx.config.secureCookies }),
     // Pages carry the user's name and CSRF token: no shared cache may keep them unless a route says so.

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
-import type { Actor } from "../../accounts/policy.js";
-import { loadHierarchy } from "../../units/hierarchy.repo.js";
-import type { Hierarchy } from "../../units/hierarchy.rules.js";
+import { loadHierarchy } from "../access/hierarchy.repo.js";
+import type { Hierarchy } from "../access/hierarchy.rules.js";
+import type { Actor } from "../access/policy.js";
 import { vnDateString } from "../format/vi-date.js";
 import type { PageMeta } from "../views/layout.js";
 import type { AppEnv } from "./env.js";

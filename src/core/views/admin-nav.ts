@@ -1,4 +1,4 @@
-import type { Action } from "../../accounts/policy.js";
+import type { Action } from "../access/policy.js";
 
 /**
  * The admin area's menu, grouped the way an office thinks of its work. Each module adds its entries

@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { canAnywhere } from "../../accounts/policy.js";
+import { canAnywhere } from "../access/policy.js";
 import type { RequestAuth } from "../http/env.js";
 import { ADMIN_NAV } from "./admin-nav.js";
 

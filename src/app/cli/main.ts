@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 import path from "node:path";
 import { Command } from "commander";
-import { createApiToken } from "../accounts/auth.service.js";
-import { isRole, ROLES } from "../accounts/roles.js";
-import { createUserWithGrant } from "../accounts/users.service.js";
-import { ConfigError, loadConfig } from "../core/config.js";
-import { type Database, openDatabase } from "../core/db/database.js";
-import { migrateToLatest } from "../core/db/migrate.js";
-import { runOrExit } from "../core/fail-fast.js";
-import { vnDateString } from "../core/format/vi-date.js";
-import { AppError } from "../core/http/errors.js";
-import { loadDemoIfEmpty, resetDemo } from "../demo/demo-loader.js";
+import { createApiToken } from "../../accounts/auth.service.js";
+import { createUserWithGrant } from "../../accounts/users.service.js";
+import { loadHierarchy } from "../../core/access/hierarchy.repo.js";
+import { isRole, ROLES } from "../../core/access/roles.js";
+import { ConfigError, loadConfig } from "../../core/config.js";
+import { type Database, openDatabase } from "../../core/db/database.js";
+import { runOrExit } from "../../core/fail-fast.js";
+import { vnDateString } from "../../core/format/vi-date.js";
+import { AppError } from "../../core/http/errors.js";
+import { loadDemoIfEmpty, resetDemo } from "../../demo/demo-loader.js";
+import { migrateToLatest } from "../migrations.js";
 import { startServer } from "../server.js";
-import { loadHierarchy } from "../units/hierarchy.repo.js";
 import { backupSqlite } from "./backup.js";
 
 /** Opens the configured database with migrations applied, runs `body`, and closes it. */

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../core/db/schema.js";
+import type { DB } from "../db/schema.js";
 import { Hierarchy } from "./hierarchy.rules.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../core/db/schema.js";
+import type { DB } from "./schema.js";
 
 /**
  * Runs `work` in a transaction: a new one, or the caller's when `db` already is one (the demo loader

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, ENGINES } from "../../../test/support/databases.js";
-import type { Database } from "./database.js";
-import { migrateToLatest } from "./migrate.js";
+import { createTestDatabase, ENGINES } from "../../test/support/databases.js";
+import type { Database } from "../core/db/database.js";
+import { migrateToLatest } from "./migrations.js";
 
 describe.each(ENGINES)("migrations on %s", (engine) => {
   let database: Database;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runOrExit } from "./core/fail-fast.js";
+import { runOrExit } from "../core/fail-fast.js";
 import { startServer } from "./server.js";
 
 await runOrExit(async () => {

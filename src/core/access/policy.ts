@@ -1,4 +1,4 @@
-import { ForbiddenError } from "../core/http/errors.js";
+import { ForbiddenError } from "../http/errors.js";
 import type { Role } from "./roles.js";
 
 /**

@@ -1,6 +1,6 @@
-import { deleteLoginAttemptsBefore } from "../../accounts/login-attempts.repo.js";
-import { deleteExpiredSessions } from "../../accounts/sessions.repo.js";
-import type { JobDefinition } from "./scheduler.js";
+import { deleteLoginAttemptsBefore } from "./login-attempts.repo.js";
+import { deleteExpiredSessions } from "./sessions.repo.js";
+import type { JobDefinition } from "../core/jobs/scheduler.js";
 
 /** Expired sessions and login attempts older than a day serve no one: drop them hourly. */
 export const housekeepingJob: JobDefinition = {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../core/db/schema.js";
-import type { Actor } from "./policy.js";
+import type { Actor } from "../access/policy.js";
+import type { DB } from "../db/schema.js";
 
 export interface AuditEventInput {
   actor: Actor | null;

@@ -1,18 +1,16 @@
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import pino from "pino";
-import type { AppContext } from "./core/app-context.js";
-import { type Config, loadConfig } from "./core/config.js";
-import { openDatabase } from "./core/db/database.js";
-import { migrateToLatest } from "./core/db/migrate.js";
-import { createApp } from "./core/http/app.js";
-import { PageCache } from "./core/http/page-cache.js";
-import { housekeepingJob } from "./core/jobs/housekeeping.js";
-import { JobScheduler } from "./core/jobs/scheduler.js";
-import { loadDemoIfEmpty } from "./demo/demo-loader.js";
-import { createReminderJob } from "./directives/reminders.job.js";
-import { scheduledPublishingJob } from "./portal/scheduled-publishing.job.js";
-import { createViewCounter } from "./portal/views.wiring.js";
+import { housekeepingJob } from "../accounts/housekeeping.job.js";
+import { type Config, loadConfig } from "../core/config.js";
+import { openDatabase } from "../core/db/database.js";
+import { JobScheduler } from "../core/jobs/scheduler.js";
+import { loadDemoIfEmpty } from "../demo/demo-loader.js";
+import { createReminderJob } from "../directives/reminders.job.js";
+import { scheduledPublishingJob } from "../portal/scheduled-publishing.job.js";
+import { buildAppContext } from "./context.js";
+import { createApp } from "./create-app.js";
+import { migrateToLatest } from "./migrations.js";
 
 export interface RunningServer {
   url: string;
@@ -37,14 +35,13 @@ export async function startServer(
     if (loaded) logger.info("empty database: demo data from the reference story loaded");
   }
   const now = () => new Date();
-  const pageCache = new PageCache({ maxEntries: 2_000, ttlMs: config.pageCacheTtlMs });
-  const viewCounter = createViewCounter(database, config, now, () => pageCache.invalidate());
+  const ctx = buildAppContext({ config, database, logger, now });
+  const { viewCounter } = ctx;
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
   const jobs = [housekeepingJob, scheduledPublishingJob, createReminderJob(config, { logger })];
   const scheduler = new JobScheduler(database.db, jobs, logger, now);
   scheduler.start(60_000);
 
-  const ctx: AppContext = { config, database, logger, now, viewCounter, pageCache };
   const app = createApp(ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));

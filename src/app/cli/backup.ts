@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type SQLite from "better-sqlite3";
-import { ConfigError } from "../core/config.js";
+import { ConfigError } from "../../core/config.js";
 
 /**
  * Copies a live SQLite database page by page with the online backup API, so a consistent copy is

@@ -1,0 +1,32 @@
+import type { Kysely, Migration } from "kysely";
+import type { DialectName } from "../core/db/dialect.js";
+import { runMigrations } from "../core/db/migrate.js";
+import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
+import type { DB } from "../core/db/schema.js";
+import { emulationMigration } from "../emulation/emulation.migration.js";
+import { editorialMigration } from "../portal/editorial.migration.js";
+import { searchMigration } from "../portal/search.migration.js";
+import { searchTokenKindsMigration } from "../portal/search-token-kinds.migration.js";
+import { sessionsMigration } from "../sessions/sessions.migration.js";
+import { targetsMigration } from "../targets/targets.migration.js";
+
+/**
+ * Migrations are listed here in code (not discovered on disk) so that the same list runs from the
+ * compiled app, the CLI and the tests. Names sort in the order they apply.
+ */
+function listMigrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    "0001-foundation": foundationMigration(dialect),
+    "0002-targets": targetsMigration(dialect),
+    "0003-emulation": emulationMigration(dialect),
+    "0004-sessions": sessionsMigration(dialect),
+    "0005-editorial": editorialMigration(dialect),
+    "0006-search": searchMigration(dialect),
+    "0007-search-token-kinds": searchTokenKindsMigration(dialect),
+  };
+}
+
+/** Applies every pending migration of every room; throws with the failing migration's name. */
+export function migrateToLatest(db: Kysely<DB>, dialect: DialectName): Promise<string[]> {
+  return runMigrations(db, listMigrations(dialect));
+}
