@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { openDatabase } from "../dist/core/db/database.js";
 import { migrateToLatest } from "../dist/app/migrations.js";
+import { openDatabase } from "../dist/core/db/database.js";
 import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation.service.js";
 import { fmt, insertBatches, startPostgres } from "./lib.mjs";
 

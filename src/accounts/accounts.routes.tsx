@@ -4,6 +4,7 @@ import { ROLES } from "../core/access/roles.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { formText } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AccountPage, DashboardPage, UsersPage } from "./admin.pages.js";
@@ -14,11 +15,6 @@ import { registerLoginRoutes } from "./login.routes.js";
 import { listApiTokens, revokeApiToken } from "./tokens.repo.js";
 import { listUsersWithGrants } from "./users.repo.js";
 import { changeOwnPassword, createUserWithGrant } from "./users.service.js";
-
-function text(body: Record<string, unknown>, key: string): string {
-  const value = body[key];
-  return typeof value === "string" ? value : "";
-}
 
 async function unitNameMap(c: AppCtx, ids: number[] | null): Promise<Map<number, string>> {
   const rows = await listUnitNames(c.var.ctx.database.db, ids);
@@ -174,7 +170,11 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
       await changeOwnPassword(
         c.var.ctx.database.db,
         actor,
-        { current: text(body, "current"), next: text(body, "next"), confirm: text(body, "confirm") },
+        {
+          current: formText(body, "current"),
+          next: formText(body, "next"),
+          confirm: formText(body, "confirm"),
+        },
         c.var.ctx.now(),
       );
     } catch (error) {
@@ -186,7 +186,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post("/quan-tri/tai-khoan/ma-api", async (c) => {
     const actor = requireAdminArea(c);
-    const name = text(await c.req.parseBody(), "name").trim();
+    const name = formText(await c.req.parseBody(), "name").trim();
     if (!name || name.length > 100)
       return renderAccount(c, { errors: { name: "Vui lòng đặt tên gợi nhớ (tối đa 100 ký tự)." } }, 422);
     const { token } = await createApiToken(c.var.ctx.database.db, {
@@ -227,17 +227,17 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
     const actor = requireActor(c);
     const body = await c.req.parseBody();
     const values = {
-      username: text(body, "username").trim(),
-      displayName: text(body, "displayName"),
-      email: text(body, "email").trim(),
-      role: text(body, "role"),
-      unitId: text(body, "unitId"),
-      validFrom: text(body, "validFrom") || todayOf(c),
+      username: formText(body, "username").trim(),
+      displayName: formText(body, "displayName"),
+      email: formText(body, "email").trim(),
+      role: formText(body, "role"),
+      unitId: formText(body, "unitId"),
+      validFrom: formText(body, "validFrom") || todayOf(c),
     };
     try {
       await createUserWithGrant(
         c.var.ctx.database.db,
-        { ...values, password: text(body, "password"), unitId: Number(values.unitId) },
+        { ...values, password: formText(body, "password"), unitId: Number(values.unitId) },
         { actor, hierarchy: await hierarchyOf(c), today: todayOf(c), now: c.var.ctx.now(), ip: clientIp(c) },
       );
     } catch (error) {

@@ -1,6 +1,6 @@
+import type { JobDefinition } from "../core/jobs/scheduler.js";
 import { deleteLoginAttemptsBefore } from "./login-attempts.repo.js";
 import { deleteExpiredSessions } from "./sessions.repo.js";
-import type { JobDefinition } from "../core/jobs/scheduler.js";
 
 /** Expired sessions and login attempts older than a day serve no one: drop them hourly. */
 export const housekeepingJob: JobDefinition = {

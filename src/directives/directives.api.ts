@@ -1,9 +1,9 @@
 /** `/api/v1/directives…` and `/api/v1/follow-up`: directives, their progress and workflow, follow-up figures. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
-import { actContext } from "../sessions/http-context.js";
 import {
   DirectiveDetailSchema,
   DirectiveOutSchema,
@@ -165,7 +165,7 @@ const followUpRoute = createRoute({
 });
 
 async function detail(c: AppCtx, id: number) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const d = await getDirectiveFor(db, id, ctx);
   const [relations, reports, children] = await Promise.all([
@@ -183,7 +183,7 @@ async function detail(c: AppCtx, id: number) {
 
 export function registerDirectiveApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const q = c.req.valid("query");
     const { rows, total } = await listDirectives(c.var.ctx.database.db, {
       scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
@@ -205,7 +205,7 @@ export function registerDirectiveApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(createRouteDef, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const body = c.req.valid("json");
     const id = await createDirective(c.var.ctx.database.db, body, ctx);
     const d = await getDirectiveFor(c.var.ctx.database.db, id, ctx);
@@ -215,14 +215,14 @@ export function registerDirectiveApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, async (c) => c.json({ data: await detail(c, c.req.valid("param").id) }, 200));
 
   app.openapi(actionRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const body = c.req.valid("json");
     const d = await actOnDirective(c.var.ctx.database.db, c.req.valid("param").id, body, ctx);
     return c.json({ data: presentDirective(d, ctx.now) }, 200);
   });
 
   app.openapi(progressRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const body = c.req.valid("json");
     const d = await actOnDirective(
       c.var.ctx.database.db,
@@ -234,13 +234,13 @@ export function registerDirectiveApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(editRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const d = await editDirective(c.var.ctx.database.db, c.req.valid("param").id, c.req.valid("json"), ctx);
     return c.json({ data: presentDirective(d, ctx.now) }, 200);
   });
 
   app.openapi(followUpRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const q = c.req.valid("query");
     if (q.unit !== undefined && !ctx.hierarchy.unit(q.unit))
       throw new NotFoundError("Không tìm thấy đơn vị này.");

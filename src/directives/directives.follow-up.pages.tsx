@@ -1,8 +1,8 @@
 /** The follow-up page and its Excel export; and the open-work section for a unit's page. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { type AppCtx, hierarchyOf, pageMeta, todayOf } from "../core/http/request.js";
-import { actContext } from "../sessions/http-context.js";
 import { listPartyOptions } from "../sessions/registry.repo.js";
 import { mayOnUnit, readableUnits } from "./directives.access.js";
 import { FOLLOW_UP_DIMENSIONS, type FollowUpDimension } from "./directives.follow-up.repo.js";
@@ -15,7 +15,7 @@ import { sqlClock } from "./directives.timeliness-sql.js";
 import { listProposals } from "./proposals.repo.js";
 
 async function reportFor(c: AppCtx) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const by = (FOLLOW_UP_DIMENSIONS as readonly string[]).includes(c.req.query("theo") ?? "")
     ? (c.req.query("theo") as FollowUpDimension)
     : "lead";

@@ -4,8 +4,8 @@
  * a submission waiting for confirmation. Nobody is told about their own action.
  */
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
-import type { ActContext } from "./directives.service.js";
 import { insertNotifications, listRecipients, unitOfficers } from "./reminders.repo.js";
 
 type Step = "assigned" | "submit" | "confirm" | "return" | "reassign";
@@ -29,7 +29,7 @@ export async function notifyStep(
     assigningUnitId: number;
     createdBy: number | null;
   },
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<void> {
   let userIds: number[];
   if (step === "submit") {

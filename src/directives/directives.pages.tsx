@@ -1,14 +1,14 @@
 /** Admin pages of directives: list with filters, one directive with its workflow forms, files. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { openFile, storeUpload } from "../sessions/files.service.js";
-import { actContext } from "../sessions/http-context.js";
 import { listPartyOptions, type PartyOption } from "../sessions/registry.repo.js";
-import { parseId } from "../sessions/sessions.pages.js";
-import { field, fields } from "../sessions/ui.js";
+import { fields } from "../sessions/ui.js";
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind, lastDayCovered } from "./deadline.js";
 import { readableUnits } from "./directives.access.js";
 import { presentDirective } from "./directives.present.js";
@@ -46,7 +46,7 @@ async function renderDirective(
   status: 200 | 403 | 409 | 422 = 200,
   failedAction?: string,
 ) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const d = await getDirectiveFor(db, id, ctx);
   const [relations, reports, children, parties] = await Promise.all([
@@ -108,7 +108,7 @@ async function orShow(
 
 export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
   app.get(DIRECTIVES_HREF, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const q = (k: string) => c.req.query(k) ?? "";
     const filters = {
@@ -146,22 +146,24 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
     );
   });
 
-  app.get(`${DIRECTIVES_HREF}/:id`, (c) => renderDirective(c, parseId(c.req.param("id"), "nhiệm vụ")));
+  app.get(`${DIRECTIVES_HREF}/:id`, (c) =>
+    renderDirective(c, requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.")),
+  );
 
   app.post(`${DIRECTIVES_HREF}/:id/thao-tac`, async (c) => {
-    const id = parseId(c.req.param("id"), "nhiệm vụ");
+    const id = requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.");
     return orShow(
       c,
       id,
       async () => {
-        const ctx = await actContext(c);
+        const ctx = await actorOf(c);
         const db = c.var.ctx.database.db;
         const body = await c.req.parseBody();
-        const action = field(body, "action");
+        const action = formText(body, "action");
         if (!(WORKFLOW_ACTIONS as readonly string[]).includes(action))
           throw new ValidationError({ action: "Thao tác không hợp lệ." });
         const d = await getDirectiveFor(db, id, ctx);
-        const percentRaw = field(body, "percent").trim();
+        const percentRaw = formText(body, "percent").trim();
         const percent = percentRaw === "" ? null : Number(percentRaw);
         if (percent !== null && !Number.isInteger(percent))
           throw new ValidationError({ percent: "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100." });
@@ -180,35 +182,35 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
           id,
           {
             action: action as WorkflowAction,
-            text: field(body, "text"),
+            text: formText(body, "text"),
             percent,
-            newLead: partyOf(field(body, "newLead"), parties) ?? undefined,
+            newLead: partyOf(formText(body, "newLead"), parties) ?? undefined,
             fileIds: fileId ? [fileId] : [],
           },
           ctx,
         );
         return `${DIRECTIVES_HREF}/${id}?ok=ok`;
       },
-      async () => field(await c.req.parseBody(), "action"),
+      async () => formText(await c.req.parseBody(), "action"),
     );
   });
 
   app.post(`${DIRECTIVES_HREF}/:id/nhiem-vu-con`, async (c) => {
-    const id = parseId(c.req.param("id"), "nhiệm vụ");
+    const id = requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.");
     return orShow(c, id, async () => {
-      const ctx = await actContext(c);
+      const ctx = await actorOf(c);
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody();
-      const lead = partyOf(field(body, "lead"), await listPartyOptions(db, { allDates: ctx.today }));
+      const lead = partyOf(formText(body, "lead"), await listPartyOptions(db, { allDates: ctx.today }));
       if (!lead) throw new ValidationError({ lead: "Vui lòng chọn đơn vị chủ trì." });
       const parent = await getDirectiveFor(db, id, ctx);
       const childId = await createDirective(
         db,
         {
-          title: field(body, "title"),
+          title: formText(body, "title"),
           lead,
           coordinators: [],
-          deadline: deadlineFrom(field(body, "deadlineKind"), field(body, "deadlineDate")),
+          deadline: deadlineFrom(formText(body, "deadlineKind"), formText(body, "deadlineDate")),
           assigningUnitId: parent.lead.unitId,
           assignerPersonId: null,
           assignerName: ctx.actor.displayName,
@@ -222,9 +224,9 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.post(`${DIRECTIVES_HREF}/:id/sua`, async (c) => {
-    const id = parseId(c.req.param("id"), "nhiệm vụ");
+    const id = requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.");
     return orShow(c, id, async () => {
-      const ctx = await actContext(c);
+      const ctx = await actorOf(c);
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody({ all: true });
       const parties = await listPartyOptions(db, { allDates: ctx.today });
@@ -232,7 +234,10 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       await editDirective(
         db,
         id,
-        { deadline: deadlineFrom(field(body, "deadlineKind"), field(body, "deadlineDate")), coordinators },
+        {
+          deadline: deadlineFrom(formText(body, "deadlineKind"), formText(body, "deadlineDate")),
+          coordinators,
+        },
         ctx,
       );
       return `${DIRECTIVES_HREF}/${id}?ok=sua`;
@@ -240,7 +245,12 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get("/quan-tri/tep/:id", async (c) => {
-    const ctx = await actContext(c);
-    return openFile(c.var.ctx.database.db, c.var.ctx.config.dataDir, parseId(c.req.param("id"), "tệp"), ctx);
+    const ctx = await actorOf(c);
+    return openFile(
+      c.var.ctx.database.db,
+      c.var.ctx.config.dataDir,
+      requireId(c.req.param("id"), "Không tìm thấy tệp này."),
+      ctx,
+    );
   });
 }

@@ -5,6 +5,7 @@
  */
 
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import type { Actor } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
@@ -28,15 +29,6 @@ import {
 import { insertReport } from "./directives.reports.repo.js";
 import { type ActorRelation, nextState, type WorkflowAction } from "./workflow.rules.js";
 
-/** Who acts, and when: passed by routes, jobs and the demo loader alike. */
-export interface ActContext {
-  actor: Actor;
-  hierarchy: Hierarchy;
-  today: string;
-  now: Date;
-  ip?: string | null;
-}
-
 function parties(d: DirectiveRecord) {
   return {
     leadUnitId: d.lead.unitId,
@@ -50,7 +42,7 @@ function parties(d: DirectiveRecord) {
 export async function getDirectiveFor(
   db: Kysely<DB>,
   id: number,
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<DirectiveRecord> {
   const d = await findDirective(db, id);
   if (!d || !mayReadDirective(ctx.actor, parties(d), ctx.hierarchy, ctx.today)) {
@@ -63,7 +55,7 @@ export async function getDirectiveFor(
 export async function relationsOf(
   db: Kysely<DB>,
   d: DirectiveRecord,
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<ActorRelation[]> {
   const staff = await staffOrganisationIds(db, ctx.actor.userId);
   return relationsTo(ctx.actor, parties(d), ctx.hierarchy, ctx.today, staff);
@@ -82,7 +74,7 @@ export function normalizeDeadline(d: Deadline): Deadline {
 }
 
 /** A unit assigns to itself, its organisations or units below it, never sideways or upwards. */
-function checkLeadUnder(lead: PartyInput, assigningUnitId: number, ctx: Omit<ActContext, "now">): void {
+function checkLeadUnder(lead: PartyInput, assigningUnitId: number, ctx: Omit<ActorContext, "now">): void {
   if (!ctx.hierarchy.pathForToday(lead.unitId, ctx.today).includes(assigningUnitId)) {
     throw new ValidationError({
       lead: "Đơn vị chủ trì phải là đơn vị giao nhiệm vụ hoặc một đơn vị trực thuộc.",
@@ -112,7 +104,7 @@ export interface DirectiveInput {
 export async function createDirectiveIn(
   trx: Kysely<DB>,
   input: DirectiveInput,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<number> {
   const title = input.title.trim();
   if (!title) throw new ValidationError({ title: "Vui lòng nhập nội dung nhiệm vụ." });
@@ -177,7 +169,7 @@ export async function createDirectiveIn(
 export async function createDirective(
   db: Kysely<DB>,
   input: DirectiveInput,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<number> {
   return withTransaction(db, (trx) => createDirectiveIn(trx, input, ctx));
 }
@@ -217,7 +209,7 @@ export async function actOnDirective(
   db: Kysely<DB>,
   id: number,
   input: ActionInput,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<DirectiveRecord> {
   checkInput(input);
   return withTransaction(db, (trx) => actOnDirectiveIn(trx, id, input, ctx));
@@ -228,7 +220,7 @@ export async function actOnDirectiveIn(
   trx: Kysely<DB>,
   id: number,
   input: ActionInput,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<DirectiveRecord> {
   checkInput(input);
   const d = await getDirectiveFor(trx, id, ctx);
@@ -317,7 +309,7 @@ export async function editDirective(
   db: Kysely<DB>,
   id: number,
   changes: { title?: string; deadline?: Deadline; coordinators?: PartyInput[] },
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<DirectiveRecord> {
   return withTransaction(db, async (trx) => {
     const d = await getDirectiveFor(trx, id, ctx);

@@ -1,7 +1,7 @@
 /** `/api/v1/proposals…`: proposals (kiến nghị, đề xuất), their answers, and directives made from them. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
-import { actContext } from "../sessions/http-context.js";
 import { DirectiveOutSchema, ProposalOutSchema } from "../sessions/sessions.api-schemas.js";
 import {
   AnswerInputSchema,
@@ -121,7 +121,7 @@ const directiveRoute = createRoute({
 
 export function registerProposalApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const q = c.req.valid("query");
     const rows = await searchProposals(
       c.var.ctx.database.db,
@@ -132,13 +132,13 @@ export function registerProposalApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(createRouteDef, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const id = await raiseProposal(c.var.ctx.database.db, c.req.valid("json"), ctx);
     return c.json({ data: presentProposal(await getProposalFor(c.var.ctx.database.db, id, ctx)) }, 201);
   });
 
   app.openapi(getRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     return c.json(
       { data: presentProposal(await getProposalFor(c.var.ctx.database.db, c.req.valid("param").id, ctx)) },
       200,
@@ -146,19 +146,19 @@ export function registerProposalApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(putRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const p = await editProposal(c.var.ctx.database.db, c.req.valid("param").id, c.req.valid("json"), ctx);
     return c.json({ data: presentProposal(p) }, 200);
   });
 
   app.openapi(answerRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const p = await answerProposal(c.var.ctx.database.db, c.req.valid("param").id, c.req.valid("json"), ctx);
     return c.json({ data: presentProposal(p) }, 200);
   });
 
   app.openapi(directiveRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const directiveId = await makeDirectiveFromProposal(
       db,

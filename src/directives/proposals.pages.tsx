@@ -1,13 +1,13 @@
 /** Admin pages of proposals: list, record, answer, turn into a directive. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { actContext } from "../sessions/http-context.js";
 import { listPartyOptions, type PartyOption } from "../sessions/registry.repo.js";
-import { parseId } from "../sessions/sessions.pages.js";
 import { sessionParties } from "../sessions/sessions.repo.js";
-import { field, fields } from "../sessions/ui.js";
+import { fields } from "../sessions/ui.js";
 import { mayOnUnit } from "./directives.access.js";
 import { deadlineFrom, partyOf } from "./directives.pages.js";
 import { presentProposal } from "./directives.present.js";
@@ -31,7 +31,7 @@ async function renderProposal(
   errors?: Record<string, string>,
   status: 200 | 403 | 422 = 200,
 ) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const p = await getProposalFor(db, id, ctx);
   const [answerable, parties, canEdit] = await Promise.all([
@@ -73,10 +73,10 @@ type Body = Record<string, string | File | (string | File)[]>;
 /** The proposal form's posted values, kept to show again. */
 function proposalValues(body: Body) {
   return {
-    from: field(body, "from"),
-    topic: field(body, "topic"),
-    text: field(body, "text"),
-    answerDue: field(body, "answerDue"),
+    from: formText(body, "from"),
+    topic: formText(body, "topic"),
+    text: formText(body, "text"),
+    answerDue: formText(body, "answerDue"),
     addressees: fields(body, "addressees"),
   };
 }
@@ -106,7 +106,7 @@ async function orShow(c: AppCtx, id: number, work: () => Promise<string>) {
 
 export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
   app.get(PROPOSALS_HREF, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const raw = c.req.query("tinh_trang") ?? "";
     const status = (PROPOSAL_STATUSES as readonly string[]).includes(raw)
       ? (raw as ProposalStatus)
@@ -122,7 +122,7 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${PROPOSALS_HREF}/moi`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const sessionId = c.req.query("buoi") ?? "";
     const session = /^[1-9]\d{0,9}$/.test(sessionId)
@@ -143,11 +143,11 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.post(`${PROPOSALS_HREF}/moi`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const body = await c.req.parseBody({ all: true });
     const parties = await listPartyOptions(db, { allDates: ctx.today });
-    const values = { ...proposalValues(body), buoi: field(body, "buoi") };
+    const values = { ...proposalValues(body), buoi: formText(body, "buoi") };
     try {
       const id = await raiseProposal(
         db,
@@ -174,9 +174,9 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${PROPOSALS_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
-    const p = await getProposalFor(db, parseId(c.req.param("id"), "kiến nghị"), ctx);
+    const p = await getProposalFor(db, requireId(c.req.param("id"), "Không tìm thấy kiến nghị này."), ctx);
     if (!(await mayRecordProposal(db, p.from.unitId, p.sessionId, ctx)))
       throw new ForbiddenError("Bạn không có quyền sửa kiến nghị này.");
     const key = (x: { unitId: number; organisationId: number | null }) =>
@@ -198,9 +198,9 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.post(`${PROPOSALS_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
-    const id = parseId(c.req.param("id"), "kiến nghị");
+    const id = requireId(c.req.param("id"), "Không tìm thấy kiến nghị này.");
     const body = await c.req.parseBody({ all: true });
     const parties = await listPartyOptions(db, { allDates: ctx.today });
     const values = proposalValues(body);
@@ -223,44 +223,46 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
     }
   });
 
-  app.get(`${PROPOSALS_HREF}/:id`, (c) => renderProposal(c, parseId(c.req.param("id"), "kiến nghị")));
+  app.get(`${PROPOSALS_HREF}/:id`, (c) =>
+    renderProposal(c, requireId(c.req.param("id"), "Không tìm thấy kiến nghị này.")),
+  );
 
   app.post(`${PROPOSALS_HREF}/:id/tra-loi`, async (c) => {
-    const id = parseId(c.req.param("id"), "kiến nghị");
+    const id = requireId(c.req.param("id"), "Không tìm thấy kiến nghị này.");
     return orShow(c, id, async () => {
       const body = await c.req.parseBody();
-      const status = field(body, "status");
+      const status = formText(body, "status");
       if (!["answered", "in_progress", "resolved"].includes(status))
         throw new ValidationError({ status: "Vui lòng chọn tình trạng." });
       await answerProposal(
         c.var.ctx.database.db,
         id,
-        { answer: field(body, "answer"), status: status as "answered" },
-        await actContext(c),
+        { answer: formText(body, "answer"), status: status as "answered" },
+        await actorOf(c),
       );
       return `${PROPOSALS_HREF}/${id}?ok=tra-loi`;
     });
   });
 
   app.post(`${PROPOSALS_HREF}/:id/giao`, async (c) => {
-    const id = parseId(c.req.param("id"), "kiến nghị");
+    const id = requireId(c.req.param("id"), "Không tìm thấy kiến nghị này.");
     return orShow(c, id, async () => {
-      const ctx = await actContext(c);
+      const ctx = await actorOf(c);
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody();
       const parties = await listPartyOptions(db, { allDates: ctx.today });
-      const lead = partyOf(field(body, "lead"), parties);
-      const assigning = partyOf(field(body, "assigning"), parties);
+      const lead = partyOf(formText(body, "lead"), parties);
+      const assigning = partyOf(formText(body, "assigning"), parties);
       if (!lead) throw new ValidationError({ lead: "Vui lòng chọn đơn vị chủ trì." });
       if (!assigning) throw new ValidationError({ assigning: "Vui lòng chọn đơn vị giao." });
       const directiveId = await makeDirectiveFromProposal(
         db,
         id,
         {
-          title: field(body, "title"),
+          title: formText(body, "title"),
           lead,
           coordinators: [],
-          deadline: deadlineFrom(field(body, "deadlineKind"), field(body, "deadlineDate")),
+          deadline: deadlineFrom(formText(body, "deadlineKind"), formText(body, "deadlineDate")),
           assigningUnitId: assigning.unitId,
           assignerPersonId: null,
           assignerName: ctx.actor.displayName,

@@ -6,6 +6,7 @@
  */
 
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
@@ -15,7 +16,7 @@ import { sessionParties } from "../sessions/sessions.repo.js";
 import { mayOnUnit, readableUnits } from "./directives.access.js";
 import type { PartyInput } from "./directives.repo.js";
 import { staffOrganisationIds } from "./directives.repo.js";
-import { type ActContext, createDirectiveIn, type DirectiveInput } from "./directives.service.js";
+import { createDirectiveIn, type DirectiveInput } from "./directives.service.js";
 import {
   findProposal,
   insertProposal,
@@ -52,7 +53,7 @@ export async function mayRecordProposal(
   db: Kysely<DB>,
   fromUnitId: number,
   sessionId: number | null,
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<boolean> {
   if (mayOnUnit(ctx.actor, "proposal.raise", fromUnitId, ctx.hierarchy, ctx.today)) return true;
   if (!sessionId) return false;
@@ -61,7 +62,11 @@ export async function mayRecordProposal(
 }
 
 /** Raised by the unit itself, or recorded by whoever manages the session it was raised at. */
-export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: ActContext): Promise<number> {
+export async function raiseProposal(
+  db: Kysely<DB>,
+  input: ProposalInput,
+  ctx: ActorContext,
+): Promise<number> {
   validateProposal(input);
   if (!(await mayRecordProposal(db, input.from.unitId, input.sessionId, ctx)))
     throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
@@ -90,7 +95,7 @@ export async function raiseProposal(db: Kysely<DB>, input: ProposalInput, ctx: A
 export async function answerableAddressees(
   db: Kysely<DB>,
   p: ProposalRecord,
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<PartyInput[]> {
   const staff = await staffOrganisationIds(db, ctx.actor.userId);
   return p.addressees.filter(
@@ -105,7 +110,7 @@ export async function answerableAddressees(
 export async function getProposalFor(
   db: Kysely<DB>,
   id: number,
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<ProposalRecord> {
   const p = await findProposal(db, id);
   const readable =
@@ -127,7 +132,7 @@ export async function answerProposal(
   db: Kysely<DB>,
   id: number,
   input: AnswerInput,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<ProposalRecord> {
   if (!input.answer.trim()) throw new ValidationError({ answer: "Vui lòng nhập nội dung trả lời." });
   return withTransaction(db, async (trx) => {
@@ -162,7 +167,7 @@ export async function makeDirectiveFromProposal(
   db: Kysely<DB>,
   id: number,
   input: Omit<DirectiveInput, "proposalId" | "parentId">,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<number> {
   return withTransaction(db, async (trx) => {
     const p = await getProposalFor(trx, id, ctx);
@@ -193,7 +198,7 @@ export async function makeDirectiveFromProposal(
 export async function searchProposals(
   db: Kysely<DB>,
   query: Omit<ProposalFilter, "scope" | "limit"> & { limit?: number },
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<ProposalRecord[]> {
   return listProposals(db, {
     ...query,
@@ -213,7 +218,7 @@ export async function editProposal(
   db: Kysely<DB>,
   id: number,
   input: ProposalEdit,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<ProposalRecord> {
   validateProposal(input);
   return withTransaction(db, async (trx) => {

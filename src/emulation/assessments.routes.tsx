@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { can, canAnywhere } from "../core/access/policy.js";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { type AssessmentRow, listAssessmentsOfUnit, listDepartments } from "./assessments.repo.js";
@@ -14,7 +16,7 @@ import {
 import { AssessmentFormPage } from "./assessments.views.js";
 import { assignDepartmentStaff } from "./department-staff.service.js";
 import { unitTarget } from "./emulation.access.js";
-import { emulationContext, errorResponses, formNumber, formText, positiveId } from "./emulation.http.js";
+import { errorResponses, formNumber } from "./emulation.http.js";
 import { AssessmentSchema, SaveAssessmentsSchema } from "./emulation.schema.js";
 import { isPeriodKey, periodEndDate } from "./period.js";
 import { assessmentSentence } from "./unit-assessments.section.js";
@@ -87,7 +89,7 @@ async function renderForm(
   const canManageStaff = canAnywhere(actor, "user.manage", today);
   if (!canAnywhere(actor, "assessment.write", today) && !canManageStaff) throw new ForbiddenError();
   const db = c.var.ctx.database.db;
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   const departments = isPeriodKey(query.periodKey)
     ? await departmentsOfActor(db, ctx, periodEndDate(query.periodKey))
     : [];
@@ -143,7 +145,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
     renderForm(
       c,
       {
-        organisationId: positiveId(c.req.query("phong")),
+        organisationId: idParam(c.req.query("phong")),
         periodKey: c.req.query("ky")?.trim() || defaultPeriod(c),
       },
       {
@@ -161,7 +163,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
     requireActor(c);
     const body = await c.req.parseBody();
     const query = {
-      organisationId: positiveId(formText(body, "phong")),
+      organisationId: idParam(formText(body, "phong")),
       periodKey: formText(body, "ky").trim(),
     };
     const errors: Record<string, string> = {};
@@ -169,7 +171,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
     try {
       if (query.organisationId === null) throw new NotFoundError("Không tìm thấy phòng, ban đánh giá.");
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-      await saveDepartmentAssessments(c.var.ctx.database.db, await emulationContext(c), {
+      await saveDepartmentAssessments(c.var.ctx.database.db, await actorOrAnonymousOf(c), {
         organisationId: query.organisationId,
         periodKey: query.periodKey,
         entries,
@@ -195,9 +197,9 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post(`${PAGE}/can-bo`, async (c) => {
     requireActor(c);
     const body = await c.req.parseBody();
-    const organisationId = positiveId(formText(body, "organisationId")) ?? 0;
+    const organisationId = idParam(formText(body, "organisationId")) ?? 0;
     try {
-      await assignDepartmentStaff(c.var.ctx.database.db, await emulationContext(c), {
+      await assignDepartmentStaff(c.var.ctx.database.db, await actorOrAnonymousOf(c), {
         username: formText(body, "username"),
         organisationId,
       });
@@ -226,7 +228,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(saveAssessmentsRoute, async (c) => {
     requireActor(c);
     const body = c.req.valid("json");
-    const changed = await saveDepartmentAssessments(c.var.ctx.database.db, await emulationContext(c), {
+    const changed = await saveDepartmentAssessments(c.var.ctx.database.db, await actorOrAnonymousOf(c), {
       organisationId: body.organisationId,
       periodKey: body.period,
       entries: body.entries.map((e) => ({

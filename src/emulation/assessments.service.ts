@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { authorize, isSystemAdmin } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, authorize, isSystemAdmin } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
@@ -12,7 +13,7 @@ import {
   listStaffDepartmentIds,
   upsertAssessment,
 } from "./assessments.repo.js";
-import { auditBase, type EmulationContext, unitTarget } from "./emulation.access.js";
+import { auditBase, unitTarget } from "./emulation.access.js";
 import { isPeriodKey, PERIOD_MESSAGE, periodEndDate } from "./period.js";
 
 export interface AssessmentEntry {
@@ -37,7 +38,7 @@ export interface SaveAssessmentsInput {
  */
 export async function departmentsOfActor(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   date: string,
 ): Promise<DepartmentRow[]> {
   if (!ctx.actor || isSystemAdmin(ctx.actor, ctx.today)) return listDepartments(db, null, date);
@@ -46,7 +47,7 @@ export async function departmentsOfActor(
 
 /** The units a department covers in a period: the children of the unit it belongs to (the district's wards). */
 export function unitsCoveredBy(
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   department: DepartmentRow,
   periodKey: string,
 ): number[] {
@@ -55,7 +56,7 @@ export function unitsCoveredBy(
 
 async function loadDepartment(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   organisationId: number,
   periodKey: string,
 ): Promise<DepartmentRow> {
@@ -72,7 +73,7 @@ async function loadDepartment(
 /** One department's assessments for a period, after checking the actor works for it. */
 export async function readDepartmentAssessments(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   organisationId: number,
   periodKey: string,
 ): Promise<{ department: DepartmentRow; units: number[]; rows: AssessmentRow[] }> {
@@ -93,7 +94,7 @@ export async function readDepartmentAssessments(
  */
 export async function saveDepartmentAssessments(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   input: SaveAssessmentsInput,
 ): Promise<number> {
   if (!isPeriodKey(input.periodKey)) throw new ValidationError({ periodKey: PERIOD_MESSAGE });

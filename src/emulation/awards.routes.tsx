@@ -1,15 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { can, grantedRoots } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, can, grantedRoots } from "../core/access/policy.js";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AWARD_STATUSES, awardTitleLabel, isAwardStatus } from "./award-titles.js";
 import { type AwardProposalRow, findAwardProposal } from "./awards.repo.js";
 import { listVisibleAwardProposals, proposeAward, setAwardStatus } from "./awards.service.js";
 import { AwardsPage } from "./awards.views.js";
-import { type EmulationContext, unitTarget } from "./emulation.access.js";
-import { emulationContext, errorResponses, formText, positiveId } from "./emulation.http.js";
+import { unitTarget } from "./emulation.access.js";
+import { errorResponses } from "./emulation.http.js";
 import { AwardProposalInputSchema, AwardProposalSchema } from "./emulation.schema.js";
 
 const PAGE = "/quan-tri/khen-thuong";
@@ -101,7 +104,7 @@ function present(p: AwardProposalRow) {
 }
 
 /** The units the actor may propose awards for (units under a grant, not the granted unit itself). */
-async function proposableUnits(c: AppCtx, ctx: EmulationContext) {
+async function proposableUnits(c: AppCtx, ctx: ActorContext<Actor | null>) {
   const roots = grantedRoots(ctx.actor, "award.propose", ctx.today);
   const ids = roots === "all" ? null : ctx.hierarchy.unitIdsUnder(roots, ctx.today);
   const units = await listUnitNames(c.var.ctx.database.db, ids);
@@ -115,7 +118,7 @@ async function renderPage(
   status: 200 | 409 | 422 = 200,
 ) {
   requireActor(c);
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   const [proposals, units] = await Promise.all([
     listVisibleAwardProposals(c.var.ctx.database.db, ctx, year),
     proposableUnits(c, ctx),
@@ -146,8 +149,8 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
     );
     const year = /^\d{4}$/.test(values.year ?? "") ? (values.year as string) : defaultYear(c);
     try {
-      await proposeAward(c.var.ctx.database.db, await emulationContext(c), {
-        unitId: positiveId(values.unitId) ?? 0,
+      await proposeAward(c.var.ctx.database.db, await actorOrAnonymousOf(c), {
+        unitId: idParam(values.unitId) ?? 0,
         year: values.year ?? "",
         title: values.title ?? "",
         basis: values.basis ?? "",
@@ -170,8 +173,8 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
         status: `Trạng thái phải là một trong: ${Object.values(AWARD_STATUSES).join(", ")}.`,
       });
     const db = c.var.ctx.database.db;
-    const id = positiveId(c.req.param("id")) ?? 0;
-    await setAwardStatus(db, await emulationContext(c), id, status);
+    const id = idParam(c.req.param("id")) ?? 0;
+    await setAwardStatus(db, await actorOrAnonymousOf(c), id, status);
     const proposal = await findAwardProposal(db, id);
     return c.redirect(`${PAGE}?nam=${proposal?.year ?? defaultYear(c)}&ok=1`, 303);
   });
@@ -180,7 +183,7 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
     requireActor(c);
     const rows = await listVisibleAwardProposals(
       c.var.ctx.database.db,
-      await emulationContext(c),
+      await actorOrAnonymousOf(c),
       c.req.valid("query").year,
     );
     return c.json({ data: rows.map(present) }, 200);
@@ -189,7 +192,7 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createProposalRoute, async (c) => {
     requireActor(c);
     const db = c.var.ctx.database.db;
-    const ctx = await emulationContext(c);
+    const ctx = await actorOrAnonymousOf(c);
     const id = await proposeAward(db, ctx, c.req.valid("json"));
     return c.json({ data: present((await findAwardProposal(db, id)) as AwardProposalRow) }, 201);
   });
@@ -197,7 +200,7 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(statusRoute, async (c) => {
     requireActor(c);
     const db = c.var.ctx.database.db;
-    const ctx = await emulationContext(c);
+    const ctx = await actorOrAnonymousOf(c);
     const { id } = c.req.valid("param");
     await setAwardStatus(db, ctx, id, c.req.valid("json").status);
     return c.json({ data: present((await findAwardProposal(db, id)) as AwardProposalRow) }, 200);

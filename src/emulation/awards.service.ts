@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { authorize, grantedRoots } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, authorize, grantedRoots } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
@@ -12,7 +13,7 @@ import {
   listAwardProposals,
   updateAwardStatus,
 } from "./awards.repo.js";
-import { auditBase, type EmulationContext, unitTarget } from "./emulation.access.js";
+import { auditBase, unitTarget } from "./emulation.access.js";
 
 export interface AwardProposalInput {
   unitId: number;
@@ -30,7 +31,7 @@ const YEAR = /^\d{4}$/;
  */
 export async function proposeAward(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   input: AwardProposalInput,
 ): Promise<number> {
   const errors: Record<string, string> = {};
@@ -72,7 +73,7 @@ export async function proposeAward(
 /** Records the outcome of a proposal (approved, not approved, withdrawn); only a pending proposal changes. */
 export async function setAwardStatus(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   id: number,
   status: AwardStatus,
 ): Promise<void> {
@@ -101,7 +102,7 @@ export async function setAwardStatus(
  */
 export async function listVisibleAwardProposals(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   year: string,
 ): Promise<AwardProposalRow[]> {
   if (!YEAR.test(year)) throw new ValidationError({ year: "Năm gồm 4 chữ số, ví dụ 2019." });

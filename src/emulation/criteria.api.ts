@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { requireActor } from "../core/http/request.js";
 import { deleteCriterion, updateCriterion } from "./criteria.service.js";
-import { emulationContext, errorResponses } from "./emulation.http.js";
+import { errorResponses } from "./emulation.http.js";
 import { CriterionUpdateSchema } from "./emulation.schema.js";
 
 const params = z.object({
@@ -51,7 +52,7 @@ export function registerCriteriaApi(app: OpenAPIHono<AppEnv>): void {
     const { schemeId, criterionId } = c.req.valid("param");
     await updateCriterion(
       c.var.ctx.database.db,
-      await emulationContext(c),
+      await actorOrAnonymousOf(c),
       schemeId,
       criterionId,
       c.req.valid("json"),
@@ -62,7 +63,7 @@ export function registerCriteriaApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(deleteRoute, async (c) => {
     requireActor(c);
     const { schemeId, criterionId } = c.req.valid("param");
-    await deleteCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, criterionId);
+    await deleteCriterion(c.var.ctx.database.db, await actorOrAnonymousOf(c), schemeId, criterionId);
     return c.body(null, 204);
   });
 }

@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { authorize } from "../core/access/policy.js";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
 import { listDepartments } from "./assessments.repo.js";
 import type { CriterionInput } from "./criteria.input.js";
@@ -10,7 +12,7 @@ import { deleteCriterion, updateCriterion } from "./criteria.service.js";
 import { deletionRefusal, subtreeIds } from "./criteria-edit.rules.js";
 import { CriterionEditPage, criterionValues } from "./criterion-edit.views.js";
 import { belowTarget } from "./emulation.access.js";
-import { emulationContext, formNumber, formText, positiveId } from "./emulation.http.js";
+import { formNumber } from "./emulation.http.js";
 import { periodEndDate } from "./period.js";
 import { listCriteria } from "./schemes.repo.js";
 import { loadScheme } from "./schemes.service.js";
@@ -39,14 +41,14 @@ export function criterionForm(body: Record<string, unknown>): {
   const maxPoints = formNumber(values.maxPoints ?? "", "maxPoints", errors) ?? Number.NaN;
   const fixedPoints = formNumber(values.fixedPoints ?? "", "fixedPoints", errors);
   const input = {
-    parentId: positiveId(values.parentId),
+    parentId: idParam(values.parentId),
     code: (values.code ?? "").trim(),
     name: values.name ?? "",
     maxPoints,
     fixedPoints,
     kind: values.kind ?? "",
     indicatorCode: values.indicatorCode || null,
-    organisationId: positiveId(values.organisationId),
+    organisationId: idParam(values.organisationId),
     rule: values.rule || null,
   };
   return { values, errors, input };
@@ -56,11 +58,11 @@ type State = { values?: Record<string, string>; errors?: Record<string, string>;
 
 async function renderEdit(c: AppCtx, state: State = {}, status: 200 | 409 | 422 = 200) {
   requireActor(c);
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   const db = c.var.ctx.database.db;
-  const scheme = await loadScheme(db, positiveId(c.req.param("id")) ?? 0);
+  const scheme = await loadScheme(db, idParam(c.req.param("id")) ?? 0);
   if (ctx.actor) authorize(ctx.actor, "emulation.manage", belowTarget(ctx, scheme.ownerUnitId), ctx.today);
-  const criterionId = positiveId(c.req.param("criterionId")) ?? 0;
+  const criterionId = idParam(c.req.param("criterionId")) ?? 0;
   const [criteria, usage, departments] = await Promise.all([
     listCriteria(db, scheme.id),
     scoreUsage(db, scheme.id),
@@ -99,11 +101,11 @@ export function registerCriteriaPages(app: OpenAPIHono<AppEnv>): void {
   app.post(path, async (c) => {
     requireActor(c);
     const { values, errors, input } = criterionForm(await c.req.parseBody());
-    const schemeId = positiveId(c.req.param("id")) ?? 0;
-    const criterionId = positiveId(c.req.param("criterionId")) ?? 0;
+    const schemeId = idParam(c.req.param("id")) ?? 0;
+    const criterionId = idParam(c.req.param("criterionId")) ?? 0;
     try {
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-      await updateCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, criterionId, input);
+      await updateCriterion(c.var.ctx.database.db, await actorOrAnonymousOf(c), schemeId, criterionId, input);
     } catch (error) {
       if (error instanceof AppError && error.fields && (error.status === 422 || error.status === 409))
         return renderEdit(c, { values, errors: error.fields }, error.status);
@@ -114,10 +116,10 @@ export function registerCriteriaPages(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${path}/xoa`, async (c) => {
     requireActor(c);
-    const schemeId = positiveId(c.req.param("id")) ?? 0;
-    const criterionId = positiveId(c.req.param("criterionId")) ?? 0;
+    const schemeId = idParam(c.req.param("id")) ?? 0;
+    const criterionId = idParam(c.req.param("criterionId")) ?? 0;
     try {
-      await deleteCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, criterionId);
+      await deleteCriterion(c.var.ctx.database.db, await actorOrAnonymousOf(c), schemeId, criterionId);
     } catch (error) {
       if (error instanceof AppError && error.status === 409)
         return renderEdit(c, { problem: error.message }, 409);

@@ -4,7 +4,8 @@
  * one transaction that reads the tree and the scores it checks.
  */
 import type { Kysely } from "kysely";
-import { authorize } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
@@ -13,12 +14,16 @@ import { type CriterionInput, criterionInputErrors } from "./criteria.input.js";
 import { deleteCriterion as deleteRow, scoreUsage, updateCriterion as updateRow } from "./criteria.repo.js";
 import { criterionChangeErrors, deletionRefusal } from "./criteria-edit.rules.js";
 import type { Criterion } from "./criteria-tree.rules.js";
-import { auditBase, belowTarget, type EmulationContext } from "./emulation.access.js";
+import { auditBase, belowTarget } from "./emulation.access.js";
 import { periodEndDate } from "./period.js";
 import { listCriteria, type SchemeRow } from "./schemes.repo.js";
 import { checkOrganisations, loadScheme, toCriterion } from "./schemes.service.js";
 
-async function managedScheme(db: Kysely<DB>, ctx: EmulationContext, schemeId: number): Promise<SchemeRow> {
+async function managedScheme(
+  db: Kysely<DB>,
+  ctx: ActorContext<Actor | null>,
+  schemeId: number,
+): Promise<SchemeRow> {
   const scheme = await loadScheme(db, schemeId);
   if (ctx.actor) authorize(ctx.actor, "emulation.manage", belowTarget(ctx, scheme.ownerUnitId), ctx.today);
   return scheme;
@@ -38,7 +43,7 @@ const withoutId = ({ id: _id, ...rest }: Criterion) => rest;
  */
 export async function updateCriterion(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   schemeId: number,
   criterionId: number,
   input: CriterionInput & { parentId: number | null },
@@ -91,7 +96,7 @@ export async function updateCriterion(
  */
 export async function deleteCriterion(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   schemeId: number,
   criterionId: number,
 ): Promise<void> {

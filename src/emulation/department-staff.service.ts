@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import { findUserByUsername } from "../accounts/users.repo.js";
-import { authorize } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ValidationError } from "../core/http/errors.js";
 import { insertDepartmentStaff, listDepartments } from "./assessments.repo.js";
-import { auditBase, type EmulationContext, unitTarget } from "./emulation.access.js";
+import { auditBase, unitTarget } from "./emulation.access.js";
 
 /**
  * Records that a user works for a department, so that as a department officer they assess the units
@@ -16,7 +17,7 @@ import { auditBase, type EmulationContext, unitTarget } from "./emulation.access
  */
 export async function assignDepartmentStaff(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   input: { username: string; organisationId: number },
 ): Promise<number> {
   const [department] = await listDepartments(db, [input.organisationId], ctx.today);

@@ -1,20 +1,10 @@
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import type { Actor, Target } from "../core/access/policy.js";
 import { can, isSystemAdmin } from "../core/access/policy.js";
 
-/** What every emulation service needs to know about the call: who, when, from where. */
-export interface EmulationContext {
-  /** null: the demo loader or the command line, run by whoever operates the server. */
-  actor: Actor | null;
-  hierarchy: Hierarchy;
-  /** YYYY-MM-DD in Vietnam, for grant validity. */
-  today: string;
-  now: Date;
-  ip: string | null;
-}
-
 /** The policy target of a unit: the unit and its ancestors as of today. */
-export function unitTarget(ctx: EmulationContext, unitId: number): Target {
+export function unitTarget(ctx: ActorContext<Actor | null>, unitId: number): Target {
   return { unitPath: ctx.hierarchy.pathForToday(unitId, ctx.today) };
 }
 
@@ -23,7 +13,7 @@ export function unitTarget(ctx: EmulationContext, unitId: number): Target {
  * compete, and the `fromAbove` rules must see the owner as an ancestor, not as the unit itself. Unit
  * ids start at 1, so 0 never matches a grant.
  */
-export function belowTarget(ctx: EmulationContext, ownerUnitId: number): Target {
+export function belowTarget(ctx: ActorContext<Actor | null>, ownerUnitId: number): Target {
   return { unitPath: [0, ...ctx.hierarchy.pathForToday(ownerUnitId, ctx.today)] };
 }
 
@@ -43,6 +33,6 @@ export function mayReviewAllCriteria(actor: Actor | null, target: Target, today:
 }
 
 /** The fields every audit event of a service call shares. */
-export function auditBase(ctx: EmulationContext, unitId: number | null) {
+export function auditBase(ctx: ActorContext<Actor | null>, unitId: number | null) {
   return { actor: ctx.actor, unitId, at: ctx.now, ip: ctx.ip };
 }

@@ -1,31 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import type { Actor } from "../core/access/policy.js";
 import { parseViNumber } from "../core/format/vi-number.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, todayOf } from "../core/http/request.js";
-import type { EmulationContext } from "./emulation.access.js";
-
-/** The service context of a request. */
-export async function emulationContext(c: AppCtx): Promise<EmulationContext> {
-  return {
-    actor: c.var.auth.actor,
-    hierarchy: await hierarchyOf(c),
-    today: todayOf(c),
-    now: c.var.ctx.now(),
-    ip: clientIp(c),
-  };
-}
-
-/** A form field as text ("" when absent or a file). */
-export function formText(body: Record<string, unknown>, key: string): string {
-  const value = body[key];
-  return typeof value === "string" ? value : "";
-}
-
-/** A positive whole number from a path or query parameter, or null. */
-export function positiveId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n > 0 ? n : null;
-}
 
 /**
  * A number typed the vi-VN way ("48,5"), empty meaning "none". Collects the message under `field`

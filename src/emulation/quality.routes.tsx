@@ -1,12 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { can, grantedRoots } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, can, grantedRoots } from "../core/access/policy.js";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError } from "../core/http/errors.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { listOrganisationsAt } from "../units/units.repo.js";
-import { belowTarget, type EmulationContext } from "./emulation.access.js";
-import { emulationContext, errorResponses, formNumber, formText, positiveId } from "./emulation.http.js";
+import { belowTarget } from "./emulation.access.js";
+import { errorResponses, formNumber } from "./emulation.http.js";
 import { QualityRatingInputSchema } from "./emulation.schema.js";
 import type { RatingRow } from "./quality.repo.js";
 import { readQualityRatings, saveQualityRating } from "./quality.service.js";
@@ -95,7 +98,7 @@ function present(r: RatingRow) {
 }
 
 /** Units whose ratings the actor may see: where they sit on the council or read results. */
-async function raterUnits(c: AppCtx, ctx: EmulationContext) {
+async function raterUnits(c: AppCtx, ctx: ActorContext<Actor | null>) {
   const roots = grantedRoots(ctx.actor, "emulation.council", ctx.today);
   const readable = grantedRoots(ctx.actor, "result.read", ctx.today);
   if (roots === "all" || readable === "all") return listParentUnits(c.var.ctx.database.db);
@@ -110,7 +113,7 @@ async function renderPage(
 ) {
   requireActor(c);
   const db = c.var.ctx.database.db;
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   const raters = await raterUnits(c, ctx);
   if (raters.length === 0) throw new ForbiddenError();
   const rater = raters.find((r) => r.id === query.raterId) ?? raters[0] ?? null;
@@ -143,7 +146,7 @@ export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get(PAGE, (c) =>
     renderPage(
       c,
-      { raterId: positiveId(c.req.query("don-vi")), year: c.req.query("nam")?.trim() || defaultYear(c) },
+      { raterId: idParam(c.req.query("don-vi")), year: c.req.query("nam")?.trim() || defaultYear(c) },
       {
         notice: c.req.query("ok") ? "Đã ghi kết quả xếp loại." : null,
       },
@@ -155,7 +158,7 @@ export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
     const body = await c.req.parseBody();
     const keys = ["subject", "score", "tasks.total", "tasks.onTime", "tasks.exceeded", "note"];
     const values = Object.fromEntries(keys.map((k) => [k, formText(body, k)]));
-    const query = { raterId: positiveId(formText(body, "rater")), year: formText(body, "year").trim() };
+    const query = { raterId: idParam(formText(body, "rater")), year: formText(body, "year").trim() };
     const errors: Record<string, string> = {};
     const [, unitText, orgText] = /^[uo]:(\d+)(?::(\d+))?$/.exec(values.subject ?? "") ?? [];
     if (!unitText) errors.subject = "Vui lòng chọn đơn vị, tổ chức được xếp loại.";
@@ -169,7 +172,7 @@ export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
       if (Object.keys(errors).length > 0) throw new AppError(422, "validation_failed", "", errors);
       await saveQualityRating(
         db(c),
-        await emulationContext(c),
+        await actorOrAnonymousOf(c),
         {
           unitId: Number(unitText),
           organisationId: orgText ? Number(orgText) : null,
@@ -201,14 +204,14 @@ export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     requireActor(c);
     const { rater, year } = c.req.valid("query");
-    const groups = await readQualityRatings(db(c), await emulationContext(c), rater, year);
+    const groups = await readQualityRatings(db(c), await actorOrAnonymousOf(c), rater, year);
     return c.json({ data: groups.flatMap((g) => g.rows.map(present)) }, 200);
   });
 
   app.openapi(saveRoute, async (c) => {
     requireActor(c);
     const body = c.req.valid("json");
-    const ctx = await emulationContext(c);
+    const ctx = await actorOrAnonymousOf(c);
     await saveQualityRating(
       db(c),
       ctx,

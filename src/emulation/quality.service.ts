@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
-import { authorize, can } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, authorize, can } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ValidationError } from "../core/http/errors.js";
 import { listOrganisationsAt } from "../units/units.repo.js";
-import { auditBase, belowTarget, type EmulationContext, unitTarget } from "./emulation.access.js";
+import { auditBase, belowTarget, unitTarget } from "./emulation.access.js";
 import type { EvaluationSource } from "./evaluation-source.js";
 import {
   listRatings,
@@ -82,7 +83,7 @@ function validate(input: RatingInput & { tasks: TaskRecord }): Record<string, st
  */
 export async function saveQualityRating(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   given: RatingInput,
   source: EvaluationSource,
 ): Promise<number> {
@@ -200,7 +201,7 @@ function applyQuota(set: RatingRow[]): QuotaResult {
  */
 export async function readQualityRatings(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   raterUnitId: number,
   year: string,
 ): Promise<{ subjectKind: string; rows: RatingRow[]; quota: QuotaResult }[]> {

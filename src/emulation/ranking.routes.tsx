@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, NotFoundError } from "../core/http/errors.js";
+import { idParam } from "../core/http/params.js";
 import { hierarchyOf, pageMeta } from "../core/http/request.js";
-import { errorResponses, positiveId } from "./emulation.http.js";
+import { errorResponses } from "./emulation.http.js";
 import { isPeriodKey } from "./period.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { type Ranking, rankChildren } from "./ranking.service.js";
@@ -96,7 +97,7 @@ function toJson(ranking: Ranking) {
 export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
   // The same ranking as the page, as a spreadsheet; the page links to it with its own query.
   app.get("/xep-hang.xlsx", async (c) => {
-    const parentId = positiveId(c.req.query("don-vi"));
+    const parentId = idParam(c.req.query("don-vi"));
     if (parentId === null) throw new NotFoundError("Chưa chọn đơn vị cấp trên.");
     const periodKey = c.req.query("ky")?.trim() ?? "";
     const ranking = await rankChildren(
@@ -105,7 +106,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
       {
         parentId,
         periodKey,
-        clusterId: positiveId(c.req.query("cum")),
+        clusterId: idParam(c.req.query("cum")),
         publicOnly: !c.var.auth.actor,
       },
       c.var.ctx.evaluationSource,
@@ -122,10 +123,10 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.get("/xep-hang", async (c) => {
     const db = c.var.ctx.database.db;
-    const parentId = positiveId(c.req.query("don-vi"));
+    const parentId = idParam(c.req.query("don-vi"));
     const periodKey =
       c.req.query("ky")?.trim() || String(Number(c.var.ctx.now().toISOString().slice(0, 4)) - 1);
-    const clusterId = positiveId(c.req.query("cum"));
+    const clusterId = idParam(c.req.query("cum"));
     const parents = await listParentUnits(db);
     let ranking: Ranking | null = null;
     let status: 200 | 404 | 422 = 200;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { authorize } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Actor, authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
@@ -7,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../core/http/erro
 import { listDepartments } from "./assessments.repo.js";
 import { type CriterionInput, criterionInputErrors } from "./criteria.input.js";
 import { buildTree, type Criterion, type CriterionKind, treeIssues } from "./criteria-tree.rules.js";
-import { auditBase, belowTarget, type EmulationContext } from "./emulation.access.js";
+import { auditBase, belowTarget } from "./emulation.access.js";
 import { isPeriodKey, PERIOD_MESSAGE, periodEndDate } from "./period.js";
 import {
   findScheme,
@@ -35,11 +36,11 @@ export async function loadScheme(db: Kysely<DB>, schemeId: number): Promise<Sche
 }
 
 /** The units that compete in a scheme: the owner's children at the end of the period. */
-export function competingUnitIds(ctx: EmulationContext, scheme: SchemeRow): number[] {
+export function competingUnitIds(ctx: ActorContext<Actor | null>, scheme: SchemeRow): number[] {
   return ctx.hierarchy.childrenAt(scheme.ownerUnitId, periodEndDate(scheme.periodKey));
 }
 
-export function assertCompeting(ctx: EmulationContext, scheme: SchemeRow, unitId: number): void {
+export function assertCompeting(ctx: ActorContext<Actor | null>, scheme: SchemeRow, unitId: number): void {
   if (!competingUnitIds(ctx, scheme).includes(unitId))
     throw new NotFoundError("Đơn vị không tham gia bảng thi đua này.");
 }
@@ -67,7 +68,7 @@ export async function checkOrganisations(
  */
 export async function createScheme(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   input: NewSchemeInput,
 ): Promise<number> {
   const errors: Record<string, string> = {};
@@ -173,7 +174,7 @@ export function toCriterion(
 /** Adds one criterion under a group of the scheme (or at the top). The tree may stay unbalanced meanwhile. */
 export async function addCriterion(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   schemeId: number,
   input: CriterionInput & { parentId: number | null },
 ): Promise<number> {
@@ -214,7 +215,7 @@ export async function addCriterion(
 /** Groups competing units into a cụm/khối thi đua; a unit belongs to at most one cluster of a scheme. */
 export async function addCluster(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   schemeId: number,
   input: { name: string; unitIds: number[] },
 ): Promise<number> {

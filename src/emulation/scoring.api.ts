@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { requireActor } from "../core/http/request.js";
 import { STAGES } from "./criteria-tree.rules.js";
-import { emulationContext, errorResponses } from "./emulation.http.js";
+import { errorResponses } from "./emulation.http.js";
 import { NewSchemeSchema, SaveScoresSchema, ScoreSheetSchema, StageSchema } from "./emulation.schema.js";
 import { createScheme } from "./schemes.service.js";
 import { loadScoreSheet, type ScoreSheet, saveStageScores } from "./scoring.service.js";
@@ -117,7 +118,7 @@ export function registerScoringApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createSchemeRoute, async (c) => {
     requireActor(c);
     const body = c.req.valid("json");
-    const id = await createScheme(c.var.ctx.database.db, await emulationContext(c), {
+    const id = await createScheme(c.var.ctx.database.db, await actorOrAnonymousOf(c), {
       name: body.name,
       periodKey: body.period,
       ownerUnitId: body.ownerUnitId,
@@ -132,7 +133,7 @@ export function registerScoringApi(app: OpenAPIHono<AppEnv>): void {
     const { schemeId, unitId } = c.req.valid("param");
     const sheet = await loadScoreSheet(
       c.var.ctx.database.db,
-      await emulationContext(c),
+      await actorOrAnonymousOf(c),
       schemeId,
       unitId,
       c.var.ctx.evaluationSource,
@@ -144,7 +145,7 @@ export function registerScoringApi(app: OpenAPIHono<AppEnv>): void {
     requireActor(c);
     const { schemeId, unitId, stage } = c.req.valid("param");
     const db = c.var.ctx.database.db;
-    const ctx = await emulationContext(c);
+    const ctx = await actorOrAnonymousOf(c);
     const entries = c.req
       .valid("json")
       .scores.map((s) => ({ criterionId: s.criterionId, points: s.points, comment: s.comment ?? null }));

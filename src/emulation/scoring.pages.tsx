@@ -1,14 +1,24 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { can, canAnywhere, grantedRoots, isGrantActive, isSystemAdmin } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import {
+  type Actor,
+  can,
+  canAnywhere,
+  grantedRoots,
+  isGrantActive,
+  isSystemAdmin,
+} from "../core/access/policy.js";
+import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { listDepartments } from "./assessments.repo.js";
 import { criterionForm } from "./criteria.pages.js";
 import { buildTree, flattenTree, treeIssues } from "./criteria-tree.rules.js";
-import { belowTarget, type EmulationContext } from "./emulation.access.js";
-import { emulationContext, formNumber, formText, positiveId } from "./emulation.http.js";
+import { belowTarget } from "./emulation.access.js";
+import { formNumber } from "./emulation.http.js";
 import { periodEndDate } from "./period.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { listClusters, listCriteria, listSchemes, type SchemeRow } from "./schemes.repo.js";
@@ -28,7 +38,7 @@ const ACTIONS = [
 type State = { values?: Record<string, string>; errors?: Record<string, string>; notice?: string | null };
 
 /** A scheme concerns the actor when one of their grants sits above its owner or on/under it. */
-function schemeVisible(ctx: EmulationContext, scheme: SchemeRow): boolean {
+function schemeVisible(ctx: ActorContext<Actor | null>, scheme: SchemeRow): boolean {
   const actor = ctx.actor;
   if (!actor || isSystemAdmin(actor, ctx.today)) return true;
   const ownerPath = ctx.hierarchy.pathForToday(scheme.ownerUnitId, ctx.today);
@@ -40,7 +50,11 @@ function schemeVisible(ctx: EmulationContext, scheme: SchemeRow): boolean {
   );
 }
 
-async function visibleScheme(c: AppCtx, ctx: EmulationContext, id: number | null): Promise<SchemeRow> {
+async function visibleScheme(
+  c: AppCtx,
+  ctx: ActorContext<Actor | null>,
+  id: number | null,
+): Promise<SchemeRow> {
   const scheme = await loadScheme(c.var.ctx.database.db, id ?? 0);
   if (!schemeVisible(ctx, scheme)) throw new NotFoundError("Không tìm thấy bảng chấm điểm thi đua.");
   return scheme;
@@ -48,7 +62,7 @@ async function visibleScheme(c: AppCtx, ctx: EmulationContext, id: number | null
 
 async function renderList(c: AppCtx, state: State = {}, status: 200 | 409 | 422 = 200) {
   const actor = requireActor(c);
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   if (!ACTIONS.some((a) => canAnywhere(actor, a, ctx.today))) throw new ForbiddenError();
   const db = c.var.ctx.database.db;
   const schemes = (await listSchemes(db, null)).filter((s) => schemeVisible(ctx, s));
@@ -67,9 +81,9 @@ async function renderList(c: AppCtx, state: State = {}, status: 200 | 409 | 422 
 
 async function renderOverview(c: AppCtx, state: State = {}, status: 200 | 409 | 422 = 200) {
   requireActor(c);
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   const db = c.var.ctx.database.db;
-  const scheme = await visibleScheme(c, ctx, positiveId(c.req.param("id")));
+  const scheme = await visibleScheme(c, ctx, idParam(c.req.param("id")));
   const unitIds = competingUnitIds(ctx, scheme);
   const [criteria, clusters, names, totals, departments] = await Promise.all([
     listCriteria(db, scheme.id),
@@ -99,10 +113,10 @@ async function renderOverview(c: AppCtx, state: State = {}, status: 200 | 409 | 
 
 async function renderSheet(c: AppCtx, state: State = {}, status: 200 | 422 = 200) {
   requireActor(c);
-  const ctx = await emulationContext(c);
+  const ctx = await actorOrAnonymousOf(c);
   const db = c.var.ctx.database.db;
-  const scheme = await visibleScheme(c, ctx, positiveId(c.req.param("id")));
-  const unitId = positiveId(c.req.param("unitId")) ?? 0;
+  const scheme = await visibleScheme(c, ctx, idParam(c.req.param("id")));
+  const unitId = idParam(c.req.param("unitId")) ?? 0;
   const sheet = await loadScoreSheet(db, ctx, scheme.id, unitId, c.var.ctx.evaluationSource);
   const [unit] = await listUnitNames(db, [unitId]);
   const asked = stageOfSlug(c.req.query("buoc") ?? c.req.param("stage"));
@@ -145,10 +159,10 @@ export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
       const input = {
         name: values.name ?? "",
         periodKey: (values.periodKey ?? "").trim(),
-        ownerUnitId: positiveId(values.ownerUnitId) ?? 0,
+        ownerUnitId: idParam(values.ownerUnitId) ?? 0,
         maxPoints,
       };
-      const id = await createScheme(c.var.ctx.database.db, await emulationContext(c), input);
+      const id = await createScheme(c.var.ctx.database.db, await actorOrAnonymousOf(c), input);
       return c.redirect(`${PAGE}/${id}?ok=1`, 303);
     } catch (error) {
       return onFieldError((state, status) => renderList(c, state, status), values)(error);
@@ -165,8 +179,8 @@ export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
     const { values, errors, input } = criterionForm(await c.req.parseBody());
     try {
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-      const schemeId = positiveId(c.req.param("id")) ?? 0;
-      await addCriterion(c.var.ctx.database.db, await emulationContext(c), schemeId, input);
+      const schemeId = idParam(c.req.param("id")) ?? 0;
+      await addCriterion(c.var.ctx.database.db, await actorOrAnonymousOf(c), schemeId, input);
       return c.redirect(`${PAGE}/${schemeId}?ok=1`, 303);
     } catch (error) {
       return onFieldError((state, status) => renderOverview(c, state, status), values)(error);
@@ -178,12 +192,12 @@ export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
     const body = await c.req.parseBody({ all: true });
     const raw = body.unitIds;
     const unitIds = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) =>
-      typeof v === "string" && positiveId(v) ? [Number(v)] : [],
+      typeof v === "string" && idParam(v) ? [Number(v)] : [],
     );
     const values = { clusterName: formText(body as Record<string, unknown>, "clusterName") };
     try {
-      const schemeId = positiveId(c.req.param("id")) ?? 0;
-      await addCluster(c.var.ctx.database.db, await emulationContext(c), schemeId, {
+      const schemeId = idParam(c.req.param("id")) ?? 0;
+      await addCluster(c.var.ctx.database.db, await actorOrAnonymousOf(c), schemeId, {
         name: values.clusterName,
         unitIds,
       });
@@ -217,13 +231,13 @@ export function registerScoringPages(app: OpenAPIHono<AppEnv>): void {
         comment: comment || null,
       });
     }
-    const schemeId = positiveId(c.req.param("id")) ?? 0;
-    const unitId = positiveId(c.req.param("unitId")) ?? 0;
+    const schemeId = idParam(c.req.param("id")) ?? 0;
+    const unitId = idParam(c.req.param("unitId")) ?? 0;
     try {
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
       await saveStageScores(
         c.var.ctx.database.db,
-        await emulationContext(c),
+        await actorOrAnonymousOf(c),
         {
           schemeId,
           unitId,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { type Action, authorize, can } from "../core/access/policy.js";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { type Action, type Actor, authorize, can } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ForbiddenError, ValidationError } from "../core/http/errors.js";
@@ -18,7 +19,7 @@ import {
   totalsOf,
   treeIssues,
 } from "./criteria-tree.rules.js";
-import { auditBase, type EmulationContext, mayReviewAllCriteria, unitTarget } from "./emulation.access.js";
+import { auditBase, mayReviewAllCriteria, unitTarget } from "./emulation.access.js";
 import type { EvaluationSource } from "./evaluation-source.js";
 import type { SchemeRow } from "./schemes.repo.js";
 import { listCriteria } from "./schemes.repo.js";
@@ -68,7 +69,7 @@ function effectivePoints(
 /** Which criteria the actor may score at each stage for this unit. */
 async function editableCriteria(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   unitId: number,
   criteria: readonly Criterion[],
 ): Promise<PerStage<Set<number>>> {
@@ -108,7 +109,7 @@ export interface ScoreSheet {
  */
 export async function loadScoreSheet(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   schemeId: number,
   unitId: number,
   source: EvaluationSource,
@@ -193,7 +194,7 @@ export interface ScoreEntry {
  */
 export async function saveStageScores(
   db: Kysely<DB>,
-  ctx: EmulationContext,
+  ctx: ActorContext<Actor | null>,
   input: { schemeId: number; unitId: number; stage: Stage; entries: ScoreEntry[] },
   source: EvaluationSource,
 ): Promise<number> {

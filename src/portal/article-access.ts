@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { type Hierarchy, isValidAt } from "../core/access/hierarchy.rules.js";
 import { type Action, type Actor, authorize, can, grantedRoots } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
@@ -8,16 +9,6 @@ import { listUnitNames } from "./articles.editor.repo.js";
 
 /** Who may do what to which article: the portal's bridge to the central policy. */
 
-/** Who is acting, and the facts every permission check needs. */
-export interface Caller {
-  actor: Actor;
-  /** `YYYY-MM-DD` in Vietnam. */
-  today: string;
-  now: Date;
-  hierarchy: Hierarchy;
-  ip: string | null;
-}
-
 /** What a permission check reads of an article. */
 export interface ArticleTarget {
   unitId: number;
@@ -25,7 +16,7 @@ export interface ArticleTarget {
   status: string;
 }
 
-function targetOf(caller: Caller, article: ArticleTarget) {
+function targetOf(caller: ActorContext, article: ArticleTarget) {
   return {
     unitPath: caller.hierarchy.pathForToday(article.unitId, caller.today),
     ownerUserId: article.authorId,
@@ -34,22 +25,22 @@ function targetOf(caller: Caller, article: ArticleTarget) {
 }
 
 /** Throws the 403 when the caller may not do `action` on the article. */
-export function authorizeOn(caller: Caller, action: Action, article: ArticleTarget): void {
+export function authorizeOn(caller: ActorContext, action: Action, article: ArticleTarget): void {
   authorize(caller.actor, action, targetOf(caller, article), caller.today);
 }
 
 /** Whether the caller may do `action` on the article (to show or hide a button). */
-export function canOnArticle(caller: Caller, action: Action, article: ArticleTarget): boolean {
+export function canOnArticle(caller: ActorContext, action: Action, article: ArticleTarget): boolean {
   return can(caller.actor, action, targetOf(caller, article), caller.today);
 }
 
 /** The caller's name as the review trail and revisions keep it. */
-export function authorOf(caller: Caller): { userId: number; name: string } {
+export function authorOf(caller: ActorContext): { userId: number; name: string } {
   return { userId: caller.actor.userId, name: `${caller.actor.displayName} (${caller.actor.username})` };
 }
 
 /** Ids of the units whose articles the caller may work on, or "all" for a system admin. */
-export function editableUnitIds(caller: Caller): number[] | "all" {
+export function editableUnitIds(caller: ActorContext): number[] | "all" {
   const roots = grantedRoots(caller.actor, "article.create", caller.today);
   return roots === "all" ? "all" : caller.hierarchy.unitIdsUnder(roots, caller.today);
 }
@@ -69,7 +60,7 @@ export interface UnitChoice {
  * their dates. Former units stay choosable: news about 2019 belongs to the ward that existed then,
  * and a grant on a dissolved district still covers its former wards.
  */
-export async function unitChoices(db: Kysely<DB>, caller: Caller): Promise<UnitChoice[]> {
+export async function unitChoices(db: Kysely<DB>, caller: ActorContext): Promise<UnitChoice[]> {
   const scope = editableUnitIds(caller);
   const ids =
     scope === "all" ? (await db.selectFrom("units").select("id").execute()).map((r) => r.id) : scope;

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../core/http/errors.js";
+import { formText } from "../core/http/params.js";
 import type { ArticleImageRow } from "./article-images.repo.js";
 import type { ImageChange, LibraryPick, PhotoInput } from "./article-photos.service.js";
 import { altSchema, captionSchema, fieldError, MESSAGES } from "./articles.schema.js";
@@ -10,11 +11,6 @@ import { detectPhotoType, MAX_PHOTO_BYTES } from "./media.rules.js";
  */
 
 type FormBody = Record<string, string | File | (string | File)[]>;
-
-function text(body: FormBody, name: string): string {
-  const value = body[name];
-  return typeof value === "string" ? value : "";
-}
 
 function parsePosition(raw: string): number | null | "invalid" {
   if (raw.trim() === "") return null;
@@ -62,7 +58,7 @@ export async function parsePhotoFields(
   };
   for (const id of imageIds) {
     for (const part of ["caption", "alt", "position"])
-      values.images[`image-${id}-${part}`] = text(body, `image-${id}-${part}`);
+      values.images[`image-${id}-${part}`] = formText(body, `image-${id}-${part}`);
   }
 
   let photo: PhotoInput | undefined;
@@ -110,7 +106,7 @@ export async function parsePhotoFields(
       )
     )
       continue;
-    const remove = text(body, `image-${id}-remove`) === "1";
+    const remove = formText(body, `image-${id}-remove`) === "1";
     const caption = values.images[`image-${id}-caption`] ?? "";
     const alt = values.images[`image-${id}-alt`] ?? "";
     const imagePosition = parsePosition(values.images[`image-${id}-position`] ?? "");

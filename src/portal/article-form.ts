@@ -1,5 +1,6 @@
 import { formatTimeVi, isIsoDate, vnDateString, vnWallTimeToInstant } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
+import { formText } from "../core/http/params.js";
 import { type ParsedPhotoFields, parsePhotoFields, photoFieldValues } from "./article-form.photos.js";
 import type { ArticleState } from "./article-state.js";
 import { bodySchema, fieldError, leadSchema, MESSAGES, titleSchema } from "./articles.schema.js";
@@ -103,16 +104,6 @@ export function articleValues(state: ArticleState): ArticleFormValues {
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
-/** One text field (the last value when a field came more than once). */
-export function text(body: FormBody, name: string): string {
-  const value = body[name];
-  if (Array.isArray(value)) {
-    const last = value[value.length - 1];
-    return typeof last === "string" ? last : "";
-  }
-  return typeof value === "string" ? value : "";
-}
-
 /** Every value of a repeated field (checkboxes). */
 function texts(body: FormBody, name: string): string[] {
   const value = body[name];
@@ -162,21 +153,21 @@ function parsePublishedAt(values: ArticleFormValues, errors: FieldErrors): Date 
  */
 export async function parseArticleForm(body: FormBody, imageIds: number[]): Promise<ParsedArticleForm> {
   const values: ArticleFormValues = {
-    title: text(body, "title"),
-    slug: text(body, "slug"),
-    lead: text(body, "lead"),
-    bodyHtml: text(body, "bodyHtml"),
-    categoryId: text(body, "categoryId"),
-    unitId: text(body, "unitId"),
-    tags: text(body, "tags"),
+    title: formText(body, "title"),
+    slug: formText(body, "slug"),
+    lead: formText(body, "lead"),
+    bodyHtml: formText(body, "bodyHtml"),
+    categoryId: formText(body, "categoryId"),
+    unitId: formText(body, "unitId"),
+    tags: formText(body, "tags"),
     sessionIds: texts(body, "sessionIds"),
     linkedUnitIds: texts(body, "linkedUnitIds"),
-    publishedDate: text(body, "publishedDate").trim(),
-    publishedTime: text(body, "publishedTime").trim(),
-    caption: text(body, "caption"),
-    alt: text(body, "alt"),
-    photoPosition: text(body, "photoPosition"),
-    mediaId: text(body, "mediaId"),
+    publishedDate: formText(body, "publishedDate").trim(),
+    publishedTime: formText(body, "publishedTime").trim(),
+    caption: formText(body, "caption"),
+    alt: formText(body, "alt"),
+    photoPosition: formText(body, "photoPosition"),
+    mediaId: formText(body, "mediaId"),
     images: {},
   };
   const photos = await parsePhotoFields(body, values, imageIds);
@@ -220,7 +211,7 @@ export async function parseArticleForm(body: FormBody, imageIds: number[]): Prom
       tags: tags.tags,
       sessionIds: sessionIds ?? [],
       linkedUnitIds: linkedUnitIds ?? [],
-      intent: INTENTS[text(body, "intent")] ?? "save",
+      intent: INTENTS[formText(body, "intent")] ?? "save",
     },
   };
 }

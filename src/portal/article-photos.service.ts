@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
 import { ValidationError } from "../core/http/errors.js";
-import { type Caller, editableUnitIds } from "./article-access.js";
+import { editableUnitIds } from "./article-access.js";
 import {
   type ArticleImageRow,
   deleteArticleImages,
@@ -63,7 +64,7 @@ export async function storeUpload(
  */
 export async function addToLibrary(
   trx: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   upload: { originalName: string; caption: string; altText: string; unitId: number },
   stored: StoredPhoto,
 ): Promise<number> {
@@ -88,7 +89,7 @@ export async function addToLibrary(
  */
 export async function attachNewPhoto(
   trx: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   article: { id: number; unitId: number },
   photo: { upload?: PhotoInput; stored?: StoredPhoto | null; pick?: LibraryPick },
   sortOrder: number,

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES } from "../../test/support/databases.js";
 import { createUnit, createUser } from "../../test/support/fixtures.js";
 import { loadActor } from "../accounts/auth.service.js";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { loadHierarchy } from "../core/access/hierarchy.repo.js";
 import type { Database } from "../core/db/database.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { JobScheduler } from "../core/jobs/scheduler.js";
-import type { Caller } from "./article-access.js";
 import { listReviews } from "./article-reviews.repo.js";
 import { publishDueArticles, transitionArticle } from "./article-workflow.service.js";
 import type { ArticleStore } from "./article-write.helpers.js";
@@ -30,7 +30,7 @@ describe.each(ENGINES)("editorial workflow on %s", (engine) => {
 
   const db = () => database.db;
 
-  async function as(user: keyof typeof users, now = NOW): Promise<Caller> {
+  async function as(user: keyof typeof users, now = NOW): Promise<ActorContext> {
     const actor = await loadActor(db(), users[user]);
     if (!actor) throw new Error("no actor");
     return { actor, today: vnDateString(now), now, hierarchy: await loadHierarchy(db()), ip: "203.0.113.9" };

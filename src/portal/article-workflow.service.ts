@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import { authorizeOn, authorOf, type Caller, canOnArticle } from "./article-access.js";
+import { authorizeOn, authorOf, canOnArticle } from "./article-access.js";
 import { insertReview } from "./article-reviews.repo.js";
 import {
   type ArticleStatus,
@@ -44,7 +45,7 @@ function checkedComment(transition: Transition, comment: string | undefined): st
  */
 export async function transitionArticle(
   store: ArticleStore,
-  caller: Caller,
+  caller: ActorContext,
   articleId: number,
   transition: Transition,
   options: TransitionOptions = {},

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ValidationError } from "../core/http/errors.js";
-import type { Caller } from "./article-access.js";
 import { existingSessionIds } from "./article-links.repo.js";
 import { isSlugTaken } from "./articles.repo.js";
 import { MESSAGES } from "./articles.schema.js";
@@ -24,7 +24,7 @@ export interface ArticleStore {
 /** 422 with the field when the unit, category, a linked session or a linked unit does not exist. */
 export async function checkReferences(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   input: { unitId: number; categoryId: number | null; sessionIds?: number[]; linkedUnitIds?: number[] },
 ): Promise<void> {
   const fields: Record<string, string> = {};

@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { canAnywhere } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError, NotFoundError } from "../core/http/errors.js";
+import { requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import {
   type ArticleFormValues,
@@ -27,7 +29,6 @@ import {
 import { listEditorArticles } from "./articles.editor.service.js";
 import { findArticleById } from "./articles.repo.js";
 import {
-  type Caller,
   canOnArticle,
   createArticle,
   deleteArticle,
@@ -39,7 +40,7 @@ import {
 import { articleStoreOf } from "./caller.js";
 import { listCategories } from "./categories.repo.js";
 import { registerCategoryRoutes } from "./categories.routes.js";
-import { editorOf, formErrorsOf, pageOf, parseId } from "./editor-request.js";
+import { editorOf, formErrorsOf, pageOf } from "./editor-request.js";
 import { listLibraryItems } from "./media-library.repo.js";
 import { registerMediaLibraryRoutes } from "./media-library.routes.js";
 import { countRevisions } from "./revisions.repo.js";
@@ -67,7 +68,7 @@ function noticeOf(c: AppCtx): string | null {
 }
 
 /** Everything the form offers to choose from: categories, units, sessions, library photos. */
-async function formChoices(c: AppCtx, caller: Caller, values: ArticleFormValues) {
+async function formChoices(c: AppCtx, caller: ActorContext, values: ArticleFormValues) {
   const db = c.var.ctx.database.db;
   const scope = editableUnitIds(caller);
   const [categories, units, sessions, library] = await Promise.all([
@@ -85,7 +86,7 @@ async function formChoices(c: AppCtx, caller: Caller, values: ArticleFormValues)
 
 async function renderNew(
   c: AppCtx,
-  caller: Caller,
+  caller: ActorContext,
   extra: Partial<ArticleFormProps>,
   status: 200 | 409 | 422 = 200,
 ) {
@@ -109,7 +110,7 @@ async function renderNew(
 /** The edit page of an article the caller may edit; `extra` carries a rejected form back. */
 export async function renderEdit(
   c: AppCtx,
-  caller: Caller,
+  caller: ActorContext,
   id: number,
   extra: Partial<ArticleFormProps> = {},
   status: 200 | 409 | 422 = 200,
@@ -151,7 +152,7 @@ function savedNotice(created: boolean, status: string, intent: string): string {
  * Where a save leads: back to the form, or to the list when the caller may no longer edit the
  * article (a writer who just submitted it waits for the editor).
  */
-async function afterSave(c: AppCtx, caller: Caller, id: number, notice: string): Promise<string> {
+async function afterSave(c: AppCtx, caller: ActorContext, id: number, notice: string): Promise<string> {
   const article = await findArticleById(c.var.ctx.database.db, id);
   const editable = article !== undefined && canOnArticle(caller, "article.update", article);
   return editable ? `${editHref(id)}?ok=${notice}` : `${ADMIN_ARTICLES}?ok=${notice}`;
@@ -205,12 +206,12 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${ADMIN_ARTICLES}/:id{[0-9]+}`, async (c) =>
-    renderEdit(c, await editorOf(c), parseId(c.req.param("id"))),
+    renderEdit(c, await editorOf(c), requireId(c.req.param("id"), "Không tìm thấy bài viết.")),
   );
 
   app.post(`${ADMIN_ARTICLES}/:id{[0-9]+}`, async (c) => {
     const caller = await editorOf(c);
-    const id = parseId(c.req.param("id"));
+    const id = requireId(c.req.param("id"), "Không tìm thấy bài viết.");
     const db = c.var.ctx.database.db;
     await loadEditableArticle(db, caller, id);
     const imageIds = ((await loadArticleState(db, id))?.images ?? []).map((i) => i.id);
@@ -242,7 +243,7 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   // may still see it, with the reason next to the comment field or at the top.
   app.post(`${ADMIN_ARTICLES}/:id{[0-9]+}/tra-lai`, async (c) => {
     const caller = await editorOf(c);
-    const id = parseId(c.req.param("id"));
+    const id = requireId(c.req.param("id"), "Không tìm thấy bài viết.");
     const body = await c.req.parseBody();
     const comment = typeof body.comment === "string" ? body.comment : "";
     try {
@@ -262,14 +263,17 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${ADMIN_ARTICLES}/:id{[0-9]+}/go-bai`, async (c) => {
     const caller = await editorOf(c);
-    const id = parseId(c.req.param("id"));
+    const id = requireId(c.req.param("id"), "Không tìm thấy bài viết.");
     await transitionArticle(articleStoreOf(c), caller, id, "unpublish");
     return c.redirect(`${editHref(id)}?ok=unpublished`, 303);
   });
 
   app.get(`${ADMIN_ARTICLES}/:id{[0-9]+}/xoa`, async (c) => {
     const caller = await editorOf(c);
-    const article = await findArticleById(c.var.ctx.database.db, parseId(c.req.param("id")));
+    const article = await findArticleById(
+      c.var.ctx.database.db,
+      requireId(c.req.param("id"), "Không tìm thấy bài viết."),
+    );
     if (!article) throw new NotFoundError("Không tìm thấy bài viết.");
     if (!canOnArticle(caller, "article.delete", article)) throw new ForbiddenError();
     return c.html(<DeleteArticlePage meta={pageMeta(c, "Xóa bài viết")} article={article} />);
@@ -277,7 +281,7 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${ADMIN_ARTICLES}/:id{[0-9]+}/xoa`, async (c) => {
     const caller = await editorOf(c);
-    await deleteArticle(articleStoreOf(c), caller, parseId(c.req.param("id")));
+    await deleteArticle(articleStoreOf(c), caller, requireId(c.req.param("id"), "Không tìm thấy bài viết."));
     return c.redirect(`${ADMIN_ARTICLES}?ok=deleted`, 303);
   });
 

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
@@ -25,7 +26,7 @@ import {
 } from "./articles.schema.js";
 import { type ArticleInput, createArticle, type SaveIntent, updateArticle } from "./articles.service.js";
 import { registerWorkflowApi } from "./articles.workflow.api.js";
-import { articleStoreOf, callerOf } from "./caller.js";
+import { articleStoreOf } from "./caller.js";
 import { listTagsOfArticles } from "./tags.repo.js";
 import { type ParsedTag, parseTags } from "./tags.rules.js";
 
@@ -232,7 +233,7 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(createRouteDef, async (c) => {
-    const caller = await callerOf(c);
+    const caller = await actorOf(c);
     const body = c.req.valid("json");
     if (body.status === "unpublished")
       throw new ValidationError({ "body.status": "Bài mới chỉ có thể là draft, submitted hoặc published." });
@@ -254,7 +255,7 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(patchRoute, async (c) => {
-    const caller = await callerOf(c);
+    const caller = await actorOf(c);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const db = c.var.ctx.database.db;

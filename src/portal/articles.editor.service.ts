@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
-import { type Caller, canOnArticle, editableUnitIds } from "./article-access.js";
+import { canOnArticle, editableUnitIds } from "./article-access.js";
 import { latestReviews, type ReviewRow } from "./article-reviews.repo.js";
 import type { ArticleStatus } from "./article-workflow.rules.js";
 import { type EditorArticleRow, listArticlesOfUnits } from "./articles.editor.repo.js";
@@ -17,7 +18,7 @@ export interface EditorListItem extends EditorArticleRow {
 /** One page of the articles the caller may work on, with what they may do to each. */
 export async function listEditorArticles(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   page: { limit: number; offset: number; status?: ArticleStatus },
 ): Promise<{ rows: EditorListItem[]; total: number; counts: Record<ArticleStatus, number> }> {
   const { rows, total, counts } = await listArticlesOfUnits(db, {

@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError } from "../core/http/errors.js";
-import { type ArticleTarget, authorizeOn, authorOf, type Caller } from "./article-access.js";
+import { type ArticleTarget, authorizeOn, authorOf } from "./article-access.js";
 import { setArticleLinks } from "./article-links.repo.js";
 import {
   applyImageChanges,
@@ -41,7 +42,7 @@ import { slugify } from "./slug.js";
 import { ensureTags, setArticleTags } from "./tags.repo.js";
 import type { ParsedTag } from "./tags.rules.js";
 
-export type { Caller, UnitChoice } from "./article-access.js";
+export type { UnitChoice } from "./article-access.js";
 export { canOnArticle, editableUnitIds, unitChoices } from "./article-access.js";
 export type { ImageChange, LibraryPick, PhotoInput } from "./article-photos.service.js";
 export type { ArticleStore } from "./article-write.helpers.js";
@@ -91,7 +92,7 @@ function auditAction(before: ArticleStatus | null, after: ArticleStatus, intent:
 /** Tags, links and photos: the parts of a save beyond the article row. */
 async function writeParts(
   trx: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   article: { id: number; unitId: number },
   input: Partial<ArticleInput>,
   extras: SaveExtras & { stored: Awaited<ReturnType<typeof storeUpload>>; before: ArticleState | null },
@@ -118,7 +119,7 @@ async function writeParts(
 /** Writes the revision, review entry, audit event and index update that follow every save. */
 async function recordSave(
   trx: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   id: number,
   change: { before: ArticleState | null; intent: SaveIntent },
 ): Promise<void> {
@@ -176,7 +177,7 @@ function statusFor(
  */
 export async function createArticle(
   store: ArticleStore,
-  caller: Caller,
+  caller: ActorContext,
   input: ArticleInput,
   extras: SaveExtras = {},
 ): Promise<number> {
@@ -208,7 +209,7 @@ export async function createArticle(
 /** Loads an article the caller may edit (404 when missing, 403 when not theirs to edit). */
 export async function loadEditableArticle(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   id: number,
 ): Promise<ArticleRecord> {
   const article = (await loadArticleState(db, id))?.article;
@@ -223,7 +224,7 @@ export async function loadEditableArticle(
  */
 export async function updateArticle(
   store: ArticleStore,
-  caller: Caller,
+  caller: ActorContext,
   id: number,
   changes: Partial<ArticleInput>,
   extras: SaveExtras = {},
@@ -272,7 +273,7 @@ export async function updateArticle(
  * Deletes an article with its photos' placements, tags, links, revisions and review trail; the
  * photos stay in the library. Audited with the values it had.
  */
-export async function deleteArticle(store: ArticleStore, caller: Caller, id: number): Promise<void> {
+export async function deleteArticle(store: ArticleStore, caller: ActorContext, id: number): Promise<void> {
   const before = await loadArticleState(store.db, id);
   if (!before) throw new NotFoundError("Không tìm thấy bài viết.");
   authorizeOn(caller, "article.delete", before.article);

@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
 import { transitionArticle } from "./article-workflow.service.js";
 import { errorResponse, WRITE_SECURITY, withBodyPaths } from "./articles.api.helpers.js";
 import type { ArticleDetail } from "./articles.api.js";
 import { ArticleDetailSchema, ReviewBody, RevisionSchema } from "./articles.schema.js";
-import { articleStoreOf, callerOf } from "./caller.js";
+import { articleStoreOf } from "./caller.js";
 import { listArticleRevisions, restoreRevision } from "./revisions.service.js";
 
 /**
@@ -90,7 +91,7 @@ export function registerWorkflowApi(
   detail: (c: AppCtx, id: number) => Promise<ArticleDetail>,
 ): void {
   app.openapi(reviewRoute, async (c) => {
-    const caller = await callerOf(c);
+    const caller = await actorOf(c);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const publishAt = body.publishedAt ? new Date(body.publishedAt) : null;
@@ -101,7 +102,7 @@ export function registerWorkflowApi(
   });
 
   app.openapi(revisionsRoute, async (c) => {
-    const caller = await callerOf(c);
+    const caller = await actorOf(c);
     const { id } = c.req.valid("param");
     const { revisions } = await listArticleRevisions(c.var.ctx.database.db, caller, id);
     return c.json(
@@ -120,7 +121,7 @@ export function registerWorkflowApi(
   });
 
   app.openapi(restoreRoute, async (c) => {
-    const caller = await callerOf(c);
+    const caller = await actorOf(c);
     const { id, number } = c.req.valid("param");
     await restoreRevision(articleStoreOf(c), caller, id, number);
     return c.json({ data: await detail(c, id) }, 200);

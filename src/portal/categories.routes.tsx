@@ -1,10 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ActorContext } from "../core/access/actor-context.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { ForbiddenError } from "../core/http/errors.js";
+import { requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import type { Caller } from "./article-access.js";
-import { callerOf } from "./caller.js";
 import { findCategory, listCategoriesWithCounts } from "./categories.repo.js";
 import {
   canManageCategories,
@@ -14,7 +15,7 @@ import {
   deleteTag,
 } from "./categories.service.js";
 import { CATEGORIES, CategoriesPage, type CategoryValues, TAGS } from "./categories.views.js";
-import { formErrorsOf, parseId } from "./editor-request.js";
+import { formErrorsOf } from "./editor-request.js";
 import { listTagsWithCounts } from "./tags.repo.js";
 
 /** `/quan-tri/chuyen-muc` and `/quan-tri/tu-khoa`: the editors' management of categories and tags. */
@@ -26,8 +27,8 @@ const NOTICES: Record<string, string> = {
   "tag-deleted": "Đã xóa từ khóa.",
 };
 
-async function managerOf(c: AppCtx): Promise<Caller> {
-  const caller = await callerOf(c);
+async function managerOf(c: AppCtx): Promise<ActorContext> {
+  const caller = await actorOf(c);
   if (!canManageCategories(caller)) throw new ForbiddenError();
   return caller;
 }
@@ -78,7 +79,7 @@ export function registerCategoryRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${CATEGORIES}/:id{[0-9]+}`, async (c) => {
     const caller = await managerOf(c);
-    const id = parseId(c.req.param("id"), "Không tìm thấy chuyên mục.");
+    const id = requireId(c.req.param("id"), "Không tìm thấy chuyên mục.");
     const values = await valuesOf(c);
     try {
       await changeCategory(c.var.ctx.database.db, caller, id, values);
@@ -92,7 +93,7 @@ export function registerCategoryRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${CATEGORIES}/:id{[0-9]+}/xoa`, async (c) => {
     const caller = await managerOf(c);
-    const id = parseId(c.req.param("id"), "Không tìm thấy chuyên mục.");
+    const id = requireId(c.req.param("id"), "Không tìm thấy chuyên mục.");
     try {
       await deleteCategory(c.var.ctx.database.db, caller, id);
     } catch (error) {
@@ -109,7 +110,7 @@ export function registerCategoryRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${TAGS}/:id{[0-9]+}/xoa`, async (c) => {
     const caller = await managerOf(c);
-    await deleteTag(c.var.ctx.database.db, caller, parseId(c.req.param("id"), "Không tìm thấy từ khóa."));
+    await deleteTag(c.var.ctx.database.db, caller, requireId(c.req.param("id"), "Không tìm thấy từ khóa."));
     return c.redirect(`${CATEGORIES}?ok=tag-deleted`, 303);
   });
 }

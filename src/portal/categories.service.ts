@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { canAnywhere } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import type { Caller } from "./article-access.js";
 import {
   countArticlesInCategory,
   deleteCategoryRow,
@@ -38,11 +38,11 @@ export interface CategoryInput {
 }
 
 /** Editors (and system administrators) manage the portal's categories and tags. */
-export function canManageCategories(caller: Caller): boolean {
+export function canManageCategories(caller: ActorContext): boolean {
   return canAnywhere(caller.actor, "article.publish", caller.today);
 }
 
-function requireManager(caller: Caller): void {
+function requireManager(caller: ActorContext): void {
   if (!canManageCategories(caller)) throw new ForbiddenError();
 }
 
@@ -71,7 +71,11 @@ async function audited<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>)
   }
 }
 
-export async function createCategory(db: Kysely<DB>, caller: Caller, input: CategoryInput): Promise<number> {
+export async function createCategory(
+  db: Kysely<DB>,
+  caller: ActorContext,
+  input: CategoryInput,
+): Promise<number> {
   requireManager(caller);
   const values = await checked(db, input);
   return audited(db, async (trx) => {
@@ -93,7 +97,7 @@ export async function createCategory(db: Kysely<DB>, caller: Caller, input: Cate
 /** Renames or reorders a category; changing its slug changes the address of its public page. */
 export async function changeCategory(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   id: number,
   input: CategoryInput,
 ): Promise<void> {
@@ -118,7 +122,7 @@ export async function changeCategory(
 }
 
 /** Deletes a category no article uses (409 otherwise: move those articles first). */
-export async function deleteCategory(db: Kysely<DB>, caller: Caller, id: number): Promise<void> {
+export async function deleteCategory(db: Kysely<DB>, caller: ActorContext, id: number): Promise<void> {
   requireManager(caller);
   const before = await findCategory(db, id);
   if (!before) throw new NotFoundError("Không tìm thấy chuyên mục.");
@@ -143,7 +147,7 @@ export async function deleteCategory(db: Kysely<DB>, caller: Caller, id: number)
 }
 
 /** Deletes a tag and takes it off every article that carried it. */
-export async function deleteTag(db: Kysely<DB>, caller: Caller, id: number): Promise<void> {
+export async function deleteTag(db: Kysely<DB>, caller: ActorContext, id: number): Promise<void> {
   requireManager(caller);
   const before = await findTag(db, id);
   if (!before) throw new NotFoundError("Không tìm thấy từ khóa.");

@@ -1,20 +1,14 @@
+import type { ActorContext } from "../core/access/actor-context.js";
 import { canAnywhere } from "../core/access/policy.js";
+import { actorOf } from "../core/http/actor.js";
 import { AppError, type FieldErrors, ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
-import type { Caller } from "./article-access.js";
-import { callerOf } from "./caller.js";
 
 /** Request helpers shared by the editor's pages (articles, history, library, categories). */
 
-/** A path id: a positive integer, anything else is a page that does not exist. */
-export function parseId(raw: string | undefined, what = "Không tìm thấy bài viết."): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(what);
-  return Number(raw);
-}
-
 /** The editor area is for people who may write articles somewhere. */
-export async function editorOf(c: AppCtx): Promise<Caller> {
-  const caller = await callerOf(c);
+export async function editorOf(c: AppCtx): Promise<ActorContext> {
+  const caller = await actorOf(c);
   if (!canAnywhere(caller.actor, "article.create", caller.today)) throw new ForbiddenError();
   return caller;
 }

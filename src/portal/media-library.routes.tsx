@@ -1,11 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { canAnywhere } from "../core/access/policy.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError } from "../core/http/errors.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { type Caller, unitChoices } from "./article-access.js";
-import { articleStoreOf, callerOf } from "./caller.js";
-import { formErrorsOf, pageOf, parseId } from "./editor-request.js";
+import { unitChoices } from "./article-access.js";
+import { articleStoreOf } from "./caller.js";
+import { formErrorsOf, pageOf } from "./editor-request.js";
 import {
   deleteLibraryItem,
   getLibraryItem,
@@ -31,20 +34,15 @@ const NOTICES: Record<string, string> = {
 };
 const NOT_FOUND = "Không tìm thấy ảnh trong thư viện.";
 
-async function librarianOf(c: AppCtx): Promise<Caller> {
-  const caller = await callerOf(c);
+async function librarianOf(c: AppCtx): Promise<ActorContext> {
+  const caller = await actorOf(c);
   if (!canAnywhere(caller.actor, "media.upload", caller.today)) throw new ForbiddenError();
   return caller;
 }
 
-function textField(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  return typeof value === "string" ? value : "";
-}
-
 async function renderLibrary(
   c: AppCtx,
-  caller: Caller,
+  caller: ActorContext,
   extra: { values?: UploadValues; errors?: Record<string, string> } = {},
   status: 200 | 409 | 422 = 200,
 ) {
@@ -73,7 +71,7 @@ async function renderLibrary(
 
 async function renderItem(
   c: AppCtx,
-  caller: Caller,
+  caller: ActorContext,
   id: number,
   extra: { values?: { caption: string; alt: string }; errors?: Record<string, string> } = {},
   status: 200 | 409 | 422 = 200,
@@ -99,9 +97,9 @@ export function registerMediaLibraryRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = await librarianOf(c);
     const body = await c.req.parseBody();
     const values = {
-      caption: textField(body, "caption"),
-      alt: textField(body, "alt"),
-      unitId: textField(body, "unitId"),
+      caption: formText(body, "caption"),
+      alt: formText(body, "alt"),
+      unitId: formText(body, "unitId"),
     };
     const file = body.photo;
     const errors: Record<string, string> = {};
@@ -126,14 +124,14 @@ export function registerMediaLibraryRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${LIBRARY}/:id{[0-9]+}`, async (c) =>
-    renderItem(c, await librarianOf(c), parseId(c.req.param("id"), NOT_FOUND)),
+    renderItem(c, await librarianOf(c), requireId(c.req.param("id"), NOT_FOUND)),
   );
 
   app.post(`${LIBRARY}/:id{[0-9]+}`, async (c) => {
     const caller = await librarianOf(c);
-    const id = parseId(c.req.param("id"), NOT_FOUND);
+    const id = requireId(c.req.param("id"), NOT_FOUND);
     const body = await c.req.parseBody();
-    const values = { caption: textField(body, "caption"), alt: textField(body, "alt") };
+    const values = { caption: formText(body, "caption"), alt: formText(body, "alt") };
     try {
       await updateLibraryDetails(c.var.ctx.database.db, caller, id, {
         caption: values.caption,
@@ -149,7 +147,7 @@ export function registerMediaLibraryRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${LIBRARY}/:id{[0-9]+}/xoa`, async (c) => {
     const caller = await librarianOf(c);
-    await deleteLibraryItem(articleStoreOf(c), caller, parseId(c.req.param("id"), NOT_FOUND));
+    await deleteLibraryItem(articleStoreOf(c), caller, requireId(c.req.param("id"), NOT_FOUND));
     return c.redirect(`${LIBRARY}?ok=deleted`, 303);
   });
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import { type Caller, editableUnitIds } from "./article-access.js";
+import { editableUnitIds } from "./article-access.js";
 import { addToLibrary, storeUpload } from "./article-photos.service.js";
 import { type ArticleStore, inTransaction } from "./article-write.helpers.js";
 import { altSchema, captionSchema, fieldError, MESSAGES } from "./articles.schema.js";
@@ -31,7 +32,7 @@ export interface LibraryUpload {
   unitId: number;
 }
 
-function authorizeOnUnit(caller: Caller, unitId: number | null): void {
+function authorizeOnUnit(caller: ActorContext, unitId: number | null): void {
   const unitPath = unitId === null ? [] : caller.hierarchy.pathForToday(unitId, caller.today);
   authorize(caller.actor, "media.upload", { unitPath }, caller.today);
 }
@@ -46,7 +47,7 @@ function checkDetails(details: { caption: string; altText: string }): void {
 }
 
 /** Loads a photo the caller may manage (404 when it does not exist or is outside their units). */
-async function loadManageable(db: Kysely<DB>, caller: Caller, mediaId: number): Promise<LibraryItem> {
+async function loadManageable(db: Kysely<DB>, caller: ActorContext, mediaId: number): Promise<LibraryItem> {
   const item = await findLibraryItem(db, mediaId);
   const scope = editableUnitIds(caller);
   if (!item || (scope !== "all" && (item.unitId === null || !scope.includes(item.unitId))))
@@ -58,7 +59,7 @@ async function loadManageable(db: Kysely<DB>, caller: Caller, mediaId: number): 
 /** One page of the caller's units' photos, newest first. */
 export async function listLibrary(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   page: { limit: number; offset: number },
 ): Promise<{ items: LibraryItem[]; total: number }> {
   return listLibraryItems(db, { unitIds: editableUnitIds(caller), ...page });
@@ -67,7 +68,7 @@ export async function listLibrary(
 /** A photo with all its stored sizes, for its page in the library. */
 export async function getLibraryItem(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   mediaId: number,
 ): Promise<{ item: LibraryItem; sources: PhotoSource[] }> {
   const item = await loadManageable(db, caller, mediaId);
@@ -77,7 +78,7 @@ export async function getLibraryItem(
 /** Uploads a photo into the library of `unitId` (caption and alt text required). Returns its id. */
 export async function uploadToLibrary(
   store: ArticleStore,
-  caller: Caller,
+  caller: ActorContext,
   upload: LibraryUpload,
 ): Promise<number> {
   if (!caller.hierarchy.unit(upload.unitId)) throw new ValidationError({ unitId: MESSAGES.unitUnknown });
@@ -109,7 +110,7 @@ export async function uploadToLibrary(
 /** Changes a library photo's default caption and alt text (articles keep their own). */
 export async function updateLibraryDetails(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   mediaId: number,
   details: { caption: string; altText: string },
 ): Promise<void> {
@@ -134,7 +135,11 @@ export async function updateLibraryDetails(
 }
 
 /** Deletes a photo no article uses, with all its files (409 while an article uses it). */
-export async function deleteLibraryItem(store: ArticleStore, caller: Caller, mediaId: number): Promise<void> {
+export async function deleteLibraryItem(
+  store: ArticleStore,
+  caller: ActorContext,
+  mediaId: number,
+): Promise<void> {
   const item = await loadManageable(store.db, caller, mediaId);
   const keys = await listFileKeysOfMedia(store.db, mediaId);
   await store.db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import type { DB } from "../core/db/schema.js";
 import { formatDateVi } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
+import { requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { canOnArticle } from "./article-access.js";
@@ -12,7 +13,7 @@ import { editHref } from "./article-review.views.js";
 import { listUnitNames } from "./articles.editor.repo.js";
 import { articleStoreOf } from "./caller.js";
 import { listCategories } from "./categories.repo.js";
-import { editorOf, parseId } from "./editor-request.js";
+import { editorOf } from "./editor-request.js";
 import { compareRevisions, type NameLookup } from "./revision-compare.rules.js";
 import type { RevisionContent } from "./revisions.repo.js";
 import { getRevisionPair, listArticleRevisions, restoreRevision } from "./revisions.service.js";
@@ -51,7 +52,7 @@ export function registerRevisionRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.get(base, async (c: AppCtx) => {
     const caller = await editorOf(c);
-    const id = parseId(c.req.param("id") ?? "");
+    const id = requireId(c.req.param("id") ?? "", "Không tìm thấy bài viết.");
     const { state, revisions } = await listArticleRevisions(c.var.ctx.database.db, caller, id);
     return c.html(
       <RevisionListPage
@@ -69,7 +70,7 @@ export function registerRevisionRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.get(`${base}/:number{[0-9]+}`, async (c: AppCtx) => {
     const caller = await editorOf(c);
-    const id = parseId(c.req.param("id") ?? "");
+    const id = requireId(c.req.param("id") ?? "", "Không tìm thấy bài viết.");
     const db = c.var.ctx.database.db;
     const { state, revision, previous } = await getRevisionPair(
       db,
@@ -94,7 +95,7 @@ export function registerRevisionRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${base}/:number{[0-9]+}/khoi-phuc`, async (c: AppCtx) => {
     const caller = await editorOf(c);
-    const id = parseId(c.req.param("id") ?? "");
+    const id = requireId(c.req.param("id") ?? "", "Không tìm thấy bài viết.");
     await restoreRevision(articleStoreOf(c), caller, id, parseNumber(c.req.param("number") ?? ""));
     return c.redirect(`${editHref(id)}?ok=restored`, 303);
   });

@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError } from "../core/http/errors.js";
-import { authorizeOn, authorOf, type Caller } from "./article-access.js";
+import { authorizeOn, authorOf } from "./article-access.js";
 import { existingMediaIds, replaceArticleImages } from "./article-images.repo.js";
 import { existingSessionIds, setArticleLinks } from "./article-links.repo.js";
 import {
@@ -71,7 +72,11 @@ export async function ensureBaselineRevision(trx: Kysely<DB>, before: ArticleSta
 }
 
 /** Loads an article and checks the caller works on its unit's articles (403 otherwise). */
-async function loadForHistory(db: Kysely<DB>, caller: Caller, articleId: number): Promise<ArticleState> {
+async function loadForHistory(
+  db: Kysely<DB>,
+  caller: ActorContext,
+  articleId: number,
+): Promise<ArticleState> {
   const state = await loadArticleState(db, articleId);
   if (!state) throw new NotFoundError("Không tìm thấy bài viết.");
   // Everyone who writes for the unit may read the history; changing it goes through `article.update`.
@@ -82,7 +87,7 @@ async function loadForHistory(db: Kysely<DB>, caller: Caller, articleId: number)
 /** An article's revisions, newest first, for those who work on its unit's articles. */
 export async function listArticleRevisions(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   articleId: number,
 ): Promise<{ state: ArticleState; revisions: RevisionRow[] }> {
   const state = await loadForHistory(db, caller, articleId);
@@ -92,7 +97,7 @@ export async function listArticleRevisions(
 /** One revision and the one before it (null for the first), for the comparison page. */
 export async function getRevisionPair(
   db: Kysely<DB>,
-  caller: Caller,
+  caller: ActorContext,
   articleId: number,
   number: number,
 ): Promise<{ state: ArticleState; revision: RevisionRow; previous: RevisionRow | null }> {
@@ -112,7 +117,7 @@ export async function getRevisionPair(
  */
 export async function restoreRevision(
   store: ArticleStore,
-  caller: Caller,
+  caller: ActorContext,
   articleId: number,
   number: number,
 ): Promise<number> {

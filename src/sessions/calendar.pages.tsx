@@ -1,12 +1,12 @@
 /** The month calendar of sessions and the iCalendar feed. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { formatDateVi, formatTimeVi } from "../core/format/vi-date.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { pageMeta } from "../core/http/request.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { byDay, monthRange, sessionsToIcs, shiftMonth } from "./calendar.js";
-import { actContext } from "./http-context.js";
 import { type SessionSummary, sessionKindLabel } from "./sessions.model.js";
 import { searchSessions } from "./sessions.service.js";
 import { SESSIONS_HREF } from "./sessions.views.js";
@@ -51,7 +51,7 @@ function CalendarPage({
 
 export function registerCalendarPages(app: OpenAPIHono<AppEnv>): void {
   app.get("/quan-tri/lich-lam-viec", async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const raw = c.req.query("thang") ?? "";
     const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(raw) ? raw : ctx.today.slice(0, 7);
     const sessions = await searchSessions(c.var.ctx.database.db, { ...monthRange(month), limit: 500 }, ctx);
@@ -60,7 +60,7 @@ export function registerCalendarPages(app: OpenAPIHono<AppEnv>): void {
 
   /** Sessions the caller may see, from three months back: a session cookie or an API token is needed. */
   app.get("/lich-lam-viec.ics", async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const from = new Date(ctx.now.getTime() - 92 * 86_400_000).toISOString();
     const unit = c.req.query("don_vi");
     const sessions = await searchSessions(

@@ -7,12 +7,13 @@
 
 import { isIsoDate } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
+import { formText } from "../core/http/params.js";
 import { AREA_CODES } from "../directives/areas.js";
 import { DEADLINE_KINDS, type DeadlineKind, lastDayCovered } from "../directives/deadline.js";
 import type { ParsedItem } from "../directives/directives.parse.service.js";
 import type { NoticeInput } from "./conclusions.service.js";
 import type { PartyOption } from "./registry.repo.js";
-import { field, fields } from "./ui.js";
+import { fields } from "./ui.js";
 
 export const HEADER_FIELDS = [
   "number",
@@ -111,11 +112,11 @@ type Body = Record<string, string | File | (string | File)[]>;
 
 /** The posted review form as values (to show again) — rows with empty text are dropped. */
 export function readReviewValues(body: Body): ReviewValues {
-  const header = Object.fromEntries(HEADER_FIELDS.map((k) => [k, field(body, k).trim()]));
-  const count = Math.min(Number(field(body, "rowCount")) || 0, 200);
+  const header = Object.fromEntries(HEADER_FIELDS.map((k) => [k, formText(body, k).trim()]));
+  const count = Math.min(Number(formText(body, "rowCount")) || 0, 200);
   const rows: ReviewRow[] = [];
   for (let i = 0; i < count; i += 1) {
-    const p = (k: string) => field(body, `item-${i}-${k}`);
+    const p = (k: string) => formText(body, `item-${i}-${k}`);
     rows.push({
       number: p("number").trim(),
       area: p("area"),

@@ -1,8 +1,10 @@
 /** Admin pages of conclusions: paste → review and correct → save as a notice with directives; view a notice. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { vnDateString } from "../core/format/vi-date.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { parseConclusionText } from "../directives/directives.parse.service.js";
 import type { DirectiveOut } from "../directives/directives.present.js";
@@ -19,7 +21,6 @@ import {
 import { directiveCountsByItem } from "./conclusions.repo.js";
 import { editNotice, getNoticeFor, mayEditNotice, saveNotice } from "./conclusions.service.js";
 import { NoticePage, PastePage, ReviewPage } from "./conclusions.views.js";
-import { actContext } from "./http-context.js";
 import { NOTICES_HREF, NoticeEditPage } from "./notice-edit.views.js";
 import {
   formErrorsOf,
@@ -31,14 +32,16 @@ import {
 import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
 import { contextUnits } from "./sessions.api.js";
 import type { SessionDetail } from "./sessions.model.js";
-import { parseId } from "./sessions.pages.js";
 import { getSessionFor, mayManageSession } from "./sessions.service.js";
 import { SESSIONS_HREF } from "./sessions.views.js";
-import { field } from "./ui.js";
 
 async function sessionToConclude(c: AppCtx): Promise<SessionDetail> {
-  const ctx = await actContext(c);
-  const s = await getSessionFor(c.var.ctx.database.db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+  const ctx = await actorOf(c);
+  const s = await getSessionFor(
+    c.var.ctx.database.db,
+    requireId(c.req.param("id"), "Không tìm thấy buổi làm việc này."),
+    ctx,
+  );
   if (!mayManageSession(ctx, s))
     throw new ForbiddenError("Bạn không có quyền nhập kết luận cho buổi làm việc này.");
   return s;
@@ -95,7 +98,7 @@ async function renderEdit(
   errors?: Record<string, string>,
   status: 200 | 422 = 200,
 ) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const { notice } = await getNoticeFor(db, id, ctx);
   if (!mayEditNotice(ctx, notice)) throw new ForbiddenError("Bạn không có quyền sửa thông báo này.");
@@ -126,8 +129,8 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
 
   app.post(`${SESSIONS_HREF}/:id/ket-luan/doc`, async (c) => {
     const s = await sessionToConclude(c);
-    const ctx = await actContext(c);
-    const text = field(await c.req.parseBody(), "text");
+    const ctx = await actorOf(c);
+    const text = formText(await c.req.parseBody(), "text");
     if (!text.trim()) {
       return c.html(
         <PastePage
@@ -168,7 +171,7 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
     const s = await sessionToConclude(c);
     const body = await c.req.parseBody({ all: true });
     const values = readReviewValues(body);
-    if (field(body, "_action") === "add-row") {
+    if (formText(body, "_action") === "add-row") {
       values.rows.push(emptyRow());
       return renderReview(c, s, values);
     }
@@ -176,7 +179,7 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
     const { input, errors } = reviewToNotice(values, { sessionId: s.id, parties });
     if (!input) return renderReview(c, s, values, errors, 422);
     try {
-      const id = await saveNotice(c.var.ctx.database.db, input, await actContext(c));
+      const id = await saveNotice(c.var.ctx.database.db, input, await actorOf(c));
       return c.redirect(`/quan-tri/thong-bao-ket-luan/${id}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.status === 422 && error.fields)
@@ -186,10 +189,10 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get("/quan-tri/thong-bao-ket-luan/:id", async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const { notice, directives } = await getNoticeFor(
       c.var.ctx.database.db,
-      parseId(c.req.param("id"), "thông báo"),
+      requireId(c.req.param("id"), "Không tìm thấy thông báo này."),
       ctx,
     );
     const out = directives.map((d) => presentDirective(d, ctx.now));
@@ -209,10 +212,10 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${NOTICES_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const { notice } = await getNoticeFor(
       c.var.ctx.database.db,
-      parseId(c.req.param("id"), "thông báo"),
+      requireId(c.req.param("id"), "Không tìm thấy thông báo này."),
       ctx,
     );
     if (!mayEditNotice(ctx, notice)) throw new ForbiddenError("Bạn không có quyền sửa thông báo này.");
@@ -220,8 +223,8 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.post(`${NOTICES_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
-    const id = parseId(c.req.param("id"), "thông báo");
+    const ctx = await actorOf(c);
+    const id = requireId(c.req.param("id"), "Không tìm thấy thông báo này.");
     const values = readNoticeEditValues(await c.req.parseBody());
     try {
       await editNotice(c.var.ctx.database.db, id, noticeEditInput(values), ctx);

@@ -4,6 +4,7 @@
  */
 
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
@@ -14,7 +15,7 @@ import type { Deadline } from "../directives/deadline.js";
 import { mayOnUnit } from "../directives/directives.access.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
 import { listDirectives, type PartyInput, updateDirective } from "../directives/directives.repo.js";
-import { type ActContext, createDirectiveIn } from "../directives/directives.service.js";
+import { createDirectiveIn } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import {
   deleteItem,
@@ -72,7 +73,7 @@ function validate(input: NoticeInput): void {
 }
 
 /** Saves the notice, its items and their directives. Returns the notice id. */
-export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActContext): Promise<number> {
+export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActorContext): Promise<number> {
   validate(input);
   if (!mayOnUnit(ctx.actor, "directive.assign", input.issuingUnitId, ctx.hierarchy, ctx.today)) {
     throw new ForbiddenError("Bạn không có quyền ban hành kết luận thay mặt đơn vị này.");
@@ -140,7 +141,7 @@ export interface NoticeView {
 }
 
 /** A notice with its directives, if the actor may read the issuing unit's records or the session. */
-export async function getNoticeFor(db: Kysely<DB>, id: number, ctx: ActContext): Promise<NoticeView> {
+export async function getNoticeFor(db: Kysely<DB>, id: number, ctx: ActorContext): Promise<NoticeView> {
   const notice = await findNotice(db, id);
   if (!notice) throw new NotFoundError("Không tìm thấy thông báo kết luận này.");
   const readable =
@@ -168,7 +169,7 @@ export interface NoticeEdit extends Omit<NoticeHeader, "sessionId" | "issuingUni
 
 /** Whoever may issue conclusions for the issuing unit may correct its notices. */
 export function mayEditNotice(
-  ctx: Omit<ActContext, "now">,
+  ctx: Omit<ActorContext, "now">,
   notice: Pick<NoticeRecord, "issuingUnitId">,
 ): boolean {
   return mayOnUnit(ctx.actor, "directive.assign", notice.issuingUnitId, ctx.hierarchy, ctx.today);
@@ -219,7 +220,7 @@ export async function editNotice(
   db: Kysely<DB>,
   id: number,
   input: NoticeEdit,
-  ctx: ActContext,
+  ctx: ActorContext,
 ): Promise<void> {
   const before = await findNotice(db, id);
   if (!before) throw new NotFoundError("Không tìm thấy thông báo kết luận này.");

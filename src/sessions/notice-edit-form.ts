@@ -4,10 +4,10 @@
  * to add one. Reads the posted body into a NoticeEdit and writes a notice back as values. Pure.
  */
 import type { FieldErrors } from "../core/http/errors.js";
+import { formText } from "../core/http/params.js";
 import { HEADER_FIELDS } from "./conclusion-form.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
 import type { NoticeEdit } from "./conclusions.service.js";
-import { field } from "./ui.js";
 
 export const EDIT_HEADER_FIELDS = HEADER_FIELDS.filter((k) => k !== "issuingUnit");
 
@@ -57,11 +57,11 @@ export function noticeEditValues(n: NoticeRecord): NoticeEditValues {
 }
 
 export function readNoticeEditValues(body: Body): NoticeEditValues {
-  const header = Object.fromEntries(EDIT_HEADER_FIELDS.map((k) => [k, field(body, k).trim()]));
-  const count = Math.min(Number(field(body, "rowCount")) || 0, 201);
+  const header = Object.fromEntries(EDIT_HEADER_FIELDS.map((k) => [k, formText(body, k).trim()]));
+  const count = Math.min(Number(formText(body, "rowCount")) || 0, 201);
   const rows: EditRow[] = [];
   for (let i = 0; i < count; i += 1) {
-    const p = (k: string) => field(body, `item-${i}-${k}`);
+    const p = (k: string) => formText(body, `item-${i}-${k}`);
     rows.push({
       id: /^[1-9]\d{0,9}$/.test(p("id")) ? p("id") : "",
       number: p("number").trim(),

@@ -1,7 +1,7 @@
 /** `/api/v1/program-items…`: the annual programme of work that plans sessions. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
-import { actContext } from "./http-context.js";
 import type { ProgramItem } from "./programme.repo.js";
 import {
   createProgramItem,
@@ -92,21 +92,21 @@ function out(item: ProgramItem) {
 
 export function registerProgrammeApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const q = c.req.valid("query");
     const items = await searchProgramItems(c.var.ctx.database.db, { year: q.year, ownerUnitId: q.unit }, ctx);
     return c.json({ data: items.map(out) }, 200);
   });
 
   app.openapi(createRouteDef, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const id = await createProgramItem(db, c.req.valid("json"), ctx);
     return c.json({ data: out(await getProgramItemFor(db, id, ctx)) }, 201);
   });
 
   app.openapi(putRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const id = c.req.valid("param").id;
     await editProgramItem(db, id, c.req.valid("json"), ctx);

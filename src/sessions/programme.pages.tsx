@@ -1,10 +1,11 @@
 /** Admin pages of the annual programme of work: a year's entries per unit, add an entry, correct one. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { mayAnywhere, readableUnits } from "../directives/directives.access.js";
-import { actContext } from "./http-context.js";
 import {
   createProgramItem,
   editProgramItem,
@@ -21,12 +22,10 @@ import {
   readProgrammeForm,
 } from "./programme-form.js";
 import { listPartyOptions } from "./registry.repo.js";
-import { parseId } from "./sessions.pages.js";
-import { field } from "./ui.js";
 
 /** Units (not organisations) for the pickers: every unit, and those the person may plan for. */
 async function unitChoices(c: AppCtx) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const units = (await listPartyOptions(c.var.ctx.database.db, { allDates: ctx.today })).filter(
     (p) => p.organisationId === null,
   );
@@ -64,7 +63,7 @@ async function renderForm(
 
 async function postedValues(c: AppCtx): Promise<ProgrammeFormValues> {
   const body = await c.req.parseBody();
-  return Object.fromEntries(PROGRAMME_FORM_FIELDS.map((k) => [k, field(body, k)]));
+  return Object.fromEntries(PROGRAMME_FORM_FIELDS.map((k) => [k, formText(body, k)]));
 }
 
 /** Service field names → the form's. */
@@ -112,7 +111,7 @@ export function registerProgrammePages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${PROGRAMME_HREF}/moi`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     if (!mayAnywhere(ctx.actor, "session.manage", ctx.today)) throw new ForbiddenError();
     const year = c.req.query("nam") ?? ctx.today.slice(0, 4);
     const unit = c.req.query("don_vi");
@@ -139,8 +138,12 @@ export function registerProgrammePages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${PROGRAMME_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
-    const item = await getProgramItemFor(c.var.ctx.database.db, parseId(c.req.param("id"), "nội dung"), ctx);
+    const ctx = await actorOf(c);
+    const item = await getProgramItemFor(
+      c.var.ctx.database.db,
+      requireId(c.req.param("id"), "Không tìm thấy nội dung này."),
+      ctx,
+    );
     if (!mayManageProgramme(ctx, item.ownerUnitId)) throw new ForbiddenError();
     return renderForm(c, `${PROGRAMME_HREF}/${item.id}/sua`, programmeFormValues(item), {
       sessions: item.sessions,
@@ -150,7 +153,11 @@ export function registerProgrammePages(app: OpenAPIHono<AppEnv>): void {
   app.post(`${PROGRAMME_HREF}/:id/sua`, async (c) => {
     const db = c.var.ctx.database.db;
     const { ctx, units, owners } = await unitChoices(c);
-    const item = await getProgramItemFor(db, parseId(c.req.param("id"), "nội dung"), ctx);
+    const item = await getProgramItemFor(
+      db,
+      requireId(c.req.param("id"), "Không tìm thấy nội dung này."),
+      ctx,
+    );
     if (!mayManageProgramme(ctx, item.ownerUnitId)) throw new ForbiddenError();
     const values = await postedValues(c);
     const action = `${PROGRAMME_HREF}/${item.id}/sua`;

@@ -4,6 +4,7 @@
  * every change is audited with before and after in the same transaction.
  */
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
@@ -20,9 +21,8 @@ import {
   updateProgramItem,
 } from "./programme.repo.js";
 import { programItemErrors } from "./programme.rules.js";
-import type { SessionContext } from "./sessions.service.js";
 
-type ReadContext = Omit<SessionContext, "now">;
+type ReadContext = Omit<ActorContext, "now">;
 
 async function check(db: Kysely<DB>, input: ProgramItemInput, ctx: ReadContext): Promise<void> {
   const fields = programItemErrors(input);
@@ -41,7 +41,7 @@ export function mayManageProgramme(ctx: ReadContext, ownerUnitId: number): boole
 export async function createProgramItem(
   db: Kysely<DB>,
   input: ProgramItemInput,
-  ctx: SessionContext,
+  ctx: ActorContext,
 ): Promise<number> {
   const clean = { ...input, title: input.title.trim() };
   await check(db, clean, ctx);
@@ -78,7 +78,7 @@ export async function editProgramItem(
   db: Kysely<DB>,
   id: number,
   input: ProgramItemInput,
-  ctx: SessionContext,
+  ctx: ActorContext,
 ): Promise<void> {
   const before = await getProgramItemFor(db, id, ctx);
   if (!mayManageProgramme(ctx, before.ownerUnitId)) throw new ForbiddenError();

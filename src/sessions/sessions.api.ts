@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import { vnDateString } from "../core/format/vi-date.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
@@ -10,7 +11,6 @@ import { presentDirective, presentProposal } from "../directives/directives.pres
 import { searchProposals } from "../directives/proposals.service.js";
 import { listNotices, type NoticeRecord } from "./conclusions.repo.js";
 import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
-import { actContext } from "./http-context.js";
 import {
   NoticeOutSchema,
   ParseOutputSchema,
@@ -176,7 +176,7 @@ function toStored(input: z.infer<typeof SessionInputSchema>): SessionInput {
 }
 
 async function sessionOut(c: AppCtx, s: SessionDetail) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const [notices, proposals, open] = await Promise.all([
     listNotices(db, { sessionId: s.id, issuingUnitIds: null, limit: 100 }),
@@ -196,7 +196,7 @@ async function sessionOut(c: AppCtx, s: SessionDetail) {
 }
 
 async function noticeOut(c: AppCtx, id: number) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, id, ctx);
   return {
     id: notice.id,
@@ -217,7 +217,7 @@ async function noticeOut(c: AppCtx, id: number) {
 
 export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const q = c.req.valid("query");
     const to = q.to
       ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000).toISOString()
@@ -228,14 +228,14 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(createRouteDef, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const id = await createSession(db, toStored(c.req.valid("json")), ctx);
     return c.json({ data: await sessionOut(c, await getSessionFor(db, id, ctx)) }, 201);
   });
 
   app.openapi(getRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     return c.json(
       { data: await sessionOut(c, await getSessionFor(c.var.ctx.database.db, c.req.valid("param").id, ctx)) },
       200,
@@ -243,7 +243,7 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(putRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const id = c.req.valid("param").id;
     await editSession(db, id, toStored(c.req.valid("json")), ctx);
@@ -251,7 +251,7 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(parseRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const body = c.req.valid("json");
     const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
     const date = body.date ?? (session ? vnDateString(session.startsAt) : ctx.today);
@@ -263,13 +263,13 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(noticeCreateRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const id = await saveNotice(c.var.ctx.database.db, c.req.valid("json"), ctx);
     return c.json({ data: await noticeOut(c, id) }, 201);
   });
 
   app.openapi(noticePutRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const id = c.req.valid("param").id;
     await editNotice(c.var.ctx.database.db, id, c.req.valid("json"), ctx);
     return c.json({ data: await noticeOut(c, id) }, 200);
@@ -280,7 +280,7 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
   );
 
   app.openapi(docxRoute, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, c.req.valid("param").id, ctx);
     return docxResponse(notice, directives);
   });

@@ -4,9 +4,10 @@
  * answers. Each step goes through the use cases as the demo account who would have done it.
  */
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
 import type { PartyInput } from "../directives/directives.repo.js";
-import { type ActContext, actOnDirective, createDirective } from "../directives/directives.service.js";
+import { actOnDirective, createDirective } from "../directives/directives.service.js";
 import { answerProposal, makeDirectiveFromProposal, raiseProposal } from "../directives/proposals.service.js";
 import { CHILDREN, EVENTS, type OrgKey, PROPOSALS, type Who } from "./sessions.demo-data.js";
 
@@ -20,7 +21,7 @@ export interface DemoRefs {
   org: (key: OrgKey) => PartyInput;
   lead: (key: OrgKey | "ward") => PartyInput;
   personId: (name: string) => number | null;
-  at: (who: Who, iso: string) => ActContext;
+  at: (who: Who, iso: string) => ActorContext;
 }
 
 function fail(what: string): never {

@@ -9,6 +9,7 @@
 import type { Kysely } from "kysely";
 import { loadActor } from "../accounts/auth.service.js";
 import { findUserByUsername } from "../accounts/users.repo.js";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { loadHierarchy } from "../core/access/hierarchy.repo.js";
 import type { Actor } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
@@ -17,7 +18,6 @@ import { REFERENCE_ARTICLE } from "../demo/demo-articles.js";
 import type { DeadlineKind } from "../directives/deadline.js";
 import { parseConclusionText } from "../directives/directives.parse.service.js";
 import { listDirectives, type PartyInput } from "../directives/directives.repo.js";
-import type { ActContext } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/directives.timeliness-sql.js";
 import { saveNotice } from "./conclusions.service.js";
 import { insertProgramItem } from "./programme.repo.js";
@@ -68,7 +68,7 @@ export async function loadSessionsDemo(db: Kysely<DB>, now: Date): Promise<boole
     office: await actorOf(db, "vanphong.longbien"),
     ward: await actorOf(db, "thuongthanh"),
   };
-  const at = (who: Who, iso: string): ActContext => {
+  const at = (who: Who, iso: string): ActorContext => {
     const instant = new Date(iso);
     return { actor: actors[who], hierarchy, today: vnDateString(instant), now: instant, ip: null };
   };

@@ -1,14 +1,15 @@
 /** Admin pages of working sessions: list, new (with what is still open with the unit), edit, view. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
 import { mayAnywhere } from "../directives/directives.access.js";
 import { presentDirective, presentProposal } from "../directives/directives.present.js";
 import { searchProposals } from "../directives/proposals.service.js";
 import { listNotices } from "./conclusions.repo.js";
 import { storeUpload } from "./files.service.js";
-import { actContext } from "./http-context.js";
 import { plannedDate, plannedLabel } from "./programme.rules.js";
 import { getProgramItemFor } from "./programme.service.js";
 import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
@@ -24,18 +25,10 @@ import {
 } from "./sessions.service.js";
 import { SESSIONS_HREF, SessionListPage, SessionPage } from "./sessions.views.js";
 import { stillOpenWith } from "./still-open.service.js";
-import { field } from "./ui.js";
-
-/** Ids in URLs are positive integers; anything else is a page that does not exist. */
-export function parseId(raw: string | undefined, what = "nội dung"): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647)
-    throw new NotFoundError(`Không tìm thấy ${what} này.`);
-  return Number(raw);
-}
 
 async function formValues(c: AppCtx): Promise<FormValues> {
   const body = await c.req.parseBody();
-  return Object.fromEntries(SESSION_FORM_FIELDS.map((k) => [k, field(body, k)]));
+  return Object.fromEntries(SESSION_FORM_FIELDS.map((k) => [k, formText(body, k)]));
 }
 
 /** The document uploaded with the form, stored and added to the session's documents (none: nothing). */
@@ -43,14 +36,14 @@ async function addUpload(c: AppCtx, input: SessionInput): Promise<void> {
   const body = await c.req.parseBody();
   const file = body.documentFile;
   if (!(file instanceof File) || file.size === 0) return;
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   // Filed under the host unit: its officers and the offices above it may read it.
   const fileId = await storeUpload(c.var.ctx.database.db, c.var.ctx.config.dataDir, file, {
     unitId: input.hostUnitId,
     userId: ctx.actor.userId,
     now: ctx.now,
   });
-  const title = field(body, "documentTitle").trim() || file.name;
+  const title = formText(body, "documentTitle").trim() || file.name;
   if (fileId) input.documents.push({ title, kind: "file", fileId });
 }
 
@@ -66,7 +59,7 @@ async function renderForm(
   values: FormValues,
   options: { errors?: Record<string, string>; preview?: boolean; status?: 200 | 422 } = {},
 ) {
-  const ctx = await actContext(c);
+  const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const date = values.date || ctx.today;
   const [parties, people] = await Promise.all([
@@ -109,7 +102,7 @@ async function renderForm(
 
 async function readOrFail(c: AppCtx, values: FormValues) {
   const db = c.var.ctx.database.db;
-  const today = (await actContext(c)).today;
+  const today = (await actorOf(c)).today;
   const date = values.date || today;
   const [parties, people] = await Promise.all([
     listPartyOptions(db, { allDates: today }),
@@ -120,7 +113,7 @@ async function readOrFail(c: AppCtx, values: FormValues) {
 
 export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
   app.get(SESSIONS_HREF, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const sessions = await searchSessions(c.var.ctx.database.db, {}, ctx);
     return c.html(
       <SessionListPage
@@ -132,7 +125,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${SESSIONS_HREF}/moi`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     if (!mayAnywhere(ctx.actor, "session.manage", ctx.today)) throw new ForbiddenError();
     const values: FormValues = {
       kind: "working_visit",
@@ -143,7 +136,11 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     const fromProgramme = c.req.query("chuong_trinh");
     if (fromProgramme) {
       // A session held under an entry of the programme of work: its wording, unit and month.
-      const item = await getProgramItemFor(c.var.ctx.database.db, parseId(fromProgramme, "nội dung"), ctx);
+      const item = await getProgramItemFor(
+        c.var.ctx.database.db,
+        requireId(fromProgramme, "Không tìm thấy nội dung này."),
+        ctx,
+      );
       values.programItem = String(item.id);
       values.title = item.title;
       values.date = plannedDate(item, ctx.today);
@@ -160,7 +157,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     if (!input) return renderForm(c, `${SESSIONS_HREF}/moi`, values, { errors, preview: true, status: 422 });
     try {
       await addUpload(c, input);
-      const id = await createSession(c.var.ctx.database.db, input, await actContext(c));
+      const id = await createSession(c.var.ctx.database.db, input, await actorOf(c));
       return c.redirect(`${SESSIONS_HREF}/${id}?ok=tao`, 303);
     } catch (error) {
       if (error instanceof ValidationError && error.fields)
@@ -174,9 +171,9 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${SESSIONS_HREF}/:id`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
-    const s = await getSessionFor(db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+    const s = await getSessionFor(db, requireId(c.req.param("id"), "Không tìm thấy buổi làm việc này."), ctx);
     const [notices, proposals, open] = await Promise.all([
       listNotices(db, { sessionId: s.id, issuingUnitIds: null, limit: 100 }),
       searchProposals(db, { sessionId: s.id }, ctx),
@@ -200,16 +197,20 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${SESSIONS_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
-    const s = await getSessionFor(c.var.ctx.database.db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+    const ctx = await actorOf(c);
+    const s = await getSessionFor(
+      c.var.ctx.database.db,
+      requireId(c.req.param("id"), "Không tìm thấy buổi làm việc này."),
+      ctx,
+    );
     if (!mayManageSession(ctx, s)) throw new ForbiddenError();
     return renderForm(c, `${SESSIONS_HREF}/${s.id}/sua`, sessionFormValues(s));
   });
 
   app.post(`${SESSIONS_HREF}/:id/sua`, async (c) => {
-    const ctx = await actContext(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
-    const s = await getSessionFor(db, parseId(c.req.param("id"), "buổi làm việc"), ctx);
+    const s = await getSessionFor(db, requireId(c.req.param("id"), "Không tìm thấy buổi làm việc này."), ctx);
     const values = await formValues(c);
     const { input, errors } = await readOrFail(c, values);
     const action = `${SESSIONS_HREF}/${s.id}/sua`;

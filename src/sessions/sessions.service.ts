@@ -5,6 +5,7 @@
  */
 
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import type { Actor } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
@@ -16,14 +17,6 @@ import { findProgramItem } from "./programme.repo.js";
 import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
 import { existingUnitIds, findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
 
-export interface SessionContext {
-  actor: Actor;
-  hierarchy: Hierarchy;
-  today: string;
-  now: Date;
-  ip?: string | null;
-}
-
 /** The unit whose session it is: the visiting delegation's, else the host's. */
 export function ownerOf(input: Pick<SessionInput, "hostUnitId" | "visitingUnitId">): number {
   return input.visitingUnitId ?? input.hostUnitId;
@@ -32,7 +25,7 @@ export function ownerOf(input: Pick<SessionInput, "hostUnitId" | "visitingUnitId
 async function checkReferences(
   db: Kysely<DB>,
   input: SessionInput,
-  ctx: Omit<SessionContext, "now">,
+  ctx: Omit<ActorContext, "now">,
   keptProgramItemId: number | null = null,
 ): Promise<void> {
   const unitIds = [input.hostUnitId, input.visitingUnitId].filter((x): x is number => typeof x === "number");
@@ -52,15 +45,11 @@ async function checkReferences(
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
 
-function mayManage(ctx: Omit<SessionContext, "now">, ownerUnitId: number): boolean {
+function mayManage(ctx: Omit<ActorContext, "now">, ownerUnitId: number): boolean {
   return mayOnUnit(ctx.actor, "session.manage", ownerUnitId, ctx.hierarchy, ctx.today);
 }
 
-export async function createSession(
-  db: Kysely<DB>,
-  input: SessionInput,
-  ctx: SessionContext,
-): Promise<number> {
+export async function createSession(db: Kysely<DB>, input: SessionInput, ctx: ActorContext): Promise<number> {
   const owner = ownerOf(input);
   if (!mayManage(ctx, owner))
     throw new ForbiddenError("Bạn không có quyền tạo buổi làm việc cho đơn vị này.");
@@ -85,7 +74,7 @@ export async function createSession(
 export async function getSessionFor(
   db: Kysely<DB>,
   id: number,
-  ctx: Omit<SessionContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<SessionDetail> {
   const s = await findSession(db, id);
   const readable =
@@ -98,7 +87,7 @@ export async function getSessionFor(
 }
 
 export function mayManageSession(
-  ctx: Omit<SessionContext, "now">,
+  ctx: Omit<ActorContext, "now">,
   s: Pick<SessionSummary, "ownerUnitId">,
 ): boolean {
   return mayManage(ctx, s.ownerUnitId);
@@ -108,7 +97,7 @@ export async function editSession(
   db: Kysely<DB>,
   id: number,
   input: SessionInput,
-  ctx: SessionContext,
+  ctx: ActorContext,
 ): Promise<void> {
   const before = await getSessionFor(db, id, ctx);
   const owner = ownerOf(input);
@@ -134,7 +123,7 @@ export async function editSession(
 export async function searchSessions(
   db: Kysely<DB>,
   query: { hostUnitId?: number; from?: string; to?: string; limit?: number },
-  ctx: Omit<SessionContext, "now">,
+  ctx: Omit<ActorContext, "now">,
 ): Promise<SessionSummary[]> {
   return listSessions(db, {
     scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),

@@ -1,5 +1,6 @@
 /** Small pieces shared by the session, notice, directive and proposal pages. */
 import { formatDateVi } from "../core/format/vi-date.js";
+import { formText } from "../core/http/params.js";
 import { TIMELINESS_LABELS, timelinessBadge } from "../directives/directives.model.js";
 import type { DirectiveOut, ProposalOut } from "../directives/directives.present.js";
 import { PROPOSAL_STATUS_LABELS, type ProposalStatus } from "../directives/proposals.repo.js";
@@ -166,13 +167,6 @@ export function ProposalTable({ rows, caption }: { rows: ProposalOut[]; caption:
       </table>
     </div>
   );
-}
-
-/** Form values arrive as strings (or lists for multiple selects); these read them safely. */
-export function field(body: Record<string, string | File | (string | File)[]>, key: string): string {
-  const v = body[key];
-  if (Array.isArray(v)) return typeof v[0] === "string" ? v[0] : "";
-  return typeof v === "string" ? v : "";
 }
 
 export function fields(body: Record<string, string | File | (string | File)[]>, key: string): string[] {

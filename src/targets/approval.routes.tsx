@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { can, canAnywhere, grantedRoots } from "../core/access/policy.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { type FieldErrors, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { idParam } from "../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { ApprovalPage, type QueueGroup } from "./approval.pages.js";
@@ -10,7 +12,6 @@ import { periodKindOf } from "./period.rules.js";
 import { listResultsByStatus, listResultsForUnit } from "./results.repo.js";
 import { approveResults, reopenResults, returnResults } from "./results.workflow.js";
 import { TARGETS_CSS_PATH } from "./targets.assets.js";
-import { idParam, serviceContextOf } from "./targets.http.js";
 
 const QUEUE_LIMIT = 2000;
 const NOTICES: Record<string, string> = {
@@ -88,7 +89,7 @@ export function registerApprovalPages(app: OpenAPIHono<AppEnv>): void {
     const reasons = Array.isArray(body.reason) ? body.reason : [body.reason];
     const reason = reasons.find((r): r is string => typeof r === "string" && r.trim() !== "") ?? "";
     const db = c.var.ctx.database.db;
-    const ctx = await serviceContextOf(c);
+    const ctx = await actorOf(c);
     try {
       if (action === "duyet") await approveResults(db, ids, ctx);
       else if (action === "tra-lai") await returnResults(db, ids, reason, ctx);

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere } from "../core/access/policy.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
@@ -7,7 +8,6 @@ import { CataloguePage, IndicatorFormPage } from "./catalogue.pages.js";
 import type { Indicator } from "./indicator.model.js";
 import { findIndicatorById, listIndicators, listOrganisationChoices } from "./indicators.repo.js";
 import { createIndicator, editIndicator, mayManageCatalogue } from "./indicators.service.js";
-import { serviceContextOf } from "./targets.http.js";
 
 const FIELDS = [
   "code",
@@ -127,7 +127,7 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>): void {
   app.post("/quan-tri/chi-tieu/moi", async (c) => {
     const values = await posted(c);
     try {
-      await createIndicator(c.var.ctx.database.db, inputOf(values), await serviceContextOf(c));
+      await createIndicator(c.var.ctx.database.db, inputOf(values), await actorOf(c));
     } catch (error) {
       if (error instanceof AppError && error.fields && (error.status === 409 || error.status === 422)) {
         return form(c, null, values, error.fields, error.status);
@@ -148,7 +148,7 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>): void {
     const id = Number(c.req.param("id"));
     const values = await posted(c);
     try {
-      await editIndicator(c.var.ctx.database.db, id, inputOf(values), await serviceContextOf(c));
+      await editIndicator(c.var.ctx.database.db, id, inputOf(values), await actorOf(c));
     } catch (error) {
       if (error instanceof AppError && error.fields && (error.status === 409 || error.status === 422)) {
         return form(c, id, values, error.fields, error.status);

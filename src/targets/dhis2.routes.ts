@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ValidationError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
 import { readDataValueSetCsv, readDataValueSetJson, writeDataValueSetCsv } from "./dhis2.js";
 import { exportDataValues, importDataValues, resolveOrgUnit } from "./dhis2.service.js";
 import { errorResponse } from "./targets.api-schemas.js";
-import { canReadUnit, serviceContextOf } from "./targets.http.js";
+import { canReadUnit } from "./targets.http.js";
 
 const TAG = "DHIS2 dataValueSets";
 
@@ -140,7 +141,7 @@ export function registerDhis2Routes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(importRoute, async (c) => {
     const query = c.req.valid("query");
-    const ctx = await serviceContextOf(c);
+    const ctx = await actorOf(c);
     const type = c.req.header("content-type") ?? "";
     let rows: ReturnType<typeof readDataValueSetJson>;
     try {

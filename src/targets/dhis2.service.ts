@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type ExportedDataValue, type RawDataValue, readDhis2Value, writeDhis2Value } from "./dhis2.js";
@@ -6,7 +7,6 @@ import { matchOrgUnit, orgUnitLabel } from "./dhis2.match.js";
 import { findUnitsByCodesOrIds, listChildrenAt } from "./evaluation.repo.js";
 import type { Indicator, ResultVersion } from "./indicator.model.js";
 import { listIndicators } from "./indicators.repo.js";
-import type { ServiceContext } from "./indicators.service.js";
 import { defaultWindow, periodKindOf, termYearsOf, yearWindow } from "./period.rules.js";
 import { listApprovedResults } from "./results.repo.js";
 import { saveResultsIn } from "./results.service.js";
@@ -47,7 +47,7 @@ export async function importDataValues(
   db: Kysely<DB>,
   rows: RawDataValue[],
   options: { version: ResultVersion; submit?: boolean },
-  ctx: ServiceContext,
+  ctx: ActorContext,
 ): Promise<ImportCount> {
   if (rows.length === 0) throw new ValidationError({ dataValues: "Bộ số liệu không có giá trị nào." });
   const indicators = new Map((await listIndicators(db)).map((i) => [i.code.toLowerCase(), i]));

@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere, grantedRoots } from "../core/access/policy.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, type FieldErrors, ForbiddenError, NotFoundError } from "../core/http/errors.js";
+import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { formatEntryValue, parseEntryValue } from "./entry.form.js";
@@ -13,7 +15,6 @@ import type { ResultVersion } from "./indicator.model.js";
 import { periodKindOf } from "./period.rules.js";
 import { saveResults } from "./results.service.js";
 import { TARGETS_CSS_PATH } from "./targets.assets.js";
-import { idParam, serviceContextOf } from "./targets.http.js";
 import { unitTitle } from "./unit-wording.js";
 
 const versionOf = (raw: string | undefined): ResultVersion => (raw === "estimate" ? "estimate" : "final");
@@ -23,11 +24,6 @@ const NOTICES: Record<string, string> = {
   xlsx: "Đã nhận tệp Excel: số liệu đã được lưu (bản nháp).",
 };
 
-function text(body: Record<string, unknown>, key: string): string {
-  const value = body[key];
-  return typeof value === "string" ? value : "";
-}
-
 function rowsOf(sheet: EntrySheet, posted?: Record<string, unknown>): EntryRow[] {
   return sheet.lines.map((line) => {
     const id = line.indicator.id;
@@ -36,10 +32,10 @@ function rowsOf(sheet: EntrySheet, posted?: Record<string, unknown>): EntryRow[]
       ...line,
       value:
         posted && `v_${id}` in posted
-          ? text(posted, `v_${id}`)
+          ? formText(posted, `v_${id}`)
           : formatEntryValue(line.indicator, stored?.value ?? null),
-      source: posted && `s_${id}` in posted ? text(posted, `s_${id}`) : (stored?.source ?? ""),
-      note: posted && `n_${id}` in posted ? text(posted, `n_${id}`) : (stored?.note ?? ""),
+      source: posted && `s_${id}` in posted ? formText(posted, `s_${id}`) : (stored?.source ?? ""),
+      note: posted && `n_${id}` in posted ? formText(posted, `n_${id}`) : (stored?.note ?? ""),
     };
   });
 }
@@ -110,7 +106,7 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
         version: versionOf(c.req.query("phien-ban")),
         all: showAll,
       },
-      await serviceContextOf(c),
+      await actorOf(c),
     );
     return renderEntry(c, sheet, { showAll });
   });
@@ -119,11 +115,11 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
     const unitId = idParam(c.req.param("unitId"));
     if (!unitId) throw new NotFoundError();
     const body = await c.req.parseBody();
-    const ctx = await serviceContextOf(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const periodKey = c.req.param("period");
-    const version = versionOf(text(body, "phien-ban"));
-    const shown = new Set(text(body, "rows").split(",").map(Number));
+    const version = versionOf(formText(body, "phien-ban"));
+    const shown = new Set(formText(body, "rows").split(",").map(Number));
     const sheet = await loadEntrySheet(db, { unitId, periodKey, version, all: true }, ctx);
     sheet.lines = sheet.lines.filter((l) => shown.has(l.indicator.id) || l.result !== null);
 
@@ -134,21 +130,21 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
       const key = `v_${line.indicator.id}`;
       // A locked milestone's select is disabled and not posted: nothing to save for it.
       if (!(key in body)) continue;
-      const parsed = parseEntryValue(line.indicator, text(body, key));
+      const parsed = parseEntryValue(line.indicator, formText(body, key));
       if (!parsed.ok) errors[key] = parsed.message;
       else {
         entries.push({
           indicatorId: line.indicator.id,
           value: parsed.value,
-          source: text(body, `s_${line.indicator.id}`),
-          note: text(body, `n_${line.indicator.id}`),
+          source: formText(body, `s_${line.indicator.id}`),
+          note: formText(body, `n_${line.indicator.id}`),
         });
       }
     }
     if (Object.keys(errors).length > 0) return renderEntry(c, sheet, { posted: body, errors }, 422);
     if (entries.length === 0)
       return c.redirect(`/quan-tri/so-lieu/${unitId}/${encodeURIComponent(periodKey)}`, 303);
-    const submit = text(body, "hanh-dong") === "gui-duyet";
+    const submit = formText(body, "hanh-dong") === "gui-duyet";
     try {
       await saveResults(db, { unitId, periodKey, version, values: entries }, ctx, { submit });
     } catch (error) {

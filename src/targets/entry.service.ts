@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { authorize } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError } from "../core/http/errors.js";
@@ -7,7 +8,6 @@ import type { TargetLevel } from "./evaluation.math.js";
 import { findCustomPeriodEnd, findParentIdAt, findUnitBrief, type UnitBrief } from "./evaluation.repo.js";
 import type { Indicator, ResultVersion } from "./indicator.model.js";
 import { listIndicators } from "./indicators.repo.js";
-import type { ServiceContext } from "./indicators.service.js";
 import { defaultWindow, periodKindOf } from "./period.rules.js";
 import { listResultsForUnit, type ResultRow } from "./results.repo.js";
 import { listTargetsForUnit } from "./targets.repo.js";
@@ -35,7 +35,7 @@ export interface EntrySheet {
 export async function loadEntrySheet(
   db: Kysely<DB>,
   input: { unitId: number; periodKey: string; version: ResultVersion; all?: boolean },
-  ctx: ServiceContext,
+  ctx: ActorContext,
 ): Promise<EntrySheet> {
   const unit = await findUnitBrief(db, input.unitId);
   if (!unit || !periodKindOf(input.periodKey)) throw new NotFoundError();

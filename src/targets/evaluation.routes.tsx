@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere, grantedRoots } from "../core/access/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { idParam } from "../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "./entry-chooser.pages.js";
@@ -9,7 +10,7 @@ import { EvaluationPage } from "./evaluation.pages.js";
 import { evaluateUnit, narrativeFor } from "./evaluation.service.js";
 import { periodKindOf } from "./period.rules.js";
 import { TARGETS_CSS_PATH } from "./targets.assets.js";
-import { canReadUnit, idParam } from "./targets.http.js";
+import { canReadUnit } from "./targets.http.js";
 import { unitTitle } from "./unit-wording.js";
 
 /** The default period of the evaluation page: last year until the year's figures exist, i.e. always last year. */

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import { type Actor, grantedRoots } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
@@ -15,16 +16,6 @@ import {
   updateIndicator,
 } from "./indicators.repo.js";
 import { fieldErrorsOf, type IndicatorInput, IndicatorInputSchema } from "./targets.schema.js";
-
-/** Who acts, and the facts every write service needs. */
-export interface ServiceContext {
-  actor: Actor;
-  hierarchy: Hierarchy;
-  /** `YYYY-MM-DD` in Vietnam. */
-  today: string;
-  now: Date;
-  ip?: string | null;
-}
 
 /** The first wording of a new indicator applies from this date: before any data the app will hold. */
 const FIRST_WORDING_FROM = "1945-09-02";
@@ -53,7 +44,7 @@ function toWrite(input: IndicatorInput): IndicatorWrite {
 }
 
 /** Creates an indicator with its first dated wording. 409 with field `code` when the code is taken. */
-export async function createIndicator(db: Kysely<DB>, raw: unknown, ctx: ServiceContext): Promise<number> {
+export async function createIndicator(db: Kysely<DB>, raw: unknown, ctx: ActorContext): Promise<number> {
   if (!mayManageCatalogue(ctx.actor, ctx.hierarchy, ctx.today)) throw new ForbiddenError();
   const input = parse(raw);
   try {
@@ -92,7 +83,7 @@ export async function editIndicator(
   db: Kysely<DB>,
   id: number,
   raw: unknown,
-  ctx: ServiceContext,
+  ctx: ActorContext,
 ): Promise<void> {
   if (!mayManageCatalogue(ctx.actor, ctx.hierarchy, ctx.today)) throw new ForbiddenError();
   const input = parse(raw);

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
@@ -6,7 +7,6 @@ import type { DB } from "../core/db/schema.js";
 import { ConflictError, type FieldErrors, ValidationError } from "../core/http/errors.js";
 import type { Indicator, ResultVersion } from "./indicator.model.js";
 import { listIndicators } from "./indicators.repo.js";
-import type { ServiceContext } from "./indicators.service.js";
 import { defaultWindow } from "./period.rules.js";
 import {
   deleteDraftResult,
@@ -114,7 +114,7 @@ const unchanged = (row: ResultRow, e: PlannedEntry) =>
 export async function saveResults(
   db: Kysely<DB>,
   raw: unknown,
-  ctx: ServiceContext,
+  ctx: ActorContext,
   options: { submit?: boolean } = {},
 ): Promise<SaveOutcome> {
   try {
@@ -136,7 +136,7 @@ export async function saveResults(
 export async function saveResultsIn(
   trx: Kysely<DB>,
   raw: unknown,
-  ctx: ServiceContext,
+  ctx: ActorContext,
   options: { submit?: boolean } = {},
 ): Promise<SaveOutcome> {
   const parsed = ResultsBatchSchema.safeParse(raw);
@@ -190,7 +190,7 @@ async function writeEntries(
     version: ResultVersion;
     window: { start: string; end: string };
   },
-  ctx: ServiceContext,
+  ctx: ActorContext,
   submit: boolean,
 ): Promise<SaveOutcome> {
   const outcome: SaveOutcome = { saved: [], removed: 0, submitted: [] };

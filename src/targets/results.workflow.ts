@@ -6,12 +6,12 @@
  * is all or nothing.
  */
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { type Action, authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import type { ResultStatus } from "./indicator.model.js";
-import type { ServiceContext } from "./indicators.service.js";
 import { findResultsByIds, patchResult, type ResultPatch, type ResultRow } from "./results.repo.js";
 import { ReasonSchema } from "./targets.schema.js";
 
@@ -19,7 +19,7 @@ interface Step {
   action: "submit" | "approve" | "return" | "reopen";
   permission: Action;
   from: ResultStatus[];
-  patch: (row: ResultRow, ctx: ServiceContext, reason: string | null) => ResultPatch;
+  patch: (row: ResultRow, ctx: ActorContext, reason: string | null) => ResultPatch;
 }
 
 const STEPS: Record<Step["action"], Step> = {
@@ -85,7 +85,7 @@ async function applyStep(
   trx: Kysely<DB>,
   step: Step,
   rows: ResultRow[],
-  ctx: ServiceContext,
+  ctx: ActorContext,
   reason: string | null,
 ) {
   for (const row of rows) {
@@ -122,7 +122,7 @@ async function applyStep(
 }
 
 /** Submits rows inside an open transaction (used by saveResults' "save and submit"). */
-export function submitRows(trx: Kysely<DB>, rows: ResultRow[], ctx: ServiceContext): Promise<ResultRow[]> {
+export function submitRows(trx: Kysely<DB>, rows: ResultRow[], ctx: ActorContext): Promise<ResultRow[]> {
   return applyStep(trx, STEPS.submit, rows, ctx, null);
 }
 
@@ -130,7 +130,7 @@ async function run(
   db: Kysely<DB>,
   action: Step["action"],
   ids: number[],
-  ctx: ServiceContext,
+  ctx: ActorContext,
   rawReason?: unknown,
 ) {
   let reason: string | null = null;
@@ -150,12 +150,12 @@ async function run(
 }
 
 /** Submits figures for approval (the ward's data officer). */
-export function submitResults(db: Kysely<DB>, ids: number[], ctx: ServiceContext): Promise<ResultRow[]> {
+export function submitResults(db: Kysely<DB>, ids: number[], ctx: ActorContext): Promise<ResultRow[]> {
   return run(db, "submit", ids, ctx);
 }
 
 /** Approves submitted figures (an office above the unit); they are then locked. */
-export function approveResults(db: Kysely<DB>, ids: number[], ctx: ServiceContext): Promise<ResultRow[]> {
+export function approveResults(db: Kysely<DB>, ids: number[], ctx: ActorContext): Promise<ResultRow[]> {
   return run(db, "approve", ids, ctx);
 }
 
@@ -164,7 +164,7 @@ export function returnResults(
   db: Kysely<DB>,
   ids: number[],
   reason: unknown,
-  ctx: ServiceContext,
+  ctx: ActorContext,
 ): Promise<ResultRow[]> {
   return run(db, "return", ids, ctx, reason);
 }
@@ -174,7 +174,7 @@ export function reopenResults(
   db: Kysely<DB>,
   ids: number[],
   reason: unknown,
-  ctx: ServiceContext,
+  ctx: ActorContext,
 ): Promise<ResultRow[]> {
   return run(db, "reopen", ids, ctx, reason);
 }

@@ -1,8 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere, grantedRoots } from "../core/access/policy.js";
 import { parseViNumber } from "../core/format/vi-number.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, type FieldErrors, ForbiddenError } from "../core/http/errors.js";
+import { idParam } from "../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { findParentIdAt } from "./evaluation.repo.js";
@@ -10,7 +12,6 @@ import { defaultPeriodOf } from "./evaluation.routes.js";
 import { listIndicators } from "./indicators.repo.js";
 import { defaultWindow, periodKindOf } from "./period.rules.js";
 import { TargetAdminPage } from "./target-admin.pages.js";
-import { idParam, serviceContextOf } from "./targets.http.js";
 import { listTargetsForUnit, listTargetsSetOn } from "./targets.repo.js";
 import { setTarget } from "./targets.service.js";
 
@@ -121,7 +122,7 @@ export function registerTargetAdminPages(app: OpenAPIHono<AppEnv>): void {
     };
     if (Object.keys(errors).length > 0) return render(c, unitId, periodKey, { values: v, errors }, 422);
     try {
-      await setTarget(c.var.ctx.database.db, input, await serviceContextOf(c));
+      await setTarget(c.var.ctx.database.db, input, await actorOf(c));
     } catch (error) {
       if (error instanceof AppError && error.fields && (error.status === 409 || error.status === 422)) {
         return render(c, unitId, periodKey, { values: v, errors: error.fields }, error.status);

@@ -1,13 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import { requireActor } from "../core/http/request.js";
 import { findParentIdAt } from "./evaluation.repo.js";
 import { evaluateUnit } from "./evaluation.service.js";
 import { findIndicatorById, listIndicators } from "./indicators.repo.js";
-import { createIndicator, editIndicator, type ServiceContext } from "./indicators.service.js";
+import { createIndicator, editIndicator } from "./indicators.service.js";
 import { defaultWindow } from "./period.rules.js";
 import { listResultsForUnit, type ResultRow } from "./results.repo.js";
 import { saveResults } from "./results.service.js";
@@ -22,7 +24,7 @@ import {
   TargetSchema,
   UnitEvaluationSchema,
 } from "./targets.api-schemas.js";
-import { canReadUnit, serviceContextOf } from "./targets.http.js";
+import { canReadUnit } from "./targets.http.js";
 import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets.present.js";
 import { listTargetsForUnit } from "./targets.repo.js";
 import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
@@ -197,14 +199,14 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(createIndicatorRoute, async (c) => {
     const db = c.var.ctx.database.db;
-    const id = await createIndicator(db, c.req.valid("json"), await serviceContextOf(c));
+    const id = await createIndicator(db, c.req.valid("json"), await actorOf(c));
     return c.json({ data: presentIndicator(await mustFindIndicator(db, id)) }, 201);
   });
 
   app.openapi(updateIndicatorRoute, async (c) => {
     const db = c.var.ctx.database.db;
     const { id } = c.req.valid("param");
-    await editIndicator(db, id, c.req.valid("json"), await serviceContextOf(c));
+    await editIndicator(db, id, c.req.valid("json"), await actorOf(c));
     return c.json({ data: presentIndicator(await mustFindIndicator(db, id)) }, 200);
   });
 
@@ -219,7 +221,7 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(createTargetRoute, async (c) => {
-    const row = await setTarget(c.var.ctx.database.db, c.req.valid("json"), await serviceContextOf(c));
+    const row = await setTarget(c.var.ctx.database.db, c.req.valid("json"), await actorOf(c));
     return c.json({ data: presentTarget(row) }, 201);
   });
 
@@ -239,7 +241,7 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(saveResultsRoute, async (c) => {
     const db = c.var.ctx.database.db;
     const { submit, ...batch } = c.req.valid("json");
-    const outcome = await saveResults(db, batch, await serviceContextOf(c), { submit: submit ?? false });
+    const outcome = await saveResults(db, batch, await actorOf(c), { submit: submit ?? false });
     const byId = new Map((await listIndicators(db)).map((i) => [i.id, i]));
     const submitted = new Map(outcome.submitted.map((r) => [r.id, r]));
     return c.json({ data: outcome.saved.map((r) => presentResult(submitted.get(r.id) ?? r, byId)) }, 200);
@@ -248,11 +250,11 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
   type StepBody = { ids: number[]; reason?: string };
   const registerStep = (
     route: ReturnType<typeof workflowRoute>,
-    run: (db: Kysely<DB>, body: StepBody, ctx: ServiceContext) => Promise<ResultRow[]>,
+    run: (db: Kysely<DB>, body: StepBody, ctx: ActorContext) => Promise<ResultRow[]>,
   ) =>
     app.openapi(route, async (c) => {
       const db = c.var.ctx.database.db;
-      const rows = await run(db, c.req.valid("json") as StepBody, await serviceContextOf(c));
+      const rows = await run(db, c.req.valid("json") as StepBody, await actorOf(c));
       const byId = new Map((await listIndicators(db)).map((i) => [i.id, i]));
       return c.json({ data: rows.map((r) => presentResult(r, byId)) }, 200);
     });

@@ -1,14 +1,8 @@
 import { can } from "../core/access/policy.js";
+import { idParam } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, requireActor, todayOf } from "../core/http/request.js";
-import type { ServiceContext } from "./indicators.service.js";
 
 /** Request helpers shared by the targets module's pages and API. */
-
-/** The signed-in caller with the facts the services need (401 when anonymous). */
-export async function serviceContextOf(c: AppCtx): Promise<ServiceContext> {
-  const actor = requireActor(c);
-  return { actor, hierarchy: await hierarchyOf(c), today: todayOf(c), now: c.var.ctx.now(), ip: clientIp(c) };
-}
 
 /**
  * May the caller read everything about the unit's figures (drafts, non-public indicators)? Anyone
@@ -23,11 +17,4 @@ export async function canReadUnit(c: AppCtx, unitId: number): Promise<boolean> {
     can(actor, "result.read", { unitPath: path }, today) ||
     can(actor, "result.enter", { unitPath: path }, today)
   );
-}
-
-/** A positive whole number from a path or query parameter, or null. */
-export function idParam(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { authorize } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
@@ -7,7 +8,6 @@ import { ConflictError, ValidationError } from "../core/http/errors.js";
 import type { TargetLevel } from "./evaluation.math.js";
 import { levelKindFor, termDirection } from "./indicator.model.js";
 import { findIndicatorById } from "./indicators.repo.js";
-import type { ServiceContext } from "./indicators.service.js";
 import { defaultWindow, periodKindOf } from "./period.rules.js";
 import { insertTargetRevision, type TargetRow } from "./targets.repo.js";
 import { fieldErrorsOf, TargetInputSchema } from "./targets.schema.js";
@@ -18,7 +18,7 @@ import { fieldErrorsOf, TargetInputSchema } from "./targets.schema.js";
  * wards, as `target.manage` (granted from above) intends. -1 stands for that not-yet-named child.
  */
 export function targetPolicyPath(
-  ctx: ServiceContext,
+  ctx: ActorContext,
   unitId: number,
   appliesTo: "unit" | "children",
 ): number[] {
@@ -32,7 +32,7 @@ export function targetPolicyPath(
  * fits the indicator (a range for a range indicator, a milestone for a milestone…) and fills the
  * reporting window from the period key unless given. Audited in the same transaction.
  */
-export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ServiceContext): Promise<TargetRow> {
+export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext): Promise<TargetRow> {
   const parsed = TargetInputSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const input = parsed.data;

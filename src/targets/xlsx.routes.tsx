@@ -1,12 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
+import { idParam } from "../core/http/params.js";
 import type { AppCtx } from "../core/http/request.js";
 import { renderEntry } from "./entry.routes.js";
 import { loadEntrySheet } from "./entry.service.js";
 import { periodParam } from "./evaluation.routes.js";
 import { evaluateUnit } from "./evaluation.service.js";
-import { canReadUnit, idParam, serviceContextOf } from "./targets.http.js";
+import { canReadUnit } from "./targets.http.js";
 import { buildEvaluationWorkbook } from "./xlsx.export.js";
 import { ImportRejected } from "./xlsx.import.js";
 import { importEntryWorkbook } from "./xlsx.service.js";
@@ -30,7 +32,7 @@ export function registerXlsxRoutes(app: OpenAPIHono<AppEnv>): void {
     const sheet = await loadEntrySheet(
       c.var.ctx.database.db,
       { unitId, periodKey, version },
-      await serviceContextOf(c),
+      await actorOf(c),
     );
     return sendXlsx(c, await buildEntryTemplate(sheet), `so-lieu-${unitId}-${periodKey}.xlsx`);
   });
@@ -39,7 +41,7 @@ export function registerXlsxRoutes(app: OpenAPIHono<AppEnv>): void {
     const unitId = idParam(c.req.param("unitId"));
     if (!unitId) throw new NotFoundError();
     const periodKey = c.req.param("period");
-    const ctx = await serviceContextOf(c);
+    const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const file = (await c.req.parseBody()).file;
     try {

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { authorize } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
 import type { ResultVersion } from "./indicator.model.js";
 import { listIndicators } from "./indicators.repo.js";
-import type { ServiceContext } from "./indicators.service.js";
 import { saveResultsIn } from "./results.service.js";
 import { at, type ImportedRow, ImportRejected, readEntryWorkbook } from "./xlsx.import.js";
 import { COLUMNS } from "./xlsx.template.js";
@@ -18,7 +18,7 @@ import { COLUMNS } from "./xlsx.template.js";
 export async function importEntryWorkbook(
   db: Kysely<DB>,
   input: { unitId: number; periodKey: string; buffer: Buffer },
-  ctx: ServiceContext,
+  ctx: ActorContext,
 ): Promise<number> {
   if (!ctx.hierarchy.unit(input.unitId)) throw new ValidationError({ unitId: "Đơn vị không tồn tại." });
   authorize(

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError, ValidationError } from "../core/http/errors.js";
+import { requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
 import { UnitAssessmentsSection } from "../emulation/unit-assessments.section.js";
@@ -26,12 +27,7 @@ function requestedDate(c: AppCtx): { date: string; raw?: string; error?: string 
   return { date: todayOf(c), raw, error: BAD_DATE };
 }
 
-/** Internal ids in URLs are positive integers; anything else is a page that does not exist. */
-export function parseUnitId(raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647)
-    throw new NotFoundError("Không tìm thấy đơn vị hành chính này.");
-  return Number(raw);
-}
+const UNIT_NOT_FOUND = "Không tìm thấy đơn vị hành chính này.";
 
 const SAVE_NOTICES: Record<string, string> = {
   "da-luu": "Đã lưu hồ sơ đơn vị.",
@@ -58,7 +54,7 @@ export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get("/don-vi/:id", async (c) => {
-    const id = parseUnitId(c.req.param("id"));
+    const id = requireId(c.req.param("id"), UNIT_NOT_FOUND);
     const { date, error } = requestedDate(c);
     const detail = await getUnitDetail(c.var.ctx.database.db, id, {
       requested: error ? undefined : date,
@@ -91,7 +87,7 @@ export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
 
   app.get("/quan-tri/don-vi/:id", async (c) => {
     const actor = requireActor(c);
-    const id = parseUnitId(c.req.param("id"));
+    const id = requireId(c.req.param("id"), UNIT_NOT_FOUND);
     const unit = await authorizeUnitEdit(c.var.ctx.database.db, actor, id, todayOf(c));
     return c.html(
       <AdminUnitEditPage
@@ -105,7 +101,7 @@ export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
 
   app.post("/quan-tri/don-vi/:id", async (c) => {
     const actor = requireActor(c);
-    const id = parseUnitId(c.req.param("id"));
+    const id = requireId(c.req.param("id"), UNIT_NOT_FOUND);
     const body = await c.req.parseBody();
     const changes: Record<string, string> = {};
     for (const key of PROFILE_FIELDS) {

@@ -95,6 +95,7 @@ describe.each(ENGINES)("reminders on %s", (engine) => {
         hierarchy: await loadHierarchy(db),
         today: "2020-01-02",
         now: new Date("2020-01-02T03:00:00Z"),
+        ip: null,
       },
     );
   });

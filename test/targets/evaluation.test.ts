@@ -104,7 +104,7 @@ describe.each(ENGINES)("evaluation of the demo data on %s", (engine) => {
       database.db,
       id,
       { ...rest, name: "Tỷ lệ học sinh hoàn thành chương trình trung học cơ sở", wordingFrom: "2020-01-01" },
-      { actor, hierarchy, today: "2020-01-02", now: new Date("2020-01-02T08:00:00Z") },
+      { actor, hierarchy, today: "2020-01-02", now: new Date("2020-01-02T08:00:00Z"), ip: null },
     );
     const old = await evaluateUnit(database.db, { unitId: lb.thuongThanh, periodKey: "2019" });
     expect(old.indicators.find((i) => i.indicator.code === "TN_THCS")?.indicator.name).toBe(
