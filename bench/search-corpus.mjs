@@ -1,9 +1,3 @@
-// A generated corpus of Vietnamese news articles for the search benchmark. Words come from a
-// word-pair (bigram) chain over the demo articles, so phrases such as "hộ nghèo", "Thượng Thanh" and
-// "đảng viên" occur with natural frequencies and common syllables are common. Deterministic: the
-// same seed gives the same articles, so runs compare.
-import { random } from "./lib.mjs";
-
 /** Word-pair chain over the given texts: next words of each word, repeated as often as they follow it. */
 export function buildChain(texts) {
   const next = new Map();

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { migrateToLatest } from "../dist/app/migrations.js";
 import { openDatabase } from "../dist/core/db/database.js";
-import { blocksToHtml, DEMO_ARTICLES } from "../dist/demo/demo-articles.js";
+import { blocksToHtml, DEMO_ARTICLES } from "../dist/portal/articles.demo.js";
 import { ftsAllPhrases } from "../dist/portal/search.fts.js";
 import { rebuildSearchIndex } from "../dist/portal/search.index.js";
 import { parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";

@@ -1,13 +1,15 @@
 import type { Kysely, Migration } from "kysely";
+import { createConclusionTables } from "../conclusions/conclusions.migration.js";
 import type { DialectName } from "../core/db/dialect.js";
 import { runMigrations } from "../core/db/migrate.js";
 import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
+import { createDirectiveTables } from "../directives/directives.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { editorialMigration } from "../portal/editorial.migration.js";
 import { searchMigration } from "../portal/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search-token-kinds.migration.js";
-import { sessionsMigration } from "../sessions/sessions.migration.js";
+import { createSessionTables } from "../sessions/sessions.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
 
 /**
@@ -19,7 +21,15 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0001-foundation": foundationMigration(dialect),
     "0002-targets": targetsMigration(dialect),
     "0003-emulation": emulationMigration(dialect),
-    "0004-sessions": sessionsMigration(dialect),
+    // One step written by three rooms: a session's conclusions become directives, and the tables
+    // reference each other in that order.
+    "0004-sessions": {
+      async up(db) {
+        await createSessionTables(db, dialect);
+        await createConclusionTables(db, dialect);
+        await createDirectiveTables(db, dialect);
+      },
+    },
     "0005-editorial": editorialMigration(dialect),
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),

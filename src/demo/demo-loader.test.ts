@@ -4,11 +4,11 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES } from "../../test/support/databases.js";
+import { DEMO_PASSWORD } from "../accounts/accounts.demo.js";
 import { verifyPassword } from "../accounts/password.js";
 import type { Database } from "../core/db/database.js";
 import type { DB } from "../core/db/schema.js";
-import { DEMO_PASSWORD } from "./demo-accounts.js";
-import { REFERENCE_ARTICLE } from "./demo-articles.js";
+import { REFERENCE_ARTICLE } from "../portal/articles.demo.js";
 import { loadDemoIfEmpty, resetDemo } from "./demo-loader.js";
 
 const NOW = new Date("2019-12-31T17:00:00Z");

@@ -1,18 +1,19 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { DEMO_ACCOUNTS, DEMO_GRANTS_FROM, DEMO_PASSWORD } from "../accounts/accounts.demo.js";
 import { hashPassword } from "../accounts/password.js";
 import { insertGrant, insertUser } from "../accounts/users.repo.js";
+import { SESSION as DEMO_SESSION } from "../conclusions/session-story.demo.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
-import { loadEmulationDemo } from "../emulation/emulation.demo.js";
 import { setArticleLinks } from "../portal/article-links.repo.js";
+import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES, REFERENCE_ARTICLE } from "../portal/articles.demo.js";
 import { rebuildSearchIndex } from "../portal/search.index.js";
-import { loadSessionsDemo } from "../sessions/sessions.demo.js";
-import { SESSION as DEMO_SESSION } from "../sessions/sessions.demo-data.js";
-import { loadTargetsDemo } from "../targets/targets.demo.js";
+import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "../units/people.demo.js";
+import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "../units/units.demo.js";
 import {
   countUnits,
   deleteAllRows,
@@ -28,11 +29,10 @@ import {
   insertUnit,
   insertUnitParent,
 } from "./demo.repo.js";
-import { DEMO_ACCOUNTS, DEMO_GRANTS_FROM, DEMO_PASSWORD } from "./demo-accounts.js";
-import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES, REFERENCE_ARTICLE } from "./demo-articles.js";
-import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "./demo-people.js";
 import { type RenderedPhoto, renderDemoPhotos } from "./demo-photos.js";
-import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "./demo-units.js";
+import { loadEmulationDemo } from "./load-emulation.js";
+import { loadSessionsDemo } from "./load-sessions.js";
+import { loadTargetsDemo } from "./load-targets.js";
 
 /**
  * Loads the demo data set (units, organisations, people, accounts, categories, articles and their

@@ -1,30 +1,23 @@
 /** `/api/v1/directives…` and `/api/v1/follow-up`: directives, their progress and workflow, follow-up figures. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { readableUnits } from "../core/access/needs.js";
 import { actorOf } from "../core/http/actor.js";
+import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
-import {
-  DirectiveDetailSchema,
-  DirectiveOutSchema,
-  FollowUpOutSchema,
-} from "../sessions/sessions.api-schemas.js";
-import {
-  ActionInputSchema,
-  DirectiveEditSchema,
-  DirectiveInputSchema,
-  DirectiveQuerySchema,
-  dataResponse,
-  errorResponse,
-  IdParamSchema,
-  ProgressInputSchema,
-} from "../sessions/sessions.schema.js";
-import { readableUnits } from "./directives.access.js";
 import { FOLLOW_UP_DIMENSIONS } from "./directives.follow-up.repo.js";
 import { followUpReport, PERIOD_GRAINS } from "./directives.follow-up.service.js";
 import { presentDirective } from "./directives.present.js";
 import { listDirectives } from "./directives.repo.js";
 import { listReports } from "./directives.reports.repo.js";
+import {
+  ActionInputSchema,
+  DirectiveEditSchema,
+  DirectiveInputSchema,
+  DirectiveQuerySchema,
+  ProgressInputSchema,
+} from "./directives.schema.js";
 import {
   actOnDirective,
   createDirective,
@@ -33,6 +26,11 @@ import {
   relationsOf,
 } from "./directives.service.js";
 import { sqlClock } from "./directives.timeliness-sql.js";
+import {
+  DirectiveDetailSchema,
+  DirectiveOutSchema,
+  FollowUpOutSchema,
+} from "./directives-responses.schema.js";
 import { allowedActions } from "./workflow.rules.js";
 
 const TAG = ["Nhiệm vụ"];

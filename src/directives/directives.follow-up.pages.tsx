@@ -1,10 +1,10 @@
 /** The follow-up page and its Excel export; and the open-work section for a unit's page. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { mayOnUnit, readableUnits } from "../core/access/needs.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { type AppCtx, hierarchyOf, pageMeta, todayOf } from "../core/http/request.js";
-import { listPartyOptions } from "../sessions/registry.repo.js";
-import { mayOnUnit, readableUnits } from "./directives.access.js";
+import { listPartyOptions } from "../units/parties.repo.js";
 import { FOLLOW_UP_DIMENSIONS, type FollowUpDimension } from "./directives.follow-up.repo.js";
 import { followUpReport, PERIOD_GRAINS, type PeriodGrain } from "./directives.follow-up.service.js";
 import { FOLLOW_UP_HREF, FollowUpPage, UnitFollowUpSection } from "./directives.follow-up.views.js";

@@ -6,9 +6,9 @@
  */
 import type { Kysely } from "kysely";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import { readableUnits } from "../core/access/needs.js";
 import type { Actor } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
-import { readableUnits } from "./directives.access.js";
 import {
   type FollowUpBucket,
   type FollowUpDimension,

@@ -4,8 +4,8 @@
  */
 import { formatViPercent } from "../core/format/vi-number.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import type { PartyOption } from "../sessions/registry.repo.js";
-import { DirectiveTable, ProposalTable } from "../sessions/ui.js";
+import type { PartyOption } from "../units/parties.repo.js";
+import { DirectiveTable, ProposalTable } from "./directive-tables.views.js";
 import type { FollowUpDimension } from "./directives.follow-up.repo.js";
 import type { FollowUpReport, PeriodGrain } from "./directives.follow-up.service.js";
 import type { DirectiveOut, ProposalOut } from "./directives.present.js";

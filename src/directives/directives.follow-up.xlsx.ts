@@ -1,5 +1,3 @@
-/** The follow-up report as an Excel workbook (ExcelJS): the same columns as the page, numbers as numbers. */
-import type ExcelJS from "exceljs";
 import { loadExcelJs } from "../core/lazy-libraries.js";
 import type { FollowUpReport } from "./directives.follow-up.service.js";
 import { DIMENSION_LABELS, FOLLOW_UP_COLUMNS } from "./directives.follow-up.views.js";

@@ -1,16 +1,15 @@
 /** Admin pages of directives: list with filters, one directive with its workflow forms, files. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { readableUnits } from "../core/access/needs.js";
+import { openFile, storeUpload } from "../core/files/files.service.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
-import { formText, requireId } from "../core/http/params.js";
+import { formText, formTexts, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { openFile, storeUpload } from "../sessions/files.service.js";
-import { listPartyOptions, type PartyOption } from "../sessions/registry.repo.js";
-import { fields } from "../sessions/ui.js";
+import { listPartyOptions, type PartyOption } from "../units/parties.repo.js";
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind, lastDayCovered } from "./deadline.js";
-import { readableUnits } from "./directives.access.js";
 import { presentDirective } from "./directives.present.js";
 import { listDirectives } from "./directives.repo.js";
 import { listReports } from "./directives.reports.repo.js";
@@ -230,7 +229,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       const db = c.var.ctx.database.db;
       const body = await c.req.parseBody({ all: true });
       const parties = await listPartyOptions(db, { allDates: ctx.today });
-      const coordinators = fields(body, "coordinators").flatMap((k) => partyOf(k, parties) ?? []);
+      const coordinators = formTexts(body, "coordinators").flatMap((k) => partyOf(k, parties) ?? []);
       await editDirective(
         db,
         id,

@@ -6,14 +6,13 @@
 
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
-import type { Hierarchy } from "../core/access/hierarchy.rules.js";
-import type { Actor } from "../core/access/policy.js";
+import { mayOnUnit } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type Deadline, lastDayCovered } from "./deadline.js";
-import { mayOnUnit, mayReadDirective, relationsTo } from "./directives.access.js";
+import { mayReadDirective, relationsTo } from "./directives.access.js";
 import type { DirectiveRecord } from "./directives.model.js";
 import { notifyStep } from "./directives.notify.js";
 import {

@@ -1,19 +1,17 @@
 /** `/api/v1/proposals…`: proposals (kiến nghị, đề xuất), their answers, and directives made from them. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
+import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
-import { DirectiveOutSchema, ProposalOutSchema } from "../sessions/sessions.api-schemas.js";
+import { presentDirective, presentProposal } from "./directives.present.js";
 import {
   AnswerInputSchema,
   DirectiveInputSchema,
-  dataResponse,
-  errorResponse,
-  IdParamSchema,
   ProposalEditSchema,
   ProposalInputSchema,
-} from "../sessions/sessions.schema.js";
-import { presentDirective, presentProposal } from "./directives.present.js";
+} from "./directives.schema.js";
 import { getDirectiveFor } from "./directives.service.js";
+import { DirectiveOutSchema, ProposalOutSchema } from "./directives-responses.schema.js";
 import { PROPOSAL_STATUSES } from "./proposals.repo.js";
 import {
   answerProposal,

@@ -1,14 +1,13 @@
 /** Admin pages of proposals: list, record, answer, turn into a directive. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { mayOnUnit } from "../core/access/needs.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
-import { formText, requireId } from "../core/http/params.js";
+import { formText, formTexts, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { listPartyOptions, type PartyOption } from "../sessions/registry.repo.js";
 import { sessionParties } from "../sessions/sessions.repo.js";
-import { fields } from "../sessions/ui.js";
-import { mayOnUnit } from "./directives.access.js";
+import { listPartyOptions, type PartyOption } from "../units/parties.repo.js";
 import { deadlineFrom, partyOf } from "./directives.pages.js";
 import { presentProposal } from "./directives.present.js";
 import { PROPOSAL_STATUSES, type ProposalStatus } from "./proposals.repo.js";
@@ -77,7 +76,7 @@ function proposalValues(body: Body) {
     topic: formText(body, "topic"),
     text: formText(body, "text"),
     answerDue: formText(body, "answerDue"),
-    addressees: fields(body, "addressees"),
+    addressees: formTexts(body, "addressees"),
   };
 }
 

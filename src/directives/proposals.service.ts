@@ -7,13 +7,13 @@
 
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
+import { mayOnUnit, readableUnits } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { sessionParties } from "../sessions/sessions.repo.js";
-import { mayOnUnit, readableUnits } from "./directives.access.js";
 import type { PartyInput } from "./directives.repo.js";
 import { staffOrganisationIds } from "./directives.repo.js";
 import { createDirectiveIn, type DirectiveInput } from "./directives.service.js";

@@ -1,11 +1,11 @@
 /** In-app notifications (the reminders' in-app side): the page, marking read, and the API. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { formatDateTimeVi } from "../core/format/vi-date.js";
+import { dataResponse, errorResponse } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { pageMeta, requireActor } from "../core/http/request.js";
 import { CsrfInput } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import { dataResponse, errorResponse } from "../sessions/sessions.schema.js";
 import { listNotifications, markNotificationsRead, type NotificationRow } from "./reminders.repo.js";
 
 export const NOTIFICATIONS_HREF = "/quan-tri/thong-bao";

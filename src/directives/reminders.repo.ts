@@ -1,9 +1,10 @@
 /** Queries of the reminder job: due directives, the sent-reminders ledger, recipients, notifications. */
 import type { Kysely } from "kysely";
+import type { Need } from "../core/access/needs.js";
+import { mayOnPath } from "../core/access/needs.js";
 import type { Actor, Grant } from "../core/access/policy.js";
 import type { Role } from "../core/access/roles.js";
 import type { DB } from "../core/db/schema.js";
-import { mayOnPath, type Need } from "./directives.access.js";
 import { REMINDED_STATES, type ReminderKind } from "./reminders.rules.js";
 
 export interface DueDirective {

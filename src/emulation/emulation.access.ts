@@ -1,5 +1,4 @@
 import type { ActorContext } from "../core/access/actor-context.js";
-import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import type { Actor, Target } from "../core/access/policy.js";
 import { can, isSystemAdmin } from "../core/access/policy.js";
 

@@ -1,251 +1,235 @@
 /**
- * Loads the emulation demo (see emulation.demo-data.ts for what is real and what is illustrative).
- * Seed code: it runs inside the demo loader's transaction, so it writes through the repositories
- * and the pure rules directly (services open their own transactions) and records no audit events;
- * the loader records one for the whole demo. Units and organisations are found by name.
+ * The emulation part of the demo story (reference article of 02/01/2020): Long Biên's 14 wards
+ * compete in 2019; Thượng Thanh ranks 1/14, is placed first by UBMTTQ, Tuyên giáo, Y tế, Tài chính and
+ * Giáo dục, its party committee is rated "Hoàn thành xuất sắc nhiệm vụ", and the district's emulation
+ * council proposes it for the Government's and the City's emulation flags.
+ *
+ * Real (from the article): the ranking 1/14, the five departments placing it first, the quality level,
+ * the two proposals. ILLUSTRATIVE (invented to make a working example, marked "minh họa" wherever
+ * shown): the criteria tree and its points, every other ward's scores and ranks, the other wards'
+ * quality ratings, Thượng Thanh's manual scores and bonus.
  */
-import type { Kysely } from "kysely";
-import { loadHierarchy } from "../core/access/hierarchy.repo.js";
-import type { DB } from "../core/db/schema.js";
-import { foldVietnamese } from "../core/text/fold.js";
-import { insertDepartmentStaff, listDepartments, upsertAssessment } from "./assessments.repo.js";
-import { insertAwardProposal } from "./awards.repo.js";
-import { computePoints } from "./computed-points.js";
-import type { Criterion, CriterionKind, Stage } from "./criteria-tree.rules.js";
-import {
-  ASSESSING_DEPARTMENTS,
-  AWARD_BASIS,
-  councilEntries,
-  DEMO_CRITERIA,
-  departmentRank,
-  ILLUSTRATIVE,
-  PROPOSING_BODY,
-  partyRating,
-  THUONG_THANH_REVIEW,
-  THUONG_THANH_SELF,
-  WARD_NAMES,
-} from "./emulation.demo-data.js";
-import { periodEndDate } from "./period.js";
-import { type StoredConditions, upsertRating } from "./quality.repo.js";
-import { suggestTasks } from "./quality.service.js";
-import { applyExcellenceQuota, assessQualityLevel } from "./quality-level.rules.js";
-import { insertCriterion, insertScheme } from "./schemes.repo.js";
-import { upsertScore } from "./scores.repo.js";
-import { targetsEvaluationSource } from "./targets.source.js";
 
-const PERIOD = "2019";
-/** A department officer account of the demo, linked to Phòng Y tế when the demo accounts include it. */
-export const DEMO_HEALTH_OFFICER = "yte.longbien";
-const fold = (text: string) => foldVietnamese(text).toLowerCase();
+export const ILLUSTRATIVE = "minh họa";
 
-async function findPlaces(db: Kysely<DB>) {
-  const date = periodEndDate(PERIOD);
-  const units = await db.selectFrom("units").select(["id", "name", "level"]).execute();
-  const district = units.find((u) => u.level === "district" && fold(u.name).includes("long bien"));
-  if (!district) return null;
-  const hierarchy = await loadHierarchy(db);
-  const children = new Set(hierarchy.childrenAt(district.id, date));
-  const wards = WARD_NAMES.map(
-    (name) => units.find((u) => children.has(u.id) && fold(u.name) === fold(name))?.id,
-  );
-  if (wards.some((id) => id === undefined)) return null;
-  const departments = await listDepartments(db, null, date);
-  const ofDistrict = departments.filter((d) => d.unitId === district.id);
-  const department = (match: string) =>
-    ofDistrict.find((d) => fold(d.name).includes(fold(match)))?.id ?? null;
-  return { districtId: district.id, wardIds: wards as number[], department, date };
+/** The 14 wards of quận Long Biên in 2019, Thượng Thanh first. */
+export const WARD_NAMES = [
+  "Thượng Thanh",
+  "Ngọc Thụy",
+  "Giang Biên",
+  "Đức Giang",
+  "Việt Hưng",
+  "Gia Thụy",
+  "Ngọc Lâm",
+  "Phúc Lợi",
+  "Bồ Đề",
+  "Sài Đồng",
+  "Long Biên",
+  "Thạch Bàn",
+  "Phúc Đồng",
+  "Cự Khối",
+];
+
+/** The departments that assess wards, found by a distinctive part of their name. */
+export const ASSESSING_DEPARTMENTS = [
+  { key: "mttq", match: "MTTQ", criterion: "B.1" },
+  { key: "tuyen-giao", match: "Tuyên giáo", criterion: "B.2" },
+  { key: "y-te", match: "Phòng Y tế", criterion: "B.3" },
+  { key: "tai-chinh", match: "Tài chính", criterion: "B.4" },
+  { key: "giao-duc", match: "Giáo dục", criterion: "B.5" },
+] as const;
+
+export interface DemoCriterion {
+  code: string;
+  parent: string | null;
+  name: string;
+  kind: "group" | "manual" | "indicator_rule" | "assessment" | "bonus" | "deduction";
+  max: number;
+  indicator?: string;
+  /** A key of ASSESSING_DEPARTMENTS, or a name match for the reviewing department. */
+  department?: string;
+  rule?: string;
+  fixed?: number;
+}
+
+/** 1.000 points = 950 content (400 + 300 + 250) + 50 bonus; deductions up to 100 on top. Illustrative. */
+export const DEMO_CRITERIA: DemoCriterion[] = [
+  { code: "A", parent: null, name: "Thực hiện các chỉ tiêu kinh tế – xã hội", kind: "group", max: 400 },
+  {
+    code: "A.1",
+    parent: "A",
+    name: "Thu ngân sách",
+    kind: "indicator_rule",
+    max: 100,
+    indicator: "THU_NS",
+    rule: "met_full_else_pro_rata",
+  },
+  {
+    code: "A.2",
+    parent: "A",
+    name: "Hộ gia đình văn hóa",
+    kind: "indicator_rule",
+    max: 100,
+    indicator: "GDVH",
+    rule: "met_full_else_pro_rata",
+  },
+  {
+    code: "A.3",
+    parent: "A",
+    name: "Tổ dân phố văn hóa",
+    kind: "indicator_rule",
+    max: 100,
+    indicator: "TDPVH",
+    rule: "met_full_else_pro_rata",
+  },
+  {
+    code: "A.4",
+    parent: "A",
+    name: "Hộ thoát nghèo",
+    kind: "indicator_rule",
+    max: 100,
+    indicator: "HO_THOAT_NGHEO",
+    rule: "met_full_else_zero",
+  },
+  {
+    code: "B",
+    parent: null,
+    name: "Kết quả các lĩnh vực do phòng, ban, đoàn thể quận đánh giá",
+    kind: "group",
+    max: 300,
+  },
+  {
+    code: "B.1",
+    parent: "B",
+    name: "Công tác Mặt trận",
+    kind: "assessment",
+    max: 60,
+    department: "mttq",
+    rule: "assessment_rank",
+  },
+  {
+    code: "B.2",
+    parent: "B",
+    name: "Công tác tuyên giáo",
+    kind: "assessment",
+    max: 60,
+    department: "tuyen-giao",
+    rule: "assessment_rank",
+  },
+  {
+    code: "B.3",
+    parent: "B",
+    name: "Công tác y tế",
+    kind: "assessment",
+    max: 60,
+    department: "y-te",
+    rule: "assessment_rank",
+  },
+  {
+    code: "B.4",
+    parent: "B",
+    name: "Công tác tài chính – ngân sách",
+    kind: "assessment",
+    max: 60,
+    department: "tai-chinh",
+    rule: "assessment_rank",
+  },
+  {
+    code: "B.5",
+    parent: "B",
+    name: "Công tác giáo dục",
+    kind: "assessment",
+    max: 60,
+    department: "giao-duc",
+    rule: "assessment_rank",
+  },
+  { code: "C", parent: null, name: "Xây dựng Đảng và chính quyền", kind: "group", max: 250 },
+  { code: "C.1", parent: "C", name: "Xây dựng Đảng, hệ thống chính trị", kind: "manual", max: 130 },
+  {
+    code: "C.2",
+    parent: "C",
+    name: "Cải cách hành chính",
+    kind: "manual",
+    max: 120,
+    department: "Phòng Nội vụ",
+  },
+  { code: "D", parent: null, name: "Điểm thưởng", kind: "group", max: 50 },
+  { code: "D.1", parent: "D", name: "Cờ thi đua của Chính phủ", kind: "bonus", max: 15, fixed: 15 },
+  { code: "D.2", parent: "D", name: "Cờ thi đua của UBND Thành phố", kind: "bonus", max: 10, fixed: 10 },
+  { code: "D.3", parent: "D", name: "Bằng khen của UBND Thành phố", kind: "bonus", max: 25, fixed: 5 },
+  { code: "E", parent: null, name: "Điểm trừ", kind: "group", max: 100 },
+  { code: "E.1", parent: "E", name: "Chậm gửi báo cáo định kỳ", kind: "deduction", max: 50, fixed: 5 },
+  {
+    code: "E.2",
+    parent: "E",
+    name: "Để phát sinh vi phạm trật tự xây dựng",
+    kind: "deduction",
+    max: 50,
+    fixed: 10,
+  },
+];
+
+type Entry = { code: string; points: number; comment: string | null };
+
+/**
+ * The council's typed points of ward number `k` (0 = Thượng Thanh, 1–13 the others): manual criteria,
+ * bonuses and deductions. Thượng Thanh's lead does not depend on the targets data: even with full
+ * indicator points and second place in every department, no other ward reaches its total.
+ */
+export function councilEntries(k: number): Entry[] {
+  if (k === 0) {
+    return [
+      { code: "C.1", points: 126, comment: `Lãnh đạo toàn diện, đoàn kết (${ILLUSTRATIVE})` },
+      { code: "C.2", points: 117, comment: `Duy trì mô hình "một cửa gần dân thân thiện" (${ILLUSTRATIVE})` },
+      { code: "D.3", points: 10, comment: `2 Bằng khen của UBND Thành phố năm 2019 (${ILLUSTRATIVE})` },
+    ];
+  }
+  const entries: Entry[] = [
+    { code: "C.1", points: 100 + ((k * 7) % 20), comment: null },
+    { code: "C.2", points: 95 + ((k * 5) % 20), comment: null },
+  ];
+  if (k % 4 === 0)
+    entries.push({ code: "D.3", points: 5, comment: `1 Bằng khen của UBND Thành phố (${ILLUSTRATIVE})` });
+  if (k % 5 === 2)
+    entries.push({ code: "E.1", points: 5, comment: `Chậm gửi báo cáo quý (${ILLUSTRATIVE})` });
+  return entries;
+}
+
+/** Thượng Thanh's own self-assessment and the reviewers' points: the three columns of the score sheet. */
+export const THUONG_THANH_SELF: Entry[] = [
+  { code: "C.1", points: 128, comment: null },
+  { code: "C.2", points: 118, comment: null },
+  { code: "D.3", points: 10, comment: `2 Bằng khen của UBND Thành phố năm 2019 (${ILLUSTRATIVE})` },
+];
+export const THUONG_THANH_REVIEW: Entry[] = [
+  { code: "C.1", points: 126, comment: null },
+  { code: "C.2", points: 117, comment: `Phòng Nội vụ thẩm định (${ILLUSTRATIVE})` },
+  { code: "D.3", points: 10, comment: `2 Bằng khen của UBND Thành phố năm 2019 (${ILLUSTRATIVE})` },
+];
+
+/** The rank department `d` gives ward `k`: Thượng Thanh first everywhere, the others rotated. */
+export function departmentRank(d: number, k: number): number {
+  if (k === 0) return 1;
+  return 2 + ((k - 1 + d * 3) % 13);
 }
 
 /**
- * Loads the 2019 scheme of quận Long Biên with its scores, the department assessments, the party
- * committees' quality levels and Thượng Thanh's award proposals. Returns false (and writes nothing)
- * when quận Long Biên or one of its 14 wards is not in the database.
+ * Party committee ratings of 2019 (100-point scale, task counts). Thượng Thanh's task counts come from
+ * its evaluated targets when the targets demo is loaded (16 exceeded of 16). Three wards qualify for
+ * excellence; 20% of the twelve rated good or better is two places, so the third moves down: the quota
+ * at work.
  */
-export async function loadEmulationDemo(db: Kysely<DB>, options: { now?: Date } = {}): Promise<boolean> {
-  const places = await findPlaces(db);
-  if (!places) return false;
-  const now = options.now ?? new Date();
-  const { districtId, wardIds } = places;
-  const thuongThanh = wardIds[0] as number;
-
-  // Department assessments: Thượng Thanh first for each of the five departments of the article.
-  for (const [d, dept] of ASSESSING_DEPARTMENTS.entries()) {
-    const organisationId = places.department(dept.match);
-    if (organisationId === null) continue;
-    for (const [k, unitId] of wardIds.entries()) {
-      const rank = departmentRank(d, k);
-      const comment = k === 0 ? "Dẫn đầu khối phường" : `Xếp hạng ${ILLUSTRATIVE}`;
-      await upsertAssessment(
-        db,
-        { unitId, organisationId, periodKey: PERIOD },
-        { score: null, rank, comment },
-        { userId: null, now },
-      );
-    }
-  }
-
-  // A department officer account, when the demo has one, works for Phòng Y tế.
-  const officer = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username", "=", DEMO_HEALTH_OFFICER)
-    .executeTakeFirst();
-  const health = places.department("Phòng Y tế");
-  if (officer && health !== null)
-    await insertDepartmentStaff(db, { userId: officer.id, organisationId: health, now });
-
-  // The scheme and its criteria tree.
-  const schemeId = await insertScheme(db, {
-    name: `Bảng chấm điểm thi đua các phường năm 2019 (${ILLUSTRATIVE})`,
-    periodKey: PERIOD,
-    ownerUnitId: districtId,
-    maxPoints: 1000,
-    userId: null,
-    now,
-  });
-  const criteria: Criterion[] = [];
-  const idOf = new Map<string, number>();
-  for (const [i, c] of DEMO_CRITERIA.entries()) {
-    const assessing = ASSESSING_DEPARTMENTS.find((a) => a.key === c.department);
-    const organisationId = c.department ? places.department(assessing?.match ?? c.department) : null;
-    const row = {
-      parentId: c.parent === null ? null : (idOf.get(c.parent) ?? null),
-      code: c.code,
-      name: c.name,
-      maxPoints: c.max,
-      kind: c.kind as CriterionKind,
-      indicatorCode: c.indicator ?? null,
-      organisationId,
-      rule: c.rule ?? null,
-      fixedPoints: c.fixed ?? null,
-      sortOrder: i + 1,
-    };
-    const id = await insertCriterion(db, schemeId, row);
-    idOf.set(c.code, id);
-    criteria.push({ id, ...row });
-  }
-
-  const write = async (
-    unitId: number,
-    stage: Stage,
-    code: string,
-    points: number,
-    comment: string | null,
-  ) => {
-    const criterionId = idOf.get(code) as number;
-    await upsertScore(
-      db,
-      { schemeId, criterionId, unitId, stage },
-      { points, comment },
-      { userId: null, now },
-    );
-  };
-  for (const e of THUONG_THANH_SELF) await write(thuongThanh, "self", e.code, e.points, e.comment);
-  for (const e of THUONG_THANH_REVIEW) await write(thuongThanh, "review", e.code, e.points, e.comment);
-
-  // The council's final scores: typed criteria from the data file; computed ones fixed from the data
-  // as it stands (approved results, the assessments above), as the council stage does.
-  const computed = await computePoints(
-    db,
-    targetsEvaluationSource,
-    { periodKey: PERIOD, parentId: districtId },
-    criteria,
-    wardIds,
-  );
-  for (const [k, unitId] of wardIds.entries()) {
-    for (const e of councilEntries(k)) await write(unitId, "council", e.code, e.points, e.comment);
-    for (const c of criteria.filter((x) => x.kind === "indicator_rule" || x.kind === "assessment")) {
-      const value = computed.get(unitId)?.get(c.id);
-      if (value && value.points !== null)
-        await write(unitId, "council", c.code, value.points, value.explanation);
-      // Without the targets demo there is nothing to compute from: an illustrative figure keeps the example whole.
-      else
-        await write(
-          unitId,
-          "council",
-          c.code,
-          k === 0 ? c.maxPoints : Math.round(c.maxPoints * 0.8),
-          `Chưa có số liệu được duyệt; điểm ${ILLUSTRATIVE}`,
-        );
-    }
-  }
-
-  await rateParty(db, places.date, districtId, wardIds, now);
-
-  for (const title of ["co_thi_dua_chinh_phu", "co_thi_dua_ubnd_thanh_pho"]) {
-    await insertAwardProposal(db, {
-      unitId: thuongThanh,
-      year: PERIOD,
-      title,
-      basis: AWARD_BASIS,
-      proposingBody: PROPOSING_BODY,
-      userId: null,
-      now,
-    });
-  }
-  return true;
+export function partyRating(k: number): {
+  score: number;
+  tasks: { total: number; onTime: number; exceeded: number };
+} {
+  if (k === 0) return { score: 96, tasks: { total: 16, onTime: 16, exceeded: 16 } };
+  if (k === 4) return { score: 93, tasks: { total: 12, onTime: 12, exceeded: 5 } };
+  if (k === 12) return { score: 91, tasks: { total: 12, onTime: 12, exceeded: 4 } };
+  if (k === 6 || k === 9) return { score: 82, tasks: { total: 12, onTime: 11, exceeded: 3 } };
+  return { score: 72 + ((k * 7) % 17), tasks: { total: 12, onTime: 12, exceeded: (k % 3) + 1 } };
 }
 
-/** Quality levels of the 14 ward party committees, with the 20% quota applied across them. */
-async function rateParty(db: Kysely<DB>, date: string, districtId: number, wardIds: number[], now: Date) {
-  const committees = await db
-    .selectFrom("organisations")
-    .select(["id", "unit_id"])
-    .where("kind", "=", "party_committee")
-    .where("unit_id", "in", wardIds)
-    .where("valid_from", "<=", date)
-    .execute();
-  const fromEvaluation = await suggestTasks(db, wardIds[0] as number, PERIOD, targetsEvaluationSource);
-  const rated = wardIds.flatMap((unitId, k) => {
-    const organisationId = committees.find((c) => c.unit_id === unitId)?.id;
-    if (organisationId === undefined) return [];
-    const base = partyRating(k);
-    const tasks = k === 0 && fromEvaluation ? fromEvaluation : base.tasks;
-    const assessed = assessQualityLevel({ score: base.score, tasks });
-    return [
-      {
-        k,
-        unitId,
-        organisationId,
-        score: base.score,
-        tasks,
-        assessed,
-        source: k === 0 && fromEvaluation ? "evaluation" : "manual",
-      },
-    ];
-  });
-  const quota = applyExcellenceQuota(
-    rated.map((r) => ({ id: String(r.unitId), score: r.score, level: r.assessed.level })),
-  );
-  for (const r of rated) {
-    const decision = quota.decisions.find((d) => d.id === String(r.unitId));
-    const conditions: StoredConditions = {
-      tasks: r.tasks,
-      source: r.source as "evaluation" | "manual",
-      conditions: r.assessed.conditions,
-      conditionsLevel: r.assessed.level,
-      explanation: r.assessed.explanation,
-      quotaExplanation: decision?.explanation ?? null,
-    };
-    await upsertRating(
-      db,
-      {
-        unitId: r.unitId,
-        organisationId: r.organisationId,
-        subjectKind: "party_committee",
-        raterUnitId: districtId,
-        year: PERIOD,
-        score: r.score,
-        scoreLevel: r.assessed.scoreLevel,
-        conditions,
-        level: decision?.level ?? r.assessed.level,
-        quotaOutcome: decision?.outcome ?? "not_applicable",
-        note:
-          r.k === 0
-            ? "Đảng bộ phường được công nhận hoàn thành xuất sắc nhiệm vụ (theo bài viết)"
-            : `Điểm và số nhiệm vụ ${ILLUSTRATIVE}`,
-      },
-      { userId: null, now },
-    );
-  }
-}
+export const PROPOSING_BODY = "Hội đồng Thi đua - Khen thưởng quận Long Biên";
+export const AWARD_BASIS =
+  "Xếp thứ 1/14 phường trong thi đua năm 2019; hoàn thành vượt mức 16 chỉ tiêu; Đảng bộ phường hoàn thành xuất sắc nhiệm vụ (theo bài viết ngày 02/01/2020).";

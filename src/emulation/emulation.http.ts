@@ -1,8 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { Actor } from "../core/access/policy.js";
 import { parseViNumber } from "../core/format/vi-number.js";
-import { formText, idParam } from "../core/http/params.js";
-import { type AppCtx, clientIp, hierarchyOf, todayOf } from "../core/http/request.js";
 
 /**
  * A number typed the vi-VN way ("48,5"), empty meaning "none". Collects the message under `field`

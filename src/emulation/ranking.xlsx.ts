@@ -1,5 +1,3 @@
-/** XLSX export of a ranking: the table of the ranking page, scores and ranks as numbers. */
-import type ExcelJS from "exceljs";
 import { loadExcelJs } from "../core/lazy-libraries.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { periodLabel } from "./period.js";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
-import { type Hierarchy, isValidAt } from "../core/access/hierarchy.rules.js";
-import { type Action, type Actor, authorize, can, grantedRoots } from "../core/access/policy.js";
+import { isValidAt } from "../core/access/hierarchy.rules.js";
+import { type Action, authorize, can, grantedRoots } from "../core/access/policy.js";
 import type { DB } from "../core/db/schema.js";
 import { formatDateVi } from "../core/format/vi-date.js";
 import { unitDisplayName } from "../units/unit-labels.js";

@@ -1,4 +1,4 @@
-import { type AppCtx, clientIp, hierarchyOf, requireActor, todayOf } from "../core/http/request.js";
+import { type AppCtx } from "../core/http/request.js";
 import type { ArticleStore } from "./article-write.helpers.js";
 import { mediaDirOf } from "./media.service.js";
 

@@ -1,7 +1,7 @@
 import type { ActorContext } from "../core/access/actor-context.js";
 import { canAnywhere } from "../core/access/policy.js";
 import { actorOf } from "../core/http/actor.js";
-import { AppError, type FieldErrors, ForbiddenError, NotFoundError } from "../core/http/errors.js";
+import { AppError, type FieldErrors, ForbiddenError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
 
 /** Request helpers shared by the editor's pages (articles, history, library, categories). */

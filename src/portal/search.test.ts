@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { ENGINES } from "../../test/support/databases.js";
 import { createUnit } from "../../test/support/fixtures.js";
 import { TestClient } from "../../test/support/http.js";
-import { blocksToHtml, REFERENCE_ARTICLE } from "../demo/demo-articles.js";
+import { blocksToHtml, REFERENCE_ARTICLE } from "./articles.demo.js";
 import { insertArticle, insertArticleImage } from "./articles.repo.js";
 import { insertMedia } from "./media.repo.js";
 import { rebuildSearchIndex } from "./search.index.js";

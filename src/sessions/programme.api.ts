@@ -1,6 +1,7 @@
 /** `/api/v1/program-items…`: the annual programme of work that plans sessions. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
+import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { ProgramItem } from "./programme.repo.js";
 import {
@@ -9,7 +10,6 @@ import {
   getProgramItemFor,
   searchProgramItems,
 } from "./programme.service.js";
-import { dataResponse, errorResponse, IdParamSchema } from "./sessions.schema.js";
 
 const TAG = ["Buổi làm việc, kết luận"];
 const common = {

@@ -1,11 +1,12 @@
 /** Admin pages of the annual programme of work: a year's entries per unit, add an entry, correct one. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { mayAnywhere, readableUnits } from "../core/access/needs.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { mayAnywhere, readableUnits } from "../directives/directives.access.js";
+import { listPartyOptions } from "../units/parties.repo.js";
 import {
   createProgramItem,
   editProgramItem,
@@ -21,7 +22,6 @@ import {
   programmeFormValues,
   readProgrammeForm,
 } from "./programme-form.js";
-import { listPartyOptions } from "./registry.repo.js";
 
 /** Units (not organisations) for the pickers: every unit, and those the person may plan for. */
 async function unitChoices(c: AppCtx) {

@@ -5,11 +5,11 @@
  */
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
+import { mayOnUnit, readableUnits } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import { mayOnUnit, readableUnits } from "../directives/directives.access.js";
 import {
   findProgramItem,
   insertProgramItem,

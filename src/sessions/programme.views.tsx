@@ -3,13 +3,13 @@ import { formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import type { PartyOption } from "../units/parties.repo.js";
+import { PartySelect } from "../units/party-select.views.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import type { ProgramItem } from "./programme.repo.js";
 import { plannedLabel } from "./programme.rules.js";
 import type { ProgrammeFormValues } from "./programme-form.js";
-import type { PartyOption } from "./registry.repo.js";
 import { SESSIONS_HREF } from "./sessions.views.js";
-import { PartySelect } from "./ui.js";
 
 export const PROGRAMME_HREF = "/quan-tri/chuong-trinh-cong-tac";
 

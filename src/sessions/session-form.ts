@@ -5,7 +5,7 @@
  */
 import { formatTimeVi, isIsoDate, vnDateString } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
-import type { PartyOption, PersonOption } from "./registry.repo.js";
+import type { PartyOption, PersonOption } from "../units/parties.repo.js";
 import {
   type AttendeeInput,
   SESSION_KINDS,

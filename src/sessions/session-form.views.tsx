@@ -1,13 +1,14 @@
 /** The session form page: new (with what is still open with the chosen unit) and edit. */
+
+import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import type { DirectiveOut, ProposalOut } from "../directives/directives.present.js";
-import type { PartyOption, PersonOption } from "./registry.repo.js";
+import type { PartyOption, PersonOption } from "../units/parties.repo.js";
+import { PartySelect } from "../units/party-select.views.js";
 import type { FormValues } from "./session-form.js";
 import { SESSION_KIND_LABELS } from "./sessions.model.js";
-import { SESSIONS_HREF, StillOpenSection } from "./sessions.views.js";
-import { PartySelect } from "./ui.js";
+import { SESSIONS_HREF } from "./sessions.views.js";
 
 export interface SessionFormProps {
   meta: PageMeta;
@@ -16,7 +17,8 @@ export interface SessionFormProps {
   errors?: FieldErrors;
   parties: PartyOption[];
   people: PersonOption[];
-  stillOpen?: { directives: DirectiveOut[]; proposals: ProposalOut[]; unitName: string } | null;
+  /** What the rooms above show about the chosen host unit (session.extension.ts). */
+  hostSections?: Child[];
   /** New sessions: a small form first, to see what is still open with the chosen unit. */
   preview?: boolean;
   /** The programme entry the session is held under, if any. */
@@ -56,7 +58,7 @@ export function SessionFormPage(p: SessionFormProps) {
           </button>
         </form>
       ) : null}
-      {p.stillOpen ? <StillOpenSection {...p.stillOpen} /> : null}
+      {p.hostSections}
       <form method="post" action={p.action} enctype="multipart/form-data" novalidate>
         <CsrfInput token={p.meta.auth.csrfToken} />
         {p.programme || p.programmeError ? (

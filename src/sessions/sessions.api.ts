@@ -1,35 +1,13 @@
 /** `/api/v1/sessions…` and `/api/v1/conclusions…`: working sessions, the conclusion reader, notices. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Hierarchy } from "../core/access/hierarchy.rules.js";
-import { vnDateString } from "../core/format/vi-date.js";
 import { actorOf } from "../core/http/actor.js";
+import { DateSchema, dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
-import type { DirectiveRecord } from "../directives/directives.model.js";
-import { parseConclusionText } from "../directives/directives.parse.service.js";
-import { presentDirective, presentProposal } from "../directives/directives.present.js";
-import { searchProposals } from "../directives/proposals.service.js";
-import { listNotices, type NoticeRecord } from "./conclusions.repo.js";
-import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
-import {
-  NoticeOutSchema,
-  ParseOutputSchema,
-  SessionDetailOutSchema,
-  SessionOutSchema,
-} from "./sessions.api-schemas.js";
+import { loadSessionSections, type SessionExtensions } from "./session.extension.js";
 import type { SessionDetail, SessionInput } from "./sessions.model.js";
-import {
-  DateSchema,
-  dataResponse,
-  errorResponse,
-  IdParamSchema,
-  NoticeEditSchema,
-  NoticeInputSchema,
-  ParseInputSchema,
-  SessionInputSchema,
-} from "./sessions.schema.js";
+import { SessionDetailOutSchema, SessionInputSchema, SessionOutSchema } from "./sessions.schema.js";
 import { createSession, editSession, getSessionFor, searchSessions } from "./sessions.service.js";
-import { stillOpenWith } from "./still-open.service.js";
 
 const TAG = ["Buổi làm việc, kết luận"];
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -59,112 +37,54 @@ const listRoute = createRoute({
   responses: { 200: dataResponse("Sessions.", z.array(SessionOutSchema)), 401: common[401] },
 });
 
-const createRouteDef = createRoute({
-  method: "post",
-  path: "/api/v1/sessions",
-  tags: TAG,
-  summary: "Create a working session with attendees, agenda, documents and opinions",
-  request: { body: { required: true, content: { "application/json": { schema: SessionInputSchema } } } },
-  responses: {
-    201: dataResponse("The session.", SessionDetailOutSchema),
-    ...common,
-    422: errorResponse("Invalid fields."),
-  },
-});
-
-const getRoute = createRoute({
-  method: "get",
-  path: "/api/v1/sessions/{id}",
-  tags: TAG,
-  summary:
-    "One session with its notices, proposals and what is still open from earlier sessions with the unit",
-  request: { params: IdParamSchema },
-  responses: { 200: dataResponse("The session.", SessionDetailOutSchema), ...common },
-});
-
-const putRoute = createRoute({
-  method: "put",
-  path: "/api/v1/sessions/{id}",
-  tags: TAG,
-  summary: "Replace a session's details and lists",
-  request: {
-    params: IdParamSchema,
-    body: { required: true, content: { "application/json": { schema: SessionInputSchema } } },
-  },
-  responses: {
-    200: dataResponse("The session.", SessionDetailOutSchema),
-    ...common,
-    422: errorResponse("Invalid fields."),
-  },
-});
-
-const parseRoute = createRoute({
-  method: "post",
-  path: "/api/v1/conclusions/parse",
-  tags: TAG,
-  summary: "Read a conclusion notice or news article and propose its items (nothing is saved)",
-  description:
-    'Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.',
-  request: { body: { required: true, content: { "application/json": { schema: ParseInputSchema } } } },
-  responses: {
-    200: dataResponse("Proposed items.", ParseOutputSchema),
-    ...common,
-    422: errorResponse("Empty text."),
-  },
-});
-
-const noticeCreateRoute = createRoute({
-  method: "post",
-  path: "/api/v1/conclusions",
-  tags: TAG,
-  summary: "Save a conclusion notice with its items and the directives made from them (all or nothing)",
-  request: { body: { required: true, content: { "application/json": { schema: NoticeInputSchema } } } },
-  responses: {
-    201: dataResponse("The notice.", NoticeOutSchema),
-    ...common,
-    422: errorResponse("Invalid fields."),
-  },
-});
-
-const noticePutRoute = createRoute({
-  method: "put",
-  path: "/api/v1/conclusions/{id}",
-  tags: TAG,
-  summary: "Correct a conclusion notice's header and items (directives made from them follow)",
-  request: {
-    params: IdParamSchema,
-    body: { required: true, content: { "application/json": { schema: NoticeEditSchema } } },
-  },
-  responses: {
-    200: dataResponse("The notice.", NoticeOutSchema),
-    ...common,
-    422: errorResponse("Invalid fields."),
-  },
-});
-
-const noticeGetRoute = createRoute({
-  method: "get",
-  path: "/api/v1/conclusions/{id}",
-  tags: TAG,
-  summary: "A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)",
-  request: { params: IdParamSchema },
-  responses: { 200: dataResponse("The notice.", NoticeOutSchema), ...common },
-});
-
-const docxRoute = createRoute({
-  method: "get",
-  path: "/api/v1/conclusions/{id}/docx",
-  tags: TAG,
-  summary: "The notice as a Word document in the NĐ 30/2020 layout",
-  request: { params: IdParamSchema },
-  responses: {
-    200: {
-      description: "A .docx file.",
-      content: { [DOCX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
+/**
+ * The routes that answer with one whole session: its own record and the parts the rooms above add
+ * (session.extension.ts), documented as one "WorkingSessionDetail".
+ */
+function detailRoutes(extensions: SessionExtensions) {
+  const detail = SessionDetailOutSchema.extend(
+    Object.fromEntries(extensions.sections.map((s) => [s.key, s.schema])),
+  ).openapi("WorkingSessionDetail");
+  const createRouteDef = createRoute({
+    method: "post",
+    path: "/api/v1/sessions",
+    tags: TAG,
+    summary: "Create a working session with attendees, agenda, documents and opinions",
+    request: { body: { required: true, content: { "application/json": { schema: SessionInputSchema } } } },
+    responses: {
+      201: dataResponse("The session.", detail),
+      ...common,
+      422: errorResponse("Invalid fields."),
     },
-    ...common,
-  },
-});
+  });
+
+  const getRoute = createRoute({
+    method: "get",
+    path: "/api/v1/sessions/{id}",
+    tags: TAG,
+    summary:
+      "One session with its notices, proposals and what is still open from earlier sessions with the unit",
+    request: { params: IdParamSchema },
+    responses: { 200: dataResponse("The session.", detail), ...common },
+  });
+
+  const putRoute = createRoute({
+    method: "put",
+    path: "/api/v1/sessions/{id}",
+    tags: TAG,
+    summary: "Replace a session's details and lists",
+    request: {
+      params: IdParamSchema,
+      body: { required: true, content: { "application/json": { schema: SessionInputSchema } } },
+    },
+    responses: {
+      200: dataResponse("The session.", detail),
+      ...common,
+      422: errorResponse("Invalid fields."),
+    },
+  });
+  return { createRouteDef, getRoute, putRoute };
+}
 
 /** ISO with offset (API) → ISO UTC (storage). */
 function toStored(input: z.infer<typeof SessionInputSchema>): SessionInput {
@@ -175,47 +95,15 @@ function toStored(input: z.infer<typeof SessionInputSchema>): SessionInput {
   };
 }
 
-async function sessionOut(c: AppCtx, s: SessionDetail) {
+async function sessionOut(c: AppCtx, extensions: SessionExtensions, s: SessionDetail) {
   const ctx = await actorOf(c);
-  const db = c.var.ctx.database.db;
-  const [notices, proposals, open] = await Promise.all([
-    listNotices(db, { sessionId: s.id, issuingUnitIds: null, limit: 100 }),
-    searchProposals(db, { sessionId: s.id }, ctx),
-    stillOpenWith(db, s.host.id, s.startsAt, ctx),
-  ]);
+  const { json } = await loadSessionSections(extensions, c.var.ctx.database.db, s, ctx);
   const { ownerUnitId: _owner, ...rest } = s;
-  return {
-    ...rest,
-    notices: notices.map((n) => ({ id: n.id, number: n.number, issuedOn: n.issuedOn, title: n.title })),
-    proposals: proposals.map(presentProposal),
-    stillOpen: {
-      directives: open.directives.map((d) => presentDirective(d, ctx.now)),
-      proposals: open.proposals.map(presentProposal),
-    },
-  };
+  return { ...rest, ...json };
 }
 
-async function noticeOut(c: AppCtx, id: number) {
-  const ctx = await actorOf(c);
-  const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, id, ctx);
-  return {
-    id: notice.id,
-    sessionId: notice.sessionId,
-    number: notice.number,
-    issuedOn: notice.issuedOn,
-    issuingUnitId: notice.issuingUnitId,
-    issuingBody: notice.issuingBody,
-    title: notice.title,
-    signerName: notice.signerName,
-    signerTitle: notice.signerTitle,
-    items: notice.items.map((item) => ({
-      ...item,
-      directives: directives.filter((d) => d.itemId === item.id).map((d) => presentDirective(d, ctx.now)),
-    })),
-  };
-}
-
-export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
+export function registerSessionApi(app: OpenAPIHono<AppEnv>, extensions: SessionExtensions): void {
+  const { createRouteDef, getRoute, putRoute } = detailRoutes(extensions);
   app.openapi(listRoute, async (c) => {
     const ctx = await actorOf(c);
     const q = c.req.valid("query");
@@ -231,13 +119,19 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const id = await createSession(db, toStored(c.req.valid("json")), ctx);
-    return c.json({ data: await sessionOut(c, await getSessionFor(db, id, ctx)) }, 201);
+    return c.json({ data: await sessionOut(c, extensions, await getSessionFor(db, id, ctx)) }, 201);
   });
 
   app.openapi(getRoute, async (c) => {
     const ctx = await actorOf(c);
     return c.json(
-      { data: await sessionOut(c, await getSessionFor(c.var.ctx.database.db, c.req.valid("param").id, ctx)) },
+      {
+        data: await sessionOut(
+          c,
+          extensions,
+          await getSessionFor(c.var.ctx.database.db, c.req.valid("param").id, ctx),
+        ),
+      },
       200,
     );
   });
@@ -247,75 +141,6 @@ export function registerSessionApi(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.ctx.database.db;
     const id = c.req.valid("param").id;
     await editSession(db, id, toStored(c.req.valid("json")), ctx);
-    return c.json({ data: await sessionOut(c, await getSessionFor(db, id, ctx)) }, 200);
+    return c.json({ data: await sessionOut(c, extensions, await getSessionFor(db, id, ctx)) }, 200);
   });
-
-  app.openapi(parseRoute, async (c) => {
-    const ctx = await actorOf(c);
-    const body = c.req.valid("json");
-    const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
-    const date = body.date ?? (session ? vnDateString(session.startsAt) : ctx.today);
-    const items = await parseConclusionText(c.var.ctx.database.db, body.text, {
-      date,
-      contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, session),
-    });
-    return c.json({ data: { items } }, 200);
-  });
-
-  app.openapi(noticeCreateRoute, async (c) => {
-    const ctx = await actorOf(c);
-    const id = await saveNotice(c.var.ctx.database.db, c.req.valid("json"), ctx);
-    return c.json({ data: await noticeOut(c, id) }, 201);
-  });
-
-  app.openapi(noticePutRoute, async (c) => {
-    const ctx = await actorOf(c);
-    const id = c.req.valid("param").id;
-    await editNotice(c.var.ctx.database.db, id, c.req.valid("json"), ctx);
-    return c.json({ data: await noticeOut(c, id) }, 200);
-  });
-
-  app.openapi(noticeGetRoute, async (c) =>
-    c.json({ data: await noticeOut(c, c.req.valid("param").id) }, 200),
-  );
-
-  app.openapi(docxRoute, async (c) => {
-    const ctx = await actorOf(c);
-    const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, c.req.valid("param").id, ctx);
-    return docxResponse(notice, directives);
-  });
-}
-
-/** Sends a notice as a .docx download named after its number ("Thong-bao-136-TB-QU.docx"). */
-export async function docxResponse(notice: NoticeRecord, directives: DirectiveRecord[]): Promise<Response> {
-  // The Word writer (the `docx` package) is loaded on the first export, not with every page.
-  const { noticeToDocx } = await import("./conclusion-docx.js");
-  const bytes = await noticeToDocx(notice, directives);
-  const ascii = `Thong-bao-${notice.number
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .replace(/[^A-Za-z0-9]+/g, "-")}.docx`;
-  return new Response(new Uint8Array(bytes), {
-    status: 200,
-    headers: {
-      "content-type": DOCX_TYPE,
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`Thông báo ${notice.number}.docx`)}`,
-    },
-  });
-}
-
-/** The host, the visiting unit and the host's parent: whose short names ("phường", "quận") a text uses. */
-export function contextUnits(
-  hierarchy: Hierarchy,
-  today: string,
-  session: Pick<SessionDetail, "host" | "visiting"> | null,
-): number[] {
-  if (!session) return [];
-  const parent = hierarchy.pathForToday(session.host.id, today)[1];
-  return [
-    ...new Set(
-      [session.host.id, session.visiting?.id, parent].filter((x): x is number => typeof x === "number"),
-    ),
-  ];
 }

@@ -1,18 +1,16 @@
 /** Admin pages of working sessions: list, new (with what is still open with the unit), edit, view. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { mayAnywhere } from "../core/access/needs.js";
+import { storeUpload } from "../core/files/files.service.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
-import { mayAnywhere } from "../directives/directives.access.js";
-import { presentDirective, presentProposal } from "../directives/directives.present.js";
-import { searchProposals } from "../directives/proposals.service.js";
-import { listNotices } from "./conclusions.repo.js";
-import { storeUpload } from "./files.service.js";
+import { listPartyOptions, listPeopleAt } from "../units/parties.repo.js";
 import { plannedDate, plannedLabel } from "./programme.rules.js";
 import { getProgramItemFor } from "./programme.service.js";
-import { listPartyOptions, listPeopleAt } from "./registry.repo.js";
+import { loadSessionSections, type SessionExtensions } from "./session.extension.js";
 import { type FormValues, readSessionForm, SESSION_FORM_FIELDS, sessionFormValues } from "./session-form.js";
 import { SessionFormPage } from "./session-form.views.js";
 import type { SessionInput } from "./sessions.model.js";
@@ -24,7 +22,6 @@ import {
   searchSessions,
 } from "./sessions.service.js";
 import { SESSIONS_HREF, SessionListPage, SessionPage } from "./sessions.views.js";
-import { stillOpenWith } from "./still-open.service.js";
 
 async function formValues(c: AppCtx): Promise<FormValues> {
   const body = await c.req.parseBody();
@@ -55,6 +52,7 @@ function formFieldsOf(fields: Record<string, string>): Record<string, string> {
 
 async function renderForm(
   c: AppCtx,
+  extensions: SessionExtensions,
   action: string,
   values: FormValues,
   options: { errors?: Record<string, string>; preview?: boolean; status?: 200 | 422 } = {},
@@ -66,16 +64,13 @@ async function renderForm(
     listPartyOptions(db, { allDates: ctx.today }),
     listPeopleAt(db, date),
   ]);
-  let stillOpen = null;
   const host = parties.find((p) => p.key === values.host);
-  if (options.preview && host) {
-    const open = await stillOpenWith(db, host.unitId, ctx.now.toISOString(), ctx);
-    stillOpen = {
-      directives: open.directives.map((d) => presentDirective(d, ctx.now)),
-      proposals: open.proposals.map(presentProposal),
-      unitName: host.name,
-    };
-  }
+  const hostSections =
+    options.preview && host
+      ? await Promise.all(
+          extensions.hostSections.map((s) => s.load(db, { unitId: host.unitId, name: host.name }, ctx)),
+        )
+      : [];
   const title = action.endsWith("/moi") ? "Tạo buổi làm việc" : "Sửa buổi làm việc";
   // A form naming an entry the person may not read shows no entry (the save then refuses it).
   const programme = /^[1-9]\d{0,9}$/.test(values.programItem ?? "")
@@ -89,7 +84,7 @@ async function renderForm(
       errors={options.errors}
       parties={parties}
       people={people}
-      stillOpen={stillOpen}
+      hostSections={hostSections}
       preview={options.preview}
       programme={
         programme ? { id: programme.id, title: programme.title, when: plannedLabel(programme) } : null
@@ -111,7 +106,7 @@ async function readOrFail(c: AppCtx, values: FormValues) {
   return readSessionForm(values, { parties, people });
 }
 
-export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
+export function registerSessionPages(app: OpenAPIHono<AppEnv>, extensions: SessionExtensions): void {
   app.get(SESSIONS_HREF, async (c) => {
     const ctx = await actorOf(c);
     const sessions = await searchSessions(c.var.ctx.database.db, {}, ctx);
@@ -148,20 +143,25 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
       if (item.hostUnitId !== null && item.hostUnitId !== item.ownerUnitId)
         values.visiting = `u${item.ownerUnitId}`;
     }
-    return renderForm(c, `${SESSIONS_HREF}/moi`, values, { preview: true });
+    return renderForm(c, extensions, `${SESSIONS_HREF}/moi`, values, { preview: true });
   });
 
   app.post(`${SESSIONS_HREF}/moi`, async (c) => {
     const values = await formValues(c);
     const { input, errors } = await readOrFail(c, values);
-    if (!input) return renderForm(c, `${SESSIONS_HREF}/moi`, values, { errors, preview: true, status: 422 });
+    if (!input)
+      return renderForm(c, extensions, `${SESSIONS_HREF}/moi`, values, {
+        errors,
+        preview: true,
+        status: 422,
+      });
     try {
       await addUpload(c, input);
       const id = await createSession(c.var.ctx.database.db, input, await actorOf(c));
       return c.redirect(`${SESSIONS_HREF}/${id}?ok=tao`, 303);
     } catch (error) {
       if (error instanceof ValidationError && error.fields)
-        return renderForm(c, `${SESSIONS_HREF}/moi`, values, {
+        return renderForm(c, extensions, `${SESSIONS_HREF}/moi`, values, {
           errors: formFieldsOf(error.fields),
           preview: true,
           status: 422,
@@ -174,22 +174,13 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const s = await getSessionFor(db, requireId(c.req.param("id"), "Không tìm thấy buổi làm việc này."), ctx);
-    const [notices, proposals, open] = await Promise.all([
-      listNotices(db, { sessionId: s.id, issuingUnitIds: null, limit: 100 }),
-      searchProposals(db, { sessionId: s.id }, ctx),
-      stillOpenWith(db, s.host.id, s.startsAt, ctx),
-    ]);
+    const { views } = await loadSessionSections(extensions, db, s, ctx);
     const ok = c.req.query("ok");
     return c.html(
       <SessionPage
         meta={pageMeta(c, s.title)}
         session={s}
-        notices={notices}
-        proposals={proposals.map(presentProposal)}
-        stillOpen={{
-          directives: open.directives.map((d) => presentDirective(d, ctx.now)),
-          proposals: open.proposals.map(presentProposal),
-        }}
+        sections={views}
         canManage={mayManageSession(ctx, s)}
         notice={ok === "tao" ? "Đã tạo buổi làm việc." : ok === "sua" ? "Đã lưu thay đổi." : null}
       />,
@@ -204,7 +195,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
       ctx,
     );
     if (!mayManageSession(ctx, s)) throw new ForbiddenError();
-    return renderForm(c, `${SESSIONS_HREF}/${s.id}/sua`, sessionFormValues(s));
+    return renderForm(c, extensions, `${SESSIONS_HREF}/${s.id}/sua`, sessionFormValues(s));
   });
 
   app.post(`${SESSIONS_HREF}/:id/sua`, async (c) => {
@@ -214,7 +205,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
     const values = await formValues(c);
     const { input, errors } = await readOrFail(c, values);
     const action = `${SESSIONS_HREF}/${s.id}/sua`;
-    if (!input) return renderForm(c, action, values, { errors, status: 422 });
+    if (!input) return renderForm(c, extensions, action, values, { errors, status: 422 });
     // Uploaded files are not in the form: keep them.
     input.documents.push(...s.documents.filter((d) => d.kind === "file"));
     try {
@@ -222,7 +213,7 @@ export function registerSessionPages(app: OpenAPIHono<AppEnv>): void {
       await editSession(db, s.id, input, ctx);
     } catch (error) {
       if (error instanceof ValidationError && error.fields)
-        return renderForm(c, action, values, { errors: formFieldsOf(error.fields), status: 422 });
+        return renderForm(c, extensions, action, values, { errors: formFieldsOf(error.fields), status: 422 });
       throw error;
     }
     return c.redirect(`${SESSIONS_HREF}/${s.id}?ok=sua`, 303);

@@ -6,13 +6,11 @@
 
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
-import type { Hierarchy } from "../core/access/hierarchy.rules.js";
-import type { Actor } from "../core/access/policy.js";
+import { mayOnUnit, readableUnits } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
-import { mayOnUnit, readableUnits } from "../directives/directives.access.js";
 import { findProgramItem } from "./programme.repo.js";
 import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
 import { existingUnitIds, findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";

@@ -1,10 +1,10 @@
 /** Pages of working sessions: the list, the form (new and edit), and one session. */
+
+import type { Child } from "hono/jsx";
 import { formatDateVi, formatTimeVi } from "../core/format/vi-date.js";
 import { Notice } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import type { DirectiveOut, ProposalOut } from "../directives/directives.present.js";
 import { unitDisplayName } from "../units/unit-labels.js";
-import type { NoticeSummary } from "./conclusions.repo.js";
 import { plannedLabel } from "./programme.rules.js";
 import {
   ATTENDEE_SIDE_LABELS,
@@ -13,7 +13,6 @@ import {
   type SessionSummary,
   sessionKindLabel,
 } from "./sessions.model.js";
-import { DirectiveTable, ProposalTable } from "./ui.js";
 
 export const SESSIONS_HREF = "/quan-tri/buoi-lam-viec";
 
@@ -81,53 +80,16 @@ export function SessionListPage({
   );
 }
 
-/** Directives and proposals still open from earlier sessions with the same unit. */
-export function StillOpenSection({
-  directives,
-  proposals,
-  unitName,
-}: {
-  directives: DirectiveOut[];
-  proposals: ProposalOut[];
-  unitName: string;
-}) {
-  return (
-    <section class="card" aria-labelledby="still-open">
-      <h2 id="still-open">Việc còn mở từ các buổi làm việc trước với {unitName}</h2>
-      {directives.length === 0 && proposals.length === 0 ? (
-        <p class="muted">Không còn nhiệm vụ hay kiến nghị nào chưa xong.</p>
-      ) : (
-        <>
-          <p>
-            {directives.length} nhiệm vụ chưa hoàn thành, {proposals.length} kiến nghị chưa giải quyết xong.
-          </p>
-          <DirectiveTable rows={directives} caption="Nhiệm vụ còn mở" showNotice />
-          <ProposalTable rows={proposals} caption="Kiến nghị còn mở" />
-        </>
-      )}
-    </section>
-  );
-}
-
 export interface SessionPageProps {
   meta: PageMeta;
   session: SessionDetail;
-  notices: NoticeSummary[];
-  proposals: ProposalOut[];
-  stillOpen: { directives: DirectiveOut[]; proposals: ProposalOut[] };
+  /** What the rooms above add about the session (session.extension.ts), in order. */
+  sections: Child[];
   canManage: boolean;
   notice?: string | null;
 }
 
-export function SessionPage({
-  meta,
-  session: s,
-  notices,
-  proposals,
-  stillOpen,
-  canManage,
-  notice,
-}: SessionPageProps) {
+export function SessionPage({ meta, session: s, sections, canManage, notice }: SessionPageProps) {
   const base = `${SESSIONS_HREF}/${s.id}`;
   return (
     <AdminLayout meta={meta} active={SESSIONS_HREF}>
@@ -219,31 +181,7 @@ export function SessionPage({
           ))}
         </>
       ) : null}
-      <h2>Thông báo kết luận</h2>
-      {notices.length === 0 ? (
-        <p class="muted">Chưa có thông báo kết luận.</p>
-      ) : (
-        <ul>
-          {notices.map((n) => (
-            <li>
-              <a
-                href={`/quan-tri/thong-bao-ket-luan/${n.id}`}
-              >{`Thông báo ${n.number} ngày ${formatDateVi(n.issuedOn)}`}</a>
-              : {n.title}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>Kiến nghị, đề xuất</h2>
-      <ProposalTable rows={proposals} caption="Kiến nghị tại buổi làm việc" />
-      <p>
-        <a href={`/quan-tri/kien-nghi/moi?buoi=${s.id}`}>Ghi kiến nghị của đơn vị</a>
-      </p>
-      <StillOpenSection
-        directives={stillOpen.directives}
-        proposals={stillOpen.proposals}
-        unitName={unitDisplayName(s.host)}
-      />
+      {sections}
     </AdminLayout>
   );
 }

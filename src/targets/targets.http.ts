@@ -1,6 +1,5 @@
 import { can } from "../core/access/policy.js";
-import { idParam } from "../core/http/params.js";
-import { type AppCtx, clientIp, hierarchyOf, requireActor, todayOf } from "../core/http/request.js";
+import { type AppCtx, hierarchyOf, todayOf } from "../core/http/request.js";
 
 /** Request helpers shared by the targets module's pages and API. */
 

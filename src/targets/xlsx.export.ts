@@ -1,5 +1,3 @@
-/** XLSX export of a unit's evaluation: the table of the evaluation page, numbers as numbers. */
-import type ExcelJS from "exceljs";
 import { loadExcelJs } from "../core/lazy-libraries.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
 import { AGGREGATION_LABELS, VERSION_LABELS } from "./indicator.model.js";

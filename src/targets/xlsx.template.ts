@@ -1,9 +1,3 @@
-/**
- * The XLSX data-entry template of a unit and period: one row per indicator, filled in Excel and
- * uploaded back (xlsx.import.ts reads it). Row and column positions are part of the contract with
- * the import; the hidden sheet names the unit and period so a file cannot land on the wrong ward.
- */
-import type ExcelJS from "exceljs";
 import { loadExcelJs } from "../core/lazy-libraries.js";
 import type { EntrySheet } from "./entry.service.js";
 import { VERSION_LABELS } from "./indicator.model.js";

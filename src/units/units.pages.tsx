@@ -1,13 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
-import { NotFoundError, ValidationError } from "../core/http/errors.js";
+import { ValidationError } from "../core/http/errors.js";
 import { requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, pageMeta, requireActor, todayOf } from "../core/http/request.js";
-import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
-import { UnitAssessmentsSection } from "../emulation/unit-assessments.section.js";
-import { UnitPortalSection } from "../portal/unit-portal.section.js";
 import { unitDisplayName } from "./unit-labels.js";
+import type { UnitExtensions } from "./unit-page.extension.js";
 import {
   authorizeUnitEdit,
   getUnitDetail,
@@ -37,7 +35,7 @@ const SAVE_NOTICES: Record<string, string> = {
 const PROFILE_FIELDS = ["address", "phone", "email", "intro"] as const;
 
 /** The public unit pages and the admin pages where officers keep their unit's profile current. */
-export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
+export function registerUnitPages(app: OpenAPIHono<AppEnv>, extensions: UnitExtensions): void {
   app.get("/don-vi", async (c) => {
     const { date, raw, error } = requestedDate(c);
     const tree = await unitTreeAt(c.var.ctx.database.db, date);
@@ -67,12 +65,9 @@ export function registerUnitPages(app: OpenAPIHono<AppEnv>): void {
         detail={detail}
         dateError={error}
         sections={
-          <>
-            <UnitPortalSection db={c.var.ctx.database.db} unitId={detail.unit.id} now={c.var.ctx.now()} />
-            <UnitAssessmentsSection db={c.var.ctx.database.db} unitId={detail.unit.id} />
-            {/* Only for signed-in users who may read the unit's records; visitors see nothing here. */}
-            <UnitOpenWork c={c} unitId={detail.unit.id} unitName={title} />
-          </>
+          await Promise.all(
+            extensions.pageSections.map((section) => section(c, { id: detail.unit.id, name: title })),
+          )
         }
       />,
       error ? 422 : 200,

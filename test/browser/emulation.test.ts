@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/core/db/database.js";
-import { loadEmulationDemo } from "../../src/emulation/emulation.demo.js";
+import { loadEmulationDemo } from "../../src/demo/load-emulation.js";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
 
 describe.skipIf(browserSkipReason)("emulation ranking in Chromium", () => {

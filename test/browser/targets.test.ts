@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/core/db/database.js";
-import { loadTargetsDemo } from "../../src/targets/targets.demo.js";
+import { loadTargetsDemo } from "../../src/demo/load-targets.js";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
 
 const PASSWORD = "giaoban2020";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoIfEmpty } from "../../src/demo/demo-loader.js";
-import { loadEmulationDemo } from "../../src/emulation/emulation.demo.js";
+import { loadEmulationDemo } from "../../src/demo/load-emulation.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 

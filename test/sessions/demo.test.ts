@@ -8,7 +8,7 @@ import { daysOverdueOf, timelinessOf } from "../../src/directives/directives.mod
 import { listDirectives } from "../../src/directives/directives.repo.js";
 import { sqlClock } from "../../src/directives/directives.timeliness-sql.js";
 import { listProposals } from "../../src/directives/proposals.repo.js";
-import { loadSessionsDemo } from "../../src/sessions/sessions.demo.js";
+import { loadSessionsDemo } from "../../src/demo/load-sessions.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 
 /** 01/02/2021 in Hà Nội: a year of follow-up has happened. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../src/demo/demo-accounts.js";
+import { DEMO_PASSWORD } from "../../src/accounts/accounts.demo.js";
 import type { TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";

@@ -58,6 +58,20 @@ export interface JobsTable {
   last_error: string | null;
 }
 
+/** Stored attachments (core/files): session documents and the files of directive reports. */
+/** Files attached to sessions and progress reports; private, served only after a permission check. */
+export interface SessionFilesTable {
+  id: Generated<number>;
+  storage_key: string;
+  original_name: string;
+  mime_type: string;
+  byte_size: number;
+  /** The unit whose people may read it. */
+  unit_id: number;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
 /**
  * Every table. The floor declares the ones it reads itself (the unit tree every access check walks,
  * the audit log, the job claims); each room adds its own from its `*.tables.ts` by declaration
@@ -69,4 +83,5 @@ export interface DB {
   unit_parents: UnitParentsTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  session_files: SessionFilesTable;
 }

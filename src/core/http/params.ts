@@ -35,3 +35,10 @@ export function formText(body: FormBody, key: string): string {
   const last = Array.isArray(value) ? value[value.length - 1] : value;
   return typeof last === "string" ? last : "";
 }
+
+/** Every non-empty text value of a field sent more than once (multiple selects, checkbox lists). */
+export function formTexts(body: FormBody, key: string): string[] {
+  const value = body[key];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((x): x is string => typeof x === "string" && x !== "");
+}

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { registerAccountRoutes } from "../accounts/accounts.routes.js";
+import { authenticate, verifyCsrf } from "../accounts/auth.middleware.js";
+import { registerConclusionRoutes } from "../conclusions/conclusions.routes.js";
+import { sessionNoticesSection } from "../conclusions/session-notices.section.js";
+import type { AppContext } from "../core/app-context.js";
+import { registerApiDocs } from "../core/http/api-docs.js";
+import { handleError, handleNotFound } from "../core/http/error-handler.js";
+import { createRouter } from "../core/http/openapi.js";
+import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core/http/request-pipeline.js";
+import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
+import { registerDirectiveRoutes } from "../directives/directives.routes.js";
+import {
+  hostStillOpenSection,
+  sessionProposalsSection,
+  sessionStillOpenSection,
+} from "../directives/session-work.section.js";
+import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
+import { UnitAssessmentsSection } from "../emulation/unit-assessments.section.js";
+import { registerPortalRoutes } from "../portal/portal.routes.js";
+import { UnitPortalSection } from "../portal/unit-portal.section.js";
+import { registerSessionRoutes } from "../sessions/sessions.routes.js";
+import { registerTargetRoutes } from "../targets/targets.routes.js";
+import { registerUnitRoutes } from "../units/units.routes.js";
+
+/** `public/` sits at the package root: two levels above this file in `src/` and in `dist/`. */
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
+
+/** Builds the whole HTTP application around one context. Tests call this with their own database. */
+export function createApp(ctx: AppContext) {
+  const app = createRouter();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.use("*", compressedWhenAsked());
+  app.use("/static/*", staticFileHeaders(ctx), serveStatic({ root: PUBLIC_DIR }));
+  app.use("*", requestPipeline(ctx, { authenticate, verifyCsrf }));
+
+  registerAccountRoutes(app);
+  registerUnitRoutes(app, {
+    pageSections: [
+      (c, unit) => <UnitPortalSection db={c.var.ctx.database.db} unitId={unit.id} now={c.var.ctx.now()} />,
+      (c, unit) => <UnitAssessmentsSection db={c.var.ctx.database.db} unitId={unit.id} />,
+      // Only for signed-in users who may read the unit's records; visitors see nothing here.
+      (c, unit) => <UnitOpenWork c={c} unitId={unit.id} unitName={unit.name} />,
+    ],
+  });
+  registerPortalRoutes(app);
+  registerTargetRoutes(app);
+  registerEmulationRoutes(app);
+  registerSessionRoutes(app, {
+    sections: [sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
+    hostSections: [hostStillOpenSection],
+  });
+  registerConclusionRoutes(app);
+  registerDirectiveRoutes(app);
+  registerApiDocs(app);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,191 @@
+/** `/api/v1/conclusions…`: the conclusion reader, notices saved with the directives made from them, and their Word file. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import { vnDateString } from "../core/format/vi-date.js";
+import { actorOf } from "../core/http/actor.js";
+import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
+import type { AppEnv } from "../core/http/env.js";
+import type { AppCtx } from "../core/http/request.js";
+import type { DirectiveRecord } from "../directives/directives.model.js";
+import { presentDirective } from "../directives/directives.present.js";
+import type { SessionDetail } from "../sessions/sessions.model.js";
+import { getSessionFor } from "../sessions/sessions.service.js";
+import type { NoticeRecord } from "./conclusions.repo.js";
+import {
+  NoticeEditSchema,
+  NoticeInputSchema,
+  NoticeOutSchema,
+  ParseInputSchema,
+  ParseOutputSchema,
+} from "./conclusions.schema.js";
+import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
+import { parseConclusionText } from "./reader/parse.service.js";
+
+// One tag with the sessions' routes: readers of the API documentation find a session and its
+// conclusions together.
+const TAG = ["Buổi làm việc, kết luận"];
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const common = {
+  401: errorResponse("Not signed in."),
+  403: errorResponse("Not allowed."),
+  404: errorResponse("Not found, or not visible to the caller."),
+};
+
+const parseRoute = createRoute({
+  method: "post",
+  path: "/api/v1/conclusions/parse",
+  tags: TAG,
+  summary: "Read a conclusion notice or news article and propose its items (nothing is saved)",
+  description:
+    'Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.',
+  request: { body: { required: true, content: { "application/json": { schema: ParseInputSchema } } } },
+  responses: {
+    200: dataResponse("Proposed items.", ParseOutputSchema),
+    ...common,
+    422: errorResponse("Empty text."),
+  },
+});
+
+const noticeCreateRoute = createRoute({
+  method: "post",
+  path: "/api/v1/conclusions",
+  tags: TAG,
+  summary: "Save a conclusion notice with its items and the directives made from them (all or nothing)",
+  request: { body: { required: true, content: { "application/json": { schema: NoticeInputSchema } } } },
+  responses: {
+    201: dataResponse("The notice.", NoticeOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const noticePutRoute = createRoute({
+  method: "put",
+  path: "/api/v1/conclusions/{id}",
+  tags: TAG,
+  summary: "Correct a conclusion notice's header and items (directives made from them follow)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: NoticeEditSchema } } },
+  },
+  responses: {
+    200: dataResponse("The notice.", NoticeOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const noticeGetRoute = createRoute({
+  method: "get",
+  path: "/api/v1/conclusions/{id}",
+  tags: TAG,
+  summary: "A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)",
+  request: { params: IdParamSchema },
+  responses: { 200: dataResponse("The notice.", NoticeOutSchema), ...common },
+});
+
+const docxRoute = createRoute({
+  method: "get",
+  path: "/api/v1/conclusions/{id}/docx",
+  tags: TAG,
+  summary: "The notice as a Word document in the NĐ 30/2020 layout",
+  request: { params: IdParamSchema },
+  responses: {
+    200: {
+      description: "A .docx file.",
+      content: { [DOCX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...common,
+  },
+});
+
+async function noticeOut(c: AppCtx, id: number) {
+  const ctx = await actorOf(c);
+  const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, id, ctx);
+  return {
+    id: notice.id,
+    sessionId: notice.sessionId,
+    number: notice.number,
+    issuedOn: notice.issuedOn,
+    issuingUnitId: notice.issuingUnitId,
+    issuingBody: notice.issuingBody,
+    title: notice.title,
+    signerName: notice.signerName,
+    signerTitle: notice.signerTitle,
+    items: notice.items.map((item) => ({
+      ...item,
+      directives: directives.filter((d) => d.itemId === item.id).map((d) => presentDirective(d, ctx.now)),
+    })),
+  };
+}
+
+export function registerConclusionApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(parseRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const body = c.req.valid("json");
+    const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
+    const date = body.date ?? (session ? vnDateString(session.startsAt) : ctx.today);
+    const items = await parseConclusionText(c.var.ctx.database.db, body.text, {
+      date,
+      contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, session),
+    });
+    return c.json({ data: { items } }, 200);
+  });
+
+  app.openapi(noticeCreateRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const id = await saveNotice(c.var.ctx.database.db, c.req.valid("json"), ctx);
+    return c.json({ data: await noticeOut(c, id) }, 201);
+  });
+
+  app.openapi(noticePutRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const id = c.req.valid("param").id;
+    await editNotice(c.var.ctx.database.db, id, c.req.valid("json"), ctx);
+    return c.json({ data: await noticeOut(c, id) }, 200);
+  });
+
+  app.openapi(noticeGetRoute, async (c) =>
+    c.json({ data: await noticeOut(c, c.req.valid("param").id) }, 200),
+  );
+
+  app.openapi(docxRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const { notice, directives } = await getNoticeFor(c.var.ctx.database.db, c.req.valid("param").id, ctx);
+    return docxResponse(notice, directives);
+  });
+}
+
+/** Sends a notice as a .docx download named after its number ("Thong-bao-136-TB-QU.docx"). */
+export async function docxResponse(notice: NoticeRecord, directives: DirectiveRecord[]): Promise<Response> {
+  // The Word writer (the `docx` package) is loaded on the first export, not with every page.
+  const { noticeToDocx } = await import("../conclusions/conclusion-docx.js");
+  const bytes = await noticeToDocx(notice, directives);
+  const ascii = `Thong-bao-${notice.number
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[^A-Za-z0-9]+/g, "-")}.docx`;
+  return new Response(new Uint8Array(bytes), {
+    status: 200,
+    headers: {
+      "content-type": DOCX_TYPE,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`Thông báo ${notice.number}.docx`)}`,
+    },
+  });
+}
+
+/** The host, the visiting unit and the host's parent: whose short names ("phường", "quận") a text uses. */
+export function contextUnits(
+  hierarchy: Hierarchy,
+  today: string,
+  session: Pick<SessionDetail, "host" | "visiting"> | null,
+): number[] {
+  if (!session) return [];
+  const parent = hierarchy.pathForToday(session.host.id, today)[1];
+  return [
+    ...new Set(
+      [session.host.id, session.visiting?.id, parent].filter((x): x is number => typeof x === "number"),
+    ),
+  ];
+}

@@ -1,0 +1,224 @@
+/**
+ * Finds who leads a directive and who coordinates, from the wording of a conclusion item:
+ * "Giao [X] chủ trì, phối hợp với [Y], [Z] …", "[X] chủ động …", "phối hợp với các phòng ban chuyên môn
+ * quận", "giao UBND phường phối hợp với các phòng, ban liên quan quận". Names are matched against the
+ * registry; names it does not know are still returned (unitId null) for a person to pick the unit.
+ *
+ * Where a name ends is guessed: registered names are taken whole; otherwise a name starts with a
+ * unit word (Phòng, Ban, UBND, Đảng ủy, phường…) and runs until punctuation or a lower-case verb or
+ * preposition ("rà soát", "trong"). Capitalised words continue it, so "Phòng Quản lý đô thị" stays
+ * whole but an unregistered "Đội trật tự xây dựng" stops before "xây dựng": register such names.
+ * Text typed without any accent is matched on folded words, which is looser ("phuong" may be phương).
+ */
+import { foldVietnamese, hasVietnameseDiacritics } from "../../core/text/fold.js";
+import {
+  type CompiledRegistry,
+  compileRegistry,
+  keyParts,
+  longestNameAt,
+  matchUnitName,
+  type Token,
+  tokenize,
+  type UnitEntry,
+  type UnitRef,
+} from "./unit-registry.js";
+import {
+  HEADS,
+  LEVEL_WORDS,
+  NOT_A_HEAD,
+  STANDALONE,
+  STOP_PAIRS,
+  STOP_WORDS_ACCENTED,
+  STOP_WORDS_FOLDED,
+  SUBJECT_VERBS,
+} from "./unit-vocabulary.js";
+
+/** Lead (chủ trì) and coordinating (phối hợp) units of one directive. */
+export interface ResponsibleUnits {
+  leadUnit: UnitRef | null;
+  coordinatingUnits: UnitRef[];
+}
+
+const CLAUSE_BREAKS = new Set([".", ";", ":", "!", "?", "(", ")", "\n"]);
+const MAX_NAME_TOKENS = 12;
+
+interface Reader {
+  tokens: Token[];
+  registry: CompiledRegistry;
+  accents: boolean;
+}
+
+function isWord(r: Reader, i: number, ...folds: string[]): boolean {
+  return folds.every((f, j) => r.tokens[i + j]?.word === true && r.tokens[i + j]?.fold === f);
+}
+
+/** The stop (two words first, then one) at token i, folded, or null; capitalised words never stop. */
+function stopAt(r: Reader, i: number): string | null {
+  const t = r.tokens[i];
+  if (!t?.word || t.capital) return null;
+  const next = r.tokens[i + 1];
+  const pair = next?.word ? `${t.fold} ${next.fold}` : "";
+  if (STOP_PAIRS.has(pair)) return pair;
+  // "có" (has) stops a name, except in "có liên quan" ("các phòng, ban có liên quan").
+  if (t.fold === "co" && (!r.accents || t.lower === "có")) return next?.fold === "lien" ? null : "co";
+  const single = r.accents ? STOP_WORDS_ACCENTED.has(t.lower) : STOP_WORDS_FOLDED.has(t.fold);
+  return single ? t.fold : null;
+}
+
+/** Length in tokens of the unit head word(s) at i, or 0. */
+function headAt(r: Reader, i: number): number {
+  for (const head of HEADS) {
+    const words = r.accents ? head.lower : head.fold;
+    const fits = words.every((w, j) => {
+      const t = r.tokens[i + j];
+      return t?.word === true && (r.accents ? t.lower : t.fold) === w;
+    });
+    if (!fits) continue;
+    const excluded = NOT_A_HEAD[head.lower.join(" ")];
+    if (words.length === 1 && excluded?.includes(r.tokens[i + 1]?.fold ?? "")) continue;
+    return words.length;
+  }
+  return 0;
+}
+
+/** Whether a unit name can start at token i (after an optional "các"/"những"). */
+function startsUnit(r: Reader, i: number): boolean {
+  const j = isWord(r, i, "cac") || isWord(r, i, "nhung") ? i + 1 : i;
+  return headAt(r, j) > 0 || registryAt(r, j) !== null;
+}
+
+function registryAt(r: Reader, i: number): { end: number } | null {
+  const parts = keyParts(r.tokens, i, Math.min(r.tokens.length, i + MAX_NAME_TOKENS + 4));
+  const found = longestNameAt(parts, 0, r.registry);
+  if (!found) return null;
+  return { end: (parts[found.length - 1]?.token ?? i) + 1 };
+}
+
+/**
+ * Reads one unit name starting at token i; returns it with the index after it, or null when no name
+ * starts there. Registered names are taken whole unless a capitalised word follows (the text names
+ * something more specific, "UBND phường Ngọc Thụy").
+ */
+function readUnit(r: Reader, i: number, text: string): { ref: UnitRef; end: number; extra: number } | null {
+  const j = isWord(r, i, "cac") || isWord(r, i, "nhung") ? i + 1 : i;
+  const known = registryAt(r, j);
+  const cut = (end: number) => text.slice(r.tokens[i]?.start, r.tokens[end - 1]?.end);
+  if (known && !r.tokens[known.end]?.capital) {
+    return { ref: matchUnitName(cut(known.end), r.registry), end: known.end, extra: 1 };
+  }
+  const head = headAt(r, j);
+  if (head === 0 && !known) return null;
+  let k = j + Math.max(head, 1);
+  while (k < r.tokens.length && k - j < MAX_NAME_TOKENS) {
+    const t = r.tokens[k] as Token;
+    const onlyHeads = k - j === head;
+    if (!t.word) {
+      const next = r.tokens[k + 1];
+      if (["-", "–", "—", "&", "/"].includes(t.text) && next?.word) k += 1;
+      // "các phòng, ban liên quan": a bare plural head joined to the next head is one group.
+      else if (t.text === "," && onlyHeads && headAt(r, k + 1) > 0) k += 1;
+      else break;
+      continue;
+    }
+    if (t.fold === "va" || t.fold === "cung" || t.fold === "voi") {
+      // "Tài nguyên và Môi trường" continues a name; "và Phòng Y tế" starts another one.
+      if (!startsUnit(r, k + 1) && r.tokens[k + 1]?.capital) k += 1;
+      else break;
+      continue;
+    }
+    if (stopAt(r, k) !== null) break;
+    // "…quân sự phường giữ gìn": after the ward or district, only a proper name, a number or "ủy" continues.
+    const prev = r.tokens[k - 1];
+    const continues = t.capital || /^\d/.test(t.text) || ["ủy", "uỷ"].includes(t.lower);
+    if (r.accents && prev && LEVEL_WORDS.has(prev.lower) && !continues) break;
+    k += 1;
+  }
+  return { ref: matchUnitName(cut(k), r.registry), end: k, extra: k - j - head };
+}
+
+/** Reads "Y, Z và W" after "phối hợp với": names separated by commas, "và", "cùng". */
+function readUnitList(r: Reader, i: number, text: string): { refs: UnitRef[]; end: number } {
+  const refs: UnitRef[] = [];
+  let k = i;
+  for (;;) {
+    const unit = readUnit(r, k, text);
+    if (!unit) break;
+    refs.push(unit.ref);
+    k = unit.end;
+    const sep = r.tokens[k];
+    const gap = sep && (sep.text === "," || sep.fold === "va" || sep.fold === "cung") ? 1 : 0;
+    const after = gap + (isWord(r, k + gap, "voi") ? 1 : 0);
+    if (gap === 0 || !startsUnit(r, k + after)) break;
+    k += after;
+  }
+  return { refs, end: k };
+}
+
+function isClauseStart(r: Reader, i: number): boolean {
+  const prev = r.tokens[i - 1];
+  return i === 0 || (prev !== undefined && !prev.word && CLAUSE_BREAKS.has(prev.text));
+}
+
+/**
+ * The lead and coordinating units named in a directive's text.
+ * - Lead: the first of "giao (cho) [X]", "yêu cầu / đề nghị [X]", or "[X] chủ trì / chủ động / tiếp tục /
+ *   tập trung / phối hợp …" at the start of a clause (X must be registered, name more than its unit
+ *   word, or be phường/quận/xã…, so "Lãnh đạo thực hiện" is not read as a unit).
+ * - Coordinating: every name after "phối hợp (chặt chẽ) (với|cùng)", in order, without repeats or the lead.
+ * `units` may be the raw registry or one compiled with compileRegistry() for reuse.
+ */
+export function findResponsibleUnits(
+  text: string,
+  units: readonly UnitEntry[] | CompiledRegistry = [],
+): ResponsibleUnits {
+  const nfc = text.normalize("NFC");
+  const r: Reader = {
+    tokens: tokenize(nfc),
+    registry: "names" in units ? units : compileRegistry(units),
+    accents: hasVietnameseDiacritics(nfc),
+  };
+  let leadUnit: UnitRef | null = null;
+  const coordinating: UnitRef[] = [];
+  for (let i = 0; i < r.tokens.length; i += 1) {
+    const prev = r.tokens[i - 1]?.fold ?? "";
+    const assigns =
+      (isWord(r, i, "giao") && !["ban", "chuyen", "duoc"].includes(prev)) ||
+      isWord(r, i, "yeu", "cau") ||
+      isWord(r, i, "de", "nghi");
+    if (assigns && !leadUnit) {
+      const at = i + (isWord(r, i, "giao") ? 1 : 2) + (isWord(r, i + 1, "cho") ? 1 : 0);
+      const unit = readUnit(r, at, nfc);
+      if (unit) leadUnit = unit.ref;
+    } else if (!leadUnit && isClauseStart(r, i)) {
+      const unit = readUnit(r, i, nfc);
+      const verb = unit ? stopAt(r, unit.end) : null;
+      const specific =
+        unit &&
+        (unit.ref.unitId !== null ||
+          unit.extra > 0 ||
+          STANDALONE.has(r.accents ? unit.ref.text.toLowerCase() : foldVietnamese(unit.ref.text)));
+      if (unit && verb && SUBJECT_VERBS.has(verb) && specific) leadUnit = unit.ref;
+    }
+    if (isWord(r, i, "phoi", "hop")) {
+      let k = i + 2;
+      if (isWord(r, k, "chat", "che")) k += 2;
+      if (isWord(r, k, "voi") || isWord(r, k, "cung")) k += 1;
+      if (isWord(r, k, "voi")) k += 1;
+      const list = readUnitList(r, k, nfc);
+      coordinating.push(...list.refs);
+      i = Math.max(i, list.end - 1);
+    }
+  }
+  const seen = new Set<string>(leadUnit ? [refKey(leadUnit)] : []);
+  const coordinatingUnits = coordinating.filter((ref) => {
+    const key = refKey(ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { leadUnit, coordinatingUnits };
+}
+
+function refKey(ref: UnitRef): string {
+  return ref.unitId !== null ? `id:${ref.unitId}` : `text:${ref.text.toLowerCase()}`;
+}
