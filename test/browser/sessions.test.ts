@@ -5,7 +5,7 @@ import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } f
 
 const PASSWORD = "giaoban2020";
 const ARTICLE = readFileSync(
-  new URL("../../../shared/seed/thuong-thanh-2020-01-02.txt", import.meta.url),
+  new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url),
   "utf8",
 );
 

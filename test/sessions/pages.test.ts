@@ -8,7 +8,7 @@ import { TestClient } from "../support/http.js";
 import { type Seeded, seedRegistry } from "./seed.js";
 
 const ARTICLE = readFileSync(
-  new URL("../../../shared/seed/thuong-thanh-2020-01-02.txt", import.meta.url),
+  new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url),
   "utf8",
 );
 

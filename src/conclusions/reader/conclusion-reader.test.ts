@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type ProposedItem, readConclusion } from "./conclusion-reader.js";
 
-/** The reference article (docs: ../shared/domain.md §1). CI checks out ../shared beside the repository. */
-const SEED = path.resolve(process.cwd(), "../shared/seed/thuong-thanh-2020-01-02.txt");
+/** The reference article, kept in the repository (test/fixtures/README.md says where it comes from). */
+const SEED = new URL("../../../test/fixtures/thuong-thanh-2020-01-02.txt", import.meta.url);
 
-/** The part of the reference article that matters here, for when ../shared is not available. */
+/** The part of the reference article that matters here, read on its own as a pasted excerpt would be. */
 const EXCERPT = `Tin mới nhất
 Ban Thường vụ quận ủy Long Biên làm việc với phường Thượng Thanh
 Ngày đăng 02/01/2020 | 21:49  | Lượt xem: 129
@@ -69,48 +68,42 @@ function unitsOf(item: ProposedItem): [string | null, string[]] {
   return [item.leadUnit ? show(item.leadUnit) : null, item.coordinatingUnits.map(show)];
 }
 
-const SOURCES: Array<[string, string | null]> = [
-  ["the seed article", existsSync(SEED) ? readFileSync(SEED, "utf8") : null],
+const SOURCES: Array<[string, string]> = [
+  ["the seed article", readFileSync(SEED, "utf8")],
   ["the inline excerpt", EXCERPT],
 ];
 
 describe.each(SOURCES)("readConclusion on %s", (_name, text) => {
-  it.skipIf(text === null)(
-    "finds the nine conclusions after 'Kết luận … yêu cầu :' and stops before the closing",
-    () => {
-      const reading = readConclusion(text ?? "", { sessionDate: "2020-01-02", units: UNITS });
-      expect(reading.listsFound).toBe(2);
-      expect(reading.anchor).toMatch(/^Kết luận buổi làm việc.*yêu cầu :$/);
-      expect(reading.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      expect(reading.items.map((i) => i.area.code)).toEqual(EXPECTED.map((e) => e[1]));
-      for (const item of reading.items) {
-        expect(item.subItems).toEqual([]);
-        expect(item.source).not.toMatch(/Tiếp thu/);
-        expect(item.source.startsWith(`${item.number}. `)).toBe(true);
-      }
-      expect(reading.items[8]?.text).toBe(
-        "thống nhất và giao UBND phường phối hợp với các phòng, ban liên quan quận hoàn thiện các thủ tục, các bước theo lộ trình.",
-      );
-    },
-  );
+  it("finds the nine conclusions after 'Kết luận … yêu cầu :' and stops before the closing", () => {
+    const reading = readConclusion(text ?? "", { sessionDate: "2020-01-02", units: UNITS });
+    expect(reading.listsFound).toBe(2);
+    expect(reading.anchor).toMatch(/^Kết luận buổi làm việc.*yêu cầu :$/);
+    expect(reading.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(reading.items.map((i) => i.area.code)).toEqual(EXPECTED.map((e) => e[1]));
+    for (const item of reading.items) {
+      expect(item.subItems).toEqual([]);
+      expect(item.source).not.toMatch(/Tiếp thu/);
+      expect(item.source.startsWith(`${item.number}. `)).toBe(true);
+    }
+    expect(reading.items[8]?.text).toBe(
+      "thống nhất và giao UBND phường phối hợp với các phòng, ban liên quan quận hoàn thiện các thủ tục, các bước theo lộ trình.",
+    );
+  });
 
-  it.skipIf(text === null).each(EXPECTED)(
-    "item %i: %s, heading %j, deadline %s %s",
-    (n, code, heading, kind, date, phrase) => {
-      const item = readConclusion(text ?? "", { sessionDate: "2020-01-02", units: UNITS }).items[n - 1];
-      expect(item?.area).toMatchObject({ code, heading });
-      expect(item?.deadline).toMatchObject({ kind, date, phrase });
-    },
-  );
+  it.each(EXPECTED)("item %i: %s, heading %j, deadline %s %s", (n, code, heading, kind, date, phrase) => {
+    const item = readConclusion(text ?? "", { sessionDate: "2020-01-02", units: UNITS }).items[n - 1];
+    expect(item?.area).toMatchObject({ code, heading });
+    expect(item?.deadline).toMatchObject({ kind, date, phrase });
+  });
 
-  it.skipIf(text === null)("labels areas in Vietnamese, the typo included", () => {
+  it("labels areas in Vietnamese, the typo included", () => {
     const items = readConclusion(text ?? "").items;
     expect(items[0]?.area.label).toBe("Phát triển kinh tế");
     expect(items[1]?.area.label).toBe("Quản lý đô thị");
     expect(items[4]?.area.label).toBe("Văn hóa - xã hội");
   });
 
-  it.skipIf(text === null)("proposes lead and coordinating units", () => {
+  it("proposes lead and coordinating units", () => {
     const items = readConclusion(text ?? "", { units: UNITS }).items;
     expect(items.map(unitsOf)).toEqual([
       [null, []],
@@ -125,12 +118,12 @@ describe.each(SOURCES)("readConclusion on %s", (_name, text) => {
     ]);
   });
 
-  it.skipIf(text === null)("gives the clause that carries the deadline of item 1", () => {
+  it("gives the clause that carries the deadline of item 1", () => {
     const item = readConclusion(text ?? "").items[0];
     expect(item?.deadline.clause).toBe("kết thúc việc chăn nuôi ở khu dân cư trong năm 2020");
   });
 
-  it.skipIf(text === null)("ends the education term on the configured date", () => {
+  it("ends the education term on the configured date", () => {
     const item = readConclusion(text ?? "", { termEnds: { "2020-2025": "2025-06-30" } }).items[5];
     expect(item?.deadline).toMatchObject({ kind: "term", date: "2025-06-30" });
   });
