@@ -5,23 +5,20 @@ import { clientIp, pageMeta } from "../core/http/request.js";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.js";
 import { logIn, logOut, SESSION_TTL_MS } from "./auth.service.js";
 import { LoginPage } from "./login.pages.js";
-
-/** Only local paths: an open redirect after login would be a phishing aid. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/quan-tri";
-}
+import { safeNext } from "./login-redirect.rules.js";
 
 export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/dang-nhap", (c) => {
-    if (c.var.auth.actor) return c.redirect(safeNext(c.req.query("next")));
-    return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={safeNext(c.req.query("next"))} />);
+    const next = safeNext(c.req.query("next"), c.var.ctx.config.publicBaseUrl);
+    if (c.var.auth.actor) return c.redirect(next);
+    return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={next} />);
   });
 
   app.post("/dang-nhap", async (c) => {
     const body = await c.req.parseBody();
     const username = typeof body.username === "string" ? body.username : "";
     const password = typeof body.password === "string" ? body.password : "";
-    const next = safeNext(body.next);
+    const next = safeNext(body.next, c.var.ctx.config.publicBaseUrl);
     const errors: Record<string, string> = {};
     if (!username.trim()) errors.username = "Vui lòng nhập tên đăng nhập.";
     if (!password) errors.password = "Vui lòng nhập mật khẩu.";
