@@ -4,6 +4,7 @@ import { AppError, TooManyRequestsError } from "../core/http/errors.js";
 import { clientIp, pageMeta } from "../core/http/request.js";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.js";
 import { logIn, logOut, SESSION_TTL_MS } from "./auth.service.js";
+import { knownUsernames, rememberDevice } from "./known-device.js";
 import { LoginPage } from "./login.pages.js";
 import { safeNext } from "./login-redirect.rules.js";
 
@@ -29,14 +30,16 @@ export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     }
     try {
-      const { cookieValue } = await logIn(c.var.ctx.database.db, {
+      const { cookieValue, actor } = await logIn(c.var.ctx.database.db, {
         username,
         password,
         ip: clientIp(c),
         userAgent: c.req.header("user-agent") ?? null,
+        knownUsernames: knownUsernames(c),
         now: c.var.ctx.now(),
       });
       setSessionCookie(c, cookieValue, SESSION_TTL_MS / 1000);
+      rememberDevice(c, actor.username);
       return c.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 429)) throw error;

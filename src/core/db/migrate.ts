@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { loginRefusalsMigration } from "../../accounts/login-attempts.migration.js";
 import { emulationMigration } from "../../emulation/emulation.migration.js";
 import { editorialMigration } from "../../portal/editorial.migration.js";
 import { searchMigration } from "../../portal/search.migration.js";
@@ -22,6 +23,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0005-editorial": editorialMigration(dialect),
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
+    "0008-login-refusals": loginRefusalsMigration(),
   };
 }
 
