@@ -13,7 +13,7 @@ describe.each(ENGINES)("the login throttle on %s", (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    for (const username of ["canbo", "chamchi", "lanhdao", "vanthu"])
+    for (const username of ["canbo", "chamchi", "lanhdao", "vanthu", "dongthoi"])
       await createUser(t.database.db, { username });
   });
   afterAll(() => t.close());
@@ -94,6 +94,15 @@ describe.each(ENGINES)("the login throttle on %s", (engine) => {
         "failed",
       ],
     );
+  });
+
+  it("counts attempts sent in parallel against one another", async () => {
+    const clients = Array.from({ length: 8 }, () => new TestClient(t, "198.51.100.60"));
+    for (const client of clients) await client.page("/dang-nhap");
+    const statuses = await Promise.all(
+      clients.map((client, i) => logIn(client, "dongthoi", `song-song-${i}`)),
+    );
+    expect(statuses.map((r) => r.status).sort()).toEqual([422, 422, 422, 429, 429, 429, 429, 429]);
   });
 
   it("slows a username attacked from many addresses, but lets its known device in", async () => {
