@@ -13,7 +13,7 @@ import { canAnywhere, grantedRoots, isSystemAdmin } from "./policy.js";
 import { ROLES } from "./roles.js";
 import { listApiTokens, revokeApiToken } from "./tokens.repo.js";
 import { listUsersWithGrants } from "./users.repo.js";
-import { changeOwnPassword, createUserWithGrant } from "./users.service.js";
+import { changeOwnPassword, createUserWithGrant, resetUserPassword } from "./users.service.js";
 
 function text(body: Record<string, unknown>, key: string): string {
   const value = body[key];
@@ -176,6 +176,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
         actor,
         { current: text(body, "current"), next: text(body, "next"), confirm: text(body, "confirm") },
         c.var.ctx.now(),
+        c.var.auth.sessionId,
       );
     } catch (error) {
       if (error instanceof ValidationError) return renderAccount(c, { errors: error.fields }, 422);
@@ -220,7 +221,14 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get("/quan-tri/nguoi-dung", (c) =>
-    renderUsers(c, { notice: c.req.query("ok") ? "Đã thêm người dùng." : null }),
+    renderUsers(c, {
+      notice:
+        c.req.query("ok") === "mat-khau"
+          ? "Đã đặt lại mật khẩu."
+          : c.req.query("ok")
+            ? "Đã thêm người dùng."
+            : null,
+    }),
   );
 
   app.post("/quan-tri/nguoi-dung", async (c) => {
@@ -247,6 +255,28 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
       throw error;
     }
     return c.redirect("/quan-tri/nguoi-dung?ok=1", 303);
+  });
+
+  app.post("/quan-tri/nguoi-dung/:id/mat-khau", async (c) => {
+    const actor = requireActor(c);
+    const body = await c.req.parseBody();
+    try {
+      await resetUserPassword(
+        c.var.ctx.database.db,
+        { userId: Number(c.req.param("id")), password: text(body, "password") },
+        { actor, hierarchy: await hierarchyOf(c), today: todayOf(c), now: c.var.ctx.now(), ip: clientIp(c) },
+      );
+    } catch (error) {
+      // Shown in the page's error summary, linked to that user's password field.
+      if (error instanceof ValidationError)
+        return renderUsers(
+          c,
+          { errors: { [`reset-${c.req.param("id")}`]: error.fields?.password ?? error.message } },
+          422,
+        );
+      throw error;
+    }
+    return c.redirect("/quan-tri/nguoi-dung?ok=mat-khau", 303);
   });
 
   app.get("/quan-tri/nhat-ky", async (c) => {
