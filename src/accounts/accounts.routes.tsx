@@ -2,9 +2,10 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { canAnywhere, grantedRoots, isSystemAdmin } from "../core/access/policy.js";
 import { ROLES } from "../core/access/roles.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
+import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
-import { formText } from "../core/http/params.js";
+import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AccountPage, DashboardPage, UsersPage } from "./admin.pages.js";
@@ -14,7 +15,7 @@ import { createApiToken } from "./auth.service.js";
 import { registerLoginRoutes } from "./login.routes.js";
 import { listApiTokens, revokeApiToken } from "./tokens.repo.js";
 import { listUsersWithGrants } from "./users.repo.js";
-import { changeOwnPassword, createUserWithGrant } from "./users.service.js";
+import { changeOwnPassword, createUserWithGrant, resetUserPassword } from "./users.service.js";
 
 async function unitNameMap(c: AppCtx, ids: number[] | null): Promise<Map<number, string>> {
   const rows = await listUnitNames(c.var.ctx.database.db, ids);
@@ -176,6 +177,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
           confirm: formText(body, "confirm"),
         },
         c.var.ctx.now(),
+        c.var.auth.sessionId,
       );
     } catch (error) {
       if (error instanceof ValidationError) return renderAccount(c, { errors: error.fields }, 422);
@@ -220,7 +222,14 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get("/quan-tri/nguoi-dung", (c) =>
-    renderUsers(c, { notice: c.req.query("ok") ? "Đã thêm người dùng." : null }),
+    renderUsers(c, {
+      notice:
+        c.req.query("ok") === "mat-khau"
+          ? "Đã đặt lại mật khẩu."
+          : c.req.query("ok")
+            ? "Đã thêm người dùng."
+            : null,
+    }),
   );
 
   app.post("/quan-tri/nguoi-dung", async (c) => {
@@ -247,6 +256,31 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
       throw error;
     }
     return c.redirect("/quan-tri/nguoi-dung?ok=1", 303);
+  });
+
+  app.post("/quan-tri/nguoi-dung/:id/mat-khau", async (c) => {
+    const ctx = await actorOf(c);
+    const body = await c.req.parseBody();
+    try {
+      await resetUserPassword(
+        c.var.ctx.database.db,
+        {
+          userId: requireId(c.req.param("id"), "Không tìm thấy người dùng này."),
+          password: formText(body, "password"),
+        },
+        ctx,
+      );
+    } catch (error) {
+      // Shown in the page's error summary, linked to that user's password field.
+      if (error instanceof ValidationError)
+        return renderUsers(
+          c,
+          { errors: { [`reset-${c.req.param("id")}`]: error.fields?.password ?? error.message } },
+          422,
+        );
+      throw error;
+    }
+    return c.redirect("/quan-tri/nguoi-dung?ok=mat-khau", 303);
   });
 
   app.get("/quan-tri/nhat-ky", async (c) => {

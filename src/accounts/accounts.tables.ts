@@ -54,6 +54,8 @@ export interface LoginAttemptsTable {
   ip: string;
   at: string;
   success: number;
+  /** The throttle limit that refused the attempt before the password was checked; null: checked. */
+  refused_by: string | null;
 }
 
 export interface AccountsTables {

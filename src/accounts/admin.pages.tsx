@@ -175,6 +175,7 @@ export function UsersPage({
             <th scope="col">Tên đăng nhập</th>
             <th scope="col">Họ tên</th>
             <th scope="col">Vai trò</th>
+            <th scope="col">Đặt lại mật khẩu</th>
           </tr>
         </thead>
         <tbody>
@@ -190,6 +191,24 @@ export function UsersPage({
                     </li>
                   ))}
                 </ul>
+              </td>
+              <td>
+                <form method="post" action={`/quan-tri/nguoi-dung/${u.id}/mat-khau`} class="inline-form">
+                  <CsrfInput token={meta.auth.csrfToken} />
+                  <label class="visually-hidden" for={`f-reset-${u.id}`}>
+                    Mật khẩu mới cho {u.username}
+                  </label>
+                  <input
+                    id={`f-reset-${u.id}`}
+                    name="password"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                  />
+                  <button type="submit" class="link-button">
+                    Đặt lại
+                  </button>
+                </form>
               </td>
             </tr>
           ))}

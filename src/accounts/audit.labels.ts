@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   login: "Đăng nhập",
   logout: "Đăng xuất",
   password_change: "Đổi mật khẩu",
+  password_reset: "Đặt lại mật khẩu",
   revoke: "Thu hồi",
   demo_load: "Nạp dữ liệu mẫu",
   demo_reset: "Nạp lại dữ liệu mẫu",

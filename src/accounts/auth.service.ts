@@ -4,8 +4,14 @@ import type { Actor } from "../core/access/policy.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { NotFoundError, TooManyRequestsError, ValidationError } from "../core/http/errors.js";
-import { countRecentFailures, insertLoginAttempt } from "./login-attempts.repo.js";
-import { secondsUntilAllowed, THROTTLE_WINDOW_MS, throttleMessage } from "./login-throttle.rules.js";
+import { insertLoginAttempt, loadAttemptStats, settleLoginAttempt } from "./login-attempts.repo.js";
+import {
+  ADDRESS_WINDOW_MS,
+  decideLoginAttempt,
+  PAIR_WINDOW_MS,
+  throttleMessage,
+  USERNAME_WINDOW_MS,
+} from "./login-throttle.rules.js";
 import { decoyPasswordHash, verifyPassword } from "./password.js";
 import { deleteSession, findLiveSession, insertSession, touchSession } from "./sessions.repo.js";
 import { findUserIdByTokenHash, insertApiToken } from "./tokens.repo.js";
@@ -41,26 +47,37 @@ export interface LoginInput {
   password: string;
   ip: string;
   userAgent: string | null;
+  /** Usernames this browser holds a valid known-device mark for (known-device.ts). */
+  knownUsernames: readonly string[];
   now: Date;
 }
 
 /**
- * Checks the password (throttled per username and address), opens a session and returns the cookie
+ * Checks the password (throttled: login-throttle.rules.ts), opens a session and returns the cookie
  * value. The same message for an unknown user and a wrong password, so accounts cannot be probed.
+ * Every attempt is logged in login_attempts, the refused ones included.
  */
 export async function logIn(
   db: Kysely<DB>,
   input: LoginInput,
 ): Promise<{ cookieValue: string; actor: Actor }> {
   const username = input.username.trim().toLowerCase();
-  const failures = await countRecentFailures(
-    db,
+  const ago = (ms: number) => new Date(input.now.getTime() - ms);
+  // Logged as a failure first and settled below (login-attempts.repo.ts says why).
+  const attemptId = await insertLoginAttempt(db, { username, ip: input.ip, at: input.now, success: false });
+  const stats = await loadAttemptStats(db, {
     username,
-    input.ip,
-    new Date(input.now.getTime() - THROTTLE_WINDOW_MS),
-  );
-  const wait = secondsUntilAllowed(failures, input.now);
-  if (wait > 0) throw new TooManyRequestsError(throttleMessage(wait), wait);
+    ip: input.ip,
+    beforeId: attemptId,
+    pairSince: ago(PAIR_WINDOW_MS),
+    addressSince: ago(ADDRESS_WINDOW_MS),
+    usernameSince: ago(USERNAME_WINDOW_MS),
+  });
+  const decision = decideLoginAttempt(stats, input.knownUsernames.includes(username), input.now);
+  if (!decision.allowed) {
+    await settleLoginAttempt(db, attemptId, { refusedBy: decision.limit });
+    throw new TooManyRequestsError(throttleMessage(decision.retryAfterSeconds), decision.retryAfterSeconds);
+  }
 
   const user = await findUserByUsername(db, username);
   const ok =
@@ -68,7 +85,6 @@ export async function logIn(
       ? await verifyPassword(user.passwordHash, input.password)
       : await decoyFails(input.password);
   if (!user || !ok) {
-    await insertLoginAttempt(db, { username, ip: input.ip, at: input.now, success: false });
     throw new ValidationError(
       { password: "Tên đăng nhập hoặc mật khẩu không đúng." },
       "Đăng nhập không thành công.",
@@ -79,7 +95,7 @@ export async function logIn(
 
   const cookieValue = randomToken();
   await db.transaction().execute(async (trx) => {
-    await insertLoginAttempt(trx, { username, ip: input.ip, at: input.now, success: true });
+    await settleLoginAttempt(trx, attemptId, { success: true });
     await insertSession(trx, {
       id: sha256(cookieValue),
       userId: user.id,

@@ -4,24 +4,22 @@ import { AppError, TooManyRequestsError } from "../core/http/errors.js";
 import { clientIp, pageMeta } from "../core/http/request.js";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.js";
 import { logIn, logOut, SESSION_TTL_MS } from "./auth.service.js";
+import { knownUsernames, rememberDevice } from "./known-device.js";
 import { LoginPage } from "./login.pages.js";
-
-/** Only local paths: an open redirect after login would be a phishing aid. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/quan-tri";
-}
+import { safeNext } from "./login-redirect.rules.js";
 
 export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/dang-nhap", (c) => {
-    if (c.var.auth.actor) return c.redirect(safeNext(c.req.query("next")));
-    return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={safeNext(c.req.query("next"))} />);
+    const next = safeNext(c.req.query("next"), c.var.ctx.config.publicBaseUrl);
+    if (c.var.auth.actor) return c.redirect(next);
+    return c.html(<LoginPage meta={pageMeta(c, "Đăng nhập")} next={next} />);
   });
 
   app.post("/dang-nhap", async (c) => {
     const body = await c.req.parseBody();
     const username = typeof body.username === "string" ? body.username : "";
     const password = typeof body.password === "string" ? body.password : "";
-    const next = safeNext(body.next);
+    const next = safeNext(body.next, c.var.ctx.config.publicBaseUrl);
     const errors: Record<string, string> = {};
     if (!username.trim()) errors.username = "Vui lòng nhập tên đăng nhập.";
     if (!password) errors.password = "Vui lòng nhập mật khẩu.";
@@ -32,14 +30,16 @@ export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     }
     try {
-      const { cookieValue } = await logIn(c.var.ctx.database.db, {
+      const { cookieValue, actor } = await logIn(c.var.ctx.database.db, {
         username,
         password,
         ip: clientIp(c),
         userAgent: c.req.header("user-agent") ?? null,
+        knownUsernames: knownUsernames(c),
         now: c.var.ctx.now(),
       });
       setSessionCookie(c, cookieValue, SESSION_TTL_MS / 1000);
+      rememberDevice(c, actor.username);
       return c.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 429)) throw error;

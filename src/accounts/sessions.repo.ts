@@ -72,6 +72,18 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
 }
 
+/** Ends every session of a user but `exceptId` (the one making the change, when it is the user). */
+export async function deleteSessionsOfUser(
+  db: Kysely<DB>,
+  userId: number,
+  exceptId: string | null = null,
+): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptId !== null) query = query.where("id", "!=", exceptId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<number> {
   const result = await db
     .deleteFrom("sessions")

@@ -6,9 +6,11 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { isIsoDate } from "../core/format/vi-date.js";
-import { ConflictError, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.js";
-import { findUserById, insertGrant, insertUser, updatePasswordHash } from "./users.repo.js";
+import { passwordProblem } from "./password-strength.js";
+import { deleteSessionsOfUser } from "./sessions.repo.js";
+import { findUserById, insertGrant, insertUser, listGrantsOfUser, updatePasswordHash } from "./users.repo.js";
 
 export interface NewUserInput {
   username: string;
@@ -50,6 +52,10 @@ export async function createUserWithGrant(
   context: { actor: Actor | null; hierarchy: Hierarchy; today: string; now: Date; ip?: string | null },
 ): Promise<number> {
   const errors = validateNewUser(input);
+  if (!errors.password) {
+    const problem = await passwordProblem(input.password, [input.username, input.displayName, input.email]);
+    if (problem) errors.password = problem;
+  }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   if (context.actor) {
     const granting = input.role === "system_admin" && !isSystemAdmin(context.actor, context.today);
@@ -110,24 +116,29 @@ export async function createUserWithGrant(
   }
 }
 
-/** Changes one's own password after checking the current one. */
+/**
+ * Changes one's own password after checking the current one, and ends the user's other sessions
+ * (`currentSessionId` stays): whoever else was signed in, perhaps the reason for the change, is out.
+ */
 export async function changeOwnPassword(
   db: Kysely<DB>,
   actor: Actor,
   input: { current: string; next: string; confirm: string },
   now: Date,
+  currentSessionId: string | null,
 ): Promise<void> {
   const errors: Record<string, string> = {};
   const user = await findUserById(db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.current)))
     errors.current = "Mật khẩu hiện tại không đúng.";
-  if (input.next.length < MIN_PASSWORD_LENGTH)
-    errors.next = `Mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
+  const problem = await passwordProblem(input.next, [user?.username, user?.displayName, user?.email]);
+  if (problem) errors.next = problem.replace("Mật khẩu", "Mật khẩu mới");
   else if (input.next !== input.confirm) errors.confirm = "Mật khẩu nhập lại không khớp.";
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const passwordHash = await hashPassword(input.next);
   await db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, actor.userId, passwordHash, now);
+    await deleteSessionsOfUser(trx, actor.userId, currentSessionId);
     // The hash itself is never written to the audit log.
     await recordAudit(trx, {
       actor,
@@ -136,6 +147,52 @@ export async function changeOwnPassword(
       entityId: actor.userId,
       unitId: null,
       at: now,
+    });
+  });
+}
+
+/**
+ * An administrator sets a new password for someone who forgot theirs, and every session of that user
+ * ends. Allowed to whoever may manage users on every unit where the user holds a role (a unit admin
+ * cannot take over an account that also works elsewhere); a system admin's account, or one without
+ * any role, only to a system admin.
+ */
+export async function resetUserPassword(
+  db: Kysely<DB>,
+  input: { userId: number; password: string },
+  context: { actor: Actor; hierarchy: Hierarchy; today: string; now: Date; ip?: string | null },
+): Promise<void> {
+  const user = await findUserById(db, input.userId);
+  if (!user) throw new NotFoundError("Không có người dùng này.");
+  const grants = await listGrantsOfUser(db, user.id);
+  const allowed = isSystemAdmin(context.actor, context.today)
+    ? true
+    : grants.length > 0 &&
+      grants.every(
+        (g) =>
+          g.role !== "system_admin" &&
+          can(
+            context.actor,
+            "user.manage",
+            { unitPath: context.hierarchy.pathForToday(g.unitId, context.today) },
+            context.today,
+          ),
+      );
+  if (!allowed) throw new ForbiddenError("Bạn không có quyền đặt lại mật khẩu của người dùng này.");
+  const problem = await passwordProblem(input.password, [user.username, user.displayName, user.email]);
+  if (problem) throw new ValidationError({ password: problem });
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, user.id, passwordHash, context.now);
+    await deleteSessionsOfUser(trx, user.id);
+    await recordAudit(trx, {
+      actor: context.actor,
+      action: "password_reset",
+      entityType: "user",
+      entityId: user.id,
+      unitId: null,
+      at: context.now,
+      ip: context.ip ?? null,
     });
   });
 }

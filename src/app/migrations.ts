@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from "kysely";
+import { loginRefusalsMigration } from "../accounts/login-attempts.migration.js";
 import { createConclusionTables } from "../conclusions/conclusions.migration.js";
 import type { DialectName } from "../core/db/dialect.js";
 import { runMigrations } from "../core/db/migrate.js";
@@ -33,6 +34,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0005-editorial": editorialMigration(dialect),
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
+    "0008-login-refusals": loginRefusalsMigration(),
   };
 }
 

@@ -24,6 +24,19 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), PAGE_CACHE_TTL_MS: "1500" }).pageCacheTtlMs).toBe(1_500);
   });
 
+  it("trusts no X-Forwarded-For unless TRUST_PROXY says how many proxies stand in front", () => {
+    const hops = (TRUST_PROXY?: string) =>
+      loadConfig({ DATA_DIR: dataDir(), ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) })
+        .trustProxyHops;
+    expect(hops()).toBe(0);
+    expect(hops("")).toBe(0);
+    expect(hops("0")).toBe(0);
+    expect(hops("false")).toBe(0);
+    expect(hops("1")).toBe(1);
+    expect(hops("true")).toBe(1);
+    expect(hops("2")).toBe(2);
+  });
+
   it("takes PostgreSQL from DATABASE_URL and https from PUBLIC_BASE_URL", () => {
     const config = loadConfig({
       DATA_DIR: dataDir(),
@@ -43,6 +56,15 @@ describe("loadConfig", () => {
     [{ SMTP_URL: "http://mail" }, "SMTP_URL must start with smtp:// or smtps://"],
     [{ PAGE_CACHE_TTL_MS: "-1" }, 'PAGE_CACHE_TTL_MS must be a whole number ≥ 0, got "-1"'],
     [{ PAGE_CACHE_TTL_MS: "5s" }, 'PAGE_CACHE_TTL_MS must be a whole number ≥ 0, got "5s"'],
+    [
+      { TRUST_PROXY: "yes" },
+      'TRUST_PROXY must be the number of reverse proxies in front (0 to 10), got "yes"',
+    ],
+    [{ TRUST_PROXY: "-1" }, 'TRUST_PROXY must be the number of reverse proxies in front (0 to 10), got "-1"'],
+    [
+      { TRUST_PROXY: "1.5" },
+      'TRUST_PROXY must be the number of reverse proxies in front (0 to 10), got "1.5"',
+    ],
   ])("refuses %o with one clear line", (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);

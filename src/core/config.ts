@@ -17,8 +17,11 @@ export interface Config {
   /** How long a public page rendered for anonymous visitors is served again from memory; 0: never. */
   pageCacheTtlMs: number;
   logLevel: string;
-  /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies you run in front of the app; the client address is read from
+   * X-Forwarded-For that many entries from the right. 0: the socket's peer, the header is ignored.
+   */
+  trustProxyHops: number;
   /** Shown in the header and page titles. */
   siteName: string;
   /** Outgoing mail for reminders; null: reminders are in-app only. */
@@ -120,6 +123,19 @@ function parseSmtp(url: string | undefined, from: string | undefined): Config["s
   return { url, from: from || `giaoban <no-reply@${parsed.hostname}>` };
 }
 
+/** `1` or `true`: one proxy (the usual nginx or Caddy in front); a number N: N proxies in a row. */
+function parseTrustProxy(raw: string | undefined): number {
+  if (raw === undefined || raw === "" || raw === "0" || raw === "false") return 0;
+  if (raw === "true") return 1;
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new ConfigError(
+      `TRUST_PROXY must be the number of reverse proxies in front (0 to 10), got "${raw}"`,
+    );
+  }
+  return hops;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || "data");
   const port = parsePort(env.PORT);
@@ -134,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     viewFlushIntervalMs: parsePositiveInt("VIEW_FLUSH_INTERVAL_MS", env.VIEW_FLUSH_INTERVAL_MS, 10_000),
     pageCacheTtlMs: parseNonNegativeInt("PAGE_CACHE_TTL_MS", env.PAGE_CACHE_TTL_MS, 5_000),
     logLevel: env.LOG_LEVEL || "info",
-    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    trustProxyHops: parseTrustProxy(env.TRUST_PROXY),
     siteName: env.SITE_NAME || "Cổng thông tin điện tử",
     smtp: parseSmtp(env.SMTP_URL, env.MAIL_FROM),
   };

@@ -1,3 +1,4 @@
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import type ExcelJS from "exceljs";
 import type sharp from "sharp";
 
@@ -13,4 +14,21 @@ export async function loadExcelJs(): Promise<typeof ExcelJS> {
 
 export async function loadSharp(): Promise<typeof sharp> {
   return (await import("sharp")).default;
+}
+
+let zxcvbn: Promise<ZxcvbnFactory> | null = null;
+
+/**
+ * The password strength estimator with its common-password and keyboard-pattern dictionaries (some
+ * 4 MB, 0.2 s to build): needed only when someone sets a password, built once on first use.
+ */
+export function loadZxcvbn(): Promise<ZxcvbnFactory> {
+  zxcvbn ??= (async () => {
+    const [{ ZxcvbnFactory }, common] = await Promise.all([
+      import("@zxcvbn-ts/core"),
+      import("@zxcvbn-ts/language-common"),
+    ]);
+    return new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  })();
+  return zxcvbn;
 }

@@ -4,10 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
 
 const PASSWORD = "giaoban2020";
-const ARTICLE = readFileSync(
-  new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url),
-  "utf8",
-);
+const ARTICLE = readFileSync(new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url), "utf8");
 
 async function logIn(page: Page, baseUrl: string, username: string) {
   await page.goto(`${baseUrl}/dang-nhap`);

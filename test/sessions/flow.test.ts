@@ -5,10 +5,7 @@ import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
 import { type Seeded, seedRegistry } from "./seed.js";
 
-const ARTICLE = readFileSync(
-  new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url),
-  "utf8",
-);
+const ARTICLE = readFileSync(new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url), "utf8");
 
 interface ParsedItem {
   number: number;

@@ -7,10 +7,7 @@ import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
 import { type Seeded, seedRegistry } from "./seed.js";
 
-const ARTICLE = readFileSync(
-  new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url),
-  "utf8",
-);
+const ARTICLE = readFileSync(new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url), "utf8");
 
 /** The hidden and visible values of a rendered form, by name (first value; selected options for selects). */
 function formValues(html: string): URLSearchParams {

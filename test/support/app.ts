@@ -27,7 +27,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     viewFlushIntervalMs: 60_000,
     logLevel: "silent",
-    trustProxy: true,
+    trustProxyHops: 1,
     siteName: "Cổng thông tin thử nghiệm",
     smtp: null,
     // Off unless a test turns it on: many tests change rows directly and read the page right after.

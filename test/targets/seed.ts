@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/core/db/schema.js";
-import { OTHER_WARDS } from "../../src/targets/targets.demo.js";
 import { loadTargetsDemo } from "../../src/demo/load-targets.js";
+import { OTHER_WARDS } from "../../src/targets/targets.demo.js";
 import { createUnit, createUser } from "../support/fixtures.js";
 
 /** Statistics codes of 2019; Ngọc Thụy's 00118 is reused by the new Bồ Đề in 2025 (domain.md §5). */

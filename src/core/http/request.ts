@@ -6,6 +6,7 @@ import { vnDateString } from "../format/vi-date.js";
 import type { PageMeta } from "../views/layout.js";
 import type { AppEnv } from "./env.js";
 import { UnauthorizedError } from "./errors.js";
+import { forwardedClientIp } from "./forwarded-for.rules.js";
 
 export type AppCtx = Context<AppEnv>;
 
@@ -22,14 +23,13 @@ export function requireActor(c: AppCtx): Actor {
 }
 
 /**
- * The caller's address. Behind a reverse proxy (TRUST_PROXY=1) the first X-Forwarded-For entry,
+ * The caller's address. Behind TRUST_PROXY=N reverse proxies, the X-Forwarded-For entry the
+ * outermost of them appended (N from the right: the entries before it are the client's to forge),
  * otherwise the socket's peer.
  */
 export function clientIp(c: AppCtx): string {
-  if (c.var.ctx.config.trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+  const forwarded = forwardedClientIp(c.req.header("x-forwarded-for"), c.var.ctx.config.trustProxyHops);
+  if (forwarded) return forwarded;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? "unknown";
 }
