@@ -1,6 +1,7 @@
 /** `/api/v1/proposals…`: proposals (kiến nghị, đề xuất), their answers, and directives made from them. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { actContext } from "../sessions/http-context.js";
 import { DirectiveOutSchema, ProposalOutSchema } from "../sessions/sessions.api-schemas.js";
 import {
@@ -38,9 +39,9 @@ const listRoute = createRoute({
   summary: "Proposals the caller may see (raised by or addressed to its units)",
   request: {
     query: z.object({
-      unit: z.coerce.number().int().min(1).optional().openapi({ description: "Raised by this unit." }),
+      unit: dbIdParamSchema().optional().openapi({ description: "Raised by this unit." }),
       status: z.enum(PROPOSAL_STATUSES).optional(),
-      session: z.coerce.number().int().min(1).optional(),
+      session: dbIdParamSchema().optional(),
     }),
   },
   responses: { 200: dataResponse("Proposals, oldest first.", z.array(ProposalOutSchema)), 401: common[401] },

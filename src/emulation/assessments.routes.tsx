@@ -3,6 +3,7 @@ import { can, canAnywhere } from "../accounts/policy.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { type AssessmentRow, listAssessmentsOfUnit, listDepartments } from "./assessments.repo.js";
 import {
@@ -28,11 +29,7 @@ const unitAssessmentsRoute = createRoute({
   summary: "Đánh giá của các phòng, ban, đoàn thể đối với một đơn vị (công khai)",
   request: {
     params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: "id", in: "path" } }),
+      id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" } }),
     }),
     query: z.object({ period: z.string().optional().openapi({ example: "2019" }) }),
   },

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { parseViNumber } from "../core/format/vi-number.js";
 import { type AppCtx, clientIp, hierarchyOf, todayOf } from "../core/http/request.js";
+import { parseDbId } from "../core/validation/input.rules.js";
 import type { EmulationContext } from "./emulation.access.js";
 
 /** The service context of a request. */
@@ -20,11 +21,9 @@ export function formText(body: Record<string, unknown>, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
-/** A positive whole number from a path or query parameter, or null. */
+/** A stored id from a path or query parameter, or null. */
 export function positiveId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n > 0 ? n : null;
+  return parseDbId(raw);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { canAnywhere } from "../accounts/policy.js";
 import { AppError, type FieldErrors, ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
+import { parseDbId } from "../core/validation/input.rules.js";
 import type { Caller } from "./article-access.js";
 import { callerOf } from "./caller.js";
 
@@ -8,8 +9,9 @@ import { callerOf } from "./caller.js";
 
 /** A path id: a positive integer, anything else is a page that does not exist. */
 export function parseId(raw: string | undefined, what = "Không tìm thấy bài viết."): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new NotFoundError(what);
-  return Number(raw);
+  const id = parseDbId(raw);
+  if (id === null) throw new NotFoundError(what);
+  return id;
 }
 
 /** The editor area is for people who may write articles somewhere. */

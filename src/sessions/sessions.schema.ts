@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { AREA_CODES } from "../directives/areas.js";
 import { DEADLINE_KINDS } from "../directives/deadline.js";
 import { PROPOSAL_STATUSES } from "../directives/proposals.repo.js";
@@ -232,10 +233,10 @@ export const DirectiveInputSchema = z
   .openapi("DirectiveInput");
 
 export const DirectiveQuerySchema = z.object({
-  unit: z.coerce.number().int().min(1).optional().openapi({ description: "Lead unit id." }),
+  unit: dbIdParamSchema().optional().openapi({ description: "Lead unit id." }),
   status: z.enum(WORKFLOW_STATES).optional().openapi({ description: "Workflow state." }),
   timeliness: z.enum(TIMELINESS).optional().openapi({ description: "Derived timeliness, today in Vietnam." }),
-  notice: z.coerce.number().int().min(1).optional(),
+  notice: dbIdParamSchema().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 

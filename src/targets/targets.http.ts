@@ -1,5 +1,6 @@
 import { can } from "../accounts/policy.js";
 import { type AppCtx, clientIp, hierarchyOf, requireActor, todayOf } from "../core/http/request.js";
+import { parseDbId } from "../core/validation/input.rules.js";
 import type { ServiceContext } from "./indicators.service.js";
 
 /** Request helpers shared by the targets module's pages and API. */
@@ -25,9 +26,7 @@ export async function canReadUnit(c: AppCtx, unitId: number): Promise<boolean> {
   );
 }
 
-/** A positive whole number from a path or query parameter, or null. */
+/** A stored id from a path or query parameter, or null. */
 export function idParam(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
+  return parseDbId(raw);
 }

@@ -4,6 +4,7 @@ import { compress } from "hono/compress";
 import { authenticate, verifyCsrf } from "../../accounts/auth.middleware.js";
 import type { AppContext } from "../app-context.js";
 import type { AppEnv } from "./env.js";
+import { refuseUnstorableAddress, refuseUnstorableBody } from "./input-guard.js";
 import {
   ensureDefaultHeaders,
   type HeaderList,
@@ -18,8 +19,8 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 
 /**
  * What every request goes through before its route, as one middleware: the app context, default
- * headers (security, `Cache-Control: no-store`, `Vary`), who is calling, and for changes the body
- * limit, the CSRF check and dropping the page cache.
+ * headers (security, `Cache-Control: no-store`, `Vary`), refusing text no database can store, who is
+ * calling, and for changes the body limit, the CSRF check and dropping the page cache.
  *
  * One function rather than a chain of Hono middlewares, and a read does only what it needs: no body
  * limit (reading the body builds a full Request on node-server), no CSRF check, nothing after the
@@ -37,12 +38,16 @@ export function requestPipeline(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("ctx", ctx);
     const onNode = setDefaultHeaders(c, defaults);
+    refuseUnstorableAddress(c);
     if (READ_METHODS.has(c.req.method)) {
       await authenticate(c, next);
     } else {
       await limitBody(c, async () => {
         await authenticate(c, async () => {
-          await verifyCsrf(c, next);
+          await verifyCsrf(c, async () => {
+            await refuseUnstorableBody(c);
+            await next();
+          });
         });
       });
       // Any accepted change may show on a public page (an article, a rating, a unit's name): the
