@@ -10,6 +10,7 @@ import { migrateToLatest } from "../core/db/migrate.js";
 import { runOrExit } from "../core/fail-fast.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { AppError } from "../core/http/errors.js";
+import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
 import { loadDemoIfEmpty, resetDemo } from "../demo/demo-loader.js";
 import { startServer } from "../server.js";
 import { loadHierarchy } from "../units/hierarchy.repo.js";
@@ -30,6 +31,9 @@ async function withDatabase(body: (database: Database) => Promise<void>): Promis
 function fail(message: string): never {
   throw new ConfigError(message);
 }
+
+// Services the commands call validate with Zod: their messages reach the operator in Vietnamese too.
+useVietnameseZodMessages();
 
 const program = new Command()
   .name("giaoban")

@@ -8,6 +8,7 @@ import { registerSessionRoutes } from "../../sessions/sessions.routes.js";
 import { registerTargetRoutes } from "../../targets/targets.routes.js";
 import { registerUnitRoutes } from "../../units/units.routes.js";
 import type { AppContext } from "../app-context.js";
+import { useVietnameseZodMessages } from "../validation/zod-messages.js";
 import { registerApiDocs } from "./api-docs.js";
 import { handleError, handleNotFound } from "./error-handler.js";
 import { createRouter } from "./openapi.js";
@@ -18,6 +19,7 @@ const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 
 /** Builds the whole HTTP application around one context. Tests call this with their own database. */
 export function createApp(ctx: AppContext) {
+  useVietnameseZodMessages();
   const app = createRouter();
   app.onError(handleError);
   app.notFound(handleNotFound);
