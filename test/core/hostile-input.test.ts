@@ -73,6 +73,7 @@ function queryProbes(lb: LongBien): Probe[] {
       { method: "GET", path: `/api/v1/program-items?year=2020&unit=${id}`, field: "query.unit" },
       { method: "GET", path: `/quan-tri/xep-hang?don-vi=${id}&ky=2019` },
       { method: "GET", path: `/quan-tri/danh-gia?don-vi=${id}&ky=2019`, lenient: true },
+      { method: "GET", path: `/tim-kiem?q=ho&don-vi=${id}` },
     );
   }
   const nulText = encodeURIComponent(NUL);
@@ -175,6 +176,18 @@ function bodyProbes(lb: LongBien): Probe[] {
       form: { title: NUL, bodyHtml: "<p>x</p>" },
       field: "body.title",
     },
+    ...BAD_IDS.map((id) => ({
+      method: "POST",
+      path: "/quan-tri/nguoi-dung",
+      form: {
+        username: "moi",
+        displayName: "Mới",
+        password: "mat-khau-rat-dai-123",
+        role: "data_officer",
+        unitId: id,
+      },
+    })),
+    ...BAD_IDS.map((id) => ({ method: "POST", path: `/quan-tri/tai-khoan/ma-api/${id}/thu-hoi`, form: {} })),
   );
   return probes;
 }
