@@ -4,9 +4,10 @@ import { ROLES } from "../core/access/roles.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { parseDbId } from "../core/validation/input.rules.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AccountPage, DashboardPage, UsersPage } from "./admin.pages.js";
 import { AuditPage } from "./audit.pages.js";
@@ -202,7 +203,8 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post("/quan-tri/tai-khoan/ma-api/:id/thu-hoi", async (c) => {
     const actor = requireAdminArea(c);
-    const id = Number(c.req.param("id"));
+    const id = parseDbId(c.req.param("id"));
+    if (id === null) throw new NotFoundError();
     const db = c.var.ctx.database.db;
     const now = c.var.ctx.now();
     await db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import { registerApiDocs } from "../core/http/api-docs.js";
 import { handleError, handleNotFound } from "../core/http/error-handler.js";
 import { createRouter } from "../core/http/openapi.js";
 import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core/http/request-pipeline.js";
+import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
 import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
 import { registerDirectiveRoutes } from "../directives/directives.routes.js";
 import {
@@ -30,6 +31,7 @@ const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 
 /** Builds the whole HTTP application around one context. Tests call this with their own database. */
 export function createApp(ctx: AppContext) {
+  useVietnameseZodMessages();
   const app = createRouter();
   app.onError(handleError);
   app.notFound(handleNotFound);

@@ -1,6 +1,7 @@
 /** Zod schemas of the directives and proposals API requests: they validate at the edge and document it. */
 import { z } from "@hono/zod-openapi";
 import { DateSchema, idSchema, requiredTextSchema, textSchema } from "../core/http/api.schema.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { PartySchema } from "../units/parties.schema.js";
 import { DEADLINE_KINDS } from "./deadline.js";
 import { PROPOSAL_STATUSES } from "./proposals.repo.js";
@@ -34,7 +35,7 @@ export const DirectiveQuerySchema = z.object({
   unit: z.coerce.number().int().min(1).optional().openapi({ description: "Lead unit idSchema." }),
   status: z.enum(WORKFLOW_STATES).optional().openapi({ description: "Workflow state." }),
   timeliness: z.enum(TIMELINESS).optional().openapi({ description: "Derived timeliness, today in Vietnam." }),
-  notice: z.coerce.number().int().min(1).optional(),
+  notice: dbIdParamSchema().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 

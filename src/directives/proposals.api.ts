@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
 import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { presentDirective, presentProposal } from "./directives.present.js";
 import {
   AnswerInputSchema,
@@ -36,9 +37,9 @@ const listRoute = createRoute({
   summary: "Proposals the caller may see (raised by or addressed to its units)",
   request: {
     query: z.object({
-      unit: z.coerce.number().int().min(1).optional().openapi({ description: "Raised by this unit." }),
+      unit: dbIdParamSchema().optional().openapi({ description: "Raised by this unit." }),
       status: z.enum(PROPOSAL_STATUSES).optional(),
-      session: z.coerce.number().int().min(1).optional(),
+      session: dbIdParamSchema().optional(),
     }),
   },
   responses: { 200: dataResponse("Proposals, oldest first.", z.array(ProposalOutSchema)), 401: common[401] },

@@ -5,6 +5,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { type AssessmentRow, listAssessmentsOfUnit, listDepartments } from "./assessments.repo.js";
 import {
@@ -30,11 +31,7 @@ const unitAssessmentsRoute = createRoute({
   summary: "Đánh giá của các phòng, ban, đoàn thể đối với một đơn vị (công khai)",
   request: {
     params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: "id", in: "path" } }),
+      id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" } }),
     }),
     query: z.object({ period: z.string().optional().openapi({ example: "2019" }) }),
   },

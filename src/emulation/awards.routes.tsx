@@ -6,6 +6,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { AppError, ValidationError } from "../core/http/errors.js";
 import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AWARD_STATUSES, awardTitleLabel, isAwardStatus } from "./award-titles.js";
 import { type AwardProposalRow, findAwardProposal } from "./awards.repo.js";
@@ -66,11 +67,7 @@ const statusRoute = createRoute({
   security: [{ bearer: [] }],
   request: {
     params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: "id", in: "path" } }),
+      id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" } }),
     }),
     body: {
       content: {

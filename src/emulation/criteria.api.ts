@@ -2,21 +2,14 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { requireActor } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { deleteCriterion, updateCriterion } from "./criteria.service.js";
 import { errorResponses } from "./emulation.http.js";
 import { CriterionUpdateSchema } from "./emulation.schema.js";
 
 const params = z.object({
-  schemeId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "schemeId", in: "path" } }),
-  criterionId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "criterionId", in: "path" } }),
+  schemeId: dbIdParamSchema().openapi({ param: { name: "schemeId", in: "path" } }),
+  criterionId: dbIdParamSchema().openapi({ param: { name: "criterionId", in: "path" } }),
 });
 const path = "/api/v1/emulation/schemes/{schemeId}/criteria/{criterionId}";
 

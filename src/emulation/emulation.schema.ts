@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { dbIdSchema } from "../core/validation/input.schema.js";
 import { AWARD_STATUSES, AWARD_TITLES } from "./award-titles.js";
 import { CRITERION_KINDS, STAGES } from "./criteria-tree.rules.js";
 import { ASSESSMENT_RULES, INDICATOR_RULES } from "./scoring.rules.js";
@@ -8,7 +9,7 @@ import { ASSESSMENT_RULES, INDICATOR_RULES } from "./scoring.rules.js";
  * scope); these schemas check form, so the OpenAPI document says what to send.
  */
 
-const id = z.number().int().positive();
+const id = dbIdSchema();
 const points = z.number().openapi({ description: "Điểm (số thực, dấu chấm thập phân trong JSON)" });
 
 export const CriterionInputSchema = z

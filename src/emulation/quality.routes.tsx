@@ -6,6 +6,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError } from "../core/http/errors.js";
 import { formText, idParam } from "../core/http/params.js";
 import { type AppCtx, pageMeta, requireActor } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { listOrganisationsAt } from "../units/units.repo.js";
 import { belowTarget } from "./emulation.access.js";
@@ -45,7 +46,7 @@ const listRoute = createRoute({
   security: [{ bearer: [] }],
   request: {
     query: z.object({
-      rater: z.coerce.number().int().positive(),
+      rater: dbIdParamSchema(),
       year: z.string().openapi({ example: "2019" }),
     }),
   },

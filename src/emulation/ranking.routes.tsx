@@ -3,6 +3,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { AppError, NotFoundError } from "../core/http/errors.js";
 import { idParam } from "../core/http/params.js";
 import { hierarchyOf, pageMeta } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { errorResponses } from "./emulation.http.js";
 import { isPeriodKey } from "./period.js";
 import { listParentUnits } from "./ranking.repo.js";
@@ -45,21 +46,12 @@ const rankingsRoute = createRoute({
   summary: "Xếp hạng các đơn vị trực thuộc một đơn vị trong một kỳ",
   request: {
     query: z.object({
-      parent: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ description: "Đơn vị cấp trên (ví dụ quận)", example: 2 }),
+      parent: dbIdParamSchema().openapi({ description: "Đơn vị cấp trên (ví dụ quận)", example: 2 }),
       period: z
         .string()
         .refine(isPeriodKey, "Kỳ là một năm (2019) hoặc một nhiệm kỳ (2015-2020).")
         .openapi({ example: "2019" }),
-      cluster: z.coerce
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .openapi({ description: "Chỉ xếp hạng trong một cụm thi đua" }),
+      cluster: dbIdParamSchema().optional().openapi({ description: "Chỉ xếp hạng trong một cụm thi đua" }),
     }),
   },
   responses: {

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOrAnonymousOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { requireActor } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { STAGES } from "./criteria-tree.rules.js";
 import { errorResponses } from "./emulation.http.js";
 import { NewSchemeSchema, SaveScoresSchema, ScoreSheetSchema, StageSchema } from "./emulation.schema.js";
@@ -25,16 +26,8 @@ const createSchemeRoute = createRoute({
 });
 
 const params = z.object({
-  schemeId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "schemeId", in: "path" } }),
-  unitId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "unitId", in: "path" } }),
+  schemeId: dbIdParamSchema().openapi({ param: { name: "schemeId", in: "path" } }),
+  unitId: dbIdParamSchema().openapi({ param: { name: "unitId", in: "path" } }),
 });
 
 const sheetRoute = createRoute({

@@ -5,6 +5,7 @@ import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ConflictError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import type { ArticleStatus } from "./article-workflow.rules.js";
 import { transitionArticle } from "./article-workflow.service.js";
 import { errorResponse, WRITE_SECURITY, withBodyPaths } from "./articles.api.helpers.js";
@@ -108,11 +109,7 @@ const patchRoute = createRoute({
   security: WRITE_SECURITY,
   request: {
     params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: "id", in: "path" }, example: 1 }),
+      id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" }, example: 1 }),
     }),
     body: { required: true, content: { "application/json": { schema: ArticlePatchBody } } },
   },

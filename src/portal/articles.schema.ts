@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { dbIdSchema } from "../core/validation/input.schema.js";
 import { ARTICLE_STATUSES } from "./article-workflow.rules.js";
 
 /**
@@ -69,7 +70,7 @@ export const altSchema = z
   .trim()
   .min(1, MESSAGES.altRequired)
   .max(MAX_ALT, MESSAGES.altTooLong);
-const idSchema = z.number({ error: "Phải là một số nguyên dương." }).int().positive();
+const idSchema = dbIdSchema();
 /** What a client may ask for: "published" publishes now or schedules for a future `publishedAt`. */
 const statusSchema = z.enum(["draft", "submitted", "published", "unpublished"], {
   error: MESSAGES.statusInvalid,
@@ -100,11 +101,7 @@ export const ArticleWriteBody = z
     lead: leadSchema.nullable().optional(),
     bodyHtml: bodySchema.openapi({ description: "HTML; sanitised with an allowlist before it is stored." }),
     categoryId: idSchema.nullable().optional(),
-    unitId: z
-      .number({ error: MESSAGES.unitRequired })
-      .int()
-      .positive()
-      .openapi({ description: "Owning unit." }),
+    unitId: dbIdSchema(MESSAGES.unitRequired).openapi({ description: "Owning unit." }),
     publishedAt: z.iso
       .datetime({ offset: true, error: MESSAGES.publishedAtInvalid })
       .nullable()

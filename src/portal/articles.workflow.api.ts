@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { transitionArticle } from "./article-workflow.service.js";
 import { errorResponse, WRITE_SECURITY, withBodyPaths } from "./articles.api.helpers.js";
 import type { ArticleDetail } from "./articles.api.js";
@@ -14,11 +15,7 @@ import { listArticleRevisions, restoreRevision } from "./revisions.service.js";
  * publish (now or scheduled), return with a comment, unpublish; the revision history and restore.
  */
 
-const idParam = z.coerce
-  .number()
-  .int()
-  .positive()
-  .openapi({ param: { name: "id", in: "path" }, example: 1 });
+const idParam = dbIdParamSchema().openapi({ param: { name: "id", in: "path" }, example: 1 });
 
 const stepResponses = {
   401: errorResponse("Not signed in, or the API token is invalid."),

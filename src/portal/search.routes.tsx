@@ -3,6 +3,7 @@ import { isIsoDate } from "../core/format/vi-date.js";
 import type { AppEnv } from "../core/http/env.js";
 import { ValidationError } from "../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
+import { parseDbId } from "../core/validation/input.rules.js";
 import { ErrorSchema } from "./articles.schema.js";
 import { servePublicPage } from "./public-page-cache.js";
 import { findCategoryIdBySlug, listSearchFacets } from "./search.repo.js";
@@ -105,7 +106,7 @@ async function readForm(
     categoryId = (await findCategoryIdBySlug(c.var.ctx.database.db, form.category)) ?? null;
     if (categoryId === null) errors.category = UNKNOWN_CATEGORY;
   }
-  if (form.unit && !/^[1-9]\d{0,9}$/.test(form.unit)) errors.unit = BAD_UNIT;
+  if (form.unit && parseDbId(form.unit) === null) errors.unit = BAD_UNIT;
   if (form.from && !isIsoDate(form.from)) errors.from = BAD_DATE;
   if (form.to && !isIsoDate(form.to)) errors.to = BAD_DATE;
   if (!errors.from && !errors.to && form.from && form.to && form.from > form.to) errors.to = DATE_ORDER;

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
 import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
+import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import type { ProgramItem } from "./programme.repo.js";
 import {
   createProgramItem,
@@ -20,17 +21,11 @@ const common = {
 
 const ProgramItemInputSchema = z
   .object({
-    ownerUnitId: z.number().int().min(1).openapi({ description: "The unit whose programme it is." }),
+    ownerUnitId: dbIdSchema().openapi({ description: "The unit whose programme it is." }),
     year: z.number().int(),
     title: z.string().max(500),
     plannedMonth: z.number().int().nullable().default(null).openapi({ description: "1–12, or null." }),
-    hostUnitId: z
-      .number()
-      .int()
-      .min(1)
-      .nullable()
-      .default(null)
-      .openapi({ description: "The unit to work with." }),
+    hostUnitId: dbIdSchema().nullable().default(null).openapi({ description: "The unit to work with." }),
   })
   .openapi("ProgramItemInput");
 
@@ -47,7 +42,7 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       year: z.coerce.number().int().min(1990).max(2100),
-      unit: z.coerce.number().int().min(1).optional().openapi({ description: "Owner unit." }),
+      unit: dbIdParamSchema().optional().openapi({ description: "Owner unit." }),
     }),
   },
   responses: {

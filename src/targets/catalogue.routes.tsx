@@ -4,6 +4,7 @@ import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError } from "../core/http/errors.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { parseDbId } from "../core/validation/input.rules.js";
 import { CataloguePage, IndicatorFormPage } from "./catalogue.pages.js";
 import type { Indicator } from "./indicator.model.js";
 import { findIndicatorById, listIndicators, listOrganisationChoices } from "./indicators.repo.js";
@@ -139,13 +140,15 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>): void {
 
   app.get("/quan-tri/chi-tieu/:id{[0-9]+}", async (c) => {
     await requireManager(c);
-    const indicator = await findIndicatorById(c.var.ctx.database.db, Number(c.req.param("id")));
+    const id = parseDbId(c.req.param("id"));
+    const indicator = id === null ? undefined : await findIndicatorById(c.var.ctx.database.db, id);
     if (!indicator) throw new NotFoundError();
     return form(c, indicator.id, valuesOf(indicator));
   });
 
   app.post("/quan-tri/chi-tieu/:id{[0-9]+}", async (c) => {
-    const id = Number(c.req.param("id"));
+    const id = parseDbId(c.req.param("id"));
+    if (id === null) throw new NotFoundError();
     const values = await posted(c);
     try {
       await editIndicator(c.var.ctx.database.db, id, inputOf(values), await actorOf(c));

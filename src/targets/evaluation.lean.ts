@@ -6,8 +6,8 @@
  *
  * The wording is always evaluateIndicator's own: reading `wording` calls it (once). The figures
  * follow evaluation.math's rules; any input outside the plain cases (duplicate revisions, a target
- * that does not fit the direction, non-finite numbers) is handed to evaluateIndicator itself, so it
- * throws exactly as evaluateIndicator does. evaluation.lean.test.ts checks both agree field by field.
+ * that does not fit the direction, non-finite numbers or results) is handed to evaluateIndicator
+ * itself, so it answers or throws exactly as evaluateIndicator does. evaluation.lean.test.ts checks both agree field by field.
  */
 import {
   type Evaluation,
@@ -53,7 +53,8 @@ function figuresOf(input: EvaluationInput, target: TargetRevision, actual: numbe
     const below = compare(value, level.min) < 0;
     const above = compare(value, level.max) > 0;
     if (!below && !above) return { ...none, status: "met", margin: 0 };
-    return { ...none, status: "not_met", margin: -Math.abs(value - (below ? level.min : level.max)) };
+    const margin = -Math.abs(value - (below ? level.min : level.max));
+    return Number.isFinite(margin) ? { ...none, status: "not_met", margin } : null;
   }
   if (level.kind !== "value" || !Number.isFinite(level.value)) return null;
   const t = level.value;
@@ -61,6 +62,8 @@ function figuresOf(input: EvaluationInput, target: TargetRevision, actual: numbe
   const better = ceiling ? compare(t, value) : compare(value, t);
   const margin = better === 0 ? 0 : ceiling ? t - value : value - t;
   const achievementPct = ceiling || t <= 0 ? null : better === 0 ? 100 : (value / t) * 100;
+  // An overflow (1e308 against 1e-320) is evaluateIndicator's "no data": let it say so.
+  if (!Number.isFinite(margin) || (achievementPct !== null && !Number.isFinite(achievementPct))) return null;
   const ratio = comparisonMode === "ratio";
   return {
     status: better > 0 ? "exceeded" : better === 0 ? "met" : "not_met",

@@ -4,6 +4,7 @@ import {
   type EvaluationOptions,
   evaluateIndicator,
   type IndicatorSemantics,
+  UNCOMPUTABLE,
 } from "./evaluation.math.js";
 
 const amount: IndicatorSemantics = {
@@ -483,12 +484,6 @@ describe("evaluateIndicator: inconsistent input is a bug, not a result", () => {
       },
       TypeError,
     ],
-    ["NaN actual", { semantics: amount, targets: value(1), actual: final(Number.NaN) }, RangeError],
-    [
-      "infinite target",
-      { semantics: amount, targets: value(Number.POSITIVE_INFINITY), actual: final(1) },
-      RangeError,
-    ],
     [
       "inverted range",
       {
@@ -500,5 +495,16 @@ describe("evaluateIndicator: inconsistent input is a bug, not a result", () => {
     ],
   ] as const)("%s throws", (_name, input, error) => {
     expect(() => evaluateIndicator(input as EvaluationInput)).toThrow(error);
+  });
+
+  it.each([
+    ["NaN actual", value(1), Number.NaN],
+    ["infinite target", value(Number.POSITIVE_INFINITY), 1],
+    ["a ratio past the largest number", value(1e-320), 44.4],
+    ["a gap past the largest number", value(-1e308), 1e308],
+  ] as const)("%s is no data, not a crash", (_name, targets, actual) => {
+    const evaluation = evaluateIndicator({ semantics: amount, targets, actual: final(actual) });
+    expect(evaluation).toMatchObject({ status: "no_data", met: null, achievementPct: null, margin: null });
+    expect(evaluation.wording.precise).toBe(UNCOMPUTABLE);
   });
 });

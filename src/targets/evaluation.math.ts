@@ -4,7 +4,7 @@
  * precision (see core/format/vi-number).
  */
 import { digitsShowing, makePrinter, type Printer, same, type Words } from "./figure-wording.js";
-import { assertFinite, compareFigures as compare } from "./figures.math.js";
+import { compareFigures as compare } from "./figures.math.js";
 
 /** Which way is good. floor = "≥ 99,3%" (at least); lower_is_better = a ceiling; range = [min, max]. */
 export type Direction = "higher_is_better" | "lower_is_better" | "range" | "floor" | "milestone";
@@ -120,12 +120,8 @@ function checkConsistency(semantics: IndicatorSemantics, level: TargetLevel, act
       "milestones take boolean actuals and boolean value type; other directions take numbers",
     );
   }
-  if (typeof actual === "number") assertFinite(actual, "actual");
-  if (level.kind === "value") assertFinite(level.value, "target");
-  if (level.kind === "range") {
-    assertFinite(level.min, "range min");
-    assertFinite(level.max, "range max");
-    if (level.min > level.max) throw new RangeError(`range min ${level.min} is above max ${level.max}`);
+  if (level.kind === "range" && level.min > level.max) {
+    throw new RangeError(`range min ${level.min} is above max ${level.max}`);
   }
 }
 
@@ -178,8 +174,9 @@ function valueWords(
  * Evaluates one indicator. Uses the final figure when present, else the estimate (basis "estimate",
  * wording marked "theo số ước thực hiện"), else reports no data; never invents a figure. Uses the
  * target with the highest revision number. Throws TypeError when the semantics, target and actual do not
- * fit together (e.g. a range direction with a single value) and RangeError for non-finite numbers, an
- * inverted range or duplicate revisions: those are bugs or bad data upstream, not results to show.
+ * fit together (e.g. a range direction with a single value) and RangeError for an inverted range or
+ * duplicate revisions: those are bugs or bad data upstream, not results to show. A figure whose
+ * comparison would not be finite is reported as no data ({@link UNCOMPUTABLE}).
  */
 export function evaluateIndicator(input: EvaluationInput, options: EvaluationOptions = {}): Evaluation {
   const o: Required<EvaluationOptions> = {
@@ -209,6 +206,9 @@ export function evaluateIndicator(input: EvaluationInput, options: EvaluationOpt
   if (!latest) return { ...base, status: "no_target", wording: same("chưa giao chỉ tiêu") };
   if (actual == null) return base;
   checkConsistency(semantics, latest.level, actual);
+  if (typeof actual === "number" && !computable(latest.level, actual)) {
+    return { ...base, actual: Number.isFinite(actual) ? actual : null, wording: same(UNCOMPUTABLE) };
+  }
 
   const result = judge(semantics, latest.level, actual, o);
   const note = basis === "estimate" ? ESTIMATE_NOTE : "";
@@ -218,6 +218,30 @@ export function evaluateIndicator(input: EvaluationInput, options: EvaluationOpt
     met: result.status !== "not_met",
     wording: { precise: result.wording.precise + note, customary: result.wording.customary + note },
   };
+}
+
+/** The wording of a figure too large or too small to compare with its target (status no_data). */
+export const UNCOMPUTABLE = "số liệu quá lớn hoặc quá nhỏ, không tính được";
+
+/**
+ * Whether the comparison stays finite. Entry refuses absurd figures, but rows written before that or
+ * by hand (1e308 against a target of 1e-320) would overflow to Infinity: such a figure is reported as
+ * no data, the same as a missing one, rather than failing the whole evaluation.
+ */
+function computable(level: TargetLevel, actual: number): boolean {
+  if (!Number.isFinite(actual)) return false;
+  if (level.kind === "range") {
+    return [level.min, level.max, actual - level.min, actual - level.max].every(Number.isFinite);
+  }
+  if (level.kind === "value") {
+    const target = level.value;
+    return (
+      Number.isFinite(target) &&
+      Number.isFinite(actual - target) &&
+      (target <= 0 || Number.isFinite((actual / target) * 100))
+    );
+  }
+  return true;
 }
 
 type Judgement = Pick<

@@ -6,7 +6,3 @@ export function compareFigures(a: number, b: number): -1 | 0 | 1 {
   if (Math.abs(a - b) <= tolerance) return 0;
   return a > b ? 1 : -1;
 }
-
-export function assertFinite(value: number, what: string): void {
-  if (!Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, got ${value}`);
-}

@@ -5,6 +5,7 @@ import {
   periodLabel,
   previousYearKey,
   termYearsOf,
+  windowProblem,
   yearWindow,
 } from "./period.rules.js";
 
@@ -44,5 +45,53 @@ describe("period keys", () => {
     expect(periodLabel("2020-6T")).toBe("kỳ 2020-6T");
     expect(previousYearKey("2019")).toBe("2018");
     expect(previousYearKey("2015-2020")).toBeNull();
+  });
+});
+
+describe("explicit period dates", () => {
+  it.each([
+    ["2019", "2019-01-01", "2019-12-31"],
+    ["2019", "2018-12-15", "2019-12-14"],
+    ["2019", "2019-01-01", "2019-06-30"],
+    ["2015-2020", "2015-01-01", "2020-12-31"],
+    ["2020-6T", "2020-01-01", "2020-06-30"],
+    ["2020-6T", "2019-01-01", "2019-06-30"],
+  ])("accepts %s from %s to %s", (key, start, end) => {
+    expect(windowProblem(key, start, end)).toBeNull();
+  });
+
+  it.each([
+    [
+      "2026",
+      "2019-01-01",
+      "2019-12-31",
+      "periodStart",
+      "Ngày phải nằm trong năm 2026 (từ 15/12/2025 đến 31/12/2026).",
+    ],
+    [
+      "2019",
+      "2019-01-01",
+      "2020-03-31",
+      "periodEnd",
+      "Ngày phải nằm trong năm 2019 (từ 15/12/2018 đến 31/12/2019).",
+    ],
+    [
+      "2019",
+      "2018-12-01",
+      "2019-12-31",
+      "periodStart",
+      "Ngày phải nằm trong năm 2019 (từ 15/12/2018 đến 31/12/2019).",
+    ],
+    [
+      "2015-2020",
+      "2015-01-01",
+      "2021-01-01",
+      "periodEnd",
+      "Ngày phải nằm trong nhiệm kỳ 2015–2020 (từ 15/12/2014 đến 31/12/2020).",
+    ],
+    ["2020-6T", "2020-06-30", "2020-01-01", "periodEnd", "Ngày kết thúc phải sau ngày bắt đầu."],
+    ["2019", "2019-12-31", "2019-01-01", "periodEnd", "Ngày kết thúc phải sau ngày bắt đầu."],
+  ])("refuses %s from %s to %s", (key, start, end, field, message) => {
+    expect(windowProblem(key, start, end)).toEqual({ field, message });
   });
 });

@@ -115,6 +115,31 @@ function computeTermYears(start: string, end: string): number[] {
   return years;
 }
 
+/**
+ * What is wrong with explicit dates for a period, or null. The end must not come before the start;
+ * for a year or a term the dates must lie in it ("2026" with dates in 2019 is a typo, and would file
+ * the figure under the wrong year): from 15/12 of the year before its first year (NĐ 09) to 31/12 of
+ * its last written year. A custom key ("2020-6T") says nothing about its dates and takes any.
+ */
+export function windowProblem(
+  key: string,
+  start: string,
+  end: string,
+): { field: "periodStart" | "periodEnd"; message: string } | null {
+  if (start > end) return { field: "periodEnd", message: "Ngày kết thúc phải sau ngày bắt đầu." };
+  const kind = periodKindOf(key);
+  if (kind !== "year" && kind !== "term") return null;
+  const [from, to] = kind === "year" ? [Number(key), Number(key)] : (termBounds(key) as [number, number]);
+  const earliest = yearWindow(from, "nd09").start;
+  const latest = yearWindow(to, "calendar").end;
+  if (start >= earliest && end <= latest) return null;
+  const within = `Ngày phải nằm trong ${periodLabel(key)} (từ ${dmy(earliest)} đến ${dmy(latest)}).`;
+  return { field: start < earliest || start > latest ? "periodStart" : "periodEnd", message: within };
+}
+
+/** "2019-12-15" → "15/12/2019". */
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 /** The same period one year earlier, for "so với cùng kỳ": "2019" → "2018"; null for terms and custom keys. */
 export function previousYearKey(key: string): string | null {
   return periodKindOf(key) === "year" ? String(Number(key) - 1) : null;

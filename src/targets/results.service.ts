@@ -5,9 +5,10 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, type FieldErrors, ValidationError } from "../core/http/errors.js";
+import { figureProblem } from "./figure-bounds.rules.js";
 import type { Indicator, ResultVersion } from "./indicator.model.js";
 import { listIndicators } from "./indicators.repo.js";
-import { defaultWindow } from "./period.rules.js";
+import { defaultWindow, windowProblem } from "./period.rules.js";
 import {
   deleteDraftResult,
   insertResult,
@@ -93,7 +94,14 @@ function planEntries(
     } else if (typeof entry.value !== "number") {
       errors[`${at}.value`] = "Giá trị phải là một số.";
       return;
-    } else value = entry.value;
+    } else {
+      const problem = figureProblem(indicator, entry.value);
+      if (problem) {
+        errors[`${at}.value`] = problem;
+        return;
+      }
+      value = entry.value;
+    }
     planned.push({ index, indicator, value, source: entry.source, note: entry.note });
   });
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -154,6 +162,8 @@ export async function saveResultsIn(
       ? { start: batch.periodStart, end: batch.periodEnd }
       : defaultWindow(batch.periodKey, batch.windowRule);
   if (!window) throw new ValidationError({ periodStart: "Kỳ riêng cần ngày bắt đầu và ngày kết thúc." });
+  const badWindow = windowProblem(batch.periodKey, window.start, window.end);
+  if (badWindow) throw new ValidationError({ [badWindow.field]: badWindow.message });
 
   const entries = planEntries(batch.values, await listIndicators(trx));
   const existing = new Map<number, ResultRow>();

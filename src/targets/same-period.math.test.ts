@@ -58,7 +58,20 @@ describe("compareWithSamePeriod", () => {
     });
   });
 
-  it("refuses non-finite figures", () => {
-    expect(() => compareWithSamePeriod(Number.NaN, 1)).toThrow(RangeError);
+  it("says figures too large or small to compare are not comparable, instead of failing", () => {
+    const notComparable = "chưa có số liệu so sánh (số liệu quá lớn hoặc quá nhỏ)";
+    for (const [current, previous] of [
+      [Number.NaN, 1],
+      [1e308, 1e-10],
+      [1e308, -1e308],
+    ] as const) {
+      expect(compareWithSamePeriod(current, previous)).toMatchObject({
+        ratioPct: null,
+        changeWording: notComparable,
+      });
+    }
+    expect(compareWithSamePeriod(1e308, -1e308, { mode: "points", unit: "%" }).changeWording).toBe(
+      notComparable,
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { ComparisonMode } from "./evaluation.math.js";
 import { digitsShowing, makePrinter } from "./figure-wording.js";
-import { assertFinite, compareFigures as compare } from "./figures.math.js";
+import { compareFigures as compare } from "./figures.math.js";
 
 /** Comparison with the same period last year (cùng kỳ). */
 export interface SamePeriodComparison {
@@ -38,8 +38,16 @@ export function compareWithSamePeriod(
   if (current == null || previous == null) {
     return { ...empty, ratioWording: mode === "ratio" ? missing : null, changeWording: missing };
   }
-  assertFinite(current, "current");
-  assertFinite(previous, "previous");
+  // Stored figures too large or small to compare (1e308, 1e-320): not comparable rather than a crash.
+  const unusable = `${missing} (số liệu quá lớn hoặc quá nhỏ)`;
+  const notComparable = {
+    ...empty,
+    ratioWording: mode === "ratio" ? unusable : null,
+    changeWording: unusable,
+  };
+  if (!Number.isFinite(current) || !Number.isFinite(previous) || !Number.isFinite(current - previous)) {
+    return notComparable;
+  }
   const p = makePrinter(options.unit, digits, digits);
   const change = (diff: number, text: (x: number) => string) =>
     diff === 0
@@ -54,6 +62,7 @@ export function compareWithSamePeriod(
     return { ...empty, ratioWording: missing + why, changeWording: missing + why };
   }
   const ratioPct = compare(current, previous) === 0 ? 100 : (current / previous) * 100;
+  if (!Number.isFinite(ratioPct)) return notComparable;
   return {
     ratioPct,
     changePct: ratioPct - 100,

@@ -3,6 +3,7 @@
  * exactly these: whatever is not listed here does not leave the server.
  */
 import { z } from "@hono/zod-openapi";
+import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import { AGGREGATIONS } from "./indicator.model.js";
 
 export const ApiErrorSchema = z.object({
@@ -139,16 +140,10 @@ export const UnitEvaluationSchema = z
   })
   .openapi("UnitEvaluation");
 
-export const IdsBody = z
-  .object({ ids: z.array(z.number().int().positive()).min(1).max(1000) })
-  .openapi("ResultIds");
+export const IdsBody = z.object({ ids: z.array(dbIdSchema()).min(1).max(1000) }).openapi("ResultIds");
 export const IdsWithReasonBody = IdsBody.extend({ reason: z.string().max(1000) }).openapi(
   "ResultIdsWithReason",
 );
 
 export const idParam = (name: string) =>
-  z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name, in: "path" }, example: 1 });
+  dbIdParamSchema().openapi({ param: { name, in: "path" }, example: 1 });

@@ -6,6 +6,7 @@ import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import { requireActor } from "../core/http/request.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { findParentIdAt } from "./evaluation.repo.js";
 import { evaluateUnit } from "./evaluation.service.js";
 import { findIndicatorById, listIndicators } from "./indicators.repo.js";
@@ -103,7 +104,7 @@ const listTargetsRoute = createRoute({
   summary:
     "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)",
   security: SECURITY,
-  request: { query: z.object({ unit: z.coerce.number().int().positive(), period: periodQuery }) },
+  request: { query: z.object({ unit: dbIdParamSchema(), period: periodQuery }) },
   responses: {
     200: json(z.object({ data: z.array(TargetSchema) }), "Mọi lần điều chỉnh."),
     401: errorResponse("Chưa đăng nhập."),
@@ -126,7 +127,7 @@ const listResultsRoute = createRoute({
   tags: [TAG],
   summary: "Số liệu của một đơn vị trong một kỳ",
   description: "Khách và người ngoài đơn vị: chỉ số liệu đã phê duyệt của chỉ tiêu công khai (dữ liệu mở).",
-  request: { query: z.object({ unit: z.coerce.number().int().positive(), period: periodQuery }) },
+  request: { query: z.object({ unit: dbIdParamSchema(), period: periodQuery }) },
   responses: { 200: json(z.object({ data: z.array(ResultSchema) }), "Số liệu.") },
 });
 

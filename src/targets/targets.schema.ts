@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
+import { dbIdSchema } from "../core/validation/input.schema.js";
 import {
   AGGREGATIONS,
   COMPARISON_MODES,
@@ -51,10 +52,7 @@ export const IndicatorInputSchema = z
     direction: z.enum(DIRECTIONS, { error: "Vui lòng chọn chiều đánh giá." }),
     comparisonMode: z.enum(COMPARISON_MODES, { error: "Vui lòng chọn cách so sánh." }),
     termAggregation: z.enum(AGGREGATIONS, { error: "Vui lòng chọn cách tính cả nhiệm kỳ." }),
-    responsibleOrganisationId: z
-      .number()
-      .int()
-      .positive()
+    responsibleOrganisationId: dbIdSchema()
       .nullish()
       .transform((v) => v ?? null),
     definition: optionalText(5000),
@@ -94,8 +92,8 @@ const finite = (message: string) => z.number({ error: message }).finite({ error:
 
 export const TargetInputSchema = z
   .object({
-    indicatorId: z.number({ error: "Vui lòng chọn chỉ tiêu." }).int().positive(),
-    unitId: z.number({ error: "Vui lòng chọn đơn vị." }).int().positive(),
+    indicatorId: dbIdSchema("Vui lòng chọn chỉ tiêu."),
+    unitId: dbIdSchema("Vui lòng chọn đơn vị."),
     appliesTo: z.enum(["unit", "children"]).default("unit"),
     periodKey,
     /** Explicit window; required for custom keys, optional otherwise (default by `windowRule`). */
@@ -153,7 +151,7 @@ export type TargetInput = z.infer<typeof TargetInputSchema>;
 
 export const ResultEntrySchema = z.object({
   /** Either the id or the code of the indicator. */
-  indicatorId: z.number().int().positive().optional(),
+  indicatorId: dbIdSchema().optional(),
   indicatorCode: z.string().trim().max(40).optional(),
   /** A number; true/false for milestones; null to remove a draft figure. */
   value: z.union([finite("Giá trị phải là một số."), z.boolean(), z.null()]),
@@ -163,7 +161,7 @@ export const ResultEntrySchema = z.object({
 
 export const ResultsBatchSchema = z
   .object({
-    unitId: z.number().int().positive(),
+    unitId: dbIdSchema(),
     periodKey,
     version: z.enum(RESULT_VERSIONS, { error: "Chọn số liệu chính thức hoặc ước thực hiện." }),
     periodStart: isoDate("Ngày bắt đầu kỳ không hợp lệ.").optional(),

@@ -6,9 +6,10 @@ import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
 import { ConflictError, ValidationError } from "../core/http/errors.js";
 import type { TargetLevel } from "./evaluation.math.js";
+import { targetFigureProblem } from "./figure-bounds.rules.js";
 import { levelKindFor, termDirection } from "./indicator.model.js";
 import { findIndicatorById } from "./indicators.repo.js";
-import { defaultWindow, periodKindOf } from "./period.rules.js";
+import { defaultWindow, periodKindOf, windowProblem } from "./period.rules.js";
 import { insertTargetRevision, type TargetRow } from "./targets.repo.js";
 import { fieldErrorsOf, TargetInputSchema } from "./targets.schema.js";
 
@@ -63,6 +64,21 @@ export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext)
       aggregation: "Chỉ tiêu mốc chỉ tính cả nhiệm kỳ theo năm cuối hoặc số năm đạt.",
     });
   }
+  const levels =
+    expected === "range"
+      ? ([
+          ["minValue", input.minValue],
+          ["maxValue", input.maxValue],
+        ] as const)
+      : expected === "value"
+        ? ([["value", input.value]] as const)
+        : [];
+  const figureErrors: Record<string, string> = {};
+  for (const [field, v] of levels) {
+    const problem = typeof v === "number" ? targetFigureProblem(indicator, aggregation, v) : null;
+    if (problem) figureErrors[field] = problem;
+  }
+  if (Object.keys(figureErrors).length > 0) throw new ValidationError(figureErrors);
   const level: TargetLevel =
     expected === "range"
       ? { kind: "range", min: input.minValue as number, max: input.maxValue as number }
@@ -74,6 +90,8 @@ export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext)
       ? { start: input.periodStart, end: input.periodEnd }
       : defaultWindow(input.periodKey, input.windowRule);
   if (!window) throw new ValidationError({ periodStart: "Kỳ riêng cần ngày bắt đầu và ngày kết thúc." });
+  const badWindow = windowProblem(input.periodKey, window.start, window.end);
+  if (badWindow) throw new ValidationError({ [badWindow.field]: badWindow.message });
 
   try {
     return await db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
+import { dbIdParamSchema } from "../core/validation/input.schema.js";
 
 /**
  * Zod schemas of the units module: one profile schema validates the admin form, the API body and
@@ -77,11 +78,10 @@ export const UnitListQuerySchema = z.object({
 });
 
 export const UnitIdParamSchema = z.object({
-  id: z.coerce
-    .number({ error: "Mã đơn vị phải là số." })
-    .int({ error: "Mã đơn vị phải là số nguyên." })
-    .positive({ error: "Mã đơn vị phải là số dương." })
-    .openapi({ param: { name: "id", in: "path" }, example: 5 }),
+  id: dbIdParamSchema("Mã đơn vị phải là số nguyên từ 1 đến 2.147.483.647.").openapi({
+    param: { name: "id", in: "path" },
+    example: 5,
+  }),
 });
 
 export const UnitAtQuerySchema = z.object({

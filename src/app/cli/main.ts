@@ -10,6 +10,7 @@ import { type Database, openDatabase } from "../../core/db/database.js";
 import { runOrExit } from "../../core/fail-fast.js";
 import { vnDateString } from "../../core/format/vi-date.js";
 import { AppError } from "../../core/http/errors.js";
+import { useVietnameseZodMessages } from "../../core/validation/zod-messages.js";
 import { loadDemoIfEmpty, resetDemo } from "../../demo/demo-loader.js";
 import { migrateToLatest } from "../migrations.js";
 import { startServer } from "../server.js";
@@ -30,6 +31,9 @@ async function withDatabase(body: (database: Database) => Promise<void>): Promis
 function fail(message: string): never {
   throw new ConfigError(message);
 }
+
+// Services the commands call validate with Zod: their messages reach the operator in Vietnamese too.
+useVietnameseZodMessages();
 
 const program = new Command()
   .name("giaoban")

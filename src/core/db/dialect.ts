@@ -28,3 +28,14 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 }
+
+/**
+ * True for a value PostgreSQL refuses to store although SQLite would: a NUL or untranslatable
+ * character in text (22021, 22P05), a number past its column's range (22003). Input validation
+ * refuses these first; the error handler maps any that slip through to a 422, not a 500.
+ */
+export function isUnstorableValue(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "22021" || code === "22P05" || code === "22003";
+}

@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../format/vi-date.js";
+import { dbIdSchema } from "../validation/input.schema.js";
 
 export const IdParamSchema = z.object({
   id: z.coerce
@@ -19,8 +20,8 @@ export const DateSchema = z
   .refine(isIsoDate, { error: "Ngày phải có dạng YYYY-MM-DD và là ngày có thật." })
   .openapi({ example: "2020-01-02" });
 
-/** A database id: a positive int4. */
-export const idSchema = z.number().int().min(1).max(2_147_483_647);
+/** A database id in a JSON body: a positive int4 (validation/input.schema.ts). */
+export const idSchema = dbIdSchema();
 
 /** Text trimmed and bounded, with the bound in Vietnamese. */
 export const textSchema = (max: number) =>

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isUnstorableValue } from "../db/dialect.js";
 import { vnDateString } from "../format/vi-date.js";
 import type { AppEnv } from "./env.js";
 import { ErrorPage, errorTitle } from "./error-pages.js";
@@ -44,6 +45,17 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     const status = error.status as ContentfulStatusCode;
     const message = status === 413 ? "Tệp tải lên quá lớn." : error.message || errorTitle(status);
     return respond(c, status, status === 413 ? "payload_too_large" : "http_error", message);
+  }
+  if (isUnstorableValue(error)) {
+    // A field the validation layer missed: still the client's input, so a 422 rather than a 500; the
+    // warning says which check to add.
+    c.get("ctx")?.logger.warn({ err: error, path: c.req.path }, "unstorable value reached the database");
+    return respond(
+      c,
+      422,
+      "validation_failed",
+      "Dữ liệu có ký tự hoặc con số không lưu được (ký tự NUL, số quá lớn). Vui lòng kiểm tra lại.",
+    );
   }
   c.get("ctx")?.logger.error({ err: error, path: c.req.path }, "unhandled error");
   return respond(c, 500, "internal_error", "Hệ thống gặp sự cố. Vui lòng thử lại sau ít phút.");

@@ -14,7 +14,8 @@ export function createRouter(): OpenAPIHono<AppEnv> {
         const target = (result as { target?: string }).target;
         for (const issue of result.error.issues) {
           const path = [target === "json" || target === "form" ? "body" : target, ...issue.path]
-            .filter(Boolean)
+            // Not filter(Boolean): the first element of an array is index 0 (`body.values.0.value`).
+            .filter((part) => part !== undefined && part !== "")
             .join(".");
           fields[path || "body"] ??= issue.message;
         }

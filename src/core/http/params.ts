@@ -1,19 +1,16 @@
+import { parseDbId } from "../validation/input.rules.js";
 import { NotFoundError } from "./errors.js";
 
 /**
  * What every room reads from a request's path, query and form the same way: ids and form text.
- * Ids are the databases' `integer` (int4 on PostgreSQL), so anything past 2^31 − 1 is no id at all,
- * on both engines alike, rather than a driver error.
  */
-export const MAX_ID = 2_147_483_647;
 
-const ID_PATTERN = /^[1-9]\d{0,9}$/;
-
-/** A positive whole number from a path or query parameter, or null when it is none. */
+/**
+ * A stored id from a path or query parameter, or null when it is none. Ids are the databases'
+ * `integer` (int4 on PostgreSQL), so anything past 2^31 − 1 is no id at all, on both engines alike.
+ */
 export function idParam(raw: string | undefined | null): number | null {
-  if (!raw || !ID_PATTERN.test(raw)) return null;
-  const id = Number(raw);
-  return id <= MAX_ID ? id : null;
+  return parseDbId(raw);
 }
 
 /** A path id, or the 404 page with `notFoundMessage`: a malformed id names nothing that exists. */

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import type { AppContext } from "../app-context.js";
 import type { AppEnv } from "./env.js";
+import { refuseUnstorableAddress, refuseUnstorableBody } from "./input-guard.js";
 import {
   ensureDefaultHeaders,
   type HeaderList,
@@ -28,8 +29,8 @@ export interface RequestIdentity {
 
 /**
  * What every request goes through before its route, as one middleware: the app context, default
- * headers (security, `Cache-Control: no-store`, `Vary`), who is calling, and for changes the body
- * limit, the CSRF check and dropping the page cache.
+ * headers (security, `Cache-Control: no-store`, `Vary`), refusing text no database can store, who is
+ * calling, and for changes the body limit, the CSRF check and dropping the page cache.
  *
  * One function rather than a chain of Hono middlewares, and a read does only what it needs: no body
  * limit (reading the body builds a full Request on node-server), no CSRF check, nothing after the
@@ -48,12 +49,16 @@ export function requestPipeline(ctx: AppContext, identity: RequestIdentity): Mid
   return async (c, next) => {
     c.set("ctx", ctx);
     const onNode = setDefaultHeaders(c, defaults);
+    refuseUnstorableAddress(c);
     if (READ_METHODS.has(c.req.method)) {
       await authenticate(c, next);
     } else {
       await limitBody(c, async () => {
         await authenticate(c, async () => {
-          await verifyCsrf(c, next);
+          await verifyCsrf(c, async () => {
+            await refuseUnstorableBody(c);
+            await next();
+          });
         });
       });
       // Any accepted change may show on a public page (an article, a rating, a unit's name): the
