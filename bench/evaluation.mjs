@@ -13,7 +13,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { migrateToLatest } from "../dist/app/migrations.js";
 import { openDatabase } from "../dist/core/db/database.js";
-import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation.service.js";
+import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation/evaluation.service.js";
 import { fmt, insertBatches, startPostgres } from "./lib.mjs";
 
 const WARDS = Number(process.env.BENCH_WARDS ?? 3321);

@@ -9,10 +9,10 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { migrateToLatest } from "../dist/app/migrations.js";
 import { openDatabase } from "../dist/core/db/database.js";
-import { followUpBuckets } from "../dist/directives/directives.follow-up.repo.js";
-import { buildReport } from "../dist/directives/directives.follow-up.service.js";
 import { dayOf, deadlineColumns } from "../dist/directives/directives.model.js";
-import { sqlClock } from "../dist/directives/directives.timeliness-sql.js";
+import { followUpBuckets } from "../dist/directives/follow-up/follow-up.repo.js";
+import { buildReport } from "../dist/directives/follow-up/follow-up.service.js";
+import { sqlClock } from "../dist/directives/timeliness-sql.js";
 import { fmt, insertBatches, random, startPostgres } from "./lib.mjs";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 3321);

@@ -9,12 +9,12 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { migrateToLatest } from "../dist/app/migrations.js";
 import { openDatabase } from "../dist/core/db/database.js";
-import { blocksToHtml, DEMO_ARTICLES } from "../dist/portal/articles.demo.js";
-import { ftsAllPhrases } from "../dist/portal/search.fts.js";
-import { rebuildSearchIndex } from "../dist/portal/search.index.js";
-import { parseSearchQuery, tsqueryText } from "../dist/portal/search.rules.js";
-import { searchArticles } from "../dist/portal/search.service.js";
-import { htmlToText } from "../dist/portal/search.text.js";
+import { blocksToHtml, DEMO_ARTICLES } from "../dist/portal/articles/articles.demo.js";
+import { parseSearchQuery, tsqueryText } from "../dist/portal/search/search.rules.js";
+import { searchArticles } from "../dist/portal/search/search.service.js";
+import { ftsAllPhrases } from "../dist/portal/search/search-fts.rules.js";
+import { rebuildSearchIndex } from "../dist/portal/search/search-index.service.js";
+import { htmlToText } from "../dist/portal/search/search-text.rules.js";
 import { fmt, random, startPostgres } from "./lib.mjs";
 import { buildChain, generateArticle, QUERIES } from "./search-corpus.mjs";
 

@@ -5,7 +5,7 @@ import { clientIp, pageMeta } from "../core/http/request.js";
 import { clearSessionCookie, setSessionCookie } from "./auth.middleware.js";
 import { logIn, logOut, SESSION_TTL_MS } from "./auth.service.js";
 import { knownUsernames, rememberDevice } from "./known-device.js";
-import { LoginPage } from "./login.pages.js";
+import { LoginPage } from "./login.views.js";
 import { safeNext } from "./login-redirect.rules.js";
 
 export function registerLoginRoutes(app: OpenAPIHono<AppEnv>): void {

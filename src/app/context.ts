@@ -5,7 +5,7 @@ import type { Database } from "../core/db/database.js";
 import { PageCache } from "../core/http/page-cache.js";
 import type { EvaluationSource } from "../emulation/evaluation-source.js";
 import { targetsEvaluationSource } from "../emulation/targets.source.js";
-import { createViewCounter } from "../portal/views.wiring.js";
+import { createViewCounter } from "../portal/public/view-flush.service.js";
 
 export interface ContextParts {
   config: Config;

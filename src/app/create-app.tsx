@@ -11,17 +11,17 @@ import { handleError, handleNotFound } from "../core/http/error-handler.js";
 import { createRouter } from "../core/http/openapi.js";
 import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core/http/request-pipeline.js";
 import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
-import { UnitOpenWork } from "../directives/directives.follow-up.pages.js";
 import { registerDirectiveRoutes } from "../directives/directives.routes.js";
+import { UnitOpenWork } from "../directives/follow-up/follow-up.routes.js";
 import {
   hostStillOpenSection,
   sessionProposalsSection,
   sessionStillOpenSection,
 } from "../directives/session-work.section.js";
+import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
-import { UnitAssessmentsSection } from "../emulation/unit-assessments.section.js";
 import { registerPortalRoutes } from "../portal/portal.routes.js";
-import { UnitPortalSection } from "../portal/unit-portal.section.js";
+import { UnitPortalSection } from "../portal/public/unit-portal.section.js";
 import { registerSessionRoutes } from "../sessions/sessions.routes.js";
 import { registerTargetRoutes } from "../targets/targets.routes.js";
 import { registerUnitRoutes } from "../units/units.routes.js";

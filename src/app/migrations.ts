@@ -7,9 +7,9 @@ import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
-import { editorialMigration } from "../portal/editorial.migration.js";
-import { searchMigration } from "../portal/search.migration.js";
-import { searchTokenKindsMigration } from "../portal/search-token-kinds.migration.js";
+import { editorialMigration } from "../portal/editorial/editorial.migration.js";
+import { searchMigration } from "../portal/search/search.migration.js";
+import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSessionTables } from "../sessions/sessions.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
 

@@ -7,7 +7,7 @@ import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.sch
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
-import { presentDirective } from "../directives/directives.present.js";
+import { presentDirective } from "../directives/directives-present.js";
 import type { SessionDetail } from "../sessions/sessions.model.js";
 import { getSessionFor } from "../sessions/sessions.service.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
@@ -19,7 +19,7 @@ import {
   ParseOutputSchema,
 } from "./conclusions.schema.js";
 import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
-import { parseConclusionText } from "./reader/parse.service.js";
+import { parseConclusionText } from "./reader/reader.service.js";
 
 // One tag with the sessions' routes: readers of the API documentation find a session and its
 // conclusions together.
@@ -159,7 +159,7 @@ export function registerConclusionApi(app: OpenAPIHono<AppEnv>): void {
 /** Sends a notice as a .docx download named after its number ("Thong-bao-136-TB-QU.docx"). */
 export async function docxResponse(notice: NoticeRecord, directives: DirectiveRecord[]): Promise<Response> {
   // The Word writer (the `docx` package) is loaded on the first export, not with every page.
-  const { noticeToDocx } = await import("../conclusions/conclusion-docx.js");
+  const { noticeToDocx } = await import("./conclusion.docx.js");
   const bytes = await noticeToDocx(notice, directives);
   const ascii = `Thong-bao-${notice.number
     .normalize("NFD")

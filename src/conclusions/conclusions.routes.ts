@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerConclusionPages } from "./conclusion-pages.routes.js";
 import { registerConclusionApi } from "./conclusions.api.js";
-import { registerConclusionPages } from "./conclusions.pages.js";
 
 /** Conclusion notices: the reader, saving, review and corrections, Word: API and pages. */
 export function registerConclusionRoutes(app: OpenAPIHono<AppEnv>): void {

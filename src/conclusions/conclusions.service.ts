@@ -16,7 +16,7 @@ import type { Deadline } from "../directives/deadline.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
 import { listDirectives, type PartyInput, updateDirective } from "../directives/directives.repo.js";
 import { createDirectiveIn } from "../directives/directives.service.js";
-import { sqlClock } from "../directives/directives.timeliness-sql.js";
+import { sqlClock } from "../directives/timeliness-sql.js";
 import { getSessionFor } from "../sessions/sessions.service.js";
 import {
   deleteItem,

@@ -8,11 +8,11 @@ import { AREA_CODES, AREA_LABELS } from "../directives/areas.js";
 import { DEADLINE_KINDS } from "../directives/deadline.js";
 import { DirectiveTable } from "../directives/directive-tables.views.js";
 import { DEADLINE_KIND_LABELS } from "../directives/directives.model.js";
-import type { DirectiveOut } from "../directives/directives.present.js";
+import type { DirectiveOut } from "../directives/directives-present.js";
 import { SESSIONS_HREF } from "../sessions/sessions.views.js";
 import type { PartyOption, PersonOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
-import type { ReviewRow, ReviewValues } from "./conclusion-form.js";
+import type { ReviewRow, ReviewValues } from "./conclusion-form.rules.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
 
 export function PastePage({

@@ -8,7 +8,7 @@ import { SESSIONS_HREF } from "../sessions/sessions.views.js";
 import type { PersonOption } from "../units/parties.repo.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
 import { NoticeHeaderFields } from "./conclusions.views.js";
-import type { EditRow, NoticeEditValues } from "./notice-edit-form.js";
+import type { EditRow, NoticeEditValues } from "./notice-edit-form.rules.js";
 
 export const NOTICES_HREF = "/quan-tri/thong-bao-ket-luan";
 

@@ -2,7 +2,12 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../accounts/accounts.demo.js";
 import { ROLES } from "../core/access/roles.js";
-import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES, REFERENCE_ARTICLE } from "../portal/articles.demo.js";
+import {
+  blocksToHtml,
+  DEMO_ARTICLES,
+  DEMO_CATEGORIES,
+  REFERENCE_ARTICLE,
+} from "../portal/articles/articles.demo.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "../units/people.demo.js";
 import { DEMO_SUCCESSIONS, DEMO_UNITS } from "../units/units.demo.js";
 import { lecternSvg, meetingRoomSvg, renderDemoPhotos } from "./demo-photos.js";

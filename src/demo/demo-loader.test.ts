@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "../accounts/accounts.demo.js";
 import { verifyPassword } from "../accounts/password.js";
 import type { Database } from "../core/db/database.js";
 import type { DB } from "../core/db/schema.js";
-import { REFERENCE_ARTICLE } from "../portal/articles.demo.js";
+import { REFERENCE_ARTICLE } from "../portal/articles/articles.demo.js";
 import { loadDemoIfEmpty, resetDemo } from "./demo-loader.js";
 
 const NOW = new Date("2019-12-31T17:00:00Z");

@@ -9,9 +9,14 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
-import { setArticleLinks } from "../portal/article-links.repo.js";
-import { blocksToHtml, DEMO_ARTICLES, DEMO_CATEGORIES, REFERENCE_ARTICLE } from "../portal/articles.demo.js";
-import { rebuildSearchIndex } from "../portal/search.index.js";
+import { setArticleLinks } from "../portal/articles/article-links.repo.js";
+import {
+  blocksToHtml,
+  DEMO_ARTICLES,
+  DEMO_CATEGORIES,
+  REFERENCE_ARTICLE,
+} from "../portal/articles/articles.demo.js";
+import { rebuildSearchIndex } from "../portal/search/search-index.service.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "../units/people.demo.js";
 import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "../units/units.demo.js";
 import {

@@ -1,5 +1,5 @@
 import { loadSharp } from "../core/lazy-libraries.js";
-import { THUMBNAIL_WIDTH, thumbnailKeyOf } from "../portal/media.rules.js";
+import { THUMBNAIL_WIDTH, thumbnailKeyOf } from "../portal/media/media.rules.js";
 import { pixelTextCentered, textWidth } from "./pixel-font.js";
 
 /**

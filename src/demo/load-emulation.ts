@@ -8,10 +8,15 @@ import type { Kysely } from "kysely";
 import { loadHierarchy } from "../core/access/hierarchy.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { foldVietnamese } from "../core/text/fold.js";
-import { insertDepartmentStaff, listDepartments, upsertAssessment } from "../emulation/assessments.repo.js";
-import { insertAwardProposal } from "../emulation/awards.repo.js";
-import { computePoints } from "../emulation/computed-points.js";
-import type { Criterion, CriterionKind, Stage } from "../emulation/criteria-tree.rules.js";
+import {
+  insertDepartmentStaff,
+  listDepartments,
+  upsertAssessment,
+} from "../emulation/assessments/assessments.repo.js";
+import { insertAwardProposal } from "../emulation/awards/awards.repo.js";
+import { type StoredConditions, upsertRating } from "../emulation/awards/quality.repo.js";
+import { suggestTasks } from "../emulation/awards/quality.service.js";
+import { applyExcellenceQuota, assessQualityLevel } from "../emulation/awards/quality-level.rules.js";
 import {
   ASSESSING_DEPARTMENTS,
   AWARD_BASIS,
@@ -25,12 +30,11 @@ import {
   THUONG_THANH_SELF,
   WARD_NAMES,
 } from "../emulation/emulation.demo.js";
-import { periodEndDate } from "../emulation/period.js";
-import { type StoredConditions, upsertRating } from "../emulation/quality.repo.js";
-import { suggestTasks } from "../emulation/quality.service.js";
-import { applyExcellenceQuota, assessQualityLevel } from "../emulation/quality-level.rules.js";
-import { insertCriterion, insertScheme } from "../emulation/schemes.repo.js";
-import { upsertScore } from "../emulation/scores.repo.js";
+import { periodEndDate } from "../emulation/emulation-period.rules.js";
+import type { Criterion, CriterionKind, Stage } from "../emulation/schemes/criteria-tree.rules.js";
+import { insertCriterion, insertScheme } from "../emulation/schemes/schemes.repo.js";
+import { computePoints } from "../emulation/scoring/computed-points.model.js";
+import { upsertScore } from "../emulation/scoring/scores.repo.js";
 import { targetsEvaluationSource } from "../emulation/targets.source.js";
 
 const PERIOD = "2019";

@@ -7,7 +7,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { foldVietnamese } from "../core/text/fold.js";
-import { levelKindFor } from "../targets/indicator.model.js";
+import { levelKindFor } from "../targets/catalogue/indicator.model.js";
 import { defaultWindow } from "../targets/period.rules.js";
 import {
   DEMO_INDICATORS,

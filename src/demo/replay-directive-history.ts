@@ -9,7 +9,11 @@ import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
 import type { PartyInput } from "../directives/directives.repo.js";
 import { actOnDirective, createDirective } from "../directives/directives.service.js";
-import { answerProposal, makeDirectiveFromProposal, raiseProposal } from "../directives/proposals.service.js";
+import {
+  answerProposal,
+  makeDirectiveFromProposal,
+  raiseProposal,
+} from "../directives/proposals/proposals.service.js";
 
 export interface DemoRefs {
   sessionId: number;

@@ -2,8 +2,8 @@
 import { formatDateVi } from "../core/format/vi-date.js";
 import { deadlineText } from "./deadline-text.js";
 import { TIMELINESS_LABELS, timelinessBadge } from "./directives.model.js";
-import type { DirectiveOut, ProposalOut } from "./directives.present.js";
-import { PROPOSAL_STATUS_LABELS, type ProposalStatus } from "./proposals.repo.js";
+import type { DirectiveOut, ProposalOut } from "./directives-present.js";
+import { PROPOSAL_STATUS_LABELS, type ProposalStatus } from "./proposals/proposals.repo.js";
 import type { Timeliness } from "./timeliness.rules.js";
 import { workflowStateLabel } from "./workflow.rules.js";
 

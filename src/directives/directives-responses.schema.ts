@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { PartyOutSchema } from "../units/parties.schema.js";
 import { DEADLINE_KINDS } from "./deadline.js";
-import { PROPOSAL_STATUSES } from "./proposals.repo.js";
+import { PROPOSAL_STATUSES } from "./proposals/proposals.repo.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from "./workflow.rules.js";
 

@@ -6,11 +6,8 @@ import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.sch
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
-import { FOLLOW_UP_DIMENSIONS } from "./directives.follow-up.repo.js";
-import { followUpReport, PERIOD_GRAINS } from "./directives.follow-up.service.js";
-import { presentDirective } from "./directives.present.js";
+import { listReports } from "./directive-reports.repo.js";
 import { listDirectives } from "./directives.repo.js";
-import { listReports } from "./directives.reports.repo.js";
 import {
   ActionInputSchema,
   DirectiveEditSchema,
@@ -25,12 +22,15 @@ import {
   getDirectiveFor,
   relationsOf,
 } from "./directives.service.js";
-import { sqlClock } from "./directives.timeliness-sql.js";
+import { presentDirective } from "./directives-present.js";
 import {
   DirectiveDetailSchema,
   DirectiveOutSchema,
   FollowUpOutSchema,
 } from "./directives-responses.schema.js";
+import { FOLLOW_UP_DIMENSIONS } from "./follow-up/follow-up.repo.js";
+import { followUpReport, PERIOD_GRAINS } from "./follow-up/follow-up.service.js";
+import { sqlClock } from "./timeliness-sql.js";
 import { allowedActions } from "./workflow.rules.js";
 
 const TAG = ["Nhiệm vụ"];

@@ -13,8 +13,8 @@ import {
   isDeadlineKind,
   type PartyRef,
 } from "./directives.model.js";
-import { type SqlClock, timelinessSql } from "./directives.timeliness-sql.js";
 import type { Timeliness } from "./timeliness.rules.js";
+import { type SqlClock, timelinessSql } from "./timeliness-sql.js";
 import type { WorkflowState } from "./workflow.rules.js";
 
 export interface PartyInput {

@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerDirectivePages } from "./directive-pages.routes.js";
 import { registerDirectiveApi } from "./directives.api.js";
-import { registerFollowUpPages } from "./directives.follow-up.pages.js";
-import { registerDirectivePages } from "./directives.pages.js";
-import { registerProposalApi } from "./proposals.api.js";
-import { registerProposalPages } from "./proposals.pages.js";
-import { registerNotificationRoutes } from "./reminders.pages.js";
+import { registerFollowUpPages } from "./follow-up/follow-up.routes.js";
+import { registerProposalApi } from "./proposals/proposals.api.js";
+import { registerProposalPages } from "./proposals/proposals.routes.js";
+import { registerNotificationRoutes } from "./reminders/notifications.routes.js";
 
 /** Directives, proposals, follow-up and reminders: API and pages. */
 export function registerDirectiveRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -4,7 +4,7 @@ import { DateSchema, idSchema, requiredTextSchema, textSchema } from "../core/ht
 import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { PartySchema } from "../units/parties.schema.js";
 import { DEADLINE_KINDS } from "./deadline.js";
-import { PROPOSAL_STATUSES } from "./proposals.repo.js";
+import { PROPOSAL_STATUSES } from "./proposals/proposals.repo.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from "./workflow.rules.js";
 
@@ -32,7 +32,7 @@ export const DirectiveInputSchema = z
   .openapi("DirectiveInput");
 
 export const DirectiveQuerySchema = z.object({
-  unit: z.coerce.number().int().min(1).optional().openapi({ description: "Lead unit idSchema." }),
+  unit: dbIdParamSchema().optional().openapi({ description: "Lead unit id." }),
   status: z.enum(WORKFLOW_STATES).optional().openapi({ description: "Workflow state." }),
   timeliness: z.enum(TIMELINESS).optional().openapi({ description: "Derived timeliness, today in Vietnam." }),
   notice: dbIdParamSchema().optional(),

@@ -12,9 +12,9 @@ import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type Deadline, lastDayCovered } from "./deadline.js";
-import { mayReadDirective, relationsTo } from "./directives.access.js";
+import { mayReadDirective, relationsTo } from "./directive-access.rules.js";
+import { insertReport } from "./directive-reports.repo.js";
 import type { DirectiveRecord } from "./directives.model.js";
-import { notifyStep } from "./directives.notify.js";
 import {
   type DirectivePatch,
   findDirective,
@@ -25,7 +25,7 @@ import {
   staffOrganisationIds,
   updateDirective,
 } from "./directives.repo.js";
-import { insertReport } from "./directives.reports.repo.js";
+import { notifyStep } from "./reminders/notifications.repo.js";
 import { type ActorRelation, nextState, type WorkflowAction } from "./workflow.rules.js";
 
 function parties(d: DirectiveRecord) {

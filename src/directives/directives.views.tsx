@@ -6,10 +6,10 @@ import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import type { PartyOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
 import { DEADLINE_KINDS } from "./deadline.js";
+import type { ReportRow } from "./directive-reports.repo.js";
 import { DeadlineCell, DirectiveTable, TimelinessBadge } from "./directive-tables.views.js";
 import { DEADLINE_KIND_LABELS, TIMELINESS_LABELS } from "./directives.model.js";
-import type { DirectiveOut } from "./directives.present.js";
-import type { ReportRow } from "./directives.reports.repo.js";
+import type { DirectiveOut } from "./directives-present.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_STATES, type WorkflowAction, workflowStateLabel } from "./workflow.rules.js";
 

@@ -7,9 +7,9 @@ import {
   type ProposalOut,
   presentDirective,
   presentProposal,
-} from "./directives.present.js";
+} from "./directives-present.js";
 import { DirectiveOutSchema, ProposalOutSchema } from "./directives-responses.schema.js";
-import { searchProposals } from "./proposals.service.js";
+import { searchProposals } from "./proposals/proposals.service.js";
 import { stillOpenWith } from "./still-open.service.js";
 
 /** Directives and proposals still open from earlier sessions with the same unit. */

@@ -10,8 +10,8 @@ import type { DB } from "../core/db/schema.js";
 import { earlierSessionsWith } from "../sessions/sessions.repo.js";
 import type { DirectiveRecord } from "./directives.model.js";
 import { listDirectives } from "./directives.repo.js";
-import { sqlClock } from "./directives.timeliness-sql.js";
-import { listProposals, type ProposalRecord } from "./proposals.repo.js";
+import { listProposals, type ProposalRecord } from "./proposals/proposals.repo.js";
+import { sqlClock } from "./timeliness-sql.js";
 
 export interface StillOpen {
   /** The earlier sessions the items come from, newest first. */

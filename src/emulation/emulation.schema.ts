@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { dbIdSchema } from "../core/validation/input.schema.js";
-import { AWARD_STATUSES, AWARD_TITLES } from "./award-titles.js";
-import { CRITERION_KINDS, STAGES } from "./criteria-tree.rules.js";
-import { ASSESSMENT_RULES, INDICATOR_RULES } from "./scoring.rules.js";
+import { AWARD_STATUSES, AWARD_TITLES } from "./awards/award-titles.model.js";
+import { CRITERION_KINDS, STAGES } from "./schemes/criteria-tree.rules.js";
+import { ASSESSMENT_RULES, INDICATOR_RULES } from "./scoring/scoring.rules.js";
 
 /**
  * API shapes of the emulation module. The services check meaning (max points, permissions, units in

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import type { IndicatorOutcome } from "./scoring.rules.js";
+import type { IndicatorOutcome } from "./scoring/scoring.rules.js";
 
 /**
  * What emulation reads from the targets module: the evaluation of approved results. Kept behind this

@@ -1,8 +1,12 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { evaluateChildren, evaluateUnit, type UnitEvaluation } from "../targets/evaluation.service.js";
+import {
+  evaluateChildren,
+  evaluateUnit,
+  type UnitEvaluation,
+} from "../targets/evaluation/evaluation.service.js";
 import type { EvaluationSource, OutcomesQuery } from "./evaluation-source.js";
-import type { IndicatorOutcome } from "./scoring.rules.js";
+import type { IndicatorOutcome } from "./scoring/scoring.rules.js";
 
 function outcomesOf(evaluation: UnitEvaluation): IndicatorOutcome[] {
   return evaluation.indicators.map((i) => ({

@@ -8,7 +8,7 @@ import { PartySelect } from "../units/party-select.views.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import type { ProgramItem } from "./programme.repo.js";
 import { plannedLabel } from "./programme.rules.js";
-import type { ProgrammeFormValues } from "./programme-form.js";
+import type { ProgrammeFormValues } from "./programme-form.rules.js";
 import { SESSIONS_HREF } from "./sessions.views.js";
 
 export const PROGRAMME_HREF = "/quan-tri/chuong-trinh-cong-tac";

@@ -6,7 +6,7 @@ import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import type { PartyOption, PersonOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
-import type { FormValues } from "./session-form.js";
+import type { FormValues } from "./session-form.rules.js";
 import { SESSION_KIND_LABELS } from "./sessions.model.js";
 import { SESSIONS_HREF } from "./sessions.views.js";
 

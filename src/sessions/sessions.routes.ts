@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
-import { registerCalendarPages } from "./calendar.pages.js";
+import { registerCalendarPages } from "./calendar.routes.js";
 import { registerProgrammeApi } from "./programme.api.js";
-import { registerProgrammePages } from "./programme.pages.js";
+import { registerProgrammePages } from "./programme.routes.js";
 import type { SessionExtensions } from "./session.extension.js";
+import { registerSessionPages } from "./session-pages.routes.js";
 import { registerSessionApi } from "./sessions.api.js";
-import { registerSessionPages } from "./sessions.pages.js";
 
 /** The programme of work, working sessions and the calendar: API and pages. */
 export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, extensions: SessionExtensions): void {

@@ -7,14 +7,24 @@ import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import { requireActor } from "../core/http/request.js";
 import { dbIdParamSchema } from "../core/validation/input.schema.js";
-import { findParentIdAt } from "./evaluation.repo.js";
-import { evaluateUnit } from "./evaluation.service.js";
-import { findIndicatorById, listIndicators } from "./indicators.repo.js";
-import { createIndicator, editIndicator } from "./indicators.service.js";
+import {
+  approveResults,
+  reopenResults,
+  returnResults,
+  submitResults,
+} from "./approval/results-workflow.service.js";
+import { listTargetsForUnit } from "./assignment/targets.repo.js";
+import { setTarget } from "./assignment/targets.service.js";
+import { findIndicatorById, listIndicators } from "./catalogue/indicators.repo.js";
+import { createIndicator, editIndicator } from "./catalogue/indicators.service.js";
+import { listResultsForUnit, type ResultRow } from "./entry/results.repo.js";
+import { saveResults } from "./entry/results.service.js";
+import { findParentIdAt } from "./evaluation/evaluation.repo.js";
+import { evaluateUnit } from "./evaluation/evaluation.service.js";
 import { defaultWindow } from "./period.rules.js";
-import { listResultsForUnit, type ResultRow } from "./results.repo.js";
-import { saveResults } from "./results.service.js";
-import { approveResults, reopenResults, returnResults, submitResults } from "./results.workflow.js";
+import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
+import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets-present.js";
+import { canReadUnit } from "./targets-request.js";
 import {
   errorResponse,
   IdsBody,
@@ -24,12 +34,7 @@ import {
   ResultSchema,
   TargetSchema,
   UnitEvaluationSchema,
-} from "./targets.api-schemas.js";
-import { canReadUnit } from "./targets.http.js";
-import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets.present.js";
-import { listTargetsForUnit } from "./targets.repo.js";
-import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
-import { setTarget } from "./targets.service.js";
+} from "./targets-responses.schema.js";
 
 const TAG = "Chỉ tiêu và kết quả";
 const SECURITY: Record<string, string[]>[] = [{ bearer: [] }];

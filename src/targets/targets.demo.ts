@@ -6,8 +6,9 @@
  * The illustrative indicators stay under 104% of their targets (or are ceilings, which have no
  * percentage), so the five "vượt cao" highlights of the generated paragraph are the article's five.
  */
-import type { Direction } from "./evaluation.math.js";
-import type { Aggregation } from "./indicator.model.js";
+
+import type { Aggregation } from "./catalogue/indicator.model.js";
+import type { Direction } from "./evaluation/evaluation.math.js";
 
 export const INFERRED = "Số liệu suy ra để khớp bài viết";
 export const ILLUSTRATIVE = "Số liệu minh họa";

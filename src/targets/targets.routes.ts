@@ -1,14 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
-import { registerApprovalPages } from "./approval.routes.js";
-import { registerCataloguePages } from "./catalogue.routes.js";
-import { registerDhis2Routes } from "./dhis2.routes.js";
-import { registerEntryPages } from "./entry.routes.js";
-import { registerEvaluationPages } from "./evaluation.routes.js";
-import { registerTargetAdminPages } from "./target-admin.routes.js";
+import { registerApprovalPages } from "./approval/approval.routes.js";
+import { registerTargetAdminPages } from "./assignment/target-admin.routes.js";
+import { registerCataloguePages } from "./catalogue/catalogue.routes.js";
+import { registerEntryPages } from "./entry/entry.routes.js";
+import { registerEvaluationPages } from "./evaluation/evaluation.routes.js";
+import { registerDhis2Routes } from "./exchange/dhis2.routes.js";
+import { registerXlsxRoutes } from "./exchange/xlsx.routes.js";
 import { registerTargetApi } from "./targets.api.js";
-import { registerTargetAssets } from "./targets.assets.js";
-import { registerXlsxRoutes } from "./xlsx.routes.js";
+import { registerTargetAssets } from "./targets-styles.routes.js";
 
 /** Targets, results and evaluation pages and API. */
 export function registerTargetRoutes(app: OpenAPIHono<AppEnv>): void {

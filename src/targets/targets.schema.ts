@@ -12,7 +12,7 @@ import {
   LEVEL_KINDS,
   RESULT_VERSIONS,
   VALUE_TYPES,
-} from "./indicator.model.js";
+} from "./catalogue/indicator.model.js";
 import { periodKindOf } from "./period.rules.js";
 
 const isoDate = (message: string) => z.string().refine(isIsoDate, { error: message });

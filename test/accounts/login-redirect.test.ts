@@ -65,6 +65,13 @@ describe.each(ENGINES)("the page after login on %s", (engine) => {
     "sends %s to the admin home instead",
     async (_label, next) => {
       const response = await logInWith(next);
+      if (next.includes("\u0000")) {
+        // A NUL is refused for the whole form before the login runs (core/http/input-guard.ts): no
+        // redirect at all, and the form comes back with its message.
+        expect(response.status).toBe(422);
+        expect(response.headers.get("location")).toBeNull();
+        return;
+      }
       expect(response.status).toBe(303);
       expect(response.headers.get("location")).toBe("/quan-tri");
     },

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/core/db/database.js";
-import { rebuildSearchIndex } from "../../src/portal/search.index.js";
+import { rebuildSearchIndex } from "../../src/portal/search/search-index.service.js";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
 
 /**

@@ -1,6 +1,6 @@
 import { jsx } from "hono/jsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UnitAssessmentsSection } from "../../src/emulation/unit-assessments.section.js";
+import { UnitAssessmentsSection } from "../../src/emulation/assessments/unit-assessments.section.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";

@@ -7,8 +7,8 @@ import { loadDemoIfEmpty } from "../../src/demo/demo-loader.js";
 import { loadSessionsDemo } from "../../src/demo/load-sessions.js";
 import { daysOverdueOf, timelinessOf } from "../../src/directives/directives.model.js";
 import { listDirectives } from "../../src/directives/directives.repo.js";
-import { sqlClock } from "../../src/directives/directives.timeliness-sql.js";
-import { listProposals } from "../../src/directives/proposals.repo.js";
+import { listProposals } from "../../src/directives/proposals/proposals.repo.js";
+import { sqlClock } from "../../src/directives/timeliness-sql.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 
 /** 01/02/2021 in Hà Nội: a year of follow-up has happened. */

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/core/db/database.js";
 import type { DeadlineKind } from "../../src/directives/deadline.js";
-import { followUpBuckets } from "../../src/directives/directives.follow-up.repo.js";
-import { rowsFromBuckets } from "../../src/directives/directives.follow-up.service.js";
 import {
   dayOf,
   daysOverdueOf,
@@ -10,9 +8,11 @@ import {
   timelinessOf,
 } from "../../src/directives/directives.model.js";
 import { listDirectives } from "../../src/directives/directives.repo.js";
-import { sqlClock } from "../../src/directives/directives.timeliness-sql.js";
-import { summariseFollowUpBy } from "../../src/directives/follow-up.math.js";
+import { summariseFollowUpBy } from "../../src/directives/follow-up/follow-up.math.js";
+import { followUpBuckets } from "../../src/directives/follow-up/follow-up.repo.js";
+import { rowsFromBuckets } from "../../src/directives/follow-up/follow-up.service.js";
 import { TIMELINESS } from "../../src/directives/timeliness.rules.js";
+import { sqlClock } from "../../src/directives/timeliness-sql.js";
 import { WORKFLOW_STATES, type WorkflowState } from "../../src/directives/workflow.rules.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { createUnit } from "../support/fixtures.js";

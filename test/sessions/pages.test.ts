@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UnitOpenWork } from "../../src/directives/directives.follow-up.pages.js";
+import { UnitOpenWork } from "../../src/directives/follow-up/follow-up.routes.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";

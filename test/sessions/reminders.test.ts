@@ -7,7 +7,7 @@ import type { Database } from "../../src/core/db/database.js";
 import { JobScheduler } from "../../src/core/jobs/scheduler.js";
 import { deadlineColumns } from "../../src/directives/directives.model.js";
 import { createDirective } from "../../src/directives/directives.service.js";
-import { createReminderJob } from "../../src/directives/reminders.job.js";
+import { createReminderJob } from "../../src/directives/reminders/reminders.job.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { type Seeded, seedRegistry } from "./seed.js";
 

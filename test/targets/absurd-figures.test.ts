@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listResultsForUnit, patchResult } from "../../src/targets/results.repo.js";
-import { insertTargetRevision } from "../../src/targets/targets.repo.js";
+import { insertTargetRevision } from "../../src/targets/assignment/targets.repo.js";
+import { listResultsForUnit, patchResult } from "../../src/targets/entry/results.repo.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadHierarchy } from "../../src/core/access/hierarchy.repo.js";
 import type { Database } from "../../src/core/db/database.js";
-import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation.service.js";
-import { listDefinitions, listIndicators } from "../../src/targets/indicators.repo.js";
-import { editIndicator } from "../../src/targets/indicators.service.js";
+import { listDefinitions, listIndicators } from "../../src/targets/catalogue/indicators.repo.js";
+import { editIndicator } from "../../src/targets/catalogue/indicators.service.js";
+import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { type LongBien, seedLongBien } from "./seed.js";
 

@@ -2,15 +2,15 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/core/db/database.js";
 import type { DB } from "../../src/core/db/schema.js";
-import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation.service.js";
-import { visitTermAggregates } from "../../src/targets/results.evaluation.repo.js";
+import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
+import { visitTermAggregates } from "../../src/targets/evaluation/results-evaluation.repo.js";
 import {
   aggregateAnnual,
   computeTermFigure,
   TERM_AGGREGATIONS,
   type TermAggregates,
   termFigureFromAggregates,
-} from "../../src/targets/term.math.js";
+} from "../../src/targets/evaluation/term.math.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 
 /**

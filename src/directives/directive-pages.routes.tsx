@@ -1,0 +1,255 @@
+/** Admin pages of directives: list with filters, one directive with its workflow forms, files. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { readableUnits } from "../core/access/needs.js";
+import { openFile, storeUpload } from "../core/files/files.service.js";
+import { isIsoDate } from "../core/format/vi-date.js";
+import { actorOf } from "../core/http/actor.js";
+import type { AppEnv } from "../core/http/env.js";
+import { AppError, ValidationError } from "../core/http/errors.js";
+import { formText, formTexts, requireId } from "../core/http/params.js";
+import { type AppCtx, pageMeta } from "../core/http/request.js";
+import { listPartyOptions, type PartyOption } from "../units/parties.repo.js";
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind, lastDayCovered } from "./deadline.js";
+import { listReports } from "./directive-reports.repo.js";
+import { listDirectives } from "./directives.repo.js";
+import {
+  actOnDirective,
+  createDirective,
+  editDirective,
+  getDirectiveFor,
+  relationsOf,
+} from "./directives.service.js";
+import { DIRECTIVES_HREF, DirectiveListPage, DirectivePage } from "./directives.views.js";
+import { presentDirective } from "./directives-present.js";
+import { TIMELINESS, type Timeliness } from "./timeliness.rules.js";
+import { sqlClock } from "./timeliness-sql.js";
+import {
+  allowedActions,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_STATES,
+  type WorkflowAction,
+  type WorkflowState,
+} from "./workflow.rules.js";
+
+const PAGE_SIZE = 50;
+const NOTICES: Record<string, string> = {
+  ok: "Đã ghi nhận.",
+  con: "Đã giao nhiệm vụ con.",
+  sua: "Đã lưu điều chỉnh.",
+};
+
+async function renderDirective(
+  c: AppCtx,
+  id: number,
+  errors?: Record<string, string>,
+  status: 200 | 403 | 409 | 422 = 200,
+  failedAction?: string,
+) {
+  const ctx = await actorOf(c);
+  const db = c.var.ctx.database.db;
+  const d = await getDirectiveFor(db, id, ctx);
+  const [relations, reports, children, parties] = await Promise.all([
+    relationsOf(db, d, ctx),
+    listReports(db, id),
+    listDirectives(db, { scope: "all", parentId: id, clock: sqlClock(ctx.now), limit: 500, offset: 0 }),
+    listPartyOptions(db, { allDates: ctx.today }),
+  ]);
+  const open = d.state !== "confirmed" && d.state !== "cancelled";
+  return c.html(
+    <DirectivePage
+      meta={pageMeta(c, d.title.length > 60 ? `${d.title.slice(0, 59)}…` : d.title)}
+      d={presentDirective(d, ctx.now)}
+      reports={reports}
+      children={children.rows.map((x) => presentDirective(x, ctx.now))}
+      allowed={allowedActions(d.state, relations)}
+      canAddChild={open && (relations.includes("assignee") || relations.includes("assigner"))}
+      canEdit={open && relations.includes("assigner")}
+      parties={parties}
+      errors={errors}
+      failedAction={failedAction}
+      notice={NOTICES[c.req.query("ok") ?? ""] ?? null}
+    />,
+    status,
+  );
+}
+
+export function deadlineFrom(kindRaw: string, dateRaw: string): Deadline {
+  const kind: DeadlineKind = (DEADLINE_KINDS as readonly string[]).includes(kindRaw)
+    ? (kindRaw as DeadlineKind)
+    : "none";
+  if (kind === "none" || kind === "recurring") return { kind, date: null, phrase: null };
+  if (!isIsoDate(dateRaw)) throw new ValidationError({ deadlineDate: "Vui lòng chọn ngày hết hạn." });
+  return { kind, date: lastDayCovered(kind, dateRaw) ?? dateRaw, phrase: null };
+}
+
+export function partyOf(key: string, parties: PartyOption[]) {
+  const p = parties.find((x) => x.key === key);
+  return p ? { unitId: p.unitId, organisationId: p.organisationId } : null;
+}
+
+/** Runs a form's use case; a refusal or bad input re-renders the directive with the message. */
+async function orShow(
+  c: AppCtx,
+  id: number,
+  work: () => Promise<string>,
+  failedAction?: () => Promise<string>,
+) {
+  try {
+    return c.redirect(await work(), 303);
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 403 || error.status === 409 || error.status === 422)) {
+      const action = failedAction ? await failedAction() : undefined;
+      return renderDirective(c, id, error.fields ?? { action: error.message }, error.status, action);
+    }
+    throw error;
+  }
+}
+
+export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
+  app.get(DIRECTIVES_HREF, async (c) => {
+    const ctx = await actorOf(c);
+    const db = c.var.ctx.database.db;
+    const q = (k: string) => c.req.query(k) ?? "";
+    const filters = {
+      unit: q("don_vi"),
+      state: q("trang_thai"),
+      timeliness: q("tien_do"),
+      page: Math.max(1, Number(q("trang")) || 1),
+    };
+    const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
+    const { rows, total } = await listDirectives(db, {
+      scope,
+      leadUnitId: /^\d+$/.test(filters.unit) ? Number(filters.unit) : undefined,
+      state: (WORKFLOW_STATES as readonly string[]).includes(filters.state)
+        ? (filters.state as WorkflowState)
+        : undefined,
+      timeliness: (TIMELINESS as readonly string[]).includes(filters.timeliness)
+        ? (filters.timeliness as Timeliness)
+        : undefined,
+      clock: sqlClock(ctx.now),
+      limit: PAGE_SIZE,
+      offset: (filters.page - 1) * PAGE_SIZE,
+    });
+    const units = (await listPartyOptions(db, { allDates: ctx.today })).filter(
+      (p) => p.organisationId === null && (scope === "all" || scope.includes(p.unitId)),
+    );
+    return c.html(
+      <DirectiveListPage
+        meta={pageMeta(c, "Nhiệm vụ")}
+        rows={rows.map((d) => presentDirective(d, ctx.now))}
+        total={total}
+        pageSize={PAGE_SIZE}
+        filters={filters}
+        units={units}
+      />,
+    );
+  });
+
+  app.get(`${DIRECTIVES_HREF}/:id`, (c) =>
+    renderDirective(c, requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.")),
+  );
+
+  app.post(`${DIRECTIVES_HREF}/:id/thao-tac`, async (c) => {
+    const id = requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.");
+    return orShow(
+      c,
+      id,
+      async () => {
+        const ctx = await actorOf(c);
+        const db = c.var.ctx.database.db;
+        const body = await c.req.parseBody();
+        const action = formText(body, "action");
+        if (!(WORKFLOW_ACTIONS as readonly string[]).includes(action))
+          throw new ValidationError({ action: "Thao tác không hợp lệ." });
+        const d = await getDirectiveFor(db, id, ctx);
+        const percentRaw = formText(body, "percent").trim();
+        const percent = percentRaw === "" ? null : Number(percentRaw);
+        if (percent !== null && !Number.isInteger(percent))
+          throw new ValidationError({ percent: "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100." });
+        const parties = action === "reassign" ? await listPartyOptions(db, { allDates: ctx.today }) : [];
+        const upload = body.file;
+        const fileId =
+          upload instanceof File
+            ? await storeUpload(db, c.var.ctx.config.dataDir, upload, {
+                unitId: d.lead.unitId,
+                userId: ctx.actor.userId,
+                now: ctx.now,
+              })
+            : null;
+        await actOnDirective(
+          db,
+          id,
+          {
+            action: action as WorkflowAction,
+            text: formText(body, "text"),
+            percent,
+            newLead: partyOf(formText(body, "newLead"), parties) ?? undefined,
+            fileIds: fileId ? [fileId] : [],
+          },
+          ctx,
+        );
+        return `${DIRECTIVES_HREF}/${id}?ok=ok`;
+      },
+      async () => formText(await c.req.parseBody(), "action"),
+    );
+  });
+
+  app.post(`${DIRECTIVES_HREF}/:id/nhiem-vu-con`, async (c) => {
+    const id = requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.");
+    return orShow(c, id, async () => {
+      const ctx = await actorOf(c);
+      const db = c.var.ctx.database.db;
+      const body = await c.req.parseBody();
+      const lead = partyOf(formText(body, "lead"), await listPartyOptions(db, { allDates: ctx.today }));
+      if (!lead) throw new ValidationError({ lead: "Vui lòng chọn đơn vị chủ trì." });
+      const parent = await getDirectiveFor(db, id, ctx);
+      const childId = await createDirective(
+        db,
+        {
+          title: formText(body, "title"),
+          lead,
+          coordinators: [],
+          deadline: deadlineFrom(formText(body, "deadlineKind"), formText(body, "deadlineDate")),
+          assigningUnitId: parent.lead.unitId,
+          assignerPersonId: null,
+          assignerName: ctx.actor.displayName,
+          noticeId: parent.noticeId,
+          parentId: id,
+        },
+        ctx,
+      );
+      return `${DIRECTIVES_HREF}/${childId}?ok=con`;
+    });
+  });
+
+  app.post(`${DIRECTIVES_HREF}/:id/sua`, async (c) => {
+    const id = requireId(c.req.param("id"), "Không tìm thấy nhiệm vụ này.");
+    return orShow(c, id, async () => {
+      const ctx = await actorOf(c);
+      const db = c.var.ctx.database.db;
+      const body = await c.req.parseBody({ all: true });
+      const parties = await listPartyOptions(db, { allDates: ctx.today });
+      const coordinators = formTexts(body, "coordinators").flatMap((k) => partyOf(k, parties) ?? []);
+      await editDirective(
+        db,
+        id,
+        {
+          deadline: deadlineFrom(formText(body, "deadlineKind"), formText(body, "deadlineDate")),
+          coordinators,
+        },
+        ctx,
+      );
+      return `${DIRECTIVES_HREF}/${id}?ok=sua`;
+    });
+  });
+
+  app.get("/quan-tri/tep/:id", async (c) => {
+    const ctx = await actorOf(c);
+    return openFile(
+      c.var.ctx.database.db,
+      c.var.ctx.config.dataDir,
+      requireId(c.req.param("id"), "Không tìm thấy tệp này."),
+      ctx,
+    );
+  });
+}

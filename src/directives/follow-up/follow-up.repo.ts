@@ -1,0 +1,203 @@
+/**
+ * The follow-up aggregate: one SQL pass groups directives by a key, their workflow state and their
+ * timeliness (the SQL mirror of the rules), with the count and the longest delay of each bucket. A
+ * few thousand buckets come back instead of every directive, so 100.000 directives stay fast.
+ */
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { DB } from "../../core/db/schema.js";
+import { formatDateVi } from "../../core/format/vi-date.js";
+import { unitDisplayName } from "../../units/unit-labels.js";
+import type { Timeliness } from "../timeliness.rules.js";
+import { bucketsOfState, type SqlClock, timelinessCountsSql } from "../timeliness-sql.js";
+import type { WorkflowState } from "../workflow.rules.js";
+
+export const FOLLOW_UP_DIMENSIONS = ["lead", "assigner", "notice", "period"] as const;
+export type FollowUpDimension = (typeof FOLLOW_UP_DIMENSIONS)[number];
+
+/**
+ * The columns each dimension groups on; the text key is made in JS (see {@link keyOf}), because
+ * grouping on plain columns lets SQLite and PostgreSQL read the covering index instead of the table.
+ */
+const KEY_COLUMNS = {
+  lead: ["lead_unit_id", "lead_organisation_id"],
+  assigner: ["assigner_person_id", "assigner_name", "assigning_unit_id"],
+  notice: ["notice_id"],
+  period: [],
+} as const;
+
+type KeyRow = Record<string, string | number | null>;
+
+/**
+ * Group keys as text: lead "o34" (an organisation) or "u12" (a unit); assigner "p5" (a person), else
+ * "n:<name>", else "u<assigning unit>"; notice "<id>"; period "yyyy-mm" of the deadline's last day.
+ * Null gathers rows without one (no notice, no deadline).
+ */
+function keyOf(by: FollowUpDimension, r: KeyRow): string | null {
+  switch (by) {
+    case "lead":
+      return r.lead_organisation_id !== null ? `o${r.lead_organisation_id}` : `u${r.lead_unit_id}`;
+    case "assigner":
+      if (r.assigner_person_id !== null) return `p${r.assigner_person_id}`;
+      return r.assigner_name !== null ? `n:${r.assigner_name}` : `u${r.assigning_unit_id}`;
+    case "notice":
+      return r.notice_id === null ? null : String(r.notice_id);
+    case "period":
+      return r.period === null ? null : String(r.period);
+  }
+}
+
+export interface FollowUpBucket {
+  key: string | null;
+  state: WorkflowState;
+  timeliness: Timeliness;
+  count: number;
+  /** Largest days late in the bucket (meaningful for overdue and done_late). */
+  maxDays: number;
+}
+
+export interface FollowUpScope {
+  /** Units the caller may see (lead, assigning or coordinating); "all" for system admins. */
+  scope: "all" | number[];
+  /** Only directives led by these units. */
+  leadUnitIds?: number[];
+  noticeId?: number;
+}
+
+function scoped(scope: number[]) {
+  return (eb: ExpressionBuilder<DB, "directives">) =>
+    eb.or([
+      eb("directives.lead_unit_id", "in", scope),
+      eb("directives.assigning_unit_id", "in", scope),
+      eb.exists(
+        eb
+          .selectFrom("directive_coordinators as dc")
+          .select("dc.id")
+          .whereRef("dc.directive_id", "=", "directives.id")
+          .where("dc.unit_id", "in", scope),
+      ),
+    ]);
+}
+
+/** Counts per (key, state, timeliness) at the clock's day: one GROUP BY over the directives. */
+export async function followUpBuckets(
+  db: Kysely<DB>,
+  by: FollowUpDimension,
+  filter: FollowUpScope,
+  clock: SqlClock,
+): Promise<FollowUpBucket[]> {
+  if (filter.scope !== "all" && filter.scope.length === 0) return [];
+  const columns = KEY_COLUMNS[by].map((c) => sql.ref(`directives.${c}`).as(c));
+  const groupColumns = KEY_COLUMNS[by].map((c) => sql.ref(`directives.${c}`));
+  const period = sql<string | null>`SUBSTR(directives.deadline_end, 1, 7)`;
+  const counts = timelinessCountsSql(clock);
+  let q = db
+    .selectFrom("directives")
+    .select([
+      ...columns,
+      ...(by === "period" ? [period.as("period")] : []),
+      "directives.state as s",
+      (eb) => eb.fn.countAll<number>().as("n"),
+      counts.withDeadline.as("wd"),
+      counts.submittedLate.as("sl"),
+      counts.pastDeadline.as("pd"),
+      counts.dueSoon.as("ds"),
+      counts.maxSubmittedLate.as("msl"),
+      counts.minDeadline.as("mind"),
+    ])
+    // Grouped on plain columns in the covering index's order, so the rows stream without a sort.
+    .groupBy([...groupColumns, ...(by === "period" ? [period] : []), "directives.state"]);
+  if (filter.scope !== "all") q = q.where(scoped(filter.scope));
+  if (filter.leadUnitIds) {
+    q =
+      filter.leadUnitIds.length === 0
+        ? q.where(sql<boolean>`1 = 0`)
+        : q.where("directives.lead_unit_id", "in", filter.leadUnitIds);
+  }
+  if (filter.noticeId !== undefined) q = q.where("directives.notice_id", "=", filter.noticeId);
+  const rows = (await q.execute()) as unknown as (KeyRow & {
+    s: string;
+    n: number;
+    wd: number;
+    sl: number;
+    pd: number;
+    ds: number;
+    msl: number | null;
+    mind: number | null;
+  })[];
+  const buckets: FollowUpBucket[] = [];
+  for (const r of rows) {
+    const key = keyOf(by, r);
+    const state = r.s as WorkflowState;
+    const split = bucketsOfState(
+      {
+        state,
+        count: Number(r.n),
+        withDeadline: Number(r.wd),
+        submittedLate: Number(r.sl),
+        pastDeadline: Number(r.pd),
+        dueSoon: Number(r.ds),
+        maxSubmittedLate: r.msl === null ? null : Number(r.msl),
+        minDeadline: r.mind === null ? null : Number(r.mind),
+      },
+      clock,
+    );
+    for (const b of split) buckets.push({ key, state, ...b });
+  }
+  return buckets;
+}
+
+/** Names for group keys: units, organisations, people, notices. */
+export async function labelsFor(
+  db: Kysely<DB>,
+  by: FollowUpDimension,
+  keys: (string | null)[],
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const ids = (prefix: string) =>
+    keys
+      .filter(
+        (k): k is string =>
+          typeof k === "string" && k.startsWith(prefix) && /^\d+$/.test(k.slice(prefix.length)),
+      )
+      .map((k) => Number(k.slice(prefix.length)));
+  const unitIds = ids("u");
+  if (unitIds.length > 0) {
+    const rows = await db
+      .selectFrom("units")
+      .select(["id", "name", "level"])
+      .where("id", "in", unitIds)
+      .execute();
+    for (const r of rows) labels.set(`u${r.id}`, unitDisplayName(r));
+  }
+  const orgIds = ids("o");
+  if (orgIds.length > 0) {
+    const rows = await db
+      .selectFrom("organisations")
+      .select(["id", "name"])
+      .where("id", "in", orgIds)
+      .execute();
+    for (const r of rows) labels.set(`o${r.id}`, r.name);
+  }
+  const personIds = ids("p");
+  if (by === "assigner" && personIds.length > 0) {
+    const rows = await db
+      .selectFrom("people")
+      .select(["id", "full_name"])
+      .where("id", "in", personIds)
+      .execute();
+    for (const r of rows) labels.set(`p${r.id}`, r.full_name);
+  }
+  if (by === "notice") {
+    const noticeIds = keys.filter((k): k is string => k !== null && /^\d+$/.test(k)).map(Number);
+    if (noticeIds.length > 0) {
+      const rows = await db
+        .selectFrom("conclusion_notices")
+        .select(["id", "number", "issued_on"])
+        .where("id", "in", noticeIds)
+        .execute();
+      for (const r of rows)
+        labels.set(String(r.id), `Thông báo ${r.number} ngày ${formatDateVi(r.issued_on)}`);
+    }
+  }
+  return labels;
+}

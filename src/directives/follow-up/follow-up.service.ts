@@ -1,0 +1,153 @@
+/**
+ * Follow-up reports for leaders ("5 rõ"): by lead unit, by assigning leader, by source notice or by
+ * period. The database counts buckets (directives.follow-up.repo.ts); the figures follow follow-up.math.ts
+ * (computed from the weighted buckets, checked against it in tests), so every screen and export counts
+ * exactly as the pure rules say.
+ */
+import type { Kysely } from "kysely";
+import type { Hierarchy } from "../../core/access/hierarchy.rules.js";
+import { readableUnits } from "../../core/access/needs.js";
+import type { Actor } from "../../core/access/policy.js";
+import type { DB } from "../../core/db/schema.js";
+import { sqlClock } from "../timeliness-sql.js";
+import type { FollowUpRow, FollowUpSummary } from "./follow-up.math.js";
+import { type FollowUpBucket, type FollowUpDimension, followUpBuckets, labelsFor } from "./follow-up.repo.js";
+import { summariseBuckets } from "./follow-up-weighted.math.js";
+
+export const PERIOD_GRAINS = ["month", "quarter", "year"] as const;
+export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
+
+export interface FollowUpGroupView {
+  key: string | null;
+  label: string;
+  summary: FollowUpSummary;
+}
+
+export interface FollowUpReport {
+  by: FollowUpDimension;
+  grain: PeriodGrain;
+  /** The Vietnamese day the figures are computed at (YYYY-MM-DD). */
+  today: string;
+  total: FollowUpSummary;
+  groups: FollowUpGroupView[];
+}
+
+type KeyedRow = FollowUpRow & { key: string | null };
+
+/**
+ * Buckets as rows for follow-up.math: a bucket of n directives becomes n references to one row
+ * carrying the bucket's largest delay, which is all the math reads (counts and the maximum).
+ */
+export function rowsFromBuckets(buckets: readonly FollowUpBucket[]): KeyedRow[] {
+  const rows: KeyedRow[] = [];
+  for (const b of buckets) {
+    const row: KeyedRow = {
+      key: b.key,
+      leadUnitId: null,
+      assignerId: null,
+      sourceNoticeId: null,
+      state: b.state,
+      timeliness: b.timeliness,
+      daysOverdue: b.timeliness === "overdue" ? Math.max(0, b.maxDays) : 0,
+    };
+    for (let i = 0; i < b.count; i += 1) rows.push(row);
+  }
+  return rows;
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** "2020-03" at a grain: "2020-03", "2020-Q1" or "2020". */
+export function periodKey(month: string | null, grain: PeriodGrain): string | null {
+  if (month === null) return null;
+  if (grain === "month") return month;
+  const [year, m] = month.split("-");
+  return grain === "year" ? (year ?? null) : `${year}-Q${Math.ceil(Number(m) / 3)}`;
+}
+
+export function periodLabel(key: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return `Quý ${ROMAN[Number(quarter[2]) - 1]}/${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) return `Tháng ${month[2]}/${month[1]}`;
+  return `Năm ${key}`;
+}
+
+const NO_KEY: Record<FollowUpDimension, string> = {
+  lead: "Chưa rõ đơn vị",
+  assigner: "Chưa rõ người giao",
+  notice: "Không theo thông báo kết luận",
+  period: "Không thời hạn",
+};
+
+function labelOf(by: FollowUpDimension, key: string | null, names: Map<string, string>): string {
+  if (key === null) return NO_KEY[by];
+  if (by === "period") return periodLabel(key);
+  if (by === "assigner" && key.startsWith("n:")) return key.slice(2);
+  return names.get(key) ?? key;
+}
+
+function sortGroups(by: FollowUpDimension, groups: FollowUpGroupView[]): FollowUpGroupView[] {
+  const collator = new Intl.Collator("vi");
+  return groups.sort((a, b) => {
+    if (a.key === null || b.key === null) return a.key === null ? (b.key === null ? 0 : 1) : -1;
+    if (by === "period") return a.key.localeCompare(b.key);
+    return (
+      b.summary.overdue - a.summary.overdue ||
+      b.summary.total - a.summary.total ||
+      collator.compare(a.label, b.label)
+    );
+  });
+}
+
+export interface FollowUpQuery {
+  by: FollowUpDimension;
+  grain?: PeriodGrain;
+  /** Only directives led by these units (e.g. one ward and its groups). */
+  leadUnitIds?: number[];
+  noticeId?: number;
+}
+
+/** The report for what the actor may see, at the Vietnamese day of `now`. */
+export async function followUpReport(
+  db: Kysely<DB>,
+  query: FollowUpQuery,
+  ctx: { actor: Actor; hierarchy: Hierarchy; today: string; now: Date },
+): Promise<FollowUpReport> {
+  const grain = query.grain ?? "month";
+  const buckets = await followUpBuckets(
+    db,
+    query.by,
+    {
+      scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
+      leadUnitIds: query.leadUnitIds,
+      noticeId: query.noticeId,
+    },
+    sqlClock(ctx.now),
+  );
+  return buildReport(db, query.by, grain, buckets, ctx.today);
+}
+
+/** Figures and labels from buckets; exported for the benchmark, which times the same path. */
+export async function buildReport(
+  db: Kysely<DB>,
+  by: FollowUpDimension,
+  grain: PeriodGrain,
+  buckets: readonly FollowUpBucket[],
+  today: string,
+): Promise<FollowUpReport> {
+  const grouped = new Map<string | null, FollowUpBucket[]>();
+  for (const b of buckets) {
+    const key = by === "period" ? periodKey(b.key, grain) : b.key;
+    const list = grouped.get(key);
+    if (list) list.push(b);
+    else grouped.set(key, [b]);
+  }
+  const names = await labelsFor(db, by, [...grouped.keys()]);
+  const groups = [...grouped].map(([key, list]) => ({
+    key,
+    label: labelOf(by, key, names),
+    summary: summariseBuckets(list),
+  }));
+  return { by, grain, today, total: summariseBuckets(buckets), groups: sortGroups(by, groups) };
+}

@@ -1,0 +1,170 @@
+/** `/api/v1/proposals…`: proposals (kiến nghị, đề xuất), their answers, and directives made from them. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../../core/http/actor.js";
+import { dataResponse, errorResponse, IdParamSchema } from "../../core/http/api.schema.js";
+import type { AppEnv } from "../../core/http/env.js";
+import { dbIdParamSchema } from "../../core/validation/input.schema.js";
+import {
+  AnswerInputSchema,
+  DirectiveInputSchema,
+  ProposalEditSchema,
+  ProposalInputSchema,
+} from "../directives.schema.js";
+import { getDirectiveFor } from "../directives.service.js";
+import { presentDirective, presentProposal } from "../directives-present.js";
+import { DirectiveOutSchema, ProposalOutSchema } from "../directives-responses.schema.js";
+import { PROPOSAL_STATUSES } from "./proposals.repo.js";
+import {
+  answerProposal,
+  editProposal,
+  getProposalFor,
+  makeDirectiveFromProposal,
+  raiseProposal,
+  searchProposals,
+} from "./proposals.service.js";
+
+const TAG = ["Kiến nghị, đề xuất"];
+const common = {
+  401: errorResponse("Not signed in."),
+  403: errorResponse("Not allowed."),
+  404: errorResponse("No such proposal, or not visible to the caller."),
+};
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/v1/proposals",
+  tags: TAG,
+  summary: "Proposals the caller may see (raised by or addressed to its units)",
+  request: {
+    query: z.object({
+      unit: dbIdParamSchema().optional().openapi({ description: "Raised by this unit." }),
+      status: z.enum(PROPOSAL_STATUSES).optional(),
+      session: dbIdParamSchema().optional(),
+    }),
+  },
+  responses: { 200: dataResponse("Proposals, oldest first.", z.array(ProposalOutSchema)), 401: common[401] },
+});
+
+const createRouteDef = createRoute({
+  method: "post",
+  path: "/api/v1/proposals",
+  tags: TAG,
+  summary: "Record a proposal raised by a unit, addressed to departments",
+  request: { body: { required: true, content: { "application/json": { schema: ProposalInputSchema } } } },
+  responses: {
+    201: dataResponse("The proposal.", ProposalOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const putRoute = createRoute({
+  method: "put",
+  path: "/api/v1/proposals/{id}",
+  tags: TAG,
+  summary: "Correct a proposal's unit, wording, answer deadline and addressees (the answer stays)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: ProposalEditSchema } } },
+  },
+  responses: {
+    200: dataResponse("The proposal.", ProposalOutSchema),
+    ...common,
+    422: errorResponse("Invalid fields."),
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/v1/proposals/{id}",
+  tags: TAG,
+  summary: "One proposal",
+  request: { params: IdParamSchema },
+  responses: { 200: dataResponse("The proposal.", ProposalOutSchema), ...common },
+});
+
+const answerRoute = createRoute({
+  method: "post",
+  path: "/api/v1/proposals/{id}/answer",
+  tags: TAG,
+  summary: "Answer a proposal and set its status (an addressed department, or the office of its unit)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: AnswerInputSchema } } },
+  },
+  responses: {
+    200: dataResponse("The proposal after the answer.", ProposalOutSchema),
+    ...common,
+    422: errorResponse("Empty answer."),
+  },
+});
+
+const directiveRoute = createRoute({
+  method: "post",
+  path: "/api/v1/proposals/{id}/directive",
+  tags: TAG,
+  summary: "Turn a proposal into a directive (once)",
+  request: {
+    params: IdParamSchema,
+    body: {
+      required: true,
+      content: { "application/json": { schema: DirectiveInputSchema.omit({ parentId: true }) } },
+    },
+  },
+  responses: {
+    201: dataResponse("The new directive.", DirectiveOutSchema),
+    ...common,
+    422: errorResponse("Already a directive."),
+  },
+});
+
+export function registerProposalApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const q = c.req.valid("query");
+    const rows = await searchProposals(
+      c.var.ctx.database.db,
+      { fromUnitId: q.unit, status: q.status, sessionId: q.session },
+      ctx,
+    );
+    return c.json({ data: rows.map(presentProposal) }, 200);
+  });
+
+  app.openapi(createRouteDef, async (c) => {
+    const ctx = await actorOf(c);
+    const id = await raiseProposal(c.var.ctx.database.db, c.req.valid("json"), ctx);
+    return c.json({ data: presentProposal(await getProposalFor(c.var.ctx.database.db, id, ctx)) }, 201);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const ctx = await actorOf(c);
+    return c.json(
+      { data: presentProposal(await getProposalFor(c.var.ctx.database.db, c.req.valid("param").id, ctx)) },
+      200,
+    );
+  });
+
+  app.openapi(putRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const p = await editProposal(c.var.ctx.database.db, c.req.valid("param").id, c.req.valid("json"), ctx);
+    return c.json({ data: presentProposal(p) }, 200);
+  });
+
+  app.openapi(answerRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const p = await answerProposal(c.var.ctx.database.db, c.req.valid("param").id, c.req.valid("json"), ctx);
+    return c.json({ data: presentProposal(p) }, 200);
+  });
+
+  app.openapi(directiveRoute, async (c) => {
+    const ctx = await actorOf(c);
+    const db = c.var.ctx.database.db;
+    const directiveId = await makeDirectiveFromProposal(
+      db,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      ctx,
+    );
+    return c.json({ data: presentDirective(await getDirectiveFor(db, directiveId, ctx), ctx.now) }, 201);
+  });
+}

@@ -1,0 +1,160 @@
+import { formatViNumber } from "../../core/format/vi-number.js";
+import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
+import { unitDisplayName } from "../../units/unit-labels.js";
+import { periodLabel } from "../emulation-period.rules.js";
+import { HorizontalBarChart } from "./bar-chart.views.js";
+import { describeRank } from "./ranking.math.js";
+import type { Ranking, RankingRow } from "./ranking.service.js";
+import { basisText } from "./ranking-wording.rules.js";
+
+export interface RankingFilter {
+  parents: { id: number; name: string; level: string }[];
+  parentId: number | null;
+  periodKey: string;
+  clusterId: number | null;
+}
+
+function FilterForm({ filter, ranking }: { filter: RankingFilter; ranking: Ranking | null }) {
+  return (
+    <form method="get" action="/xep-hang" class="filters" aria-label="Chọn đơn vị và kỳ xếp hạng">
+      <label>
+        Các đơn vị thuộc
+        <select name="don-vi">
+          {filter.parents.map((p) => (
+            <option value={String(p.id)} selected={p.id === filter.parentId}>
+              {unitDisplayName(p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kỳ (năm hoặc nhiệm kỳ)
+        <input name="ky" value={filter.periodKey} inputmode="numeric" size={10} />
+      </label>
+      {ranking && ranking.clusters.length > 0 ? (
+        <label>
+          Cụm thi đua
+          <select name="cum">
+            <option value="">Tất cả đơn vị</option>
+            {ranking.clusters.map((c) => (
+              <option value={String(c.id)} selected={c.id === filter.clusterId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit" class="button">
+        Xem xếp hạng
+      </button>
+    </form>
+  );
+}
+
+function rankCell(row: RankingRow) {
+  if (row.rank === null) return <span class="muted">Chưa xếp hạng</span>;
+  return (
+    <>
+      {row.rank}
+      {row.tied ? <span class="badge"> đồng hạng</span> : null}
+    </>
+  );
+}
+
+/** The public ranking: table (the data), bar chart (the picture), with how the score was made. */
+export function RankingPage({
+  meta,
+  filter,
+  ranking,
+  problem,
+}: {
+  meta: PageMeta;
+  filter: RankingFilter;
+  ranking: Ranking | null;
+  problem?: string | null;
+}) {
+  const scope = ranking
+    ? `${ranking.cluster ? `${ranking.cluster.name}, ` : ""}các đơn vị thuộc ${unitDisplayName(ranking.parent)}`
+    : "";
+  const ranked = ranking?.rows.filter((r) => r.score !== null) ?? [];
+  const max = ranking?.basis === "emulation" && ranking.scheme ? ranking.scheme.maxPoints : 100;
+  return (
+    <PublicLayout meta={meta}>
+      <h1>Xếp hạng thi đua</h1>
+      <FilterForm filter={filter} ranking={ranking} />
+      {problem ? (
+        <p class="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {ranking ? (
+        <>
+          <h2>
+            {periodLabel(ranking.periodKey).replace(/^./, (ch) => ch.toLocaleUpperCase("vi"))}: {scope}
+          </h2>
+          <p>{basisText(ranking)}</p>
+          <p>
+            <a
+              class="button"
+              href={`/xep-hang.xlsx?${new URLSearchParams({
+                "don-vi": String(ranking.parent.id),
+                ky: ranking.periodKey,
+                ...(ranking.cluster ? { cum: String(ranking.cluster.id) } : {}),
+              })}`}
+            >
+              Tải bảng xếp hạng (Excel)
+            </a>
+          </p>
+          <div class="table-scroll">
+            <table id="bang-xep-hang">
+              <caption>
+                Bảng xếp hạng {periodLabel(ranking.periodKey)}, {ranking.total} đơn vị được xếp hạng
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    Hạng
+                  </th>
+                  <th scope="col">Đơn vị</th>
+                  <th scope="col" class="num">
+                    Điểm
+                  </th>
+                  <th scope="col">Kết quả</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.rows.map((row) => (
+                  <tr data-unit-id={String(row.unit.id)}>
+                    <td class="num">{rankCell(row)}</td>
+                    <th scope="row">{unitDisplayName(row.unit)}</th>
+                    <td class="num">{row.score === null ? "—" : formatViNumber(row.score)}</td>
+                    <td>
+                      {row.rank === null
+                        ? "Chưa đủ điểm để xếp hạng"
+                        : describeRank({ rank: row.rank, tied: row.tied }, ranking.total)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {ranked.length > 0 ? (
+            <HorizontalBarChart
+              id="bieu-do-xep-hang"
+              title={`Điểm thi đua ${periodLabel(ranking.periodKey)}, ${scope}`}
+              tableId="bang-xep-hang"
+              max={max}
+              bars={ranked.map((r) => ({
+                label: `${r.rank}. ${r.unit.name}`,
+                value: r.score as number,
+                note: r.tied ? "(đồng hạng)" : undefined,
+              }))}
+            />
+          ) : null}
+        </>
+      ) : problem ? null : (
+        <p>Chọn đơn vị cấp trên và kỳ để xem xếp hạng các đơn vị trực thuộc.</p>
+      )}
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,58 @@
+import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
+import { STATUS_LABELS } from "../../targets/targets-format.rules.js";
+
+/**
+ * Open data as CSV for machines and spreadsheets alike: UTF-8 with a byte-order mark (Excel reads
+ * Vietnamese correctly only with it), comma-separated, numbers with a dot and no grouping, one row
+ * per indicator. Pure.
+ */
+
+export const CSV_HEADERS = [
+  "ma_chi_tieu",
+  "chi_tieu",
+  "linh_vuc",
+  "don_vi_tinh",
+  "ky",
+  "ke_hoach",
+  "ke_hoach_tu",
+  "ke_hoach_den",
+  "thuc_hien",
+  "loai_so_lieu",
+  "dat_phan_tram_ke_hoach",
+  "danh_gia",
+] as const;
+
+/** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  // Twelve significant digits drop binary noise (44.4 / 40 × 100 is 110.99999999999999) and keep
+  // every figure an office types (8102.16, 0.17).
+  let text = typeof value === "number" ? String(Number(value.toPrecision(12))) : value;
+  // A cell starting with = + - @ would run as a formula in Excel (CSV injection).
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function openDataCsv(periodKey: string, rows: IndicatorEvaluation[]): string {
+  const lines = [CSV_HEADERS.join(",")];
+  for (const e of rows) {
+    const target = e.evaluation.target;
+    const actual = e.evaluation.actual;
+    const values: (string | number | null)[] = [
+      e.indicator.code,
+      e.indicator.name,
+      e.indicator.field,
+      e.semantics.unit ?? e.indicator.unitOfMeasure,
+      periodKey,
+      target?.kind === "value" ? target.value : null,
+      target?.kind === "range" ? target.min : null,
+      target?.kind === "range" ? target.max : null,
+      typeof actual === "boolean" ? (actual ? 1 : 0) : actual,
+      e.evaluation.basis === "estimate" ? "uoc_thuc_hien" : "chinh_thuc",
+      e.evaluation.achievementPct,
+      STATUS_LABELS[e.evaluation.status],
+    ];
+    lines.push(values.map(csvField).join(","));
+  }
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}

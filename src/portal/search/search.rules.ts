@@ -1,0 +1,112 @@
+import { foldToken, quoteLexeme, tokenize } from "./search-text.rules.js";
+
+/**
+ * What a reader's query means, as pure functions: which words must appear, which must appear side
+ * by side, and how that is written for each engine.
+ *
+ * - Words match without their accents, đ folded to d: "thuong thanh" finds "Thượng Thanh".
+ * - A quoted part ("hộ nghèo", also with “curly” quotes) must appear as a phrase.
+ * - An unquoted run of exactly two syllables is a phrase too: most Vietnamese words are two
+ *   syllables ("hộ nghèo", "đảng viên"), and matching them apart finds "hộ … nghèo" by accident.
+ *   Longer runs need every syllable somewhere; articles holding the whole run rank first.
+ *   Numbers end a run ("hộ nghèo 2019" is the phrase "hộ nghèo" and the number 2019).
+ * - Nothing the reader types is syntax: operators (OR, NOT, NEAR, AND), `*`, `-`, `^`, `:`,
+ *   parentheses and column names are text or separators, and every token is quoted when it reaches
+ *   the engine, so no query can fail or reach another column.
+ */
+
+/** Longer queries are cut: nobody types more, and each term costs an index lookup. */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_TERMS = 12;
+
+/** A word or phrase: its tokens as typed (lower-case) and folded. */
+export interface SearchTerm {
+  exact: string[];
+  folded: string[];
+}
+
+export interface ParsedQuery {
+  /** Every term must appear (folded); empty when the query has no letters or digits. */
+  terms: SearchTerm[];
+  /** Runs of three or more syllables: articles holding them as phrases rank first. */
+  boosts: SearchTerm[];
+}
+
+const QUOTED = /["“”„]([^"“”„]*)(?:["“”„]|$)/g;
+/** Where a run of words ends: list punctuation, a sentence end, a spaced dash. */
+const RUN_BREAK = /[,;|!?()[\]{}]|\.(?=\s|$)|\s[-–—]\s/;
+const NUMBER = /^\p{N}+$/u;
+
+function termOf(exact: string[]): SearchTerm {
+  return { exact, folded: exact.map(foldToken) };
+}
+
+/** Splits unquoted text into runs of words, numbers standing alone. */
+function runsOf(text: string): string[][] {
+  const runs: string[][] = [];
+  for (const part of text.split(RUN_BREAK)) {
+    let run: string[] = [];
+    for (const token of tokenize(part)) {
+      if (NUMBER.test(token)) {
+        if (run.length > 0) runs.push(run);
+        runs.push([token]);
+        run = [];
+      } else {
+        run.push(token);
+      }
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
+/** Reads a query typed by a reader. Never throws; see the module comment for the rules. */
+export function parseSearchQuery(input: string): ParsedQuery {
+  const text = input.normalize("NFC").slice(0, MAX_QUERY_LENGTH);
+  const terms: SearchTerm[] = [];
+  const boosts: SearchTerm[] = [];
+  let unquoted = "";
+  let last = 0;
+  for (const match of text.matchAll(QUOTED)) {
+    unquoted += ` ${text.slice(last, match.index)} `;
+    last = match.index + match[0].length;
+    const tokens = tokenize(match[1] ?? "");
+    if (tokens.length > 0) terms.push(termOf(tokens));
+  }
+  unquoted += ` ${text.slice(last)}`;
+  for (const run of runsOf(unquoted)) {
+    if (run.length <= 2) {
+      terms.push(termOf(run));
+    } else {
+      for (const token of run) terms.push(termOf([token]));
+      boosts.push(termOf(run));
+    }
+  }
+  return { terms: dedupe(terms).slice(0, MAX_TERMS), boosts: dedupe(boosts).slice(0, MAX_TERMS) };
+}
+
+function dedupe(terms: SearchTerm[]): SearchTerm[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = t.exact.join(" ");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** True when there is nothing to look for. */
+export function isEmptyQuery(parsed: ParsedQuery): boolean {
+  return parsed.terms.length === 0;
+}
+
+// ---- PostgreSQL tsquery ------------------------------------------------------------------------
+
+/**
+ * A tsquery literal requiring every phrase: `('thuong' <-> 'thanh') & ('ho')`; with `weight`, each
+ * lexeme must come from that part of the document (A: the title).
+ */
+export function tsqueryText(phrases: string[][], weight?: "A"): string {
+  const suffix = weight ? `:${weight}` : "";
+  return phrases.map((p) => `(${p.map((t) => `${quoteLexeme(t)}${suffix}`).join(" <-> ")})`).join(" & ");
+}

@@ -1,0 +1,232 @@
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
+import type { DB } from "../../core/db/schema.js";
+import type { Aggregation } from "../catalogue/indicator.model.js";
+import type { TargetLevel } from "../evaluation/evaluation.math.js";
+import type { PeriodKind } from "../period.rules.js";
+import type { TargetsTable } from "../targets.tables.js";
+
+/**
+ * Queries on targets. A target row is one revision; adjustments add rows, so the history of what was
+ * assigned stays readable. Reads for evaluation fetch a unit's own targets together with its parent's
+ * targets "for all children" in one query; the service decides which apply.
+ */
+
+export interface TargetRow {
+  id: number;
+  indicatorId: number;
+  unitId: number;
+  appliesTo: "unit" | "children";
+  periodKind: PeriodKind;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  aggregation: Aggregation | null;
+  level: TargetLevel;
+  revision: number;
+  document: string | null;
+  note: string | null;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+const COLUMNS = [
+  "id",
+  "indicator_id",
+  "unit_id",
+  "applies_to",
+  "period_kind",
+  "period_key",
+  "period_start",
+  "period_end",
+  "aggregation",
+  "level_kind",
+  "value",
+  "min_value",
+  "max_value",
+  "revision",
+  "document",
+  "note",
+  "created_by",
+  "created_at",
+] as const;
+
+type TargetSelect = Pick<Selectable<TargetsTable>, (typeof COLUMNS)[number]>;
+
+function toLevel(r: Pick<TargetSelect, "level_kind" | "value" | "min_value" | "max_value">): TargetLevel {
+  if (r.level_kind === "range") return { kind: "range", min: Number(r.min_value), max: Number(r.max_value) };
+  if (r.level_kind === "milestone") return { kind: "milestone" };
+  return { kind: "value", value: Number(r.value) };
+}
+
+function toTarget(r: TargetSelect): TargetRow {
+  return {
+    id: r.id,
+    indicatorId: r.indicator_id,
+    unitId: r.unit_id,
+    appliesTo: r.applies_to === "children" ? "children" : "unit",
+    periodKind: r.period_kind as PeriodKind,
+    periodKey: r.period_key,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    aggregation: r.aggregation as Aggregation | null,
+    level: toLevel(r),
+    revision: r.revision,
+    document: r.document,
+    note: r.note,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+}
+
+/** Units whose parent at `date` is `parentId`, as a subquery (no id list crosses the wire). */
+export function childrenAt(eb: ExpressionBuilder<DB, keyof DB>, parentId: number, date: string) {
+  return eb
+    .selectFrom("unit_parents")
+    .select("unit_parents.unit_id")
+    .where("unit_parents.parent_id", "=", parentId)
+    .where("unit_parents.valid_from", "<=", date)
+    .where((w) => w.or([w("unit_parents.valid_to", "is", null), w("unit_parents.valid_to", ">=", date)]));
+}
+
+/** The parent of `unitId` at `date` (the latest link valid then), as a subquery; see findParentIdAt. */
+export function parentAt(eb: ExpressionBuilder<DB, keyof DB>, unitId: number, date: string) {
+  return eb
+    .selectFrom("unit_parents")
+    .select("unit_parents.parent_id")
+    .where("unit_parents.unit_id", "=", unitId)
+    .where("unit_parents.valid_from", "<=", date)
+    .where((w) => w.or([w("unit_parents.valid_to", "is", null), w("unit_parents.valid_to", ">=", date)]))
+    .orderBy("unit_parents.valid_from", "desc")
+    .limit(1);
+}
+
+export interface TargetWrite {
+  indicatorId: number;
+  unitId: number;
+  appliesTo: "unit" | "children";
+  periodKind: PeriodKind;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  aggregation: Aggregation | null;
+  level: TargetLevel;
+  document: string | null;
+  note: string | null;
+  createdBy: number | null;
+}
+
+/**
+ * Inserts the next revision of a target (0 for the first). Run inside the caller's transaction; two
+ * writers racing for the same revision hit the unique constraint rather than both succeeding.
+ */
+export async function insertTargetRevision(
+  db: Kysely<DB>,
+  input: TargetWrite,
+  now: Date,
+): Promise<TargetRow> {
+  const last = await db
+    .selectFrom("targets")
+    .select((eb) => eb.fn.max("revision").as("max"))
+    .where("indicator_id", "=", input.indicatorId)
+    .where("unit_id", "=", input.unitId)
+    .where("applies_to", "=", input.appliesTo)
+    .where("period_key", "=", input.periodKey)
+    .executeTakeFirst();
+  const revision = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
+  const level = input.level;
+  const row = await db
+    .insertInto("targets")
+    .values({
+      indicator_id: input.indicatorId,
+      unit_id: input.unitId,
+      applies_to: input.appliesTo,
+      period_kind: input.periodKind,
+      period_key: input.periodKey,
+      period_start: input.periodStart,
+      period_end: input.periodEnd,
+      aggregation: input.aggregation,
+      level_kind: level.kind,
+      value: level.kind === "value" ? level.value : null,
+      min_value: level.kind === "range" ? level.min : null,
+      max_value: level.kind === "range" ? level.max : null,
+      revision,
+      document: input.document,
+      note: input.note,
+      created_by: input.createdBy,
+      created_at: now.toISOString(),
+    })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toTarget(row);
+}
+
+export async function findTargetById(db: Kysely<DB>, id: number): Promise<TargetRow | undefined> {
+  const row = await db.selectFrom("targets").select(COLUMNS).where("id", "=", id).executeTakeFirst();
+  return row ? toTarget(row) : undefined;
+}
+
+/**
+ * Every revision that may apply to `unitId` for the given period keys: its own targets and its
+ * parent's targets for all children (`parentId` null: none inherited; `{ at: date }`: the parent at
+ * that date, found by the same query, so a caller need not wait for it).
+ */
+export async function listTargetsForUnit(
+  db: Kysely<DB>,
+  input: { unitId: number; parentId: number | null | { at: string }; periodKeys: string[] },
+): Promise<TargetRow[]> {
+  if (input.periodKeys.length === 0) return [];
+  const parent = input.parentId;
+  const rows = await db
+    .selectFrom("targets")
+    .select(COLUMNS)
+    .where("period_key", "in", input.periodKeys)
+    .where((eb) => {
+      const own = eb.and([eb("applies_to", "=", "unit"), eb("unit_id", "=", input.unitId)]);
+      if (parent === null) return own;
+      const parentId = typeof parent === "number" ? parent : parentAt(eb, input.unitId, parent.at);
+      return eb.or([own, eb.and([eb("applies_to", "=", "children"), eb("unit_id", "=", parentId)])]);
+    })
+    .orderBy("id")
+    .execute();
+  return rows.map(toTarget);
+}
+
+/** Like {@link listTargetsForUnit} for every child of `parentId` at `date`, in one query. */
+export async function listTargetsForChildren(
+  db: Kysely<DB>,
+  input: { parentId: number; date: string; periodKeys: string[] },
+): Promise<TargetRow[]> {
+  if (input.periodKeys.length === 0) return [];
+  const rows = await db
+    .selectFrom("targets")
+    .select(COLUMNS)
+    .where("period_key", "in", input.periodKeys)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("applies_to", "=", "unit"),
+          eb("unit_id", "in", childrenAt(eb, input.parentId, input.date)),
+        ]),
+        eb.and([eb("applies_to", "=", "children"), eb("unit_id", "=", input.parentId)]),
+      ]),
+    )
+    .execute();
+  return rows.map(toTarget);
+}
+
+/** Targets set on a unit (for itself or for its children), newest period first, for the admin list. */
+export async function listTargetsSetOn(
+  db: Kysely<DB>,
+  unitId: number,
+  periodKey?: string,
+): Promise<TargetRow[]> {
+  let query = db
+    .selectFrom("targets")
+    .select(COLUMNS)
+    .where("unit_id", "=", unitId)
+    .orderBy("period_key", "desc")
+    .orderBy("indicator_id")
+    .orderBy("revision");
+  if (periodKey) query = query.where("period_key", "=", periodKey);
+  return (await query.execute()).map(toTarget);
+}

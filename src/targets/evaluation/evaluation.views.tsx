@@ -1,0 +1,342 @@
+/** The unit's evaluation page: summary, narrative, table, actual-vs-target chart and term trends. */
+import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
+import { AGGREGATION_LABELS } from "../catalogue/indicator.model.js";
+import {
+  formatFigure,
+  formatGap,
+  formatLevel,
+  formatPct,
+  STATUS_LABELS,
+  sentenceCase,
+} from "../targets-format.rules.js";
+import { unitTitle } from "../unit-wording.rules.js";
+import { BulletChart, type BulletRow, TrendChart } from "./charts.views.js";
+import type { UnitEvaluation } from "./evaluation.service.js";
+import type { IndicatorEvaluation } from "./evaluation-assembly.rules.js";
+
+export interface EvaluationPageProps {
+  meta: PageMeta;
+  evaluation: UnitEvaluation;
+  /** The visitor sees open-data indicators only. */
+  publicOnly: boolean;
+  style: "precise" | "customary";
+  narrative: string | null;
+  /** Periods offered in the picker. */
+  periods: string[];
+}
+
+const unitOf = (e: IndicatorEvaluation) => e.semantics.unit ?? e.indicator.unitOfMeasure;
+
+function targetCell(e: IndicatorEvaluation) {
+  const level = formatLevel(e.evaluation.target, unitOf(e));
+  if (!e.term || !e.evaluation.target) return level;
+  return `${AGGREGATION_LABELS[e.term.aggregation]}: ${level}`;
+}
+
+function notesOf(e: IndicatorEvaluation): string[] {
+  const notes: string[] = [];
+  if (e.problem) notes.push(e.problem);
+  if (e.target?.source === "inherited") notes.push("Chỉ tiêu chung của cấp trên.");
+  if (e.evaluation.targetRevised) notes.push(`Chỉ tiêu đã điều chỉnh (lần ${e.evaluation.targetRevision}).`);
+  if (e.term) {
+    const figure = e.term.figure;
+    if (figure.ok && figure.note) notes.push(figure.note);
+    if (!figure.ok) notes.push(figure.message);
+  }
+  if (e.samePeriod && e.evaluation.actual !== null) notes.push(sentenceCase(e.samePeriod.changeWording));
+  return [...notes, ...e.notes];
+}
+
+/** The documents that set the targets, each with the codes of the indicators it set. */
+function TargetDocuments({ evaluation }: { evaluation: UnitEvaluation }) {
+  const documents = new Map<string, string[]>();
+  for (const e of evaluation.indicators) {
+    const document = e.target?.latest.document;
+    if (document) documents.set(document, [...(documents.get(document) ?? []), e.indicator.code]);
+  }
+  if (documents.size === 0) return null;
+  return (
+    <>
+      <h2>Căn cứ giao chỉ tiêu</h2>
+      <ul>
+        {[...documents].map(([document, codes]) => (
+          <li>
+            {document}: {codes.join(", ")}.
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function EvaluationTable({
+  evaluation,
+  style,
+}: {
+  evaluation: UnitEvaluation;
+  style: "precise" | "customary";
+}) {
+  const other = style === "precise" ? "customary" : "precise";
+  return (
+    <div class="table-scroll">
+      <table class="eval-table">
+        <caption>Kết quả thực hiện chỉ tiêu {evaluation.period.label} (số liệu đã phê duyệt)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Chỉ tiêu</th>
+            <th scope="col">Kế hoạch</th>
+            <th scope="col">Thực hiện</th>
+            <th scope="col" class="num">
+              Đạt (% kế hoạch)
+            </th>
+            <th scope="col" class="num">
+              Vượt (+) / thiếu (−)
+            </th>
+            <th scope="col">Đánh giá</th>
+            <th scope="col">Ghi chú</th>
+          </tr>
+        </thead>
+        <tbody>
+          {evaluation.indicators.map((e) => (
+            <tr>
+              <th scope="row">
+                {e.indicator.name}
+                <br />
+                <span class="muted">
+                  {e.indicator.code} · {e.indicator.field}
+                </span>
+              </th>
+              <td>{targetCell(e)}</td>
+              <td>
+                {formatFigure(e.evaluation.actual, unitOf(e))}
+                {e.evaluation.basis === "estimate" ? " (ước thực hiện)" : ""}
+              </td>
+              <td class="num">{formatPct(e.evaluation.achievementPct)}</td>
+              <td class="num">{formatGap(e.evaluation.exceedPct, e.evaluation.exceedPoints, unitOf(e))}</td>
+              <td>
+                <span class={`status status-${e.evaluation.status}`}>
+                  {STATUS_LABELS[e.evaluation.status]}
+                </span>
+                <p class="wording">{e.evaluation.wording[style]}</p>
+                {e.evaluation.wording[other] !== e.evaluation.wording[style] ? (
+                  <p class="customary">
+                    {other === "customary" ? "Cách viết thông dụng: " : "Cách viết chính xác: "}
+                    {e.evaluation.wording[other]}
+                  </p>
+                ) : null}
+              </td>
+              <td>
+                <ul class="plain-list">
+                  {notesOf(e).map((n) => (
+                    <li>{n}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function bulletRows(evaluation: UnitEvaluation): BulletRow[] {
+  return evaluation.indicators
+    .filter((e) => typeof e.evaluation.actual !== "boolean" && e.evaluation.target?.kind !== "milestone")
+    .map((e) => {
+      const target = e.evaluation.target;
+      return {
+        label: e.indicator.name,
+        unit: unitOf(e),
+        actual: typeof e.evaluation.actual === "number" ? e.evaluation.actual : null,
+        target: target && target.kind !== "milestone" ? target : null,
+        good: e.evaluation.met,
+        estimate: e.evaluation.basis === "estimate",
+      };
+    });
+}
+
+function ActualVersusTarget({ evaluation }: { evaluation: UnitEvaluation }) {
+  const rows = bulletRows(evaluation);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="chart-title">
+      <h2 id="chart-title">Thực hiện so với kế hoạch</h2>
+      <p class="hint">
+        Mỗi dòng có thang đo riêng (đơn vị khác nhau): so thanh với vạch đen kế hoạch của chính dòng đó. Thanh
+        nhạt: số ước thực hiện.
+      </p>
+      <div class="chart-block">
+        <BulletChart
+          rows={rows}
+          titleId="bullet-title"
+          title={`Thực hiện so với kế hoạch, ${evaluation.period.label}`}
+        />
+        <table>
+          <caption>Số liệu của biểu đồ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Chỉ tiêu</th>
+              <th scope="col">Kế hoạch</th>
+              <th scope="col">Thực hiện</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row">{r.label}</th>
+                <td>{formatLevel(r.target, r.unit)}</td>
+                <td>{r.actual === null ? "—" : formatFigure(r.actual, r.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function TermTrends({ evaluation }: { evaluation: UnitEvaluation }) {
+  const items = evaluation.indicators.filter((e) => e.term && e.indicator.valueType !== "boolean");
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="trend-title">
+      <h2 id="trend-title">Diễn biến qua các năm của nhiệm kỳ</h2>
+      <p class="hint">
+        Đường: số liệu từng năm (chấm rỗng: số ước). Ô vuông: kế hoạch của năm. Nét đứt: chỉ tiêu nhiệm kỳ,
+        khi so được với số từng năm (bình quân hàng năm, năm cuối nhiệm kỳ).
+      </p>
+      <div class="trend-grid">
+        {items.map((e, index) => {
+          const term = e.term as NonNullable<IndicatorEvaluation["term"]>;
+          const level = e.evaluation.target;
+          const comparable = term.aggregation === "mean" || term.aggregation === "end";
+          const unit = e.indicator.unitOfMeasure;
+          return (
+            <figure>
+              <figcaption>
+                <strong>{e.indicator.name}</strong> ({unit})
+              </figcaption>
+              <TrendChart
+                points={term.annual.map((a) => ({
+                  year: a.year,
+                  value: a.value,
+                  estimate: a.basis === "estimate",
+                  target: a.target,
+                }))}
+                unit={unit}
+                termTarget={comparable && level?.kind === "value" ? level.value : null}
+                titleId={`trend-${index}`}
+                title={`${e.indicator.name}: số liệu các năm ${term.years[0]}–${term.years.at(-1)}`}
+              />
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Năm</th>
+                    <th scope="col">Thực hiện</th>
+                    <th scope="col">Kế hoạch năm</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {term.annual.map((a) => (
+                    <tr>
+                      <th scope="row">{a.year}</th>
+                      <td>
+                        {formatFigure(a.value, unit)}
+                        {a.basis === "estimate" ? " (ước)" : ""}
+                      </td>
+                      <td>{formatFigure(a.target, unit)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+export function EvaluationPage(props: EvaluationPageProps) {
+  const { evaluation, style } = props;
+  const unitName = unitTitle(evaluation.unit);
+  const base = `/don-vi/${evaluation.unit.id}/danh-gia`;
+  const query = `ky=${encodeURIComponent(evaluation.period.key)}`;
+  return (
+    <PublicLayout meta={props.meta}>
+      <h1>
+        Kết quả thực hiện chỉ tiêu: {unitName}, {evaluation.period.label}
+      </h1>
+      <form method="get" action={base} class="inline-fields no-print">
+        <div class="field">
+          <label for="f-ky">Kỳ đánh giá</label>
+          <input id="f-ky" name="ky" value={evaluation.period.key} list="ky-goi-y" />
+          <datalist id="ky-goi-y">
+            {props.periods.map((p) => (
+              <option value={p} />
+            ))}
+          </datalist>
+        </div>
+        <button type="submit" class="button">
+          Xem
+        </button>
+      </form>
+      {props.publicOnly ? (
+        <p class="muted">Trang công khai: chỉ gồm số liệu đã phê duyệt của các chỉ tiêu công khai.</p>
+      ) : null}
+      {evaluation.indicators.length === 0 ? (
+        <p>Chưa có chỉ tiêu hoặc số liệu đã phê duyệt nào cho kỳ này.</p>
+      ) : (
+        <>
+          <p class="lead">
+            <strong>{sentenceCase(evaluation.summary.sentence)}.</strong>
+          </p>
+          {props.narrative ? (
+            <section class="narrative" aria-labelledby="narrative-title">
+              <h2 id="narrative-title">Đoạn văn tổng hợp</h2>
+              <p>{props.narrative}</p>
+              <details>
+                <summary>Sao chép đoạn văn</summary>
+                <label for="narrative-copy" class="visually-hidden">
+                  Đoạn văn để sao chép
+                </label>
+                <textarea id="narrative-copy" readonly>
+                  {props.narrative}
+                </textarea>
+              </details>
+              <p class="muted no-print">
+                {style === "precise" ? (
+                  <a href={`${base}?${query}&cach-viet=thong-dung`}>
+                    Xem cách viết thông dụng (“vượt 2,42%”)
+                  </a>
+                ) : (
+                  <a href={`${base}?${query}`}>Xem cách viết chính xác (“vượt 2,42 điểm phần trăm”)</a>
+                )}
+              </p>
+            </section>
+          ) : null}
+          <EvaluationTable evaluation={evaluation} style={style} />
+          <TargetDocuments evaluation={evaluation} />
+          <ActualVersusTarget evaluation={evaluation} />
+          <TermTrends evaluation={evaluation} />
+        </>
+      )}
+      <p class="actions no-print">
+        <a class="button" href={`${base}.xlsx?${query}`}>
+          Tải bảng đánh giá (Excel)
+        </a>
+        <a
+          href={`/api/v1/units/${evaluation.unit.id}/evaluation?period=${encodeURIComponent(evaluation.period.key)}`}
+        >
+          Dữ liệu JSON
+        </a>
+        <a
+          href={`/api/v1/dataValueSets?orgUnit=${evaluation.unit.id}&period=${encodeURIComponent(evaluation.period.key)}&format=csv`}
+        >
+          Dữ liệu DHIS2 (CSV)
+        </a>
+      </p>
+    </PublicLayout>
+  );
+}

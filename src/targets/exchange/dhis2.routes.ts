@@ -1,0 +1,164 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { actorOf } from "../../core/http/actor.js";
+import type { AppEnv } from "../../core/http/env.js";
+import { ValidationError } from "../../core/http/errors.js";
+import type { AppCtx } from "../../core/http/request.js";
+import { canReadUnit } from "../targets-request.js";
+import { errorResponse } from "../targets-responses.schema.js";
+import { exportDataValues, importDataValues, resolveOrgUnit } from "./dhis2.service.js";
+import { readDataValueSetCsv, readDataValueSetJson, writeDataValueSetCsv } from "./dhis2-format.js";
+
+const TAG = "DHIS2 dataValueSets";
+
+const DataValueSchema = z
+  .object({
+    dataElement: z.string().openapi({ example: "THU_NS", description: "Mã chỉ tiêu" }),
+    period: z.string().openapi({ example: "2019" }),
+    orgUnit: z
+      .string()
+      .openapi({ example: "00115", description: "Mã đơn vị hợp lệ trong kỳ, hoặc mã nội bộ" }),
+    value: z.string().openapi({ example: "44.4" }),
+    lastUpdated: z.string().optional(),
+    comment: z.string().nullable().optional(),
+  })
+  .openapi("DataValue");
+
+const DataValueSetSchema = z
+  .object({
+    period: z.string().optional(),
+    orgUnit: z.string().optional(),
+    dataValues: z.array(
+      z.object({
+        dataElement: z.string(),
+        period: z.string().optional(),
+        orgUnit: z.string().optional(),
+        categoryOptionCombo: z.string().optional(),
+        attributeOptionCombo: z.string().optional(),
+        value: z.union([z.string(), z.number(), z.boolean()]),
+        comment: z.string().nullable().optional(),
+      }),
+    ),
+  })
+  .openapi("DataValueSet");
+
+const versionQuery = z
+  .enum(["final", "estimate"])
+  .default("final")
+  .openapi({ description: "Số liệu chính thức hoặc ước thực hiện" });
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/api/v1/dataValueSets",
+  tags: [TAG],
+  summary: "Xuất số liệu đã phê duyệt theo định dạng DHIS2 (JSON hoặc CSV)",
+  description:
+    "Khách chỉ nhận chỉ tiêu công khai. `period` là năm hoặc nhiệm kỳ (xuất từng năm). CSV khi `format=csv` hoặc Accept: text/csv.",
+  request: {
+    query: z.object({
+      orgUnit: z.string().min(1).openapi({ example: "00115" }),
+      period: z.string().min(1).openapi({ example: "2019" }),
+      children: z.enum(["true", "false"]).default("false"),
+      version: versionQuery,
+      format: z.enum(["json", "csv"]).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Bộ số liệu.",
+      content: {
+        "application/json": { schema: z.object({ dataValues: z.array(DataValueSchema) }) },
+        "text/csv": { schema: z.string() },
+      },
+    },
+    404: errorResponse("Không tìm thấy đơn vị."),
+    422: errorResponse("Kỳ không hợp lệ."),
+  },
+});
+
+const importRoute = createRoute({
+  method: "post",
+  path: "/api/v1/dataValueSets",
+  tags: [TAG],
+  summary: "Nhập bộ số liệu DHIS2 (JSON hoặc CSV), tất cả hoặc không gì cả",
+  description:
+    'Khớp theo mã chỉ tiêu (dataElement), đơn vị (orgUnit: mã hợp lệ trong kỳ hoặc mã nội bộ) và kỳ năm. Số liệu vào ở trạng thái nháp (hoặc gửi duyệt với `submit=true`). Lỗi 422 liệt kê từng giá trị sai (`fields["dataValues[2]"]`, `fields["dòng 4"]`).',
+  security: [{ bearer: [] }],
+  request: {
+    query: z.object({ version: versionQuery, submit: z.enum(["true", "false"]).default("false") }),
+    body: {
+      content: { "application/json": { schema: DataValueSetSchema }, "text/csv": { schema: z.string() } },
+    },
+  },
+  responses: {
+    200: {
+      description: "Đã nhận.",
+      content: {
+        "application/json": {
+          schema: z.object({
+            status: z.literal("SUCCESS"),
+            importCount: z.object({
+              imported: z.number().int(),
+              updated: z.number().int(),
+              ignored: z.number().int(),
+              deleted: z.number().int(),
+            }),
+          }),
+        },
+      },
+    },
+    401: errorResponse("Chưa đăng nhập."),
+    403: errorResponse("Không có quyền nhập số liệu cho một đơn vị trong bộ số liệu."),
+    422: errorResponse(
+      "Bộ số liệu có giá trị sai hoặc chạm số liệu đã khóa (đã duyệt, chờ duyệt); không có gì được lưu.",
+    ),
+  },
+});
+
+function wantsCsv(c: AppCtx, format: string | undefined): boolean {
+  if (format) return format === "csv";
+  return (c.req.header("accept") ?? "").includes("text/csv");
+}
+
+export function registerDhis2Routes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(exportRoute, async (c) => {
+    const query = c.req.valid("query");
+    const db = c.var.ctx.database.db;
+    const unitId = await resolveOrgUnit(db, query.orgUnit, query.period);
+    const values = await exportDataValues(db, {
+      unitId,
+      period: query.period,
+      children: query.children === "true",
+      version: query.version,
+      publicOnly: !(await canReadUnit(c, unitId)),
+    });
+    if (wantsCsv(c, query.format)) {
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Content-Disposition", `attachment; filename="dataValueSets-${unitId}-${query.period}.csv"`);
+      return c.body(writeDataValueSetCsv(values), 200);
+    }
+    return c.json({ dataValues: values }, 200);
+  });
+
+  app.openapi(importRoute, async (c) => {
+    const query = c.req.valid("query");
+    const ctx = await actorOf(c);
+    const type = c.req.header("content-type") ?? "";
+    let rows: ReturnType<typeof readDataValueSetJson>;
+    try {
+      rows = type.startsWith("text/csv")
+        ? readDataValueSetCsv(await c.req.text())
+        : readDataValueSetJson(await c.req.json());
+    } catch (error) {
+      throw new ValidationError({
+        body: error instanceof Error ? error.message : "Không đọc được bộ số liệu.",
+      });
+    }
+    const count = await importDataValues(
+      c.var.ctx.database.db,
+      rows,
+      { version: query.version, submit: query.submit === "true" },
+      ctx,
+    );
+    return c.json({ status: "SUCCESS" as const, importCount: { ...count, deleted: 0 } }, 200);
+  });
+}
