@@ -4,8 +4,11 @@ import type { AppEnv } from "../core/http/env.js";
 import { ValidationError } from "../core/http/errors.js";
 import { requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, pageMeta, requireActor, todayOf } from "../core/http/request.js";
+import { AdminUnitEditPage, AdminUnitListPage } from "./unit-admin.views.js";
 import { unitDisplayName } from "./unit-labels.js";
 import type { UnitExtensions } from "./unit-page.extension.js";
+import { UnitPage } from "./unit-page.views.js";
+import { UnitTreePage } from "./unit-tree.views.js";
 import {
   authorizeUnitEdit,
   getUnitDetail,
@@ -13,7 +16,6 @@ import {
   unitTreeAt,
   updateUnitProfile,
 } from "./units.service.js";
-import { AdminUnitEditPage, AdminUnitListPage, UnitPage, UnitTreePage } from "./units.views.js";
 
 const BAD_DATE = "Ngày không hợp lệ; hãy chọn một ngày có thật (ví dụ 02/01/2020).";
 

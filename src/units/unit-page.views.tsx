@@ -1,8 +1,7 @@
+/** The public page of one unit (`/don-vi/{id}`), in named parts. */
 import type { Child } from "hono/jsx";
 import { formatDateVi } from "../core/format/vi-date.js";
-import type { FieldErrors } from "../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Field, Notice } from "../core/views/forms.js";
-import { AdminLayout, type PageMeta, PublicLayout } from "../core/views/layout.js";
+import { type PageMeta, PublicLayout } from "../core/views/layout.js";
 import {
   levelLabel,
   organisationKindLabel,
@@ -10,108 +9,9 @@ import {
   unitDisplayName,
   validityText,
 } from "./unit-labels.js";
-import type { SuccessionRow, UnitProfile } from "./units.repo.js";
-import type { EditableUnit, UnitDetail, UnitLeader, UnitTreeNode } from "./units.service.js";
-
-/** `/don-vi/5?ngay=2020-01-02`: links keep the date the reader chose. */
-export function unitHref(id: number, date?: string): string {
-  return date ? `/don-vi/${id}?ngay=${date}` : `/don-vi/${id}`;
-}
-
-/** A GET form choosing the date a page is read at (`?ngay=YYYY-MM-DD`). */
-function DateForm({
-  action,
-  value,
-  error,
-  label,
-}: {
-  action: string;
-  value: string;
-  error?: string;
-  label: string;
-}) {
-  return (
-    <form method="get" action={action} class="inline-fields date-form">
-      <div class={error ? "field has-error" : "field"}>
-        <label for="f-ngay">{label}</label>
-        <input
-          id="f-ngay"
-          name="ngay"
-          type="date"
-          value={value}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={error ? "f-ngay-error" : undefined}
-        />
-        {error ? (
-          <p class="field-error" id="f-ngay-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
-      <button type="submit" class="button">
-        Xem
-      </button>
-    </form>
-  );
-}
-
-function TreeList({ nodes, at }: { nodes: UnitTreeNode[]; at: string }) {
-  return (
-    <ul class="unit-tree">
-      {nodes.map((node) => (
-        <li>
-          <a href={unitHref(node.unit.id, at)}>{unitDisplayName(node.unit)}</a>
-          {node.unit.code ? <span class="muted unit-code"> · mã {node.unit.code}</span> : null}
-          {node.children.length > 0 ? (
-            <>
-              <span class="muted unit-count"> ({node.children.length} đơn vị trực thuộc)</span>
-              <TreeList nodes={node.children} at={at} />
-            </>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function countNodes(nodes: UnitTreeNode[]): number {
-  return nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
-}
-
-export function UnitTreePage({
-  meta,
-  at,
-  tree,
-  error,
-  requestedText,
-}: {
-  meta: PageMeta;
-  at: string;
-  tree: UnitTreeNode[];
-  error?: string;
-  requestedText?: string;
-}) {
-  return (
-    <PublicLayout meta={meta}>
-      <h1>Đơn vị hành chính</h1>
-      <p>
-        Cơ cấu đơn vị hành chính thay đổi theo thời gian (sáp nhập, chia tách, bỏ cấp quận từ 01/07/2025).
-        Chọn một ngày để xem các đơn vị đang hoạt động vào ngày đó.
-      </p>
-      <DateForm action="/don-vi" value={requestedText ?? at} error={error} label="Xem tại ngày" />
-      <h2 id="tree-title">
-        Các đơn vị tại ngày {formatDateVi(at)} ({countNodes(tree)} đơn vị)
-      </h2>
-      {tree.length === 0 ? (
-        <p>Không có đơn vị nào hoạt động vào ngày này.</p>
-      ) : (
-        <nav aria-labelledby="tree-title">
-          <TreeList nodes={tree} at={at} />
-        </nav>
-      )}
-    </PublicLayout>
-  );
-}
+import { DateForm, unitHref } from "./unit-tree.views.js";
+import type { SuccessionRow } from "./units.repo.js";
+import type { UnitDetail, UnitLeader } from "./units.service.js";
 
 function Paragraphs({ text }: { text: string }) {
   return (
@@ -163,24 +63,12 @@ function atExplanation(detail: UnitDetail): string {
   return `Thông tin tổ chức và lãnh đạo dưới đây là tại ngày ${at}.`;
 }
 
-export function UnitPage({
-  meta,
-  detail,
-  dateError,
-  sections,
-}: {
-  meta: PageMeta;
-  detail: UnitDetail;
-  dateError?: string;
-  /** What other modules show about the unit (assessments, open directives…), before its history. */
-  sections?: Child;
-}) {
+/** Where the unit sits in the tree, as of the date shown. */
+function UnitBreadcrumb({ detail }: { detail: UnitDetail }) {
   const { unit, at } = detail;
   const title = unitDisplayName(unit);
-  const { predecessors, successors } = detail.successions;
-  const hasContact = Boolean(unit.address || unit.phone || unit.email);
   return (
-    <PublicLayout meta={meta}>
+    <>
       <nav aria-label="Vị trí" class="breadcrumb">
         <p class="muted">
           <a href={`/don-vi?ngay=${at}`}>Đơn vị hành chính</a>
@@ -194,7 +82,16 @@ export function UnitPage({
           <span aria-current="page">{title}</span>
         </p>
       </nav>
-      <h1>{title}</h1>
+    </>
+  );
+}
+
+/** A dissolved or not-yet-existing unit says so before anything else. */
+function UnitStatusNotes({ detail }: { detail: UnitDetail }) {
+  const { unit } = detail;
+  const { successors } = detail.successions;
+  return (
+    <>
       {detail.status === "dissolved" && unit.validTo ? (
         <div class="notice notice-warning" role="note">
           <strong>Đơn vị hành chính này không còn tồn tại</strong>: hoạt động đến hết ngày{" "}
@@ -207,6 +104,15 @@ export function UnitPage({
           Đơn vị này bắt đầu hoạt động từ ngày {formatDateVi(unit.validFrom)}.
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** Level, code, validity and parent as of the date shown. */
+function UnitFacts({ detail }: { detail: UnitDetail }) {
+  const { unit, at } = detail;
+  return (
+    <>
       <dl class="changes facts">
         <dt>Cấp hành chính</dt>
         <dd>{levelLabel(unit.level)}</dd>
@@ -223,17 +129,15 @@ export function UnitPage({
           )}
         </dd>
       </dl>
+    </>
+  );
+}
 
-      <DateForm
-        action={`/don-vi/${unit.id}`}
-        value={detail.requested}
-        error={dateError}
-        label="Xem thông tin tại ngày"
-      />
-      <p class="muted as-of" id="ngay-hien-thi">
-        {atExplanation(detail)}
-      </p>
-
+/** The unit's leaders on the date shown. */
+function UnitLeaders({ detail }: { detail: UnitDetail }) {
+  const { at } = detail;
+  return (
+    <>
       <section aria-labelledby="lanh-dao">
         <h2 id="lanh-dao">Lãnh đạo tại ngày {formatDateVi(at)}</h2>
         {detail.leaders.length === 0 ? (
@@ -249,7 +153,15 @@ export function UnitPage({
           </ul>
         )}
       </section>
+    </>
+  );
+}
 
+/** The unit's organisations and their positions on the date shown. */
+function UnitOrganisations({ detail }: { detail: UnitDetail }) {
+  const { at } = detail;
+  return (
+    <>
       <section aria-labelledby="to-chuc">
         <h2 id="to-chuc">Cơ quan, tổ chức tại ngày {formatDateVi(at)}</h2>
         {detail.organisations.length === 0 ? (
@@ -273,7 +185,15 @@ export function UnitPage({
           </ul>
         )}
       </section>
+    </>
+  );
+}
 
+/** The units directly under this one on the date shown. */
+function UnitChildren({ detail }: { detail: UnitDetail }) {
+  const { at } = detail;
+  return (
+    <>
       {detail.children.length > 0 ? (
         <section aria-labelledby="truc-thuoc">
           <h2 id="truc-thuoc">
@@ -289,7 +209,16 @@ export function UnitPage({
           </ul>
         </section>
       ) : null}
+    </>
+  );
+}
 
+/** Address, telephone, e-mail and the unit's own introduction. */
+function UnitContact({ detail }: { detail: UnitDetail }) {
+  const { unit } = detail;
+  const hasContact = Boolean(unit.address || unit.phone || unit.email);
+  return (
+    <>
       <section aria-labelledby="lien-he">
         <h2 id="lien-he">Liên hệ và giới thiệu</h2>
         {hasContact ? (
@@ -322,8 +251,15 @@ export function UnitPage({
         )}
         {unit.intro ? <Paragraphs text={unit.intro} /> : null}
       </section>
+    </>
+  );
+}
 
-      {sections}
+/** Mergers and splits: the predecessors and successors with their shares. */
+function UnitHistory({ detail }: { detail: UnitDetail }) {
+  const { predecessors, successors } = detail.successions;
+  return (
+    <>
       <section aria-labelledby="lich-su">
         <h2 id="lich-su">Lịch sử sắp xếp</h2>
         {predecessors.length === 0 && successors.length === 0 ? (
@@ -350,125 +286,51 @@ export function UnitPage({
           </>
         ) : null}
       </section>
-    </PublicLayout>
+    </>
   );
 }
 
-export function AdminUnitListPage({ meta, units }: { meta: PageMeta; units: EditableUnit[] }) {
-  return (
-    <AdminLayout meta={meta} active="/quan-tri/don-vi">
-      <h1>Hồ sơ đơn vị</h1>
-      <p>Các đơn vị bạn được cập nhật địa chỉ, điện thoại, thư điện tử và phần giới thiệu.</p>
-      <div class="table-scroll">
-        <table class="data-table">
-          <caption class="visually-hidden">Danh sách đơn vị được cập nhật hồ sơ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Đơn vị</th>
-              <th scope="col">Mã</th>
-              <th scope="col">Thời gian hoạt động</th>
-              <th scope="col">
-                <span class="visually-hidden">Thao tác</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr class={u.active ? undefined : "dissolved"}>
-                <th scope="row">
-                  <a href={unitHref(u.id)}>{unitDisplayName(u)}</a>
-                </th>
-                <td>{u.code ?? "–"}</td>
-                <td>
-                  {validityText(u)}
-                  {u.active ? null : " (không còn hoạt động)"}
-                </td>
-                <td>
-                  <a href={`/quan-tri/don-vi/${u.id}`} aria-label={`Sửa hồ sơ ${unitDisplayName(u)}`}>
-                    Sửa hồ sơ
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </AdminLayout>
-  );
-}
-
-export const PROFILE_LABELS: Record<keyof UnitProfile, string> = {
-  address: "Địa chỉ trụ sở",
-  phone: "Số điện thoại",
-  email: "Thư điện tử",
-  intro: "Giới thiệu",
-};
-
-export function AdminUnitEditPage({
+export function UnitPage({
   meta,
-  unit,
-  values,
-  errors,
-  notice,
+  detail,
+  dateError,
+  sections,
 }: {
   meta: PageMeta;
-  unit: { id: number; name: string; level: string; validFrom: string; validTo: string | null };
-  values: Partial<Record<keyof UnitProfile, string | null>>;
-  errors?: FieldErrors;
-  notice?: string | null;
+  detail: UnitDetail;
+  dateError?: string;
+  /** What other modules show about the unit (assessments, open directives…), before its history. */
+  sections?: Child;
 }) {
-  const title = `Hồ sơ ${unitDisplayName(unit)}`;
+  const { unit } = detail;
+  const title = unitDisplayName(unit);
   return (
-    <AdminLayout meta={meta} active="/quan-tri/don-vi">
-      <p>
-        <a href="/quan-tri/don-vi">← Danh sách đơn vị</a>
-      </p>
+    <PublicLayout meta={meta}>
+      <UnitBreadcrumb detail={detail} />
       <h1>{title}</h1>
-      <p>
-        {validityText(unit)} · <a href={unitHref(unit.id)}>Xem trang công khai</a>
+      <UnitStatusNotes detail={detail} />
+      <UnitFacts detail={detail} />
+
+      <DateForm
+        action={`/don-vi/${unit.id}`}
+        value={detail.requested}
+        error={dateError}
+        label="Xem thông tin tại ngày"
+      />
+      <p class="muted as-of" id="ngay-hien-thi">
+        {atExplanation(detail)}
       </p>
-      <Notice message={notice} />
-      <ErrorSummary errors={errors} labels={PROFILE_LABELS} />
-      <form method="post" action={`/quan-tri/don-vi/${unit.id}`} novalidate>
-        <CsrfInput token={meta.auth.csrfToken} />
-        <Field
-          name="address"
-          label={PROFILE_LABELS.address}
-          value={values.address}
-          error={errors?.address}
-          autocomplete="street-address"
-        />
-        <Field
-          name="phone"
-          label={PROFILE_LABELS.phone}
-          type="tel"
-          value={values.phone}
-          error={errors?.phone}
-          hint="Ví dụ: 024 3875 1234"
-          autocomplete="tel"
-        />
-        <Field
-          name="email"
-          label={PROFILE_LABELS.email}
-          type="email"
-          value={values.email}
-          error={errors?.email}
-          hint="Ví dụ: ubnd.thuongthanh@hanoi.gov.vn"
-          autocomplete="email"
-        />
-        <Field
-          name="intro"
-          label={PROFILE_LABELS.intro}
-          multiline
-          rows={10}
-          value={values.intro}
-          error={errors?.intro}
-          hint="Để một dòng trống giữa hai đoạn văn."
-        />
-        <button type="submit" class="button primary">
-          Lưu hồ sơ
-        </button>
-      </form>
-    </AdminLayout>
+
+      <UnitLeaders detail={detail} />
+
+      <UnitOrganisations detail={detail} />
+
+      <UnitChildren detail={detail} />
+
+      <UnitContact detail={detail} />
+
+      {sections}
+      <UnitHistory detail={detail} />
+    </PublicLayout>
   );
 }
