@@ -78,11 +78,8 @@ function idOf(ids: Map<string, number>, key: string): number {
   return id;
 }
 
-async function insertDemo(
-  db: Kysely<DB>,
-  prepared: PreparedDemo,
-  now: Date,
-): Promise<Record<string, number>> {
+/** The unit tree: units, their parents over time, and the successions of 2025 with their shares. */
+async function insertDemoUnits(db: Kysely<DB>, now: Date): Promise<Map<string, number>> {
   const unitIds = new Map<string, number>();
   for (const unit of DEMO_UNITS) {
     const id = await insertUnit(
@@ -123,7 +120,11 @@ async function insertDemo(
       note: link.note,
     });
   }
+  return unitIds;
+}
 
+/** Organisations of the units, and the people holding positions in them. */
+async function insertDemoOrganisations(db: Kysely<DB>, unitIds: Map<string, number>): Promise<number> {
   const organisationIds = new Map<string, number>();
   for (const org of DEMO_ORGANISATIONS) {
     const id = await insertOrganisation(db, {
@@ -153,7 +154,16 @@ async function insertDemo(
       positions++;
     }
   }
+  return positions;
+}
 
+/** The demo accounts and their grants (README's table lists them). */
+async function insertDemoAccounts(
+  db: Kysely<DB>,
+  prepared: PreparedDemo,
+  unitIds: Map<string, number>,
+  now: Date,
+): Promise<Map<string, number>> {
   const userIds = new Map<string, number>();
   for (const account of DEMO_ACCOUNTS) {
     const passwordHash = prepared.passwordHashes.get(account.username);
@@ -177,7 +187,17 @@ async function insertDemo(
       });
     }
   }
+  return userIds;
+}
 
+/** Categories, photos and articles of the portal, the reference article first. */
+async function insertDemoArticles(
+  db: Kysely<DB>,
+  prepared: PreparedDemo,
+  ids: { unitIds: Map<string, number>; userIds: Map<string, number> },
+  now: Date,
+): Promise<Map<string, number>> {
+  const { unitIds, userIds } = ids;
   const categoryIds = new Map<string, number>();
   for (const category of DEMO_CATEGORIES) categoryIds.set(category.slug, await insertCategory(db, category));
 
@@ -222,6 +242,18 @@ async function insertDemo(
       });
     }
   }
+  return articleIds;
+}
+
+async function insertDemo(
+  db: Kysely<DB>,
+  prepared: PreparedDemo,
+  now: Date,
+): Promise<Record<string, number>> {
+  const unitIds = await insertDemoUnits(db, now);
+  const positions = await insertDemoOrganisations(db, unitIds);
+  const userIds = await insertDemoAccounts(db, prepared, unitIds, now);
+  const articleIds = await insertDemoArticles(db, prepared, { unitIds, userIds }, now);
   // The targets module's part of the story: indicators, Thượng Thanh's targets and results, ranking.
   const targetsLoaded = await loadTargetsDemo(db, {
     now,

@@ -30,159 +30,183 @@ const SCOPE_LABELS = {
   inherited: "Cấp trên giao chung",
 };
 
-export function TargetAdminPage(props: TargetAdminProps) {
-  const indicators = new Map(props.indicators.map((i) => [i.id, i]));
+/** Which unit and period to show: a plain GET form, so the page works without script. */
+function UnitPeriodChooser(props: Pick<TargetAdminProps, "units" | "unitId" | "periodKey">) {
+  return (
+    <form method="get" action="/quan-tri/chi-tieu/giao" class="inline-fields">
+      <div class="field">
+        <label for="f-don-vi">Đơn vị</label>
+        <select id="f-don-vi" name="don-vi">
+          {props.units.map((u) => (
+            <option value={String(u.id)} selected={u.id === props.unitId}>
+              {unitTitle(u)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-ky">Kỳ</label>
+        <input id="f-ky" name="ky" value={props.periodKey} />
+      </div>
+      <button type="submit" class="button">
+        Xem
+      </button>
+    </form>
+  );
+}
+
+/** Every target of the unit for the period, each revision on its own row. */
+function TargetRevisionsTable(
+  props: Pick<TargetAdminProps, "rows" | "periodKey"> & { indicators: Map<number, Indicator> },
+) {
+  const { indicators } = props;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>Chỉ tiêu kỳ {props.periodKey} (mọi lần điều chỉnh)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Chỉ tiêu</th>
+            <th scope="col">Phạm vi</th>
+            <th scope="col">Mức giao</th>
+            <th scope="col">Lần điều chỉnh</th>
+            <th scope="col">Thời gian kỳ</th>
+            <th scope="col">Căn cứ, ghi chú</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(({ row, scope }) => {
+            const indicator = indicators.get(row.indicatorId);
+            return (
+              <tr>
+                <th scope="row">{indicator?.name ?? `#${row.indicatorId}`}</th>
+                <td>{SCOPE_LABELS[scope]}</td>
+                <td>
+                  {row.aggregation ? `${AGGREGATION_LABELS[row.aggregation]}: ` : ""}
+                  {formatLevel(
+                    row.level,
+                    row.aggregation === "growth" ? "%" : (indicator?.unitOfMeasure ?? ""),
+                  )}
+                </td>
+                <td>{row.revision === 0 ? "Giao lần đầu" : `Điều chỉnh lần ${row.revision}`}</td>
+                <td>
+                  {formatDateVi(row.periodStart)} – {formatDateVi(row.periodEnd)}
+                </td>
+                <td>{[row.document, row.note].filter(Boolean).join(" · ")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Setting a target, or revising one, with the document it rests on. */
+function NewTargetForm(props: TargetAdminProps) {
   const v = props.values;
   const e = props.errors ?? {};
+  return (
+    <section class="card" aria-labelledby="new-target">
+      <h2 id="new-target">Giao hoặc điều chỉnh một chỉ tiêu</h2>
+      <p class="hint">Giao lại một chỉ tiêu đã có là một lần điều chỉnh: mức cũ vẫn được lưu.</p>
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action="/quan-tri/chi-tieu/giao" novalidate>
+        <CsrfInput token={props.meta.auth.csrfToken} />
+        <input type="hidden" name="unitId" value={String(props.unitId)} />
+        <input type="hidden" name="periodKey" value={props.periodKey} />
+        <SelectField
+          name="indicatorId"
+          label="Chỉ tiêu"
+          options={props.indicators.map((i) => ({
+            value: String(i.id),
+            label: `${i.code} – ${i.name} (${i.unitOfMeasure})`,
+          }))}
+          value={v.indicatorId}
+          error={e.indicatorId}
+        />
+        <SelectField
+          name="appliesTo"
+          label="Phạm vi"
+          options={[
+            { value: "unit", label: SCOPE_LABELS.own },
+            { value: "children", label: SCOPE_LABELS.children },
+          ]}
+          value={v.appliesTo}
+          error={e.appliesTo}
+        />
+        <SelectField
+          name="levelKind"
+          label="Dạng mức giao"
+          options={[
+            { value: "value", label: "Một mức (kế hoạch, trần hoặc sàn)" },
+            { value: "range", label: "Một khoảng" },
+            { value: "milestone", label: "Mốc hoàn thành" },
+          ]}
+          value={v.levelKind}
+          error={e.levelKind}
+        />
+        <Field
+          name="value"
+          label="Mức giao"
+          value={v.value}
+          error={e.value}
+          hint="Số kiểu Việt Nam, ví dụ 34,8."
+        />
+        <Field name="minValue" label="Cận dưới (dạng khoảng)" value={v.minValue} error={e.minValue} />
+        <Field name="maxValue" label="Cận trên (dạng khoảng)" value={v.maxValue} error={e.maxValue} />
+        <SelectField
+          name="aggregation"
+          label="Cách tính cả nhiệm kỳ (chỉ tiêu nhiệm kỳ)"
+          options={[
+            { value: "", label: "Theo danh mục chỉ tiêu" },
+            ...Object.entries(AGGREGATION_LABELS).map(([value, label]) => ({ value, label })),
+          ]}
+          value={v.aggregation}
+          error={e.aggregation}
+        />
+        <SelectField
+          name="windowRule"
+          label="Thời gian kỳ báo cáo"
+          options={Object.entries(WINDOW_RULE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={v.windowRule}
+          error={e.windowRule}
+        />
+        <Field
+          name="periodStart"
+          label="Từ ngày (kỳ riêng, hoặc để thay thời gian trên)"
+          type="date"
+          value={v.periodStart}
+          error={e.periodStart}
+        />
+        <Field name="periodEnd" label="Đến ngày" type="date" value={v.periodEnd} error={e.periodEnd} />
+        <Field
+          name="document"
+          label="Văn bản giao chỉ tiêu"
+          value={v.document}
+          error={e.document}
+          hint="Ví dụ: Nghị quyết số 12/NQ-HĐND ngày 20/12/2018."
+        />
+        <Field name="note" label="Ghi chú" value={v.note} error={e.note} />
+        <button type="submit" class="button primary">
+          Giao chỉ tiêu
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function TargetAdminPage(props: TargetAdminProps) {
+  const indicators = new Map(props.indicators.map((i) => [i.id, i]));
   return (
     <AdminLayout meta={props.meta} active="/quan-tri/chi-tieu/giao">
       <h1>Giao chỉ tiêu</h1>
       <Notice message={props.notice} />
-      <form method="get" action="/quan-tri/chi-tieu/giao" class="inline-fields">
-        <div class="field">
-          <label for="f-don-vi">Đơn vị</label>
-          <select id="f-don-vi" name="don-vi">
-            {props.units.map((u) => (
-              <option value={String(u.id)} selected={u.id === props.unitId}>
-                {unitTitle(u)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-ky">Kỳ</label>
-          <input id="f-ky" name="ky" value={props.periodKey} />
-        </div>
-        <button type="submit" class="button">
-          Xem
-        </button>
-      </form>
+      <UnitPeriodChooser units={props.units} unitId={props.unitId} periodKey={props.periodKey} />
       {props.unitId !== null ? (
         <>
-          <div class="table-scroll">
-            <table>
-              <caption>Chỉ tiêu kỳ {props.periodKey} (mọi lần điều chỉnh)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Chỉ tiêu</th>
-                  <th scope="col">Phạm vi</th>
-                  <th scope="col">Mức giao</th>
-                  <th scope="col">Lần điều chỉnh</th>
-                  <th scope="col">Thời gian kỳ</th>
-                  <th scope="col">Căn cứ, ghi chú</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map(({ row, scope }) => {
-                  const indicator = indicators.get(row.indicatorId);
-                  return (
-                    <tr>
-                      <th scope="row">{indicator?.name ?? `#${row.indicatorId}`}</th>
-                      <td>{SCOPE_LABELS[scope]}</td>
-                      <td>
-                        {row.aggregation ? `${AGGREGATION_LABELS[row.aggregation]}: ` : ""}
-                        {formatLevel(
-                          row.level,
-                          row.aggregation === "growth" ? "%" : (indicator?.unitOfMeasure ?? ""),
-                        )}
-                      </td>
-                      <td>{row.revision === 0 ? "Giao lần đầu" : `Điều chỉnh lần ${row.revision}`}</td>
-                      <td>
-                        {formatDateVi(row.periodStart)} – {formatDateVi(row.periodEnd)}
-                      </td>
-                      <td>{[row.document, row.note].filter(Boolean).join(" · ")}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <section class="card" aria-labelledby="new-target">
-            <h2 id="new-target">Giao hoặc điều chỉnh một chỉ tiêu</h2>
-            <p class="hint">Giao lại một chỉ tiêu đã có là một lần điều chỉnh: mức cũ vẫn được lưu.</p>
-            <ErrorSummary errors={props.errors} />
-            <form method="post" action="/quan-tri/chi-tieu/giao" novalidate>
-              <CsrfInput token={props.meta.auth.csrfToken} />
-              <input type="hidden" name="unitId" value={String(props.unitId)} />
-              <input type="hidden" name="periodKey" value={props.periodKey} />
-              <SelectField
-                name="indicatorId"
-                label="Chỉ tiêu"
-                options={props.indicators.map((i) => ({
-                  value: String(i.id),
-                  label: `${i.code} – ${i.name} (${i.unitOfMeasure})`,
-                }))}
-                value={v.indicatorId}
-                error={e.indicatorId}
-              />
-              <SelectField
-                name="appliesTo"
-                label="Phạm vi"
-                options={[
-                  { value: "unit", label: SCOPE_LABELS.own },
-                  { value: "children", label: SCOPE_LABELS.children },
-                ]}
-                value={v.appliesTo}
-                error={e.appliesTo}
-              />
-              <SelectField
-                name="levelKind"
-                label="Dạng mức giao"
-                options={[
-                  { value: "value", label: "Một mức (kế hoạch, trần hoặc sàn)" },
-                  { value: "range", label: "Một khoảng" },
-                  { value: "milestone", label: "Mốc hoàn thành" },
-                ]}
-                value={v.levelKind}
-                error={e.levelKind}
-              />
-              <Field
-                name="value"
-                label="Mức giao"
-                value={v.value}
-                error={e.value}
-                hint="Số kiểu Việt Nam, ví dụ 34,8."
-              />
-              <Field name="minValue" label="Cận dưới (dạng khoảng)" value={v.minValue} error={e.minValue} />
-              <Field name="maxValue" label="Cận trên (dạng khoảng)" value={v.maxValue} error={e.maxValue} />
-              <SelectField
-                name="aggregation"
-                label="Cách tính cả nhiệm kỳ (chỉ tiêu nhiệm kỳ)"
-                options={[
-                  { value: "", label: "Theo danh mục chỉ tiêu" },
-                  ...Object.entries(AGGREGATION_LABELS).map(([value, label]) => ({ value, label })),
-                ]}
-                value={v.aggregation}
-                error={e.aggregation}
-              />
-              <SelectField
-                name="windowRule"
-                label="Thời gian kỳ báo cáo"
-                options={Object.entries(WINDOW_RULE_LABELS).map(([value, label]) => ({ value, label }))}
-                value={v.windowRule}
-                error={e.windowRule}
-              />
-              <Field
-                name="periodStart"
-                label="Từ ngày (kỳ riêng, hoặc để thay thời gian trên)"
-                type="date"
-                value={v.periodStart}
-                error={e.periodStart}
-              />
-              <Field name="periodEnd" label="Đến ngày" type="date" value={v.periodEnd} error={e.periodEnd} />
-              <Field
-                name="document"
-                label="Văn bản giao chỉ tiêu"
-                value={v.document}
-                error={e.document}
-                hint="Ví dụ: Nghị quyết số 12/NQ-HĐND ngày 20/12/2018."
-              />
-              <Field name="note" label="Ghi chú" value={v.note} error={e.note} />
-              <button type="submit" class="button primary">
-                Giao chỉ tiêu
-              </button>
-            </form>
-          </section>
+          <TargetRevisionsTable rows={props.rows} periodKey={props.periodKey} indicators={indicators} />
+          <NewTargetForm {...props} />
         </>
       ) : null}
     </AdminLayout>
