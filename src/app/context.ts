@@ -4,7 +4,7 @@ import type { Config } from "../core/config.js";
 import type { Database } from "../core/db/database.js";
 import { PageCache } from "../core/http/page-cache.js";
 import type { EvaluationSource } from "../emulation/evaluation-source.js";
-import { targetsEvaluationSource } from "../emulation/targets.source.js";
+import { targetsEvaluationSource } from "../emulation/targets-evaluation-source.js";
 import { createViewCounter } from "../portal/public/view-flush.service.js";
 
 export interface ContextParts {

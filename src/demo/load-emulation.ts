@@ -35,7 +35,7 @@ import type { Criterion, CriterionKind, Stage } from "../emulation/schemes/crite
 import { insertCriterion, insertScheme } from "../emulation/schemes/schemes.repo.js";
 import { computePoints } from "../emulation/scoring/computed-points.model.js";
 import { upsertScore } from "../emulation/scoring/scores.repo.js";
-import { targetsEvaluationSource } from "../emulation/targets.source.js";
+import { targetsEvaluationSource } from "../emulation/targets-evaluation-source.js";
 
 const PERIOD = "2019";
 /** A department officer account of the demo, linked to Phòng Y tế when the demo accounts include it. */
