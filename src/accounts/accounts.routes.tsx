@@ -249,7 +249,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
       await createUserWithGrant(
         c.var.ctx.database.db,
         { ...values, password: formText(body, "password"), unitId: Number(values.unitId) },
-        { actor, hierarchy: await hierarchyOf(c), today: todayOf(c), now: c.var.ctx.now(), ip: clientIp(c) },
+        await actorOf(c),
       );
     } catch (error) {
       if (error instanceof AppError && error.fields && (error.status === 422 || error.status === 409)) {

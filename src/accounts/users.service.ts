@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Hierarchy } from "../core/access/hierarchy.rules.js";
+import type { ActorContext } from "../core/access/actor-context.js";
 import { type Actor, can, isSystemAdmin } from "../core/access/policy.js";
 import { isRole, ROLE_LABELS } from "../core/access/roles.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
@@ -49,7 +49,7 @@ export function validateNewUser(input: NewUserInput): Record<string, string> {
 export async function createUserWithGrant(
   db: Kysely<DB>,
   input: NewUserInput,
-  context: { actor: Actor | null; hierarchy: Hierarchy; today: string; now: Date; ip?: string | null },
+  context: ActorContext<Actor | null>,
 ): Promise<number> {
   const errors = validateNewUser(input);
   if (!errors.password) {
@@ -160,7 +160,7 @@ export async function changeOwnPassword(
 export async function resetUserPassword(
   db: Kysely<DB>,
   input: { userId: number; password: string },
-  context: { actor: Actor; hierarchy: Hierarchy; today: string; now: Date; ip?: string | null },
+  context: ActorContext,
 ): Promise<void> {
   const user = await findUserById(db, input.userId);
   if (!user) throw new NotFoundError("Không có người dùng này.");

@@ -114,7 +114,7 @@ program
                 unitId: Number(options.unit),
                 validFrom: vnDateString(now),
               },
-              { actor: null, hierarchy: await loadHierarchy(database.db), today: vnDateString(now), now },
+              { actor: null, hierarchy: await loadHierarchy(database.db), today: vnDateString(now), now, ip: null },
             );
             console.log(`created user ${username} (id ${id})`);
           } catch (error) {
