@@ -10,6 +10,7 @@ import { mayOnUnit, readableUnits } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
+import { mayReadFile } from "../core/files/files.service.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { type PartyToCheck, partyAt } from "../units/parties.rules.js";
@@ -64,6 +65,10 @@ async function checkReferences(
     ...(input.attendees ?? []).map((a, i) => partyAt(`attendees.${i}`, { ...a, unitId: a.unitId ?? null })),
     ...(input.opinions ?? []).map((o, i) => partyAt(`opinions.${i}`, { ...o, unitId: null })),
   ];
+  for (const [i, d] of (input.documents ?? []).entries()) {
+    if (d.fileId && !(await mayReadFile(db, d.fileId, ctx)))
+      fields[`documents.${i}.fileId`] = "Không tìm thấy tệp này.";
+  }
   const partyFields = await partyErrorsAt(db, ctx.hierarchy, parties, vnDateString(input.startsAt));
   for (const [path, message] of Object.entries(partyFields)) fields[path] ??= message;
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
