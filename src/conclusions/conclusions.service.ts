@@ -18,6 +18,8 @@ import { listDirectives, type PartyInput, updateDirective } from "../directives/
 import { createDirectiveIn } from "../directives/directives.service.js";
 import { sqlClock } from "../directives/timeliness-sql.js";
 import { getSessionFor } from "../sessions/sessions.service.js";
+import { type PartyToCheck, partyAt } from "../units/parties.rules.js";
+import { checkPartiesAt } from "../units/parties.service.js";
 import {
   deleteItem,
   directiveCountsByItem,
@@ -78,7 +80,21 @@ export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActorC
   if (!mayOnUnit(ctx.actor, "directive.assign", input.issuingUnitId, ctx.hierarchy, ctx.today)) {
     throw new ForbiddenError("Bạn không có quyền ban hành kết luận thay mặt đơn vị này.");
   }
-  if (input.sessionId) await getSessionFor(db, input.sessionId, ctx);
+  if (input.sessionId) {
+    await getSessionFor(db, input.sessionId, ctx).catch((error: unknown) => {
+      if (error instanceof NotFoundError)
+        throw new ValidationError({ sessionId: "Không tìm thấy buổi làm việc này." });
+      throw error;
+    });
+  }
+  // Every lead and coordinator must exist on the issue date, each organisation in its unit.
+  const parties: PartyToCheck[] = input.items.flatMap((item, i) =>
+    item.directives.flatMap((draft, j) => [
+      partyAt(`items.${i}.directives.${j}.lead`, draft.lead),
+      ...draft.coordinators.map((c, k) => partyAt(`items.${i}.directives.${j}.coordinators.${k}`, c)),
+    ]),
+  );
+  await checkPartiesAt(db, ctx.hierarchy, parties, input.issuedOn);
   return withTransaction(db, async (trx) => {
     const noticeId = await insertNotice(trx, input, ctx.actor.userId, ctx.now);
     const itemIds: number[] = [];
@@ -110,6 +126,7 @@ export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActorC
             assignerName: input.assignerName ?? input.signerName,
             noticeId,
             itemId,
+            givenOn: input.issuedOn,
           },
           ctx,
         );

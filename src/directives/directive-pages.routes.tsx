@@ -60,7 +60,7 @@ async function renderDirective(
       meta={pageMeta(c, d.title.length > 60 ? `${d.title.slice(0, 59)}…` : d.title)}
       d={presentDirective(d, ctx.now)}
       reports={reports}
-      children={children.rows.map((x) => presentDirective(x, ctx.now))}
+      subtasks={children.rows.map((x) => presentDirective(x, ctx.now))}
       allowed={allowedActions(d.state, relations)}
       canAddChild={open && (relations.includes("assignee") || relations.includes("assigner"))}
       canEdit={open && relations.includes("assigner")}

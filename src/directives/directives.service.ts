@@ -11,6 +11,8 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { partyAt } from "../units/parties.rules.js";
+import { checkPartiesAt } from "../units/parties.service.js";
 import { type Deadline, lastDayCovered } from "./deadline.js";
 import { mayReadDirective, relationsTo } from "./directive-access.rules.js";
 import { insertReport } from "./directive-reports.repo.js";
@@ -93,6 +95,11 @@ export interface DirectiveInput {
   itemId?: number | null;
   parentId?: number | null;
   proposalId?: number | null;
+  /**
+   * The day the directive is given, at which its lead and coordinators must exist: a conclusion
+   * notice's issue date; today by default.
+   */
+  givenOn?: string | null;
 }
 
 /**
@@ -117,6 +124,12 @@ export async function createDirectiveIn(
     throw new ForbiddenError("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.");
   }
   checkLeadUnder(input.lead, assigningUnitId, ctx);
+  await checkPartiesAt(
+    trx,
+    ctx.hierarchy,
+    [partyAt("lead", input.lead), ...input.coordinators.map((c, i) => partyAt(`coordinators.${i}`, c))],
+    input.givenOn ?? ctx.today,
+  );
   const values: NewDirective = {
     noticeId: input.noticeId ?? null,
     itemId: input.itemId ?? null,
@@ -248,6 +261,7 @@ export async function actOnDirectiveIn(
   if (input.action === "resume") patch.stateBeforePause = null;
   if (input.action === "reassign" && input.newLead) {
     checkLeadUnder(input.newLead, d.assigningUnitId, ctx);
+    await checkPartiesAt(trx, ctx.hierarchy, [partyAt("newLead", input.newLead)], ctx.today);
     patch.lead = input.newLead;
   }
   await updateDirective(trx, id, patch, ctx.now);
@@ -316,6 +330,17 @@ export async function editDirective(
       throw new ForbiddenError("Chỉ người giao nhiệm vụ mới được sửa nhiệm vụ.");
     if (d.state === "confirmed" || d.state === "cancelled")
       throw new ConflictError("Nhiệm vụ đã kết thúc, không sửa được.");
+    if (changes.coordinators) {
+      // Those already coordinating stay even if reorganised since; the ones added must exist today.
+      const kept = (c: PartyInput) =>
+        d.coordinators.some((x) => x.unitId === c.unitId && x.organisationId === c.organisationId);
+      await checkPartiesAt(
+        trx,
+        ctx.hierarchy,
+        changes.coordinators.flatMap((c, i) => (kept(c) ? [] : [partyAt(`coordinators.${i}`, c)])),
+        ctx.today,
+      );
+    }
     await updateDirective(
       trx,
       id,

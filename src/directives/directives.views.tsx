@@ -209,7 +209,11 @@ export interface DirectivePageProps {
   meta: PageMeta;
   d: DirectiveOut;
   reports: ReportRow[];
-  children: DirectiveOut[];
+  /**
+   * The child tasks. Not called `children`: hono/jsx turns a one-element `children` prop into the
+   * element itself, so a directive with exactly one sub-task would reach the table as no array.
+   */
+  subtasks: DirectiveOut[];
   allowed: WorkflowAction[];
   canAddChild: boolean;
   canEdit: boolean;
@@ -224,7 +228,7 @@ export function DirectivePage({
   meta,
   d,
   reports,
-  children,
+  subtasks,
   allowed,
   canAddChild,
   canEdit,
@@ -296,7 +300,7 @@ export function DirectivePage({
         </ol>
       )}
       <h2>Nhiệm vụ con</h2>
-      <DirectiveTable rows={children} caption="Nhiệm vụ con" />
+      <DirectiveTable rows={subtasks} caption="Nhiệm vụ con" />
       {canAddChild ? (
         <form method="post" action={`${DIRECTIVES_HREF}/${d.id}/nhiem-vu-con`} class="card" novalidate>
           <CsrfInput token={meta.auth.csrfToken} />

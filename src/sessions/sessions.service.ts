@@ -10,7 +10,11 @@ import { mayOnUnit, readableUnits } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
+import { mayReadFile } from "../core/files/files.service.js";
+import { vnDateString } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { type PartyToCheck, partyAt } from "../units/parties.rules.js";
+import { partyErrorsAt } from "../units/parties.service.js";
 import { findProgramItem } from "./programme.repo.js";
 import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
 import { existingUnitIds, findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
@@ -40,6 +44,33 @@ async function checkReferences(
       fields.programItemId = "Nội dung này thuộc chương trình công tác của đơn vị khác.";
   }
   if (input.endsAt && input.endsAt < input.startsAt) fields.endsAt = "Giờ kết thúc phải sau giờ bắt đầu.";
+  // Host, visitors, attendees and speakers: each organisation in its unit, all existing that day.
+  const parties: PartyToCheck[] = [
+    {
+      unitPath: "hostUnitId",
+      organisationPath: "hostOrganisationId",
+      unitId: input.hostUnitId,
+      organisationId: input.hostOrganisationId ?? null,
+    },
+    ...(input.visitingUnitId || input.visitingOrganisationId
+      ? [
+          {
+            unitPath: "visitingUnitId",
+            organisationPath: "visitingOrganisationId",
+            unitId: input.visitingUnitId ?? null,
+            organisationId: input.visitingOrganisationId ?? null,
+          },
+        ]
+      : []),
+    ...(input.attendees ?? []).map((a, i) => partyAt(`attendees.${i}`, { ...a, unitId: a.unitId ?? null })),
+    ...(input.opinions ?? []).map((o, i) => partyAt(`opinions.${i}`, { ...o, unitId: null })),
+  ];
+  for (const [i, d] of (input.documents ?? []).entries()) {
+    if (d.fileId && !(await mayReadFile(db, d.fileId, ctx)))
+      fields[`documents.${i}.fileId`] = "Không tìm thấy tệp này.";
+  }
+  const partyFields = await partyErrorsAt(db, ctx.hierarchy, parties, vnDateString(input.startsAt));
+  for (const [path, message] of Object.entries(partyFields)) fields[path] ??= message;
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
 

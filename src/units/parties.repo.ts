@@ -125,3 +125,20 @@ export async function unitLabel(db: Kysely<DB>, id: number): Promise<string | nu
   const row = await db.selectFrom("units").select(["name", "level"]).where("id", "=", id).executeTakeFirst();
   return row ? unitDisplayName(row) : null;
 }
+
+/** The organisations with these ids (those that exist), with their unit and validity. */
+export async function findOrganisations(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; unitId: number; validFrom: string; validTo: string | null }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "unit_id", "valid_from", "valid_to"])
+    .where("id", "in", unique)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, unitId: r.unit_id, validFrom: r.valid_from, validTo: r.valid_to }]),
+  );
+}

@@ -90,3 +90,16 @@ export async function openFile(
     },
   });
 }
+
+/**
+ * May the caller read the stored file `id` (the rule {@link openFile} applies)? A record that links a
+ * file shows its name, so a write may name only files its caller could open.
+ */
+export async function mayReadFile(
+  db: Kysely<DB>,
+  id: number,
+  ctx: { actor: Actor | null; hierarchy: Hierarchy; today: string },
+): Promise<boolean> {
+  const row = await findFile(db, id);
+  return !!row && mayOnUnit(ctx.actor, "session.read", row.unitId, ctx.hierarchy, ctx.today);
+}

@@ -11,9 +11,12 @@ import { mayOnUnit, readableUnits } from "../../core/access/needs.js";
 import { recordAudit } from "../../core/audit/audit.repo.js";
 import type { DB } from "../../core/db/schema.js";
 import { withTransaction } from "../../core/db/transaction.js";
-import { isIsoDate } from "../../core/format/vi-date.js";
+import { isIsoDate, vnDateString } from "../../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { sessionParties } from "../../sessions/sessions.repo.js";
+import { getSessionFor } from "../../sessions/sessions.service.js";
+import { partyAt } from "../../units/parties.rules.js";
+import { checkPartiesAt } from "../../units/parties.service.js";
 import type { PartyInput } from "../directives.repo.js";
 import { staffOrganisationIds } from "../directives.repo.js";
 import { createDirectiveIn, type DirectiveInput } from "../directives.service.js";
@@ -61,6 +64,39 @@ export async function mayRecordProposal(
   return !!session && mayOnUnit(ctx.actor, "session.manage", session.ownerUnitId, ctx.hierarchy, ctx.today);
 }
 
+/**
+ * The day a proposal's parties must exist: its session's (which the actor must be able to see, or
+ * the session's title would show on the proposal: 422 on `sessionId`), else today.
+ */
+async function proposalDate(
+  db: Kysely<DB>,
+  sessionId: number | null,
+  ctx: Omit<ActorContext, "now">,
+): Promise<string> {
+  if (!sessionId) return ctx.today;
+  const session = await getSessionFor(db, sessionId, ctx).catch((error: unknown) => {
+    if (error instanceof NotFoundError)
+      throw new ValidationError({ sessionId: "Không tìm thấy buổi làm việc này." });
+    throw error;
+  });
+  return vnDateString(session.startsAt);
+}
+
+/** The sender and addressees of a proposal, checked at `date` (parties.rules.ts). */
+async function checkProposalParties(
+  db: Kysely<DB>,
+  input: Pick<ProposalInput, "from" | "addressees">,
+  date: string,
+  ctx: Omit<ActorContext, "now">,
+): Promise<void> {
+  await checkPartiesAt(
+    db,
+    ctx.hierarchy,
+    [partyAt("from", input.from), ...input.addressees.map((a, i) => partyAt(`addressees.${i}`, a))],
+    date,
+  );
+}
+
 /** Raised by the unit itself, or recorded by whoever manages the session it was raised at. */
 export async function raiseProposal(
   db: Kysely<DB>,
@@ -68,8 +104,10 @@ export async function raiseProposal(
   ctx: ActorContext,
 ): Promise<number> {
   validateProposal(input);
+  const date = await proposalDate(db, input.sessionId, ctx);
   if (!(await mayRecordProposal(db, input.from.unitId, input.sessionId, ctx)))
     throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
+  await checkProposalParties(db, input, date, ctx);
   return withTransaction(db, async (trx) => {
     const id = await insertProposal(trx, {
       ...input,
@@ -227,6 +265,8 @@ export async function editProposal(
       (await mayRecordProposal(trx, p.from.unitId, p.sessionId, ctx)) &&
       (await mayRecordProposal(trx, input.from.unitId, p.sessionId, ctx));
     if (!allowed) throw new ForbiddenError("Bạn không có quyền sửa kiến nghị này.");
+    const date = p.sessionId ? await proposalDate(trx, p.sessionId, ctx).catch(() => ctx.today) : ctx.today;
+    await checkProposalParties(trx, input, date, ctx);
     const clean = { ...input, topic: input.topic.trim(), text: input.text?.trim() || null };
     await updateProposalContent(trx, id, clean, ctx.now);
     const party = (x: { unitId: number; organisationId: number | null }) => ({

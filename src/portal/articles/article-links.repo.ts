@@ -114,6 +114,21 @@ export async function existingSessionIds(db: Kysely<DB>, ids: number[]): Promise
   return rows.map((r) => r.id);
 }
 
+/** The units each of these sessions belongs to (its owner and host), for the reading rule. */
+export async function sessionUnitsOf(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, { ownerUnitId: number; hostUnitId: number }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("working_sessions")
+    .select(["id", "owner_unit_id", "host_unit_id"])
+    .where("id", "in", unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { ownerUnitId: r.owner_unit_id, hostUnitId: r.host_unit_id }]));
+}
+
 /** Titles of these working sessions ("… (02/01/2020)" is added by the caller). */
 export async function sessionTitles(db: Kysely<DB>, ids: number[]): Promise<Map<number, SessionChoice>> {
   if (ids.length === 0) return new Map();

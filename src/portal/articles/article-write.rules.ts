@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../../core/access/actor-context.js";
+import { mayOnUnit } from "../../core/access/needs.js";
 import { isUniqueViolation } from "../../core/db/dialect.js";
 import type { DB } from "../../core/db/schema.js";
 import { ConflictError, ValidationError } from "../../core/http/errors.js";
 import { categoryExists } from "../editorial/categories.repo.js";
 import { removeMediaFiles } from "../media/media.service.js";
 import { reindexArticle } from "../search/search-index.service.js";
-import { existingSessionIds } from "./article-links.repo.js";
+import { sessionUnitsOf } from "./article-links.repo.js";
 import { isSlugTaken } from "./articles.repo.js";
 import { MESSAGES } from "./articles.schema.js";
 import { splitTopLevelBlocks } from "./body-blocks.rules.js";
@@ -21,7 +22,32 @@ export interface ArticleStore {
   mediaDir: string;
 }
 
-/** 422 with the field when the unit, category, a linked session or a linked unit does not exist. */
+/**
+ * Those of these sessions the caller may read, by the rule the sessions room reads them with
+ * (session.read on the owner or host unit): linking an article to a session shows its title on the
+ * article's pages, so a session the writer cannot see is as good as one that does not exist.
+ */
+export async function visibleSessionIds(
+  db: Kysely<DB>,
+  caller: Omit<ActorContext, "now">,
+  ids: readonly number[],
+): Promise<number[]> {
+  const units = await sessionUnitsOf(db, ids);
+  return [...new Set(ids)].filter((id) => {
+    const s = units.get(id);
+    return (
+      s !== undefined &&
+      [s.ownerUnitId, s.hostUnitId].some((u) =>
+        mayOnUnit(caller.actor, "session.read", u, caller.hierarchy, caller.today),
+      )
+    );
+  });
+}
+
+/**
+ * 422 with the field when the unit, category, a linked session or a linked unit does not exist; a
+ * session the caller may not read counts as not existing.
+ */
 export async function checkReferences(
   db: Kysely<DB>,
   caller: ActorContext,
@@ -32,7 +58,10 @@ export async function checkReferences(
   if (input.categoryId !== null && !(await categoryExists(db, input.categoryId)))
     fields.categoryId = MESSAGES.categoryUnknown;
   const sessions = input.sessionIds ?? [];
-  if (sessions.length > 0 && (await existingSessionIds(db, sessions)).length !== new Set(sessions).size)
+  if (
+    sessions.length > 0 &&
+    (await visibleSessionIds(db, caller, sessions)).length !== new Set(sessions).size
+  )
     fields.sessionIds = MESSAGES.sessionUnknown;
   if ((input.linkedUnitIds ?? []).some((id) => !caller.hierarchy.unit(id)))
     fields.linkedUnitIds = MESSAGES.unitUnknown;

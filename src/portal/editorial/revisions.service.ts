@@ -5,7 +5,7 @@ import type { DB } from "../../core/db/schema.js";
 import { NotFoundError } from "../../core/http/errors.js";
 import { authorizeOn, authorOf } from "../articles/article-access.js";
 import { existingMediaIds, replaceArticleImages } from "../articles/article-images.repo.js";
-import { existingSessionIds, setArticleLinks } from "../articles/article-links.repo.js";
+import { setArticleLinks } from "../articles/article-links.repo.js";
 import {
   type ArticleState,
   auditSnapshot,
@@ -13,7 +13,12 @@ import {
   revisionContentOf,
   sameContent,
 } from "../articles/article-state.model.js";
-import { type ArticleStore, afterArticleChange, inTransaction } from "../articles/article-write.rules.js";
+import {
+  type ArticleStore,
+  afterArticleChange,
+  inTransaction,
+  visibleSessionIds,
+} from "../articles/article-write.rules.js";
 import { updateArticleRow } from "../articles/articles.repo.js";
 import { MESSAGES } from "../articles/articles.schema.js";
 import { slugify } from "../articles/slug.rules.js";
@@ -131,7 +136,7 @@ export async function restoreRevision(
     fields.categoryId !== null && (await categoryExists(store.db, fields.categoryId))
       ? fields.categoryId
       : null;
-  const sessionIds = await existingSessionIds(store.db, fields.sessionIds);
+  const sessionIds = await visibleSessionIds(store.db, caller, fields.sessionIds);
   const linkedUnitIds = fields.linkedUnitIds.filter((id) => caller.hierarchy.unit(id));
   const media = await existingMediaIds(
     store.db,
