@@ -193,4 +193,48 @@ describe.each(ENGINES)("DHIS2 dataValueSets on %s", (engine) => {
     });
     expect(response.status).toBe(403);
   });
+  it("a 9 MB CSV of bad values: the first 100 problems listed, all counted, in a small body", async () => {
+    const lines = [
+      "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup",
+    ];
+    let size = lines[0]?.length ?? 0;
+    // A decimal comma, quoted: not a DHIS2 number, so every row is a problem.
+    for (let i = 0; size < 9_000_000; i++) {
+      const line = `THU_NS,2021,00121,,,"1,${i}",,,Số liệu nhập sai định dạng,false`;
+      lines.push(line);
+      size += line.length + 2;
+    }
+    const rows = lines.length - 1;
+    const count = async () => (await t.database.db.selectFrom("results").select("id").execute()).length;
+    const before = await count();
+    const response = await office.request("/api/v1/dataValueSets", {
+      method: "POST",
+      body: `${lines.join("\r\n")}\r\n`,
+      headers: {
+        "content-type": "text/csv",
+        accept: "application/json",
+        "x-csrf-token": office.csrfToken,
+      },
+    });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(50_000);
+    const error = JSON.parse(text).error as {
+      message: string;
+      fields: Record<string, string>;
+      problemCount: number;
+      unlistedCount: number;
+    };
+    expect(error.problemCount).toBe(rows);
+    expect(error.unlistedCount).toBe(rows - 100);
+    const keys = Object.keys(error.fields);
+    expect(keys).toHaveLength(100);
+    expect(keys[0]).toBe("dòng 2");
+    expect(keys[99]).toBe("dòng 101");
+    expect(error.fields["dòng 2"]).toContain("dấu chấm thập phân");
+    expect(error.message).toBe(
+      `Bộ số liệu chưa được nhận: ${rows} lỗi (liệt kê 100 lỗi đầu). Không có số liệu nào được lưu.`,
+    );
+    expect(await count()).toBe(before);
+  });
 });

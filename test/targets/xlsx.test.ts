@@ -73,6 +73,25 @@ describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
     expect(await count2020()).toBe(0);
   });
 
+  it("a file with thousands of bad rows: the first 100 listed and the rest counted", async () => {
+    const workbook = await workbookOf(await ward.request(`${base()}/mau.xlsx`));
+    const sheet = workbook.getWorksheet("So lieu") as ExcelJS.Worksheet;
+    const bad = 3000;
+    const first = sheet.rowCount + 1;
+    for (let i = 0; i < bad; i++) sheet.getRow(first + i).values = [`KHONG_CO_${i}`, "Chỉ tiêu lạ", "", 5];
+    const response = await upload(ward, `${base()}/nhap-xlsx`, workbook);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain(`Tệp chưa được nhận: ${bad} lỗi`);
+    const listed = html.match(/<ul class="import-errors">(.*?)<\/ul>/s)?.[1] ?? "";
+    expect(listed.match(/<li>/g)).toHaveLength(100);
+    expect(listed).toContain(`Dòng ${first}, cột A: Không có chỉ tiêu mã “KHONG_CO_0” trong danh mục.`);
+    expect(listed).toContain(`Dòng ${first + 99}, cột A:`);
+    expect(listed).not.toContain(`Dòng ${first + 100}, cột A:`);
+    expect(html).toContain(`… và ${(bad - 100).toLocaleString("vi-VN")} lỗi khác (chỉ liệt kê 100 lỗi đầu).`);
+    expect(await count2020()).toBe(0);
+  });
+
   it("saves a good file, all rows at once, and reports locked figures against their rows", async () => {
     const workbook = await workbookOf(await ward.request(`${base()}/mau.xlsx`));
     const sheet = workbook.getWorksheet("So lieu") as ExcelJS.Worksheet;

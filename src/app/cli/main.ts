@@ -14,7 +14,7 @@ import { useVietnameseZodMessages } from "../../core/validation/zod-messages.js"
 import { loadDemoIfEmpty, resetDemo } from "../../demo/demo-loader.js";
 import { migrateToLatest } from "../migrations.js";
 import { startServer } from "../server.js";
-import { backupSqlite } from "./backup.js";
+import { createBackup, restoreBackup } from "./backup.js";
 
 /** Opens the configured database with migrations applied, runs `body`, and closes it. */
 async function withDatabase(body: (database: Database) => Promise<void>): Promise<void> {
@@ -153,16 +153,43 @@ program
   );
 
 program
-  .command("backup <file>")
-  .description("copy the SQLite database to <file> with SQLite's online backup API (safe while the app runs)")
-  .action((file: string) =>
+  .command("backup <folder>")
+  .description(
+    "back up the database and the data folder's media and session-files into the new <folder> (safe while the app runs; PostgreSQL needs pg_dump from postgresql-client)",
+  )
+  .action((folder: string) =>
     runOrExit(() =>
       withDatabase(async (database) => {
-        if (!database.sqlite) fail("backup works on the SQLite file; for PostgreSQL use pg_dump");
-        await backupSqlite(database.sqlite, path.resolve(file));
-        console.log(`backup written to ${path.resolve(file)}`);
+        const config = loadConfig();
+        const target = path.resolve(folder);
+        const manifest = await createBackup({
+          database,
+          source: config.database,
+          dataDir: config.dataDir,
+          target,
+        });
+        console.log(`backup written to ${target} (${manifest.files.length} files, see manifest.json)`);
       }),
     ),
+  );
+
+program
+  .command("restore <folder>")
+  .description(
+    "restore a backup folder into the configured database and data folder (stop the app first; PostgreSQL needs pg_restore from postgresql-client)",
+  )
+  .option("--force", "replace a database or data folder that already holds data")
+  .action((folder: string, options: { force?: boolean }) =>
+    runOrExit(async () => {
+      const config = loadConfig();
+      const manifest = await restoreBackup({
+        source: path.resolve(folder),
+        target: config.database,
+        dataDir: config.dataDir,
+        force: options.force ?? false,
+      });
+      console.log(`restored the backup of ${manifest.createdAt} (${manifest.files.length} files checked)`);
+    }),
   );
 
 await program.parseAsync(process.argv);

@@ -41,12 +41,15 @@ describe("default headers of every response", () => {
       nosniff: response.headers.get("x-content-type-options"),
       frame: response.headers.get("x-frame-options"),
       referrer: response.headers.get("referrer-policy"),
+      corp: response.headers.get("cross-origin-resource-policy"),
     });
     const expected = {
-      csp: expect.stringContaining("default-src 'self'"),
+      csp: expect.stringContaining("frame-ancestors 'none'"),
       nosniff: "nosniff",
-      frame: "SAMEORIGIN",
+      // DENY agrees with the CSP's frame-ancestors 'none' (SAMEORIGIN contradicted it).
+      frame: "DENY",
       referrer: "strict-origin-when-cross-origin",
+      corp: "same-origin",
     };
 
     it("a page: security headers, no-store, and the page's own content type", async () => {

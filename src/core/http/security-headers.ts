@@ -13,7 +13,9 @@ import type { Context } from "hono";
  * writes the route's headers with `writeHead`, which merges them over these (a route's own
  * `Cache-Control` wins). Without it (`app.request` in tests) they become headers Hono copies into
  * the response it builds, and `ensureDefaultHeaders` adds them to a handler's own `new Response`.
- * The security values are those `secureHeaders` sends by default, with our Content-Security-Policy.
+ * The security values are those `secureHeaders` sends by default, with our Content-Security-Policy,
+ * and `X-Frame-Options: DENY` to agree with its `frame-ancestors 'none'` (older browsers read only the
+ * former). `/media/*` overrides Cross-Origin-Resource-Policy for published photos (media.routes.ts).
  */
 
 export type HeaderList = [string, string][];
@@ -40,7 +42,7 @@ export function securityHeaderList(options: { hsts: boolean }): HeaderList {
     ["X-Content-Type-Options", "nosniff"],
     ["X-DNS-Prefetch-Control", "off"],
     ["X-Download-Options", "noopen"],
-    ["X-Frame-Options", "SAMEORIGIN"],
+    ["X-Frame-Options", "DENY"],
     ["X-Permitted-Cross-Domain-Policies", "none"],
     ["X-XSS-Protection", "0"],
   ];

@@ -114,6 +114,36 @@ export async function findMediaByKey(db: Kysely<DB>, storageKey: string): Promis
     : undefined;
 }
 
+/**
+ * True when the photo is shown in an article readers may see at `nowIso`: the media row itself, or
+ * (for a copy stored as its own row, as older uploads were) the row of its main file.
+ */
+export async function isShownToReaders(
+  db: Kysely<DB>,
+  photo: { mediaId: number; mainKey: string | null },
+  visibleStatuses: readonly string[],
+  nowIso: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("article_images")
+    .innerJoin("articles", "articles.id", "article_images.article_id")
+    .innerJoin("media", "media.id", "article_images.media_id")
+    .select("article_images.id")
+    .where((eb) =>
+      photo.mainKey === null
+        ? eb("article_images.media_id", "=", photo.mediaId)
+        : eb.or([
+            eb("article_images.media_id", "=", photo.mediaId),
+            eb("media.storage_key", "=", photo.mainKey),
+          ]),
+    )
+    .where("articles.status", "in", [...visibleStatuses])
+    .where("articles.published_at", "<=", nowIso)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Which of these keys exist, as main files or copies (to prefer a list-size copy when there is one). */
 export async function existingMediaKeys(db: Kysely<DB>, storageKeys: string[]): Promise<Set<string>> {
   if (storageKeys.length === 0) return new Set();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectPhotoType, isStorageKey, thumbnailKeyOf } from "./media.rules.js";
+import { detectPhotoType, isStorageKey, mainKeyOfCopy, thumbnailKeyOf } from "./media.rules.js";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const ascii = (text: string) => new TextEncoder().encode(text);
@@ -41,5 +41,14 @@ describe("isStorageKey", () => {
     expect(thumbnailKeyOf("0123456789abcdef0123456789abcdef.jpg")).toBe(
       "0123456789abcdef0123456789abcdef-t.jpg",
     );
+  });
+
+  it("finds the main key back from a copy's key, and nothing from a main key", () => {
+    const main = "0123456789abcdef0123456789abcdef.jpg";
+    expect(mainKeyOfCopy(thumbnailKeyOf(main))).toBe(main);
+    expect(mainKeyOfCopy("0123456789abcdef0123456789abcdef-m.webp")).toBe(
+      "0123456789abcdef0123456789abcdef.webp",
+    );
+    expect(mainKeyOfCopy(main)).toBeNull();
   });
 });

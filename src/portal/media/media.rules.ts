@@ -69,6 +69,13 @@ export function copyKeyOf(key: string, suffix: string): string {
   return key.replace(/\.([a-z0-9]+)$/, `-${suffix}.$1`);
 }
 
+/** The main photo's key of a copy's key (`<key>-t.jpg` gives `<key>.jpg`); null for a main key. */
+export function mainKeyOfCopy(key: string): string | null {
+  const suffixes = PHOTO_COPIES.map((copy) => copy.suffix).join("|");
+  const main = key.replace(new RegExp(`-(?:${suffixes})\\.([a-z0-9]+)$`), ".$1");
+  return main === key ? null : main;
+}
+
 /** The key of a photo's list-size copy. */
 export function thumbnailKeyOf(key: string): string {
   return copyKeyOf(key, "t");

@@ -282,6 +282,59 @@ describe.each(ENGINES)("public article pages on %s", (engine) => {
     expect((await sharp(bytes).metadata()).width).toBe(1200);
   });
 
+  it("lets other sites show published photos (CORP cross-origin); a draft's or the library's stay same-origin", async () => {
+    const client = new TestClient(t);
+    const corpOf = async (key: string) => {
+      const res = await client.request(`/media/${key}`);
+      expect(res.status, key).toBe(200);
+      return [res.headers.get("cross-origin-resource-policy"), res.headers.get("cache-control")];
+    };
+    const published = ["cross-origin", "public, max-age=31536000, immutable"];
+    const unpublished = ["same-origin", "private, no-cache"];
+    expect(await corpOf(photo.key)).toEqual(published);
+    // The list copy of a published photo (here stored as its own media row, as older uploads were).
+    expect(await corpOf(photo.thumbnailKey)).toEqual(published);
+
+    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#6b2e3f" } })
+      .png()
+      .toBuffer();
+    const db = t.database.db;
+    const draft = await db
+      .selectFrom("articles")
+      .select("id")
+      .where("slug", "=", "ban-nhap")
+      .executeTakeFirstOrThrow();
+    const scheduled = await db
+      .selectFrom("articles")
+      .select("id")
+      .where("slug", "=", "hen-gio")
+      .executeTakeFirstOrThrow();
+    const ofDraft = await writePhotoFiles(mediaDirOf(t.ctx.config), await preparePhoto(png));
+    const ofScheduled = await writePhotoFiles(mediaDirOf(t.ctx.config), await preparePhoto(png));
+    const inLibrary = await writePhotoFiles(mediaDirOf(t.ctx.config), await preparePhoto(png));
+    for (const [stored, articleId] of [
+      [ofDraft, draft.id],
+      [ofScheduled, scheduled.id],
+    ] as const) {
+      const mediaId = await addMedia(stored);
+      await insertArticleImage(db, {
+        articleId,
+        mediaId,
+        caption: "",
+        altText: "",
+        position: null,
+        sortOrder: 0,
+      });
+    }
+    await addMedia(inLibrary);
+    expect(await corpOf(ofDraft.key)).toEqual(unpublished);
+    // Scheduled for 06/01/2020: not yet public at NOW.
+    expect(await corpOf(ofScheduled.key)).toEqual(unpublished);
+    expect(await corpOf(inLibrary.key)).toEqual(unpublished);
+    // Every other response keeps same-origin.
+    expect((await client.request("/")).headers.get("cross-origin-resource-policy")).toBe("same-origin");
+  });
+
   it("refuses path traversal and unknown keys", async () => {
     const client = new TestClient(t);
     // A row whose key tries to escape the folder is never joined to a path.

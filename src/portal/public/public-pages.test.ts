@@ -179,6 +179,35 @@ describe.each(ENGINES)("public portal pages on %s", (engine) => {
     expect((await reader.postForm("/tin-tuc/nhap/danh-gia", { muc: "3" })).status).toBe(404);
   });
 
+  it("rating: changing the User-Agent does not add votes (20 browsers at one address are one vote)", async () => {
+    const summary = async () => {
+      const { html } = await new TestClient(t, "198.51.100.99").page(`/tin-tuc/${REF}`);
+      return html.match(/Kết quả \((\d+) lượt đánh giá\)/)?.[1];
+    };
+    const before = Number((await summary()) ?? 0);
+    const attacker = new TestClient(t, "198.51.100.50");
+    await attacker.page(`/tin-tuc/${REF}`);
+    for (let i = 0; i < 20; i++) {
+      const response = await attacker.request(`/tin-tuc/${REF}/danh-gia`, {
+        method: "POST",
+        body: new URLSearchParams({ _csrf: attacker.csrfToken, muc: "3" }),
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "user-agent": `Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/${100 + i}.0 Safari/537.36`,
+        },
+      });
+      expect(response.status).toBe(303);
+    }
+    expect(Number(await summary())).toBe(before + 1);
+    // One IPv6 /64 (a home or a phone picks any address in it) is one voter too.
+    for (const ip of ["2001:db8:1:2::1", "2001:db8:1:2:a:b:c:d"]) {
+      const voter = new TestClient(t, ip);
+      await voter.page(`/tin-tuc/${REF}`);
+      expect((await voter.postForm(`/tin-tuc/${REF}/danh-gia`, { muc: "2" })).status).toBe(303);
+    }
+    expect(Number(await summary())).toBe(before + 2);
+  });
+
   it("print view and download of the article", async () => {
     const client = new TestClient(t);
     const { response, html } = await client.page(`/tin-tuc/${REF}/in`);

@@ -4,9 +4,9 @@ import { type AppCtx, clientIp } from "../../core/http/request.js";
 import { parseRatingScore, ratingVisitorKey } from "./ratings.rules.js";
 import { rateArticle } from "./ratings.service.js";
 
-/** The visitor key of the current request (keyed hash of address and browser). */
+/** The visitor key of the current request (keyed hash of the address). */
 export function ratingVisitorOf(c: AppCtx): string {
-  return ratingVisitorKey(c.var.ctx.config.sessionSecret, clientIp(c), c.req.header("user-agent"));
+  return ratingVisitorKey(c.var.ctx.config.sessionSecret, clientIp(c));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { readerAddress } from "./reader-address.rules.js";
 
 /**
  * The satisfaction rating readers give an article, in the words Vietnamese public services use
@@ -24,12 +25,13 @@ export function ratingLabel(score: number): string {
 }
 
 /**
- * A visitor's key for ratings: a keyed hash of address and browser, like the view counter's but in
- * its own domain ("rating"), so the two cannot be matched up. One rating per key and article.
+ * A visitor's key for ratings: a keyed hash of the address (an IPv6 address by its /64), in its own
+ * domain ("rating") so it cannot be matched with the view counter's. One rating per key and article:
+ * not the browser, which the client may change at will to vote again.
  */
-export function ratingVisitorKey(secret: string, ip: string, userAgent: string | undefined): string {
+export function ratingVisitorKey(secret: string, ip: string): string {
   return createHmac("sha256", secret)
-    .update(`rating\n${ip}\n${userAgent ?? ""}`)
+    .update(`rating\n${readerAddress(ip)}`)
     .digest("base64url")
     .slice(0, 22);
 }

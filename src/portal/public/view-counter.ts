@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { isbot } from "isbot";
+import { readerAddress } from "./reader-address.rules.js";
 
-/** A visitor's view of an article counts at most once in this window. */
+/** A reader's view of an article (by address, see reader-address.rules.ts) counts at most once in this window. */
 export const VIEW_DEDUPE_WINDOW_MS = 30 * 60 * 1000;
 /** Bound on remembered (visitor, article) pairs, so a crawl with fresh addresses cannot exhaust memory. */
 const MAX_REMEMBERED = 200_000;
@@ -25,13 +26,14 @@ export class ViewCounter {
   ) {}
 
   /**
-   * Records a view unless it comes from a known bot or the same visitor saw the article within the
-   * window. The visitor is identified by a keyed hash of address and browser: nothing personal is kept.
+   * Records a view unless it comes from a known bot or the same address saw the article within the
+   * window. The User-Agent only tells bots apart: it is the client's to change, so it is no part of
+   * who the reader is. The address is kept as a keyed hash: nothing personal is kept.
    */
   record(articleId: number, ip: string, userAgent: string | undefined): boolean {
     if (!userAgent || isbot(userAgent)) return false;
     const visitor = createHmac("sha256", this.secret)
-      .update(`${ip}\n${userAgent}`)
+      .update(readerAddress(ip))
       .digest("base64url")
       .slice(0, 22);
     const key = `${articleId}:${visitor}`;

@@ -14,6 +14,7 @@ const START = new Date("2020-01-03T01:00:00Z");
 describe.each(ENGINES)("article view counting on %s", (engine) => {
   let t: TestApp;
   let articleId: number;
+  let unitId: number;
   let now = START;
 
   const storedViews = async (id = articleId) =>
@@ -30,7 +31,7 @@ describe.each(ENGINES)("article view counting on %s", (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { now: START });
-    const unitId = await createUnit(t.database.db, { name: "Thượng Thanh" });
+    unitId = await createUnit(t.database.db, { name: "Thượng Thanh" });
     articleId = await insertArticle(t.database.db, {
       slug: "ban-thuong-vu-lam-viec",
       title: "Ban Thường vụ Quận ủy Long Biên làm việc với phường Thượng Thanh",
@@ -82,12 +83,48 @@ describe.each(ENGINES)("article view counting on %s", (engine) => {
     expect(views.record(articleId, "203.0.113.5", BROWSER)).toBe(true);
     now = new Date(START.getTime() + 29 * 60_000);
     expect(views.record(articleId, "203.0.113.5", BROWSER)).toBe(false);
-    // Another browser at the same address is another visitor.
-    expect(views.record(articleId, "203.0.113.5", `${BROWSER} Edg/120.0`)).toBe(true);
+    // Another address is another reader.
+    expect(views.record(articleId, "203.0.113.6", BROWSER)).toBe(true);
     now = new Date(START.getTime() + 30 * 60_000);
     expect(views.record(articleId, "203.0.113.5", BROWSER)).toBe(true);
     await views.stop();
     expect(await storedViews()).toBe(132);
+  });
+
+  it("does not count again for a changed User-Agent: 2.000 browsers at one address are one view", async () => {
+    const views = counter();
+    let counted = 0;
+    for (let i = 0; i < 2000; i++)
+      if (views.record(articleId, "203.0.113.9", `${BROWSER} Build/${i}`)) counted++;
+    expect(counted).toBe(1);
+    // An IPv6 reader may use any address of its /64; the mapped form of an IPv4 address is that address.
+    expect(views.record(articleId, "2001:db8:aa:bb::1", BROWSER)).toBe(true);
+    expect(views.record(articleId, "2001:0db8:00aa:00bb:1:2:3:4", BROWSER)).toBe(false);
+    expect(views.record(articleId, "2001:db8:aa:bc::1", BROWSER)).toBe(true);
+    expect(views.record(articleId, "::ffff:203.0.113.9", BROWSER)).toBe(false);
+    await views.stop();
+    expect(await storedViews()).toBe(132);
+  });
+
+  it("counts each article separately for one address", async () => {
+    const views = counter();
+    const other = await insertArticle(t.database.db, {
+      slug: "bai-khac",
+      title: "Bài khác",
+      lead: null,
+      bodyHtml: "<p>Nội dung</p>",
+      status: "published",
+      publishedAt: "2020-01-02T14:49:00.000Z",
+      unitId,
+      categoryId: null,
+      authorId: null,
+      now: START,
+    });
+    expect(views.record(articleId, "203.0.113.10", BROWSER)).toBe(true);
+    expect(views.record(other, "203.0.113.10", BROWSER)).toBe(true);
+    await views.stop();
+    expect(await storedViews()).toBe(130);
+    expect(await storedViews(other)).toBe(1);
   });
 
   it("counts a reload through the app only after the window, with the test clock", async () => {

@@ -48,6 +48,7 @@ export async function renderEntry(
     posted?: Record<string, unknown>;
     errors?: FieldErrors;
     importErrors?: string[];
+    importErrorCount?: number;
     showAll?: boolean;
   },
   status: 200 | 409 | 422 = 200,
@@ -63,6 +64,7 @@ export async function renderEntry(
       rows={rowsOf(sheet, extra.posted)}
       errors={extra.errors}
       importErrors={extra.importErrors}
+      importErrorCount={extra.importErrorCount}
       notice={NOTICES[c.req.query("ok") ?? ""] ?? null}
       showAll={extra.showAll ?? false}
     />,

@@ -9,6 +9,7 @@ import {
   VERSION_LABELS,
 } from "../catalogue/indicator.model.js";
 import type { TargetLevel } from "../evaluation/evaluation.math.js";
+import { unlistedNote } from "../exchange/import-problems.rules.js";
 import { formatLevel } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
 import { MILESTONE_CHOICES } from "./entry-form.rules.js";
@@ -33,8 +34,10 @@ export interface EntryPageProps {
   errors?: FieldErrors;
   notice?: string | null;
   showAll: boolean;
-  /** Errors of a rejected XLSX upload, "Dòng 5, cột D: …". */
+  /** Errors of a rejected XLSX upload, "Dòng 5, cột D: …" (the first 100). */
   importErrors?: string[];
+  /** How many errors the upload had in all, listed or not (default: those listed). */
+  importErrorCount?: number;
 }
 
 const locked = (row: EntryRow) => row.result?.status === "approved" || row.result?.status === "submitted";
@@ -196,12 +199,17 @@ export function EntryPage(props: EntryPageProps) {
         </p>
         {props.importErrors && props.importErrors.length > 0 ? (
           <div class="error-summary" role="alert">
-            <h2>Tệp chưa được nhận: {props.importErrors.length} lỗi</h2>
+            <h2>Tệp chưa được nhận: {props.importErrorCount ?? props.importErrors.length} lỗi</h2>
             <ul class="import-errors">
               {props.importErrors.map((e) => (
                 <li>{e}</li>
               ))}
             </ul>
+            {(props.importErrorCount ?? 0) > props.importErrors.length ? (
+              <p class="import-errors-more">
+                {unlistedNote((props.importErrorCount ?? 0) - props.importErrors.length)}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <form method="post" action={`${base}/nhap-xlsx`} enctype="multipart/form-data" class="inline-fields">

@@ -67,13 +67,16 @@ export function readDataValueSetJson(body: unknown): RawDataValue[] {
   });
 }
 
-/** Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF). */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
+/**
+ * The records of CSV text one at a time (RFC 4180: quoted fields, doubled quotes, CRLF or LF), blank
+ * records skipped: a large file is read without a second copy of it as arrays.
+ */
+export function* csvRecords(text: string): Generator<string[], void, undefined> {
   let field = "";
   let record: string[] = [];
   let quoted = false;
   const input = text.replace(/^\uFEFF/, "");
+  const blank = (r: string[]) => !r.some((f) => f.trim() !== "");
   for (let i = 0; i < input.length; i++) {
     const ch = input[i] as string;
     if (quoted) {
@@ -89,16 +92,20 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && input[i + 1] === "\n") i++;
       record.push(field);
-      records.push(record);
+      if (!blank(record)) yield record;
       record = [];
       field = "";
     } else field += ch;
   }
   if (field !== "" || record.length > 0) {
     record.push(field);
-    records.push(record);
+    if (!blank(record)) yield record;
   }
-  return records.filter((r) => r.some((f) => f.trim() !== ""));
+}
+
+/** Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF). */
+export function parseCsv(text: string): string[][] {
+  return [...csvRecords(text)];
 }
 
 /**
@@ -106,20 +113,28 @@ export function parseCsv(text: string): string[][] {
  * dataelement, period, orgunit and value. Throws Error with a Vietnamese message otherwise.
  */
 export function readDataValueSetCsv(text: string): RawDataValue[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) throw new Error("Tệp CSV trống.");
+  const records = csvRecords(text);
+  const first = records.next();
+  if (first.done) throw new Error("Tệp CSV trống.");
+  const header = first.value;
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   const missing = ["dataelement", "period", "orgunit", "value"].filter((c) => !index.has(c));
   if (missing.length > 0) throw new Error(`Dòng 1: thiếu cột ${missing.join(", ")}.`);
   const get = (row: string[], column: string) => str(row[index.get(column) ?? -1]);
-  return rows.map((row, i) => ({
-    where: `dòng ${i + 2}`,
-    dataElement: get(row, "dataelement"),
-    period: get(row, "period"),
-    orgUnit: get(row, "orgunit"),
-    value: get(row, "value"),
-    comment: get(row, "comment") || null,
-  }));
+  const values: RawDataValue[] = [];
+  let line = 1;
+  for (const row of records) {
+    line++;
+    values.push({
+      where: `dòng ${line}`,
+      dataElement: get(row, "dataelement"),
+      period: get(row, "period"),
+      orgUnit: get(row, "orgunit"),
+      value: get(row, "value"),
+      comment: get(row, "comment") || null,
+    });
+  }
+  return values;
 }
 
 const DHIS2_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;

@@ -5,7 +5,7 @@ import { ValidationError } from "../../core/http/errors.js";
 import type { AppCtx } from "../../core/http/request.js";
 import { canReadUnit } from "../targets-request.js";
 import { errorResponse } from "../targets-responses.schema.js";
-import { exportDataValues, importDataValues, resolveOrgUnit } from "./dhis2.service.js";
+import { DataValueSetRejected, exportDataValues, importDataValues, resolveOrgUnit } from "./dhis2.service.js";
 import { readDataValueSetCsv, readDataValueSetJson, writeDataValueSetCsv } from "./dhis2-format.js";
 
 const TAG = "DHIS2 dataValueSets";
@@ -81,7 +81,7 @@ const importRoute = createRoute({
   tags: [TAG],
   summary: "Nhập bộ số liệu DHIS2 (JSON hoặc CSV), tất cả hoặc không gì cả",
   description:
-    'Khớp theo mã chỉ tiêu (dataElement), đơn vị (orgUnit: mã hợp lệ trong kỳ hoặc mã nội bộ) và kỳ năm. Số liệu vào ở trạng thái nháp (hoặc gửi duyệt với `submit=true`). Lỗi 422 liệt kê từng giá trị sai (`fields["dataValues[2]"]`, `fields["dòng 4"]`).',
+    'Khớp theo mã chỉ tiêu (dataElement), đơn vị (orgUnit: mã hợp lệ trong kỳ hoặc mã nội bộ) và kỳ năm. Số liệu vào ở trạng thái nháp (hoặc gửi duyệt với `submit=true`). Lỗi 422 liệt kê 100 giá trị sai đầu tiên (`fields["dataValues[2]"]`, `fields["dòng 4"]`), với `problemCount` (tổng số lỗi) và `unlistedCount` (số lỗi không liệt kê).',
   security: [{ bearer: [] }],
   request: {
     query: z.object({ version: versionQuery, submit: z.enum(["true", "false"]).default("false") }),
@@ -153,12 +153,19 @@ export function registerDhis2Routes(app: OpenAPIHono<AppEnv>): void {
         body: error instanceof Error ? error.message : "Không đọc được bộ số liệu.",
       });
     }
-    const count = await importDataValues(
-      c.var.ctx.database.db,
-      rows,
-      { version: query.version, submit: query.submit === "true" },
-      ctx,
-    );
+    let count: Awaited<ReturnType<typeof importDataValues>>;
+    try {
+      count = await importDataValues(
+        c.var.ctx.database.db,
+        rows,
+        { version: query.version, submit: query.submit === "true" },
+        ctx,
+      );
+    } catch (error) {
+      if (!(error instanceof DataValueSetRejected)) throw error;
+      const { code, message, fields = {}, total, unlisted } = error;
+      return c.json({ error: { code, message, fields, problemCount: total, unlistedCount: unlisted } }, 422);
+    }
     return c.json({ status: "SUCCESS" as const, importCount: { ...count, deleted: 0 } }, 200);
   });
 }

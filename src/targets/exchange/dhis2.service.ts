@@ -15,16 +15,24 @@ import {
   writeDhis2Value,
 } from "./dhis2-format.js";
 import { matchOrgUnit, orgUnitLabel } from "./dhis2-match.rules.js";
+import { ImportProblems } from "./import-problems.rules.js";
 
-/** A rejected data value set: 422, every problem keyed by where it is ("dataValues[2]", "dòng 4"). */
+/**
+ * A rejected data value set: 422, the first problems keyed by where they are ("dataValues[2]",
+ * "dòng 4"), with the count of all of them (import-problems.rules.ts).
+ */
 export class DataValueSetRejected extends AppError {
-  constructor(readonly problems: { where: string; message: string }[]) {
+  readonly total: number;
+  readonly unlisted: number;
+  constructor(problems: ImportProblems) {
     super(
       422,
       "import_rejected",
-      `Bộ số liệu chưa được nhận: ${problems.length} lỗi. Không có số liệu nào được lưu.`,
-      Object.fromEntries(problems.map((p) => [p.where, p.message])),
+      `Bộ số liệu chưa được nhận: ${problems.total} lỗi${problems.unlisted > 0 ? ` (liệt kê ${problems.listed.length} lỗi đầu)` : ""}. Không có số liệu nào được lưu.`,
+      Object.fromEntries(problems.listed.map((p) => [p.where, p.message])),
     );
+    this.total = problems.total;
+    this.unlisted = problems.unlisted;
   }
 }
 
@@ -45,7 +53,7 @@ interface Planned {
  * Imports DHIS2 data values as figures of one version (default final), all or nothing, in one
  * transaction: each value is matched by indicator code (dataElement), unit (orgUnit: a code valid in
  * the period, else an internal id) and a yearly period; any unknown, ambiguous or malformed value
- * rejects the whole set with every problem listed. Figures land as drafts (or submitted with
+ * rejects the whole set, its first problems listed and all counted. Figures land as drafts (or submitted with
  * `submit`), for units the caller may enter figures for (403 otherwise), audited like any entry.
  */
 export async function importDataValues(
@@ -59,12 +67,11 @@ export async function importDataValues(
   const codes = [...new Set(rows.map((r) => r.orgUnit))];
   const ids = codes.filter((c) => /^\d{1,9}$/.test(c)).map(Number);
   const units = await findUnitsByCodesOrIds(db, codes, ids);
-  const problems: { where: string; message: string }[] = [];
+  const problems = new ImportProblems();
   const planned: Planned[] = [];
   const seen = new Map<string, string>();
   for (const row of rows) {
-    const fail = (message: string) =>
-      problems.push({ where: row.where, message: `${row.where}: ${message}` });
+    const fail = (message: string) => problems.add(row.where, `${row.where}: ${message}`);
     const indicator = indicators.get(row.dataElement.toLowerCase());
     if (!indicator) fail(`chỉ tiêu “${row.dataElement}” không có trong danh mục (dataElement).`);
     if (periodKindOf(row.period) !== "year") {
@@ -86,14 +93,17 @@ export async function importDataValues(
       continue;
     }
     seen.set(key, row.where);
-    planned.push({ row, indicator, unitId: unit.unitId, value: value.value });
+    // Once a problem is found nothing will be saved: the rest are only checked.
+    if (problems.total === 0) planned.push({ row, indicator, unitId: unit.unitId, value: value.value });
   }
-  if (problems.length > 0) throw new DataValueSetRejected(problems);
+  if (problems.total > 0) throw new DataValueSetRejected(problems);
 
   const groups = new Map<string, Planned[]>();
   for (const p of planned) {
     const key = `${p.unitId}|${p.row.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
   }
   const at = ctx.now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -117,12 +127,12 @@ export async function importDataValues(
       } catch (error) {
         if (!(error instanceof AppError) || !error.fields) throw error;
         for (const [path, message] of Object.entries(error.fields)) {
-          const p = group[Number(path.split(".")[1])];
-          problems.push({ where: p?.row.where ?? path, message: `${p?.row.where ?? path}: ${message}` });
+          const where = group[Number(path.split(".")[1])]?.row.where ?? path;
+          problems.add(where, `${where}: ${message}`);
         }
       }
     }
-    if (problems.length > 0) throw new DataValueSetRejected(problems);
+    if (problems.total > 0) throw new DataValueSetRejected(problems);
     return count;
   });
 }

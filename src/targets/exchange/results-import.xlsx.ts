@@ -1,7 +1,7 @@
 /**
- * Reads a filled-in XLSX template (xlsx.template.ts) back. Every row is checked and every problem is
- * reported with its row and column ("Dòng 5, cột D: …"); the caller saves nothing unless the list is
- * empty.
+ * Reads a filled-in XLSX template (xlsx.template.ts) back. Every row is checked and each problem is
+ * reported with its row and column ("Dòng 5, cột D: …"), the first 100 listed and all counted
+ * (import-problems.rules.ts); the caller saves nothing unless there is none.
  */
 import type ExcelJS from "exceljs";
 import { parseViNumber } from "../../core/format/vi-number.js";
@@ -17,6 +17,7 @@ import {
   META_SHEET,
   MILESTONE_WORDS,
 } from "./entry-template.xlsx.js";
+import { ImportProblems } from "./import-problems.rules.js";
 
 export interface ImportedRow {
   /** The spreadsheet row number, for messages. */
@@ -28,15 +29,24 @@ export interface ImportedRow {
   note: string | null;
 }
 
-/** A rejected file: 422 with every problem, one line each, and the same as field errors by cell. */
+/**
+ * A rejected file: 422 with its first problems, one line each (the same as field errors), and the
+ * count of all of them (`total`; `lines` holds at most 100).
+ */
 export class ImportRejected extends AppError {
-  constructor(readonly lines: string[]) {
+  readonly lines: string[];
+  readonly total: number;
+  constructor(problems: string[] | ImportProblems) {
+    const lines = Array.isArray(problems) ? problems : problems.listed.map((p) => p.message);
+    const total = Array.isArray(problems) ? problems.length : problems.total;
     super(
       422,
       "import_rejected",
-      `Tệp chưa được nhận: ${lines.length} lỗi. Không có số liệu nào được lưu.`,
+      `Tệp chưa được nhận: ${total} lỗi${total > lines.length ? ` (liệt kê ${lines.length} lỗi đầu)` : ""}. Không có số liệu nào được lưu.`,
       Object.fromEntries(lines.map((line, i) => [`line${i + 1}`, line])),
     );
+    this.lines = lines;
+    this.total = total;
   }
 }
 
@@ -125,7 +135,8 @@ export async function readEntryWorkbook(
     throw new ImportRejected([`Dòng ${HEADER_ROW}: tiêu đề các cột đã bị thay đổi; hãy dùng tệp mẫu.`]);
   }
   const byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i]));
-  const errors: string[] = [];
+  const problems = new ImportProblems();
+  const fail = (line: string) => problems.add("", line);
   const rows: ImportedRow[] = [];
   const seen = new Map<string, number>();
   for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r++) {
@@ -135,24 +146,24 @@ export async function readEntryWorkbook(
     if (code === "" && plain(valueCell) === null) continue;
     const indicator = byCode.get(code.toLowerCase());
     if (!indicator) {
-      errors.push(
+      fail(
         at(r, COLUMNS.code, code ? `Không có chỉ tiêu mã “${code}” trong danh mục.` : "Thiếu mã chỉ tiêu."),
       );
       continue;
     }
     const version = readVersion(text(row.getCell(COLUMNS.version)));
-    if (!version) errors.push(at(r, COLUMNS.version, "Loại số liệu là “Chính thức” hoặc “Ước thực hiện”."));
+    if (!version) fail(at(r, COLUMNS.version, "Loại số liệu là “Chính thức” hoặc “Ước thực hiện”."));
     const value = readValue(valueCell, indicator);
-    if ("error" in value) errors.push(at(r, COLUMNS.value, value.error));
+    if ("error" in value) fail(at(r, COLUMNS.value, value.error));
     const source = text(row.getCell(COLUMNS.source));
     const note = text(row.getCell(COLUMNS.note));
-    if (source.length > 300) errors.push(at(r, COLUMNS.source, "Tối đa 300 ký tự."));
-    if (note.length > 2000) errors.push(at(r, COLUMNS.note, "Tối đa 2000 ký tự."));
+    if (source.length > 300) fail(at(r, COLUMNS.source, "Tối đa 300 ký tự."));
+    if (note.length > 2000) fail(at(r, COLUMNS.note, "Tối đa 2000 ký tự."));
     if (!version || "error" in value || value.value === null) continue;
     const key = `${indicator.id}|${version}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push(
+      fail(
         at(
           r,
           COLUMNS.code,
@@ -162,9 +173,18 @@ export async function readEntryWorkbook(
       continue;
     }
     seen.set(key, r);
-    rows.push({ row: r, indicator, version, value: value.value, source: source || null, note: note || null });
+    // Once a problem is found nothing will be saved: the rest are only checked.
+    if (problems.total === 0)
+      rows.push({
+        row: r,
+        indicator,
+        version,
+        value: value.value,
+        source: source || null,
+        note: note || null,
+      });
   }
-  if (errors.length > 0) throw new ImportRejected(errors);
+  if (problems.total > 0) throw new ImportRejected(problems);
   if (rows.length === 0) throw new ImportRejected(["Tệp chưa có số liệu nào ở cột Giá trị."]);
   return rows;
 }

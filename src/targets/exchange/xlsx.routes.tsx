@@ -55,7 +55,7 @@ export function registerXlsxRoutes(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw error;
       const sheet = await loadEntrySheet(db, { unitId, periodKey, version: "final" }, ctx);
-      return renderEntry(c, sheet, { importErrors: error.lines }, 422);
+      return renderEntry(c, sheet, { importErrors: error.lines, importErrorCount: error.total }, 422);
     }
     return c.redirect(`/quan-tri/so-lieu/${unitId}/${encodeURIComponent(periodKey)}?ok=xlsx`, 303);
   });

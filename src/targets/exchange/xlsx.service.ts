@@ -7,13 +7,14 @@ import type { ResultVersion } from "../catalogue/indicator.model.js";
 import { listIndicators } from "../catalogue/indicators.repo.js";
 import { saveResultsIn } from "../entry/results.service.js";
 import { COLUMNS } from "./entry-template.xlsx.js";
+import { ImportProblems } from "./import-problems.rules.js";
 import { at, type ImportedRow, ImportRejected, readEntryWorkbook } from "./results-import.xlsx.js";
 
 /**
  * Imports a filled-in template for one unit and period, all or nothing: the file is read and every
  * row checked first; then each version's figures are saved in one transaction, where locked figures
  * (submitted, approved) are reported against their rows too. Returns the number of figures saved.
- * Throws ImportRejected (422) listing every problem; nothing is saved then.
+ * Throws ImportRejected (422) listing the first problems and counting all; nothing is saved then.
  */
 export async function importEntryWorkbook(
   db: Kysely<DB>,
@@ -29,9 +30,13 @@ export async function importEntryWorkbook(
   );
   const rows = await readEntryWorkbook(input.buffer, input, await listIndicators(db));
   const byVersion = new Map<ResultVersion, ImportedRow[]>();
-  for (const row of rows) byVersion.set(row.version, [...(byVersion.get(row.version) ?? []), row]);
+  for (const row of rows) {
+    const group = byVersion.get(row.version);
+    if (group) group.push(row);
+    else byVersion.set(row.version, [row]);
+  }
   return db.transaction().execute(async (trx) => {
-    const lines: string[] = [];
+    const problems = new ImportProblems();
     let saved = 0;
     for (const [version, group] of byVersion) {
       const values = group.map((r) => ({
@@ -51,11 +56,11 @@ export async function importEntryWorkbook(
         if (!(error instanceof AppError) || !error.fields) throw error;
         for (const [path, message] of Object.entries(error.fields)) {
           const row = group[Number(path.split(".")[1])];
-          lines.push(row ? at(row.row, COLUMNS.value, message) : message);
+          problems.add("", row ? at(row.row, COLUMNS.value, message) : message);
         }
       }
     }
-    if (lines.length > 0) throw new ImportRejected(lines);
+    if (problems.total > 0) throw new ImportRejected(problems);
     return saved;
   });
 }

