@@ -47,37 +47,7 @@ function Featured({ items }: { items: HomeSections["featured"] }) {
   return (
     <section class="featured-news" aria-labelledby="tin-noi-bat">
       <h2 id="tin-noi-bat">Tin nổi bật</h2>
-      <ul class="article-list featured-list">
-        {items.map((item) => (
-          <li
-            class={
-              item.thumbnail
-                ? "article-card featured-card"
-                : "article-card featured-card article-card-text-only"
-            }
-          >
-            <article>
-              {item.thumbnail ? (
-                <img
-                  class="article-card-thumb"
-                  src={item.thumbnail.src}
-                  alt={item.thumbnail.alt}
-                  decoding="async"
-                />
-              ) : null}
-              <div class="article-card-text">
-                <h3 class="featured-title">
-                  <a href={articleHref(item.slug)}>{item.title}</a>
-                </h3>
-                <p class="article-card-date">
-                  <time datetime={item.publishedAt}>{formatDateVi(item.publishedAt)}</time>
-                </p>
-                {item.lead ? <p class="article-card-lead">{item.lead}</p> : null}
-              </div>
-            </article>
-          </li>
-        ))}
-      </ul>
+      <ArticleCards items={items} headingLevel={3} featured />
     </section>
   );
 }
