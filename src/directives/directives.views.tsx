@@ -108,6 +108,27 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action as WorkflowAction] ?? action;
 }
 
+const DEADLINE_KIND_OPTIONS = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
+
+/** Who leads a new directive and by when: what giving a sub-directive and answering a proposal share. */
+export function LeadAndDeadlineFields({ parties, errors }: { parties: PartyOption[]; errors: FieldErrors }) {
+  return (
+    <>
+      <PartySelect
+        name="lead"
+        label="Đơn vị chủ trì"
+        options={parties}
+        empty="— Chọn —"
+        error={errors.lead}
+      />
+      <div class="inline-fields">
+        <SelectField name="deadlineKind" label="Thời hạn" options={DEADLINE_KIND_OPTIONS} value="date" />
+        <Field name="deadlineDate" label="Hạn cuối" type="date" error={errors.deadlineDate} />
+      </div>
+    </>
+  );
+}
+
 function textLabel(action: WorkflowAction): string {
   if (action === "return") return "Lý do trả lại";
   if (action === "report_progress") return "Kết quả đã thực hiện";
@@ -209,7 +230,6 @@ export function DirectivePage({
   failedAction,
   notice,
 }: DirectivePageProps) {
-  const kinds = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
   return (
     <AdminLayout meta={meta} active={DIRECTIVES_HREF}>
       <p class="muted">
@@ -278,17 +298,7 @@ export function DirectivePage({
           <CsrfInput token={meta.auth.csrfToken} />
           <h3>Thêm nhiệm vụ con</h3>
           <Field name="title" label="Nội dung" multiline rows={2} error={errors.title} required />
-          <PartySelect
-            name="lead"
-            label="Đơn vị chủ trì"
-            options={parties}
-            empty="— Chọn —"
-            error={errors.lead}
-          />
-          <div class="inline-fields">
-            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value="date" />
-            <Field name="deadlineDate" label="Hạn cuối" type="date" error={errors.deadlineDate} />
-          </div>
+          <LeadAndDeadlineFields parties={parties} errors={errors} />
           <button type="submit" class="button">
             Giao nhiệm vụ con
           </button>
@@ -299,7 +309,12 @@ export function DirectivePage({
           <CsrfInput token={meta.auth.csrfToken} />
           <h3>Điều chỉnh thời hạn, đơn vị phối hợp</h3>
           <div class="inline-fields">
-            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value={d.deadline.kind} />
+            <SelectField
+              name="deadlineKind"
+              label="Thời hạn"
+              options={DEADLINE_KIND_OPTIONS}
+              value={d.deadline.kind}
+            />
             <Field
               name="deadlineDate"
               label="Hạn cuối"
