@@ -1,9 +1,8 @@
 /** The page that corrects a saved conclusion notice: header and items, with what follows for directives. */
 import { formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms.js";
+import { CsrfInput, ErrorSummary } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import { AREA_CODES, AREA_LABELS } from "../directives/areas.js";
 import { SESSIONS_HREF } from "../sessions/sessions.views.js";
 import type { PersonOption } from "../units/parties.repo.js";
 import type { NoticeRecord } from "./conclusions.repo.js";

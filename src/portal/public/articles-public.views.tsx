@@ -15,13 +15,7 @@ import { mediaPath } from "../articles/reader-visibility.rules.js";
 import { PrintLinks, RelatedArticles, ShareLinks } from "./article-page-parts.views.js";
 import type { MostReadBoxData } from "./most-read.service.js";
 import { MostReadBox } from "./most-read.views.js";
-import {
-  ArticleCards,
-  ArticleLinks,
-  articleHref,
-  categoryHref,
-  Pagination,
-} from "./public-components.views.js";
+import { ArticleCards, ArticleLinks, categoryHref, Pagination } from "./public-components.views.js";
 import type { RatingScore, RatingSummary } from "./ratings.rules.js";
 import { RatingSection } from "./ratings.views.js";
 
