@@ -22,13 +22,8 @@ export interface UnitRow {
   intro: string | null;
 }
 
-export interface UnitAtDate {
-  id: number;
-  name: string;
-  level: string;
-  code: string | null;
-  validFrom: string;
-  validTo: string | null;
+export interface UnitAtDate
+  extends Pick<UnitRow, "id" | "name" | "level" | "code" | "validFrom" | "validTo"> {
   /** The parent at the date asked for; null for a top-level unit. */
   parentId: number | null;
 }
