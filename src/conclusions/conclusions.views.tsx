@@ -58,6 +58,45 @@ export function PastePage({
 }
 
 const areaOptions = AREA_CODES.map((c) => ({ value: c, label: AREA_LABELS[c] }));
+
+/** An item's number, area and text: the part of a conclusion item that reading and correcting share. */
+export function ItemTextFields({
+  name,
+  row,
+  errors,
+  hint,
+}: {
+  /** The form name of one of the item's fields ("number" → "item-3-number"). */
+  name: (field: string) => string;
+  row: { number: string; area: string; text: string };
+  errors: FieldErrors;
+  hint?: string;
+}) {
+  return (
+    <>
+      <div class="inline-fields">
+        <Field name={name("number")} label="Số" value={row.number} error={errors[name("number")]} />
+        <SelectField
+          name={name("area")}
+          label="Lĩnh vực"
+          options={areaOptions}
+          value={row.area}
+          error={errors[name("area")]}
+        />
+      </div>
+      <Field
+        name={name("text")}
+        label="Nội dung"
+        multiline
+        rows={4}
+        value={row.text}
+        error={errors[name("text")]}
+        hint={hint}
+      />
+    </>
+  );
+}
+
 const kindOptions = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
 
 function RowFields({
@@ -82,25 +121,7 @@ function RowFields({
       <input type="hidden" name={n("parent")} value={row.parent} />
       <input type="hidden" name={n("phrase")} value={row.phrase} />
       <input type="hidden" name={n("hint")} value={row.hint} />
-      <div class="inline-fields">
-        <Field name={n("number")} label="Số" value={row.number} error={errors[n("number")]} />
-        <SelectField
-          name={n("area")}
-          label="Lĩnh vực"
-          options={areaOptions}
-          value={row.area}
-          error={errors[n("area")]}
-        />
-      </div>
-      <Field
-        name={n("text")}
-        label="Nội dung"
-        multiline
-        rows={4}
-        value={row.text}
-        error={errors[n("text")]}
-        hint="Để trống để bỏ nội dung này."
-      />
+      <ItemTextFields name={n} row={row} errors={errors} hint="Để trống để bỏ nội dung này." />
       <div class="field">
         <label>
           <input type="checkbox" name={n("directive")} value="1" checked={row.directive} /> Giao thành nhiệm

@@ -1,18 +1,15 @@
 /** The page that corrects a saved conclusion notice: header and items, with what follows for directives. */
 import { formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms.js";
+import { CsrfInput, ErrorSummary } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
-import { AREA_CODES, AREA_LABELS } from "../directives/areas.js";
 import { SESSIONS_HREF } from "../sessions/sessions.views.js";
 import type { PersonOption } from "../units/parties.repo.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
-import { NoticeHeaderFields } from "./conclusions.views.js";
+import { ItemTextFields, NoticeHeaderFields } from "./conclusions.views.js";
 import type { EditRow, NoticeEditValues } from "./notice-edit-form.rules.js";
 
 export const NOTICES_HREF = "/quan-tri/thong-bao-ket-luan";
-
-const areaOptions = AREA_CODES.map((c) => ({ value: c, label: AREA_LABELS[c] }));
 
 function ItemRow({
   row,
@@ -43,23 +40,10 @@ function ItemRow({
     <fieldset class="card" id={`row-${i}`}>
       <legend>{legend}</legend>
       <input type="hidden" name={n("id")} value={row.id} />
-      <div class="inline-fields">
-        <Field name={n("number")} label="Số" value={row.number} error={errors[n("number")]} />
-        <SelectField
-          name={n("area")}
-          label="Lĩnh vực"
-          options={areaOptions}
-          value={row.area}
-          error={errors[n("area")]}
-        />
-      </div>
-      <Field
-        name={n("text")}
-        label="Nội dung"
-        multiline
-        rows={4}
-        value={row.text}
-        error={errors[n("text")]}
+      <ItemTextFields
+        name={n}
+        row={row}
+        errors={errors}
         hint={
           directives > 0
             ? `Đã giao ${directives} nhiệm vụ từ nội dung này: nhiệm vụ mang nguyên văn nội dung sẽ được sửa theo.`

@@ -9,6 +9,7 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import { insertArticleImage } from "../portal/articles/article-images.repo.js";
 import { setArticleLinks } from "../portal/articles/article-links.repo.js";
 import {
   blocksToHtml,
@@ -16,6 +17,8 @@ import {
   DEMO_CATEGORIES,
   REFERENCE_ARTICLE,
 } from "../portal/articles/articles.demo.js";
+import { insertCategory } from "../portal/editorial/categories.repo.js";
+import { insertMedia } from "../portal/media/media.repo.js";
 import { rebuildSearchIndex } from "../portal/search/search-index.service.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "../units/people.demo.js";
 import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "../units/units.demo.js";
@@ -24,9 +27,6 @@ import {
   deleteAllRows,
   findSessionIdByTitle,
   insertArticle,
-  insertArticleImage,
-  insertCategory,
-  insertMedia,
   insertOrganisation,
   insertPerson,
   insertPosition,
@@ -203,18 +203,15 @@ async function insertDemoArticles(
 
   const mediaIds = new Map<string, number>();
   for (const photo of prepared.photos) {
-    const id = await insertMedia(
-      db,
-      {
-        storageKey: photo.storageKey,
-        originalName: photo.originalName,
-        mimeType: photo.mimeType,
-        byteSize: photo.bytes.length,
-        uploadedBy: userIds.get("bientap") ?? null,
-        unitId: idOf(unitIds, "district:long-bien"),
-      },
+    const id = await insertMedia(db, {
+      storageKey: photo.storageKey,
+      originalName: photo.originalName,
+      mimeType: photo.mimeType,
+      byteSize: photo.bytes.length,
+      uploadedBy: userIds.get("bientap") ?? null,
+      unitId: idOf(unitIds, "district:long-bien"),
       now,
-    );
+    });
     mediaIds.set(photo.key, id);
   }
   const articleIds = new Map<string, number>();

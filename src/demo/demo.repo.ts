@@ -1,10 +1,12 @@
 import { type Kysely, sql } from "kysely";
 import type { DialectName } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import type { UnitRow } from "../units/units.repo.js";
 
 /**
  * The SQL of the demo loader: plain inserts that return the new id, and the wipe that `demo --reset`
- * needs. Everything here runs inside the loader's single transaction.
+ * needs. Everything here runs inside the loader's single transaction. Rows the rooms already know how
+ * to insert (categories, photos, article images) go through the rooms' own repos instead.
  */
 
 /** Tables that hold process state rather than data; a reset leaves them alone. */
@@ -46,21 +48,7 @@ export async function deleteAllRows(db: Kysely<DB>, dialect: DialectName): Promi
   await sql`DELETE FROM sqlite_sequence`.execute(db);
 }
 
-export async function insertUnit(
-  db: Kysely<DB>,
-  unit: {
-    name: string;
-    level: string;
-    code: string | null;
-    validFrom: string;
-    validTo: string | null;
-    address: string | null;
-    phone: string | null;
-    email: string | null;
-    intro: string | null;
-  },
-  now: Date,
-): Promise<number> {
+export async function insertUnit(db: Kysely<DB>, unit: Omit<UnitRow, "id">, now: Date): Promise<number> {
   const row = await db
     .insertInto("units")
     .values({
@@ -188,46 +176,6 @@ export async function insertPosition(
     .execute();
 }
 
-export async function insertCategory(
-  db: Kysely<DB>,
-  category: { slug: string; name: string; sortOrder: number },
-): Promise<number> {
-  const row = await db
-    .insertInto("categories")
-    .values({ slug: category.slug, name: category.name, sort_order: category.sortOrder })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertMedia(
-  db: Kysely<DB>,
-  media: {
-    storageKey: string;
-    originalName: string;
-    mimeType: string;
-    byteSize: number;
-    uploadedBy: number | null;
-    unitId: number | null;
-  },
-  now: Date,
-): Promise<number> {
-  const row = await db
-    .insertInto("media")
-    .values({
-      storage_key: media.storageKey,
-      original_name: media.originalName,
-      mime_type: media.mimeType,
-      byte_size: media.byteSize,
-      uploaded_by: media.uploadedBy,
-      unit_id: media.unitId,
-      created_at: now.toISOString(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export async function insertArticle(
   db: Kysely<DB>,
   article: {
@@ -262,30 +210,6 @@ export async function insertArticle(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-export async function insertArticleImage(
-  db: Kysely<DB>,
-  image: {
-    articleId: number;
-    mediaId: number;
-    caption: string;
-    altText: string;
-    position: number | null;
-    sortOrder: number;
-  },
-): Promise<void> {
-  await db
-    .insertInto("article_images")
-    .values({
-      article_id: image.articleId,
-      media_id: image.mediaId,
-      caption: image.caption,
-      alt_text: image.altText,
-      position: image.position,
-      sort_order: image.sortOrder,
-    })
-    .execute();
 }
 
 /** The id of the demo's working session (the sessions module loads it), if it was loaded. */

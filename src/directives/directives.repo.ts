@@ -241,7 +241,8 @@ export interface DirectiveFilter {
   offset: number;
 }
 
-function inScope(scope: number[]) {
+/** Directives a unit in `scope` leads, assigned or coordinates: what the units' people may see. */
+export function directiveInScope(scope: number[]) {
   return (eb: ExpressionBuilder<DB, "directives">) =>
     eb.or([
       eb("directives.lead_unit_id", "in", scope),
@@ -263,7 +264,7 @@ export async function listDirectives(
 ): Promise<{ rows: DirectiveRecord[]; total: number }> {
   if (f.scope !== "all" && f.scope.length === 0) return { rows: [], total: 0 };
   let q = baseQuery(db);
-  if (f.scope !== "all") q = q.where(inScope(f.scope));
+  if (f.scope !== "all") q = q.where(directiveInScope(f.scope));
   if (f.leadUnitId !== undefined) q = q.where("directives.lead_unit_id", "=", f.leadUnitId);
   if (f.state) q = q.where("directives.state", "=", f.state);
   if (f.noticeId !== undefined) q = q.where("directives.notice_id", "=", f.noticeId);

@@ -1,7 +1,7 @@
 /** Pages of directives: the filtered list and one directive with the actions the viewer may take. */
 import { formatDateTimeVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
+import { CsrfInput, ErrorSummary, Field, FieldFrame, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import type { PartyOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
@@ -108,27 +108,24 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action as WorkflowAction] ?? action;
 }
 
-/** A labelled control whose id is unique on the page (several action forms share field names). */
-function Control(props: {
-  id: string;
-  label: string;
-  error?: string;
-  required?: boolean;
-  children: unknown;
-}) {
+const DEADLINE_KIND_OPTIONS = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
+
+/** Who leads a new directive and by when: what giving a sub-directive and answering a proposal share. */
+export function LeadAndDeadlineFields({ parties, errors }: { parties: PartyOption[]; errors: FieldErrors }) {
   return (
-    <div class={props.error ? "field has-error" : "field"}>
-      <label for={props.id}>
-        {props.label}
-        {props.required ? <span class="required"> (bắt buộc)</span> : null}
-      </label>
-      {props.children as never}
-      {props.error ? (
-        <p class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    <>
+      <PartySelect
+        name="lead"
+        label="Đơn vị chủ trì"
+        options={parties}
+        empty="— Chọn —"
+        error={errors.lead}
+      />
+      <div class="inline-fields">
+        <SelectField name="deadlineKind" label="Thời hạn" options={DEADLINE_KIND_OPTIONS} value="date" />
+        <Field name="deadlineDate" label="Hạn cuối" type="date" error={errors.deadlineDate} />
+      </div>
+    </>
   );
 }
 
@@ -161,7 +158,7 @@ function ActionForm(props: {
       <input type="hidden" name="action" value={action} />
       <h3>{ACTION_LABELS[action]}</h3>
       {action === "report_progress" ? (
-        <Control id={fid("percent")} label="Tỷ lệ hoàn thành (%)" error={errors.percent} required>
+        <FieldFrame id={fid("percent")} label="Tỷ lệ hoàn thành (%)" error={errors.percent} required>
           <input
             id={fid("percent")}
             name="percent"
@@ -171,7 +168,7 @@ function ActionForm(props: {
             step="1"
             aria-invalid={invalid("percent")}
           />
-        </Control>
+        </FieldFrame>
       ) : null}
       {action === "reassign" ? (
         <PartySelect
@@ -184,19 +181,19 @@ function ActionForm(props: {
         />
       ) : null}
       {action !== "receive" && action !== "resume" ? (
-        <Control
+        <FieldFrame
           id={fid("text")}
           label={textLabel(action)}
           error={errors.text}
           required={action === "return" || action === "report_progress"}
         >
           <textarea id={fid("text")} name="text" rows={3} aria-invalid={invalid("text")} />
-        </Control>
+        </FieldFrame>
       ) : null}
       {withFile ? (
-        <Control id={fid("file")} label="Tệp đính kèm (tối đa 10 MB)" error={errors.file}>
+        <FieldFrame id={fid("file")} label="Tệp đính kèm (tối đa 10 MB)" error={errors.file}>
           <input id={fid("file")} name="file" type="file" />
-        </Control>
+        </FieldFrame>
       ) : null}
       <button type="submit" class={action === "confirm" || action === "submit" ? "button primary" : "button"}>
         {ACTION_LABELS[action]}
@@ -237,7 +234,6 @@ export function DirectivePage({
   failedAction,
   notice,
 }: DirectivePageProps) {
-  const kinds = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
   return (
     <AdminLayout meta={meta} active={DIRECTIVES_HREF}>
       <p class="muted">
@@ -306,17 +302,7 @@ export function DirectivePage({
           <CsrfInput token={meta.auth.csrfToken} />
           <h3>Thêm nhiệm vụ con</h3>
           <Field name="title" label="Nội dung" multiline rows={2} error={errors.title} required />
-          <PartySelect
-            name="lead"
-            label="Đơn vị chủ trì"
-            options={parties}
-            empty="— Chọn —"
-            error={errors.lead}
-          />
-          <div class="inline-fields">
-            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value="date" />
-            <Field name="deadlineDate" label="Hạn cuối" type="date" error={errors.deadlineDate} />
-          </div>
+          <LeadAndDeadlineFields parties={parties} errors={errors} />
           <button type="submit" class="button">
             Giao nhiệm vụ con
           </button>
@@ -327,7 +313,12 @@ export function DirectivePage({
           <CsrfInput token={meta.auth.csrfToken} />
           <h3>Điều chỉnh thời hạn, đơn vị phối hợp</h3>
           <div class="inline-fields">
-            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value={d.deadline.kind} />
+            <SelectField
+              name="deadlineKind"
+              label="Thời hạn"
+              options={DEADLINE_KIND_OPTIONS}
+              value={d.deadline.kind}
+            />
             <Field
               name="deadlineDate"
               label="Hạn cuối"

@@ -1,3 +1,4 @@
+import { errorAria, FieldFrame } from "../core/views/forms.js";
 import type { PartyOption } from "./parties.repo.js";
 
 /** A select of units and organisations ("u12" / "o34"), grouped, with an optional empty choice. */
@@ -16,15 +17,13 @@ export function PartySelect(props: {
   const units = props.options.filter((o) => o.organisationId === null);
   const orgs = props.options.filter((o) => o.organisationId !== null);
   return (
-    <div class={props.error ? "field has-error" : "field"}>
-      <label for={id}>{props.label}</label>
+    <FieldFrame id={id} label={props.label} error={props.error}>
       <select
         id={id}
         name={props.name}
         multiple={props.multiple}
         size={props.multiple ? 4 : undefined}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
+        {...errorAria(id, props.error)}
       >
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {units.length > 0 ? (
@@ -46,11 +45,6 @@ export function PartySelect(props: {
           </optgroup>
         ) : null}
       </select>
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -22,13 +22,8 @@ export interface UnitRow {
   intro: string | null;
 }
 
-export interface UnitAtDate {
-  id: number;
-  name: string;
-  level: string;
-  code: string | null;
-  validFrom: string;
-  validTo: string | null;
+export interface UnitAtDate
+  extends Pick<UnitRow, "id" | "name" | "level" | "code" | "validFrom" | "validTo"> {
   /** The parent at the date asked for; null for a top-level unit. */
   parentId: number | null;
 }
@@ -266,21 +261,18 @@ export async function listSuccessionsOf(
       "s.note",
       "s.id",
     ]);
+  // The unit on the other end of each link: where it came from (incoming) or went to (outgoing).
+  const linked = (otherEnd: "s.from_unit_id" | "s.to_unit_id", thisEnd: "s.from_unit_id" | "s.to_unit_id") =>
+    base
+      .innerJoin("units", "units.id", otherEnd)
+      .select(["units.id as unit_id", "units.name", "units.level", "units.code"])
+      .where(thisEnd, "=", unitId)
+      .orderBy("s.effective_date")
+      .orderBy("s.id")
+      .execute();
   const [incoming, outgoing] = await Promise.all([
-    base
-      .innerJoin("units", "units.id", "s.from_unit_id")
-      .select(["units.id as unit_id", "units.name", "units.level", "units.code"])
-      .where("s.to_unit_id", "=", unitId)
-      .orderBy("s.effective_date")
-      .orderBy("s.id")
-      .execute(),
-    base
-      .innerJoin("units", "units.id", "s.to_unit_id")
-      .select(["units.id as unit_id", "units.name", "units.level", "units.code"])
-      .where("s.from_unit_id", "=", unitId)
-      .orderBy("s.effective_date")
-      .orderBy("s.id")
-      .execute(),
+    linked("s.from_unit_id", "s.to_unit_id"),
+    linked("s.to_unit_id", "s.from_unit_id"),
   ]);
   const toRow = (r: (typeof incoming)[number]): SuccessionRow => ({
     unitId: r.unit_id,

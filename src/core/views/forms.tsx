@@ -37,6 +37,41 @@ interface FieldProps {
   accept?: string;
 }
 
+/**
+ * The frame every labelled control shares: the label on top, the error message under the control and
+ * tied to it by id (`${id}-error`), and the `has-error` class that colours both.
+ */
+export function FieldFrame(props: {
+  id: string;
+  label: string;
+  error?: string;
+  required?: boolean;
+  children?: Child;
+}) {
+  return (
+    <div class={props.error ? "field has-error" : "field"}>
+      <label for={props.id}>
+        {props.label}
+        {props.required ? <span class="required"> (bắt buộc)</span> : null}
+      </label>
+      {props.children}
+      {props.error ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The attributes that tell screen readers a control is invalid and where its message is. */
+export function errorAria(id: string, error?: string) {
+  return {
+    "aria-invalid": error ? "true" : undefined,
+    "aria-describedby": error ? `${id}-error` : undefined,
+  };
+}
+
 /** A labelled input whose error message sits right under it and is tied to it for screen readers. */
 export function Field(props: FieldProps) {
   const id = `f-${props.name}`;
@@ -51,11 +86,7 @@ export function Field(props: FieldProps) {
     "aria-describedby": describedBy || undefined,
   };
   return (
-    <div class={props.error ? "field has-error" : "field"}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required"> (bắt buộc)</span> : null}
-      </label>
+    <FieldFrame id={id} label={props.label} error={props.error} required={props.required}>
       {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
           {props.hint}
@@ -74,12 +105,7 @@ export function Field(props: FieldProps) {
           accept={props.accept}
         />
       )}
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -93,28 +119,17 @@ export function SelectField(props: {
   children?: Child;
 }) {
   const id = `f-${props.name}`;
+  // The label of a select has never carried the "(bắt buộc)" mark: `required` goes to the select alone.
   return (
-    <div class={props.error ? "field has-error" : "field"}>
-      <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        required={props.required}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
+    <FieldFrame id={id} label={props.label} error={props.error}>
+      <select id={id} name={props.name} required={props.required} {...errorAria(id, props.error)}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

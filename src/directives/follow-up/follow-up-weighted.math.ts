@@ -8,7 +8,7 @@
 
 import { TIMELINESS, type Timeliness } from "../timeliness.rules.js";
 import { WORKFLOW_STATES, type WorkflowState } from "../workflow.rules.js";
-import type { FollowUpSummary } from "./follow-up.math.js";
+import { type FollowUpSummary, summaryOfCounts, zeroCounts } from "./follow-up.math.js";
 
 export interface WeightedBucket {
   state: WorkflowState;
@@ -18,14 +18,10 @@ export interface WeightedBucket {
   maxDays: number;
 }
 
-function zero<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-}
-
 /** The FollowUpSummary of the directives the buckets stand for (see follow-up.math.ts for the rules). */
 export function summariseBuckets(buckets: readonly WeightedBucket[]): FollowUpSummary {
-  const byState = zero(WORKFLOW_STATES);
-  const byTimeliness = zero(TIMELINESS);
+  const byState = zeroCounts(WORKFLOW_STATES);
+  const byTimeliness = zeroCounts(TIMELINESS);
   let completedLate = 0;
   let longestOverdueDays: number | null = null;
   let total = 0;
@@ -39,20 +35,5 @@ export function summariseBuckets(buckets: readonly WeightedBucket[]): FollowUpSu
     if (b.state === "confirmed" && b.timeliness === "done_late") completedLate += b.count;
     if (b.timeliness === "overdue") longestOverdueDays = Math.max(longestOverdueDays ?? 0, b.maxDays);
   }
-  const cancelled = byState.cancelled;
-  const counted = total - cancelled;
-  const completed = byState.confirmed;
-  return {
-    total,
-    byState,
-    byTimeliness,
-    cancelled,
-    counted,
-    completed,
-    completionPercent: counted === 0 ? null : (completed / counted) * 100,
-    completedLate,
-    overduePercentOfCompleted: completed === 0 ? null : (completedLate / completed) * 100,
-    overdue: byTimeliness.overdue,
-    longestOverdueDays,
-  };
+  return summaryOfCounts({ total, byState, byTimeliness, completedLate, longestOverdueDays });
 }

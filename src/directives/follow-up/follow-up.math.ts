@@ -42,7 +42,7 @@ export interface FollowUpSummary {
   longestOverdueDays: number | null;
 }
 
-function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
@@ -76,7 +76,18 @@ export function summariseFollowUp(rows: readonly FollowUpRow[]): FollowUpSummary
     if (row.state === "confirmed" && row.timeliness === "done_late") completedLate += 1;
     if (row.timeliness === "overdue") longestOverdueDays = Math.max(longestOverdueDays ?? 0, row.daysOverdue);
   }
-  const total = rows.length;
+  return summaryOfCounts({ total: rows.length, byState, byTimeliness, completedLate, longestOverdueDays });
+}
+
+/** The summary's derived figures from its counts: the one place the rules above turn into numbers. */
+export function summaryOfCounts(counts: {
+  total: number;
+  byState: Record<WorkflowState, number>;
+  byTimeliness: Record<Timeliness, number>;
+  completedLate: number;
+  longestOverdueDays: number | null;
+}): FollowUpSummary {
+  const { total, byState, byTimeliness, completedLate, longestOverdueDays } = counts;
   const cancelled = byState.cancelled;
   const counted = total - cancelled;
   const completed = byState.confirmed;

@@ -3,10 +3,11 @@
  * timeliness (the SQL mirror of the rules), with the count and the longest delay of each bucket. A
  * few thousand buckets come back instead of every directive, so 100.000 directives stay fast.
  */
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { formatDateVi } from "../../core/format/vi-date.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
+import { directiveInScope } from "../directives.repo.js";
 import type { Timeliness } from "../timeliness.rules.js";
 import { bucketsOfState, type SqlClock, timelinessCountsSql } from "../timeliness-sql.js";
 import type { WorkflowState } from "../workflow.rules.js";
@@ -63,21 +64,6 @@ export interface FollowUpScope {
   noticeId?: number;
 }
 
-function scoped(scope: number[]) {
-  return (eb: ExpressionBuilder<DB, "directives">) =>
-    eb.or([
-      eb("directives.lead_unit_id", "in", scope),
-      eb("directives.assigning_unit_id", "in", scope),
-      eb.exists(
-        eb
-          .selectFrom("directive_coordinators as dc")
-          .select("dc.id")
-          .whereRef("dc.directive_id", "=", "directives.id")
-          .where("dc.unit_id", "in", scope),
-      ),
-    ]);
-}
-
 /** Counts per (key, state, timeliness) at the clock's day: one GROUP BY over the directives. */
 export async function followUpBuckets(
   db: Kysely<DB>,
@@ -106,7 +92,7 @@ export async function followUpBuckets(
     ])
     // Grouped on plain columns in the covering index's order, so the rows stream without a sort.
     .groupBy([...groupColumns, ...(by === "period" ? [period] : []), "directives.state"]);
-  if (filter.scope !== "all") q = q.where(scoped(filter.scope));
+  if (filter.scope !== "all") q = q.where(directiveInScope(filter.scope));
   if (filter.leadUnitIds) {
     q =
       filter.leadUnitIds.length === 0

@@ -5,9 +5,8 @@ import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
 import type { PartyOption } from "../../units/parties.repo.js";
 import { PartySelect } from "../../units/party-select.views.js";
-import { DEADLINE_KINDS } from "../deadline.js";
 import { ProposalStatusBadge, ProposalTable } from "../directive-tables.views.js";
-import { DEADLINE_KIND_LABELS } from "../directives.model.js";
+import { LeadAndDeadlineFields } from "../directives.views.js";
 import type { ProposalOut } from "../directives-present.js";
 import { PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES } from "./proposals.repo.js";
 
@@ -132,7 +131,6 @@ export function ProposalPage({
     value: s,
     label: PROPOSAL_STATUS_LABELS[s],
   }));
-  const kinds = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
   return (
     <AdminLayout meta={meta} active={PROPOSALS_HREF}>
       <p class="muted">Kiến nghị, đề xuất</p>
@@ -220,17 +218,7 @@ export function ProposalPage({
             required
           />
           <PartySelect name="assigning" label="Đơn vị giao" options={assigningUnits} />
-          <PartySelect
-            name="lead"
-            label="Đơn vị chủ trì"
-            options={parties}
-            empty="— Chọn —"
-            error={errors.lead}
-          />
-          <div class="inline-fields">
-            <SelectField name="deadlineKind" label="Thời hạn" options={kinds} value="date" />
-            <Field name="deadlineDate" label="Hạn cuối" type="date" error={errors.deadlineDate} />
-          </div>
+          <LeadAndDeadlineFields parties={parties} errors={errors} />
           <button type="submit" class="button">
             Giao nhiệm vụ
           </button>

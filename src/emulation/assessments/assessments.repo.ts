@@ -156,20 +156,26 @@ export interface AssessmentValues {
   comment: string | null;
 }
 
-/** Inserts or updates the one assessment of (unit, department, period); returns its id and what it was. */
-export async function upsertAssessment(
-  db: Kysely<DB>,
-  key: { unitId: number; organisationId: number; periodKey: string },
-  values: AssessmentValues,
-  meta: { userId: number | null; now: Date },
-): Promise<{ id: number; before: AssessmentValues | null }> {
-  const existing = await db
+type AssessmentKey = { unitId: number; organisationId: number; periodKey: string };
+
+function findAssessment(db: Kysely<DB>, key: AssessmentKey) {
+  return db
     .selectFrom("department_assessments")
     .select(["id", "score", "rank", "comment"])
     .where("unit_id", "=", key.unitId)
     .where("organisation_id", "=", key.organisationId)
     .where("period_key", "=", key.periodKey)
     .executeTakeFirst();
+}
+
+/** Inserts or updates the one assessment of (unit, department, period); returns its id and what it was. */
+export async function upsertAssessment(
+  db: Kysely<DB>,
+  key: AssessmentKey,
+  values: AssessmentValues,
+  meta: { userId: number | null; now: Date },
+): Promise<{ id: number; before: AssessmentValues | null }> {
+  const existing = await findAssessment(db, key);
   const at = meta.now.toISOString();
   if (existing) {
     await db
@@ -201,15 +207,9 @@ export async function upsertAssessment(
 /** Removes an assessment; returns what it was, or null when there was none. */
 export async function deleteAssessment(
   db: Kysely<DB>,
-  key: { unitId: number; organisationId: number; periodKey: string },
+  key: AssessmentKey,
 ): Promise<{ id: number; before: AssessmentValues } | null> {
-  const existing = await db
-    .selectFrom("department_assessments")
-    .select(["id", "score", "rank", "comment"])
-    .where("unit_id", "=", key.unitId)
-    .where("organisation_id", "=", key.organisationId)
-    .where("period_key", "=", key.periodKey)
-    .executeTakeFirst();
+  const existing = await findAssessment(db, key);
   if (!existing) return null;
   await db.deleteFrom("department_assessments").where("id", "=", existing.id).execute();
   return {

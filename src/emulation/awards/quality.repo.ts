@@ -89,19 +89,8 @@ export async function listRatings(
   return (await query.orderBy("r.score", "desc").orderBy("u.name").execute()).map(toRow);
 }
 
-export interface RatingValues {
-  unitId: number;
-  organisationId: number | null;
-  subjectKind: string;
-  raterUnitId: number;
-  year: string;
-  score: number;
-  scoreLevel: QualityLevel;
-  conditions: StoredConditions;
-  level: QualityLevel;
-  quotaOutcome: string;
-  note: string | null;
-}
+/** What is written for a rating: the row without its id, the names joined in and the decision time. */
+export type RatingValues = Omit<RatingRow, "id" | "unitName" | "organisationName" | "decidedAt">;
 
 /** Inserts or replaces the rating of a subject for a year; returns its id and previous row. */
 export async function upsertRating(

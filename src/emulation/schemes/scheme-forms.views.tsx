@@ -1,22 +1,11 @@
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, SelectField } from "../../core/views/forms.js";
-import type { PageMeta } from "../../core/views/layout.js";
 import { ASSESSMENT_RULES, INDICATOR_RULES } from "../scoring/scoring.rules.js";
 import { CRITERION_KIND_LABELS, CRITERION_KINDS } from "./criteria-tree.rules.js";
-import type { SchemeOverview } from "./schemes.views.js";
-
-type FormState = { values?: Record<string, string>; errors?: FieldErrors };
+import type { SchemePageProps } from "./schemes.views.js";
 
 /** The forms of a scheme's manager: add a criterion under a group, add a cluster of competing units. */
-export function SchemeManageForms({
-  meta,
-  data,
-  state,
-}: {
-  meta: PageMeta;
-  data: SchemeOverview;
-  state: FormState;
-}) {
+export function SchemeManageForms({ meta, data, state }: SchemePageProps) {
   const { scheme } = data;
   const v = state.values ?? {};
   return (

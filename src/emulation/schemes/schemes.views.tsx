@@ -117,16 +117,15 @@ function total(value: { total: number; complete: boolean } | undefined) {
   return `${formatViNumber(value.total)}${value.complete ? "" : " (chưa đủ)"}`;
 }
 
-/** A scheme: its criteria tree with max points, clusters, and every unit's totals at each stage. */
-export function SchemeOverviewPage({
-  meta,
-  data,
-  state,
-}: {
+/** What a scheme's page and its manager's forms are drawn from. */
+export interface SchemePageProps {
   meta: PageMeta;
   data: SchemeOverview;
   state: FormState;
-}) {
+}
+
+/** A scheme: its criteria tree with max points, clusters, and every unit's totals at each stage. */
+export function SchemeOverviewPage({ meta, data, state }: SchemePageProps) {
   const { scheme } = data;
   const departments = new Map(data.departments.map((d) => [d.id, d.name]));
   const clusterOf = new Map(data.clusters.flatMap((c) => c.unitIds.map((id) => [id, c.name] as const)));

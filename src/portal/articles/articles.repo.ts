@@ -118,17 +118,39 @@ export interface ArticleSummary {
   views: number;
 }
 
-function publishedBy(db: Kysely<DB>, nowIso: string) {
+/**
+ * The articles readers may see at `nowIso` (a visible status, a publish time that has come), as a
+ * query every public list, feed and ranking starts from. Columns are qualified so callers may join.
+ */
+export function readerVisibleArticles(db: Kysely<DB>, nowIso: string) {
   return db
     .selectFrom("articles")
-    .where("status", "in", [...READER_VISIBLE_STATUSES])
-    .where("published_at", "is not", null)
-    .where("published_at", "<=", nowIso);
+    .where("articles.status", "in", [...READER_VISIBLE_STATUSES])
+    .where("articles.published_at", "is not", null)
+    .where("articles.published_at", "<=", nowIso);
+}
+
+export function toArticleSummary(r: {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string | null;
+  published_at: string | null;
+  views: number;
+}): ArticleSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    lead: r.lead,
+    publishedAt: r.published_at as string,
+    views: Number(r.views),
+  };
 }
 
 /** How many articles readers can see at `nowIso`. */
 export async function countPublishedArticles(db: Kysely<DB>, nowIso: string): Promise<number> {
-  const row = await publishedBy(db, nowIso)
+  const row = await readerVisibleArticles(db, nowIso)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -139,21 +161,14 @@ export async function listPublishedArticles(
   db: Kysely<DB>,
   query: { nowIso: string; limit: number; offset: number },
 ): Promise<ArticleSummary[]> {
-  const rows = await publishedBy(db, query.nowIso)
+  const rows = await readerVisibleArticles(db, query.nowIso)
     .select(["id", "slug", "title", "lead", "published_at", "views"])
     .orderBy("published_at", "desc")
     .orderBy("id", "desc")
     .limit(query.limit)
     .offset(query.offset)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    lead: r.lead,
-    publishedAt: r.published_at as string,
-    views: Number(r.views),
-  }));
+  return rows.map(toArticleSummary);
 }
 
 export interface ArticleDetailRow extends ArticleRecord {
@@ -177,17 +192,19 @@ function detailQuery(db: Kysely<DB>) {
     ]);
 }
 
+function toDetail(row: Awaited<ReturnType<ReturnType<typeof detailQuery>["executeTakeFirstOrThrow"]>>) {
+  return {
+    ...toRecord(row),
+    unitName: unitDisplayName({ name: row.unit_name, level: row.unit_level }),
+    categoryName: row.category_name,
+    categorySlug: row.category_slug,
+  };
+}
+
 /** One article by slug, whatever its status: the caller decides who may see it. */
 export async function findArticleBySlug(db: Kysely<DB>, slug: string): Promise<ArticleDetailRow | undefined> {
   const row = await detailQuery(db).where("articles.slug", "=", slug).executeTakeFirst();
-  return row
-    ? {
-        ...toRecord(row),
-        unitName: unitDisplayName({ name: row.unit_name, level: row.unit_level }),
-        categoryName: row.category_name,
-        categorySlug: row.category_slug,
-      }
-    : undefined;
+  return row ? toDetail(row) : undefined;
 }
 
 export async function findArticleDetailById(
@@ -195,14 +212,7 @@ export async function findArticleDetailById(
   id: number,
 ): Promise<ArticleDetailRow | undefined> {
   const row = await detailQuery(db).where("articles.id", "=", id).executeTakeFirst();
-  return row
-    ? {
-        ...toRecord(row),
-        unitName: unitDisplayName({ name: row.unit_name, level: row.unit_level }),
-        categoryName: row.category_name,
-        categorySlug: row.category_slug,
-      }
-    : undefined;
+  return row ? toDetail(row) : undefined;
 }
 
 export async function findArticleById(db: Kysely<DB>, id: number): Promise<ArticleRecord | undefined> {

@@ -8,6 +8,7 @@ import {
   STATUS_LABELS,
 } from "../articles/article-workflow.rules.js";
 import { articleHref } from "../public/articles-public.views.js";
+import { Pagination } from "../public/public-components.views.js";
 import { ADMIN_ARTICLES, editHref, historyHref, statusText } from "./article-review.views.js";
 import type { EditorListItem } from "./editor.service.js";
 
@@ -129,29 +130,7 @@ export function ArticleListPage(props: {
           </table>
         </div>
       )}
-      {pageCount > 1 ? (
-        <nav class="pagination" aria-label="Phân trang">
-          <ul>
-            {page > 1 ? (
-              <li>
-                <a href={listHref(status, page - 1)} rel="prev">
-                  Trang trước
-                </a>
-              </li>
-            ) : null}
-            <li aria-current="page">
-              Trang {page} / {pageCount}
-            </li>
-            {page < pageCount ? (
-              <li>
-                <a href={listHref(status, page + 1)} rel="next">
-                  Trang sau
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} hrefOf={(p) => listHref(status, p)} arrows={false} />
     </AdminLayout>
   );
 }

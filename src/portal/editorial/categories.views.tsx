@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Field, Notice } from "../../core/views/forms.js";
+import { CsrfInput, ErrorSummary, errorAria, Field, FieldFrame, Notice } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
 import type { TagRow } from "../articles/tags.repo.js";
 import type { CategoryWithCount } from "./categories.repo.js";
@@ -32,22 +32,15 @@ function RowInput(props: {
   size?: number;
 }) {
   return (
-    <div class={props.error ? "field has-error" : "field"}>
-      <label for={props.id}>{props.label}</label>
+    <FieldFrame id={props.id} label={props.label} error={props.error}>
       <input
         id={props.id}
         name={props.name}
         value={props.value}
         size={props.size}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        {...errorAria(props.id, props.error)}
       />
-      {props.error ? (
-        <p class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -4,6 +4,8 @@
  * article with a one-word edit costs little and reads as "this word changed in this paragraph".
  */
 
+import { decodeEntities } from "../search/search-text.rules.js";
+
 export type DiffKind = "same" | "del" | "ins";
 
 export interface DiffOp<T> {
@@ -136,19 +138,6 @@ export function diffText(before: string, after: string): Segment[][] {
 /** True when the diff has any deletion or insertion. */
 export function hasChanges(paragraphs: Segment[][]): boolean {
   return paragraphs.some((segments) => segments.some((s) => s.kind !== "same"));
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code =
-        name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /**

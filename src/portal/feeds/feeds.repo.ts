@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
-import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
+import { readerVisibleArticles } from "../articles/articles.repo.js";
 
 /** Reading for feeds and sitemaps: visible articles with what those documents print. */
 
@@ -17,20 +17,12 @@ export interface FeedArticle {
   categoryName: string | null;
 }
 
-function visible(db: Kysely<DB>, nowIso: string) {
-  return db
-    .selectFrom("articles")
-    .where("articles.status", "in", [...READER_VISIBLE_STATUSES])
-    .where("articles.published_at", "is not", null)
-    .where("articles.published_at", "<=", nowIso);
-}
-
 /** The newest visible articles (of one category when given), for a feed. */
 export async function listFeedArticles(
   db: Kysely<DB>,
   query: { nowIso: string; categoryId?: number; limit: number },
 ): Promise<FeedArticle[]> {
-  let q = visible(db, query.nowIso)
+  let q = readerVisibleArticles(db, query.nowIso)
     .innerJoin("units", "units.id", "articles.unit_id")
     .leftJoin("categories", "categories.id", "articles.category_id");
   if (query.categoryId !== undefined) q = q.where("articles.category_id", "=", query.categoryId);
@@ -65,7 +57,7 @@ export async function listFeedArticles(
 }
 
 export async function countSitemapArticles(db: Kysely<DB>, nowIso: string): Promise<number> {
-  const row = await visible(db, nowIso)
+  const row = await readerVisibleArticles(db, nowIso)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -76,7 +68,7 @@ export async function listSitemapArticles(
   db: Kysely<DB>,
   query: { nowIso: string; limit: number; offset: number },
 ): Promise<{ slug: string; updatedAt: string; publishedAt: string }[]> {
-  const rows = await visible(db, query.nowIso)
+  const rows = await readerVisibleArticles(db, query.nowIso)
     .select(["articles.slug", "articles.updated_at", "articles.published_at"])
     .orderBy("articles.id")
     .limit(query.limit)

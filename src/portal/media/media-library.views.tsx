@@ -4,6 +4,7 @@ import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
 import type { UnitChoice } from "../articles/article-access.js";
 import { mediaPath } from "../articles/reader-visibility.rules.js";
+import { Pagination } from "../public/public-components.views.js";
 import type { PhotoSource } from "./media.repo.js";
 import type { LibraryItem } from "./media-library.repo.js";
 
@@ -107,29 +108,7 @@ export function LibraryPage(props: {
           ))}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav class="pagination" aria-label="Phân trang">
-          <ul>
-            {page > 1 ? (
-              <li>
-                <a href={`${LIBRARY}?trang=${page - 1}`} rel="prev">
-                  Trang trước
-                </a>
-              </li>
-            ) : null}
-            <li aria-current="page">
-              Trang {page} / {pageCount}
-            </li>
-            {page < pageCount ? (
-              <li>
-                <a href={`${LIBRARY}?trang=${page + 1}`} rel="next">
-                  Trang sau
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} hrefOf={(p) => `${LIBRARY}?trang=${p}`} arrows={false} />
     </AdminLayout>
   );
 }

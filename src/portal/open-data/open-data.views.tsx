@@ -1,7 +1,13 @@
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { BulletChart, type BulletRow } from "../../targets/evaluation/charts.views.js";
+import {
+  ActualCell,
+  bulletRowOf,
+  IndicatorRowHeader,
+  unitOf,
+} from "../../targets/evaluation/evaluation.views.js";
 import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
-import { formatFigure, formatLevel, formatPct, STATUS_LABELS } from "../../targets/targets-format.rules.js";
+import { formatLevel, formatPct, STATUS_LABELS } from "../../targets/targets-format.rules.js";
 import { unitTitle } from "../../targets/unit-wording.rules.js";
 import type { OpenData } from "./open-data.service.js";
 
@@ -11,22 +17,10 @@ export function openDataHref(unitId: number, periodKey?: string): string {
   return periodKey ? `/du-lieu-mo/${unitId}?ky=${encodeURIComponent(periodKey)}` : `/du-lieu-mo/${unitId}`;
 }
 
-const unitOf = (e: IndicatorEvaluation) => e.semantics.unit ?? e.indicator.unitOfMeasure;
-
 function chartRows(rows: IndicatorEvaluation[]): BulletRow[] {
   return rows
     .filter((e) => typeof e.evaluation.actual === "number" && e.evaluation.target?.kind !== "milestone")
-    .map((e) => {
-      const target = e.evaluation.target;
-      return {
-        label: e.indicator.name,
-        unit: unitOf(e),
-        actual: e.evaluation.actual as number,
-        target: target && target.kind !== "milestone" ? target : null,
-        good: e.evaluation.met,
-        estimate: e.evaluation.basis === "estimate",
-      };
-    });
+    .map(bulletRowOf);
 }
 
 function DataTable({ data }: { data: OpenData }) {
@@ -48,18 +42,9 @@ function DataTable({ data }: { data: OpenData }) {
         <tbody>
           {data.rows.map((e) => (
             <tr>
-              <th scope="row">
-                {e.indicator.name}
-                <br />
-                <span class="muted">
-                  {e.indicator.code} · {e.indicator.field}
-                </span>
-              </th>
+              <IndicatorRowHeader e={e} />
               <td>{formatLevel(e.evaluation.target, unitOf(e))}</td>
-              <td>
-                {formatFigure(e.evaluation.actual, unitOf(e))}
-                {e.evaluation.basis === "estimate" ? " (ước thực hiện)" : ""}
-              </td>
+              <ActualCell e={e} />
               <td class="num">{formatPct(e.evaluation.achievementPct)}</td>
               <td>
                 {STATUS_LABELS[e.evaluation.status]}

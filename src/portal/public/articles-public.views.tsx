@@ -15,13 +15,7 @@ import { mediaPath } from "../articles/reader-visibility.rules.js";
 import { PrintLinks, RelatedArticles, ShareLinks } from "./article-page-parts.views.js";
 import type { MostReadBoxData } from "./most-read.service.js";
 import { MostReadBox } from "./most-read.views.js";
-import {
-  ArticleCards,
-  ArticleLinks,
-  articleHref,
-  categoryHref,
-  Pagination,
-} from "./public-components.views.js";
+import { ArticleCards, ArticleLinks, categoryHref, Pagination } from "./public-components.views.js";
 import type { RatingScore, RatingSummary } from "./ratings.rules.js";
 import { RatingSection } from "./ratings.views.js";
 
@@ -47,37 +41,7 @@ function Featured({ items }: { items: HomeSections["featured"] }) {
   return (
     <section class="featured-news" aria-labelledby="tin-noi-bat">
       <h2 id="tin-noi-bat">Tin nổi bật</h2>
-      <ul class="article-list featured-list">
-        {items.map((item) => (
-          <li
-            class={
-              item.thumbnail
-                ? "article-card featured-card"
-                : "article-card featured-card article-card-text-only"
-            }
-          >
-            <article>
-              {item.thumbnail ? (
-                <img
-                  class="article-card-thumb"
-                  src={item.thumbnail.src}
-                  alt={item.thumbnail.alt}
-                  decoding="async"
-                />
-              ) : null}
-              <div class="article-card-text">
-                <h3 class="featured-title">
-                  <a href={articleHref(item.slug)}>{item.title}</a>
-                </h3>
-                <p class="article-card-date">
-                  <time datetime={item.publishedAt}>{formatDateVi(item.publishedAt)}</time>
-                </p>
-                {item.lead ? <p class="article-card-lead">{item.lead}</p> : null}
-              </div>
-            </article>
-          </li>
-        ))}
-      </ul>
+      <ArticleCards items={items} headingLevel={3} featured />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
+import { readerVisibleArticles } from "../articles/articles.repo.js";
 
 /**
  * Views per article and day, for the "most read" ranking of a period. Written by the view counter's
@@ -37,6 +37,19 @@ export interface MostReadRow {
   views: number;
 }
 
+function toMostRead(
+  r: { id: number; slug: string; title: string; published_at: string | null },
+  views: number | string,
+): MostReadRow {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    publishedAt: r.published_at as string,
+    views: Number(views),
+  };
+}
+
 /**
  * The most-read visible articles of the days from `fromDay` to `toDay` (inclusive), or of all time
  * when `fromDay` is null. Ties go to the newer article.
@@ -45,11 +58,7 @@ export async function listMostRead(
   db: Kysely<DB>,
   query: { fromDay: string | null; toDay: string; nowIso: string; limit: number },
 ): Promise<MostReadRow[]> {
-  const visible = db
-    .selectFrom("articles")
-    .where("articles.status", "in", [...READER_VISIBLE_STATUSES])
-    .where("articles.published_at", "is not", null)
-    .where("articles.published_at", "<=", query.nowIso);
+  const visible = readerVisibleArticles(db, query.nowIso);
   if (query.fromDay === null) {
     const rows = await visible
       .select(["id", "slug", "title", "published_at", "views"])
@@ -59,13 +68,7 @@ export async function listMostRead(
       .orderBy("id", "desc")
       .limit(query.limit)
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      publishedAt: r.published_at as string,
-      views: Number(r.views),
-    }));
+    return rows.map((r) => toMostRead(r, r.views));
   }
   const rows = await visible
     .innerJoin("article_daily_views as v", "v.article_id", "articles.id")
@@ -84,11 +87,5 @@ export async function listMostRead(
     .orderBy("articles.id", "desc")
     .limit(query.limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    publishedAt: r.published_at as string,
-    views: Number(r.period_views),
-  }));
+  return rows.map((r) => toMostRead(r, r.period_views));
 }

@@ -14,16 +14,19 @@ export function categoryHref(slug: string, page = 1): string {
 
 /**
  * "Trang trước · Trang 2 / 5 · Trang sau". `hrefOf(page)` builds each link, so every list (home,
- * category, search with its filters) keeps its own address.
+ * category, search with its filters, the admin lists) keeps its own address. The admin lists show
+ * the words without the arrows (`arrows={false}`).
  */
 export function Pagination({
   page,
   pageCount,
   hrefOf,
+  arrows = true,
 }: {
   page: number;
   pageCount: number;
   hrefOf: (page: number) => string;
+  arrows?: boolean;
 }) {
   if (pageCount <= 1) return null;
   return (
@@ -32,7 +35,7 @@ export function Pagination({
         {page > 1 ? (
           <li>
             <a href={hrefOf(page - 1)} rel="prev">
-              <span aria-hidden="true">← </span>Trang trước
+              {arrows ? <span aria-hidden="true">← </span> : null}Trang trước
             </a>
           </li>
         ) : null}
@@ -42,7 +45,7 @@ export function Pagination({
         {page < pageCount ? (
           <li>
             <a href={hrefOf(page + 1)} rel="next">
-              Trang sau<span aria-hidden="true"> →</span>
+              Trang sau{arrows ? <span aria-hidden="true"> →</span> : null}
             </a>
           </li>
         ) : null}
@@ -53,26 +56,36 @@ export function Pagination({
 
 /**
  * Article cards with photo, title, date and lead. `headingLevel` keeps the outline right: cards
- * under a page's h1 are h2, cards inside an h2 section are h3.
+ * under a page's h1 are h2, cards inside an h2 section are h3. Featured cards (the home page's top
+ * news) carry their own classes and load their photos at once, being the first thing a reader sees.
  */
-export function ArticleCards({ items, headingLevel = 2 }: { items: ArticleCard[]; headingLevel?: 2 | 3 }) {
+export function ArticleCards({
+  items,
+  headingLevel = 2,
+  featured = false,
+}: {
+  items: ArticleCard[];
+  headingLevel?: 2 | 3;
+  featured?: boolean;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const cardClass = featured ? "article-card featured-card" : "article-card";
   return (
-    <ul class="article-list">
+    <ul class={featured ? "article-list featured-list" : "article-list"}>
       {items.map((item) => (
-        <li class={item.thumbnail ? "article-card" : "article-card article-card-text-only"}>
+        <li class={item.thumbnail ? cardClass : `${cardClass} article-card-text-only`}>
           <article>
             {item.thumbnail ? (
               <img
                 class="article-card-thumb"
                 src={item.thumbnail.src}
                 alt={item.thumbnail.alt}
-                loading="lazy"
+                loading={featured ? undefined : "lazy"}
                 decoding="async"
               />
             ) : null}
             <div class="article-card-text">
-              <Heading class="article-card-title">
+              <Heading class={featured ? "featured-title" : "article-card-title"}>
                 <a href={articleHref(item.slug)}>{item.title}</a>
               </Heading>
               <p class="article-card-date">

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
-import type { ArticleSummary } from "../articles/articles.repo.js";
+import { type ArticleSummary, readerVisibleArticles, toArticleSummary } from "../articles/articles.repo.js";
 
 /**
  * Queries of the public portal's lists: newest articles overall, of a category, of a unit, tagged,
@@ -21,11 +20,7 @@ export interface ListFilter {
 }
 
 function visible(db: Kysely<DB>, filter: ListFilter) {
-  let query = db
-    .selectFrom("articles")
-    .where("articles.status", "in", [...READER_VISIBLE_STATUSES])
-    .where("articles.published_at", "is not", null)
-    .where("articles.published_at", "<=", filter.nowIso);
+  let query = readerVisibleArticles(db, filter.nowIso);
   if (filter.categoryId !== undefined) query = query.where("articles.category_id", "=", filter.categoryId);
   if (filter.unitId !== undefined) query = query.where("articles.unit_id", "=", filter.unitId);
   if (filter.sinceIso !== undefined) query = query.where("articles.published_at", ">", filter.sinceIso);
@@ -67,24 +62,6 @@ const SUMMARY_COLUMNS = [
   "articles.views",
 ] as const;
 
-function toSummary(r: {
-  id: number;
-  slug: string;
-  title: string;
-  lead: string | null;
-  published_at: string | null;
-  views: number;
-}): ArticleSummary {
-  return {
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    lead: r.lead,
-    publishedAt: r.published_at as string,
-    views: Number(r.views),
-  };
-}
-
 export async function countVisibleArticles(db: Kysely<DB>, filter: ListFilter): Promise<number> {
   const row = await visible(db, filter)
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -105,7 +82,7 @@ export async function listVisibleArticles(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return rows.map(toSummary);
+  return rows.map(toArticleSummary);
 }
 
 /**
@@ -131,7 +108,7 @@ export async function listRelatedArticles(
     .orderBy("articles.id", "desc")
     .limit(limit)
     .execute();
-  const found = byTags.map(toSummary);
+  const found = byTags.map(toArticleSummary);
   const groups: ListFilter[] = [{ nowIso, aboutUnitIds: [article.unitId, ...article.linkedUnitIds] }];
   if (article.categoryId !== null) groups.push({ nowIso, categoryId: article.categoryId });
   for (const group of groups) {
@@ -143,7 +120,7 @@ export async function listRelatedArticles(
       .orderBy("articles.id", "desc")
       .limit(limit - found.length)
       .execute();
-    found.push(...rows.map(toSummary));
+    found.push(...rows.map(toArticleSummary));
   }
   return found;
 }

@@ -100,20 +100,8 @@ export function parentAt(eb: ExpressionBuilder<DB, keyof DB>, unitId: number, da
     .limit(1);
 }
 
-export interface TargetWrite {
-  indicatorId: number;
-  unitId: number;
-  appliesTo: "unit" | "children";
-  periodKind: PeriodKind;
-  periodKey: string;
-  periodStart: string;
-  periodEnd: string;
-  aggregation: Aggregation | null;
-  level: TargetLevel;
-  document: string | null;
-  note: string | null;
-  createdBy: number | null;
-}
+/** What is written for a target revision; the repo numbers the revision and stamps the time. */
+export type TargetWrite = Omit<TargetRow, "id" | "revision" | "createdAt">;
 
 /**
  * Inserts the next revision of a target (0 for the first). Run inside the caller's transaction; two

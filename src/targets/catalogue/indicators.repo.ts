@@ -42,20 +42,8 @@ export async function findIndicatorById(db: Kysely<DB>, id: number): Promise<Ind
   return row ? toIndicator(row) : undefined;
 }
 
-export interface IndicatorWrite {
-  code: string;
-  name: string;
-  field: string;
-  unitOfMeasure: string;
-  valueType: ValueType;
-  direction: Direction;
-  comparisonMode: ComparisonMode;
-  termAggregation: Aggregation;
-  responsibleOrganisationId: number | null;
-  definition: string | null;
-  isPublic: boolean;
-  sortOrder: number;
-}
+/** What is written for an indicator: everything but its id. */
+export type IndicatorWrite = Omit<Indicator, "id">;
 
 function toColumns(input: IndicatorWrite) {
   return {

@@ -25,7 +25,44 @@ export interface EvaluationPageProps {
   periods: string[];
 }
 
-const unitOf = (e: IndicatorEvaluation) => e.semantics.unit ?? e.indicator.unitOfMeasure;
+/** The unit an indicator's figures are in: the one its semantics name, else the catalogue's. */
+export const unitOf = (e: IndicatorEvaluation) => e.semantics.unit ?? e.indicator.unitOfMeasure;
+
+/** An indicator's row header in the evaluation tables (the unit's page and open data): name, code, field. */
+export function IndicatorRowHeader({ e }: { e: IndicatorEvaluation }) {
+  return (
+    <th scope="row">
+      {e.indicator.name}
+      <br />
+      <span class="muted">
+        {e.indicator.code} · {e.indicator.field}
+      </span>
+    </th>
+  );
+}
+
+/** The figure achieved, marked when it is an estimate. */
+export function ActualCell({ e }: { e: IndicatorEvaluation }) {
+  return (
+    <td>
+      {formatFigure(e.evaluation.actual, unitOf(e))}
+      {e.evaluation.basis === "estimate" ? " (ước thực hiện)" : ""}
+    </td>
+  );
+}
+
+/** An indicator as a bullet chart row; `actual` is null until a number is in. */
+export function bulletRowOf(e: IndicatorEvaluation): BulletRow {
+  const target = e.evaluation.target;
+  return {
+    label: e.indicator.name,
+    unit: unitOf(e),
+    actual: typeof e.evaluation.actual === "number" ? e.evaluation.actual : null,
+    target: target && target.kind !== "milestone" ? target : null,
+    good: e.evaluation.met,
+    estimate: e.evaluation.basis === "estimate",
+  };
+}
 
 function targetCell(e: IndicatorEvaluation) {
   const level = formatLevel(e.evaluation.target, unitOf(e));
@@ -99,18 +136,9 @@ function EvaluationTable({
         <tbody>
           {evaluation.indicators.map((e) => (
             <tr>
-              <th scope="row">
-                {e.indicator.name}
-                <br />
-                <span class="muted">
-                  {e.indicator.code} · {e.indicator.field}
-                </span>
-              </th>
+              <IndicatorRowHeader e={e} />
               <td>{targetCell(e)}</td>
-              <td>
-                {formatFigure(e.evaluation.actual, unitOf(e))}
-                {e.evaluation.basis === "estimate" ? " (ước thực hiện)" : ""}
-              </td>
+              <ActualCell e={e} />
               <td class="num">{formatPct(e.evaluation.achievementPct)}</td>
               <td class="num">{formatGap(e.evaluation.exceedPct, e.evaluation.exceedPoints, unitOf(e))}</td>
               <td>
@@ -143,17 +171,7 @@ function EvaluationTable({
 function bulletRows(evaluation: UnitEvaluation): BulletRow[] {
   return evaluation.indicators
     .filter((e) => typeof e.evaluation.actual !== "boolean" && e.evaluation.target?.kind !== "milestone")
-    .map((e) => {
-      const target = e.evaluation.target;
-      return {
-        label: e.indicator.name,
-        unit: unitOf(e),
-        actual: typeof e.evaluation.actual === "number" ? e.evaluation.actual : null,
-        target: target && target.kind !== "milestone" ? target : null,
-        good: e.evaluation.met,
-        estimate: e.evaluation.basis === "estimate",
-      };
-    });
+    .map(bulletRowOf);
 }
 
 function ActualVersusTarget({ evaluation }: { evaluation: UnitEvaluation }) {
