@@ -228,6 +228,10 @@ describe.each(ENGINES)("units API on %s", (engine) => {
     const doc = t.app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
     expect(Object.keys(doc.paths?.["/api/v1/units/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(doc.paths?.["/api/v1/units"] ?? {})).toEqual(["get"]);
-    expect(doc.paths?.["/api/v1/units/{id}"]?.patch?.security).toEqual([{ bearer: [] }]);
+    // A bearer token, or the session cookie with its CSRF header.
+    expect(doc.paths?.["/api/v1/units/{id}"]?.patch?.security).toEqual([
+      { bearer: [] },
+      { session: [], csrf: [] },
+    ]);
   });
 });
