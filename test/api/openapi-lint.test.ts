@@ -11,7 +11,18 @@ interface Operation {
   operationId?: string;
   security?: Record<string, string[]>[];
   description?: string;
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    schema?: { type?: string; example?: unknown; minimum?: number };
+  }[];
   responses: Record<string, unknown>;
+}
+
+/** A value the parameter's schema accepts: its example, else its minimum, else 1. */
+function sampleOf(schema: NonNullable<Operation["parameters"]>[number]["schema"]): string {
+  return String(schema?.example ?? schema?.minimum ?? 1);
 }
 
 describe("the API document /api/openapi.json", () => {
@@ -73,5 +84,24 @@ describe("the API document /api/openapi.json", () => {
           expect.arrayContaining(["401", "403"].slice(0, method === "get" ? 1 : 2)),
         );
     }
+  });
+
+  it("keeps its word on reads: anonymous callers are refused exactly where a signature is required", async () => {
+    const document = JSON.parse(source) as { paths: Record<string, Record<string, Operation>> };
+    const outcomes: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      const op = item.get;
+      if (!op) continue;
+      const query = new URLSearchParams();
+      for (const p of op.parameters ?? [])
+        if (p.in === "query" && p.required) query.set(p.name, sampleOf(p.schema));
+      const url = `${path.replace(/\{\w+\}/g, "1")}${query.size > 0 ? `?${query}` : ""}`;
+      const response = await testApp.app.request(url, { headers: { accept: "application/json" } });
+      const security = op.security ?? [];
+      const anonymousAllowed = security.length === 0 || security.some((r) => Object.keys(r).length === 0);
+      const refused = response.status === 401 || response.status === 403;
+      if (refused === anonymousAllowed) outcomes.push(`GET ${url}: ${response.status}`);
+    }
+    expect(outcomes).toEqual([]);
   });
 });
