@@ -21,7 +21,10 @@ describe("the committed API types", () => {
 
   it("are what openapi-typescript makes of the current document", async () => {
     const document = await (await testApp.app.request("/api/openapi.json")).json();
-    const fresh = HEADER + astToString(await openapiTS(document, { silent: true }));
+    // defaultNonNullable off: a field with a default may be left out of a request body, as the
+    // document says (openapi-typescript would otherwise require it, reading defaults as responses do).
+    const types = await openapiTS(document, { silent: true, defaultNonNullable: false });
+    const fresh = HEADER + astToString(types);
     if (process.env.UPDATE_API_TYPES === "1") writeFileSync(TYPES_FILE, fresh);
     // Not toEqual on the whole text: the diff would be unreadable; the first differing line says enough.
     const committed = readFileSync(TYPES_FILE, "utf8").split("\n");

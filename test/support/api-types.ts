@@ -1269,7 +1269,7 @@ export interface components {
              * @default draft
              * @enum {string}
              */
-            status: "draft" | "submitted" | "published" | "unpublished";
+            status?: "draft" | "submitted" | "published" | "unpublished";
             /**
              * @description Tag names; missing tags are created.
              * @example [
@@ -1431,9 +1431,9 @@ export interface components {
             responsibleOrganisationId?: number | null;
             definition?: string | null;
             /** @default true */
-            isPublic: boolean;
+            isPublic?: boolean;
             /** @default 0 */
-            sortOrder: number;
+            sortOrder?: number;
             wordingFrom?: string;
         };
         Target: {
@@ -1466,7 +1466,7 @@ export interface components {
              * @default unit
              * @enum {string}
              */
-            appliesTo: "unit" | "children";
+            appliesTo?: "unit" | "children";
             /** @example 2019 */
             periodKey: string;
             periodStart?: string;
@@ -1475,7 +1475,7 @@ export interface components {
              * @default calendar
              * @enum {string}
              */
-            windowRule: "calendar" | "nd09";
+            windowRule?: "calendar" | "nd09";
             /** @enum {string|null} */
             aggregation?: "sum" | "mean" | "growth" | "end" | "count" | null;
             /** @enum {string} */
@@ -1519,7 +1519,7 @@ export interface components {
              * @default calendar
              * @enum {string}
              */
-            windowRule: "calendar" | "nd09";
+            windowRule?: "calendar" | "nd09";
             values: {
                 indicatorId?: number;
                 indicatorCode?: string;
@@ -1904,7 +1904,7 @@ export interface components {
             chairTitle?: string | null;
             minutes?: string | null;
             /** @default [] */
-            attendees: {
+            attendees?: {
                 personId?: number | null;
                 positionId?: number | null;
                 name: string;
@@ -1915,12 +1915,12 @@ export interface components {
                 side: "visiting" | "host" | "other";
             }[];
             /** @default [] */
-            agenda: {
+            agenda?: {
                 title: string;
                 presenter?: string | null;
             }[];
             /** @default [] */
-            documents: {
+            documents?: {
                 title: string;
                 /** @enum {string} */
                 kind: "evaluation" | "file" | "other";
@@ -1929,7 +1929,7 @@ export interface components {
                 fileId?: number | null;
             }[];
             /** @default [] */
-            opinions: {
+            opinions?: {
                 personId?: number | null;
                 speakerName: string;
                 speakerTitle?: string | null;
@@ -1954,12 +1954,12 @@ export interface components {
              * @description 1–12, or null.
              * @default null
              */
-            plannedMonth: number | null;
+            plannedMonth?: number | null;
             /**
              * @description The unit to work with.
              * @default null
              */
-            hostUnitId: number | null;
+            hostUnitId?: number | null;
         };
         ConclusionParseResult: {
             items: {
@@ -2031,7 +2031,7 @@ export interface components {
         };
         ConclusionNoticeInput: {
             /** @default null */
-            sessionId: number | null;
+            sessionId?: number | null;
             /** @example 136-TB/QU */
             number: string;
             /** @example 2020-01-02 */
@@ -2040,20 +2040,20 @@ export interface components {
             /** @example QUẬN ỦY LONG BIÊN */
             issuingBody: string;
             /** @default null */
-            parentBody: string | null;
+            parentBody?: string | null;
             /** @example Long Biên */
             placeName: string;
             title: string;
             /** @default null */
-            preamble: string | null;
+            preamble?: string | null;
             /** @default null */
-            signerPersonId: number | null;
+            signerPersonId?: number | null;
             signerName: string;
             signerTitle: string;
             /** @default null */
-            signingAuthority: string | null;
+            signingAuthority?: string | null;
             /** @default null */
-            recipients: string | null;
+            recipients?: string | null;
             items: {
                 number: string;
                 /** @enum {string} */
@@ -2061,11 +2061,11 @@ export interface components {
                 text: string;
                 parentIndex?: number | null;
                 /** @default [] */
-                directives: {
+                directives?: {
                     title?: string | null;
                     lead: components["schemas"]["Party"];
                     /** @default [] */
-                    coordinators: components["schemas"]["Party"][];
+                    coordinators?: components["schemas"]["Party"][];
                     deadline: components["schemas"]["Deadline"];
                 }[];
             }[];
@@ -2077,7 +2077,7 @@ export interface components {
              * @description One of the unit's organisations, if any.
              * @default null
              */
-            organisationId: number | null;
+            organisationId?: number | null;
         };
         /** @description date: the last day covered (end of month, quarter, year or term). */
         Deadline: {
@@ -2087,9 +2087,9 @@ export interface components {
              * @default null
              * @example 2020-01-02
              */
-            date: string | null;
+            date?: string | null;
             /** @default null */
-            phrase: string | null;
+            phrase?: string | null;
         };
         /** @description Corrects a notice: the issuing unit and session stay; items not listed stay as they are. Directives titled with an item's text take the corrected text; those given by the signer take the corrected signer. */
         ConclusionNoticeEdit: {
@@ -2100,26 +2100,26 @@ export interface components {
             /** @example QUẬN ỦY LONG BIÊN */
             issuingBody: string;
             /** @default null */
-            parentBody: string | null;
+            parentBody?: string | null;
             /** @example Long Biên */
             placeName: string;
             title: string;
             /** @default null */
-            preamble: string | null;
+            preamble?: string | null;
             /** @default null */
-            signerPersonId: number | null;
+            signerPersonId?: number | null;
             signerName: string;
             signerTitle: string;
             /** @default null */
-            signingAuthority: string | null;
+            signingAuthority?: string | null;
             /** @default null */
-            recipients: string | null;
+            recipients?: string | null;
             items: {
                 /**
                  * @description An existing item; null adds one.
                  * @default null
                  */
-                id: number | null;
+                id?: number | null;
                 number: string;
                 /** @enum {string} */
                 area: "economy" | "urban_management" | "land" | "administrative_reform" | "culture_society" | "education" | "fire_prevention" | "party_building" | "proposals" | "other";
@@ -2128,23 +2128,23 @@ export interface components {
                  * @description Drop the item (only one no directive was made from).
                  * @default false
                  */
-                remove: boolean;
+                remove?: boolean;
             }[];
         };
         DirectiveInput: {
             title: string;
             lead: components["schemas"]["Party"];
             /** @default [] */
-            coordinators: components["schemas"]["Party"][];
+            coordinators?: components["schemas"]["Party"][];
             deadline: components["schemas"]["Deadline"];
             /** @description Ignored for child tasks: the parent's lead unit assigns them. */
             assigningUnitId: number;
             /** @default null */
-            assignerPersonId: number | null;
+            assignerPersonId?: number | null;
             /** @default null */
-            assignerName: string | null;
+            assignerName?: string | null;
             /** @default null */
-            parentId: number | null;
+            parentId?: number | null;
         };
         DirectiveDetail: components["schemas"]["Directive"] & {
             /** @description What the caller may do now. */
@@ -2213,28 +2213,28 @@ export interface components {
         };
         ProposalInput: {
             /** @default null */
-            sessionId: number | null;
+            sessionId?: number | null;
             from: components["schemas"]["Party"];
             topic: string;
             /** @default null */
-            text: string | null;
+            text?: string | null;
             /**
              * @default null
              * @example 2020-01-02
              */
-            answerDue: string | null;
+            answerDue?: string | null;
             addressees: components["schemas"]["Party"][];
         };
         ProposalEdit: {
             from: components["schemas"]["Party"];
             topic: string;
             /** @default null */
-            text: string | null;
+            text?: string | null;
             /**
              * @default null
              * @example 2020-01-02
              */
-            answerDue: string | null;
+            answerDue?: string | null;
             addressees: components["schemas"]["Party"][];
         };
         ProposalAnswerInput: {
