@@ -94,7 +94,10 @@ const noticeGetRoute = createRoute({
   method: "get",
   path: "/api/v1/conclusions/{id}",
   operationId: "getConclusion",
-  ...access("read", "`session.read` on the issuing unit."),
+  ...access(
+    "read",
+    "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.",
+  ),
   tags: TAG,
   summary: "A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)",
   request: { params: IdParamSchema },
@@ -109,7 +112,10 @@ const docxRoute = createRoute({
   method: "get",
   path: "/api/v1/conclusions/{id}/docx",
   operationId: "getConclusionDocx",
-  ...access("read", "`session.read` on the issuing unit."),
+  ...access(
+    "read",
+    "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.",
+  ),
   tags: TAG,
   summary: "The notice as a Word document in the NĐ 30/2020 layout",
   request: { params: IdParamSchema },

@@ -174,7 +174,7 @@ const followUpRoute = createRoute({
   method: "get",
   path: "/api/v1/follow-up",
   operationId: "getFollowUp",
-  ...access("read", "Signed-in users who may read the unit's records (`session.read`)."),
+  ...access("read", "Any signed-in user; the figures count only the directives the caller may see."),
   tags: TAG,
   summary:
     "Follow-up figures: counts by timeliness, completion %, late share of completed, overdue and longest overdue",
@@ -194,7 +194,7 @@ const followUpRoute = createRoute({
     }),
   },
   responses: {
-    ...errorResponses(403, 422),
+    ...errorResponses(404, 422),
     200: dataResponse("Totals and one row per group.", FollowUpOutSchema),
     401: common[401],
   },

@@ -44,7 +44,10 @@ const listRoute = createRoute({
   method: "get",
   path: "/api/v1/program-items",
   operationId: "listProgramItems",
-  ...access("read", "Any signed-in user; only the units whose records the caller may read (`session.read`)."),
+  ...access(
+    "read",
+    "Any signed-in user; only the units whose records the caller may read (`session.read`, i.e. `admin.enter`: any role on the unit or an ancestor).",
+  ),
   tags: TAG,
   summary: "A year's programme of work as the caller may see it (its own units' and those planned with them)",
   request: {

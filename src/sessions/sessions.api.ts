@@ -28,7 +28,10 @@ const listRoute = createRoute({
   method: "get",
   path: "/api/v1/sessions",
   operationId: "listSessions",
-  ...access("read", "Any signed-in user; only the sessions the caller may read (`session.read`)."),
+  ...access(
+    "read",
+    "Any signed-in user; only the sessions the caller may read (`session.read`, i.e. `admin.enter`: any role on the unit or an ancestor).",
+  ),
   tags: TAG,
   summary: "Working sessions the caller may see, newest first",
   request: {
@@ -77,7 +80,10 @@ function detailRoutes(extensions: SessionExtensions) {
     method: "get",
     path: "/api/v1/sessions/{id}",
     operationId: "getSession",
-    ...access("read", "`session.read` on the host or a unit worked with."),
+    ...access(
+      "read",
+      "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the host or a unit worked with.",
+    ),
     tags: TAG,
     summary:
       "One session with its notices, proposals and what is still open from earlier sessions with the unit",

@@ -178,7 +178,7 @@ export interface paths {
          * Take a review step
          * @description submit (writers, on their own drafts), publish (editors; a future `publishedAt` schedules), return (editors; `comment` required, shown to the writer), unpublish (editors). Audited.
          *
-         *     **Access:** `article.publish`: editor of the article's unit (a writer may withdraw their own submission).
+         *     **Access:** By step: `submit` needs `article.update` (editor, or writer on their own draft); `publish`, `return` and `unpublish` need `article.publish` (editor of the article's unit).
          */
         post: operations["reviewArticle"];
         delete?: never;
@@ -546,7 +546,7 @@ export interface paths {
         };
         /**
          * Điểm của một đơn vị theo từng tiêu chí và từng bước (tự chấm, thẩm định, Hội đồng)
-         * @description **Access:** `result.read` on the unit, or `emulation.manage` above it.
+         * @description **Access:** `result.read` on the unit (unit_admin, data_officer, department_officer, leader, viewer), or a scoring role for it: `emulation.self_score`, `emulation.review` or `emulation.council`.
          */
         get: operations["getScoreSheet"];
         put?: never;
@@ -616,7 +616,7 @@ export interface paths {
         };
         /**
          * Kết quả xếp loại chất lượng do một cấp xếp loại trong năm, kèm điều kiện và tỷ lệ
-         * @description **Access:** `emulation.council` (leader, unit_admin above the units) or `result.read` on them.
+         * @description **Access:** `result.read` on the rating unit, or `emulation.council` (leader, unit_admin) above the rated units.
          */
         get: operations["listQualityRatings"];
         /**
@@ -684,7 +684,7 @@ export interface paths {
         };
         /**
          * Working sessions the caller may see, newest first
-         * @description **Access:** Any signed-in user; only the sessions the caller may read (`session.read`).
+         * @description **Access:** Any signed-in user; only the sessions the caller may read (`session.read`, i.e. `admin.enter`: any role on the unit or an ancestor).
          */
         get: operations["listSessions"];
         put?: never;
@@ -708,7 +708,7 @@ export interface paths {
         };
         /**
          * One session with its notices, proposals and what is still open from earlier sessions with the unit
-         * @description **Access:** `session.read` on the host or a unit worked with.
+         * @description **Access:** `session.read` (`admin.enter`: any role on the unit or an ancestor) on the host or a unit worked with.
          */
         get: operations["getSession"];
         /**
@@ -732,7 +732,7 @@ export interface paths {
         };
         /**
          * A year's programme of work as the caller may see it (its own units' and those planned with them)
-         * @description **Access:** Any signed-in user; only the units whose records the caller may read (`session.read`).
+         * @description **Access:** Any signed-in user; only the units whose records the caller may read (`session.read`, i.e. `admin.enter`: any role on the unit or an ancestor).
          */
         get: operations["listProgramItems"];
         put?: never;
@@ -818,7 +818,7 @@ export interface paths {
         };
         /**
          * A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)
-         * @description **Access:** `session.read` on the issuing unit.
+         * @description **Access:** `session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.
          */
         get: operations["getConclusion"];
         /**
@@ -842,7 +842,7 @@ export interface paths {
         };
         /**
          * The notice as a Word document in the NĐ 30/2020 layout
-         * @description **Access:** `session.read` on the issuing unit.
+         * @description **Access:** `session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.
          */
         get: operations["getConclusionDocx"];
         put?: never;
@@ -952,7 +952,7 @@ export interface paths {
         };
         /**
          * Follow-up figures: counts by timeliness, completion %, late share of completed, overdue and longest overdue
-         * @description **Access:** Signed-in users who may read the unit's records (`session.read`).
+         * @description **Access:** Any signed-in user; the figures count only the directives the caller may see.
          */
         get: operations["getFollowUp"];
         put?: never;
@@ -5914,8 +5914,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
-            403: {
+            /** @description Not found, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

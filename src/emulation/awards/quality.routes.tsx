@@ -43,7 +43,10 @@ const listRoute = createRoute({
   method: "get",
   path: "/api/v1/quality-ratings",
   operationId: "listQualityRatings",
-  ...access("read", "`emulation.council` (leader, unit_admin above the units) or `result.read` on them."),
+  ...access(
+    "read",
+    "`result.read` on the rating unit, or `emulation.council` (leader, unit_admin) above the rated units.",
+  ),
   tags: ["Thi đua"],
   summary: "Kết quả xếp loại chất lượng do một cấp xếp loại trong năm, kèm điều kiện và tỷ lệ",
   request: {

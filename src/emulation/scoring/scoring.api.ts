@@ -38,7 +38,10 @@ const sheetRoute = createRoute({
   method: "get",
   path: "/api/v1/emulation/schemes/{schemeId}/units/{unitId}/scores",
   operationId: "getScoreSheet",
-  ...access("read", "`result.read` on the unit, or `emulation.manage` above it."),
+  ...access(
+    "read",
+    "`result.read` on the unit (unit_admin, data_officer, department_officer, leader, viewer), or a scoring role for it: `emulation.self_score`, `emulation.review` or `emulation.council`.",
+  ),
   tags: ["Thi đua"],
   summary: "Điểm của một đơn vị theo từng tiêu chí và từng bước (tự chấm, thẩm định, Hội đồng)",
   request: { params },

@@ -37,7 +37,7 @@ const reviewRoute = createRoute({
   operationId: "reviewArticle",
   ...access(
     "write",
-    "`article.publish`: editor of the article's unit (a writer may withdraw their own submission).",
+    "By step: `submit` needs `article.update` (editor, or writer on their own draft); `publish`, `return` and `unpublish` need `article.publish` (editor of the article's unit).",
     "submit (writers, on their own drafts), publish (editors; a future `publishedAt` schedules), return (editors; `comment` required, shown to the writer), unpublish (editors). Audited.",
   ),
   tags: ["Articles"],
