@@ -3,6 +3,7 @@ import { canAnywhere, grantedRoots, isSystemAdmin } from "../core/access/policy.
 import { ROLES } from "../core/access/roles.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { actorOf } from "../core/http/actor.js";
+import { access, errorResponse, errorResponses } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
@@ -94,19 +95,11 @@ const AuditEventSchema = z
   })
   .openapi("AuditEvent");
 
-const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-    }),
-  })
-  .openapi("Error");
-
 const meRoute = createRoute({
   method: "get",
   path: "/api/v1/me",
+  operationId: "getMe",
+  ...access("read", "Any signed-in user: themselves."),
   tags: ["Tài khoản"],
   summary: "Người dùng đang gọi API và các vai trò của họ",
   responses: {
@@ -114,13 +107,15 @@ const meRoute = createRoute({
       description: "Người dùng hiện tại",
       content: { "application/json": { schema: z.object({ data: MeSchema }) } },
     },
-    401: { description: "Chưa đăng nhập", content: { "application/json": { schema: ErrorSchema } } },
+    401: errorResponse("Chưa đăng nhập"),
   },
 });
 
 const auditRoute = createRoute({
   method: "get",
   path: "/api/v1/audit-events",
+  operationId: "listAuditEvents",
+  ...access("read", "`audit.read`: unit_admin (events of their units) and system_admin."),
   tags: ["Nhật ký"],
   summary: "Nhật ký thay đổi dữ liệu (mới nhất trước)",
   request: {
@@ -133,6 +128,7 @@ const auditRoute = createRoute({
     }),
   },
   responses: {
+    ...errorResponses(422),
     200: {
       description: "Một trang sự kiện",
       content: {
@@ -144,11 +140,8 @@ const auditRoute = createRoute({
         },
       },
     },
-    401: { description: "Chưa đăng nhập", content: { "application/json": { schema: ErrorSchema } } },
-    403: {
-      description: "Không có quyền xem nhật ký",
-      content: { "application/json": { schema: ErrorSchema } },
-    },
+    401: errorResponse("Chưa đăng nhập"),
+    403: errorResponse("Không có quyền xem nhật ký"),
   },
 });
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { registerAccountRoutes } from "../accounts/accounts.routes.js";
-import { authenticate, verifyCsrf } from "../accounts/auth.middleware.js";
+import { authenticate, sessionCookieName, verifyCsrf } from "../accounts/auth.middleware.js";
 import { registerConclusionRoutes } from "../conclusions/conclusions.routes.js";
 import { sessionNoticesSection } from "../conclusions/session-notices.section.js";
 import type { AppContext } from "../core/app-context.js";
@@ -58,7 +58,7 @@ export function createApp(ctx: AppContext) {
   });
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
-  registerApiDocs(app);
+  registerApiDocs(app, { sessionCookie: sessionCookieName(ctx.config.secureCookies) });
   return app;
 }
 

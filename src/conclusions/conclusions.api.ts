@@ -3,7 +3,13 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Hierarchy } from "../core/access/hierarchy.rules.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { actorOf } from "../core/http/actor.js";
-import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
+import {
+  access,
+  dataResponse,
+  errorResponse,
+  errorResponses,
+  IdParamSchema,
+} from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
@@ -34,10 +40,14 @@ const common = {
 const parseRoute = createRoute({
   method: "post",
   path: "/api/v1/conclusions/parse",
+  operationId: "parseConclusion",
+  ...access(
+    "write",
+    "Signed-in users who may assign directives (`directive.assign`: unit_admin, leader).",
+    'Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.',
+  ),
   tags: TAG,
   summary: "Read a conclusion notice or news article and propose its items (nothing is saved)",
-  description:
-    'Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.',
   request: { body: { required: true, content: { "application/json": { schema: ParseInputSchema } } } },
   responses: {
     200: dataResponse("Proposed items.", ParseOutputSchema),
@@ -49,6 +59,8 @@ const parseRoute = createRoute({
 const noticeCreateRoute = createRoute({
   method: "post",
   path: "/api/v1/conclusions",
+  operationId: "createConclusion",
+  ...access("write", "`directive.assign`: unit_admin or leader of the issuing unit."),
   tags: TAG,
   summary: "Save a conclusion notice with its items and the directives made from them (all or nothing)",
   request: { body: { required: true, content: { "application/json": { schema: NoticeInputSchema } } } },
@@ -62,6 +74,8 @@ const noticeCreateRoute = createRoute({
 const noticePutRoute = createRoute({
   method: "put",
   path: "/api/v1/conclusions/{id}",
+  operationId: "updateConclusion",
+  ...access("write", "`directive.assign`: unit_admin or leader of the issuing unit."),
   tags: TAG,
   summary: "Correct a conclusion notice's header and items (directives made from them follow)",
   request: {
@@ -69,6 +83,7 @@ const noticePutRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: NoticeEditSchema } } },
   },
   responses: {
+    ...errorResponses(409),
     200: dataResponse("The notice.", NoticeOutSchema),
     ...common,
     422: errorResponse("Invalid fields."),
@@ -78,19 +93,34 @@ const noticePutRoute = createRoute({
 const noticeGetRoute = createRoute({
   method: "get",
   path: "/api/v1/conclusions/{id}",
+  operationId: "getConclusion",
+  ...access(
+    "read",
+    "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.",
+  ),
   tags: TAG,
   summary: "A conclusion notice with its items and their directives (Word: /api/v1/conclusions/{id}/docx)",
   request: { params: IdParamSchema },
-  responses: { 200: dataResponse("The notice.", NoticeOutSchema), ...common },
+  responses: {
+    ...errorResponses(422),
+    200: dataResponse("The notice.", NoticeOutSchema),
+    ...common,
+  },
 });
 
 const docxRoute = createRoute({
   method: "get",
   path: "/api/v1/conclusions/{id}/docx",
+  operationId: "getConclusionDocx",
+  ...access(
+    "read",
+    "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.",
+  ),
   tags: TAG,
   summary: "The notice as a Word document in the NĐ 30/2020 layout",
   request: { params: IdParamSchema },
   responses: {
+    ...errorResponses(422),
     200: {
       description: "A .docx file.",
       content: { [DOCX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },

@@ -2,7 +2,13 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { readableUnits } from "../core/access/needs.js";
 import { actorOf } from "../core/http/actor.js";
-import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
+import {
+  access,
+  dataResponse,
+  errorResponse,
+  errorResponses,
+  IdParamSchema,
+} from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
@@ -44,6 +50,11 @@ const common = {
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/directives",
+  operationId: "listDirectives",
+  ...access(
+    "read",
+    "Any signed-in user; only the directives of units the caller may follow (assigner, lead, coordinators).",
+  ),
   tags: TAG,
   summary: "Directives the caller may see, filtered by lead unit, workflow state and derived timeliness",
   request: { query: DirectiveQuerySchema },
@@ -67,6 +78,11 @@ const listRoute = createRoute({
 const createRouteDef = createRoute({
   method: "post",
   path: "/api/v1/directives",
+  operationId: "createDirective",
+  ...access(
+    "write",
+    "`directive.assign`: unit_admin or leader of the assigning unit (system_admin anywhere).",
+  ),
   tags: TAG,
   summary: "Assign a directive, or a child task of one (parentId)",
   request: { body: { required: true, content: { "application/json": { schema: DirectiveInputSchema } } } },
@@ -80,20 +96,30 @@ const createRouteDef = createRoute({
 const getRoute = createRoute({
   method: "get",
   path: "/api/v1/directives/{id}",
+  operationId: "getDirective",
+  ...access("read", "Signed-in users who may see the directive (assigning, lead or coordinating unit)."),
   tags: TAG,
   summary: "One directive with its progress reports, child tasks and the actions the caller may take",
   request: { params: IdParamSchema },
-  responses: { 200: dataResponse("The directive.", DirectiveDetailSchema), ...common },
+  responses: {
+    ...errorResponses(422),
+    200: dataResponse("The directive.", DirectiveDetailSchema),
+    ...common,
+  },
 });
 
 const actionRoute = createRoute({
   method: "post",
   path: "/api/v1/directives/{id}/actions",
+  operationId: "actOnDirective",
+  ...access(
+    "write",
+    "The lead unit (`directive.report`: data_officer, unit_admin) receives, reports and submits; the assigner (`directive.confirm`: leader, unit_admin) confirms, returns, pauses, resumes, cancels and reassigns.",
+    "The lead unit receives, reports and submits; the assigner confirms, returns, pauses, resumes, cancels and reassigns.",
+  ),
   tags: TAG,
   summary:
     "Move a directive through its workflow: receive, report_progress, submit, confirm, return, pause, resume, cancel, reassign",
-  description:
-    "The lead unit receives, reports and submits; the assigner confirms, returns, pauses, resumes, cancels and reassigns.",
   request: {
     params: IdParamSchema,
     body: { required: true, content: { "application/json": { schema: ActionInputSchema } } },
@@ -109,6 +135,8 @@ const actionRoute = createRoute({
 const progressRoute = createRoute({
   method: "post",
   path: "/api/v1/directives/{id}/progress",
+  operationId: "reportDirectiveProgress",
+  ...access("write", "`directive.report`: data_officer or unit_admin of the lead unit."),
   tags: TAG,
   summary: "Report progress (percent and what was done); same as the action report_progress",
   request: {
@@ -116,6 +144,7 @@ const progressRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: ProgressInputSchema } } },
   },
   responses: {
+    ...errorResponses(422),
     201: dataResponse("The directive after the report.", DirectiveOutSchema),
     ...common,
     409: errorResponse("Finished or paused."),
@@ -125,6 +154,8 @@ const progressRoute = createRoute({
 const editRoute = createRoute({
   method: "patch",
   path: "/api/v1/directives/{id}",
+  operationId: "updateDirective",
+  ...access("write", "`directive.assign`: unit_admin or leader of the assigning unit."),
   tags: TAG,
   summary: "Change the title, deadline or coordinating units (the assigner only)",
   request: {
@@ -132,6 +163,7 @@ const editRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: DirectiveEditSchema } } },
   },
   responses: {
+    ...errorResponses(422),
     200: dataResponse("The directive after the change.", DirectiveOutSchema),
     ...common,
     409: errorResponse("Finished."),
@@ -141,6 +173,8 @@ const editRoute = createRoute({
 const followUpRoute = createRoute({
   method: "get",
   path: "/api/v1/follow-up",
+  operationId: "getFollowUp",
+  ...access("read", "Any signed-in user; the figures count only the directives the caller may see."),
   tags: TAG,
   summary:
     "Follow-up figures: counts by timeliness, completion %, late share of completed, overdue and longest overdue",
@@ -159,7 +193,11 @@ const followUpRoute = createRoute({
         .openapi({ description: "Only directives led by this unit or units under it." }),
     }),
   },
-  responses: { 200: dataResponse("Totals and one row per group.", FollowUpOutSchema), 401: common[401] },
+  responses: {
+    ...errorResponses(404, 422),
+    200: dataResponse("Totals and one row per group.", FollowUpOutSchema),
+    401: common[401],
+  },
 });
 
 async function detail(c: AppCtx, id: number) {

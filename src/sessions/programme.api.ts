@@ -1,7 +1,13 @@
 /** `/api/v1/program-items…`: the annual programme of work that plans sessions. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
-import { dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
+import {
+  access,
+  dataResponse,
+  errorResponse,
+  errorResponses,
+  IdParamSchema,
+} from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import type { ProgramItem } from "./programme.repo.js";
@@ -37,6 +43,11 @@ const ProgramItemOutSchema = ProgramItemInputSchema.extend({
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/program-items",
+  operationId: "listProgramItems",
+  ...access(
+    "read",
+    "Any signed-in user; only the units whose records the caller may read (`session.read`, i.e. `admin.enter`: any role on the unit or an ancestor).",
+  ),
   tags: TAG,
   summary: "A year's programme of work as the caller may see it (its own units' and those planned with them)",
   request: {
@@ -46,6 +57,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
+    ...errorResponses(422),
     200: dataResponse("Entries, by owner and month.", z.array(ProgramItemOutSchema)),
     401: common[401],
   },
@@ -54,6 +66,8 @@ const listRoute = createRoute({
 const createRouteDef = createRoute({
   method: "post",
   path: "/api/v1/program-items",
+  operationId: "createProgramItem",
+  ...access("write", "`session.manage`: unit_admin or leader of the owner unit."),
   tags: TAG,
   summary: "Add an entry to a unit's programme of work",
   request: { body: { required: true, content: { "application/json": { schema: ProgramItemInputSchema } } } },
@@ -67,6 +81,8 @@ const createRouteDef = createRoute({
 const putRoute = createRoute({
   method: "put",
   path: "/api/v1/program-items/{id}",
+  operationId: "updateProgramItem",
+  ...access("write", "`session.manage`: unit_admin or leader of the owner unit."),
   tags: TAG,
   summary: "Correct an entry of the programme of work",
   request: {

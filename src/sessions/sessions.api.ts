@@ -1,7 +1,14 @@
 /** `/api/v1/sessions…` and `/api/v1/conclusions…`: working sessions, the conclusion reader, notices. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../core/http/actor.js";
-import { DateSchema, dataResponse, errorResponse, IdParamSchema } from "../core/http/api.schema.js";
+import {
+  access,
+  DateSchema,
+  dataResponse,
+  errorResponse,
+  errorResponses,
+  IdParamSchema,
+} from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
 import { loadSessionSections, type SessionExtensions } from "./session.extension.js";
@@ -20,6 +27,11 @@ const common = {
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/sessions",
+  operationId: "listSessions",
+  ...access(
+    "read",
+    "Any signed-in user; only the sessions the caller may read (`session.read`, i.e. `admin.enter`: any role on the unit or an ancestor).",
+  ),
   tags: TAG,
   summary: "Working sessions the caller may see, newest first",
   request: {
@@ -34,7 +46,11 @@ const listRoute = createRoute({
       to: DateSchema.optional().openapi({ description: "Inclusive." }),
     }),
   },
-  responses: { 200: dataResponse("Sessions.", z.array(SessionOutSchema)), 401: common[401] },
+  responses: {
+    ...errorResponses(422),
+    200: dataResponse("Sessions.", z.array(SessionOutSchema)),
+    401: common[401],
+  },
 });
 
 /**
@@ -48,6 +64,8 @@ function detailRoutes(extensions: SessionExtensions) {
   const createRouteDef = createRoute({
     method: "post",
     path: "/api/v1/sessions",
+    operationId: "createSession",
+    ...access("write", "`session.manage`: unit_admin or leader of the host unit."),
     tags: TAG,
     summary: "Create a working session with attendees, agenda, documents and opinions",
     request: { body: { required: true, content: { "application/json": { schema: SessionInputSchema } } } },
@@ -61,16 +79,27 @@ function detailRoutes(extensions: SessionExtensions) {
   const getRoute = createRoute({
     method: "get",
     path: "/api/v1/sessions/{id}",
+    operationId: "getSession",
+    ...access(
+      "read",
+      "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the host or a unit worked with.",
+    ),
     tags: TAG,
     summary:
       "One session with its notices, proposals and what is still open from earlier sessions with the unit",
     request: { params: IdParamSchema },
-    responses: { 200: dataResponse("The session.", detail), ...common },
+    responses: {
+      ...errorResponses(422),
+      200: dataResponse("The session.", detail),
+      ...common,
+    },
   });
 
   const putRoute = createRoute({
     method: "put",
     path: "/api/v1/sessions/{id}",
+    operationId: "updateSession",
+    ...access("write", "`session.manage`: unit_admin or leader of the host unit."),
     tags: TAG,
     summary: "Replace a session's details and lists",
     request: {

@@ -6,21 +6,6 @@ import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import { AGGREGATIONS } from "./catalogue/indicator.model.js";
 
-export const ApiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z
-      .record(z.string(), z.string())
-      .optional()
-      .openapi({ example: { "body.values.0.value": "Giá trị phải là một số." } }),
-  }),
-});
-
-export function errorResponse(description: string) {
-  return { description, content: { "application/json": { schema: ApiErrorSchema } } };
-}
-
 export const IndicatorSchema = z
   .object({
     id: z.number().int(),

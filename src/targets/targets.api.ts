@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
 import { actorOf } from "../core/http/actor.js";
+import { access, errorResponse, errorResponses } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
 import { requireActor } from "../core/http/request.js";
@@ -26,7 +27,6 @@ import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./t
 import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets-present.js";
 import { canReadUnit } from "./targets-request.js";
 import {
-  errorResponse,
   IdsBody,
   IdsWithReasonBody,
   IndicatorSchema,
@@ -37,7 +37,6 @@ import {
 } from "./targets-responses.schema.js";
 
 const TAG = "Chỉ tiêu và kết quả";
-const SECURITY: Record<string, string[]>[] = [{ bearer: [] }];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
@@ -55,12 +54,17 @@ const periodQuery = z
 const evaluationRoute = createRoute({
   method: "get",
   path: "/api/v1/units/{id}/evaluation",
+  operationId: "getUnitEvaluation",
+  ...access(
+    "optional",
+    "Anyone; `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer) adds the non-public indicators.",
+    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.",
+  ),
   tags: [TAG],
   summary: "Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ",
-  description:
-    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.",
   request: { params: z.object({ id: idParam("id") }), query: z.object({ period: periodQuery }) },
   responses: {
+    ...errorResponses(401),
     200: json(z.object({ data: UnitEvaluationSchema }), "Kết quả đánh giá."),
     404: errorResponse("Không có đơn vị này."),
     422: errorResponse("Kỳ không hợp lệ (trường `period`)."),
@@ -70,27 +74,37 @@ const evaluationRoute = createRoute({
 const listIndicatorsRoute = createRoute({
   method: "get",
   path: "/api/v1/indicators",
+  operationId: "listIndicators",
+  ...access("optional", "Anyone; signed-in users also see the non-public indicators."),
   tags: [TAG],
   summary: "Danh mục chỉ tiêu (khách: chỉ các chỉ tiêu công khai)",
-  responses: { 200: json(z.object({ data: z.array(IndicatorSchema) }), "Danh mục chỉ tiêu.") },
+  responses: {
+    ...errorResponses(401),
+    200: json(z.object({ data: z.array(IndicatorSchema) }), "Danh mục chỉ tiêu."),
+  },
 });
 
 const createIndicatorRoute = createRoute({
   method: "post",
   path: "/api/v1/indicators",
+  operationId: "createIndicator",
+  ...access("write", "`indicator.manage`: unit_admin (system_admin anywhere)."),
   tags: [TAG],
   summary: "Thêm chỉ tiêu vào danh mục",
-  security: SECURITY,
   request: { body: { required: true, content: { "application/json": { schema: IndicatorInputSchema } } } },
-  responses: { 201: json(z.object({ data: IndicatorSchema }), "Đã thêm."), ...writeErrors },
+  responses: {
+    201: json(z.object({ data: IndicatorSchema }), "Đã thêm."),
+    ...writeErrors,
+  },
 });
 
 const updateIndicatorRoute = createRoute({
   method: "put",
   path: "/api/v1/indicators/{id}",
+  operationId: "updateIndicator",
+  ...access("write", "`indicator.manage`: unit_admin (system_admin anywhere)."),
   tags: [TAG],
   summary: "Sửa chỉ tiêu (tên mới áp dụng từ `wordingFrom`, lịch sử giữ tên cũ)",
-  security: SECURITY,
   request: {
     params: z.object({ id: idParam("id") }),
     body: { required: true, content: { "application/json": { schema: IndicatorInputSchema } } },
@@ -105,12 +119,14 @@ const updateIndicatorRoute = createRoute({
 const listTargetsRoute = createRoute({
   method: "get",
   path: "/api/v1/targets",
+  operationId: "listTargets",
+  ...access("read", "Any signed-in user."),
   tags: [TAG],
   summary:
     "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)",
-  security: SECURITY,
   request: { query: z.object({ unit: dbIdParamSchema(), period: periodQuery }) },
   responses: {
+    ...errorResponses(422),
     200: json(z.object({ data: z.array(TargetSchema) }), "Mọi lần điều chỉnh."),
     401: errorResponse("Chưa đăng nhập."),
   },
@@ -119,31 +135,50 @@ const listTargetsRoute = createRoute({
 const createTargetRoute = createRoute({
   method: "post",
   path: "/api/v1/targets",
+  operationId: "createTarget",
+  ...access(
+    "write",
+    "`target.manage`: unit_admin or leader of a unit above the target's unit (system_admin anywhere).",
+  ),
   tags: [TAG],
   summary: "Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)",
-  security: SECURITY,
   request: { body: { required: true, content: { "application/json": { schema: TargetInputSchema } } } },
-  responses: { 201: json(z.object({ data: TargetSchema }), "Đã giao."), ...writeErrors },
+  responses: {
+    ...errorResponses(404),
+    201: json(z.object({ data: TargetSchema }), "Đã giao."),
+    ...writeErrors,
+  },
 });
 
 const listResultsRoute = createRoute({
   method: "get",
   path: "/api/v1/results",
+  operationId: "listResults",
+  ...access(
+    "optional",
+    "Anyone: approved figures of public indicators; `result.read` or `result.enter` on the unit adds drafts and non-public indicators.",
+    "Khách và người ngoài đơn vị: chỉ số liệu đã phê duyệt của chỉ tiêu công khai (dữ liệu mở).",
+  ),
   tags: [TAG],
   summary: "Số liệu của một đơn vị trong một kỳ",
-  description: "Khách và người ngoài đơn vị: chỉ số liệu đã phê duyệt của chỉ tiêu công khai (dữ liệu mở).",
   request: { query: z.object({ unit: dbIdParamSchema(), period: periodQuery }) },
-  responses: { 200: json(z.object({ data: z.array(ResultSchema) }), "Số liệu.") },
+  responses: {
+    ...errorResponses(401, 422),
+    200: json(z.object({ data: z.array(ResultSchema) }), "Số liệu."),
+  },
 });
 
 const saveResultsRoute = createRoute({
   method: "post",
   path: "/api/v1/results",
+  operationId: "saveResults",
+  ...access(
+    "write",
+    "`result.enter`: data_officer of the unit (system_admin anywhere).",
+    "`value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409).",
+  ),
   tags: [TAG],
   summary: "Nhập số liệu của một đơn vị cho một kỳ (tất cả hoặc không gì cả)",
-  description:
-    "`value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409).",
-  security: SECURITY,
   request: {
     body: {
       required: true,
@@ -152,8 +187,19 @@ const saveResultsRoute = createRoute({
       },
     },
   },
-  responses: { 200: json(z.object({ data: z.array(ResultSchema) }), "Đã lưu."), ...writeErrors },
+  responses: {
+    ...errorResponses(404),
+    200: json(z.object({ data: z.array(ResultSchema) }), "Đã lưu."),
+    ...writeErrors,
+  },
 });
+
+const WORKFLOW_ACCESS = {
+  submit: "`result.enter`: data_officer of the unit (system_admin anywhere).",
+  approve: "`result.approve`: unit_admin or leader of a unit above the unit (system_admin anywhere).",
+  return: "`result.approve`: unit_admin or leader of a unit above the unit (system_admin anywhere).",
+  reopen: "`result.approve`: unit_admin or leader of a unit above the unit (system_admin anywhere).",
+} as const;
 
 function workflowRoute(
   step: "submit" | "approve" | "return" | "reopen",
@@ -163,9 +209,10 @@ function workflowRoute(
   return createRoute({
     method: "post",
     path: `/api/v1/results/${step}`,
+    operationId: `${step}Results`,
+    ...access("write", WORKFLOW_ACCESS[step]),
     tags: [TAG],
     summary,
-    security: SECURITY,
     request: {
       body: {
         required: true,
@@ -173,6 +220,7 @@ function workflowRoute(
       },
     },
     responses: {
+      ...errorResponses(404),
       200: json(z.object({ data: z.array(ResultSchema) }), "Đã chuyển trạng thái."),
       ...writeErrors,
     },

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { access } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { clientIp, requireActor, todayOf } from "../core/http/request.js";
 import {
@@ -23,6 +24,8 @@ const errorResponse = (description: string) => ({
 const listUnitsRoute = createRoute({
   method: "get",
   path: "/api/v1/units",
+  operationId: "listUnits",
+  ...access("public", "Anyone: units are public."),
   tags: ["Đơn vị hành chính"],
   summary: "Units valid at a date, optionally searched by name",
   request: { query: UnitListQuerySchema },
@@ -38,6 +41,8 @@ const listUnitsRoute = createRoute({
 const getUnitRoute = createRoute({
   method: "get",
   path: "/api/v1/units/{id}",
+  operationId: "getUnit",
+  ...access("public", "Anyone: units are public."),
   tags: ["Đơn vị hành chính"],
   summary: "One unit with its parent, organisations, leaders and succession links at a date",
   request: { params: UnitIdParamSchema, query: UnitAtQuerySchema },
@@ -55,12 +60,14 @@ const getUnitRoute = createRoute({
 const patchUnitRoute = createRoute({
   method: "patch",
   path: "/api/v1/units/{id}",
+  operationId: "updateUnit",
+  ...access(
+    "write",
+    "`unit.update`: unit_admin of the unit or of an ancestor (system_admin anywhere).",
+    "Needs a bearer API token (or a session cookie with the `X-CSRF-Token` header). The change is recorded in the audit log with the values before and after.",
+  ),
   tags: ["Đơn vị hành chính"],
   summary: "Update a unit's contact details and introduction (unit admins of the unit or an ancestor)",
-  description:
-    "Needs a bearer API token (or a session cookie with the `X-CSRF-Token` header). The change is recorded in the audit log with the values before and after.",
-  // The bearer scheme is declared once in the API document (core/http/api-docs.tsx).
-  security: [{ bearer: [] }],
   request: {
     params: UnitIdParamSchema,
     body: { required: true, content: { "application/json": { schema: UnitProfileInputSchema } } },

@@ -2,27 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
+import { TypedApi } from "../support/typed-api.js";
 import { type LongBien, seedLongBien } from "./seed.js";
-
-interface EvaluationJson {
-  data: {
-    unit: { id: number };
-    period: { key: string; kind: string };
-    indicators: {
-      code: string;
-      target: number | null;
-      actual: number | null;
-      achievementPct: number | null;
-      exceedPct: number | null;
-      exceedPoints: number | null;
-      met: boolean | null;
-      wording: { precise: string; customary: string };
-      notes: string[];
-    }[];
-    summary: { total: number; met: number; exceeded: number };
-    narrative: string | null;
-  };
-}
 
 describe.each(ENGINES)("targets API on %s", (engine) => {
   let t: TestApp;
@@ -37,14 +18,17 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
   });
   afterAll(() => t.close());
 
-  const evaluation = async (period: string, client?: TestClient): Promise<EvaluationJson> => {
-    const path = `/api/v1/units/${lb.thuongThanh}/evaluation?period=${period}`;
-    const response = client
-      ? await client.request(path, { headers: { accept: "application/json" } })
-      : await t.app.request(path);
-    expect(response.status).toBe(200);
-    return (await response.json()) as EvaluationJson;
-  };
+  /** Typed by the API document: a field renamed there fails the typecheck here. */
+  const evaluation = (period: string, client?: TestClient) =>
+    (client ? TypedApi.session(client) : TypedApi.anonymous(t)).expect(
+      200,
+      "get",
+      "/api/v1/units/{id}/evaluation",
+      {
+        path: { id: lb.thuongThanh },
+        query: { period },
+      },
+    );
 
   it("serves the 2019 evaluation with the article's figures to anyone", async () => {
     const { data } = await evaluation("2019");
@@ -128,21 +112,20 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
     const badBody = await bad.json();
     expect(Object.keys(badBody.error.fields)).toContain("body.values.1.value");
 
-    const saved = await ward.sendJson("POST", "/api/v1/results", batch);
-    expect(saved.status).toBe(200);
-    const rows = (await saved.json()).data as { id: number; status: string }[];
+    // Typed by the API document (body, status and reply), through the session cookie and CSRF header.
+    const wardApi = TypedApi.session(ward);
+    const officeApi = TypedApi.session(office);
+    const rows = (
+      await wardApi.expect(200, "post", "/api/v1/results", { body: { ...batch, version: "final" } })
+    ).data;
     expect(rows.map((r) => r.status)).toEqual(["draft", "draft"]);
     const ids = rows.map((r) => r.id);
 
-    const submitted = await ward.sendJson("POST", "/api/v1/results/submit", { ids });
-    expect(submitted.status).toBe(200);
+    await wardApi.expect(200, "post", "/api/v1/results/submit", { body: { ids } });
     // The ward may not approve its own figures; only the office above may.
-    expect((await ward.sendJson("POST", "/api/v1/results/approve", { ids })).status).toBe(403);
-    const approved = await office.sendJson("POST", "/api/v1/results/approve", { ids });
-    expect(approved.status).toBe(200);
-    expect(((await approved.json()).data as { status: string }[]).every((r) => r.status === "approved")).toBe(
-      true,
-    );
+    await wardApi.expect(403, "post", "/api/v1/results/approve", { body: { ids } });
+    const approved = await officeApi.expect(200, "post", "/api/v1/results/approve", { body: { ids } });
+    expect(approved.data.every((r) => r.status === "approved")).toBe(true);
 
     const locked = await ward.sendJson("POST", "/api/v1/results", {
       ...batch,

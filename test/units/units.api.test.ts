@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
+import { TypedApi } from "../support/typed-api.js";
 import { createDemoApp, unitIdAt } from "./demo-app.js";
-
-interface UnitSummary {
-  id: number;
-  name: string;
-  level: string;
-  code: string | null;
-  validFrom: string;
-  validTo: string | null;
-  parentId: number | null;
-}
 
 const OLD_WARDS = [
   "Bồ Đề",
@@ -44,14 +35,13 @@ describe.each(ENGINES)("units API on %s", (engine) => {
     await t.close();
   });
 
-  async function list(query: string): Promise<UnitSummary[]> {
-    const response = await t.app.request(`/api/v1/units${query}`);
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { data: UnitSummary[] }).data;
+  /** Typed by the API document: a field renamed there fails the typecheck here. */
+  async function list(query: { at?: string; q?: string }) {
+    return (await TypedApi.anonymous(t).expect(200, "get", "/api/v1/units", { query })).data;
   }
 
   it("lists Hà Nội, quận Long Biên and its 14 wards on 02/01/2020", async () => {
-    const units = await list("?at=2020-01-02");
+    const units = await list({ at: "2020-01-02" });
     expect(units.map((u) => u.name)).toEqual(["Hà Nội", "Long Biên", ...OLD_WARDS]);
     expect(units[0]).toEqual({
       id: haNoi,
@@ -78,17 +68,17 @@ describe.each(ENGINES)("units API on %s", (engine) => {
   });
 
   it("defaults to today on the app clock (02/01/2020)", async () => {
-    expect((await list("")).length).toBe(16);
+    expect((await list({})).length).toBe(16);
   });
 
   it("drops Sài Đồng after 31/12/2024", async () => {
-    const names = (await list("?at=2025-01-01")).map((u) => u.name);
+    const names = (await list({ at: "2025-01-01" })).map((u) => u.name);
     expect(names).toHaveLength(15);
     expect(names).not.toContain("Sài Đồng");
   });
 
   it("lists the new wards directly under Hà Nội on 01/01/2026, and no district", async () => {
-    const units = await list("?at=2026-01-01");
+    const units = await list({ at: "2026-01-01" });
     expect(units.map((u) => `${u.level}:${u.name}`)).toEqual([
       "city:Hà Nội",
       "ward:Bồ Đề",
@@ -103,26 +93,24 @@ describe.each(ENGINES)("units API on %s", (engine) => {
   });
 
   it("gives code 00118 to Ngọc Thụy in 2020 and to a different unit, new Bồ Đề, in 2026", async () => {
-    const in2020 = (await list("?at=2020-01-02")).filter((u) => u.code === "00118");
-    const in2026 = (await list("?at=2026-01-01")).filter((u) => u.code === "00118");
+    const in2020 = (await list({ at: "2020-01-02" })).filter((u) => u.code === "00118");
+    const in2026 = (await list({ at: "2026-01-01" })).filter((u) => u.code === "00118");
     expect(in2020.map((u) => u.name)).toEqual(["Ngọc Thụy"]);
     expect(in2026.map((u) => u.name)).toEqual(["Bồ Đề"]);
     expect(in2020[0]?.id).not.toBe(in2026[0]?.id);
   });
 
   it("searches names without accents and with đ typed as d", async () => {
-    expect((await list("?at=2020-01-02&q=thuong%20thanh")).map((u) => u.code)).toEqual(["00115"]);
-    expect((await list("?at=2020-01-02&q=duc%20giang")).map((u) => u.name)).toEqual(["Đức Giang"]);
-    expect(
-      (await list("?at=2020-01-02&q=ph%C6%B0%E1%BB%9Dng%20b%E1%BB%93%20%C4%91%E1%BB%81")).map((u) => u.code),
-    ).toEqual(["00139"]);
+    expect((await list({ at: "2020-01-02", q: "thuong thanh" })).map((u) => u.code)).toEqual(["00115"]);
+    expect((await list({ at: "2020-01-02", q: "duc giang" })).map((u) => u.name)).toEqual(["Đức Giang"]);
+    expect((await list({ at: "2020-01-02", q: "phường bồ đề" })).map((u) => u.code)).toEqual(["00139"]);
     // Old Bồ Đề (00139) in 2020, new Bồ Đề (00118) in 2026.
-    expect((await list("?at=2026-01-01&q=bo%20de")).map((u) => u.code)).toEqual(["00118"]);
+    expect((await list({ at: "2026-01-01", q: "bo de" })).map((u) => u.code)).toEqual(["00118"]);
   });
 
   it("ranks names matching with their accents above folded matches", async () => {
     // "Long" matches the district and the ward; "long bien" folded matches both too.
-    const names = (await list("?at=2020-01-02&q=Long%20Bi%C3%AAn")).map((u) => `${u.level}:${u.name}`);
+    const names = (await list({ at: "2020-01-02", q: "Long Biên" })).map((u) => `${u.level}:${u.name}`);
     expect(names).toEqual(["district:Long Biên", "ward:Long Biên"]);
   });
 
@@ -136,11 +124,10 @@ describe.each(ENGINES)("units API on %s", (engine) => {
 
   it("shows a unit with its parent, organisations, leaders and successors at a date", async () => {
     const thuongThanh = await unitIdAt(t.database.db, "Thượng Thanh", "ward", "2020-01-02");
-    const response = await t.app.request(`/api/v1/units/${thuongThanh}?at=2020-01-02`);
-    expect(response.status).toBe(200);
-    const { data } = (await response.json()) as {
-      data: Record<string, unknown> & { successions: Record<string, unknown[]> };
-    };
+    const { data } = await TypedApi.anonymous(t).expect(200, "get", "/api/v1/units/{id}", {
+      path: { id: thuongThanh },
+      query: { at: "2020-01-02" },
+    });
     expect(data).toMatchObject({
       id: thuongThanh,
       name: "Thượng Thanh",
@@ -180,10 +167,10 @@ describe.each(ENGINES)("units API on %s", (engine) => {
   });
 
   it("reads a dissolved unit at its last day when asked about a later date", async () => {
-    const response = await t.app.request(`/api/v1/units/${district}?at=2026-01-01`);
-    const { data } = (await response.json()) as {
-      data: { at: string; parentId: number; leaders: { name: string }[] };
-    };
+    const { data } = await TypedApi.anonymous(t).expect(200, "get", "/api/v1/units/{id}", {
+      path: { id: district },
+      query: { at: "2026-01-01" },
+    });
     expect(data.at).toBe("2025-06-30");
     expect(data.parentId).toBe(haNoi);
     expect(data.leaders.map((l) => l.name)).toEqual([
@@ -200,10 +187,9 @@ describe.each(ENGINES)("units API on %s", (engine) => {
 
   it("lists where a new ward came from", async () => {
     const newBoDe = await unitIdAt(t.database.db, "Bồ Đề", "ward", "2026-01-01");
-    const response = await t.app.request(`/api/v1/units/${newBoDe}`);
-    const { data } = (await response.json()) as {
-      data: { at: string; successions: { predecessors: { name: string; kind: string }[] } };
-    };
+    const { data } = await TypedApi.anonymous(t).expect(200, "get", "/api/v1/units/{id}", {
+      path: { id: newBoDe },
+    });
     // The clock says 02/01/2020, before the ward existed: read at its first day.
     expect(data.at).toBe("2025-07-01");
     expect(data.successions.predecessors.map((p) => `${p.name}:${p.kind}`)).toEqual([
@@ -217,9 +203,10 @@ describe.each(ENGINES)("units API on %s", (engine) => {
   });
 
   it("answers 404 for an unknown unit and 422 for an id that is not a number", async () => {
-    const missing = await t.app.request("/api/v1/units/99999");
-    expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    const missing = await TypedApi.anonymous(t).expect(404, "get", "/api/v1/units/{id}", {
+      path: { id: 99999 },
+    });
+    expect(missing.error.code).toBe("not_found");
     const bad = await t.app.request("/api/v1/units/abc");
     expect(bad.status).toBe(422);
   });
@@ -228,6 +215,10 @@ describe.each(ENGINES)("units API on %s", (engine) => {
     const doc = t.app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
     expect(Object.keys(doc.paths?.["/api/v1/units/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(doc.paths?.["/api/v1/units"] ?? {})).toEqual(["get"]);
-    expect(doc.paths?.["/api/v1/units/{id}"]?.patch?.security).toEqual([{ bearer: [] }]);
+    // A bearer token, or the session cookie with its CSRF header.
+    expect(doc.paths?.["/api/v1/units/{id}"]?.patch?.security).toEqual([
+      { bearer: [] },
+      { session: [], csrf: [] },
+    ]);
   });
 });

@@ -8,13 +8,13 @@ const DOC_CONFIG = {
   info: {
     title: "giaoban API",
     version: "1",
+    license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     description:
       "JSON API of giaoban. Errors are `{ error: { code, message, fields? } }`. Scripts authenticate with " +
       "`Authorization: Bearer <token>` (create one with `giaoban token create <username>`); browser sessions " +
       'must send their CSRF token (in `<meta name="csrf-token">` on every page of a signed-in user) in ' +
       "`X-CSRF-Token` for every change.",
   },
-  components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
 } as const;
 
 interface Operation {
@@ -25,8 +25,35 @@ interface Operation {
   responses?: Record<string, { description?: string }>;
 }
 
+/**
+ * The security schemes operations name (core/http/api.schema.ts `access`). The generator builds
+ * `components` from the registry alone, so they are registered there, not in the document config.
+ */
+function registerSecuritySchemes(app: OpenAPIHono<AppEnv>, sessionCookie: string): void {
+  const registry = app.openAPIRegistry;
+  registry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API token: `Authorization: Bearer <token>` (`giaoban token create <username>`).",
+  });
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: sessionCookie,
+    description: "The session cookie a browser gets when it signs in at `/dang-nhap`.",
+  });
+  registry.registerComponent("securitySchemes", "csrf", {
+    type: "apiKey",
+    in: "header",
+    name: "X-CSRF-Token",
+    description:
+      'The CSRF token of the session (`<meta name="csrf-token">` on its pages); a cookie session must send it with every change.',
+  });
+}
+
 /** `/api/openapi.json` (generated from the Zod schemas of the routes) and a readable page of it. */
-export function registerApiDocs(app: OpenAPIHono<AppEnv>): void {
+export function registerApiDocs(app: OpenAPIHono<AppEnv>, options: { sessionCookie: string }): void {
+  registerSecuritySchemes(app, options.sessionCookie);
   app.doc31("/api/openapi.json", (c) => ({
     ...DOC_CONFIG,
     servers: [{ url: c.var.ctx.config.publicBaseUrl.origin }],

@@ -38,7 +38,10 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .openapi({ example: { "body.values.0.value": "Giá trị phải là một số." } }),
     }),
   })
   .openapi("Error");
@@ -47,6 +50,49 @@ export const errorResponse = (description: string) => ({
   description,
   content: { "application/json": { schema: ErrorSchema } },
 });
+
+export type ErrorStatus = 401 | 403 | 404 | 409 | 422;
+
+const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
+  401: "Not signed in, or the API token is invalid or revoked.",
+  403: "The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`).",
+  404: "Not found, or not visible to the caller.",
+  409: "The current state of the data does not allow this.",
+  422: "Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message.",
+};
+
+/** The usual error responses, with generic descriptions; list a status after it to describe it better. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((s) => [s, errorResponse(ERROR_DESCRIPTIONS[s])])) as Record<
+    S,
+    ReturnType<typeof errorResponse>
+  >;
+}
+
+/**
+ * Who may call an operation, as OpenAPI security requirements over the schemes api-docs declares:
+ * `bearer` (an API token), `session` (the session cookie) and `csrf` (the `X-CSRF-Token` header a
+ * cookie session must send with every change).
+ */
+export type Access = "public" | "optional" | "read" | "write";
+
+const SECURITY: Record<Access, Record<string, string[]>[]> = {
+  // Anyone, signed in or not, gets the same answer.
+  public: [],
+  // Anyone; a signed-in caller may see more.
+  optional: [{}, { bearer: [] }, { session: [] }],
+  read: [{ bearer: [] }, { session: [] }],
+  write: [{ bearer: [] }, { session: [], csrf: [] }],
+};
+
+/**
+ * An operation's `security` and a description ending with who may call it (the policy action and
+ * roles of core/access/policy.ts), so that the contract states its security.
+ */
+export function access(kind: Access, who: string, description?: string) {
+  const line = `**Access:** ${who}`;
+  return { security: SECURITY[kind], description: description ? `${description}\n\n${line}` : line };
+}
 
 /** A JSON body wrapped as `{ data: … }`; the schema documents it. */
 export function dataResponse(description: string, schema: z.ZodType) {

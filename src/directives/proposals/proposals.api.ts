@@ -1,7 +1,13 @@
 /** `/api/v1/proposals…`: proposals (kiến nghị, đề xuất), their answers, and directives made from them. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../../core/http/actor.js";
-import { dataResponse, errorResponse, IdParamSchema } from "../../core/http/api.schema.js";
+import {
+  access,
+  dataResponse,
+  errorResponse,
+  errorResponses,
+  IdParamSchema,
+} from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import {
@@ -33,6 +39,8 @@ const common = {
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/proposals",
+  operationId: "listProposals",
+  ...access("read", "Any signed-in user; only the proposals raised by or addressed to the caller's units."),
   tags: TAG,
   summary: "Proposals the caller may see (raised by or addressed to its units)",
   request: {
@@ -42,12 +50,18 @@ const listRoute = createRoute({
       session: dbIdParamSchema().optional(),
     }),
   },
-  responses: { 200: dataResponse("Proposals, oldest first.", z.array(ProposalOutSchema)), 401: common[401] },
+  responses: {
+    ...errorResponses(422),
+    200: dataResponse("Proposals, oldest first.", z.array(ProposalOutSchema)),
+    401: common[401],
+  },
 });
 
 const createRouteDef = createRoute({
   method: "post",
   path: "/api/v1/proposals",
+  operationId: "createProposal",
+  ...access("write", "`proposal.raise`: data_officer, unit_admin or leader of the raising unit."),
   tags: TAG,
   summary: "Record a proposal raised by a unit, addressed to departments",
   request: { body: { required: true, content: { "application/json": { schema: ProposalInputSchema } } } },
@@ -61,6 +75,8 @@ const createRouteDef = createRoute({
 const putRoute = createRoute({
   method: "put",
   path: "/api/v1/proposals/{id}",
+  operationId: "updateProposal",
+  ...access("write", "`proposal.raise` on the raising unit."),
   tags: TAG,
   summary: "Correct a proposal's unit, wording, answer deadline and addressees (the answer stays)",
   request: {
@@ -68,6 +84,7 @@ const putRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: ProposalEditSchema } } },
   },
   responses: {
+    ...errorResponses(409),
     200: dataResponse("The proposal.", ProposalOutSchema),
     ...common,
     422: errorResponse("Invalid fields."),
@@ -77,15 +94,26 @@ const putRoute = createRoute({
 const getRoute = createRoute({
   method: "get",
   path: "/api/v1/proposals/{id}",
+  operationId: "getProposal",
+  ...access("read", "Signed-in users of the raising unit or of an addressed department."),
   tags: TAG,
   summary: "One proposal",
   request: { params: IdParamSchema },
-  responses: { 200: dataResponse("The proposal.", ProposalOutSchema), ...common },
+  responses: {
+    ...errorResponses(422),
+    200: dataResponse("The proposal.", ProposalOutSchema),
+    ...common,
+  },
 });
 
 const answerRoute = createRoute({
   method: "post",
   path: "/api/v1/proposals/{id}/answer",
+  operationId: "answerProposal",
+  ...access(
+    "write",
+    "`proposal.answer_department` (department_officer of an addressed department) or `proposal.answer` (leader, unit_admin of the unit).",
+  ),
   tags: TAG,
   summary: "Answer a proposal and set its status (an addressed department, or the office of its unit)",
   request: {
@@ -93,6 +121,7 @@ const answerRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: AnswerInputSchema } } },
   },
   responses: {
+    ...errorResponses(409),
     200: dataResponse("The proposal after the answer.", ProposalOutSchema),
     ...common,
     422: errorResponse("Empty answer."),
@@ -102,6 +131,8 @@ const answerRoute = createRoute({
 const directiveRoute = createRoute({
   method: "post",
   path: "/api/v1/proposals/{id}/directive",
+  operationId: "createDirectiveFromProposal",
+  ...access("write", "`directive.assign`: unit_admin or leader of the assigning unit."),
   tags: TAG,
   summary: "Turn a proposal into a directive (once)",
   request: {
@@ -112,6 +143,7 @@ const directiveRoute = createRoute({
     },
   },
   responses: {
+    ...errorResponses(409),
     201: dataResponse("The new directive.", DirectiveOutSchema),
     ...common,
     422: errorResponse("Already a directive."),

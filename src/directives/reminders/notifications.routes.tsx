@@ -1,7 +1,7 @@
 /** In-app notifications (the reminders' in-app side): the page, marking read, and the API. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { formatDateTimeVi } from "../../core/format/vi-date.js";
-import { dataResponse, errorResponse } from "../../core/http/api.schema.js";
+import { access, dataResponse, errorResponse } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { pageMeta, requireActor } from "../../core/http/request.js";
 import { CsrfInput } from "../../core/views/forms.js";
@@ -52,6 +52,8 @@ const NotificationSchema = z
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/notifications",
+  operationId: "listNotifications",
+  ...access("read", "Any signed-in user: their own notifications."),
   tags: ["Nhiệm vụ"],
   summary: "The caller's in-app notifications (deadline reminders), newest first",
   responses: {

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { can, canAnywhere } from "../../core/access/policy.js";
 import { actorOrAnonymousOf } from "../../core/http/actor.js";
+import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { formText, idParam } from "../../core/http/params.js";
@@ -10,7 +11,7 @@ import { listUnitNames } from "../../units/unit-names.repo.js";
 import { AssessmentSchema, SaveAssessmentsSchema } from "../emulation.schema.js";
 import { unitTarget } from "../emulation-access.rules.js";
 import { isPeriodKey, periodEndDate } from "../emulation-period.rules.js";
-import { errorResponses, formNumber } from "../emulation-request.js";
+import { formNumber } from "../emulation-request.js";
 import { type AssessmentRow, listAssessmentsOfUnit, listDepartments } from "./assessments.repo.js";
 import {
   type AssessmentEntry,
@@ -27,6 +28,8 @@ const PAGE = "/quan-tri/danh-gia-phong-ban";
 const unitAssessmentsRoute = createRoute({
   method: "get",
   path: "/api/v1/units/{id}/assessments",
+  operationId: "listUnitAssessments",
+  ...access("public", "Anyone: assessments are public."),
   tags: ["Thi đua"],
   summary: "Đánh giá của các phòng, ban, đoàn thể đối với một đơn vị (công khai)",
   request: {
@@ -40,17 +43,18 @@ const unitAssessmentsRoute = createRoute({
       description: "Các đánh giá",
       content: { "application/json": { schema: z.object({ data: z.array(AssessmentSchema) }) } },
     },
-    ...errorResponses(404),
+    ...errorResponses(404, 422),
   },
 });
 
 const saveAssessmentsRoute = createRoute({
   method: "put",
   path: "/api/v1/assessments",
+  operationId: "saveAssessments",
+  ...access("write", "`assessment.write`: department_officer of the assessing department."),
   tags: ["Thi đua"],
   summary:
     "Phòng, ban ghi đánh giá các đơn vị thuộc lĩnh vực của mình trong một kỳ (tất cả hoặc không gì cả)",
-  security: [{ bearer: [] }],
   request: { body: { content: { "application/json": { schema: SaveAssessmentsSchema } }, required: true } },
   responses: {
     200: {

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ActorContext } from "../../core/access/actor-context.js";
 import { type Actor, can, grantedRoots } from "../../core/access/policy.js";
 import { actorOrAnonymousOf } from "../../core/http/actor.js";
+import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, ValidationError } from "../../core/http/errors.js";
 import { formText, idParam } from "../../core/http/params.js";
@@ -10,7 +11,6 @@ import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { AwardProposalInputSchema, AwardProposalSchema } from "../emulation.schema.js";
 import { unitTarget } from "../emulation-access.rules.js";
-import { errorResponses } from "../emulation-request.js";
 import { AWARD_STATUSES, awardTitleLabel, isAwardStatus } from "./award-titles.model.js";
 import { type AwardProposalRow, findAwardProposal } from "./awards.repo.js";
 import { listVisibleAwardProposals, proposeAward, setAwardStatus } from "./awards.service.js";
@@ -21,9 +21,10 @@ const PAGE = "/quan-tri/khen-thuong";
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/award-proposals",
+  operationId: "listAwardProposals",
+  ...access("read", "`award.propose` (leader, unit_admin above the units) or `result.read` on them."),
   tags: ["Thi đua"],
   summary: "Danh sách đề nghị khen thưởng của một năm (trong phạm vi được xem)",
-  security: [{ bearer: [] }],
   request: {
     query: z.object({
       year: z
@@ -44,9 +45,10 @@ const listRoute = createRoute({
 const createProposalRoute = createRoute({
   method: "post",
   path: "/api/v1/award-proposals",
+  operationId: "createAwardProposal",
+  ...access("write", "`award.propose`: leader or unit_admin of a unit above the proposed unit."),
   tags: ["Thi đua"],
   summary: "Đề nghị khen thưởng một đơn vị (cấp trên đề nghị)",
-  security: [{ bearer: [] }],
   request: {
     body: { content: { "application/json": { schema: AwardProposalInputSchema } }, required: true },
   },
@@ -55,16 +57,17 @@ const createProposalRoute = createRoute({
       description: "Đã ghi",
       content: { "application/json": { schema: z.object({ data: AwardProposalSchema }) } },
     },
-    ...errorResponses(401, 403, 409, 422),
+    ...errorResponses(401, 403, 404, 409, 422),
   },
 });
 
 const statusRoute = createRoute({
   method: "patch",
   path: "/api/v1/award-proposals/{id}",
+  operationId: "updateAwardProposal",
+  ...access("write", "`award.propose`: leader or unit_admin of a unit above the proposed unit."),
   tags: ["Thi đua"],
   summary: "Ghi kết quả đề nghị khen thưởng",
-  security: [{ bearer: [] }],
   request: {
     params: z.object({
       id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" } }),

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ActorContext } from "../../core/access/actor-context.js";
 import { type Actor, can, grantedRoots } from "../../core/access/policy.js";
 import { actorOrAnonymousOf } from "../../core/http/actor.js";
+import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, ForbiddenError } from "../../core/http/errors.js";
 import { formText, idParam } from "../../core/http/params.js";
@@ -11,7 +12,7 @@ import { listUnitNames } from "../../units/unit-names.repo.js";
 import { listOrganisationsAt } from "../../units/units.repo.js";
 import { QualityRatingInputSchema } from "../emulation.schema.js";
 import { belowTarget } from "../emulation-access.rules.js";
-import { errorResponses, formNumber } from "../emulation-request.js";
+import { formNumber } from "../emulation-request.js";
 import { listParentUnits } from "../ranking/ranking.repo.js";
 import type { RatingRow } from "./quality.repo.js";
 import { readQualityRatings, saveQualityRating } from "./quality.service.js";
@@ -41,9 +42,13 @@ const RatingSchema = z
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/quality-ratings",
+  operationId: "listQualityRatings",
+  ...access(
+    "read",
+    "`result.read` on the rating unit, or `emulation.council` (leader, unit_admin) above the rated units.",
+  ),
   tags: ["Thi đua"],
   summary: "Kết quả xếp loại chất lượng do một cấp xếp loại trong năm, kèm điều kiện và tỷ lệ",
-  security: [{ bearer: [] }],
   request: {
     query: z.object({
       rater: dbIdParamSchema(),
@@ -62,9 +67,10 @@ const listRoute = createRoute({
 const saveRoute = createRoute({
   method: "put",
   path: "/api/v1/quality-ratings",
+  operationId: "saveQualityRatings",
+  ...access("write", "`emulation.council`: leader or unit_admin of the rating level."),
   tags: ["Thi đua"],
   summary: "Ghi xếp loại chất lượng (Hội đồng cấp trên); tỷ lệ 20% được xét lại cho cả nhóm",
-  security: [{ bearer: [] }],
   request: {
     body: { content: { "application/json": { schema: QualityRatingInputSchema } }, required: true },
   },
@@ -73,7 +79,7 @@ const saveRoute = createRoute({
       description: "Đã ghi",
       content: { "application/json": { schema: z.object({ data: z.array(RatingSchema) }) } },
     },
-    ...errorResponses(401, 403, 422),
+    ...errorResponses(401, 403, 404, 409, 422),
   },
 });
 

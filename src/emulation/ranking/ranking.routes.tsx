@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, NotFoundError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
 import { hierarchyOf, pageMeta } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { isPeriodKey } from "../emulation-period.rules.js";
-import { errorResponses } from "../emulation-request.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { type Ranking, rankChildren } from "./ranking.service.js";
 import { RankingPage } from "./ranking.views.js";
@@ -42,6 +42,8 @@ const RankingResponseSchema = z.object({
 const rankingsRoute = createRoute({
   method: "get",
   path: "/api/v1/rankings",
+  operationId: "getRankings",
+  ...access("optional", "Anyone; what a ranking shows follows `result.read` of the caller."),
   tags: ["Thi đua"],
   summary: "Xếp hạng các đơn vị trực thuộc một đơn vị trong một kỳ",
   request: {
@@ -56,7 +58,7 @@ const rankingsRoute = createRoute({
   },
   responses: {
     200: { description: "Bảng xếp hạng", content: { "application/json": { schema: RankingResponseSchema } } },
-    ...errorResponses(404, 422),
+    ...errorResponses(401, 404, 422),
   },
 });
 

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOrAnonymousOf } from "../../core/http/actor.js";
+import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { requireActor } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { CriterionUpdateSchema } from "../emulation.schema.js";
-import { errorResponses } from "../emulation-request.js";
 import { deleteCriterion, updateCriterion } from "./criteria.service.js";
 
 const params = z.object({
@@ -16,11 +16,14 @@ const path = "/api/v1/emulation/schemes/{schemeId}/criteria/{criterionId}";
 const updateRoute = createRoute({
   method: "put",
   path,
+  operationId: "updateCriterion",
+  ...access(
+    "write",
+    "`emulation.manage`: unit_admin of a unit above the scheme's units (system_admin anywhere).",
+    "Tiêu chí đã có điểm chấm không đổi được loại và điểm tối đa không thấp hơn điểm đã chấm (422 với fields). Được ghi nhật ký thay đổi.",
+  ),
   tags: ["Thi đua"],
   summary: "Sửa một tiêu chí của bảng chấm điểm",
-  description:
-    "Tiêu chí đã có điểm chấm không đổi được loại và điểm tối đa không thấp hơn điểm đã chấm (422 với fields). Được ghi nhật ký thay đổi.",
-  security: [{ bearer: [] }],
   request: {
     params,
     body: { content: { "application/json": { schema: CriterionUpdateSchema } }, required: true },
@@ -31,12 +34,16 @@ const updateRoute = createRoute({
 const deleteRoute = createRoute({
   method: "delete",
   path,
+  operationId: "deleteCriterion",
+  ...access(
+    "write",
+    "`emulation.manage`: unit_admin of a unit above the scheme's units (system_admin anywhere).",
+    "409 với lý do khi tiêu chí đã có điểm chấm hoặc còn tiêu chí con. Được ghi nhật ký thay đổi.",
+  ),
   tags: ["Thi đua"],
   summary: "Xóa một tiêu chí chưa có điểm chấm và không có tiêu chí con",
-  description: "409 với lý do khi tiêu chí đã có điểm chấm hoặc còn tiêu chí con. Được ghi nhật ký thay đổi.",
-  security: [{ bearer: [] }],
   request: { params },
-  responses: { 204: { description: "Đã xóa" }, ...errorResponses(401, 403, 404, 409) },
+  responses: { 204: { description: "Đã xóa" }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 
 export function registerCriteriaApi(app: OpenAPIHono<AppEnv>): void {

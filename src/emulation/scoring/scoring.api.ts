@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOrAnonymousOf } from "../../core/http/actor.js";
+import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { requireActor } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { NewSchemeSchema, SaveScoresSchema, ScoreSheetSchema, StageSchema } from "../emulation.schema.js";
-import { errorResponses } from "../emulation-request.js";
 import { STAGES } from "../schemes/criteria-tree.rules.js";
 import { createScheme } from "../schemes/schemes.service.js";
 import { loadScoreSheet, type ScoreSheet, saveStageScores } from "./scoring.service.js";
@@ -12,9 +12,13 @@ import { loadScoreSheet, type ScoreSheet, saveStageScores } from "./scoring.serv
 const createSchemeRoute = createRoute({
   method: "post",
   path: "/api/v1/emulation/schemes",
+  operationId: "createScheme",
+  ...access(
+    "write",
+    "`emulation.manage`: unit_admin of a unit above the scored units (system_admin anywhere).",
+  ),
   tags: ["Thi đua"],
   summary: "Tạo bảng chấm điểm thi đua (kèm cây tiêu chí)",
-  security: [{ bearer: [] }],
   request: { body: { content: { "application/json": { schema: NewSchemeSchema } }, required: true } },
   responses: {
     201: {
@@ -33,27 +37,34 @@ const params = z.object({
 const sheetRoute = createRoute({
   method: "get",
   path: "/api/v1/emulation/schemes/{schemeId}/units/{unitId}/scores",
+  operationId: "getScoreSheet",
+  ...access(
+    "read",
+    "`result.read` on the unit (unit_admin, data_officer, department_officer, leader, viewer), or a scoring role for it: `emulation.self_score`, `emulation.review` or `emulation.council`.",
+  ),
   tags: ["Thi đua"],
   summary: "Điểm của một đơn vị theo từng tiêu chí và từng bước (tự chấm, thẩm định, Hội đồng)",
-  security: [{ bearer: [] }],
   request: { params },
   responses: {
     200: {
       description: "Phiếu chấm điểm",
       content: { "application/json": { schema: z.object({ data: ScoreSheetSchema }) } },
     },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(401, 403, 404, 422),
   },
 });
 
 const saveRoute = createRoute({
   method: "put",
   path: "/api/v1/emulation/schemes/{schemeId}/units/{unitId}/scores/{stage}",
+  operationId: "saveScores",
+  ...access(
+    "write",
+    "By stage: `emulation.self_score` (data_officer, unit_admin of the unit), `emulation.review` (department_officer, leader above it), `emulation.council` (leader, unit_admin above it).",
+    "self: đơn vị tự chấm (emulation.self_score); review: cán bộ phòng, ban chấm tiêu chí thuộc lĩnh vực của mình hoặc lãnh đạo cấp trên (emulation.review); council: Hội đồng cấp trên chốt điểm (emulation.council), tiêu chí tính tự động được chốt theo số liệu hiện có. Điểm vượt điểm tối đa: 422 với fields `scores.<i>.points`.",
+  ),
   tags: ["Thi đua"],
   summary: "Ghi điểm một bước chấm (tất cả hoặc không gì cả)",
-  description:
-    "self: đơn vị tự chấm (emulation.self_score); review: cán bộ phòng, ban chấm tiêu chí thuộc lĩnh vực của mình hoặc lãnh đạo cấp trên (emulation.review); council: Hội đồng cấp trên chốt điểm (emulation.council), tiêu chí tính tự động được chốt theo số liệu hiện có. Điểm vượt điểm tối đa: 422 với fields `scores.<i>.points`.",
-  security: [{ bearer: [] }],
   request: {
     params: params.extend({ stage: StageSchema.openapi({ param: { name: "stage", in: "path" } }) }),
     body: { content: { "application/json": { schema: SaveScoresSchema } }, required: true },
@@ -67,7 +78,7 @@ const saveRoute = createRoute({
         },
       },
     },
-    ...errorResponses(401, 403, 404, 422),
+    ...errorResponses(401, 403, 404, 409, 422),
   },
 });
 

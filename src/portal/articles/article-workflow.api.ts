@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../../core/http/actor.js";
+import { access, errorResponse } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import type { AppCtx } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
@@ -8,7 +9,7 @@ import { articleStoreOf } from "./article-store.js";
 import { transitionArticle } from "./article-workflow.service.js";
 import type { ArticleDetail } from "./articles.api.js";
 import { ArticleDetailSchema, ReviewBody, RevisionSchema } from "./articles.schema.js";
-import { errorResponse, WRITE_SECURITY, withBodyPaths } from "./articles-api.schema.js";
+import { withBodyPaths } from "./articles-api.schema.js";
 
 /**
  * `/api/v1/articles/{id}/review` and `/revisions`: the editorial workflow for API clients — submit,
@@ -33,11 +34,14 @@ const detailResponse = {
 const reviewRoute = createRoute({
   method: "post",
   path: "/api/v1/articles/{id}/review",
+  operationId: "reviewArticle",
+  ...access(
+    "write",
+    "By step: `submit` needs `article.update` (editor, or writer on their own draft); `publish`, `return` and `unpublish` need `article.publish` (editor of the article's unit).",
+    "submit (writers, on their own drafts), publish (editors; a future `publishedAt` schedules), return (editors; `comment` required, shown to the writer), unpublish (editors). Audited.",
+  ),
   tags: ["Articles"],
   summary: "Take a review step",
-  description:
-    "submit (writers, on their own drafts), publish (editors; a future `publishedAt` schedules), return (editors; `comment` required, shown to the writer), unpublish (editors). Audited.",
-  security: WRITE_SECURITY,
   request: {
     params: z.object({ id: idParam }),
     body: { required: true, content: { "application/json": { schema: ReviewBody } } },
@@ -48,10 +52,14 @@ const reviewRoute = createRoute({
 const revisionsRoute = createRoute({
   method: "get",
   path: "/api/v1/articles/{id}/revisions",
+  operationId: "listArticleRevisions",
+  ...access(
+    "read",
+    "`article.create`: editor or writer of the article's unit.",
+    "Every saved state of the article, newest first, for those who write for its unit.",
+  ),
   tags: ["Articles"],
   summary: "Revision history",
-  description: "Every saved state of the article, newest first, for those who write for its unit.",
-  security: WRITE_SECURITY,
   request: { params: z.object({ id: idParam }) },
   responses: {
     200: {
@@ -65,11 +73,14 @@ const revisionsRoute = createRoute({
 const restoreRoute = createRoute({
   method: "post",
   path: "/api/v1/articles/{id}/revisions/{number}/restore",
+  operationId: "restoreArticleRevision",
+  ...access(
+    "write",
+    "`article.update`: editor, or writer for their own drafts.",
+    "Puts the revision's content back as a new revision (history is never deleted); slug, unit, status and publish time stay. Audited.",
+  ),
   tags: ["Articles"],
   summary: "Restore a revision",
-  description:
-    "Puts the revision's content back as a new revision (history is never deleted); slug, unit, status and publish time stay. Audited.",
-  security: WRITE_SECURITY,
   request: {
     params: z.object({
       id: idParam,

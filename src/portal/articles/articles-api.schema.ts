@@ -1,14 +1,6 @@
 import { AppError } from "../../core/http/errors.js";
-import { ErrorSchema } from "./articles.schema.js";
 
 /** Pieces shared by the articles API's route files. */
-
-export function errorResponse(description: string) {
-  return { description, content: { "application/json": { schema: ErrorSchema } } };
-}
-
-/** `bearer` is declared by the API document (core/http/api-docs); browser sessions need `X-CSRF-Token`. */
-export const WRITE_SECURITY: Record<string, string[]>[] = [{ bearer: [] }];
 
 /** Service field errors name input fields (`title`); API clients get request paths (`body.title`). */
 export async function withBodyPaths<T>(work: () => Promise<T>): Promise<T> {

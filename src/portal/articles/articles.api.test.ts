@@ -430,8 +430,8 @@ describe.each(ENGINES)("articles API on %s", (engine) => {
       components: { schemas: Record<string, unknown> };
     };
     expect(Object.keys(doc.paths["/api/v1/articles"] ?? {}).sort()).toEqual(["get", "post"]);
-    expect(Object.keys(doc.paths["/api/v1/articles/{slug}"] ?? {})).toEqual(["get"]);
-    expect(Object.keys(doc.paths["/api/v1/articles/{id}"] ?? {})).toEqual(["patch"]);
+    // GET by slug and PATCH by id share one path: two differing only in a parameter's name are invalid.
+    expect(Object.keys(doc.paths["/api/v1/articles/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(["ArticleSummary", "ArticleDetail", "ArticleWrite", "ArticlePatch", "Error"]),
     );

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { actorOf } from "../../core/http/actor.js";
+import { access, errorResponse } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import type { AppCtx } from "../../core/http/request.js";
@@ -26,7 +27,7 @@ import {
   MESSAGES,
 } from "./articles.schema.js";
 import { type ArticleInput, createArticle, type SaveIntent, updateArticle } from "./articles.service.js";
-import { errorResponse, WRITE_SECURITY, withBodyPaths } from "./articles-api.schema.js";
+import { withBodyPaths } from "./articles-api.schema.js";
 import { getPublishedArticle, latestSummaries, mediaPath } from "./reader-visibility.rules.js";
 import { listTagsOfArticles } from "./tags.repo.js";
 import { type ParsedTag, parseTags } from "./tags.rules.js";
@@ -40,6 +41,8 @@ type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
 const listRoute = createRoute({
   method: "get",
   path: "/api/v1/articles",
+  operationId: "listArticles",
+  ...access("public", "Anyone: published articles only."),
   tags: ["Articles"],
   summary: "Newest published articles",
   request: { query: ArticleListQuery },
@@ -54,13 +57,17 @@ const listRoute = createRoute({
 
 const detailRoute = createRoute({
   method: "get",
-  path: "/api/v1/articles/{slug}",
+  // One path with PATCH (by id): OpenAPI forbids two paths that differ only in a parameter's name.
+  // Named `id` for both, so that PATCH's error fields stay `param.id`; here it holds the slug.
+  path: "/api/v1/articles/{id}",
+  operationId: "getArticle",
+  ...access("public", "Anyone: published articles only."),
   tags: ["Articles"],
   summary: "One published article",
   request: {
     params: z.object({
-      slug: z.string().openapi({
-        param: { name: "slug", in: "path" },
+      id: z.string().openapi({
+        param: { name: "id", in: "path", description: "The article's slug." },
         example: "ban-thuong-vu-quan-uy-long-bien-lam-viec-voi-phuong-thuong-thanh",
       }),
     }),
@@ -84,11 +91,14 @@ const writeResponses = {
 const createRouteDef = createRoute({
   method: "post",
   path: "/api/v1/articles",
+  operationId: "createArticle",
+  ...access(
+    "write",
+    "`article.create`: editor or writer of the unit; `status: published` needs `article.publish` (editor).",
+    "Writers may create drafts in their units; `status: published` needs the editor role. Audited.",
+  ),
   tags: ["Articles"],
   summary: "Create an article",
-  description:
-    "Writers may create drafts in their units; `status: published` needs the editor role. Audited.",
-  security: WRITE_SECURITY,
   request: { body: { required: true, content: { "application/json": { schema: ArticleWriteBody } } } },
   responses: {
     201: {
@@ -102,14 +112,20 @@ const createRouteDef = createRoute({
 const patchRoute = createRoute({
   method: "patch",
   path: "/api/v1/articles/{id}",
+  operationId: "updateArticle",
+  ...access(
+    "write",
+    "`article.update`: editor, or writer for their own drafts; publishing and unpublishing need `article.publish` (editor).",
+    "Only the fields given change. Writers may change only their own drafts; publishing and unpublishing need the editor role. Audited.",
+  ),
   tags: ["Articles"],
   summary: "Change an article",
-  description:
-    "Only the fields given change. Writers may change only their own drafts; publishing and unpublishing need the editor role. Audited.",
-  security: WRITE_SECURITY,
   request: {
     params: z.object({
-      id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" }, example: 1 }),
+      id: dbIdParamSchema().openapi({
+        param: { name: "id", in: "path", description: "The article's id." },
+        example: 1,
+      }),
     }),
     body: { required: true, content: { "application/json": { schema: ArticlePatchBody } } },
   },
@@ -223,7 +239,7 @@ export function registerArticleApi(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(detailRoute, async (c) => {
-    const { slug } = c.req.valid("param");
+    const { id: slug } = c.req.valid("param");
     const article = await getPublishedArticle(c.var.ctx.database.db, slug, c.var.ctx.now());
     const tags = await tagNames(c.var.ctx.database.db, article.id);
     return c.json({ data: toDetail(c, article, article.images, tags) }, 200);

@@ -239,13 +239,3 @@ export const ArticleDetailSchema = z
     ),
   })
   .openapi("ArticleDetail");
-
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-    }),
-  })
-  .openapi("Error");

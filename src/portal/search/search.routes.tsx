@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { isIsoDate } from "../../core/format/vi-date.js";
+import { access, ErrorSchema } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { ValidationError } from "../../core/http/errors.js";
 import { type AppCtx, pageMeta } from "../../core/http/request.js";
 import { parseDbId } from "../../core/validation/input.rules.js";
-import { ErrorSchema } from "../articles/articles.schema.js";
 import { servePublicPage } from "../public/public-page-cache.js";
 import { findCategoryIdBySlug, listSearchFacets } from "./search.repo.js";
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, searchArticles } from "./search.service.js";
@@ -58,10 +58,14 @@ const SearchHitSchema = z
 const searchRoute = createRoute({
   method: "get",
   path: "/api/v1/search",
+  operationId: "searchArticles",
+  ...access(
+    "public",
+    "Anyone: published articles only.",
+    "Accent-insensitive Vietnamese search over titles, leads, bodies and photo captions. Matches with the query's own accents rank first, then title matches, then the newest. Operators and punctuation are read as text, never as syntax.",
+  ),
   tags: ["Articles"],
   summary: "Search published articles",
-  description:
-    "Accent-insensitive Vietnamese search over titles, leads, bodies and photo captions. Matches with the query's own accents rank first, then title matches, then the newest. Operators and punctuation are read as text, never as syntax.",
   request: { query: SearchQuery },
   responses: {
     200: {

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { actorOf } from "../../core/http/actor.js";
+import { access, errorResponse, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { ValidationError } from "../../core/http/errors.js";
 import type { AppCtx } from "../../core/http/request.js";
 import { canReadUnit } from "../targets-request.js";
-import { errorResponse } from "../targets-responses.schema.js";
 import { DataValueSetRejected, exportDataValues, importDataValues, resolveOrgUnit } from "./dhis2.service.js";
 import { readDataValueSetCsv, readDataValueSetJson, writeDataValueSetCsv } from "./dhis2-format.js";
 
@@ -49,10 +49,14 @@ const versionQuery = z
 const exportRoute = createRoute({
   method: "get",
   path: "/api/v1/dataValueSets",
+  operationId: "exportDataValueSets",
+  ...access(
+    "optional",
+    "Anyone: public indicators; `result.read` on the unit adds the others.",
+    "Khách chỉ nhận chỉ tiêu công khai. `period` là năm hoặc nhiệm kỳ (xuất từng năm). CSV khi `format=csv` hoặc Accept: text/csv.",
+  ),
   tags: [TAG],
   summary: "Xuất số liệu đã phê duyệt theo định dạng DHIS2 (JSON hoặc CSV)",
-  description:
-    "Khách chỉ nhận chỉ tiêu công khai. `period` là năm hoặc nhiệm kỳ (xuất từng năm). CSV khi `format=csv` hoặc Accept: text/csv.",
   request: {
     query: z.object({
       orgUnit: z.string().min(1).openapi({ example: "00115" }),
@@ -63,6 +67,7 @@ const exportRoute = createRoute({
     }),
   },
   responses: {
+    ...errorResponses(401),
     200: {
       description: "Bộ số liệu.",
       content: {
@@ -78,11 +83,14 @@ const exportRoute = createRoute({
 const importRoute = createRoute({
   method: "post",
   path: "/api/v1/dataValueSets",
+  operationId: "importDataValueSets",
+  ...access(
+    "write",
+    "`result.enter`: data_officer of every unit in the set (system_admin anywhere).",
+    'Khớp theo mã chỉ tiêu (dataElement), đơn vị (orgUnit: mã hợp lệ trong kỳ hoặc mã nội bộ) và kỳ năm. Số liệu vào ở trạng thái nháp (hoặc gửi duyệt với `submit=true`). Lỗi 422 liệt kê 100 giá trị sai đầu tiên (`fields["dataValues[2]"]`, `fields["dòng 4"]`), với `problemCount` (tổng số lỗi) và `unlistedCount` (số lỗi không liệt kê).',
+  ),
   tags: [TAG],
   summary: "Nhập bộ số liệu DHIS2 (JSON hoặc CSV), tất cả hoặc không gì cả",
-  description:
-    'Khớp theo mã chỉ tiêu (dataElement), đơn vị (orgUnit: mã hợp lệ trong kỳ hoặc mã nội bộ) và kỳ năm. Số liệu vào ở trạng thái nháp (hoặc gửi duyệt với `submit=true`). Lỗi 422 liệt kê 100 giá trị sai đầu tiên (`fields["dataValues[2]"]`, `fields["dòng 4"]`), với `problemCount` (tổng số lỗi) và `unlistedCount` (số lỗi không liệt kê).',
-  security: [{ bearer: [] }],
   request: {
     query: z.object({ version: versionQuery, submit: z.enum(["true", "false"]).default("false") }),
     body: {
