@@ -11,6 +11,7 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { mismatchedOrganisations, type PartyPair } from "../units/parties.repo.js";
 import { type Deadline, lastDayCovered } from "./deadline.js";
 import { mayReadDirective, relationsTo } from "./directive-access.rules.js";
 import { insertReport } from "./directive-reports.repo.js";
@@ -72,6 +73,12 @@ export function normalizeDeadline(d: Deadline): Deadline {
   return d;
 }
 
+/** Refuses a unit named with an organisation of another unit (422 on the field). */
+async function checkPartyPairs(db: Kysely<DB>, pairs: PartyPair[]): Promise<void> {
+  const fields = await mismatchedOrganisations(db, pairs);
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+}
+
 /** A unit assigns to itself, its organisations or units below it, never sideways or upwards. */
 function checkLeadUnder(lead: PartyInput, assigningUnitId: number, ctx: Omit<ActorContext, "now">): void {
   if (!ctx.hierarchy.pathForToday(lead.unitId, ctx.today).includes(assigningUnitId)) {
@@ -117,6 +124,10 @@ export async function createDirectiveIn(
     throw new ForbiddenError("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.");
   }
   checkLeadUnder(input.lead, assigningUnitId, ctx);
+  await checkPartyPairs(trx, [
+    { field: "lead", ...input.lead },
+    ...input.coordinators.map((c, i) => ({ field: `coordinators.${i}`, ...c })),
+  ]);
   const values: NewDirective = {
     noticeId: input.noticeId ?? null,
     itemId: input.itemId ?? null,
@@ -248,6 +259,7 @@ export async function actOnDirectiveIn(
   if (input.action === "resume") patch.stateBeforePause = null;
   if (input.action === "reassign" && input.newLead) {
     checkLeadUnder(input.newLead, d.assigningUnitId, ctx);
+    await checkPartyPairs(trx, [{ field: "newLead", ...input.newLead }]);
     patch.lead = input.newLead;
   }
   await updateDirective(trx, id, patch, ctx.now);
@@ -316,6 +328,12 @@ export async function editDirective(
       throw new ForbiddenError("Chỉ người giao nhiệm vụ mới được sửa nhiệm vụ.");
     if (d.state === "confirmed" || d.state === "cancelled")
       throw new ConflictError("Nhiệm vụ đã kết thúc, không sửa được.");
+    if (changes.coordinators) {
+      await checkPartyPairs(
+        trx,
+        changes.coordinators.map((c, i) => ({ field: `coordinators.${i}`, ...c })),
+      );
+    }
     await updateDirective(
       trx,
       id,

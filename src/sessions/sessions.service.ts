@@ -11,6 +11,7 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { mismatchedOrganisations } from "../units/parties.repo.js";
 import { findProgramItem } from "./programme.repo.js";
 import type { SessionDetail, SessionInput, SessionSummary } from "./sessions.model.js";
 import { existingUnitIds, findSession, insertSession, listSessions, updateSession } from "./sessions.repo.js";
@@ -40,6 +41,21 @@ async function checkReferences(
       fields.programItemId = "Nội dung này thuộc chương trình công tác của đơn vị khác.";
   }
   if (input.endsAt && input.endsAt < input.startsAt) fields.endsAt = "Giờ kết thúc phải sau giờ bắt đầu.";
+  Object.assign(
+    fields,
+    await mismatchedOrganisations(db, [
+      { field: "hostOrganisationId", unitId: input.hostUnitId, organisationId: input.hostOrganisationId },
+      ...(input.visitingUnitId
+        ? [
+            {
+              field: "visitingOrganisationId",
+              unitId: input.visitingUnitId,
+              organisationId: input.visitingOrganisationId,
+            },
+          ]
+        : []),
+    ]),
+  );
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
 

@@ -125,3 +125,40 @@ export async function unitLabel(db: Kysely<DB>, id: number): Promise<string | nu
   const row = await db.selectFrom("units").select(["name", "level"]).where("id", "=", id).executeTakeFirst();
   return row ? unitDisplayName(row) : null;
 }
+
+/** A unit with, optionally, one of its organisations, as a form or the API names it. */
+export interface PartyPair {
+  /** The field to name in the 422 (`lead`, `addressees.1`, `hostOrganisationId`). */
+  field: string;
+  unitId: number;
+  organisationId: number | null | undefined;
+}
+
+export const ORGANISATION_NOT_OF_UNIT = "Cơ quan, tổ chức này không thuộc đơn vị đã chọn.";
+
+/**
+ * The pairs whose organisation is not one of their unit's own (or does not exist), as field errors:
+ * "the ward Thượng Thanh, through the party committee of Ngọc Thụy" must be refused, not stored.
+ */
+export async function mismatchedOrganisations(
+  db: Kysely<DB>,
+  pairs: readonly PartyPair[],
+): Promise<Record<string, string>> {
+  const ids = [
+    ...new Set(pairs.map((p) => p.organisationId).filter((id): id is number => typeof id === "number")),
+  ];
+  if (ids.length === 0) return {};
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "unit_id"])
+    .where("id", "in", ids)
+    .execute();
+  const unitOf = new Map(rows.map((r) => [r.id, r.unit_id]));
+  const fields: Record<string, string> = {};
+  for (const p of pairs) {
+    if (typeof p.organisationId === "number" && unitOf.get(p.organisationId) !== p.unitId) {
+      fields[p.field] ??= ORGANISATION_NOT_OF_UNIT;
+    }
+  }
+  return fields;
+}

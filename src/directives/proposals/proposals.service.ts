@@ -14,6 +14,7 @@ import { withTransaction } from "../../core/db/transaction.js";
 import { isIsoDate } from "../../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { sessionParties } from "../../sessions/sessions.repo.js";
+import { mismatchedOrganisations } from "../../units/parties.repo.js";
 import type { PartyInput } from "../directives.repo.js";
 import { staffOrganisationIds } from "../directives.repo.js";
 import { createDirectiveIn, type DirectiveInput } from "../directives.service.js";
@@ -45,6 +46,15 @@ function validateProposal(input: Pick<ProposalInput, "topic" | "addressees" | "a
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
 
+/** The raising unit and the addressees, each with an organisation of its own unit only. */
+async function checkProposalParties(db: Kysely<DB>, input: Pick<ProposalInput, "from" | "addressees">) {
+  const fields = await mismatchedOrganisations(db, [
+    { field: "from", ...input.from },
+    ...input.addressees.map((a, i) => ({ field: `addressees.${i}`, ...a })),
+  ]);
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+}
+
 /**
  * May the actor record (or correct) a proposal of `fromUnitId`: the unit itself (proposal.raise), or
  * whoever manages the session it was raised at.
@@ -70,6 +80,7 @@ export async function raiseProposal(
   validateProposal(input);
   if (!(await mayRecordProposal(db, input.from.unitId, input.sessionId, ctx)))
     throw new ForbiddenError("Bạn không có quyền ghi kiến nghị của đơn vị này.");
+  await checkProposalParties(db, input);
   return withTransaction(db, async (trx) => {
     const id = await insertProposal(trx, {
       ...input,
@@ -227,6 +238,7 @@ export async function editProposal(
       (await mayRecordProposal(trx, p.from.unitId, p.sessionId, ctx)) &&
       (await mayRecordProposal(trx, input.from.unitId, p.sessionId, ctx));
     if (!allowed) throw new ForbiddenError("Bạn không có quyền sửa kiến nghị này.");
+    await checkProposalParties(trx, input);
     const clean = { ...input, topic: input.topic.trim(), text: input.text?.trim() || null };
     await updateProposalContent(trx, id, clean, ctx.now);
     const party = (x: { unitId: number; organisationId: number | null }) => ({
