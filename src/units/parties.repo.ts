@@ -135,28 +135,34 @@ export interface PartyPair {
 }
 
 export const ORGANISATION_NOT_OF_UNIT = "Cơ quan, tổ chức này không thuộc đơn vị đã chọn.";
+export const UNIT_UNKNOWN = "Không có đơn vị này.";
 
 /**
- * The pairs whose organisation is not one of their unit's own (or does not exist), as field errors:
- * "the ward Thượng Thanh, through the party committee of Ngọc Thụy" must be refused, not stored.
+ * The pairs whose unit does not exist, or whose organisation is not one of their unit's own (or does
+ * not exist), as field errors: "the ward Thượng Thanh, through the party committee of Ngọc Thụy" must
+ * be refused, not stored, and an unknown unit is the caller's mistake, not a foreign-key 500.
  */
 export async function mismatchedOrganisations(
   db: Kysely<DB>,
   pairs: readonly PartyPair[],
 ): Promise<Record<string, string>> {
-  const ids = [
+  if (pairs.length === 0) return {};
+  const unitIds = [...new Set(pairs.map((p) => p.unitId))];
+  const orgIds = [
     ...new Set(pairs.map((p) => p.organisationId).filter((id): id is number => typeof id === "number")),
   ];
-  if (ids.length === 0) return {};
-  const rows = await db
-    .selectFrom("organisations")
-    .select(["id", "unit_id"])
-    .where("id", "in", ids)
-    .execute();
-  const unitOf = new Map(rows.map((r) => [r.id, r.unit_id]));
+  const [units, orgs] = await Promise.all([
+    db.selectFrom("units").select("id").where("id", "in", unitIds).execute(),
+    orgIds.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom("organisations").select(["id", "unit_id"]).where("id", "in", orgIds).execute(),
+  ]);
+  const knownUnits = new Set(units.map((u) => u.id));
+  const unitOf = new Map(orgs.map((r) => [r.id, r.unit_id]));
   const fields: Record<string, string> = {};
   for (const p of pairs) {
-    if (typeof p.organisationId === "number" && unitOf.get(p.organisationId) !== p.unitId) {
+    if (!knownUnits.has(p.unitId)) fields[p.field] ??= UNIT_UNKNOWN;
+    else if (typeof p.organisationId === "number" && unitOf.get(p.organisationId) !== p.unitId) {
       fields[p.field] ??= ORGANISATION_NOT_OF_UNIT;
     }
   }
