@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isUnstorableValue } from "../db/dialect.js";
+import { isForeignKeyViolation, isUnstorableValue } from "../db/dialect.js";
 import { vnDateString } from "../format/vi-date.js";
 import type { AppEnv } from "./env.js";
 import { ErrorPage, errorTitle } from "./error-pages.js";
@@ -60,6 +60,19 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
       422,
       "validation_failed",
       "Dữ liệu có ký tự hoặc con số không lưu được (ký tự NUL, số quá lớn). Vui lòng kiểm tra lại.",
+    );
+  }
+  if (isForeignKeyViolation(error)) {
+    // An id the service did not check (a person, an organisation, a file): the client's input too.
+    c.get("ctx")?.logger.warn({ err: error, path: c.req.path }, "foreign key violation reached the database");
+    if (c.req.method === "DELETE") {
+      return respond(c, 409, "conflict", "Mục này đang được dữ liệu khác sử dụng nên chưa xóa được.");
+    }
+    return respond(
+      c,
+      422,
+      "validation_failed",
+      "Dữ liệu nhắc đến một mục không tồn tại (đơn vị, cơ quan, người, tệp hoặc bản ghi). Vui lòng kiểm tra lại.",
     );
   }
   c.get("ctx")?.logger.error({ err: error, path: c.req.path }, "unhandled error");
