@@ -57,6 +57,9 @@ const policyBelow = (action: Action) => (actor: Actor, rel: Relation, w: World) 
 const need = (n: Need) => (actor: Actor, rel: Relation, w: World) =>
   mayOnPath(actor, n, pathOf(w, w.units[rel]), TODAY);
 
+/** An organisation of a unit other than the target (the sibling's, or for the sibling the ward's). */
+const foreignOrg = (w: World, rel: Relation) => w.orgs[rel === "sibling" ? "own" : "sibling"];
+
 let serial = 0;
 /** Schemes count down from 2015: one per unit and period, inside the wards' lifetime, before the demo's. */
 let schemePeriods = 0;
@@ -251,18 +254,38 @@ const MATRIX: Record<string, Row | Row[]> = {
     }),
   },
   // A unit outside the department's remit is refused on the entry's field (422) before the policy.
-  "PUT /api/v1/assessments": {
-    allowed: policy("assessment.write"),
-    alsoRefused: [422],
-    request: (w, rel) => ({
-      path: "/api/v1/assessments",
-      body: {
-        organisationId: w.wardDepartment,
-        period: "2019",
-        entries: [{ unitId: w.units[rel], score: 80 }],
+  "PUT /api/v1/assessments": [
+    {
+      allowed: policy("assessment.write"),
+      alsoRefused: [422],
+      request: (w, rel) => ({
+        path: "/api/v1/assessments",
+        body: {
+          organisationId: w.wardDepartment,
+          period: "2019",
+          entries: [{ unitId: w.units[rel], score: 80 }],
+        },
+      }),
+    },
+    {
+      label: "a department the officer does not work for",
+      allowed: policy("assessment.write"),
+      refusedForAll: true,
+      request: async (w, rel) => {
+        const other = await w.db
+          .selectFrom("organisations")
+          .select("id")
+          .where("unit_id", "=", w.district)
+          .where("kind", "=", "department")
+          .orderBy("id")
+          .executeTakeFirstOrThrow();
+        return {
+          path: "/api/v1/assessments",
+          body: { organisationId: other.id, period: "2019", entries: [{ unitId: w.units[rel], score: 80 }] },
+        };
       },
-    }),
-  },
+    },
+  ],
   "POST /api/v1/emulation/schemes": {
     allowed: policyBelow("emulation.manage"),
     request: (w, rel) => ({ path: "/api/v1/emulation/schemes", body: schemeBody(w.units[rel]) }),
@@ -348,7 +371,19 @@ const MATRIX: Record<string, Row | Row[]> = {
       request: (w, rel) => ({
         path: "/api/v1/sessions",
         body: sessionBody(w.units[rel], {
-          hostOrganisationId: w.orgs[rel === "sibling" ? "own" : "sibling"],
+          hostOrganisationId: foreignOrg(w, rel),
+        }),
+      }),
+    },
+    {
+      label: "visiting organisation of another unit",
+      allowed: need("session.manage"),
+      refusedForAll: true,
+      request: (w, rel) => ({
+        path: "/api/v1/sessions",
+        body: sessionBody(w.ward, {
+          visitingUnitId: w.units[rel],
+          visitingOrganisationId: foreignOrg(w, rel),
         }),
       }),
     },
@@ -388,10 +423,23 @@ const MATRIX: Record<string, Row | Row[]> = {
       };
     },
   },
-  "POST /api/v1/conclusions": {
-    allowed: need("directive.assign"),
-    request: (w, rel) => ({ path: "/api/v1/conclusions", body: conclusionBody(w.units[rel]) }),
-  },
+  "POST /api/v1/conclusions": [
+    {
+      allowed: need("directive.assign"),
+      request: (w, rel) => ({ path: "/api/v1/conclusions", body: conclusionBody(w.units[rel]) }),
+    },
+    {
+      label: "an item's lead organisation of another unit",
+      allowed: need("directive.assign"),
+      refusedForAll: true,
+      request: (w, rel) => {
+        const body = conclusionBody(w.units[rel]);
+        const lead = { unitId: w.units[rel], organisationId: foreignOrg(w, rel) };
+        const items = body.items.map((i) => ({ ...i, directives: [{ lead, deadline: { kind: "none" } }] }));
+        return { path: "/api/v1/conclusions", body: { ...body, items } };
+      },
+    },
+  ],
   "PUT /api/v1/conclusions/{id}": {
     allowed: need("directive.assign"),
     request: async (w, rel) => {
@@ -412,10 +460,19 @@ const MATRIX: Record<string, Row | Row[]> = {
       refusedForAll: true,
       request: (w, rel) => ({
         path: "/api/v1/directives",
-        body: directiveBody(w.units[rel], {
-          unitId: w.units[rel],
-          organisationId: w.orgs[rel === "sibling" ? "own" : "sibling"],
-        }),
+        body: directiveBody(w.units[rel], { unitId: w.units[rel], organisationId: foreignOrg(w, rel) }),
+      }),
+    },
+    {
+      label: "coordinator organisation of another unit",
+      allowed: need("directive.assign"),
+      refusedForAll: true,
+      request: (w, rel) => ({
+        path: "/api/v1/directives",
+        body: {
+          ...directiveBody(w.units[rel]),
+          coordinators: [{ unitId: w.units[rel], organisationId: foreignOrg(w, rel) }],
+        },
       }),
     },
   ],
@@ -459,10 +516,19 @@ const MATRIX: Record<string, Row | Row[]> = {
       refusedForAll: true,
       request: (w, rel) => ({
         path: "/api/v1/proposals",
-        body: proposalBody(w.units[rel], {
-          unitId: w.units[rel],
-          organisationId: w.orgs[rel === "sibling" ? "own" : "sibling"],
-        }),
+        body: proposalBody(w.units[rel], { unitId: w.units[rel], organisationId: foreignOrg(w, rel) }),
+      }),
+    },
+    {
+      label: "addressee organisation of another unit",
+      allowed: need("proposal.raise"),
+      refusedForAll: true,
+      request: (w, rel) => ({
+        path: "/api/v1/proposals",
+        body: {
+          ...proposalBody(w.units[rel]),
+          addressees: [{ unitId: w.parentOf[rel], organisationId: foreignOrg(w, rel) }],
+        },
       }),
     },
   ],
@@ -570,13 +636,9 @@ function expectedStatuses(
   row: Row,
 ): { ok: (s: number) => boolean; text: string } {
   if (caller === "anonymous") return { ok: (s) => s === 401, text: "401" };
+  // A pair the registry contradicts: refused whoever asks (a 403 when the caller may not use it at all).
   if (row.refusedForAll) {
-    return allowed
-      ? { ok: (s) => s === 404 || s === 422, text: "404/422 (mismatched pair)" }
-      : {
-          ok: (s) => s === 403 || s === 404 || s === 422,
-          text: "403/404/422 (mismatched pair, not allowed)",
-        };
+    return { ok: (s) => s === 403 || s === 404 || s === 422, text: "403/404/422 (mismatched pair)" };
   }
   if (!allowed) {
     const also = row.alsoRefused ?? [];
