@@ -41,7 +41,13 @@ type Schema = {
 };
 
 interface Doc {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content: Record<string, { schema: Schema }> }; responses?: Record<string, unknown> }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -599,6 +605,16 @@ describe.each(ENGINES)("fuzzing every JSON change on %s", (engine) => {
 
   it("answers hostile bodies and ids without a 5xx, with Vietnamese errors in the documented shape", async () => {
     const escapes: string[] = [];
+    // Statuses the document does not list for the operation: reported with FUZZ_REPORT=1, not failed on.
+    const undocumented = new Set<string>();
+    // Mostly the system admin, whom no rule stops before the input reaches the database; sometimes a
+    // ward's data officer or unit admin, so refusals meet hostile input too.
+    const callerArb = fc.constantFrom<"admin" | "ward_officer" | "unit_admin">(
+      "admin",
+      "admin",
+      "ward_officer",
+      "unit_admin",
+    );
     let operations = 0;
     for (const [template, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
@@ -620,36 +636,47 @@ describe.each(ENGINES)("fuzzing every JSON change on %s", (engine) => {
             )
           : fc.constant(path);
         await fc.assert(
-          fc.asyncProperty(pathArb, bodies(template, method, schema), mutation, async (url, valid, m) => {
-            const text = bodyText(valid, m);
-            const response = await w.admin.request(url, {
-              method: method.toUpperCase(),
-              body: text,
-              headers: {
-                "content-type": "application/json",
-                accept: "application/json",
-                "x-csrf-token": w.admin.csrfToken,
-              },
-            });
-            const body = await response.text();
-            let json: unknown = null;
-            try {
-              json = JSON.parse(body);
-            } catch {
-              json = null;
-            }
-            const problem = describeProblem(response.status, json);
-            if (problem) {
-              escapes.push(
-                `${method.toUpperCase()} ${template} → ${problem}; url ${url}; body ${text.slice(0, 300)}; answer ${body.slice(0, 300)}`,
-              );
-            }
-          }),
+          fc.asyncProperty(
+            pathArb,
+            bodies(template, method, schema),
+            mutation,
+            callerArb,
+            async (url, valid, m, who) => {
+              const text = bodyText(valid, m);
+              const client = who === "admin" ? w.admin : w.clients[who];
+              const response = await client.request(url, {
+                method: method.toUpperCase(),
+                body: text,
+                headers: {
+                  "content-type": "application/json",
+                  accept: "application/json",
+                  "x-csrf-token": client.csrfToken,
+                },
+              });
+              const body = await response.text();
+              if (!(String(response.status) in (op.responses ?? {}))) {
+                undocumented.add(`${method.toUpperCase()} ${template} → ${response.status}`);
+              }
+              let json: unknown = null;
+              try {
+                json = JSON.parse(body);
+              } catch {
+                json = null;
+              }
+              const problem = describeProblem(response.status, json);
+              if (problem) {
+                escapes.push(
+                  `${method.toUpperCase()} ${template} → ${problem} (as ${who}); url ${url}; body ${text.slice(0, 300)}; answer ${body.slice(0, 300)}`,
+                );
+              }
+            },
+          ),
           { seed: SEED, numRuns: RUNS_PER_OPERATION, interruptAfterTimeLimit: TIME_PER_OPERATION_MS },
         );
       }
     }
     expect(operations).toBeGreaterThan(30);
+    if (process.env.FUZZ_REPORT) console.log([...undocumented].sort().join("\n"));
     expect(escapes).toEqual([]);
   }, 600_000);
 });
