@@ -54,6 +54,12 @@ async function checkReferences(
             },
           ]
         : []),
+      // An attendee named with both: the organisation must be the unit's (either alone is free).
+      ...input.attendees.flatMap((a, i) =>
+        typeof a.unitId === "number"
+          ? [{ field: `attendees.${i}`, unitId: a.unitId, organisationId: a.organisationId }]
+          : [],
+      ),
     ]),
   );
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);

@@ -376,6 +376,19 @@ const MATRIX: Record<string, Row | Row[]> = {
       }),
     },
     {
+      label: "an attendee's organisation of another unit",
+      allowed: need("session.manage"),
+      refusedForAll: true,
+      request: (w, rel) => ({
+        path: "/api/v1/sessions",
+        body: sessionBody(w.units[rel], {
+          attendees: [
+            { name: "Trần Thị B", unitId: w.units[rel], organisationId: foreignOrg(w, rel), side: "host" },
+          ],
+        }),
+      }),
+    },
+    {
       label: "visiting organisation of another unit",
       allowed: need("session.manage"),
       refusedForAll: true,
