@@ -114,7 +114,13 @@ program
                 unitId: Number(options.unit),
                 validFrom: vnDateString(now),
               },
-              { actor: null, hierarchy: await loadHierarchy(database.db), today: vnDateString(now), now, ip: null },
+              {
+                actor: null,
+                hierarchy: await loadHierarchy(database.db),
+                today: vnDateString(now),
+                now,
+                ip: null,
+              },
             );
             console.log(`created user ${username} (id ${id})`);
           } catch (error) {
