@@ -9,6 +9,7 @@ import {
   errorResponse,
   errorResponses,
   IdParamSchema,
+  recordErrors,
 } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
@@ -29,13 +30,10 @@ import { parseConclusionText } from "./reader/reader.service.js";
 
 // One tag with the sessions' routes: readers of the API documentation find a session and its
 // conclusions together.
+const common = recordErrors();
+
 const TAG = ["Buổi làm việc, kết luận"];
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const common = {
-  401: errorResponse("Not signed in."),
-  403: errorResponse("Not allowed."),
-  404: errorResponse("Not found, or not visible to the caller."),
-};
 
 const parseRoute = createRoute({
   method: "post",

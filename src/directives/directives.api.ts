@@ -8,6 +8,7 @@ import {
   errorResponse,
   errorResponses,
   IdParamSchema,
+  recordErrors,
 } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
@@ -41,11 +42,7 @@ import { allowedActions } from "./workflow.rules.js";
 
 const TAG = ["Nhiệm vụ"];
 const PAGE_SIZE = 100;
-const common = {
-  401: errorResponse("Not signed in."),
-  403: errorResponse("Not allowed (a Vietnamese message says why)."),
-  404: errorResponse("No such directive, or not visible to the caller."),
-};
+const common = recordErrors("directive");
 
 const listRoute = createRoute({
   method: "get",

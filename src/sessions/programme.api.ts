@@ -7,6 +7,7 @@ import {
   errorResponse,
   errorResponses,
   IdParamSchema,
+  recordErrors,
 } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
@@ -18,12 +19,9 @@ import {
   searchProgramItems,
 } from "./programme.service.js";
 
+const common = recordErrors();
+
 const TAG = ["Buổi làm việc, kết luận"];
-const common = {
-  401: errorResponse("Not signed in."),
-  403: errorResponse("Not allowed."),
-  404: errorResponse("Not found, or not visible to the caller."),
-};
 
 const ProgramItemInputSchema = z
   .object({

@@ -8,6 +8,7 @@ import {
   errorResponse,
   errorResponses,
   IdParamSchema,
+  recordErrors,
 } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import type { AppCtx } from "../core/http/request.js";
@@ -16,13 +17,9 @@ import type { SessionDetail, SessionInput } from "./sessions.model.js";
 import { SessionDetailOutSchema, SessionInputSchema, SessionOutSchema } from "./sessions.schema.js";
 import { createSession, editSession, getSessionFor, searchSessions } from "./sessions.service.js";
 
+const common = recordErrors();
+
 const TAG = ["Buổi làm việc, kết luận"];
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const common = {
-  401: errorResponse("Not signed in."),
-  403: errorResponse("Not allowed."),
-  404: errorResponse("Not found, or not visible to the caller."),
-};
 
 const listRoute = createRoute({
   method: "get",

@@ -5571,7 +5571,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (a Vietnamese message says why). */
+            /** @description Not allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5631,7 +5631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (a Vietnamese message says why). */
+            /** @description Not allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +5695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (a Vietnamese message says why). */
+            /** @description Not allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5768,7 +5768,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (a Vietnamese message says why). */
+            /** @description Not allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5841,7 +5841,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (a Vietnamese message says why). */
+            /** @description Not allowed. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -98,3 +98,15 @@ export function access(kind: Access, who: string, description?: string) {
 export function dataResponse(description: string, schema: z.ZodType) {
   return { description, content: { "application/json": { schema: z.object({ data: schema }) } } };
 }
+
+/**
+ * The refusals every operation on one record documents: `thing` names it in the 404 ("No such
+ * directive, or not visible to the caller."); a record the caller may not see is never confirmed.
+ */
+export function recordErrors(thing?: string) {
+  return {
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not allowed."),
+    404: errorResponse(`${thing ? `No such ${thing}` : "Not found"}, or not visible to the caller.`),
+  };
+}

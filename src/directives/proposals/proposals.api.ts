@@ -7,6 +7,7 @@ import {
   errorResponse,
   errorResponses,
   IdParamSchema,
+  recordErrors,
 } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
@@ -30,11 +31,7 @@ import {
 } from "./proposals.service.js";
 
 const TAG = ["Kiến nghị, đề xuất"];
-const common = {
-  401: errorResponse("Not signed in."),
-  403: errorResponse("Not allowed."),
-  404: errorResponse("No such proposal, or not visible to the caller."),
-};
+const common = recordErrors("proposal");
 
 const listRoute = createRoute({
   method: "get",
