@@ -1,14 +1,15 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, ENGINES } from "../../../test/support/databases.js";
-import { createUser } from "../../../test/support/fixtures.js";
+import { createUnit, createUser } from "../../../test/support/fixtures.js";
 import { createApiToken } from "../../accounts/auth.service.js";
 import type { Config } from "../../core/config.js";
 import { type Database, openDatabase } from "../../core/db/database.js";
 import type { DialectName } from "../../core/db/dialect.js";
-import { migrateToLatest } from "../migrations.js";
+import { migrateToLatest, migrateUpTo, migrationNames } from "../migrations.js";
 import { type BackupManifest, createBackup, restoreBackup } from "./backup.js";
 
 interface Place {
@@ -244,6 +245,89 @@ describe.each(ENGINES)("backup and restore on %s", (engine) => {
       } finally {
         await restored.close();
       }
+    },
+  );
+
+  it.runIf(engine === "postgres")(
+    "restores a backup of an older version's schema, with a table referencing itself and awkward text, then migrates it; refuses a newer version's",
+    async () => {
+      const older = await emptyPlace(engine);
+      const known = migrationNames("postgres");
+      const previous = known.at(-2);
+      if (!previous) throw new Error("fewer than two migrations");
+      const old = await openDatabase(older.config, { poolSize: 2 });
+      let rows: unknown[];
+      try {
+        await migrateUpTo(old.db, "postgres", previous);
+        const unitId = await createUnit(old.db, { name: "Phường Bến Nghé" });
+        const directive = (title: string, assigner: string | null) => ({
+          title,
+          lead_unit_id: unitId,
+          assigning_unit_id: unitId,
+          assigner_name: assigner,
+          deadline_kind: "none",
+          state: "assigned",
+          progress_percent: 0,
+          created_at: "2026-01-01T00:00:00.000Z",
+          updated_at: "2026-01-01T00:00:00.000Z",
+        });
+        const child = await old.db
+          .insertInto("directives")
+          .values(directive('Giao "việc" con,\ndòng hai', ""))
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const parent = await old.db
+          .insertInto("directives")
+          .values(directive("Việc cha; \\N không phải NULL", null))
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        // The child's id is lower than its parent's: loading by id order alone would break the key.
+        await old.db
+          .updateTable("directives")
+          .set({ parent_id: parent.id })
+          .where("id", "=", child.id)
+          .execute();
+        rows = await old.db.selectFrom("directives").selectAll().orderBy("id").execute();
+      } finally {
+        await old.close();
+      }
+      const folder = path.join(path.dirname(backupDir), "phien-ban-cu");
+      const oldDatabase = await openDatabase(older.config, { poolSize: 2 });
+      try {
+        const manifest = await createBackup({
+          database: oldDatabase,
+          source: older.config,
+          dataDir: older.dataDir,
+          target: folder,
+        });
+        expect(manifest.postgres?.migrations).toEqual(known.slice(0, -1));
+      } finally {
+        await oldDatabase.close();
+      }
+
+      const target = await emptyPlace(engine);
+      await restoreBackup({ source: folder, target: target.config, dataDir: target.dataDir, force: false });
+      const restored = await openDatabase(target.config, { poolSize: 2 });
+      try {
+        expect(await restored.db.selectFrom("directives").selectAll().orderBy("id").execute()).toEqual(rows);
+        // Migrated to this version afterwards.
+        expect(await migrateToLatest(restored.db, "postgres")).toEqual([]);
+        const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+          restored.db,
+        );
+        expect(applied.rows.map((r) => r.name)).toEqual(known);
+      } finally {
+        await restored.close();
+      }
+
+      const manifestFile = path.join(folder, "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as BackupManifest;
+      manifest.postgres?.migrations.push("9999-tuong-lai");
+      writeFileSync(manifestFile, JSON.stringify(manifest));
+      const another = await emptyPlace(engine);
+      await expect(
+        restoreBackup({ source: folder, target: another.config, dataDir: another.dataDir, force: false }),
+      ).rejects.toThrow(/are not this version's; restore it with the version that made it/);
     },
   );
 });
