@@ -42,3 +42,13 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
 export function migrateToLatest(db: Kysely<DB>, dialect: DialectName): Promise<string[]> {
   return runMigrations(db, listMigrations(dialect));
 }
+
+/** The names of this version's migrations, in the order they apply. */
+export function migrationNames(dialect: DialectName): string[] {
+  return Object.keys(listMigrations(dialect)).sort();
+}
+
+/** Applies the pending migrations up to and including `last` (a name of migrationNames), no further. */
+export function migrateUpTo(db: Kysely<DB>, dialect: DialectName, last: string): Promise<string[]> {
+  return runMigrations(db, listMigrations(dialect), last);
+}

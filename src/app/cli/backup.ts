@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -10,19 +9,22 @@ import { type Kysely, sql } from "kysely";
 import { type Config, ConfigError } from "../../core/config.js";
 import { type Database, openDatabase } from "../../core/db/database.js";
 import type { DB } from "../../core/db/schema.js";
-import { migrateToLatest } from "../migrations.js";
+import { migrateToLatest, migrateUpTo, migrationNames } from "../migrations.js";
+import { backupPostgres, POSTGRES_FOLDER, type PostgresContent, restorePostgres } from "./backup-postgres.js";
 
 /**
  * Backup and restore of everything a ward's install holds: the database and the files under the data
  * folder the database points to (portal photos in `media/`, session attachments in `session-files/`).
  *
- * A backup is a folder: `database.sqlite` (SQLite) or `database.dump` (pg_dump's custom format), the
- * two file folders, and `manifest.json`, written last, with the size and SHA-256 of every file. A
- * folder without a manifest is an unfinished backup; restore checks every file against it first.
+ * A backup is a folder: `database.sqlite` (SQLite) or `database/` (PostgreSQL: one CSV file per table,
+ * see backup-postgres.ts), the two file folders, and `manifest.json`, written last, with the size and
+ * SHA-256 of every file (and on PostgreSQL each table's columns and rows, each sequence's value and the
+ * migrations applied). A folder without a manifest is an unfinished backup; restore checks every file
+ * against it first.
  *
  * Consistency while the app keeps writing: SQLite is copied with `VACUUM INTO`, one read transaction
  * (WAL lets the app's writes go on meanwhile), on a worker thread so the caller's event loop runs on;
- * pg_dump reads one snapshot. Either way the copy holds exactly the transactions committed before it
+ * PostgreSQL is read in one REPEATABLE READ transaction, one snapshot. Either way the copy holds exactly the transactions committed before it
  * started: every write acknowledged before the backup began, and no half of any write. Files are
  * copied after the database, and a photo is written before the row that names it, so every file the
  * copy names is there (files added later are extra, never missing).
@@ -38,10 +40,12 @@ export interface BackupManifest {
   version: 1;
   createdAt: string;
   engine: "sqlite" | "postgres";
-  /** The database file inside the folder. */
+  /** The database file inside the folder (SQLite), or the folder of table files (PostgreSQL). */
   database: string;
   folders: string[];
   files: { path: string; bytes: number; sha256: string }[];
+  /** PostgreSQL only: what the table files hold. */
+  postgres?: PostgresContent;
 }
 
 /** Copies a live SQLite database to `target` as one consistent snapshot, off the main thread. */
@@ -62,37 +66,6 @@ export function snapshotSqlite(sourceFile: string, target: string): Promise<void
     worker.once("error", reject);
     worker.once("exit", (exitCode) =>
       exitCode === 0 ? resolve() : reject(new Error(`SQLite snapshot stopped with code ${exitCode}`)),
-    );
-  });
-}
-
-/** A PostgreSQL URL without its password, and the password for PGPASSWORD (not visible in `ps`). */
-function splitPassword(url: string): { url: string; env: NodeJS.ProcessEnv } {
-  const parsed = new URL(url);
-  const password = decodeURIComponent(parsed.password);
-  parsed.password = "";
-  return { url: parsed.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
-}
-
-/** Runs a PostgreSQL client program; a missing program is a ConfigError naming the package. */
-function runPgTool(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { env, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString("utf8")).slice(-4000);
-    });
-    child.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === "ENOENT"
-          ? new ConfigError(
-              `${program} not found on PATH: install the postgresql-client package (the server's major version or newer)`,
-            )
-          : error,
-      ),
-    );
-    child.once("close", (code) =>
-      code === 0 ? resolve() : reject(new ConfigError(`${program} failed (exit ${code}): ${stderr.trim()}`)),
     );
   });
 }
@@ -136,24 +109,14 @@ export async function createBackup(input: {
   await mkdir(target, { recursive: true });
   try {
     let databaseFile: string;
+    let postgres: PostgresContent | undefined;
     if (input.source.kind === "sqlite") {
       if (!input.database.sqlite) throw new ConfigError("the SQLite database is not open");
       databaseFile = "database.sqlite";
       await snapshotSqlite(input.database.sqlite.name, path.join(target, databaseFile));
     } else {
-      databaseFile = "database.dump";
-      const { url, env } = splitPassword(input.source.url);
-      await runPgTool(
-        "pg_dump",
-        [
-          "--format=custom",
-          "--no-owner",
-          "--no-privileges",
-          `--file=${path.join(target, databaseFile)}`,
-          url,
-        ],
-        env,
-      );
+      databaseFile = POSTGRES_FOLDER;
+      postgres = await backupPostgres(input.source.url, target);
     }
     const folders: string[] = [];
     for (const folder of DATA_FOLDERS) {
@@ -175,6 +138,7 @@ export async function createBackup(input: {
       database: databaseFile,
       folders,
       files,
+      ...(postgres ? { postgres } : {}),
     };
     await writeFile(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
@@ -194,12 +158,21 @@ export async function verifyBackup(source: string): Promise<BackupManifest> {
     throw new ConfigError(`${source}: unknown backup format`);
   const listed = new Set(manifest.files.map((f) => f.path));
   for (const file of manifest.files) {
+    if (path.isAbsolute(file.path) || file.path.split(/[\\/]/).includes(".."))
+      throw new ConfigError(`backup damaged: ${file.path} is outside the backup`);
     const full = path.join(source, file.path);
     if (!existsSync(full)) throw new ConfigError(`backup damaged: ${file.path} is missing`);
     if ((await stat(full)).size !== file.bytes || (await sha256Of(full)) !== file.sha256)
       throw new ConfigError(`backup damaged: ${file.path} differs from the manifest`);
   }
-  if (!listed.has(manifest.database)) throw new ConfigError("backup damaged: no database file");
+  if (manifest.engine === "postgres") {
+    if (!manifest.postgres)
+      throw new ConfigError(
+        `${source} was made with pg_dump by an earlier version: restore ${manifest.database} with pg_restore`,
+      );
+    for (const table of manifest.postgres.tables)
+      if (!listed.has(table.file)) throw new ConfigError(`backup damaged: no file for table ${table.name}`);
+  } else if (!listed.has(manifest.database)) throw new ConfigError("backup damaged: no database file");
   return manifest;
 }
 
@@ -231,6 +204,18 @@ export async function restoreBackup(input: {
       `the backup is of ${manifest.engine} but DATABASE_URL names ${input.target.kind}; restore into the same engine`,
     );
   const backupDatabase = path.join(input.source, manifest.database);
+  let postgres: { content: PostgresContent; last: string } | undefined;
+  if (manifest.engine === "postgres" && manifest.postgres) {
+    // The backup's own schema is rebuilt from its migrations, which must be a start of this version's.
+    const known = migrationNames("postgres");
+    const applied = manifest.postgres.migrations;
+    const last = applied.at(-1);
+    if (!last || applied.some((name, i) => known[i] !== name))
+      throw new ConfigError(
+        `the backup's migrations (${applied.join(", ") || "none"}) are not this version's; restore it with the version that made it`,
+      );
+    postgres = { content: manifest.postgres, last };
+  }
   if (manifest.engine === "sqlite") {
     const check = new SQLite(backupDatabase, { readonly: true, fileMustExist: true });
     try {
@@ -256,7 +241,7 @@ export async function restoreBackup(input: {
         `${occupied.join(" and ")} already hold data; restore replaces it only with --force`,
       );
     if (database.dialect === "postgres") {
-      // pg_restore creates every table: the schema is emptied first (the role must own it).
+      // The migrations create every table: the schema is emptied first (the role must own it).
       await sql`drop schema if exists public cascade`.execute(database.db);
       await sql`create schema public`.execute(database.db);
     }
@@ -271,20 +256,14 @@ export async function restoreBackup(input: {
     } finally {
       from.close();
     }
-  } else {
-    const { url, env } = splitPassword(input.target.url);
-    await runPgTool(
-      "pg_restore",
-      [
-        "--no-owner",
-        "--no-privileges",
-        "--single-transaction",
-        "--exit-on-error",
-        `--dbname=${url}`,
-        backupDatabase,
-      ],
-      env,
-    );
+  } else if (postgres) {
+    const created = await openDatabase(input.target, { poolSize: 2 });
+    try {
+      await migrateUpTo(created.db, "postgres", postgres.last);
+    } finally {
+      await created.close();
+    }
+    await restorePostgres(input.target.url, input.source, postgres.content);
   }
 
   for (const folder of DATA_FOLDERS) {

@@ -161,7 +161,7 @@ program
 program
   .command("backup <folder>")
   .description(
-    "back up the database and the data folder's media and session-files into the new <folder> (safe while the app runs; PostgreSQL needs pg_dump from postgresql-client)",
+    "back up the database and the data folder's media and session-files into the new <folder> (safe while the app runs)",
   )
   .action((folder: string) =>
     runOrExit(() =>
@@ -181,9 +181,7 @@ program
 
 program
   .command("restore <folder>")
-  .description(
-    "restore a backup folder into the configured database and data folder (stop the app first; PostgreSQL needs pg_restore from postgresql-client)",
-  )
+  .description("restore a backup folder into the configured database and data folder (stop the app first)")
   .option("--force", "replace a database or data folder that already holds data")
   .action((folder: string, options: { force?: boolean }) =>
     runOrExit(async () => {

@@ -12,13 +12,18 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Applies every pending migration of `migrations` (names sort in the order they apply); throws with the failing one's name. */
+/**
+ * Applies every pending migration of `migrations` (names sort in the order they apply), or only those
+ * up to and including `upTo`; throws with the failing one's name.
+ */
 export async function runMigrations(
   db: Kysely<DB>,
   migrations: Record<string, Migration>,
+  upTo?: string,
 ): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } =
+    upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
     const where = failed ? ` (in ${failed.migrationName})` : "";
