@@ -21,6 +21,7 @@ import {
 } from "./directives.service.js";
 import { DIRECTIVES_HREF, DirectiveListPage, DirectivePage } from "./directives.views.js";
 import { presentDirective } from "./directives-present.js";
+import { myDirectiveIds } from "./my-directives.service.js";
 import { TIMELINESS, type Timeliness } from "./timeliness.rules.js";
 import { sqlClock } from "./timeliness-sql.js";
 import {
@@ -114,11 +115,11 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       unit: q("don_vi"),
       state: q("trang_thai"),
       timeliness: q("tien_do"),
+      mine: q("cua_toi") === "1",
       page: Math.max(1, Number(q("trang")) || 1),
     };
     const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
-    const { rows, total } = await listDirectives(db, {
-      scope,
+    const conditions = {
       leadUnitId: /^\d+$/.test(filters.unit) ? Number(filters.unit) : undefined,
       state: (WORKFLOW_STATES as readonly string[]).includes(filters.state)
         ? (filters.state as WorkflowState)
@@ -126,6 +127,13 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       timeliness: (TIMELINESS as readonly string[]).includes(filters.timeliness)
         ? (filters.timeliness as Timeliness)
         : undefined,
+    };
+    // "Của tôi": only those the caller assigned or leads (my-directives.service.ts), as the dashboard counts.
+    const ids = filters.mine ? await myDirectiveIds(db, ctx, conditions) : undefined;
+    const { rows, total } = await listDirectives(db, {
+      scope,
+      ids,
+      ...conditions,
       clock: sqlClock(ctx.now),
       limit: PAGE_SIZE,
       offset: (filters.page - 1) * PAGE_SIZE,

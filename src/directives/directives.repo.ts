@@ -225,6 +225,8 @@ export async function findDirective(db: Kysely<DB>, id: number): Promise<Directi
 export interface DirectiveFilter {
   /** Units the caller may see: a directive is visible when its lead, assigning or a coordinating unit is. */
   scope: "all" | number[];
+  /** Only these directives (an empty list matches nothing). */
+  ids?: number[];
   /** Led by this unit. */
   leadUnitId?: number;
   state?: WorkflowState;
@@ -257,30 +259,40 @@ export function directiveInScope(scope: number[]) {
     ]);
 }
 
+/** The filter's conditions on the base query; null when it can match nothing. */
+function filtered<Q extends ReturnType<typeof baseQuery>>(
+  q: Q,
+  f: Omit<DirectiveFilter, "limit" | "offset">,
+): Q | null {
+  let out = q as ReturnType<typeof baseQuery>;
+  if (f.scope !== "all" && f.scope.length === 0) return null;
+  if (f.ids?.length === 0) return null;
+  if (f.sessionIds?.length === 0) return null;
+  if (f.scope !== "all") out = out.where(directiveInScope(f.scope));
+  if (f.ids) out = out.where("directives.id", "in", f.ids);
+  if (f.leadUnitId !== undefined) out = out.where("directives.lead_unit_id", "=", f.leadUnitId);
+  if (f.state) out = out.where("directives.state", "=", f.state);
+  if (f.noticeId !== undefined) out = out.where("directives.notice_id", "=", f.noticeId);
+  if (f.sessionId !== undefined) out = out.where("n.session_id", "=", f.sessionId);
+  if (f.sessionIds) out = out.where("n.session_id", "in", f.sessionIds);
+  if (f.parentId !== undefined) {
+    out =
+      f.parentId === null
+        ? out.where("directives.parent_id", "is", null)
+        : out.where("directives.parent_id", "=", f.parentId);
+  }
+  if (f.openOnly) out = out.where("directives.state", "not in", ["confirmed", "cancelled"]);
+  if (f.timeliness) out = out.where(timelinessSql(f.clock), "=", f.timeliness);
+  return out as Q;
+}
+
 /** Directives matching the filter, oldest first, with the total for paging. */
 export async function listDirectives(
   db: Kysely<DB>,
   f: DirectiveFilter,
 ): Promise<{ rows: DirectiveRecord[]; total: number }> {
-  if (f.scope !== "all" && f.scope.length === 0) return { rows: [], total: 0 };
-  let q = baseQuery(db);
-  if (f.scope !== "all") q = q.where(directiveInScope(f.scope));
-  if (f.leadUnitId !== undefined) q = q.where("directives.lead_unit_id", "=", f.leadUnitId);
-  if (f.state) q = q.where("directives.state", "=", f.state);
-  if (f.noticeId !== undefined) q = q.where("directives.notice_id", "=", f.noticeId);
-  if (f.sessionId !== undefined) q = q.where("n.session_id", "=", f.sessionId);
-  if (f.sessionIds) {
-    if (f.sessionIds.length === 0) return { rows: [], total: 0 };
-    q = q.where("n.session_id", "in", f.sessionIds);
-  }
-  if (f.parentId !== undefined) {
-    q =
-      f.parentId === null
-        ? q.where("directives.parent_id", "is", null)
-        : q.where("directives.parent_id", "=", f.parentId);
-  }
-  if (f.openOnly) q = q.where("directives.state", "not in", ["confirmed", "cancelled"]);
-  if (f.timeliness) q = q.where(timelinessSql(f.clock), "=", f.timeliness);
+  const q = filtered(baseQuery(db), f);
+  if (!q) return { rows: [], total: 0 };
   const [rows, count] = await Promise.all([
     q.orderBy("directives.id").limit(f.limit).offset(f.offset).execute(),
     q
@@ -293,6 +305,31 @@ export async function listDirectives(
     rows.map((r) => r.id),
   );
   return { rows: rows.map((r) => toRecord(r, coordinators.get(r.id) ?? [])), total: Number(count.n) };
+}
+
+/** The lead and assigning parties of every directive matching the filter (no paging), oldest first. */
+export async function listDirectiveParties(
+  db: Kysely<DB>,
+  f: Omit<DirectiveFilter, "limit" | "offset">,
+): Promise<{ id: number; leadUnitId: number; leadOrganisationId: number | null; assigningUnitId: number }[]> {
+  const q = filtered(baseQuery(db), f);
+  if (!q) return [];
+  const rows = await q
+    .clearSelect()
+    .select([
+      "directives.id",
+      "directives.lead_unit_id",
+      "directives.lead_organisation_id",
+      "directives.assigning_unit_id",
+    ])
+    .orderBy("directives.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    leadUnitId: r.lead_unit_id,
+    leadOrganisationId: r.lead_organisation_id,
+    assigningUnitId: r.assigning_unit_id,
+  }));
 }
 
 /** Organisations a user works for as department staff (the emulation module keeps the list). */

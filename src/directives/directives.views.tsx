@@ -19,6 +19,8 @@ export interface ListFilters {
   unit: string;
   state: string;
   timeliness: string;
+  /** Only directives the viewer assigned or leads (`cua_toi=1`). */
+  mine: boolean;
   page: number;
 }
 
@@ -33,7 +35,7 @@ export function DirectiveListPage(p: {
   const f = p.filters;
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const link = (page: number) =>
-    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, trang: String(page) })}`;
+    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, ...(f.mine ? { cua_toi: "1" } : {}), trang: String(page) })}`;
   return (
     <AdminLayout meta={p.meta} active={DIRECTIVES_HREF}>
       <h1>Nhiệm vụ</h1>
@@ -74,6 +76,10 @@ export function DirectiveListPage(p: {
               </option>
             ))}
           </select>
+        </label>
+        <label for="f-cua-toi">
+          <input type="checkbox" id="f-cua-toi" name="cua_toi" value="1" checked={f.mine} /> Chỉ nhiệm vụ tôi
+          giao hoặc chủ trì
         </label>
         <button type="submit" class="button">
           Lọc

@@ -23,6 +23,7 @@ import {
   searchProposals,
 } from "./proposals.service.js";
 import { PROPOSALS_HREF, ProposalFormPage, ProposalListPage, ProposalPage } from "./proposals.views.js";
+import { proposalsAnswerableBy } from "./proposals-to-answer.service.js";
 
 async function renderProposal(
   c: AppCtx,
@@ -110,12 +111,17 @@ export function registerProposalPages(app: OpenAPIHono<AppEnv>): void {
     const status = (PROPOSAL_STATUSES as readonly string[]).includes(raw)
       ? (raw as ProposalStatus)
       : undefined;
-    const rows = await searchProposals(c.var.ctx.database.db, { status }, ctx);
+    // "Phải trả lời": only those the caller may answer, as the dashboard counts them.
+    const toAnswer = c.req.query("phai_tra_loi") === "1";
+    const rows = toAnswer
+      ? await proposalsAnswerableBy(c.var.ctx.database.db, ctx, status)
+      : await searchProposals(c.var.ctx.database.db, { status }, ctx);
     return c.html(
       <ProposalListPage
         meta={pageMeta(c, "Kiến nghị, đề xuất")}
         rows={rows.map(presentProposal)}
         status={raw}
+        toAnswer={toAnswer}
       />,
     );
   });

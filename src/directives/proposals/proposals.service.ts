@@ -135,7 +135,15 @@ export async function answerableAddressees(
   p: ProposalRecord,
   ctx: Omit<ActorContext, "now">,
 ): Promise<PartyInput[]> {
-  const staff = await staffOrganisationIds(db, ctx.actor.userId);
+  return addresseesAnswerableBy(p, ctx, await staffOrganisationIds(db, ctx.actor.userId));
+}
+
+/** The addressees the actor may answer for, given the departments the actor works in (`staff`). */
+export function addresseesAnswerableBy(
+  p: Pick<ProposalRecord, "addressees">,
+  ctx: Omit<ActorContext, "now">,
+  staff: readonly number[],
+): PartyInput[] {
   return p.addressees.filter(
     (a) =>
       mayOnUnit(ctx.actor, "proposal.answer", a.unitId, ctx.hierarchy, ctx.today) ||

@@ -16,10 +16,13 @@ export function ProposalListPage({
   meta,
   rows,
   status,
+  toAnswer = false,
 }: {
   meta: PageMeta;
   rows: ProposalOut[];
   status: string;
+  /** Only those the viewer may answer (`phai_tra_loi=1`). */
+  toAnswer?: boolean;
 }) {
   return (
     <AdminLayout meta={meta} active={PROPOSALS_HREF}>
@@ -35,6 +38,10 @@ export function ProposalListPage({
               </option>
             ))}
           </select>
+        </label>
+        <label for="f-phai-tra-loi">
+          <input type="checkbox" id="f-phai-tra-loi" name="phai_tra_loi" value="1" checked={toAnswer} /> Chỉ
+          kiến nghị tôi phải trả lời
         </label>
         <button type="submit" class="button">
           Lọc

@@ -10,11 +10,32 @@ import { listNotifications, markNotificationsRead, type NotificationRow } from "
 
 export const NOTIFICATIONS_HREF = "/quan-tri/thong-bao";
 
-function NotificationsPage({ meta, rows }: { meta: PageMeta; rows: NotificationRow[] }) {
+/** The unread ones only: what the dashboard's card counts. */
+export const UNREAD_NOTIFICATIONS_HREF = `${NOTIFICATIONS_HREF}?chua_doc=1`;
+/** The page lists the newest this many, and every unread one up to UNREAD_LIMIT. */
+const PAGE_LIMIT = 100;
+const UNREAD_LIMIT = 1000;
+
+function NotificationsPage({
+  meta,
+  rows,
+  unreadOnly,
+}: {
+  meta: PageMeta;
+  rows: NotificationRow[];
+  unreadOnly: boolean;
+}) {
   const unread = rows.filter((r) => r.readAt === null).length;
   return (
     <AdminLayout meta={meta} active={NOTIFICATIONS_HREF}>
       <h1>Thông báo của tôi</h1>
+      <p>
+        {unreadOnly ? (
+          <a href={NOTIFICATIONS_HREF}>Xem tất cả thông báo</a>
+        ) : (
+          <a href={UNREAD_NOTIFICATIONS_HREF}>Chỉ xem thông báo chưa đọc</a>
+        )}
+      </p>
       <p role="status">{unread > 0 ? `${unread} thông báo chưa đọc.` : "Không có thông báo mới."}</p>
       {unread > 0 ? (
         <form method="post" action={`${NOTIFICATIONS_HREF}/da-doc`}>
@@ -65,8 +86,16 @@ const listRoute = createRoute({
 export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get(NOTIFICATIONS_HREF, async (c) => {
     const actor = requireActor(c);
-    const rows = await listNotifications(c.var.ctx.database.db, actor.userId);
-    return c.html(<NotificationsPage meta={pageMeta(c, "Thông báo của tôi")} rows={rows} />);
+    const unreadOnly = c.req.query("chua_doc") === "1";
+    const rows = await listNotifications(
+      c.var.ctx.database.db,
+      actor.userId,
+      unreadOnly ? UNREAD_LIMIT : PAGE_LIMIT,
+      { unreadOnly },
+    );
+    return c.html(
+      <NotificationsPage meta={pageMeta(c, "Thông báo của tôi")} rows={rows} unreadOnly={unreadOnly} />,
+    );
   });
 
   app.post(`${NOTIFICATIONS_HREF}/da-doc`, async (c) => {

@@ -223,14 +223,11 @@ export async function listNotifications(
   db: Kysely<DB>,
   userId: number,
   limit = 100,
+  options: { unreadOnly?: boolean } = {},
 ): Promise<NotificationRow[]> {
-  const rows = await db
-    .selectFrom("notifications")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+  let query = db.selectFrom("notifications").selectAll().where("user_id", "=", userId);
+  if (options.unreadOnly) query = query.where("read_at", "is", null);
+  const rows = await query.orderBy("id", "desc").limit(limit).execute();
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -240,6 +237,17 @@ export async function listNotifications(
     createdAt: r.created_at,
     readAt: r.read_at,
   }));
+}
+
+/** How many of the user's notifications are unread. */
+export async function countUnreadNotifications(db: Kysely<DB>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Marks the user's notifications read (all of them, or one); another user's ids are ignored. */

@@ -95,6 +95,20 @@ export async function listArticlesOfUnits(
   };
 }
 
+/** How many articles of the given units have this status (the `total` of listArticlesOfUnits). */
+export async function countArticlesOfUnits(
+  db: Kysely<DB>,
+  unitIds: number[] | "all",
+  status: ArticleStatus,
+): Promise<number> {
+  if (unitIds !== "all" && unitIds.length === 0) return 0;
+  const row = await scoped(db, unitIds)
+    .where("articles.status", "=", status)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Names and levels of the given units (for the owning-unit select and the linked units). */
 export async function listUnitNames(
   db: Kysely<DB>,

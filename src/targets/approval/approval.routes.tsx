@@ -1,16 +1,16 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { can, canAnywhere, grantedRoots } from "../../core/access/policy.js";
+import { canAnywhere } from "../../core/access/policy.js";
 import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { type FieldErrors, ForbiddenError, ValidationError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
-import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
-import { listUnitNames } from "../../units/unit-names.repo.js";
+import { type AppCtx, pageMeta } from "../../core/http/request.js";
 import { listIndicators } from "../catalogue/indicators.repo.js";
 import { listResultsByStatus, listResultsForUnit } from "../entry/results.repo.js";
 import { periodKindOf } from "../period.rules.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { ApprovalPage, type QueueGroup } from "./approval.views.js";
+import { approvableUnits } from "./approval-queue.service.js";
 import { approveResults, reopenResults, returnResults } from "./results-workflow.service.js";
 
 const QUEUE_LIMIT = 2000;
@@ -20,23 +20,16 @@ const NOTICES: Record<string, string> = {
   "mo-lai": "Đã mở lại số liệu để đơn vị sửa.",
 };
 
-/** Units whose figures the caller may approve: under an approve grant, but not the granted unit itself. */
-async function approvableUnits(c: AppCtx) {
-  const actor = requireActor(c);
-  const today = todayOf(c);
-  if (!canAnywhere(actor, "result.approve", today)) throw new ForbiddenError();
-  const hierarchy = await hierarchyOf(c);
-  const roots = grantedRoots(actor, "result.approve", today);
-  const candidates = roots === "all" ? null : hierarchy.unitIdsUnder(roots, today);
-  const units = await listUnitNames(c.var.ctx.database.db, candidates);
-  return units.filter((u) =>
-    can(actor, "result.approve", { unitPath: hierarchy.pathForToday(u.id, today) }, today),
-  );
+/** Units whose figures the caller may approve; 403 for whoever may approve nowhere. */
+async function approvableUnitsOf(c: AppCtx) {
+  const ctx = await actorOf(c);
+  if (!canAnywhere(ctx.actor, "result.approve", ctx.today)) throw new ForbiddenError();
+  return approvableUnits(c.var.ctx.database.db, ctx);
 }
 
 async function render(c: AppCtx, extra: { errors?: FieldErrors } = {}, status: 200 | 409 | 422 = 200) {
   const db = c.var.ctx.database.db;
-  const units = await approvableUnits(c);
+  const units = await approvableUnitsOf(c);
   const byId = new Map(units.map((u) => [u.id, u]));
   const submitted = await listResultsByStatus(db, {
     statuses: ["submitted"],

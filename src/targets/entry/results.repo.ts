@@ -215,6 +215,21 @@ export async function listResultsByStatus(
   return rows.map(toResult);
 }
 
+/** How many results have one of these statuses in these units (all units when null). */
+export async function countResultsByStatus(
+  db: Kysely<DB>,
+  input: { statuses: ResultStatus[]; unitIds: number[] | null },
+): Promise<number> {
+  if (input.unitIds !== null && input.unitIds.length === 0) return 0;
+  let query = db
+    .selectFrom("results")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "in", input.statuses);
+  if (input.unitIds !== null) query = query.where("unit_id", "in", input.unitIds);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Approved results for open-data export, filtered by units (all when null) and periods. */
 export async function listApprovedResults(
   db: Kysely<DB>,
