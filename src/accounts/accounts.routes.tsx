@@ -14,6 +14,8 @@ import { AccountPage, DashboardPage, UsersPage } from "./admin.views.js";
 import { AUDIT_PAGE_SIZE, searchAudit } from "./audit.service.js";
 import { AuditPage } from "./audit.views.js";
 import { createApiToken } from "./auth.service.js";
+import { registerDashboardApi } from "./dashboard.api.js";
+import { type AccountExtensions, loadDashboard } from "./dashboard.extension.js";
 import { registerLoginRoutes } from "./login.routes.js";
 import { listApiTokens, revokeApiToken } from "./tokens.repo.js";
 import { listUsersWithGrants } from "./users.repo.js";
@@ -145,13 +147,18 @@ const auditRoute = createRoute({
   },
 });
 
-export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
+export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, extensions: AccountExtensions): void {
   registerLoginRoutes(app);
+  registerDashboardApi(app, extensions);
 
   app.get("/quan-tri", async (c) => {
     const actor = requireAdminArea(c);
-    const names = await unitNameMap(c, [...new Set(actor.grants.map((g) => g.unitId))]);
-    return c.html(<DashboardPage meta={pageMeta(c, "Quản trị")} unitNames={names} />);
+    const ctx = await actorOf(c);
+    const [names, cards] = await Promise.all([
+      unitNameMap(c, [...new Set(actor.grants.map((g) => g.unitId))]),
+      loadDashboard(extensions, ctx, c.var.ctx.database.db),
+    ]);
+    return c.html(<DashboardPage meta={pageMeta(c, "Quản trị")} unitNames={names} cards={cards} />);
   });
 
   app.get("/quan-tri/tai-khoan", (c) =>

@@ -1,16 +1,47 @@
 import type { Child } from "hono/jsx";
 import { ROLE_LABELS, type Role } from "../core/access/roles.js";
 import { formatDateTimeVi, formatDateVi } from "../core/format/vi-date.js";
+import { formatViNumber } from "../core/format/vi-number.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import type { DashboardCardValue } from "./dashboard.extension.js";
 import type { UserListRow } from "./users.repo.js";
 
-export function DashboardPage({ meta, unitNames }: { meta: PageMeta; unitNames: Map<number, string> }) {
+/** The person's work waiting, one card per room's count, each opening the list it counts. */
+function DashboardCards({ cards }: { cards: readonly DashboardCardValue[] }) {
+  if (cards.length === 0) return null;
+  return (
+    <section aria-labelledby="work-title">
+      <h2 id="work-title">Việc của tôi</h2>
+      <ul class="dashboard-cards">
+        {cards.map((card) => (
+          <li class="card" data-key={card.key}>
+            <a href={card.href}>
+              <span class="dashboard-count">{formatViNumber(card.count)}</span>{" "}
+              <span class="dashboard-label">{card.label}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DashboardPage({
+  meta,
+  unitNames,
+  cards,
+}: {
+  meta: PageMeta;
+  unitNames: Map<number, string>;
+  cards: readonly DashboardCardValue[];
+}) {
   const actor = meta.auth.actor;
   return (
     <AdminLayout meta={meta} active="/quan-tri">
       <h1>Xin chào, {actor?.displayName}</h1>
+      <DashboardCards cards={cards} />
       <h2>Vai trò của bạn</h2>
       <ul class="plain-list">
         {actor?.grants.map((g) => (

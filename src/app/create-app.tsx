@@ -11,6 +11,12 @@ import { handleError, handleNotFound } from "../core/http/error-handler.js";
 import { createRouter } from "../core/http/openapi.js";
 import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core/http/request-pipeline.js";
 import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
+import {
+  dueSoonDirectivesCard,
+  overdueDirectivesCard,
+  proposalsToAnswerCard,
+  unreadNotificationsCard,
+} from "../directives/dashboard.section.js";
 import { registerDirectiveRoutes } from "../directives/directives.routes.js";
 import { UnitOpenWork } from "../directives/follow-up/follow-up.routes.js";
 import {
@@ -20,9 +26,14 @@ import {
 } from "../directives/session-work.section.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
+import {
+  articlesInReviewCard,
+  articlesScheduledCard,
+} from "../portal/editorial/editorial-dashboard.section.js";
 import { registerPortalRoutes } from "../portal/portal.routes.js";
 import { UnitPortalSection } from "../portal/public/unit-portal.section.js";
 import { registerSessionRoutes } from "../sessions/sessions.routes.js";
+import { approvalsCard } from "../targets/approval/approvals.section.js";
 import { registerTargetRoutes } from "../targets/targets.routes.js";
 import { registerUnitRoutes } from "../units/units.routes.js";
 
@@ -40,7 +51,17 @@ export function createApp(ctx: AppContext) {
   app.use("/static/*", staticFileHeaders(ctx), serveStatic({ root: PUBLIC_DIR }));
   app.use("*", requestPipeline(ctx, { authenticate, verifyCsrf }));
 
-  registerAccountRoutes(app);
+  registerAccountRoutes(app, {
+    dashboardCards: [
+      approvalsCard,
+      overdueDirectivesCard,
+      dueSoonDirectivesCard,
+      proposalsToAnswerCard,
+      articlesInReviewCard,
+      articlesScheduledCard,
+      unreadNotificationsCard,
+    ],
+  });
   registerUnitRoutes(app, {
     pageSections: [
       (c, unit) => <UnitPortalSection db={c.var.ctx.database.db} unitId={unit.id} now={c.var.ctx.now()} />,

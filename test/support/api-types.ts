@@ -5,6 +5,28 @@
 // Regenerate with `npm run api:types` (test/api/api-types.test.ts).
 
 export interface paths {
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Việc đang chờ người gọi API (bảng điều khiển)
+         * @description What waits for the caller: one card per kind of work (results to approve, own directives overdue or due within 7 days, proposals to answer, articles in review or scheduled, unread notifications), each with the number of items and the page listing exactly them.
+         *
+         *     **Access:** Any signed-in user: their own work. Cards the caller's roles can never apply to are left out.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1075,16 +1097,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Me: {
-            id: number;
-            username: string;
-            displayName: string;
-            grants: {
-                role: string;
-                unitId: number;
-                validFrom: string;
-                validTo: string | null;
-            }[];
+        DashboardCard: {
+            /** @example targets.approvals */
+            key: string;
+            /** @example Số liệu chờ tôi phê duyệt */
+            label: string;
+            /** @example 12 */
+            count: number;
+            /**
+             * @description The admin page listing exactly the items counted.
+             * @example /quan-tri/phe-duyet
+             */
+            href: string;
         };
         Error: {
             error: {
@@ -1099,6 +1123,17 @@ export interface components {
                     [key: string]: string;
                 };
             };
+        };
+        Me: {
+            id: number;
+            username: string;
+            displayName: string;
+            grants: {
+                role: string;
+                unitId: number;
+                validFrom: string;
+                validTo: string | null;
+            }[];
         };
         AuditEvent: {
             id: number;
@@ -2260,6 +2295,39 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's cards, in page order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            cards: components["schemas"]["DashboardCard"][];
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;

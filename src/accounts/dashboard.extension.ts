@@ -1,0 +1,52 @@
+import type { Kysely } from "kysely";
+import type { ActorContext } from "../core/access/actor-context.js";
+import type { DB } from "../core/db/schema.js";
+
+/**
+ * The extension point of the personal dashboard (`/quan-tri`, `GET /api/v1/dashboard`). The rooms above
+ * accounts add a card each — results waiting for my approval, my directives running late, proposals I
+ * must answer, articles waiting for review, my unread notifications — without accounts importing them:
+ * the composition root hands their cards to `registerAccountRoutes` (src/app/create-app.tsx).
+ *
+ * A card's count is exactly the number of rows of the list its `href` opens, for the same person. A
+ * card whose count is 0 still shows; a card the person's roles can never apply to is left out.
+ */
+export interface DashboardCard {
+  /** Stable key in the API (`targets.approvals`…). */
+  key: string;
+  /** Vietnamese label, shown beside the count. */
+  label: string;
+  /** The filtered list whose rows the count counts. */
+  href: string;
+  /** Can the person's roles ever make this card apply? Left out when not. */
+  applies(ctx: ActorContext): boolean;
+  count(ctx: ActorContext, db: Kysely<DB>): Promise<number>;
+}
+
+export interface AccountExtensions {
+  /** In page order. */
+  dashboardCards: readonly DashboardCard[];
+}
+
+export interface DashboardCardValue {
+  key: string;
+  label: string;
+  count: number;
+  href: string;
+}
+
+/** The cards that apply to the person, with their counts, in page order. */
+export async function loadDashboard(
+  extensions: AccountExtensions,
+  ctx: ActorContext,
+  db: Kysely<DB>,
+): Promise<DashboardCardValue[]> {
+  const cards = extensions.dashboardCards.filter((card) => card.applies(ctx));
+  const counts = await Promise.all(cards.map((card) => card.count(ctx, db)));
+  return cards.map((card, i) => ({
+    key: card.key,
+    label: card.label,
+    count: counts[i] ?? 0,
+    href: card.href,
+  }));
+}
