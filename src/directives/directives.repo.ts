@@ -260,11 +260,11 @@ export function directiveInScope(scope: number[]) {
 }
 
 /** The filter's conditions on the base query; null when it can match nothing. */
-function filtered<Q extends ReturnType<typeof baseQuery>>(
-  q: Q,
+function filtered(
+  q: ReturnType<typeof baseQuery>,
   f: Omit<DirectiveFilter, "limit" | "offset">,
-): Q | null {
-  let out = q as ReturnType<typeof baseQuery>;
+): ReturnType<typeof baseQuery> | null {
+  let out = q;
   if (f.scope !== "all" && f.scope.length === 0) return null;
   if (f.ids?.length === 0) return null;
   if (f.sessionIds?.length === 0) return null;
@@ -283,7 +283,7 @@ function filtered<Q extends ReturnType<typeof baseQuery>>(
   }
   if (f.openOnly) out = out.where("directives.state", "not in", ["confirmed", "cancelled"]);
   if (f.timeliness) out = out.where(timelinessSql(f.clock), "=", f.timeliness);
-  return out as Q;
+  return out;
 }
 
 /** Directives matching the filter, oldest first, with the total for paging. */
