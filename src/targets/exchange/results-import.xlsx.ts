@@ -102,6 +102,27 @@ function readValue(
   return { value: parsed.value };
 }
 
+/**
+ * The upload as exceljs's streaming reader takes it. The reader unzips with unzipper 0.10, whose
+ * Parse emits "end" by hand as soon as its input is all written ("finish"), while entries it has
+ * read may still wait in its buffer: the reader then stops before the last parts of the file (about
+ * one read in a hundred of a template lost xl/workbook.xml and failed). That early "end" is dropped;
+ * the stream's own "end" comes once the last entry has been taken. Truncated or foreign files still
+ * fail, with unzipper's error.
+ */
+class UploadStream extends PassThrough {
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    const target = destination as unknown as {
+      emit: (event: string | symbol, ...args: unknown[]) => boolean;
+      _readableState?: { endEmitted?: boolean };
+    };
+    const emit = target.emit.bind(target);
+    target.emit = (event, ...args) =>
+      event === "end" && target._readableState?.endEmitted === false ? false : emit(event, ...args);
+    return super.pipe(destination, options);
+  }
+}
+
 /** The sheet reader's name: exceljs sets it from workbook.xml but leaves it out of its types. */
 const sheetName = (sheet: ExcelJS.stream.xlsx.WorksheetReader) =>
   (sheet as unknown as { name?: string }).name;
@@ -199,7 +220,7 @@ export async function readEntryWorkbook(
 ): Promise<ImportedRow[]> {
   const ExcelJS = await loadExcelJs();
   // A byte stream (not Readable.from, whose object mode makes unzipper wait forever on an empty file).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(new PassThrough().end(buffer), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(new UploadStream().end(buffer), {
     worksheets: "emit",
     sharedStrings: "cache",
     // Styles tell a date from a number, as the whole-workbook reader did.
