@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ImportRejected, readEntryWorkbook } from "../../src/targets/exchange/results-import.xlsx.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
@@ -24,6 +25,31 @@ function rowOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Row {
     if (sheet.getRow(r).getCell(1).value === code) return sheet.getRow(r);
   throw new Error(`no row for ${code}`);
 }
+
+it("reads a workbook the same way every time (unzipper's early end once lost its last parts)", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("So lieu");
+  sheet.getRow(4).values = [
+    "Mã chỉ tiêu",
+    "Tên chỉ tiêu",
+    "Đơn vị tính",
+    "Giá trị",
+    "Loại số liệu",
+    "Nguồn số liệu",
+    "Ghi chú",
+  ];
+  for (let i = 0; i < 30; i++) sheet.getRow(5 + i).values = [`SAI_${i}`, "Chỉ tiêu", "%", i, "Chính thức"];
+  const meta = workbook.addWorksheet("_giaoban", { state: "veryHidden" });
+  meta.getCell("B1").value = 3;
+  meta.getCell("B2").value = "2020";
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const outcomes = new Set<string>();
+  for (let i = 0; i < 300; i++) {
+    const error = await readEntryWorkbook(buffer, { unitId: 3, periodKey: "2020" }, []).catch((e) => e);
+    outcomes.add(error instanceof ImportRejected ? `${error.total}: ${error.lines[0]}` : String(error));
+  }
+  expect([...outcomes]).toEqual(["30: Dòng 5, cột A: Không có chỉ tiêu mã “SAI_0” trong danh mục."]);
+});
 
 describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
   let t: TestApp;
