@@ -7,7 +7,12 @@ import { ValidationError } from "../../core/http/errors.js";
 import type { AppCtx } from "../../core/http/request.js";
 import { canReadUnit } from "../targets-request.js";
 import { DataValueSetRejected, exportDataValues, importDataValues, resolveOrgUnit } from "./dhis2.service.js";
-import { readDataValueSetCsv, readDataValueSetJson, writeDataValueSetCsv } from "./dhis2-format.js";
+import {
+  type DataValueSource,
+  dataValuesOfCsv,
+  dataValuesOfJson,
+  writeDataValueSetCsv,
+} from "./dhis2-format.js";
 
 const TAG = "DHIS2 dataValueSets";
 
@@ -154,7 +159,7 @@ export function registerDhis2Routes(app: OpenAPIHono<AppEnv>): void {
   // The body is documented with its schema but not checked by Zod before the handler: Zod checks
   // every value and keeps an issue for each wrong field, and the router would list them all (a 3 MB
   // body of one million `{}` gave two million issues and took 2,2 GB; the 12 MB the body limit lets
-  // through would exhaust the server). readDataValueSetJson and importDataValues check each value
+  // through would exhaust the server). dataValuesOfJson and importDataValues check each value
   // themselves and keep the first 100 problems with a count (import-problems.rules.ts). The query is
   // still validated, by the same route without its body and hidden from the document.
   app.openAPIRegistry.registerPath(importRoute);
@@ -169,8 +174,9 @@ export function registerDhis2Routes(app: OpenAPIHono<AppEnv>): void {
     let body: unknown = null;
     if (!csv) {
       // One piece, by JSON.parse: no streaming JSON parser is installed. The body is at most the
-      // request pipeline's limit (12 MB), so the parsed document, and the one RawDataValue per value
-      // read from it, are bounded by a multiple of that limit; the checks keep at most 100 problems.
+      // request pipeline's limit (12 MB), which bounds the parsed document (the worst, 4 million
+      // `{}`, takes some 270 MB); the values are then read from it one at a time (dataValuesOfJson)
+      // and the checks keep at most 100 problems, so nothing else grows with the body.
       try {
         body = await c.req.json();
       } catch {
@@ -178,9 +184,9 @@ export function registerDhis2Routes(app: OpenAPIHono<AppEnv>): void {
         throw new HTTPException(400, { message: "Malformed JSON in request body" });
       }
     }
-    let rows: ReturnType<typeof readDataValueSetJson>;
+    let rows: DataValueSource;
     try {
-      rows = csv ? readDataValueSetCsv(await c.req.text()) : readDataValueSetJson(body);
+      rows = csv ? dataValuesOfCsv(await c.req.text()) : dataValuesOfJson(body);
     } catch (error) {
       throw new ValidationError({
         body: error instanceof Error ? error.message : "Không đọc được bộ số liệu.",
