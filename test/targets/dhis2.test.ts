@@ -237,4 +237,48 @@ describe.each(ENGINES)("DHIS2 dataValueSets on %s", (engine) => {
     );
     expect(await count()).toBe(before);
   });
+  it("a JSON set of 200.000 empty values: each checked once, the first 100 problems listed, all counted", async () => {
+    // Zod, checking the body before the import, would keep 400.000 issues (some 900 MB) and list them.
+    const values = 200_000;
+    const body = JSON.stringify({ dataValues: Array.from({ length: values }, () => ({})) });
+    const response = await office.request("/api/v1/dataValueSets", {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "x-csrf-token": office.csrfToken,
+      },
+    });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(50_000);
+    const error = JSON.parse(text).error as {
+      code: string;
+      fields: Record<string, string>;
+      problemCount: number;
+      unlistedCount: number;
+    };
+    expect(error.code).toBe("import_rejected");
+    // No dataElement and no period: two problems per value.
+    expect(error.problemCount).toBe(2 * values);
+    expect(error.unlistedCount).toBe(2 * values - 100);
+    expect(Object.keys(error.fields)).toHaveLength(50);
+    expect(error.fields["dataValues[0]"]).toContain("dataValues[0]: kỳ “” không hợp lệ");
+  });
+
+  it("refuses a JSON body it cannot read, and a body of another media type", async () => {
+    const send = (body: string, type: string) =>
+      office.request("/api/v1/dataValueSets", {
+        method: "POST",
+        body,
+        headers: { "content-type": type, accept: "application/json", "x-csrf-token": office.csrfToken },
+      });
+    const malformed = await send("{", "application/json");
+    expect(malformed.status).toBe(400);
+    const noArray = await send('{"dataValues":5}', "application/json; charset=utf-8");
+    expect(noArray.status).toBe(422);
+    expect((await noArray.json()).error.fields).toEqual({ body: "Tài liệu không có mảng dataValues." });
+    expect((await send("<dataValueSet/>", "application/xml")).status).toBe(415);
+  });
 });

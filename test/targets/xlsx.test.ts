@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ImportRejected, readEntryWorkbook } from "../../src/targets/exchange/results-import.xlsx.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
@@ -24,6 +25,31 @@ function rowOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Row {
     if (sheet.getRow(r).getCell(1).value === code) return sheet.getRow(r);
   throw new Error(`no row for ${code}`);
 }
+
+it("reads a workbook the same way every time (unzipper's early end once lost its last parts)", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("So lieu");
+  sheet.getRow(4).values = [
+    "Mã chỉ tiêu",
+    "Tên chỉ tiêu",
+    "Đơn vị tính",
+    "Giá trị",
+    "Loại số liệu",
+    "Nguồn số liệu",
+    "Ghi chú",
+  ];
+  for (let i = 0; i < 30; i++) sheet.getRow(5 + i).values = [`SAI_${i}`, "Chỉ tiêu", "%", i, "Chính thức"];
+  const meta = workbook.addWorksheet("_giaoban", { state: "veryHidden" });
+  meta.getCell("B1").value = 3;
+  meta.getCell("B2").value = "2020";
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const outcomes = new Set<string>();
+  for (let i = 0; i < 300; i++) {
+    const error = await readEntryWorkbook(buffer, { unitId: 3, periodKey: "2020" }, []).catch((e) => e);
+    outcomes.add(error instanceof ImportRejected ? `${error.total}: ${error.lines[0]}` : String(error));
+  }
+  expect([...outcomes]).toEqual(["30: Dòng 5, cột A: Không có chỉ tiêu mã “SAI_0” trong danh mục."]);
+});
 
 describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
   let t: TestApp;
@@ -89,6 +115,75 @@ describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
     expect(listed).toContain(`Dòng ${first + 99}, cột A:`);
     expect(listed).not.toContain(`Dòng ${first + 100}, cột A:`);
     expect(html).toContain(`… và ${(bad - 100).toLocaleString("vi-VN")} lỗi khác (chỉ liệt kê 100 lỗi đầu).`);
+    expect(await count2020()).toBe(0);
+  });
+
+  it("streams a 20.000-row file, never loading the whole workbook: 100 problems listed and all counted", async () => {
+    const workbook = await workbookOf(await ward.request(`${base()}/mau.xlsx`));
+    const sheet = workbook.getWorksheet("So lieu") as ExcelJS.Worksheet;
+    const rows = 20_000;
+    const first = sheet.rowCount + 1;
+    // Most rows name no indicator; every tenth is a known one with a value that is no number.
+    for (let i = 0; i < rows; i++)
+      sheet.getRow(first + i).values =
+        i % 10 === 9 ? ["THU_NS", "", "", "nhiều", "Chính thức"] : [`SAI_${i}`, "", "", i];
+    const body = await workbook.xlsx.writeBuffer();
+    // The whole-workbook reader (Workbook.xlsx.load) must not run; the streaming one must.
+    const load = vi.spyOn(Object.getPrototypeOf(new ExcelJS.Workbook().xlsx), "load");
+    const stream = vi.spyOn(ExcelJS.stream.xlsx.WorkbookReader.prototype, "parse");
+    try {
+      const form = new FormData();
+      form.set("_csrf", ward.csrfToken);
+      form.set("file", new Blob([body]), "so-lieu.xlsx");
+      const response = await ward.request(`${base()}/nhap-xlsx`, { method: "POST", body: form });
+      expect(response.status).toBe(422);
+      expect(load).not.toHaveBeenCalled();
+      expect(stream).toHaveBeenCalledTimes(1);
+      const html = await response.text();
+      expect(html).toContain(`Tệp chưa được nhận: ${rows} lỗi`);
+      const listed = html.match(/<ul class="import-errors">(.*?)<\/ul>/s)?.[1] ?? "";
+      expect(listed.match(/<li>/g)).toHaveLength(100);
+      expect(listed).toContain(`Dòng ${first}, cột A: Không có chỉ tiêu mã “SAI_0” trong danh mục.`);
+      expect(listed).toContain(`Dòng ${first + 9}, cột D:`);
+      expect(listed).not.toContain(`Dòng ${first + 100}, cột`);
+      expect(html).toContain(
+        `… và ${(rows - 100).toLocaleString("vi-VN")} lỗi khác (chỉ liệt kê 100 lỗi đầu).`,
+      );
+    } finally {
+      load.mockRestore();
+      stream.mockRestore();
+    }
+    expect(await count2020()).toBe(0);
+  });
+
+  it("reads the sheets in any order, and refuses a file that is not a workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const meta = workbook.addWorksheet("_giaoban");
+    meta.getCell("B1").value = lb.thuongThanh;
+    meta.getCell("B2").value = "2020";
+    const sheet = workbook.addWorksheet("So lieu");
+    sheet.getRow(4).values = [
+      "Mã chỉ tiêu",
+      "Tên chỉ tiêu",
+      "Đơn vị tính",
+      "Giá trị",
+      "Loại số liệu",
+      "Nguồn số liệu",
+      "Ghi chú",
+    ];
+    sheet.getRow(5).values = ["KHONG_CO", "", "", 1];
+    const response = await upload(ward, `${base()}/nhap-xlsx`, workbook);
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("Dòng 5, cột A: Không có chỉ tiêu mã “KHONG_CO” trong danh mục.");
+
+    for (const bytes of ["không phải Excel", "PK\u0003\u0004"]) {
+      const form = new FormData();
+      form.set("_csrf", ward.csrfToken);
+      form.set("file", new Blob([bytes]), "so-lieu.xlsx");
+      const garbage = await ward.request(`${base()}/nhap-xlsx`, { method: "POST", body: form });
+      expect(garbage.status).toBe(422);
+      expect(await garbage.text()).toContain("Tệp không phải là tệp Excel (.xlsx) đọc được.");
+    }
     expect(await count2020()).toBe(0);
   });
 

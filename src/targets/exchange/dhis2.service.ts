@@ -9,6 +9,7 @@ import { saveResultsIn } from "../entry/results.service.js";
 import { findUnitsByCodesOrIds, listChildrenAt } from "../evaluation/evaluation.repo.js";
 import { defaultWindow, periodKindOf, termYearsOf, yearWindow } from "../period.rules.js";
 import {
+  type DataValueSource,
   type ExportedDataValue,
   type RawDataValue,
   readDhis2Value,
@@ -55,22 +56,26 @@ interface Planned {
  * the period, else an internal id) and a yearly period; any unknown, ambiguous or malformed value
  * rejects the whole set, its first problems listed and all counted. Figures land as drafts (or submitted with
  * `submit`), for units the caller may enter figures for (403 otherwise), audited like any entry.
+ * The values are gone over twice, one at a time: what is kept is the units they name, the first
+ * problems, and (while there is no problem) the figures to save, one per indicator, unit and year.
  */
 export async function importDataValues(
   db: Kysely<DB>,
-  rows: RawDataValue[],
+  rows: DataValueSource,
   options: { version: ResultVersion; submit?: boolean },
   ctx: ActorContext,
 ): Promise<ImportCount> {
-  if (rows.length === 0) throw new ValidationError({ dataValues: "Bộ số liệu không có giá trị nào." });
+  const named = new Set<string>();
+  for (const row of rows()) named.add(row.orgUnit);
+  if (named.size === 0) throw new ValidationError({ dataValues: "Bộ số liệu không có giá trị nào." });
   const indicators = new Map((await listIndicators(db)).map((i) => [i.code.toLowerCase(), i]));
-  const codes = [...new Set(rows.map((r) => r.orgUnit))];
+  const codes = [...named];
   const ids = codes.filter((c) => /^\d{1,9}$/.test(c)).map(Number);
   const units = await findUnitsByCodesOrIds(db, codes, ids);
   const problems = new ImportProblems();
   const planned: Planned[] = [];
   const seen = new Map<string, string>();
-  for (const row of rows) {
+  for (const row of rows()) {
     const fail = (message: string) => problems.add(row.where, `${row.where}: ${message}`);
     const indicator = indicators.get(row.dataElement.toLowerCase());
     if (!indicator) fail(`chỉ tiêu “${row.dataElement}” không có trong danh mục (dataElement).`);

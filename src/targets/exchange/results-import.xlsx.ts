@@ -3,6 +3,7 @@
  * reported with its row and column ("Dòng 5, cột D: …"), the first 100 listed and all counted
  * (import-problems.rules.ts); the caller saves nothing unless there is none.
  */
+import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import { parseViNumber } from "../../core/format/vi-number.js";
 import { AppError } from "../../core/http/errors.js";
@@ -102,80 +103,94 @@ function readValue(
 }
 
 /**
- * Parses the workbook for `expected` unit and period. Rows with an empty value are skipped (nothing
- * entered). Throws ImportRejected listing every problem found.
+ * The upload as exceljs's streaming reader takes it. The reader unzips with unzipper 0.10, whose
+ * Parse emits "end" by hand as soon as its input is all written ("finish"), while entries it has
+ * read may still wait in its buffer: the reader then stops before the last parts of the file (about
+ * one read in a hundred of a template lost xl/workbook.xml and failed). That early "end" is dropped;
+ * the stream's own "end" comes once the last entry has been taken. Truncated or foreign files still
+ * fail, with unzipper's error.
  */
-export async function readEntryWorkbook(
-  buffer: Buffer,
-  expected: { unitId: number; periodKey: string },
-  indicators: Indicator[],
-): Promise<ImportedRow[]> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportRejected(["Tệp không phải là tệp Excel (.xlsx) đọc được."]);
+class UploadStream extends PassThrough {
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    const target = destination as unknown as {
+      emit: (event: string | symbol, ...args: unknown[]) => boolean;
+      _readableState?: { endEmitted?: boolean };
+    };
+    const emit = target.emit.bind(target);
+    target.emit = (event, ...args) =>
+      event === "end" && target._readableState?.endEmitted === false ? false : emit(event, ...args);
+    return super.pipe(destination, options);
   }
-  const sheet = workbook.getWorksheet(DATA_SHEET);
-  const meta = workbook.getWorksheet(META_SHEET);
-  if (!sheet || !meta)
-    throw new ImportRejected([
-      `Tệp không theo mẫu: thiếu trang “${DATA_SHEET}”. Hãy tải tệp mẫu của kỳ này.`,
-    ]);
-  if (
-    Number(plain(meta.getCell("B1"))) !== expected.unitId ||
-    text(meta.getCell("B2")) !== expected.periodKey
-  ) {
-    throw new ImportRejected([
-      "Tệp mẫu này dành cho đơn vị hoặc kỳ khác. Hãy tải tệp mẫu của đúng đơn vị và kỳ.",
-    ]);
+}
+
+/** The sheet reader's name: exceljs sets it from workbook.xml but leaves it out of its types. */
+const sheetName = (sheet: ExcelJS.stream.xlsx.WorksheetReader) =>
+  (sheet as unknown as { name?: string }).name;
+
+/**
+ * Checks the data sheet's rows one at a time, as the streaming reader gives them: only the first
+ * problems, the rows to save (at most one per indicator and version, and only while there is no
+ * problem) and the rows already seen per indicator are kept, never the sheet.
+ */
+class DataRows {
+  readonly problems = new ImportProblems();
+  readonly rows: ImportedRow[] = [];
+  /** Whether the header row was found unchanged; rows are checked only after it. */
+  header: "pending" | "ok" | "changed" = "pending";
+  private readonly byCode: Map<string, Indicator>;
+  private readonly seen = new Map<string, number>();
+
+  constructor(indicators: Indicator[]) {
+    this.byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i]));
   }
-  const header = HEADERS.map((_, i) => text(sheet.getRow(HEADER_ROW).getCell(i + 1)));
-  if (header.slice(0, 7).join("|") !== HEADERS.slice(0, 7).join("|")) {
-    throw new ImportRejected([`Dòng ${HEADER_ROW}: tiêu đề các cột đã bị thay đổi; hãy dùng tệp mẫu.`]);
+
+  private fail(line: string) {
+    this.problems.add("", line);
   }
-  const byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i]));
-  const problems = new ImportProblems();
-  const fail = (line: string) => problems.add("", line);
-  const rows: ImportedRow[] = [];
-  const seen = new Map<string, number>();
-  for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+
+  check(row: ExcelJS.Row): void {
+    const r = row.number;
+    if (r < HEADER_ROW || this.header === "changed") return;
+    if (this.header === "pending") {
+      const header = HEADERS.map((_, i) => (r === HEADER_ROW ? text(row.getCell(i + 1)) : ""));
+      this.header = header.slice(0, 7).join("|") === HEADERS.slice(0, 7).join("|") ? "ok" : "changed";
+      if (r === HEADER_ROW || this.header === "changed") return;
+    }
     const code = text(row.getCell(COLUMNS.code));
     const valueCell = row.getCell(COLUMNS.value);
-    if (code === "" && plain(valueCell) === null) continue;
-    const indicator = byCode.get(code.toLowerCase());
+    if (code === "" && plain(valueCell) === null) return;
+    const indicator = this.byCode.get(code.toLowerCase());
     if (!indicator) {
-      fail(
+      this.fail(
         at(r, COLUMNS.code, code ? `Không có chỉ tiêu mã “${code}” trong danh mục.` : "Thiếu mã chỉ tiêu."),
       );
-      continue;
+      return;
     }
     const version = readVersion(text(row.getCell(COLUMNS.version)));
-    if (!version) fail(at(r, COLUMNS.version, "Loại số liệu là “Chính thức” hoặc “Ước thực hiện”."));
+    if (!version) this.fail(at(r, COLUMNS.version, "Loại số liệu là “Chính thức” hoặc “Ước thực hiện”."));
     const value = readValue(valueCell, indicator);
-    if ("error" in value) fail(at(r, COLUMNS.value, value.error));
+    if ("error" in value) this.fail(at(r, COLUMNS.value, value.error));
     const source = text(row.getCell(COLUMNS.source));
     const note = text(row.getCell(COLUMNS.note));
-    if (source.length > 300) fail(at(r, COLUMNS.source, "Tối đa 300 ký tự."));
-    if (note.length > 2000) fail(at(r, COLUMNS.note, "Tối đa 2000 ký tự."));
-    if (!version || "error" in value || value.value === null) continue;
+    if (source.length > 300) this.fail(at(r, COLUMNS.source, "Tối đa 300 ký tự."));
+    if (note.length > 2000) this.fail(at(r, COLUMNS.note, "Tối đa 2000 ký tự."));
+    if (!version || "error" in value || value.value === null) return;
     const key = `${indicator.id}|${version}`;
-    const first = seen.get(key);
+    const first = this.seen.get(key);
     if (first !== undefined) {
-      fail(
+      this.fail(
         at(
           r,
           COLUMNS.code,
           `Chỉ tiêu ${indicator.code} (${version === "final" ? "chính thức" : "ước thực hiện"}) đã có ở dòng ${first}.`,
         ),
       );
-      continue;
+      return;
     }
-    seen.set(key, r);
+    this.seen.set(key, r);
     // Once a problem is found nothing will be saved: the rest are only checked.
-    if (problems.total === 0)
-      rows.push({
+    if (this.problems.total === 0)
+      this.rows.push({
         row: r,
         indicator,
         version,
@@ -184,7 +199,76 @@ export async function readEntryWorkbook(
         note: note || null,
       });
   }
-  if (problems.total > 0) throw new ImportRejected(problems);
-  if (rows.length === 0) throw new ImportRejected(["Tệp chưa có số liệu nào ở cột Giá trị."]);
-  return rows;
+}
+
+/**
+ * Parses the workbook for `expected` unit and period. Rows with an empty value are skipped (nothing
+ * entered). Throws ImportRejected listing the first problems and counting all.
+ *
+ * The workbook is streamed (exceljs's WorkbookReader), never built whole: the data sheet's rows are
+ * checked as they are unzipped and parsed, so beside the upload itself (kept under the body limit)
+ * memory holds one row, the shared strings and styles, and what DataRows keeps. A sheet stored in
+ * the file before the shared strings (as Excel writes them) is spooled by exceljs to a temporary
+ * file and read after them. The meta sheet may come after the data sheet, so the data rows are
+ * checked first and their problems reported only once the file is known to be this unit and
+ * period's template, in the same order of messages as before.
+ */
+export async function readEntryWorkbook(
+  buffer: Buffer,
+  expected: { unitId: number; periodKey: string },
+  indicators: Indicator[],
+): Promise<ImportedRow[]> {
+  const ExcelJS = await loadExcelJs();
+  // A byte stream (not Readable.from, whose object mode makes unzipper wait forever on an empty file).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(new UploadStream().end(buffer), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    // Styles tell a date from a number, as the whole-workbook reader did.
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const data = new DataRows(indicators);
+  let dataSheet = false;
+  let metaSheet = false;
+  let unitId: unknown = null;
+  let periodKey = "";
+  try {
+    for await (const sheet of reader) {
+      const name = sheetName(sheet);
+      if (name === DATA_SHEET) {
+        dataSheet = true;
+        for await (const row of sheet) data.check(row);
+      } else if (name === META_SHEET) {
+        metaSheet = true;
+        for await (const row of sheet) {
+          if (row.number === 1) unitId = plain(row.getCell("B"));
+          if (row.number === 2) periodKey = text(row.getCell("B"));
+        }
+      } else {
+        // Read through, so that a sheet spooled to a temporary file is closed.
+        for await (const _ of sheet);
+      }
+    }
+  } catch {
+    throw new ImportRejected(["Tệp không phải là tệp Excel (.xlsx) đọc được."]);
+  }
+  // No workbook part at all: not a spreadsheet (a zip of something else, or not a zip).
+  if ((reader as unknown as { model?: unknown }).model === undefined)
+    throw new ImportRejected(["Tệp không phải là tệp Excel (.xlsx) đọc được."]);
+  if (!dataSheet || !metaSheet)
+    throw new ImportRejected([
+      `Tệp không theo mẫu: thiếu trang “${DATA_SHEET}”. Hãy tải tệp mẫu của kỳ này.`,
+    ]);
+  if (Number(unitId) !== expected.unitId || periodKey !== expected.periodKey) {
+    throw new ImportRejected([
+      "Tệp mẫu này dành cho đơn vị hoặc kỳ khác. Hãy tải tệp mẫu của đúng đơn vị và kỳ.",
+    ]);
+  }
+  if (data.header !== "ok") {
+    throw new ImportRejected([`Dòng ${HEADER_ROW}: tiêu đề các cột đã bị thay đổi; hãy dùng tệp mẫu.`]);
+  }
+  if (data.problems.total > 0) throw new ImportRejected(data.problems);
+  if (data.rows.length === 0) throw new ImportRejected(["Tệp chưa có số liệu nào ở cột Giá trị."]);
+  return data.rows;
 }
