@@ -5,10 +5,9 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import { actorOf } from "../core/http/actor.js";
 import { access, errorResponse, errorResponses } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
-import { parseDbId } from "../core/validation/input.rules.js";
 import { listUnitNames } from "../units/unit-names.repo.js";
 import { AccountPage, DashboardPage, UsersPage } from "./admin.views.js";
 import { AUDIT_PAGE_SIZE, searchAudit } from "./audit.service.js";
@@ -203,8 +202,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, extensions: Acco
 
   app.post("/quan-tri/tai-khoan/ma-api/:id/thu-hoi", async (c) => {
     const actor = requireAdminArea(c);
-    const id = parseDbId(c.req.param("id"));
-    if (id === null) throw new NotFoundError();
+    const id = requireId(c.req.param("id"), "Không tìm thấy mã API này.");
     const db = c.var.ctx.database.db;
     const now = c.var.ctx.now();
     await db.transaction().execute(async (trx) => {

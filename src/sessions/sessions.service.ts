@@ -6,7 +6,7 @@
 
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
-import { mayOnUnit, readableUnits } from "../core/access/needs.js";
+import { mayOnUnit, maySeeSession, readableUnits } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
@@ -106,12 +106,11 @@ export async function getSessionFor(
   ctx: Omit<ActorContext, "now">,
 ): Promise<SessionDetail> {
   const s = await findSession(db, id);
-  const readable =
-    s &&
-    [s.ownerUnitId, s.host.id].some((unit) =>
-      mayOnUnit(ctx.actor, "session.read", unit, ctx.hierarchy, ctx.today),
-    );
-  if (!s || !readable) throw new NotFoundError("Không tìm thấy buổi làm việc này.");
+  if (
+    !s ||
+    !maySeeSession(ctx.actor, { ownerUnitId: s.ownerUnitId, hostUnitId: s.host.id }, ctx.hierarchy, ctx.today)
+  )
+    throw new NotFoundError("Không tìm thấy buổi làm việc này.");
   return s;
 }
 

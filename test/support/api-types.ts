@@ -4861,7 +4861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4905,7 +4905,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4914,7 +4914,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4965,7 +4965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4974,7 +4974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5038,7 +5038,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5091,7 +5091,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,7 +5135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,7 +5144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,7 +5199,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5270,7 +5270,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5323,7 +5323,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5332,7 +5332,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5383,7 +5383,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5392,7 +5392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5447,7 +5447,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5456,7 +5456,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5514,7 +5514,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5523,7 +5523,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5586,7 +5586,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5630,7 +5630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5639,7 +5639,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5690,7 +5690,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5699,7 +5699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +5754,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5763,7 +5763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5827,7 +5827,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5836,7 +5836,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5900,7 +5900,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5909,7 +5909,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5973,7 +5973,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6027,7 +6027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6080,7 +6080,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6131,7 +6131,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6140,7 +6140,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6204,7 +6204,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6268,7 +6268,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6277,7 +6277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6353,7 +6353,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in. */
+            /** @description Not signed in, or the API token is invalid or revoked. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6362,7 +6362,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. */
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -61,3 +61,19 @@ export function readableUnits(actor: Actor | null, hierarchy: Hierarchy, today: 
   const roots = grantedRoots(actor, "admin.enter", today);
   return roots === "all" ? "all" : hierarchy.unitIdsUnder(roots, today);
 }
+
+/**
+ * May the actor read a working session: `session.read` on the unit that owns it or the one that
+ * hosts it. The one rule for the session's own pages and for anything that would show its title
+ * (an article linked to it).
+ */
+export function maySeeSession(
+  actor: Actor | null,
+  session: { ownerUnitId: number; hostUnitId: number },
+  hierarchy: Hierarchy,
+  today: string,
+): boolean {
+  return [session.ownerUnitId, session.hostUnitId].some((unit) =>
+    mayOnUnit(actor, "session.read", unit, hierarchy, today),
+  );
+}

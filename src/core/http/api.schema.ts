@@ -4,15 +4,10 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../format/vi-date.js";
-import { dbIdSchema } from "../validation/input.schema.js";
+import { dbIdParamSchema, dbIdSchema } from "../validation/input.schema.js";
 
 export const IdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2_147_483_647)
-    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: dbIdParamSchema().openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
 
 export const DateSchema = z
@@ -105,8 +100,7 @@ export function dataResponse(description: string, schema: z.ZodType) {
  */
 export function recordErrors(thing?: string) {
   return {
-    401: errorResponse("Not signed in."),
-    403: errorResponse("Not allowed."),
+    ...errorResponses(401, 403),
     404: errorResponse(`${thing ? `No such ${thing}` : "Not found"}, or not visible to the caller.`),
   };
 }

@@ -12,7 +12,7 @@ import {
   insertArticleImage,
   updateArticleImage,
 } from "./article-images.repo.js";
-import type { ArticleStore } from "./article-write.rules.js";
+import type { ArticleStore } from "./article-write.service.js";
 import { MESSAGES } from "./articles.schema.js";
 
 /** Photos of an article: new uploads (which also enter the library), reused library photos, edits. */

@@ -14,7 +14,7 @@ import { JobScheduler } from "../../core/jobs/scheduler.js";
 import { listReviews } from "../editorial/article-reviews.repo.js";
 import { scheduledPublishingJob } from "../editorial/scheduled-publishing.job.js";
 import { publishDueArticles, transitionArticle } from "./article-workflow.service.js";
-import type { ArticleStore } from "./article-write.rules.js";
+import type { ArticleStore } from "./article-write.service.js";
 import { findArticleById } from "./articles.repo.js";
 import { type ArticleInput, createArticle, updateArticle } from "./articles.service.js";
 import { getPublishedArticle, listLatestArticles } from "./reader-visibility.rules.js";

@@ -12,7 +12,7 @@ import {
   TRANSITION_ACTION,
   type Transition,
 } from "./article-workflow.rules.js";
-import { type ArticleStore, afterArticleChange } from "./article-write.rules.js";
+import { type ArticleStore, afterArticleChange } from "./article-write.service.js";
 import { changeArticleStatus, findArticleById, listDueScheduledArticles } from "./articles.repo.js";
 import { MESSAGES, returnCommentSchema } from "./articles.schema.js";
 

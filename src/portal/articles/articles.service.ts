@@ -30,7 +30,7 @@ import {
   cleanBody,
   inTransaction,
   resolveSlug,
-} from "./article-write.rules.js";
+} from "./article-write.service.js";
 import {
   type ArticleRecord,
   type ArticleValues,
@@ -45,7 +45,7 @@ import type { ParsedTag } from "./tags.rules.js";
 export type { UnitChoice } from "./article-access.js";
 export { canOnArticle, editableUnitIds, unitChoices } from "./article-access.js";
 export type { ImageChange, LibraryPick, PhotoInput } from "./article-photos.service.js";
-export type { ArticleStore } from "./article-write.rules.js";
+export type { ArticleStore } from "./article-write.service.js";
 
 /**
  * Writing articles: create, edit (with photos, tags and links), delete. Each is one transaction

@@ -18,7 +18,7 @@ import {
   afterArticleChange,
   inTransaction,
   visibleSessionIds,
-} from "../articles/article-write.rules.js";
+} from "../articles/article-write.service.js";
 import { updateArticleRow } from "../articles/articles.repo.js";
 import { MESSAGES } from "../articles/articles.schema.js";
 import { slugify } from "../articles/slug.rules.js";

@@ -6,7 +6,7 @@ import type { DB } from "../../core/db/schema.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { editableUnitIds } from "../articles/article-access.js";
 import { addToLibrary, storeUpload } from "../articles/article-photos.service.js";
-import { type ArticleStore, inTransaction } from "../articles/article-write.rules.js";
+import { type ArticleStore, inTransaction } from "../articles/article-write.service.js";
 import { altSchema, captionSchema, fieldError, MESSAGES } from "../articles/articles.schema.js";
 import {
   countMediaUses,

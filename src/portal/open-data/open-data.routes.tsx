@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../core/http/env.js";
-import { NotFoundError, ValidationError } from "../../core/http/errors.js";
+import { ValidationError } from "../../core/http/errors.js";
+import { requireId } from "../../core/http/params.js";
 import { type AppCtx, pageMeta, todayOf } from "../../core/http/request.js";
 import { buildEvaluationWorkbook } from "../../targets/exchange/evaluation-export.xlsx.js";
 import { periodKindOf } from "../../targets/period.rules.js";
@@ -15,11 +16,7 @@ import { OpenDataPage } from "./open-data.views.js";
  * CSV and XLSX downloads of the same rows. Public: no sign-in, the same for every visitor.
  */
 
-function unitIdOf(raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647)
-    throw new NotFoundError("Không tìm thấy đơn vị.");
-  return Number(raw);
-}
+const unitIdOf = (raw: string) => requireId(raw, "Không tìm thấy đơn vị.");
 
 async function periodOf(c: AppCtx, unitId: number): Promise<string> {
   const raw = (c.req.query("ky") ?? "").trim();

@@ -1,7 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { formatViNumber } from "../../core/format/vi-number.js";
 import type { AppEnv } from "../../core/http/env.js";
-import { NotFoundError, ValidationError } from "../../core/http/errors.js";
+import { ValidationError } from "../../core/http/errors.js";
+import { requireId } from "../../core/http/params.js";
 import { clientIp, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
 import { getUnitDetail } from "../../units/units.service.js";
@@ -16,11 +17,7 @@ import { UnitPortalEditPage, UnitPortalPage, unitPortalEditHref } from "./unit-p
 
 /** `/don-vi/:id/gioi-thieu` (public) and `/quan-tri/don-vi/:id/cong-thong-tin` (the unit's officers). */
 
-function unitIdOf(raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647)
-    throw new NotFoundError("Không tìm thấy đơn vị hành chính này.");
-  return Number(raw);
-}
+const unitIdOf = (raw: string) => requireId(raw, "Không tìm thấy đơn vị hành chính này.");
 
 /** The stored values as the form shows them (numbers the vi-VN way). */
 function formValuesOf(portal: UnitPortal): UnitPortalInput {

@@ -3,8 +3,9 @@ import { isIsoDate } from "../../core/format/vi-date.js";
 import { access, ErrorSchema } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { ValidationError } from "../../core/http/errors.js";
+import { idParam } from "../../core/http/params.js";
 import { type AppCtx, pageMeta } from "../../core/http/request.js";
-import { parseDbId } from "../../core/validation/input.rules.js";
+import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { servePublicPage } from "../public/public-page-cache.js";
 import { findCategoryIdBySlug, listSearchFacets } from "./search.repo.js";
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, searchArticles } from "./search.service.js";
@@ -35,7 +36,7 @@ const SearchQuery = z
       .max(200)
       .optional()
       .openapi({ example: "tin-tuc-su-kien", description: "Category slug." }),
-    unitId: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ example: 3 }),
+    unitId: dbIdParamSchema().optional().openapi({ example: 3 }),
     from: dateParam,
     to: dateParam,
     page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -110,7 +111,7 @@ async function readForm(
     categoryId = (await findCategoryIdBySlug(c.var.ctx.database.db, form.category)) ?? null;
     if (categoryId === null) errors.category = UNKNOWN_CATEGORY;
   }
-  if (form.unit && parseDbId(form.unit) === null) errors.unit = BAD_UNIT;
+  if (form.unit && idParam(form.unit) === null) errors.unit = BAD_UNIT;
   if (form.from && !isIsoDate(form.from)) errors.from = BAD_DATE;
   if (form.to && !isIsoDate(form.to)) errors.to = BAD_DATE;
   if (!errors.from && !errors.to && form.from && form.to && form.from > form.to) errors.to = DATE_ORDER;

@@ -3,8 +3,8 @@ import { canAnywhere } from "../../core/access/policy.js";
 import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError } from "../../core/http/errors.js";
+import { requireId } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
-import { parseDbId } from "../../core/validation/input.rules.js";
 import { CataloguePage, IndicatorFormPage } from "./catalogue.views.js";
 import type { Indicator } from "./indicator.model.js";
 import { findIndicatorById, listIndicators, listOrganisationChoices } from "./indicators.repo.js";
@@ -140,15 +140,14 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>): void {
 
   app.get("/quan-tri/chi-tieu/:id{[0-9]+}", async (c) => {
     await requireManager(c);
-    const id = parseDbId(c.req.param("id"));
-    const indicator = id === null ? undefined : await findIndicatorById(c.var.ctx.database.db, id);
-    if (!indicator) throw new NotFoundError();
+    const id = requireId(c.req.param("id"), "Không tìm thấy chỉ tiêu này.");
+    const indicator = await findIndicatorById(c.var.ctx.database.db, id);
+    if (!indicator) throw new NotFoundError("Không tìm thấy chỉ tiêu này.");
     return form(c, indicator.id, valuesOf(indicator));
   });
 
   app.post("/quan-tri/chi-tieu/:id{[0-9]+}", async (c) => {
-    const id = parseDbId(c.req.param("id"));
-    if (id === null) throw new NotFoundError();
+    const id = requireId(c.req.param("id"), "Không tìm thấy chỉ tiêu này.");
     const values = await posted(c);
     try {
       await editIndicator(c.var.ctx.database.db, id, inputOf(values), await actorOf(c));

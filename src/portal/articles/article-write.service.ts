@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../../core/access/actor-context.js";
-import { mayOnUnit } from "../../core/access/needs.js";
+import { maySeeSession } from "../../core/access/needs.js";
 import { isUniqueViolation } from "../../core/db/dialect.js";
 import type { DB } from "../../core/db/schema.js";
 import { ConflictError, ValidationError } from "../../core/http/errors.js";
@@ -23,8 +23,7 @@ export interface ArticleStore {
 }
 
 /**
- * Those of these sessions the caller may read, by the rule the sessions room reads them with
- * (session.read on the owner or host unit): linking an article to a session shows its title on the
+ * Those of these sessions the caller may read (`maySeeSession`, the sessions room's rule): linking an article to a session shows its title on the
  * article's pages, so a session the writer cannot see is as good as one that does not exist.
  */
 export async function visibleSessionIds(
@@ -35,12 +34,7 @@ export async function visibleSessionIds(
   const units = await sessionUnitsOf(db, ids);
   return [...new Set(ids)].filter((id) => {
     const s = units.get(id);
-    return (
-      s !== undefined &&
-      [s.ownerUnitId, s.hostUnitId].some((u) =>
-        mayOnUnit(caller.actor, "session.read", u, caller.hierarchy, caller.today),
-      )
-    );
+    return s !== undefined && maySeeSession(caller.actor, s, caller.hierarchy, caller.today);
   });
 }
 
