@@ -52,3 +52,35 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     grants: [{ role: "department_officer", unitKey: "district:long-bien" }],
   },
 ];
+
+/** Grants of the present-day accounts start with the two-level local government (domain.md §5). */
+export const PRESENT_GRANTS_FROM = "2025-07-01";
+
+/**
+ * The accounts of today's story (December 2026): they work on units that exist now, phường Việt Hưng
+ * and Hà Nội itself, and are loaded with the present-day demo only (src/demo/load-present.ts).
+ */
+export const PRESENT_DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    username: "viethung",
+    displayName: "Văn phòng HĐND và UBND phường Việt Hưng",
+    grants: [
+      { role: "unit_admin", unitKey: "new-ward:viet-hung" },
+      { role: "data_officer", unitKey: "new-ward:viet-hung" },
+      { role: "writer", unitKey: "new-ward:viet-hung" },
+    ],
+  },
+  {
+    username: "lanhdao.viethung",
+    displayName: "Lãnh đạo UBND phường Việt Hưng",
+    grants: [{ role: "leader", unitKey: "new-ward:viet-hung" }],
+  },
+  {
+    username: "ubnd.hanoi",
+    displayName: "Văn phòng UBND Thành phố Hà Nội",
+    grants: [
+      { role: "unit_admin", unitKey: "city:ha-noi" },
+      { role: "leader", unitKey: "city:ha-noi" },
+    ],
+  },
+];

@@ -1,9 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import { DEMO_ACCOUNTS, DEMO_GRANTS_FROM, DEMO_PASSWORD } from "../accounts/accounts.demo.js";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_GRANTS_FROM,
+  DEMO_PASSWORD,
+  PRESENT_DEMO_ACCOUNTS,
+} from "../accounts/accounts.demo.js";
 import { hashPassword } from "../accounts/password.js";
-import { insertGrant, insertUser } from "../accounts/users.repo.js";
 import { SESSION as DEMO_SESSION } from "../conclusions/session-story.demo.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { Database } from "../core/db/database.js";
@@ -22,20 +26,18 @@ import { insertMedia } from "../portal/media/media.repo.js";
 import { rebuildSearchIndex } from "../portal/search/search-index.service.js";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "../units/people.demo.js";
 import { DEMO_SUCCESSIONS, DEMO_UNITS, OLD_WARDS } from "../units/units.demo.js";
-import {
-  countUnits,
-  deleteAllRows,
-  findSessionIdByTitle,
-  insertArticle,
-  insertOrganisation,
-  insertPerson,
-  insertPosition,
-  insertSuccession,
-  insertUnit,
-  insertUnitParent,
-} from "./demo.repo.js";
+import { countUnits, deleteAllRows, findSessionIdByTitle, insertArticle } from "./demo.repo.js";
 import { type RenderedPhoto, renderDemoPhotos } from "./demo-photos.js";
+import {
+  idOf,
+  insertAccounts,
+  insertOrganisations,
+  insertPeople,
+  insertSuccessions,
+  insertUnits,
+} from "./demo-registry.js";
 import { loadEmulationDemo } from "./load-emulation.js";
+import { loadPresentDemo } from "./load-present.js";
 import { loadSessionsDemo } from "./load-sessions.js";
 import { loadTargetsDemo } from "./load-targets.js";
 
@@ -43,7 +45,9 @@ import { loadTargetsDemo } from "./load-targets.js";
  * Loads the demo data set (units, organisations, people, accounts, categories, articles and their
  * photos, the targets module's indicators, targets and results, the emulation scheme, the working
  * session with its directives and proposals, and the search index) in one transaction: either all of
- * it is there or none of it.
+ * it is there or none of it. Two stories: the reference story of 2019–2020, and, when `now` is after
+ * 01/07/2025, the present one (load-present.ts: today's wards, their accounts, 2025–2026 figures and a
+ * 2026 session of the city with phường Việt Hưng).
  *
  * Photos are rendered and written to `mediaDir` (normally `<dataDir>/media`) before the transaction;
  * their names are fixed (`demo-1.jpg`, `demo-2.jpg` and the list copies `demo-1-t.jpg`,
@@ -58,7 +62,11 @@ interface PreparedDemo {
 async function prepare(mediaDir: string): Promise<PreparedDemo> {
   const [hashes, photos] = await Promise.all([
     // One hash per account (own salt each), computed outside the transaction: argon2 is slow on purpose.
-    Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.username, await hashPassword(DEMO_PASSWORD)] as const)),
+    Promise.all(
+      [...DEMO_ACCOUNTS, ...PRESENT_DEMO_ACCOUNTS].map(
+        async (a) => [a.username, await hashPassword(DEMO_PASSWORD)] as const,
+      ),
+    ),
     renderDemoPhotos(),
   ]);
   await mkdir(mediaDir, { recursive: true });
@@ -71,123 +79,12 @@ async function prepare(mediaDir: string): Promise<PreparedDemo> {
   return { passwordHashes: new Map(hashes), photos };
 }
 
-/** Looks a demo key up, failing loudly on a typo in the data files. */
-function idOf(ids: Map<string, number>, key: string): number {
-  const id = ids.get(key);
-  if (id === undefined) throw new Error(`demo data: unknown key "${key}"`);
-  return id;
-}
-
 /** The unit tree: units, their parents over time, and the successions of 2025 with their shares. */
 async function insertDemoUnits(db: Kysely<DB>, now: Date): Promise<Map<string, number>> {
   const unitIds = new Map<string, number>();
-  for (const unit of DEMO_UNITS) {
-    const id = await insertUnit(
-      db,
-      {
-        name: unit.name,
-        level: unit.level,
-        code: unit.code,
-        validFrom: unit.validFrom,
-        validTo: unit.validTo,
-        address: unit.address ?? null,
-        phone: unit.phone ?? null,
-        email: unit.email ?? null,
-        intro: unit.intro ?? null,
-      },
-      now,
-    );
-    unitIds.set(unit.key, id);
-  }
-  for (const unit of DEMO_UNITS) {
-    if (unit.parentKey === null) continue;
-    await insertUnitParent(db, {
-      unitId: idOf(unitIds, unit.key),
-      parentId: idOf(unitIds, unit.parentKey),
-      validFrom: unit.validFrom,
-      validTo: unit.validTo,
-    });
-  }
-  for (const link of DEMO_SUCCESSIONS) {
-    await insertSuccession(db, {
-      fromUnitId: idOf(unitIds, link.fromKey),
-      toUnitId: idOf(unitIds, link.toKey),
-      effectiveDate: link.effectiveDate,
-      kind: link.kind,
-      populationShare: link.populationShare,
-      areaShare: null,
-      legalBasis: link.legalBasis,
-      note: link.note,
-    });
-  }
+  await insertUnits(db, DEMO_UNITS, unitIds, now);
+  await insertSuccessions(db, DEMO_SUCCESSIONS, unitIds);
   return unitIds;
-}
-
-/** Organisations of the units, and the people holding positions in them. */
-async function insertDemoOrganisations(db: Kysely<DB>, unitIds: Map<string, number>): Promise<number> {
-  const organisationIds = new Map<string, number>();
-  for (const org of DEMO_ORGANISATIONS) {
-    const id = await insertOrganisation(db, {
-      unitId: idOf(unitIds, org.unitKey),
-      kind: org.kind,
-      name: org.name,
-      validFrom: org.validFrom,
-      validTo: org.validTo,
-      sortOrder: org.sortOrder,
-    });
-    organisationIds.set(org.key, id);
-  }
-  let positions = 0;
-  for (const person of DEMO_PEOPLE) {
-    const personId = await insertPerson(db, { fullName: person.fullName, biography: person.biography });
-    for (const p of person.positions) {
-      await insertPosition(db, {
-        personId,
-        organisationId: idOf(organisationIds, p.organisationKey),
-        title: p.title,
-        isLeader: p.isLeader,
-        sortOrder: p.sortOrder,
-        // Known only as of the article's date: start unknown, no end recorded.
-        validFrom: null,
-        validTo: null,
-      });
-      positions++;
-    }
-  }
-  return positions;
-}
-
-/** The demo accounts and their grants (README's table lists them). */
-async function insertDemoAccounts(
-  db: Kysely<DB>,
-  prepared: PreparedDemo,
-  unitIds: Map<string, number>,
-  now: Date,
-): Promise<Map<string, number>> {
-  const userIds = new Map<string, number>();
-  for (const account of DEMO_ACCOUNTS) {
-    const passwordHash = prepared.passwordHashes.get(account.username);
-    if (!passwordHash) throw new Error(`demo data: no password hash for ${account.username}`);
-    const userId = await insertUser(db, {
-      username: account.username,
-      displayName: account.displayName,
-      email: null,
-      passwordHash,
-      now,
-    });
-    userIds.set(account.username, userId);
-    for (const grant of account.grants) {
-      await insertGrant(db, {
-        userId,
-        role: grant.role,
-        unitId: idOf(unitIds, grant.unitKey),
-        validFrom: DEMO_GRANTS_FROM,
-        validTo: null,
-        now,
-      });
-    }
-  }
-  return userIds;
 }
 
 /** Categories, photos and articles of the portal, the reference article first. */
@@ -248,8 +145,18 @@ async function insertDemo(
   now: Date,
 ): Promise<Record<string, number>> {
   const unitIds = await insertDemoUnits(db, now);
-  const positions = await insertDemoOrganisations(db, unitIds);
-  const userIds = await insertDemoAccounts(db, prepared, unitIds, now);
+  const organisationIds = new Map<string, number>();
+  await insertOrganisations(db, DEMO_ORGANISATIONS, unitIds, organisationIds);
+  // Known only as of the article's date: start unknown, no end recorded.
+  const positions = await insertPeople(db, DEMO_PEOPLE, organisationIds);
+  const userIds = new Map<string, number>();
+  const { passwordHashes } = prepared;
+  await insertAccounts(
+    db,
+    DEMO_ACCOUNTS,
+    { passwordHashes, unitIds, grantsFrom: DEMO_GRANTS_FROM, now },
+    userIds,
+  );
   const articleIds = await insertDemoArticles(db, prepared, { unitIds, userIds }, now);
   // The targets module's part of the story: indicators, Thượng Thanh's targets and results, ranking.
   const targetsLoaded = await loadTargetsDemo(db, {
@@ -263,6 +170,8 @@ async function insertDemo(
   const emulationLoaded = await loadEmulationDemo(db, { now });
   // The working session of 02/01/2020 itself: its nine conclusions as directives, two proposals.
   const sessionsLoaded = await loadSessionsDemo(db, now);
+  // The present (December 2026): today's wards, their accounts, figures, a session of the city.
+  const present = await loadPresentDemo(db, { now, unitIds, organisationIds, userIds, passwordHashes });
   // The reference article reports on that session, about the ward: readers see both linked.
   const sessionId = await findSessionIdByTitle(db, DEMO_SESSION.title);
   await setArticleLinks(db, idOf(articleIds, REFERENCE_ARTICLE.slug), {
@@ -284,6 +193,7 @@ async function insertDemo(
     users: DEMO_ACCOUNTS.length,
     articles: DEMO_ARTICLES.length,
     media: prepared.photos.length,
+    ...present,
   };
 }
 

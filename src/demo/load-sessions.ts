@@ -7,8 +7,6 @@
  * Which parts are real and which illustrative: see sessions.demo-data.ts.
  */
 import type { Kysely } from "kysely";
-import { loadActor } from "../accounts/auth.service.js";
-import { findUserByUsername } from "../accounts/users.repo.js";
 import { saveNotice } from "../conclusions/conclusions.service.js";
 import { parseConclusionText } from "../conclusions/reader/reader.service.js";
 import { ORG, type OrgKey, PLAN, SESSION, type Who } from "../conclusions/session-story.demo.js";
@@ -25,6 +23,7 @@ import { insertProgramItem } from "../sessions/programme.repo.js";
 import { createSession } from "../sessions/sessions.service.js";
 import { replayHistory } from "./replay-directive-history.js";
 import { demoOrganisations, demoPeople, demoSessionExists, demoUnitId } from "./sessions-demo.repo.js";
+import { demoActor } from "./story-steps.js";
 
 function fail(what: string): never {
   throw new Error(`sessions demo: ${what} not found; load the units, people and accounts demo first`);
@@ -32,12 +31,6 @@ function fail(what: string): never {
 
 async function unitId(db: Kysely<DB>, level: string, name: string): Promise<number> {
   return (await demoUnitId(db, level, name, "2020-01-02")) ?? fail(`${level} ${name}`);
-}
-
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
-  const user = await findUserByUsername(db, username);
-  const actor = user ? await loadActor(db, user.id) : null;
-  return actor ?? fail(`account ${username}`);
 }
 
 /** The article as plain text, paragraphs separated by blank lines, list items as "- …". */
@@ -65,8 +58,8 @@ export async function loadSessionsDemo(db: Kysely<DB>, now: Date): Promise<boole
   const personId = (name: string) => people.find((p) => p.fullName === name)?.id ?? null;
   const hierarchy = await loadHierarchy(db);
   const actors: Record<Who, Actor> = {
-    office: await actorOf(db, "vanphong.longbien"),
-    ward: await actorOf(db, "thuongthanh"),
+    office: await demoActor(db, "vanphong.longbien", fail),
+    ward: await demoActor(db, "thuongthanh", fail),
   };
   const at = (who: Who, iso: string): ActorContext => {
     const instant = new Date(iso);

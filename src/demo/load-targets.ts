@@ -113,9 +113,10 @@ async function insertIndicators(
   return ids;
 }
 
-type TargetValues = Insertable<TargetsTable>;
+export type TargetValues = Insertable<TargetsTable>;
 
-function target(
+/** A target row of indicator `d` for one unit and period (year or term), with the defaults of seed data. */
+export function target(
   d: DemoIndicator,
   indicatorId: number,
   unitId: number,

@@ -8,12 +8,13 @@ import { CHILDREN, EVENTS, type OrgKey, PROPOSALS, type Who } from "../conclusio
 import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
 import type { PartyInput } from "../directives/directives.repo.js";
-import { actOnDirective, createDirective } from "../directives/directives.service.js";
+import { actOnDirective } from "../directives/directives.service.js";
 import {
   answerProposal,
   makeDirectiveFromProposal,
   raiseProposal,
 } from "../directives/proposals/proposals.service.js";
+import { childTaskSteps, directiveEventSteps, runStoryUpTo, type StoryStep } from "./story-steps.js";
 
 export interface DemoRefs {
   sessionId: number;
@@ -35,43 +36,21 @@ function fail(what: string): never {
 /** Runs every step of the story dated at or before `now`, in time order. */
 export async function replayHistory(db: Kysely<DB>, refs: DemoRefs, now: Date): Promise<void> {
   const { sessionId, noticeId, ward, district, ids, org, lead, personId, at } = refs;
-  type Step = { at: string; run: () => Promise<unknown> };
-  const steps: Step[] = [];
-  for (const child of CHILDREN) {
-    steps.push({
-      at: child.at,
-      run: async () => {
-        const id = await createDirective(
-          db,
-          {
-            title: child.title,
-            lead: lead("dangUyPhuong"),
-            coordinators: [],
-            deadline: { kind: "date", date: child.date, phrase: null },
-            assigningUnitId: ward,
-            assignerPersonId: personId("Phạm Thị Minh Hồng"),
-            assignerName: "Phạm Thị Minh Hồng",
-            noticeId,
-            parentId: ids.get(child.parent) ?? fail(`directive ${child.parent}`),
-          },
-          at("ward", child.at),
-        );
-        ids.set(child.key, id);
+  const steps: StoryStep[] = [];
+  steps.push(
+    ...childTaskSteps(
+      db,
+      CHILDREN.map((child) => ({ ...child, lead: lead("dangUyPhuong") })),
+      {
+        assigningUnitId: ward,
+        noticeId: () => noticeId,
+        assigner: { personId: personId("Phạm Thị Minh Hồng"), name: "Phạm Thị Minh Hồng" },
+        ids,
+        at: (iso) => at("ward", iso),
       },
-    });
-  }
-  for (const e of EVENTS) {
-    steps.push({
-      at: e.at,
-      run: () =>
-        actOnDirective(
-          db,
-          ids.get(e.target) ?? fail(`directive ${e.target}`),
-          { action: e.action, percent: e.percent ?? null, text: e.text ?? null },
-          at(e.who, e.at),
-        ),
-    });
-  }
+    ),
+  );
+  steps.push(...directiveEventSteps(db, EVENTS, ids, at));
   for (const p of PROPOSALS) {
     let proposalId = 0;
     steps.push({
@@ -155,10 +134,5 @@ export async function replayHistory(db: Kysely<DB>, refs: DemoRefs, now: Date): 
       });
     }
   }
-  // The story happens in time order; what lies after `now` has not happened yet.
-  steps.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
-  for (const step of steps) {
-    if (new Date(step.at).getTime() > now.getTime()) break;
-    await step.run();
-  }
+  await runStoryUpTo(steps, now);
 }

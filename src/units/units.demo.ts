@@ -15,7 +15,7 @@
  *   are the district's start date, not the dates each body was actually founded.
  */
 
-export type DemoLevel = "city" | "district" | "ward" | "commune";
+export type DemoLevel = "city" | "district" | "ward" | "commune" | "residential_group";
 
 export interface DemoUnit {
   /** Stable key inside the demo data (ids are assigned by the database). */
