@@ -25,6 +25,14 @@ export const CHILDREN_2026: {
     at: "2026-03-26T09:00:00+07:00",
   },
   {
+    key: "e1a",
+    parent: "e1",
+    title: "Rà soát, lập danh sách hộ kinh doanh trên địa bàn chưa kê khai, nộp thuế",
+    lead: "ktht",
+    date: "2026-11-30",
+    at: "2026-07-15T09:00:00+07:00",
+  },
+  {
     key: "e2a",
     parent: "e2",
     title: "Lập hồ sơ, tổ chức cưỡng chế 6 công trình vi phạm trật tự xây dựng còn lại",
@@ -139,6 +147,13 @@ export const EVENTS_2026: Event2026[] = [
     action: "report_progress",
     percent: 80,
     text: "Thu ngân sách 9 tháng đạt 81% dự toán.",
+  },
+  {
+    at: "2026-11-27T16:00:00+07:00",
+    target: "e1a",
+    who: "ward",
+    action: "submit",
+    text: "Đã lập danh sách 126 hộ kinh doanh, chuyển Thuế cơ sở đôn đốc kê khai.",
   },
   {
     at: "2026-11-16T16:00:00+07:00",
