@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
-import { ENGINES } from "../../test/support/databases.js";
+import { createTestDatabase, ENGINES } from "../../test/support/databases.js";
 import { TestClient } from "../../test/support/http.js";
 import { DEMO_PASSWORD } from "../accounts/accounts.demo.js";
 import { ITEMS_2026 } from "../conclusions/session-2026.demo.js";
@@ -11,6 +11,7 @@ import { timelinessOf } from "../directives/directives.model.js";
 import { listDirectives } from "../directives/directives.repo.js";
 import { sqlClock } from "../directives/timeliness-sql.js";
 import { loadDemoIfEmpty } from "./demo-loader.js";
+import { presentStoryBegun } from "./load-present.js";
 
 /** Monday 07/12/2026, 09:00 in Hà Nội: the present of the demo's second story. */
 const TODAY = new Date("2026-12-07T02:00:00Z");
@@ -205,4 +206,49 @@ describe.each(ENGINES)("the present-day demo on %s", (engine) => {
       "Đơn vị báo cáo hoàn thành, chờ xác nhận: Rà soát, lập danh sách hộ kinh doanh",
     );
   });
+});
+
+describe("when the present story begins", () => {
+  it("begins on 01/07/2025 in Hà Nội, the first day of the two-level local government", () => {
+    expect(presentStoryBegun(new Date("2025-06-30T16:59:59Z"))).toBe(false);
+    expect(presentStoryBegun(new Date("2025-06-30T17:00:00Z"))).toBe(true);
+  });
+});
+
+describe.each(ENGINES)("the present-day demo loaded on 01/04/2026 on %s", (engine) => {
+  it("holds only what had happened by then", async () => {
+    const database = await createTestDatabase(engine);
+    try {
+      const date = new Date("2026-04-01T02:00:00Z");
+      await loadDemoIfEmpty(database, date, mkdtempSync(path.join(tmpdir(), "giaoban-present-early-")));
+      const db = database.db;
+      const sessions = await db.selectFrom("working_sessions").select("title").orderBy("id").execute();
+      expect(sessions.map((s) => s.title)).toContain(
+        "Phó Chủ tịch UBND Thành phố làm việc với phường Việt Hưng",
+      );
+      // The 2026 estimates are reported in December; the 2025 figures were approved in January.
+      const results = await db
+        .selectFrom("results")
+        .select(["period_key", "status"])
+        .where("period_key", "in", ["2025", "2026"])
+        .execute();
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.every((r) => r.period_key === "2025" && r.status === "approved")).toBe(true);
+      const confirmed = await db
+        .selectFrom("directives")
+        .select("id")
+        .where("state", "=", "confirmed")
+        .where("created_at", ">=", "2026-01-01")
+        .execute();
+      expect(confirmed).toHaveLength(0);
+      const late = await db
+        .selectFrom("proposals")
+        .select("id")
+        .where("created_at", ">", date.toISOString())
+        .execute();
+      expect(late).toHaveLength(0);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });
