@@ -22,6 +22,7 @@ export const ORG_2026 = {
   soGddt: "Sở Giáo dục và Đào tạo Hà Nội",
   congAnTp: "Công an Thành phố Hà Nội",
   ubndPhuong: "UBND phường Việt Hưng",
+  hdndPhuong: "HĐND phường Việt Hưng",
   ktht: "Phòng Kinh tế, Hạ tầng và Đô thị phường Việt Hưng",
   vhxh: "Phòng Văn hóa - Xã hội phường Việt Hưng",
   hcc: "Trung tâm Phục vụ hành chính công phường Việt Hưng",
@@ -45,12 +46,15 @@ export interface ProgrammeEntry {
   at: string;
 }
 
+/** The city's programme entry the session of 18/3/2026 was held under. */
+export const VISIT_PROGRAMME_TITLE =
+  "Lãnh đạo UBND Thành phố làm việc với phường Việt Hưng về kết quả thực hiện nhiệm vụ năm 2025, nhiệm vụ trọng tâm năm 2026 và vận hành chính quyền địa phương hai cấp";
+
 export const PROGRAMME_2026: ProgrammeEntry[] = [
   {
     owner: "city",
     month: 3,
-    title:
-      "Lãnh đạo UBND Thành phố làm việc với phường Việt Hưng về kết quả thực hiện nhiệm vụ năm 2025, nhiệm vụ trọng tâm năm 2026 và vận hành chính quyền địa phương hai cấp",
+    title: VISIT_PROGRAMME_TITLE,
     host: "Việt Hưng",
     at: "2026-01-12T02:00:00Z",
   },
@@ -93,7 +97,7 @@ export const PROGRAMME_2026: ProgrammeEntry[] = [
     owner: "ward",
     month: 12,
     title: "Kỳ họp thường lệ cuối năm 2026 của HĐND phường Việt Hưng",
-    host: null,
+    host: "Việt Hưng",
     at: "2026-01-05T02:10:00Z",
   },
 ];
@@ -293,3 +297,26 @@ export const ITEMS_2026: Item2026[] = [
     },
   },
 ];
+
+/**
+ * The ward's own next session, already on the calendar: the People's Council's year-end sitting
+ * (the December entry of the ward's programme, which stays "chưa tổ chức" until it is held), put in
+ * on 01/12/2026.
+ */
+export const COUNCIL_SITTING_2026 = {
+  title: "Kỳ họp thường lệ cuối năm 2026 của HĐND phường Việt Hưng",
+  recordedAt: "2026-12-01T09:00:00+07:00",
+  startsAt: "2026-12-18T08:00:00+07:00",
+  endsAt: "2026-12-18T11:30:00+07:00",
+  place: "Hội trường UBND phường Việt Hưng",
+  chair: "Nguyễn Thị Thanh Hương",
+  chairTitle: "Bí thư Đảng ủy, Chủ tịch HĐND phường",
+  agenda: [
+    [
+      "Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2026, kế hoạch năm 2027",
+      "Trần Đức Thắng",
+    ],
+    ["Dự toán thu, chi ngân sách phường năm 2027", "Phạm Quốc Tuấn"],
+    ["Thảo luận, biểu quyết thông qua các nghị quyết", "Nguyễn Thị Thanh Hương"],
+  ] as [string, string | null][],
+};

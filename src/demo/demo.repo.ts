@@ -188,8 +188,11 @@ export async function insertArticle(
     unitId: number;
     categoryId: number | null;
     views: number;
+    /** A draft has no publication date; `publishedAt` is then when it was last saved. */
+    status?: "published" | "draft";
   },
 ): Promise<number> {
+  const draft = article.status === "draft";
   const row = await db
     .insertInto("articles")
     .values({
@@ -197,8 +200,8 @@ export async function insertArticle(
       title: article.title,
       lead: article.lead,
       body_html: article.bodyHtml,
-      status: "published",
-      published_at: article.publishedAt,
+      status: draft ? "draft" : "published",
+      published_at: draft ? null : article.publishedAt,
       author_id: article.authorId,
       unit_id: article.unitId,
       category_id: article.categoryId,

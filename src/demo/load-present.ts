@@ -13,6 +13,8 @@ import type { Kysely } from "kysely";
 import { PRESENT_DEMO_ACCOUNTS, PRESENT_GRANTS_FROM } from "../accounts/accounts.demo.js";
 import type { DB } from "../core/db/schema.js";
 import { vnDateString } from "../core/format/vi-date.js";
+import { blocksToHtml } from "../portal/articles/articles.demo.js";
+import { DEMO_DRAFTS_2026 } from "../portal/articles/articles-2026.demo.js";
 import { PRESENT_PEOPLE } from "../units/people-2026.demo.js";
 import { NEW_WARDS_FROM } from "../units/units.demo.js";
 import {
@@ -21,9 +23,11 @@ import {
   PRESENT_WARDS,
   VIET_HUNG_GROUPS,
 } from "../units/units-2026.demo.js";
+import { insertArticle } from "./demo.repo.js";
 import { idOf, insertAccounts, insertOrganisations, insertPeople, insertUnits } from "./demo-registry.js";
 import { loadSession2026 } from "./load-session-2026.js";
 import { loadPresentTargets } from "./load-targets-2026.js";
+import { categoryIdsBySlug } from "./present-demo.repo.js";
 
 export interface PresentDemoRefs {
   now: Date;
@@ -37,6 +41,30 @@ export interface PresentDemoRefs {
 /** Has the present story begun by `now`? It starts with the new wards on 01/07/2025. */
 export function presentStoryBegun(now: Date): boolean {
   return vnDateString(now) >= NEW_WARDS_FROM;
+}
+
+/** The drafts of today's writers (not published: the portal still opens on the reference article). */
+async function insertDrafts(
+  db: Kysely<DB>,
+  ids: { unitIds: Map<string, number>; userIds: Map<string, number>; now: Date },
+): Promise<number> {
+  const categories = await categoryIdsBySlug(db);
+  const saved = DEMO_DRAFTS_2026.filter((d) => new Date(d.savedAt).getTime() <= ids.now.getTime());
+  for (const draft of saved) {
+    await insertArticle(db, {
+      slug: draft.slug,
+      title: draft.title,
+      lead: draft.lead,
+      bodyHtml: blocksToHtml(draft.blocks),
+      publishedAt: draft.savedAt,
+      authorId: idOf(ids.userIds, draft.authorUsername),
+      unitId: idOf(ids.unitIds, draft.unitKey),
+      categoryId: categories.get(draft.categorySlug) ?? null,
+      views: 0,
+      status: "draft",
+    });
+  }
+  return saved.length;
 }
 
 /** Loads the present-day story; returns what it wrote (nothing before 01/07/2025). */
@@ -61,6 +89,7 @@ export async function loadPresentDemo(
     userIds,
   );
 
+  const drafts = await insertDrafts(db, { unitIds, userIds, now });
   const wardIds = new Map(PRESENT_WARDS.map((w) => [w.name, idOf(unitIds, w.key)] as const));
   const targets = await loadPresentTargets(db, {
     now,
@@ -78,5 +107,6 @@ export async function loadPresentDemo(
     presentUsers: PRESENT_DEMO_ACCOUNTS.length,
     presentTargets: targets ? 1 : 0,
     presentSession: session ? 1 : 0,
+    presentDrafts: drafts,
   };
 }

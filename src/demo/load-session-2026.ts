@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import { saveNotice } from "../conclusions/conclusions.service.js";
 import { CHILDREN_2026, EVENTS_2026, PROPOSALS_2026 } from "../conclusions/follow-up-2026.demo.js";
 import {
+  COUNCIL_SITTING_2026,
   ITEMS_2026,
   NOTICE_2026,
   ORG_2026,
@@ -17,6 +18,7 @@ import {
   PROGRAMME_2026,
   type PresentWard,
   SESSION_2026,
+  VISIT_PROGRAMME_TITLE,
   type Who2026,
 } from "../conclusions/session-2026.demo.js";
 import type { ActorContext } from "../core/access/actor-context.js";
@@ -81,7 +83,7 @@ export async function loadSession2026(db: Kysely<DB>, refs: Session2026Refs, now
 
   const steps: StoryStep[] = [];
   const ids = new Map<string, number>();
-  let sessionProgrammeItem = 0;
+  const programmeIds = new Map<string, number>();
   for (const entry of PROGRAMME_2026) {
     steps.push({
       at: entry.at,
@@ -97,7 +99,7 @@ export async function loadSession2026(db: Kysely<DB>, refs: Session2026Refs, now
           },
           at(entry.owner === "city" ? "city" : "ward", entry.at),
         );
-        if (entry.host === "Việt Hưng" && entry.owner === "city") sessionProgrammeItem = id;
+        programmeIds.set(entry.title, id);
       },
     });
   }
@@ -114,7 +116,7 @@ export async function loadSession2026(db: Kysely<DB>, refs: Session2026Refs, now
         {
           kind: "working_visit",
           title: SESSION_2026.title,
-          programItemId: sessionProgrammeItem || null,
+          programItemId: programmeIds.get(VISIT_PROGRAMME_TITLE) ?? null,
           hostUnitId: ward,
           hostOrganisationId: org("ubndPhuong").organisationId,
           visitingUnitId: visiting.unitId,
@@ -162,6 +164,34 @@ export async function loadSession2026(db: Kysely<DB>, refs: Session2026Refs, now
         at("city", recordedAt),
       );
     },
+  });
+
+  const sitting = COUNCIL_SITTING_2026;
+  steps.push({
+    at: sitting.recordedAt,
+    run: () =>
+      createSession(
+        db,
+        {
+          kind: "council_meeting",
+          title: sitting.title,
+          // Not linked to the programme's entry yet: linking records the entry as held.
+          programItemId: null,
+          hostUnitId: ward,
+          hostOrganisationId: org("hdndPhuong").organisationId,
+          startsAt: new Date(sitting.startsAt).toISOString(),
+          endsAt: new Date(sitting.endsAt).toISOString(),
+          place: sitting.place,
+          chairPersonId: personId(sitting.chair),
+          chairName: sitting.chair,
+          chairTitle: sitting.chairTitle,
+          attendees: [],
+          agenda: sitting.agenda.map(([title, presenter]) => ({ title, presenter })),
+          documents: [],
+          opinions: [],
+        },
+        at("ward", sitting.recordedAt),
+      ),
   });
 
   const issuedAt = `${NOTICE_2026.issuedOn}T16:00:00+07:00`;

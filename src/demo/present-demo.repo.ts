@@ -34,3 +34,9 @@ export async function directiveIdsOfNotice(db: Kysely<DB>, noticeId: number): Pr
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Portal category ids by slug. */
+export async function categoryIdsBySlug(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("categories").select(["id", "slug"]).execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}

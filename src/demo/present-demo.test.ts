@@ -79,6 +79,7 @@ describe.each(ENGINES)("the present-day demo on %s", (engine) => {
       .selectFrom("working_sessions")
       .selectAll()
       .where("host_unit_id", "=", vietHung)
+      .where("kind", "=", "working_visit")
       .executeTakeFirstOrThrow();
     expect(session).toMatchObject({
       title: "Phó Chủ tịch UBND Thành phố làm việc với phường Việt Hưng",
@@ -177,6 +178,10 @@ describe.each(ENGINES)("the present-day demo on %s", (engine) => {
     for (const status of ["Đang giải quyết", "Đã trả lời", "Chưa trả lời"])
       expect(proposals).toContain(status);
     expect(await mainText("viethung", "/quan-tri/thong-bao")).toContain("12 thông báo chưa đọc");
+    expect(await mainText("viethung", "/quan-tri/lich-lam-viec")).toContain(
+      "Thứ Sáu, 18/12/2026 08:00 Kỳ họp thường lệ cuối năm 2026 của HĐND phường Việt Hưng",
+    );
+    expect(await mainText("viethung", "/quan-tri/bai-viet")).toContain("Bản nháp (1)");
   });
 
   it("shows the city's office the 2026 session, its notice and directives, and the figures it must approve", async () => {
