@@ -25,6 +25,7 @@ import {
 } from "../units/units-2026.demo.js";
 import { insertArticle } from "./demo.repo.js";
 import { idOf, insertAccounts, insertOrganisations, insertPeople, insertUnits } from "./demo-registry.js";
+import { loadPresentEmulation } from "./load-emulation-2026.js";
 import { loadSession2026 } from "./load-session-2026.js";
 import { loadPresentTargets } from "./load-targets-2026.js";
 import { categoryIdsBySlug } from "./present-demo.repo.js";
@@ -90,13 +91,20 @@ export async function loadPresentDemo(
   );
 
   const drafts = await insertDrafts(db, { unitIds, userIds, now });
+  const groupIds = new Map(VIET_HUNG_GROUPS.map((g) => [g.name, idOf(unitIds, g.key)]));
   const wardIds = new Map(PRESENT_WARDS.map((w) => [w.name, idOf(unitIds, w.key)] as const));
   const targets = await loadPresentTargets(db, {
     now,
     wardIds,
-    groupIds: new Map(VIET_HUNG_GROUPS.map((g) => [g.name, idOf(unitIds, g.key)])),
+    groupIds,
     wardUserId: userIds.get("viethung") ?? null,
     cityUserId: userIds.get("ubnd.hanoi") ?? null,
+  });
+  const emulation = await loadPresentEmulation(db, {
+    now,
+    wardId: idOf(unitIds, "new-ward:viet-hung"),
+    groupIds,
+    wardUserId: userIds.get("viethung") ?? null,
   });
   const session = await loadSession2026(db, { cityId: idOf(unitIds, "city:ha-noi"), wardIds }, now);
   return {
@@ -107,6 +115,7 @@ export async function loadPresentDemo(
     presentUsers: PRESENT_DEMO_ACCOUNTS.length,
     presentTargets: targets ? 1 : 0,
     presentSession: session ? 1 : 0,
+    presentEmulation: emulation ? 1 : 0,
     presentDrafts: drafts,
   };
 }

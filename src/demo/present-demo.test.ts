@@ -182,6 +182,13 @@ describe.each(ENGINES)("the present-day demo on %s", (engine) => {
       "Thứ Sáu, 18/12/2026 08:00 Kỳ họp thường lệ cuối năm 2026 của HĐND phường Việt Hưng",
     );
     expect(await mainText("viethung", "/quan-tri/bai-viet")).toContain("Bản nháp (1)");
+    expect(await mainText("viethung", "/quan-tri/thi-dua")).toContain(
+      "Bảng chấm điểm thi đua các tổ dân phố năm 2026 (minh họa)",
+    );
+    // The ward ranks its residential groups on its council's points, ties shown as ties.
+    const groups = await mainText("viethung", `/xep-hang?don-vi=${ward}&ky=2026`);
+    expect(groups).toContain("Bảng xếp hạng năm 2026, 4 đơn vị được xếp hạng");
+    expect(groups).toContain("1 đồng hạng Tổ dân phố Lệ Mật 88");
   });
 
   it("shows the city's office the 2026 session, its notice and directives, and the figures it must approve", async () => {
