@@ -2,9 +2,10 @@
  * The present-day story of the demo (December 2026, two-level local government since 01/07/2025):
  * Hà Nội's departments and the new wards' bodies, phường Việt Hưng's residential groups, the invented
  * leaders, the accounts `viethung`, `lanhdao.viethung` and `ubnd.hanoi`, the 2025–2026 targets and
- * results (load-targets-2026.ts) and the city's 2026 working session with phường Việt Hưng
- * (load-session-2026.ts). Runs inside the demo loader's transaction after the reference story, whose
- * units it builds on.
+ * results (load-targets-2026.ts), the ward's emulation scheme for its residential groups
+ * (load-emulation-2026.ts), a draft article of the ward, and the city's 2026 working session with
+ * phường Việt Hưng (load-session-2026.ts). Runs inside the demo loader's transaction after the
+ * reference story, whose units it builds on.
  *
  * A demo loaded "before" the present (tests of the 2019–2020 story set the clock then) gets none of
  * it: nothing of today's wards had happened. Within the story, what lies after `now` is left out.
