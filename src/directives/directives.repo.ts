@@ -153,6 +153,7 @@ function baseQuery(db: Kysely<DB>) {
     .select([
       "lu.name as lead_unit_name",
       "lu.level as lead_unit_level",
+      "lu.valid_to as lead_unit_valid_to",
       "lo.name as lead_org_name",
       "n.number as notice_number",
     ]);
@@ -173,6 +174,7 @@ function toRecord(r: BaseRow, coordinators: PartyRef[]): DirectiveRecord {
       unitId: r.lead_unit_id,
       organisationId: r.lead_organisation_id,
       name: r.lead_org_name ?? unitDisplayName({ name: r.lead_unit_name, level: r.lead_unit_level }),
+      unitValidTo: r.lead_unit_valid_to,
     },
     assigningUnitId: r.assigning_unit_id,
     assignerPersonId: r.assigner_person_id,
