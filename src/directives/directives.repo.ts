@@ -104,6 +104,8 @@ export interface DirectivePatch {
   title?: string;
   /** The leader who gave it (corrected with the notice's signer). */
   assigner?: { personId: number | null; name: string | null };
+  /** The assigning side, when a hand-over moves it from a unit that no longer exists. */
+  assigningUnitId?: number;
 }
 
 export async function updateDirective(
@@ -126,6 +128,7 @@ export async function updateDirective(
         ? { lead_unit_id: patch.lead.unitId, lead_organisation_id: patch.lead.organisationId }
         : {}),
       ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.assigningUnitId !== undefined ? { assigning_unit_id: patch.assigningUnitId } : {}),
       ...(patch.assigner
         ? { assigner_person_id: patch.assigner.personId, assigner_name: patch.assigner.name }
         : {}),

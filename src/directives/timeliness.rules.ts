@@ -66,7 +66,6 @@ export function awaitsHandover(input: Pick<TimelinessInput, "state" | "leadUnitV
   return end !== null && end < vietnamDateOf(input.now);
 }
 
-
 /**
  * The instant a deadline ends: the end (23:59:59.999, UTC+7) of its last day. A date deadline ends
  * that day; month, quarter and year deadlines end on the last day of the period that contains their
