@@ -36,6 +36,7 @@ import {
 } from "./demo.repo.js";
 import { type RenderedPhoto, renderDemoPhotos } from "./demo-photos.js";
 import { loadEmulationDemo } from "./load-emulation.js";
+import { loadHandoversDemo } from "./load-handovers.js";
 import { loadSessionsDemo } from "./load-sessions.js";
 import { loadTargetsDemo } from "./load-targets.js";
 
@@ -263,6 +264,8 @@ async function insertDemo(
   const emulationLoaded = await loadEmulationDemo(db, { now });
   // The working session of 02/01/2020 itself: its nine conclusions as directives, two proposals.
   const sessionsLoaded = await loadSessionsDemo(db, now);
+  // After the reorganisation of 01/07/2025: part of Thượng Thanh's open work taken over, part waiting.
+  const handoverDecisions = await loadHandoversDemo(db, { now, unitIds });
   // The reference article reports on that session, about the ward: readers see both linked.
   const sessionId = await findSessionIdByTitle(db, DEMO_SESSION.title);
   await setArticleLinks(db, idOf(articleIds, REFERENCE_ARTICLE.slug), {
@@ -275,6 +278,7 @@ async function insertDemo(
     targets: targetsLoaded ? 1 : 0,
     emulation: emulationLoaded ? 1 : 0,
     sessions: sessionsLoaded ? 1 : 0,
+    handoverDecisions,
     searchIndexed: indexed,
     units: DEMO_UNITS.length,
     successions: DEMO_SUCCESSIONS.length,
