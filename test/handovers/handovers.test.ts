@@ -369,6 +369,8 @@ describe.each(ENGINES)("hand-over of Thượng Thanh's open work on %s", (engine
     const { html } = await client.page(`/quan-tri/ban-giao?don_vi=${thuongThanh}`);
     expect(html).toContain("Phường Thượng Thanh (đến 30/06/2025)");
     expect(html).toContain("Chuyển cho phường Việt Hưng (60% dân số)");
+    const units = await client.page("/quan-tri/don-vi");
+    expect(units.html).toContain(`/quan-tri/ban-giao?don_vi=${thuongThanh}`);
     const queue = (await json<{ data: Item[] }>(client, `/api/v1/handovers?unit=${thuongThanh}`)).body.data;
     const item = queue[queue.length - 1] as Item;
     const field = `quyet_dinh.${item.kind}.${item.id}`;
