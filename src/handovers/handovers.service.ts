@@ -100,32 +100,46 @@ async function plan(
         );
       }
     }
-    const assigningFor = new Map<number, number | undefined>();
-    if (d.kind === "directive" && d.action !== "close") {
-      const directive = await findDirective(trx, d.id);
-      const assigner = directive ? ctx.hierarchy.unit(directive.assigningUnitId) : undefined;
-      const assignerGone = assigner !== undefined && !existsOn(assigner, ctx.today);
-      for (const to of d.toUnitIds) {
-        if (!assignerGone) {
-          if (d.assigningUnitId != null)
-            errors[at("assigningUnitId")] = "Đơn vị giao nhiệm vụ vẫn đang hoạt động.";
-          assigningFor.set(to, undefined);
-          continue;
-        }
-        const taker = d.assigningUnitId ?? to;
-        if (
-          !ctx.hierarchy.pathForToday(to, ctx.today).includes(taker) ||
-          !existsOn(ctx.hierarchy.unit(taker) ?? { validTo: "0000-00-00" }, ctx.today)
-        )
-          errors[at("assigningUnitId")] =
-            "Đơn vị giao nhiệm vụ mới phải là đơn vị nhận hoặc một đơn vị cấp trên đang hoạt động của đơn vị đó.";
-        assigningFor.set(to, taker);
-      }
-    }
+    const assigningFor = await assigningSides(trx, d, ctx, (message) => {
+      errors[at("assigningUnitId")] = message;
+    });
     plans.push({ decision: d, item, assigningFor });
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return plans;
+}
+
+/**
+ * Who takes the assigning side of a directive for each receiving unit: nobody new (undefined) while
+ * the assigning unit exists; otherwise the receiving unit, or the unit the decision names, which must
+ * be the receiving unit or one above it today, and one the actor may decide for (the province takes
+ * it only when the province decides).
+ */
+async function assigningSides(
+  trx: Kysely<DB>,
+  d: HandoverDecision,
+  ctx: ActorContext,
+  refuse: (message: string) => void,
+): Promise<Map<number, number | undefined>> {
+  const sides = new Map<number, number | undefined>();
+  if (d.kind !== "directive" || d.action === "close") return sides;
+  const directive = await findDirective(trx, d.id);
+  const assigner = directive ? ctx.hierarchy.unit(directive.assigningUnitId) : undefined;
+  const assignerGone = assigner !== undefined && !existsOn(assigner, ctx.today);
+  for (const to of d.toUnitIds) {
+    if (!assignerGone) {
+      if (d.assigningUnitId != null) refuse("Đơn vị giao nhiệm vụ vẫn đang hoạt động, không thay được.");
+      sides.set(to, undefined);
+      continue;
+    }
+    const taker = d.assigningUnitId ?? to;
+    if (!ctx.hierarchy.pathForToday(to, ctx.today).includes(taker))
+      refuse("Đơn vị giao nhiệm vụ mới phải là đơn vị nhận hoặc một đơn vị cấp trên của đơn vị đó.");
+    else if (!mayDecideFor(taker, ctx))
+      throw new ForbiddenError("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.");
+    sides.set(to, taker);
+  }
+  return sides;
 }
 
 /**

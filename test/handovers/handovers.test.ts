@@ -37,6 +37,7 @@ describe.each(ENGINES)("hand-over of Thượng Thanh's open work on %s", (engine
   let vietHung: number;
   let boDe: number;
   let phucLoi: number;
+  let hanoi: number;
   const clients = new Map<string, TestClient>();
 
   async function as(username: string): Promise<TestClient> {
@@ -77,7 +78,7 @@ describe.each(ENGINES)("hand-over of Thượng Thanh's open work on %s", (engine
     vietHung = await unitIdAt(db, "Việt Hưng", "ward", "2026-01-01");
     boDe = await unitIdAt(db, "Bồ Đề", "ward", "2026-01-01");
     phucLoi = await unitIdAt(db, "Phúc Lợi", "ward", "2026-01-01");
-    const hanoi = await unitIdAt(db, "Hà Nội", "city", "2026-01-01");
+    hanoi = await unitIdAt(db, "Hà Nội", "city", "2026-01-01");
     const admin = (unitId: number) => [{ role: "unit_admin" as const, unitId, validFrom: "2025-07-01" }];
     await createUser(db, { username: "qt.viethung", grants: admin(vietHung) });
     await createUser(db, { username: "qt.phucloi", grants: admin(phucLoi) });
@@ -129,7 +130,46 @@ describe.each(ENGINES)("hand-over of Thượng Thanh's open work on %s", (engine
       decisions: [{ kind: item.kind, id: item.id, action: "move", toUnitIds: [boDe], legalBasis: NQ }],
     });
     expect(status).toBe(403);
+    // Nor put the province on the assigning side: only the province decides that.
+    const province = await post(await as("qt.viethung"), {
+      decisions: [
+        {
+          kind: item.kind,
+          id: item.id,
+          action: "move",
+          toUnitIds: [vietHung],
+          legalBasis: NQ,
+          assigningUnitId: hanoi,
+        },
+      ],
+    });
+    expect(province.status).toBe(403);
     expect(await writes()).toEqual(before);
+  });
+
+  it("lets the province take the assigning side when it decides", async () => {
+    const client = await as("qt.hanoi");
+    const queue = (await json<{ data: Item[] }>(client, `/api/v1/handovers?unit=${thuongThanh}`)).body.data;
+    const item = queue.filter((i) => i.kind === "directive").at(-1) as Item;
+    const { status } = await post(client, {
+      decisions: [
+        {
+          kind: "directive",
+          id: item.id,
+          action: "move",
+          toUnitIds: [boDe],
+          legalBasis: NQ,
+          assigningUnitId: hanoi,
+        },
+      ],
+    });
+    expect(status).toBe(200);
+    const row = await t.database.db
+      .selectFrom("directives")
+      .select(["lead_unit_id", "assigning_unit_id"])
+      .where("id", "=", item.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ lead_unit_id: boDe, assigning_unit_id: hanoi });
   });
 
   it("answers bad bodies with 422 and field paths, and writes nothing (all or nothing)", async () => {
@@ -268,7 +308,11 @@ describe.each(ENGINES)("hand-over of Thượng Thanh's open work on %s", (engine
       assigningUnitId: directive.assigning_unit_id,
     });
     expect(JSON.parse(audit[0]?.after_json ?? "{}")).toMatchObject({ lead: vietHung, legalBasis: NQ });
-    const decision = await db.selectFrom("handover_decisions").selectAll().execute();
+    const decision = await db
+      .selectFrom("handover_decisions")
+      .selectAll()
+      .where("item_id", "=", directive.id)
+      .execute();
     expect(decision).toMatchObject([
       {
         item_kind: "directive",
