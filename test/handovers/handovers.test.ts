@@ -109,6 +109,17 @@ describe.each(ENGINES)("hand-over of Thượng Thanh's open work on %s", (engine
       .where("state", "not in", ["confirmed", "cancelled"])
       .execute();
     expect(directives.map((d) => d.id).sort()).toEqual(open.map((d) => d.id).sort());
+    // A unit that still exists has nothing to hand over; an unknown one is not found; a malformed id is refused.
+    const client = await as("qt.viethung");
+    expect((await json(client, `/api/v1/handovers?unit=${vietHung}`)).body).toEqual({ data: [] });
+    expect((await json(client, "/api/v1/handovers?unit=999999")).status).toBe(404);
+    const bad = await json<{ error: { fields: Record<string, string> } }>(
+      client,
+      "/api/v1/handovers?unit=abc",
+    );
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fields)).toEqual(["query.unit"]);
+    expect((await new TestClient(t).request("/api/v1/handovers")).status).toBe(401);
   });
 
   it("refuses the queue and every decision to the admin of another ward, writing nothing", async () => {
