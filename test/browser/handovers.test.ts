@@ -1,8 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
-
-const PASSWORD = "giaoban2020";
+import {
+  browserSkipReason,
+  type LiveServer,
+  launchChromium,
+  signIn,
+  startLiveServer,
+} from "../support/browser.js";
 
 describe.skipIf(browserSkipReason)("hand-over of a former ward's directive in Chromium", () => {
   let server: LiveServer;
@@ -19,11 +23,7 @@ describe.skipIf(browserSkipReason)("hand-over of a former ward's directive in Ch
 
   it("picks a successor for the directive due 30/09/2020, needs a legal basis, and shows it in the history", async () => {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel("Tên đăng nhập").fill("admin");
-    await page.getByLabel("Mật khẩu").fill(PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${server.url}/quan-tri`);
+    await signIn(page, server.url, "admin");
 
     await page.getByRole("link", { name: "Bàn giao công việc" }).click();
     expect(
