@@ -26,6 +26,8 @@ import {
 } from "../directives/session-work.section.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
+import { handoversWaitingCard } from "../handovers/dashboard.section.js";
+import { registerHandoverRoutes } from "../handovers/handovers.routes.js";
 import {
   articlesInReviewCard,
   articlesScheduledCard,
@@ -60,6 +62,7 @@ export function createApp(ctx: AppContext) {
       articlesInReviewCard,
       articlesScheduledCard,
       unreadNotificationsCard,
+      handoversWaitingCard,
     ],
   });
   registerUnitRoutes(app, {
@@ -79,6 +82,7 @@ export function createApp(ctx: AppContext) {
   });
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
+  registerHandoverRoutes(app);
   registerApiDocs(app, { sessionCookie: sessionCookieName(ctx.config.secureCookies) });
   return app;
 }

@@ -7,6 +7,7 @@ import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
+import { handoversMigration } from "../handovers/handovers.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
@@ -35,6 +36,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
     "0008-login-refusals": loginRefusalsMigration(),
+    "0009-handovers": handoversMigration(dialect),
   };
 }
 

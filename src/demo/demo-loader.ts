@@ -38,6 +38,7 @@ import {
 } from "./demo-registry.js";
 import { loadEmulationDemo } from "./load-emulation.js";
 import { loadPresentDemo } from "./load-present.js";
+import { loadHandoversDemo } from "./load-handovers.js";
 import { loadSessionsDemo } from "./load-sessions.js";
 import { loadTargetsDemo } from "./load-targets.js";
 
@@ -172,6 +173,8 @@ async function insertDemo(
   const sessionsLoaded = await loadSessionsDemo(db, now);
   // The present (December 2026): today's wards, their accounts, figures, a session of the city.
   const present = await loadPresentDemo(db, { now, unitIds, organisationIds, userIds, passwordHashes });
+  // After the reorganisation of 01/07/2025: part of Thượng Thanh's open work taken over, part waiting.
+  const handoverDecisions = await loadHandoversDemo(db, { now, unitIds });
   // The reference article reports on that session, about the ward: readers see both linked.
   const sessionId = await findSessionIdByTitle(db, DEMO_SESSION.title);
   await setArticleLinks(db, idOf(articleIds, REFERENCE_ARTICLE.slug), {
@@ -184,6 +187,7 @@ async function insertDemo(
     targets: targetsLoaded ? 1 : 0,
     emulation: emulationLoaded ? 1 : 0,
     sessions: sessionsLoaded ? 1 : 0,
+    handoverDecisions,
     searchIndexed: indexed,
     units: DEMO_UNITS.length,
     successions: DEMO_SUCCESSIONS.length,

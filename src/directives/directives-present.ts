@@ -2,7 +2,7 @@
  * What leaves the server about directives and proposals, for JSON and pages alike: a whitelist of
  * fields, with timeliness derived at the moment of the request.
  */
-import { type DirectiveRecord, daysOverdueOf, timelinessOf } from "./directives.model.js";
+import { type DirectiveRecord, daysOverdueOf, type PartyRef, timelinessOf } from "./directives.model.js";
 import type { ProposalRecord } from "./proposals/proposals.repo.js";
 import type { Timeliness } from "./timeliness.rules.js";
 
@@ -14,7 +14,7 @@ export interface DirectiveOut {
   itemId: number | null;
   parentId: number | null;
   proposalId: number | null;
-  lead: DirectiveRecord["lead"];
+  lead: PartyRef;
   coordinators: DirectiveRecord["coordinators"];
   assigningUnitId: number;
   assignerName: string | null;
@@ -36,7 +36,7 @@ export function presentDirective(d: DirectiveRecord, now: Date): DirectiveOut {
     itemId: d.itemId,
     parentId: d.parentId,
     proposalId: d.proposalId,
-    lead: d.lead,
+    lead: { unitId: d.lead.unitId, organisationId: d.lead.organisationId, name: d.lead.name },
     coordinators: d.coordinators,
     assigningUnitId: d.assigningUnitId,
     assignerName: d.assignerName,

@@ -82,6 +82,9 @@ const SummarySchema = z
     overduePercentOfCompleted: z.number().nullable(),
     overdue: z.number().int(),
     longestOverdueDays: z.number().int().nullable(),
+    awaitingHandover: z.number().int().openapi({
+      description: "Open directives whose lead unit no longer exists (chờ bàn giao): not counted as overdue.",
+    }),
   })
   .openapi("FollowUpSummary");
 

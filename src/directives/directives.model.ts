@@ -20,6 +20,12 @@ export interface PartyRef {
   name: string;
 }
 
+/** The lead party, with the lead unit's last day (null while it exists). */
+export interface LeadRef extends PartyRef {
+  /** units.valid_to of the lead unit: once past, the open work awaits hand-over to a successor. */
+  unitValidTo: string | null;
+}
+
 export interface DirectiveRecord {
   id: number;
   noticeId: number | null;
@@ -28,7 +34,7 @@ export interface DirectiveRecord {
   parentId: number | null;
   proposalId: number | null;
   title: string;
-  lead: PartyRef;
+  lead: LeadRef;
   assigningUnitId: number;
   assignerPersonId: number | null;
   assignerName: string | null;
@@ -46,10 +52,13 @@ export interface DirectiveRecord {
 
 /** Timeliness of a directive now (Asia/Ho_Chi_Minh days, due soon within 7 days). */
 export function timelinessOf(
-  d: Pick<DirectiveRecord, "state" | "deadline" | "submittedAt" | "confirmedAt">,
+  d: Pick<DirectiveRecord, "state" | "deadline" | "submittedAt" | "confirmedAt"> & {
+    lead?: Pick<LeadRef, "unitValidTo">;
+  },
   now: Date,
 ): Timeliness {
   return deriveTimeliness({
+    leadUnitValidTo: d.lead?.unitValidTo ?? null,
     state: d.state,
     deadline: d.deadline,
     submittedAt: d.submittedAt ? new Date(d.submittedAt) : null,
@@ -60,10 +69,13 @@ export function timelinessOf(
 
 /** Days late now or at completion; 0 when not late. */
 export function daysOverdueOf(
-  d: Pick<DirectiveRecord, "state" | "deadline" | "submittedAt" | "confirmedAt">,
+  d: Pick<DirectiveRecord, "state" | "deadline" | "submittedAt" | "confirmedAt"> & {
+    lead?: Pick<LeadRef, "unitValidTo">;
+  },
   now: Date,
 ): number {
   return daysOverdue({
+    leadUnitValidTo: d.lead?.unitValidTo ?? null,
     state: d.state,
     deadline: d.deadline,
     submittedAt: d.submittedAt ? new Date(d.submittedAt) : null,
@@ -112,6 +124,7 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   no_deadline: "Không thời hạn",
   paused: "Tạm dừng",
   cancelled: "Đã hủy",
+  awaiting_handover: "Chờ bàn giao",
 };
 
 /** Badge classes of the shared stylesheet: green for done, grey for set aside, red for late. */

@@ -104,6 +104,8 @@ export interface DirectivePatch {
   title?: string;
   /** The leader who gave it (corrected with the notice's signer). */
   assigner?: { personId: number | null; name: string | null };
+  /** The assigning side, when a hand-over moves it from a unit that no longer exists. */
+  assigningUnitId?: number;
 }
 
 export async function updateDirective(
@@ -126,6 +128,7 @@ export async function updateDirective(
         ? { lead_unit_id: patch.lead.unitId, lead_organisation_id: patch.lead.organisationId }
         : {}),
       ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.assigningUnitId !== undefined ? { assigning_unit_id: patch.assigningUnitId } : {}),
       ...(patch.assigner
         ? { assigner_person_id: patch.assigner.personId, assigner_name: patch.assigner.name }
         : {}),
@@ -153,6 +156,7 @@ function baseQuery(db: Kysely<DB>) {
     .select([
       "lu.name as lead_unit_name",
       "lu.level as lead_unit_level",
+      "lu.valid_to as lead_unit_valid_to",
       "lo.name as lead_org_name",
       "n.number as notice_number",
     ]);
@@ -173,6 +177,7 @@ function toRecord(r: BaseRow, coordinators: PartyRef[]): DirectiveRecord {
       unitId: r.lead_unit_id,
       organisationId: r.lead_organisation_id,
       name: r.lead_org_name ?? unitDisplayName({ name: r.lead_unit_name, level: r.lead_unit_level }),
+      unitValidTo: r.lead_unit_valid_to,
     },
     assigningUnitId: r.assigning_unit_id,
     assignerPersonId: r.assigner_person_id,

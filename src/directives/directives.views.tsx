@@ -110,8 +110,15 @@ const ACTION_LABELS: Record<WorkflowAction, string> = {
   reassign: "Giao lại cho đơn vị khác",
 };
 
+/** Steps recorded in a directive's history by the hand-over of a unit that no longer exists. */
+const HANDOVER_LABELS: Record<string, string> = {
+  handover: "Bàn giao cho đơn vị kế thừa",
+  handover_split: "Chia cho các đơn vị kế thừa",
+  handover_close: "Hết hiệu lực do sắp xếp đơn vị hành chính",
+};
+
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action as WorkflowAction] ?? action;
+  return ACTION_LABELS[action as WorkflowAction] ?? HANDOVER_LABELS[action] ?? action;
 }
 
 const DEADLINE_KIND_OPTIONS = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));

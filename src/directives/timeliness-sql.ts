@@ -5,7 +5,7 @@
  * end of the deadline" is "on a later Vietnamese day". Tests compare both on the same rows.
  */
 import { type RawBuilder, sql } from "kysely";
-import { vietnamDayNumber } from "./deadline.js";
+import { vietnamDateOf, vietnamDayNumber } from "./deadline.js";
 import type { Timeliness } from "./timeliness.rules.js";
 import type { WorkflowState } from "./workflow.rules.js";
 
@@ -13,10 +13,29 @@ import type { WorkflowState } from "./workflow.rules.js";
 export interface SqlClock {
   today: number;
   dueSoonDays: number;
+  /** Today as `YYYY-MM-DD` in Vietnam: a lead unit whose last day is before it no longer exists. */
+  todayDate: string;
 }
 
 export function sqlClock(now: Date, dueSoonDays = 7): SqlClock {
-  return { today: vietnamDayNumber(now), dueSoonDays };
+  return { today: vietnamDayNumber(now), dueSoonDays, todayDate: vietnamDateOf(now) };
+}
+
+/**
+ * True for an unfinished directive whose lead unit ended before today (the SQL mirror of
+ * awaitsHandover in timeliness.rules.ts). The set of ended units is a small uncorrelated subquery,
+ * read once per statement; the date is inlined as a literal so the same text can repeat.
+ */
+export function awaitingHandoverSql(clock: SqlClock, alias = "directives"): RawBuilder<boolean> {
+  const t = sql.raw(alias);
+  const date = sql.lit(safeDate(clock.todayDate));
+  return sql<boolean>`(${t}.state NOT IN ('confirmed', 'cancelled') AND ${t}.lead_unit_id IN (SELECT ended.id FROM units ended WHERE ended.valid_to < ${date}))`;
+}
+
+/** The clock's date, checked to be a plain `YYYY-MM-DD` before it is inlined into SQL. */
+function safeDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`Not a date: ${date}`);
+  return date;
 }
 
 /**
@@ -29,6 +48,7 @@ export function timelinessSql(clock: SqlClock, alias = "directives"): RawBuilder
   const soon = sql.lit(Math.trunc(clock.dueSoonDays));
   return sql<string>`CASE
     WHEN ${t}.state = 'cancelled' THEN 'cancelled'
+    WHEN ${awaitingHandoverSql(clock, alias)} THEN 'awaiting_handover'
     WHEN ${t}.state = 'paused' THEN 'paused'
     WHEN ${t}.state = 'confirmed' THEN
       CASE WHEN ${t}.deadline_day IS NULL OR ${t}.submitted_day <= ${t}.deadline_day THEN 'done_on_time' ELSE 'done_late' END
@@ -43,13 +63,14 @@ export function timelinessSql(clock: SqlClock, alias = "directives"): RawBuilder
 
 /**
  * Days late, meaningful where timeliness is overdue or done_late: at the submission for submitted and
- * confirmed rows (the clock stopped there), otherwise today. 0 without a deadline.
+ * confirmed rows (the clock stopped there), otherwise today. 0 without a deadline or while the work
+ * awaits hand-over.
  */
 export function daysOverdueSql(clock: SqlClock, alias = "directives"): RawBuilder<number> {
   const t = sql.raw(alias);
   const today = sql.lit(Math.trunc(clock.today));
   return sql<number>`CASE
-    WHEN ${t}.deadline_day IS NULL THEN 0
+    WHEN ${t}.deadline_day IS NULL OR ${awaitingHandoverSql(clock, alias)} THEN 0
     WHEN ${t}.state IN ('submitted', 'confirmed') AND ${t}.submitted_day IS NOT NULL THEN ${t}.submitted_day - ${t}.deadline_day
     ELSE ${today} - ${t}.deadline_day
   END`;
@@ -66,19 +87,25 @@ export function daysOverdueSql(clock: SqlClock, alias = "directives"): RawBuilde
  * - open states: no_deadline, overdue when the deadline day is before today (`pastDeadline`), due_soon
  *   within `dueSoonDays` (`dueSoon`), else in_time;
  * - paused, cancelled: themselves.
+ * Before all of these, an unfinished directive whose lead unit no longer exists is awaiting_handover
+ * (`awaiting`); the other counts read its deadline as absent, so it is never late or due.
  * `withDeadline` counts rows with a deadline day; `maxSubmittedLate` (submitted_day − deadline_day) and
  * `minDeadline` give the longest delay. Tests compare the result with the rules row by row.
  */
 export function timelinessCountsSql(clock: SqlClock) {
   const today = sql.lit(Math.trunc(clock.today));
   const soonUntil = sql.lit(Math.trunc(clock.today + clock.dueSoonDays));
+  const waiting = awaitingHandoverSql(clock);
+  // The deadline day as the counts read it: none while the work awaits hand-over.
+  const deadline = sql`(CASE WHEN ${waiting} THEN NULL ELSE deadline_day END)`;
   return {
-    withDeadline: sql<number>`COUNT(deadline_day)`,
-    submittedLate: sql<number>`COUNT(CASE WHEN submitted_day > deadline_day THEN 1 END)`,
-    pastDeadline: sql<number>`COUNT(CASE WHEN deadline_day < ${today} THEN 1 END)`,
-    dueSoon: sql<number>`COUNT(CASE WHEN deadline_day >= ${today} AND deadline_day <= ${soonUntil} THEN 1 END)`,
-    maxSubmittedLate: sql<number | null>`MAX(submitted_day - deadline_day)`,
-    minDeadline: sql<number | null>`MIN(deadline_day)`,
+    awaiting: sql<number>`COUNT(CASE WHEN ${waiting} THEN 1 END)`,
+    withDeadline: sql<number>`COUNT(${deadline})`,
+    submittedLate: sql<number>`COUNT(CASE WHEN submitted_day > ${deadline} THEN 1 END)`,
+    pastDeadline: sql<number>`COUNT(CASE WHEN ${deadline} < ${today} THEN 1 END)`,
+    dueSoon: sql<number>`COUNT(CASE WHEN ${deadline} >= ${today} AND ${deadline} <= ${soonUntil} THEN 1 END)`,
+    maxSubmittedLate: sql<number | null>`MAX(submitted_day - ${deadline})`,
+    minDeadline: sql<number | null>`MIN(${deadline})`,
   };
 }
 
@@ -86,6 +113,8 @@ export function timelinessCountsSql(clock: SqlClock) {
 export interface StateCounts {
   state: WorkflowState;
   count: number;
+  /** Unfinished with a lead unit that no longer exists (not counted in the fields below). */
+  awaiting: number;
   withDeadline: number;
   submittedLate: number;
   pastDeadline: number;
@@ -103,11 +132,12 @@ export function bucketsOfState(
   const add = (timeliness: Timeliness, count: number, maxDays = 0) => {
     if (count > 0) out.push({ timeliness, count, maxDays });
   };
-  const noDeadline = c.count - c.withDeadline;
+  add("awaiting_handover", c.awaiting);
+  const noDeadline = c.count - c.awaiting - c.withDeadline;
   switch (c.state) {
     case "cancelled":
     case "paused":
-      add(c.state, c.count);
+      add(c.state, c.count - c.awaiting);
       break;
     case "confirmed":
       add("done_late", c.submittedLate);

@@ -264,3 +264,35 @@ describe("daysUntilDeadline", () => {
     expect(daysUntilDeadline({ kind: "recurring", date: null }, vn("2020-06-01T00:00"))).toBeNull();
   });
 });
+
+describe("awaiting hand-over (the lead unit was dissolved on 30/06/2025)", () => {
+  const DISSOLVED = "2025-06-30";
+  const SEPT_30: Pick<Deadline, "kind" | "date"> = { kind: "date", date: "2020-09-30" };
+  it.each([
+    // state, now (Vietnam), lead unit's last day, expected timeliness, days overdue
+    ["in_progress", "2026-12-07T09:00", DISSOLVED, "awaiting_handover", 0],
+    ["paused", "2026-12-07T09:00", DISSOLVED, "awaiting_handover", 0],
+    ["submitted", "2026-12-07T09:00", DISSOLVED, "awaiting_handover", 0],
+    // On the unit's last day it still exists: late as any other task.
+    ["in_progress", "2025-06-30T23:59", DISSOLVED, "overdue", 1734],
+    // The first day after it: nobody is left to be late.
+    ["in_progress", "2025-07-01T00:00", DISSOLVED, "awaiting_handover", 0],
+    ["cancelled", "2026-12-07T09:00", DISSOLVED, "cancelled", 0],
+    ["in_progress", "2026-12-07T09:00", null, "overdue", 2259],
+  ] as const)("%s at %s, lead unit until %s → %s", (state, now, leadUnitValidTo, expected, days) => {
+    const input: TimelinessInput = { state, deadline: SEPT_30, now: vn(now), leadUnitValidTo };
+    expect(deriveTimeliness(input)).toBe(expected);
+    expect(daysOverdue(input)).toBe(days);
+  });
+
+  it("keeps a confirmed task's result after its unit is gone", () => {
+    const input: TimelinessInput = {
+      state: "confirmed",
+      deadline: SEPT_30,
+      submittedAt: vn("2020-10-05T09:00"),
+      now: vn("2026-12-07T09:00"),
+      leadUnitValidTo: DISSOLVED,
+    };
+    expect(deriveTimeliness(input)).toBe("done_late");
+  });
+});

@@ -8,7 +8,13 @@
  * finished when it reported completion, and a leader who confirms a week later must not make the unit
  * late. The confirmation time is used only when no submission time is known (a task confirmed directly).
  */
-import { type Deadline, endOfVietnamDay, lastDayCovered, vietnamDayNumber } from "./deadline.js";
+import {
+  type Deadline,
+  endOfVietnamDay,
+  lastDayCovered,
+  vietnamDateOf,
+  vietnamDayNumber,
+} from "./deadline.js";
 import type { WorkflowState } from "./workflow.rules.js";
 
 /**
@@ -17,6 +23,9 @@ import type { WorkflowState } from "./workflow.rules.js";
  * - done_on_time / done_late: confirmed, measured at the confirmed submission.
  * - no_deadline: not done and no deadline ("thường xuyên", or none given).
  * - paused / cancelled: set aside by the assigner; neither on time nor late, and left out of lateness.
+ * - awaiting_handover: not done, and its lead unit no longer exists (dissolved or merged in a
+ *   reorganisation): the work waits to be handed over to a successor, and is not late against a unit
+ *   that cannot act.
  */
 export const TIMELINESS = [
   "in_time",
@@ -27,6 +36,7 @@ export const TIMELINESS = [
   "no_deadline",
   "paused",
   "cancelled",
+  "awaiting_handover",
 ] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
 
@@ -42,6 +52,18 @@ export interface TimelinessInput {
   now: Date;
   /** An open task is "due soon" when at most this many Vietnamese calendar days remain. Default 7. */
   dueSoonDays?: number;
+  /** The lead unit's last day (units.valid_to), null while it exists: after it the work awaits hand-over. */
+  leadUnitValidTo?: string | null;
+}
+
+/**
+ * Does an unfinished task wait for hand-over at `now`: its lead unit's last day is before today in
+ * Vietnam? Confirmed and cancelled tasks never wait.
+ */
+export function awaitsHandover(input: Pick<TimelinessInput, "state" | "leadUnitValidTo" | "now">): boolean {
+  if (input.state === "confirmed" || input.state === "cancelled") return false;
+  const end = input.leadUnitValidTo ?? null;
+  return end !== null && end < vietnamDateOf(input.now);
 }
 
 /**
@@ -75,7 +97,8 @@ function measuredAt(input: TimelinessInput): Date {
 /**
  * Derives the timeliness of one directive.
  *
- * - cancelled → "cancelled", paused → "paused", whatever the deadline (a paused task is not counted late;
+ * - cancelled → "cancelled"; an unfinished task whose lead unit no longer exists → "awaiting_handover";
+ *   paused → "paused", whatever the deadline (a paused task is not counted late;
  *   whoever resumes it should set a new deadline if the pause made the old one unreachable).
  * - confirmed → "done_on_time" when the confirmed submission (or, lacking it, the confirmation) was at
  *   or before the end of the deadline, else "done_late"; a confirmed task without deadline is
@@ -90,6 +113,7 @@ export function deriveTimeliness(input: TimelinessInput): Timeliness {
     throw new RangeError(`dueSoonDays must be a whole number ≥ 0, got ${dueSoonDays}`);
   }
   if (input.state === "cancelled") return "cancelled";
+  if (awaitsHandover(input)) return "awaiting_handover";
   if (input.state === "paused") return "paused";
   const end = resolveDeadline(input.deadline);
   if (input.state === "confirmed") {
@@ -110,10 +134,10 @@ export function deriveTimeliness(input: TimelinessInput): Timeliness {
  * - open task: days from the deadline day to today (1 on the day after the deadline);
  * - submitted task: days late at the submission (the clock stopped there);
  * - confirmed task: days late at the confirmed submission (or confirmation), as in {@link deriveTimeliness};
- * - paused, cancelled, or no deadline: 0.
+ * - paused, cancelled, awaiting hand-over, or no deadline: 0.
  */
 export function daysOverdue(input: TimelinessInput): number {
-  if (input.state === "cancelled" || input.state === "paused") return 0;
+  if (input.state === "cancelled" || input.state === "paused" || awaitsHandover(input)) return 0;
   const end = resolveDeadline(input.deadline);
   if (end === null) return 0;
   const at = input.state === "confirmed" ? completionInstant(input) : measuredAt(input);

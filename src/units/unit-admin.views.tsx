@@ -7,6 +7,9 @@ import { unitHref } from "./unit-tree.views.js";
 import type { UnitProfile } from "./units.repo.js";
 import type { EditableUnit } from "./units.service.js";
 
+/** The hand-over page of the open work of units that no longer exist (the handovers room serves it). */
+const HANDOVER_HREF = "/quan-tri/ban-giao";
+
 export function AdminUnitListPage({ meta, units }: { meta: PageMeta; units: EditableUnit[] }) {
   return (
     <AdminLayout meta={meta} active="/quan-tri/don-vi">
@@ -40,6 +43,17 @@ export function AdminUnitListPage({ meta, units }: { meta: PageMeta; units: Edit
                   <a href={`/quan-tri/don-vi/${u.id}`} aria-label={`Sửa hồ sơ ${unitDisplayName(u)}`}>
                     Sửa hồ sơ
                   </a>
+                  {u.active ? null : (
+                    <>
+                      {" · "}
+                      <a
+                        href={`${HANDOVER_HREF}?don_vi=${u.id}`}
+                        aria-label={`Công việc chờ bàn giao của ${unitDisplayName(u)}`}
+                      >
+                        Công việc chờ bàn giao
+                      </a>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -79,6 +93,12 @@ export function AdminUnitEditPage({
       <h1>{title}</h1>
       <p>
         {validityText(unit)} · <a href={unitHref(unit.id)}>Xem trang công khai</a>
+        {unit.validTo === null ? null : (
+          <>
+            {" · "}
+            <a href={`${HANDOVER_HREF}?don_vi=${unit.id}`}>Công việc chờ bàn giao</a>
+          </>
+        )}
       </p>
       <Notice message={notice} />
       <ErrorSummary errors={errors} labels={PROFILE_LABELS} />

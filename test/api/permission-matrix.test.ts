@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayOnPath, type Need } from "../../src/core/access/needs.js";
 import { type Action, type Actor, can } from "../../src/core/access/policy.js";
+import { insertDirective } from "../../src/directives/directives.repo.js";
 import { mayManageCatalogue } from "../../src/targets/catalogue/indicators.service.js";
 import { ENGINES } from "../support/databases.js";
+import { createUnit } from "../support/fixtures.js";
 import {
   buildWorld,
   CALLERS,
@@ -129,6 +131,46 @@ const proposalBody = (unitId: number, from: Record<string, unknown> = { unitId }
   topic: "Kiến nghị thử quyền",
   addressees: [{ unitId }],
 });
+
+/**
+ * A unit dissolved before TODAY whose one successor is `successor`, with an open directive it led
+ * (assigned by itself): an item waiting for hand-over to the target unit.
+ */
+async function waitingDirective(w: World, successor: number): Promise<number> {
+  const gone = await createUnit(w.db, {
+    name: `Phường cũ ${unique()}`,
+    validFrom: "2003-11-06",
+    validTo: "2019-12-31",
+  });
+  await w.db
+    .insertInto("unit_successions")
+    .values({
+      from_unit_id: gone,
+      to_unit_id: successor,
+      effective_date: "2020-01-01",
+      kind: "whole",
+      population_share: null,
+      area_share: null,
+      legal_basis: "NQ thử quyền",
+      note: null,
+    })
+    .execute();
+  return insertDirective(w.db, {
+    noticeId: null,
+    itemId: null,
+    parentId: null,
+    proposalId: null,
+    title: "Nhiệm vụ chờ bàn giao",
+    lead: { unitId: gone, organisationId: null },
+    coordinators: [],
+    assigningUnitId: gone,
+    assignerPersonId: null,
+    assignerName: null,
+    deadline: { kind: "none", date: null, phrase: null },
+    createdBy: null,
+    now: new Date(`${TODAY}T01:00:00Z`),
+  });
+}
 
 async function resultIds(w: World, rel: Relation, steps: string[]): Promise<number[]> {
   // A year of its own per request, so no earlier step has moved these figures on.
@@ -409,6 +451,20 @@ const MATRIX: Record<string, Row | Row[]> = {
         path: `/api/v1/sessions/${s.id}`,
         body: sessionBody(w.units[rel], { title: "Giao ban đã sửa" }),
       };
+    },
+  },
+  "POST /api/v1/handovers": {
+    allowed: policy("handover.decide"),
+    request: async (w, rel) => {
+      const id = await waitingDirective(w, w.units[rel]);
+      const decision = {
+        kind: "directive",
+        id,
+        action: "move",
+        toUnitIds: [w.units[rel]],
+        legalBasis: "NQ thử quyền",
+      };
+      return { path: "/api/v1/handovers", body: { decisions: [decision] } };
     },
   },
   "POST /api/v1/program-items": {

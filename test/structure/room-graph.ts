@@ -20,6 +20,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
   directives: ["core", "units", "accounts", "sessions"],
   conclusions: ["core", "units", "accounts", "sessions", "directives"],
   portal: ["core", "units", "accounts", "targets"],
+  handovers: ["core", "units", "accounts", "targets", "sessions", "directives"],
   demo: [
     "core",
     "units",
@@ -30,6 +31,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "directives",
     "conclusions",
     "portal",
+    "handovers",
   ],
   app: [
     "core",
@@ -41,6 +43,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "directives",
     "conclusions",
     "portal",
+    "handovers",
     "demo",
   ],
 };

@@ -1093,6 +1093,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công việc chờ bàn giao của đơn vị đã sắp xếp
+         * @description Open directives, proposals, programme entries and targets of a unit that no longer exists, each with the successors proposed from the succession links.
+         *
+         *     **Access:** `handover.decide`: unit_admin of a successor unit, or of a unit above it (the province), for the items whose proposed successors include it.
+         */
+        get: operations["listHandovers"];
+        put?: never;
+        /**
+         * Quyết định bàn giao: chuyển, chia hoặc kết thúc
+         * @description Applies the decisions all together or none: each is audited and recorded with its legal basis; a moved directive's history shows “Tiếp nhận từ phường … (legal basis)”.
+         *
+         *     **Access:** `handover.decide`: unit_admin of a successor unit, or of a unit above it (the province), for the items whose proposed successors include it. Moving or splitting also needs it on every receiving unit.
+         */
+        post: operations["applyHandovers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1911,7 +1939,7 @@ export interface components {
              * @description Derived now (Asia/Ho_Chi_Minh), never stored.
              * @enum {string}
              */
-            timeliness: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled";
+            timeliness: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled" | "awaiting_handover";
             daysOverdue: number;
             progressPercent: number;
             submittedAt: string | null;
@@ -2245,6 +2273,8 @@ export interface components {
             overduePercentOfCompleted: number | null;
             overdue: number;
             longestOverdueDays: number | null;
+            /** @description Open directives whose lead unit no longer exists (chờ bàn giao): not counted as overdue. */
+            awaitingHandover: number;
         };
         ProposalInput: {
             /** @default null */
@@ -2285,6 +2315,56 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
+        };
+        HandoverItem: {
+            /** @enum {string} */
+            kind: "directive" | "proposal" | "programme" | "target";
+            id: number;
+            title: string;
+            fromUnit: {
+                unitId: number;
+                name: string;
+                validTo: string;
+            };
+            proposedSuccessors: components["schemas"]["HandoverSuccessor"][];
+        };
+        HandoverSuccessor: {
+            unitId: number;
+            /** @example Phường Việt Hưng */
+            name: string;
+            /** @description Fraction 0–1 of the old unit's population that went there; null when not recorded. */
+            populationShare: number | null;
+            /** @example Nghị quyết 1656/NQ-UBTVQH15 */
+            legalBasis: string | null;
+        };
+        AppliedHandoverDecision: {
+            /** @enum {string} */
+            kind: "directive" | "proposal" | "programme" | "target";
+            id: number;
+            /** @enum {string} */
+            action: "move" | "split" | "close";
+            toUnitIds: number[];
+            /** @description Split directives: the new directive of each successor. */
+            newIds: number[];
+        };
+        HandoverDecisions: {
+            decisions: components["schemas"]["HandoverDecision"][];
+        };
+        HandoverDecision: {
+            /** @enum {string} */
+            kind: "directive" | "proposal" | "programme" | "target";
+            id: number;
+            /**
+             * @description move: to one successor; split (directives only): one new directive per successor, linked to the original, which ends; close: hết hiệu lực do sắp xếp đơn vị hành chính.
+             * @enum {string}
+             */
+            action: "move" | "split" | "close";
+            /** @default [] */
+            toUnitIds?: number[];
+            /** @example NQ 1656/NQ-UBTVQH15 */
+            legalBasis: string;
+            /** @description Directives whose assigning unit no longer exists: the unit taking the assigning side, the receiving unit (default) or a unit above it. */
+            assigningUnitId?: number | null;
         };
     };
     responses: never;
@@ -5560,7 +5640,7 @@ export interface operations {
                 /** @description Workflow state. */
                 status?: "assigned" | "received" | "in_progress" | "submitted" | "confirmed" | "returned" | "paused" | "cancelled";
                 /** @description Derived timeliness, today in Vietnam. */
-                timeliness?: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled";
+                timeliness?: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled" | "awaiting_handover";
                 notice?: number;
                 page?: number;
             };
@@ -6422,6 +6502,120 @@ export interface operations {
             };
             /** @description Not signed in. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listHandovers: {
+        parameters: {
+            query?: {
+                /** @description A unit that no longer exists; without it, every such unit the caller may decide for. */
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items waiting, by kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["HandoverItem"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    applyHandovers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverDecisions"];
+            };
+        };
+        responses: {
+            /** @description What was applied, in the order given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AppliedHandoverDecision"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid decisions (field paths such as `decisions.0.toUnitIds`); nothing was written. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

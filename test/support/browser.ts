@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { type RunningServer, startServer } from "../../src/app/server.js";
 import { loadConfig } from "../../src/core/config.js";
 
@@ -60,4 +60,13 @@ export async function startLiveServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login form and waits for the admin area (the demo's password by default). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = "giaoban2020") {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${baseUrl}/quan-tri`);
 }

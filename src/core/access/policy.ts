@@ -50,7 +50,9 @@ export type Action =
   | "directive.confirm"
   | "proposal.raise"
   | "proposal.answer"
-  | "proposal.answer_department";
+  | "proposal.answer_department"
+  // hand-over of the open work of units that no longer exist
+  | "handover.decide";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -118,6 +120,8 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "proposal.answer": { leader: always, unit_admin: always },
   // Limited further to the proposals addressed to the officer's own department (directives.access.ts).
   "proposal.answer_department": { department_officer: always },
+  // The successor's admin, or the admin of a unit above it (the province), decides where work goes.
+  "handover.decide": { unit_admin: always },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */

@@ -54,6 +54,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/nhiem-vu", label: "Nhiệm vụ", action: "admin.enter" },
       { href: "/quan-tri/theo-doi", label: "Theo dõi nhiệm vụ", action: "admin.enter" },
       { href: "/quan-tri/kien-nghi", label: "Kiến nghị, đề xuất", action: "admin.enter" },
+      { href: "/quan-tri/ban-giao", label: "Bàn giao công việc", action: "handover.decide" },
     ],
   },
   {

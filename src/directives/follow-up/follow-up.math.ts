@@ -40,6 +40,11 @@ export interface FollowUpSummary {
   overdue: number;
   /** Largest daysOverdue among the overdue ones; null when none is overdue. */
   longestOverdueDays: number | null;
+  /**
+   * Not done, and the lead unit no longer exists (timeliness awaiting_handover): shown apart ("chờ
+   * bàn giao"), neither overdue nor in time, until a successor takes the work over.
+   */
+  awaitingHandover: number;
 }
 
 export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -103,6 +108,7 @@ export function summaryOfCounts(counts: {
     overduePercentOfCompleted: percent(completedLate, completed),
     overdue: byTimeliness.overdue,
     longestOverdueDays,
+    awaitingHandover: byTimeliness.awaiting_handover,
   };
 }
 

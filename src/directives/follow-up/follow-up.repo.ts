@@ -83,6 +83,7 @@ export async function followUpBuckets(
       ...(by === "period" ? [period.as("period")] : []),
       "directives.state as s",
       (eb) => eb.fn.countAll<number>().as("n"),
+      counts.awaiting.as("aw"),
       counts.withDeadline.as("wd"),
       counts.submittedLate.as("sl"),
       counts.pastDeadline.as("pd"),
@@ -103,6 +104,7 @@ export async function followUpBuckets(
   const rows = (await q.execute()) as unknown as (KeyRow & {
     s: string;
     n: number;
+    aw: number;
     wd: number;
     sl: number;
     pd: number;
@@ -118,6 +120,7 @@ export async function followUpBuckets(
       {
         state,
         count: Number(r.n),
+        awaiting: Number(r.aw),
         withDeadline: Number(r.wd),
         submittedLate: Number(r.sl),
         pastDeadline: Number(r.pd),

@@ -41,6 +41,7 @@ export const FOLLOW_UP_COLUMNS: { header: string; value: (s: FollowUpSummary) =>
   { header: "Quá hạn lâu nhất (ngày)", value: (s) => s.longestOverdueDays ?? "—" },
   { header: "Không thời hạn", value: (s) => s.byTimeliness.no_deadline },
   { header: "Tạm dừng", value: (s) => s.byTimeliness.paused },
+  { header: "Chờ bàn giao", value: (s) => s.awaitingHandover },
   { header: "Đã hủy", value: (s) => s.cancelled },
 ];
 
