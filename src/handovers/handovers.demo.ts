@@ -19,8 +19,8 @@ export const DEMO_HANDOVER = {
   /** When the decisions were taken (Vietnam time); the demo applies them only once this has passed. */
   decidedAt: "2025-07-15T09:00:00+07:00",
   legalBasis: "NQ 1656/NQ-UBTVQH15",
-  /** Who decides: the new ward's account when the demo has one, else the system administrator. */
-  deciders: ["viethung", "admin"],
+  /** Who decides: the city office (the level above both receiving wards, so it may split between them), else the system administrator. */
+  deciders: ["ubnd.hanoi", "admin"],
   decisions: [
     // Administrative reform and fire prevention stay with the area that became Việt Hưng.
     { titleStarts: "Duy trì nề nếp có hiệu quả mô hình bộ phận", toKeys: ["new-ward:viet-hung"] },
