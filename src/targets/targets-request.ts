@@ -1,5 +1,6 @@
 import { can } from "../core/access/policy.js";
 import { type AppCtx, hierarchyOf, todayOf } from "../core/http/request.js";
+import { type BaseKind, listComparablePredecessors } from "./evaluation/comparable-base.service.js";
 
 /** Request helpers shared by the targets module's pages and API. */
 
@@ -16,4 +17,21 @@ export async function canReadUnit(c: AppCtx, unitId: number): Promise<boolean> {
     can(actor, "result.read", { unitPath: path }, today) ||
     can(actor, "result.enter", { unitPath: path }, today)
   );
+}
+
+/**
+ * {@link canReadUnit} for an evaluation on a base: on the comparable base the figures are the
+ * predecessors', so the caller must also be allowed to read every predecessor used.
+ */
+export async function canReadOnBase(
+  c: AppCtx,
+  unitId: number,
+  periodKey: string,
+  base: BaseKind,
+): Promise<boolean> {
+  if (!(await canReadUnit(c, unitId))) return false;
+  if (base === "own") return true;
+  const predecessors = await listComparablePredecessors(c.var.ctx.database.db, unitId, periodKey);
+  for (const id of predecessors) if (!(await canReadUnit(c, id))) return false;
+  return true;
 }

@@ -1391,6 +1391,7 @@ export interface components {
             };
             score: number | null;
             narrative: string | null;
+            base: components["schemas"]["EvaluationBase"];
         };
         IndicatorEvaluation: {
             code: string;
@@ -1426,6 +1427,28 @@ export interface components {
             aggregation: "sum" | "mean" | "growth" | "end" | "count" | null;
             termNote: string | null;
             notes: string[];
+        };
+        EvaluationBase: {
+            /** @enum {string} */
+            kind: "own";
+        } | {
+            /** @enum {string} */
+            kind: "comparable";
+            /** @example Số liệu quy đổi theo địa bàn mới */
+            label: string;
+            predecessors: {
+                unitId: number;
+                name: string;
+                /** @description Tỷ lệ dân số (0–1) của đơn vị cũ nay thuộc đơn vị; null: chưa có tỷ lệ */
+                share: number | null;
+                legalBases: string[];
+            }[];
+            missingShares: {
+                fromUnitId: number;
+                toUnitId: number;
+                message: string;
+            }[];
+            notRebuilt: string[];
         };
         Indicator: {
             id: number;
@@ -3135,6 +3158,8 @@ export interface operations {
             query: {
                 /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
                 period: string;
+                /** @description own (mặc định): số liệu của chính đơn vị; comparable: với đơn vị chưa tồn tại trong kỳ, số liệu quy đổi theo địa bàn mới từ các đơn vị trước sắp xếp */
+                base?: "own" | "comparable";
             };
             header?: never;
             path: {

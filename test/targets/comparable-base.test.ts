@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluateUnitOnBase } from "../../src/targets/evaluation/comparable-base.service.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { ENGINES } from "../support/databases.js";
+import { type ComparableWorld, FIGURES_2019 as F, seedComparableWorld } from "./comparable-world.js";
+
+describe.each(ENGINES)("the comparable base on %s", (engine) => {
+  let t: TestApp;
+  let w: ComparableWorld;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { now: new Date("2026-12-07T03:00:00Z") });
+    w = await seedComparableWorld(t.database.db);
+  });
+  afterAll(() => t.close());
+
+  // Shares of the new Việt Hưng's predecessors at 31/12/2019. Sài Đồng reaches it twice: 40% into old
+  // Việt Hưng (then 70% of that) and 60% into Phúc Đồng (then 40% of that): 0,4 × 0,7 + 0,6 × 0,4.
+  const SHARES: Record<string, number> = {
+    "Thượng Thanh": 0.6,
+    "Giang Biên": 0.5,
+    "Đức Giang": 1,
+    "Việt Hưng": 0.7,
+    "Phúc Đồng": 0.4,
+    "Sài Đồng": 0.52,
+  };
+
+  it("rebuilds the new Việt Hưng's 2019 revenue as Σ share × value and its rate as a population-weighted mean", async () => {
+    const result = await evaluateUnitOnBase(t.database.db, {
+      unitId: w.newVietHung,
+      periodKey: "2019",
+      base: "comparable",
+    });
+    expect(result.base.kind).toBe("comparable");
+    if (result.base.kind !== "comparable") return;
+    expect(result.base.label).toBe("Số liệu quy đổi theo địa bàn mới");
+    const shares = Object.fromEntries(result.base.predecessors.map((p) => [p.name, p.share]));
+    expect(shares).toEqual(SHARES);
+    expect(result.base.missingShares).toEqual([]);
+
+    const byCode = new Map(result.indicators.map((i) => [i.indicator.code, i]));
+    // By hand: 0,6 × 44,4 + 0,5 × 30 + 1 × 50 + 0,7 × 40 + 0,4 × 20 + 0,52 × 10
+    //        = 26,64 + 15 + 50 + 28 + 8 + 5,2 = 132,84 tỷ đồng; target 24 + 14 + 45 + 26,6 + 7,6 + 4,68 = 121,88.
+    const revenue = byCode.get("THU_NS");
+    expect(revenue?.evaluation.actual).toBeCloseTo(132.84, 9);
+    expect(revenue?.evaluation.target).toEqual({ kind: "value", value: 121.88 });
+    expect(revenue?.evaluation.achievementPct).toBeCloseTo((132.84 / 121.88) * 100, 6);
+    expect(revenue?.notes[0]).toContain("60% × 44,4 tỷ đồng (phường Thượng Thanh)");
+    expect(revenue?.notes[0]).toContain("52% × 10 tỷ đồng (phường Sài Đồng)");
+    // Weights share × population: 18.000, 10.000, 40.000, 17.500, 6.000, 5.200 (Σ 96.700).
+    // (18.000 × 91,52 + 10.000 × 90 + 40.000 × 88 + 17.500 × 92 + 6.000 × 85 + 5.200 × 80) ÷ 96.700
+    // = 8.603.360 ÷ 96.700 = 88,9696…%; the district's shared 88% stays 88%.
+    const gdvh = byCode.get("GDVH");
+    expect(gdvh?.evaluation.actual).toBeCloseTo(8_603_360 / 96_700, 9);
+    expect(gdvh?.evaluation.target).toEqual({ kind: "value", value: 88 });
+    expect(gdvh?.evaluation.exceedPoints).toBeCloseTo(8_603_360 / 96_700 - 88, 9);
+    expect(gdvh?.notes[0]).toMatch(/^Bình quân gia quyền theo dân số: /);
+    // The population itself is additive: 96.700 people.
+    expect(byCode.get("DAN_SO")?.evaluation.actual).toBeCloseTo(96_700, 9);
+    expect(result.narrative).toContain("Số liệu quy đổi theo địa bàn mới: phường Thượng Thanh 60%");
+    // The figures come from the old wards: the hand sum uses exactly the seeded values.
+    expect(F["Thượng Thanh"]?.revenue).toBe(44.4);
+  });
+
+  it("names a missing share and does not guess the figures that need it", async () => {
+    const result = await evaluateUnitOnBase(t.database.db, {
+      unitId: w.newBoDe,
+      periodKey: "2019",
+      base: "comparable",
+    });
+    if (result.base.kind !== "comparable") throw new Error("expected the comparable base");
+    const ngocLam = result.base.predecessors.find((p) => p.name === "Ngọc Lâm");
+    expect(ngocLam?.share).toBeNull();
+    expect(result.base.predecessors.find((p) => p.name === "Thượng Thanh")?.share).toBe(0.4);
+    expect(result.base.missingShares.map((m) => m.message)).toEqual([
+      "Thiếu tỷ lệ dân số của phần phường Ngọc Lâm chuyển sang phường Bồ Đề (Nghị quyết 1656/NQ-UBTVQH15).",
+    ]);
+    for (const e of result.indicators) {
+      expect(e.evaluation.actual).toBeNull();
+      expect(e.notes.join(" ")).toContain("thiếu tỷ lệ dân số chuyển sang địa bàn mới của phường Ngọc Lâm");
+    }
+  });
+
+  it("keeps a unit's own figures when it existed in the period, and its own base unless asked", async () => {
+    const own = await evaluateUnitOnBase(t.database.db, {
+      unitId: w.old.get("Thượng Thanh") as number,
+      periodKey: "2019",
+      base: "comparable",
+    });
+    expect(own.base).toEqual({ kind: "own" });
+    expect(own.indicators.find((i) => i.indicator.code === "THU_NS")?.evaluation.actual).toBe(44.4);
+    const plain = await evaluateUnitOnBase(t.database.db, {
+      unitId: w.newVietHung,
+      periodKey: "2019",
+      base: "own",
+    });
+    expect(plain.base).toEqual({ kind: "own" });
+    expect(plain.indicators).toEqual([]);
+  });
+
+  it("answers GET /api/v1/units/{id}/evaluation?period=2019&base=comparable", async () => {
+    const response = await t.app.request(
+      `/api/v1/units/${w.newVietHung}/evaluation?period=2019&base=comparable`,
+    );
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as {
+      data: {
+        base: { kind: string; predecessors: { unitId: number; name: string; share: number | null }[] };
+        indicators: { code: string; actual: number | null; notes: string[] }[];
+      };
+    };
+    expect(data.base.kind).toBe("comparable");
+    expect(data.base.predecessors).toContainEqual(
+      expect.objectContaining({ unitId: w.old.get("Sài Đồng"), name: "Sài Đồng", share: 0.52 }),
+    );
+    expect(data.indicators.find((i) => i.code === "THU_NS")?.actual).toBeCloseTo(132.84, 9);
+    const plain = await t.app.request(`/api/v1/units/${w.newVietHung}/evaluation?period=2019`);
+    expect(((await plain.json()) as { data: { base: unknown } }).data.base).toEqual({ kind: "own" });
+    const bad = await t.app.request(`/api/v1/units/${w.newVietHung}/evaluation?period=2019&base=khac`);
+    expect(bad.status).toBe(422);
+  });
+});
