@@ -1801,6 +1801,11 @@ export interface components {
             /** @description Xếp loại cuối cùng */
             level: string;
             levelLabel: string;
+            /** @description Bộ tiêu chí xếp loại có hiệu lực cho năm được xếp loại */
+            ruleSet: {
+                code: string;
+                title: string;
+            };
         };
         QualityRatingInput: {
             unitId: number;
