@@ -1634,6 +1634,8 @@ export interface components {
             rank: number | null;
             /** @description Đồng hạng với đơn vị khác */
             tied: boolean;
+            /** @description base=comparable: các đơn vị cũ và tỷ lệ dùng để quy đổi số liệu */
+            note: string | null;
         };
         DepartmentAssessment: {
             organisation: {
@@ -4026,6 +4028,8 @@ export interface operations {
                 period: string;
                 /** @description Chỉ xếp hạng trong một cụm thi đua */
                 cluster?: number;
+                /** @description comparable: xếp hạng các đơn vị hiện nay của đơn vị cấp trên cho một kỳ trước khi có đơn vị đó, trên số liệu quy đổi theo địa bàn mới */
+                base?: "own" | "comparable";
             };
             header?: never;
             path?: never;
@@ -4052,6 +4056,11 @@ export interface operations {
                                 name: string;
                             };
                             period: string;
+                            /**
+                             * @description own: các đơn vị của kỳ; comparable: các đơn vị hiện nay, số liệu kỳ trước quy đổi theo địa bàn mới
+                             * @enum {string}
+                             */
+                            base: "own" | "comparable";
                             /** @description Số đơn vị được xếp hạng */
                             total: number;
                             scheme: {

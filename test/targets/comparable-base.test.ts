@@ -98,6 +98,39 @@ describe.each(ENGINES)("the comparable base on %s", (engine) => {
     expect(plain.indicators).toEqual([]);
   });
 
+  it("ranks today's wards for 2019 on the comparable base, with the shares beside each", async () => {
+    const response = await t.app.request(`/api/v1/rankings?parent=${w.city}&period=2019&base=comparable`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      data: { unit: { id: number }; score: number | null; rank: number | null; note: string | null }[];
+      basis: string;
+      meta: { base: string; total: number };
+    };
+    expect(body.meta).toMatchObject({ base: "comparable", total: 2 });
+    expect(body.basis).toBe("evaluation");
+    const row = (id: number) => body.data.find((r) => r.unit.id === id);
+    // Việt Hưng exceeds both targets (132,84 vs 121,88 tỷ; 88,97% vs 88%): 100 points, first.
+    expect(row(w.newVietHung)).toMatchObject({ rank: 1, score: 100 });
+    // Phúc Lợi = ½ Giang Biên + 0,4 Gia Thụy: revenue 15 + 14 = 29 vs 14 + 12 = 26 exceeded; the rate
+    // (10.000 × 90 + 8.800 × 80) ÷ 18.800 = 85,32% under 88%: not met; second.
+    expect(row(w.newPhucLoi)?.rank).toBe(2);
+    expect(row(w.newPhucLoi)?.score).toBeLessThan(100);
+    expect(row(w.newPhucLoi)?.note).toBe(
+      "Số liệu quy đổi theo địa bàn mới: phường Giang Biên 50%, phường Gia Thụy 40%",
+    );
+    // Bồ Đề lacks a share: nothing is rebuilt, so it is not ranked.
+    expect(row(w.newBoDe)).toMatchObject({ rank: null, score: null });
+    // On its own base Hà Nội's units of 2019 are the district: no ward is ranked.
+    const own = (await (await t.app.request(`/api/v1/rankings?parent=${w.city}&period=2019`)).json()) as {
+      data: { unit: { id: number } }[];
+    };
+    expect(own.data.map((r) => r.unit.id)).toEqual([w.district]);
+    const page = await t.app.request(`/xep-hang?don-vi=${w.city}&ky=2019&co-so=quy-doi`);
+    const html = await page.text();
+    expect(html).toContain("Số liệu quy đổi theo địa bàn mới");
+    expect(html).toContain("phường Giang Biên 50%, phường Gia Thụy 40%");
+  });
+
   it("answers GET /api/v1/units/{id}/evaluation?period=2019&base=comparable", async () => {
     const response = await t.app.request(
       `/api/v1/units/${w.newVietHung}/evaluation?period=2019&base=comparable`,

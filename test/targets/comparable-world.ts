@@ -20,7 +20,7 @@ export const FIGURES_2019: Record<
   "Việt Hưng": { revenue: 40, revenueTarget: 38, gdvh: 92, population: 25000 },
   "Phúc Đồng": { revenue: 20, revenueTarget: 19, gdvh: 85, population: 15000 },
   "Sài Đồng": { revenue: 10, revenueTarget: 9, gdvh: 80, population: 10000 },
-  "Gia Thụy": { revenue: 35, revenueTarget: 30, gdvh: 89, population: 22000 },
+  "Gia Thụy": { revenue: 35, revenueTarget: 30, gdvh: 80, population: 22000 },
   "Ngọc Lâm": { revenue: 25, revenueTarget: 24, gdvh: 87, population: 21000 },
 };
 
@@ -30,6 +30,7 @@ export interface ComparableWorld {
   old: Map<string, number>;
   newVietHung: number;
   newBoDe: number;
+  newPhucLoi: number;
   indicators: { revenue: number; gdvh: number; population: number };
 }
 
@@ -174,6 +175,12 @@ export async function seedComparableWorld(db: Kysely<DB>): Promise<ComparableWor
     parentId: city,
     validFrom: "2025-07-01",
   });
+  const newPhucLoi = await createUnit(db, {
+    name: "Phúc Lợi",
+    level: "ward",
+    parentId: city,
+    validFrom: "2025-07-01",
+  });
   const id = (name: string) => old.get(name) as number;
   await link(db, id("Sài Đồng"), id("Phúc Đồng"), "2025-01-01", 0.6, NQ_1286);
   await link(db, id("Sài Đồng"), id("Việt Hưng"), "2025-01-01", 0.4, NQ_1286);
@@ -184,6 +191,8 @@ export async function seedComparableWorld(db: Kysely<DB>): Promise<ComparableWor
   await link(db, id("Việt Hưng"), newVietHung, "2025-07-01", 0.7, NQ_1656);
   await link(db, id("Phúc Đồng"), newVietHung, "2025-07-01", 0.4, NQ_1656);
   await link(db, id("Gia Thụy"), newBoDe, "2025-07-01", 0.6, NQ_1656);
+  await link(db, id("Giang Biên"), newPhucLoi, "2025-07-01", 0.5, NQ_1656);
+  await link(db, id("Gia Thụy"), newPhucLoi, "2025-07-01", 0.4, NQ_1656);
   // The share of Ngọc Lâm's part is not known: it must be named, never guessed.
   await link(db, id("Ngọc Lâm"), newBoDe, "2025-07-01", null, NQ_1656);
 
@@ -204,5 +213,5 @@ export async function seedComparableWorld(db: Kysely<DB>): Promise<ComparableWor
     await result(db, population, id(name), f.population);
     await target(db, revenue, id(name), "unit", f.revenueTarget);
   }
-  return { city, district, old, newVietHung, newBoDe, indicators: { revenue, gdvh, population } };
+  return { city, district, old, newVietHung, newBoDe, newPhucLoi, indicators: { revenue, gdvh, population } };
 }
