@@ -19,6 +19,11 @@ export async function canReadUnit(c: AppCtx, unitId: number): Promise<boolean> {
   );
 }
 
+/** The base a page asks for: the comparable base with `co-so=quy-doi` (the switch "Số liệu theo địa bàn mới"). */
+export function baseOfQuery(c: AppCtx): BaseKind {
+  return c.req.query("co-so") === "quy-doi" ? "comparable" : "own";
+}
+
 /**
  * {@link canReadUnit} for an evaluation on a base: on the comparable base the figures are the
  * predecessors', so the caller must also be allowed to read every predecessor used.

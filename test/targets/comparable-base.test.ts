@@ -131,6 +131,30 @@ describe.each(ENGINES)("the comparable base on %s", (engine) => {
     expect(html).toContain("phường Giang Biên 50%, phường Gia Thụy 40%");
   });
 
+  it("shows the switch, the label, the shares and the legal basis on the evaluation and open-data pages", async () => {
+    const page = await t.app.request(`/don-vi/${w.newVietHung}/danh-gia?ky=2019&co-so=quy-doi`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Số liệu theo địa bàn mới");
+    expect(html).toMatch(/name="co-so" value="quy-doi" checked/);
+    expect(html).toContain('<h2 id="comparable-title">Số liệu quy đổi theo địa bàn mới</h2>');
+    expect(html).toContain("phường Sài Đồng: 52% (Nghị quyết 1656/NQ-UBTVQH15; Nghị quyết 1286/NQ-UBTVQH15)");
+    expect(html).toContain("132,84 tỷ đồng");
+    expect(html).toContain("co-so=quy-doi");
+    const without = await (await t.app.request(`/don-vi/${w.newVietHung}/danh-gia?ky=2019`)).text();
+    expect(without).not.toContain("comparable-title");
+    const boDe = await (await t.app.request(`/don-vi/${w.newBoDe}/danh-gia?ky=2019&co-so=quy-doi`)).text();
+    expect(boDe).toContain("phường Ngọc Lâm: chưa có tỷ lệ");
+    expect(boDe).toContain("Thiếu tỷ lệ dân số của phần phường Ngọc Lâm chuyển sang phường Bồ Đề");
+    const openData = await (await t.app.request(`/du-lieu-mo/${w.newVietHung}?ky=2019&co-so=quy-doi`)).text();
+    expect(openData).toContain("Số liệu quy đổi theo địa bàn mới");
+    expect(openData).toContain("132,84 tỷ đồng");
+    const csv = await (
+      await t.app.request(`/du-lieu-mo/${w.newVietHung}/du-lieu.csv?ky=2019&co-so=quy-doi`)
+    ).text();
+    expect(csv).toContain("132.84");
+  });
+
   it("answers GET /api/v1/units/{id}/evaluation?period=2019&base=comparable", async () => {
     const response = await t.app.request(
       `/api/v1/units/${w.newVietHung}/evaluation?period=2019&base=comparable`,
