@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateUnitOnBase } from "../../src/targets/evaluation/comparable-base.service.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
+import { createUser } from "../support/fixtures.js";
+import { TestClient } from "../support/http.js";
 import { type ComparableWorld, FIGURES_2019 as F, seedComparableWorld } from "./comparable-world.js";
 
 describe.each(ENGINES)("the comparable base on %s", (engine) => {
@@ -153,6 +155,33 @@ describe.each(ENGINES)("the comparable base on %s", (engine) => {
       await t.app.request(`/du-lieu-mo/${w.newVietHung}/du-lieu.csv?ky=2019&co-so=quy-doi`)
     ).text();
     expect(csv).toContain("132.84");
+  });
+
+  it("shows non-public indicators on the comparable base only to who may read every predecessor", async () => {
+    const db = t.database.db;
+    await createUser(db, { username: "viethung", grants: [{ role: "viewer", unitId: w.newVietHung }] });
+    await createUser(db, { username: "hanoi", grants: [{ role: "viewer", unitId: w.city }] });
+    await db.updateTable("indicators").set({ is_public: 0 }).where("code", "=", "DAN_SO").execute();
+    try {
+      const codes = async (who: string | null) => {
+        const client = new TestClient(t);
+        if (who) await client.logIn(who);
+        const response = await client.request(
+          `/api/v1/units/${w.newVietHung}/evaluation?period=2019&base=comparable`,
+        );
+        const body = (await response.json()) as { data: { indicators: { code: string; notes: string[] }[] } };
+        const gdvh = body.data.indicators.find((i) => i.code === "GDVH")?.notes.join(" ") ?? "";
+        // The population weights the rate for everyone, but its figures print only for who may see them.
+        expect(gdvh.includes("30.000")).toBe(who === "hanoi");
+        return body.data.indicators.map((i) => i.code);
+      };
+      // The new ward's viewer holds no grant on the former wards whose figures these are.
+      expect(await codes("viethung")).toEqual(["THU_NS", "GDVH"]);
+      expect(await codes(null)).toEqual(["THU_NS", "GDVH"]);
+      expect(await codes("hanoi")).toEqual(["THU_NS", "GDVH", "DAN_SO"]);
+    } finally {
+      await db.updateTable("indicators").set({ is_public: 1 }).where("code", "=", "DAN_SO").execute();
+    }
   });
 
   it("answers GET /api/v1/units/{id}/evaluation?period=2019&base=comparable", async () => {

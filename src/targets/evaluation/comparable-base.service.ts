@@ -124,6 +124,11 @@ function rebuildSettings(settings: ComparableSettings, indicators: readonly Indi
   return {
     rule: (i) => ruleOf(i, stored(i)?.rule as ComparableRule | null),
     weightId,
+    // `indicators` are those the caller may see: a weight outside them is used but not printed.
+    weightVisible: (i) => {
+      const id = weightId(i);
+      return id !== null && names.has(id);
+    },
     weightName: (i) => {
       const id = stored(i)?.weightId;
       const name = id ? names.get(id) : undefined;

@@ -37,6 +37,8 @@ export interface RebuildSettings {
   weightId: (indicator: Indicator) => number | null;
   /** The weight's name for messages: "dân số". */
   weightName: (indicator: Indicator) => string;
+  /** May the weight's figures be printed (a non-public weight stays out of public notes)? */
+  weightVisible: (indicator: Indicator) => boolean;
 }
 
 export interface RebuiltRows {
@@ -99,9 +101,10 @@ function formulaText(
   const terms = parts.map((p, i) => {
     const label = predecessors[i]?.label ?? "";
     const figure = formatFigure((p.final ?? p.estimate) as number, unit);
-    return rule === "sum"
-      ? `${shareText(p.share)} × ${figure} (${label})`
-      : `${figure} (${label}, ${shareText(p.share)} × ${formatViNumber(p.weight as number)} ${settings.weightName(indicator)})`;
+    if (rule === "sum") return `${shareText(p.share)} × ${figure} (${label})`;
+    return settings.weightVisible(indicator)
+      ? `${figure} (${label}, ${shareText(p.share)} × ${formatViNumber(p.weight as number)} ${settings.weightName(indicator)})`
+      : `${figure} (${label}, ${shareText(p.share)} ${settings.weightName(indicator)})`;
   });
   const how = rule === "sum" ? "Quy đổi" : `Bình quân gia quyền theo ${settings.weightName(indicator)}`;
   const joined = rule === "sum" ? terms.join(" + ") : terms.join("; ");
