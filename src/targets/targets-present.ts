@@ -8,7 +8,7 @@ import type { UnitEvaluation } from "./evaluation/evaluation.service.js";
 import type { IndicatorEvaluation } from "./evaluation/evaluation-assembly.rules.js";
 
 export function presentIndicator(i: Indicator) {
-  return { ...i };
+  return { ...i, comparableRule: i.comparableRule ?? null, comparableWeightId: i.comparableWeightId ?? null };
 }
 
 export function presentTarget(t: TargetRow) {

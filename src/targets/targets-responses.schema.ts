@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import { AGGREGATIONS } from "./catalogue/indicator.model.js";
+import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
 
 export const IndicatorSchema = z
   .object({
@@ -21,6 +22,15 @@ export const IndicatorSchema = z
     definition: z.string().nullable(),
     isPublic: z.boolean(),
     sortOrder: z.number().int(),
+    comparableRule: z.enum(COMPARABLE_RULES).nullable().openapi({
+      description:
+        "Quy đổi theo địa bàn mới: sum (cộng theo tỷ lệ), weighted_mean (bình quân gia quyền), none; null: theo loại giá trị",
+    }),
+    comparableWeightId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Chỉ tiêu quyền số của bình quân gia quyền; null: dân số (mã DAN_SO)" }),
   })
   .openapi("Indicator");
 

@@ -1471,6 +1471,13 @@ export interface components {
             definition: string | null;
             isPublic: boolean;
             sortOrder: number;
+            /**
+             * @description Quy đổi theo địa bàn mới: sum (cộng theo tỷ lệ), weighted_mean (bình quân gia quyền), none; null: theo loại giá trị
+             * @enum {string|null}
+             */
+            comparableRule: "sum" | "weighted_mean" | "none" | null;
+            /** @description Chỉ tiêu quyền số của bình quân gia quyền; null: dân số (mã DAN_SO) */
+            comparableWeightId: number | null;
         };
         IndicatorInput: {
             /** @example THU_NS */
@@ -1492,6 +1499,9 @@ export interface components {
             isPublic?: boolean;
             /** @default 0 */
             sortOrder?: number;
+            /** @enum {string|null} */
+            comparableRule?: "sum" | "weighted_mean" | "none" | null;
+            comparableWeightId?: number | null;
             wordingFrom?: string;
         };
         Target: {

@@ -206,3 +206,78 @@ describe.each(ENGINES)("the comparable base on %s", (engine) => {
     expect(bad.status).toBe(422);
   });
 });
+
+describe.each(ENGINES)("an indicator's own comparable rule and weight on %s", (engine) => {
+  let t: TestApp;
+  let w: ComparableWorld;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { now: new Date("2026-12-07T03:00:00Z") });
+    w = await seedComparableWorld(t.database.db);
+    await createUser(t.database.db, {
+      username: "quantri",
+      grants: [{ role: "system_admin", unitId: w.city }],
+    });
+    admin = new TestClient(t);
+    await admin.logIn("quantri");
+  });
+  afterAll(() => t.close());
+
+  const gdvhBody = (extra: Record<string, unknown>) => ({
+    code: "GDVH",
+    name: "Tỷ lệ hộ gia đình văn hóa",
+    field: "Kinh tế",
+    unitOfMeasure: "%",
+    valueType: "rate",
+    direction: "higher_is_better",
+    comparisonMode: "points",
+    termAggregation: "mean",
+    sortOrder: 20,
+    ...extra,
+  });
+
+  it("weights a rate by the indicator it names, says which figures are missing, and refuses a rate as weight", async () => {
+    const created = await admin.sendJson("POST", "/api/v1/indicators", {
+      code: "SO_HO",
+      name: "Số hộ gia đình",
+      field: "Văn hóa – xã hội",
+      unitOfMeasure: "hộ",
+      valueType: "number",
+      direction: "higher_is_better",
+      comparisonMode: "ratio",
+      termAggregation: "end",
+      comparableRule: "none",
+    });
+    expect(created.status).toBe(201);
+    const households = ((await created.json()) as { data: { id: number; comparableRule: string } }).data;
+    expect(households.comparableRule).toBe("none");
+    const put = await admin.sendJson(
+      "PUT",
+      `/api/v1/indicators/${w.indicators.gdvh}`,
+      gdvhBody({ comparableWeightId: households.id }),
+    );
+    expect(put.status).toBe(200);
+    const result = await evaluateUnitOnBase(t.database.db, {
+      unitId: w.newVietHung,
+      periodKey: "2019",
+      base: "comparable",
+    });
+    // No household counts were reported for 2019: the rate is not rebuilt, and the page says why.
+    const gdvh = result.indicators.find((i) => i.indicator.code === "GDVH");
+    expect(gdvh?.evaluation.actual).toBeNull();
+    expect(gdvh?.notes[0]).toContain("chưa có số liệu số hộ gia đình năm 2019 của phường Thượng Thanh");
+    const rate = await admin.sendJson(
+      "PUT",
+      `/api/v1/indicators/${w.indicators.gdvh}`,
+      gdvhBody({ comparableWeightId: w.indicators.gdvh }),
+    );
+    expect(rate.status).toBe(422);
+    expect(((await rate.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      comparableWeightId: "Chỉ tiêu quyền số phải là một chỉ tiêu số lượng khác (dân số, số hộ…).",
+    });
+    const page = await admin.page(`/quan-tri/chi-tieu/${w.indicators.gdvh}`);
+    expect(page.html).toContain("Quyền số của bình quân gia quyền");
+    expect(page.html).toMatch(new RegExp(`<option value="${households.id}" selected`));
+  });
+});

@@ -183,6 +183,19 @@ describe("rebuildLevel and the default rule", () => {
       ]),
     ).toBeNull();
     expect(rebuildLevel("sum", [{ share: 1, level: { kind: "milestone" } }])).toBeNull();
+    // Equal rate targets need no weight nor share; different ones do.
+    expect(
+      rebuildLevel("weighted_mean", [
+        { share: null, level: value(88) },
+        { share: 0.5, level: value(88) },
+      ]),
+    ).toEqual(value(88));
+    expect(
+      rebuildLevel("weighted_mean", [
+        { share: 1, level: value(88) },
+        { share: 1, level: value(90) },
+      ]),
+    ).toBeNull();
     expect([
       defaultComparableRule("number"),
       defaultComparableRule("rate"),

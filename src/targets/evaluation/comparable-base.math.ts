@@ -195,6 +195,10 @@ export function rebuildLevel(
   const first = parts[0]?.level;
   if (!first || first.kind === "milestone") return null;
   if (parts.some((p) => p.level === null || p.level.kind !== first.kind)) return null;
+  // A mean of equal targets (a rate the level above set for every ward) is that target, whatever the
+  // weights: no share or weight is needed for it.
+  const same = parts.every((p) => JSON.stringify(p.level) === JSON.stringify(first));
+  if (rule === "weighted_mean" && same) return first;
   const combine = (pick: (l: RebuildLevel) => number): number | null => {
     const r = rebuildValue(
       rule,

@@ -223,7 +223,8 @@ async function evaluateRebuilt(
     period,
     indicators: evaluations,
     summary,
-    score: rankingScore(summary),
+    // A missing share leaves figures out: a score would rank the unit on what the records lack.
+    score: missingShares.length > 0 ? null : rankingScore(summary),
     narrative: narrative ? `${narrative} (${COMPARABLE_LABEL}: ${shares}.)` : null,
     base: { kind: "comparable", label: COMPARABLE_LABEL, predecessors, missingShares, notRebuilt },
   };
