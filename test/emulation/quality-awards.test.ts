@@ -159,6 +159,33 @@ describe.each(ENGINES)("quality levels and award proposals on %s", (engine) => {
     });
   });
 
+  it("checks an award title against the law in force for the year, and names that law", async () => {
+    const quan = client("quan");
+    const propose = (year: string) =>
+      quan.sendJson("POST", "/api/v1/award-proposals", {
+        unitId: world.wards.c,
+        year,
+        title: "xa_phuong_tieu_bieu",
+        basis: "Tiêu biểu trong phong trào thi đua",
+        proposingBody: "Hội đồng Thi đua - Khen thưởng quận",
+      });
+    // "Xã, phường, thị trấn tiêu biểu" came with the 2022 law (in force 01/01/2024): not for 2019.
+    const early = await propose("2019");
+    expect(early.status).toBe(422);
+    expect((await early.json()).error.fields.title).toBe(
+      'Danh hiệu "Xã, phường, thị trấn tiêu biểu" chưa có theo Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013) và Nghị định 91/2017/NĐ-CP, áp dụng cho năm 2019.',
+    );
+    expect((await propose("2024")).status).toBe(201);
+    const { html } = await quan.page("/quan-tri/khen-thuong?nam=2019");
+    expect(html).toContain("Căn cứ: Luật Thi đua, khen thưởng năm 2003");
+    expect(html).not.toContain('value="xa_phuong_tieu_bieu"');
+    const now = await quan.page("/quan-tri/khen-thuong?nam=2025");
+    expect(now.html).toContain(
+      "Căn cứ: Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định 98/2023/NĐ-CP",
+    );
+    expect(now.html).toContain('value="xa_phuong_tieu_bieu"');
+  });
+
   it("records award proposals with their yearly list, once per title, and their outcome", async () => {
     const quan = client("quan");
     const form = await quan.postForm("/quan-tri/khen-thuong", {
