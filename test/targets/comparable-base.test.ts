@@ -83,6 +83,20 @@ describe.each(ENGINES)("the comparable base on %s", (engine) => {
     }
   });
 
+  it("rebuilds each year of a term, and a term's figure says which years are missing", async () => {
+    const result = await evaluateUnitOnBase(t.database.db, {
+      unitId: w.newVietHung,
+      periodKey: "2015-2020",
+      base: "comparable",
+    });
+    expect(result.base.kind).toBe("comparable");
+    const revenue = result.indicators.find((i) => i.indicator.code === "THU_NS");
+    // Only 2019 was reported: the rebuilt year is there, the mean of 2015–2019 is refused, not guessed.
+    expect(revenue?.term?.annual.find((a) => a.year === 2019)?.value).toBeCloseTo(132.84, 9);
+    expect(revenue?.term?.figure.ok).toBe(false);
+    expect(revenue?.evaluation.actual).toBeNull();
+  });
+
   it("keeps a unit's own figures when it existed in the period, and its own base unless asked", async () => {
     const own = await evaluateUnitOnBase(t.database.db, {
       unitId: w.old.get("Thượng Thanh") as number,
