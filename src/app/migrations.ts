@@ -12,6 +12,7 @@ import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSessionTables } from "../sessions/sessions.migration.js";
+import { comparableBaseMigration } from "../targets/catalogue/comparable-base.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
 
 /**
@@ -37,6 +38,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
     "0008-login-refusals": loginRefusalsMigration(),
     "0009-handovers": handoversMigration(dialect),
+    "0010-comparable-base": comparableBaseMigration(),
   };
 }
 

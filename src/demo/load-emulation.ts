@@ -17,6 +17,7 @@ import { insertAwardProposal } from "../emulation/awards/awards.repo.js";
 import { type StoredConditions, upsertRating } from "../emulation/awards/quality.repo.js";
 import { suggestTasks } from "../emulation/awards/quality.service.js";
 import { applyExcellenceQuota, assessQualityLevel } from "../emulation/awards/quality-level.rules.js";
+import { type QualityRuleSet, qualityRulesForYear } from "../emulation/awards/quality-rule-sets.rules.js";
 import {
   ASSESSING_DEPARTMENTS,
   AWARD_BASIS,
@@ -200,12 +201,14 @@ async function rateParty(db: Kysely<DB>, date: string, districtId: number, wardI
     .where("valid_from", "<=", date)
     .execute();
   const fromEvaluation = await suggestTasks(db, wardIds[0] as number, PERIOD, targetsEvaluationSource);
+  // 2019 is judged by the rules in force then (QĐ 132-QĐ/TW, Hướng dẫn 21-HD/BTCTW), not today's.
+  const rules = qualityRulesForYear(PERIOD) as QualityRuleSet;
   const rated = wardIds.flatMap((unitId, k) => {
     const organisationId = committees.find((c) => c.unit_id === unitId)?.id;
     if (organisationId === undefined) return [];
     const base = partyRating(k);
     const tasks = k === 0 && fromEvaluation ? fromEvaluation : base.tasks;
-    const assessed = assessQualityLevel({ score: base.score, tasks });
+    const assessed = assessQualityLevel({ score: base.score, tasks }, rules);
     return [
       {
         k,
@@ -220,10 +223,12 @@ async function rateParty(db: Kysely<DB>, date: string, districtId: number, wardI
   });
   const quota = applyExcellenceQuota(
     rated.map((r) => ({ id: String(r.unitId), score: r.score, level: r.assessed.level })),
+    { percent: rules.quotaPercent },
   );
   for (const r of rated) {
     const decision = quota.decisions.find((d) => d.id === String(r.unitId));
     const conditions: StoredConditions = {
+      ruleSet: rules.code,
       tasks: r.tasks,
       source: r.source as "evaluation" | "manual",
       conditions: r.assessed.conditions,

@@ -18,8 +18,19 @@ export interface EvaluationSource {
    */
   scores(
     db: Kysely<DB>,
-    query: { parentId: number; periodKey: string; publicOnly: boolean },
-  ): Promise<{ unitId: number; score: number | null }[]>;
+    query: ScoresQuery,
+  ): Promise<{ unitId: number; score: number | null; note?: string | null }[]>;
+}
+
+export interface ScoresQuery {
+  parentId: number;
+  periodKey: string;
+  publicOnly: boolean;
+  /**
+   * comparable: the children of `parentId` at `date` (today's units), each on the comparable base for
+   * a period before it existed; `note` then says which former units its figures were rebuilt from.
+   */
+  base?: { kind: "comparable"; date: string };
 }
 
 export interface OutcomesQuery {

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { evaluateChildrenOnComparableBase } from "../targets/evaluation/comparable-base.service.js";
+import { shareText } from "../targets/evaluation/comparable-rows.rules.js";
 import {
   evaluateChildren,
   evaluateUnit,
@@ -37,6 +39,17 @@ export const targetsEvaluationSource: EvaluationSource = {
     return result;
   },
   async scores(db, query) {
+    if (query.base?.kind === "comparable") {
+      const units = await evaluateChildrenOnComparableBase(db, { ...query, date: query.base.date });
+      return units.map((u) => ({
+        unitId: u.unit.id,
+        score: u.score,
+        note:
+          u.base.kind === "comparable"
+            ? `${u.base.label}: ${u.base.predecessors.map((p) => `${p.label} ${shareText(p.share)}`).join(", ")}`
+            : null,
+      }));
+    }
     const { units } = await evaluateChildren(db, query);
     return units.map((u) => ({ unitId: u.unit.id, score: u.score }));
   },

@@ -3,11 +3,12 @@
 import type { TargetRow } from "./assignment/targets.repo.js";
 import type { Indicator } from "./catalogue/indicator.model.js";
 import type { ResultRow } from "./entry/results.repo.js";
+import type { EvaluationBase } from "./evaluation/comparable-base.service.js";
 import type { UnitEvaluation } from "./evaluation/evaluation.service.js";
 import type { IndicatorEvaluation } from "./evaluation/evaluation-assembly.rules.js";
 
 export function presentIndicator(i: Indicator) {
-  return { ...i };
+  return { ...i, comparableRule: i.comparableRule ?? null, comparableWeightId: i.comparableWeightId ?? null };
 }
 
 export function presentTarget(t: TargetRow) {
@@ -82,7 +83,24 @@ export function presentIndicatorEvaluation(e: IndicatorEvaluation) {
   };
 }
 
-export function presentEvaluation(u: UnitEvaluation) {
+/** The base of an evaluation, as the API sends it (predecessors without their label). */
+function presentBase(base: EvaluationBase | undefined) {
+  if (!base || base.kind === "own") return { kind: "own" as const };
+  return {
+    kind: "comparable" as const,
+    label: base.label,
+    predecessors: base.predecessors.map((p) => ({
+      unitId: p.unitId,
+      name: p.name,
+      share: p.share,
+      legalBases: p.legalBases,
+    })),
+    missingShares: base.missingShares,
+    notRebuilt: base.notRebuilt,
+  };
+}
+
+export function presentEvaluation(u: UnitEvaluation & { base?: EvaluationBase }) {
   const { sentence, ...counts } = u.summary;
   return {
     unit: u.unit,
@@ -91,5 +109,6 @@ export function presentEvaluation(u: UnitEvaluation) {
     summary: { ...counts, sentence },
     score: u.score,
     narrative: u.narrative,
+    base: presentBase(u.base),
   };
 }

@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import { AGGREGATIONS } from "./catalogue/indicator.model.js";
+import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
 
 export const IndicatorSchema = z
   .object({
@@ -21,6 +22,15 @@ export const IndicatorSchema = z
     definition: z.string().nullable(),
     isPublic: z.boolean(),
     sortOrder: z.number().int(),
+    comparableRule: z.enum(COMPARABLE_RULES).nullable().openapi({
+      description:
+        "Quy đổi theo địa bàn mới: sum (cộng theo tỷ lệ), weighted_mean (bình quân gia quyền), none; null: theo loại giá trị",
+    }),
+    comparableWeightId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Chỉ tiêu quyền số của bình quân gia quyền; null: dân số (mã DAN_SO)" }),
   })
   .openapi("Indicator");
 
@@ -99,6 +109,36 @@ export const IndicatorEvaluationSchema = z
   })
   .openapi("IndicatorEvaluation");
 
+/** `?base=comparable`: a unit's area rebuilt from its predecessors for a period before it existed. */
+export const BaseQuery = z.enum(["own", "comparable"]).optional().openapi({
+  description:
+    "own (mặc định): số liệu của chính đơn vị; comparable: với đơn vị chưa tồn tại trong kỳ, số liệu quy đổi theo địa bàn mới từ các đơn vị trước sắp xếp",
+});
+
+const EvaluationBaseSchema = z
+  .union([
+    z.object({ kind: z.literal("own") }),
+    z.object({
+      kind: z.literal("comparable"),
+      label: z.string().openapi({ example: "Số liệu quy đổi theo địa bàn mới" }),
+      predecessors: z.array(
+        z.object({
+          unitId: z.number().int(),
+          name: z.string(),
+          share: z.number().nullable().openapi({
+            description: "Tỷ lệ dân số (0–1) của đơn vị cũ nay thuộc đơn vị; null: chưa có tỷ lệ",
+          }),
+          legalBases: z.array(z.string()),
+        }),
+      ),
+      missingShares: z.array(
+        z.object({ fromUnitId: z.number().int(), toUnitId: z.number().int(), message: z.string() }),
+      ),
+      notRebuilt: z.array(z.string()),
+    }),
+  ])
+  .openapi("EvaluationBase");
+
 export const UnitEvaluationSchema = z
   .object({
     unit: z.object({
@@ -122,6 +162,7 @@ export const UnitEvaluationSchema = z
     }),
     score: z.number().nullable(),
     narrative: z.string().nullable(),
+    base: EvaluationBaseSchema,
   })
   .openapi("UnitEvaluation");
 

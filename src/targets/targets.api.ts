@@ -20,13 +20,14 @@ import { findIndicatorById, listIndicators } from "./catalogue/indicators.repo.j
 import { createIndicator, editIndicator } from "./catalogue/indicators.service.js";
 import { listResultsForUnit, type ResultRow } from "./entry/results.repo.js";
 import { saveResults } from "./entry/results.service.js";
+import { evaluateUnitOnBase } from "./evaluation/comparable-base.service.js";
 import { findParentIdAt } from "./evaluation/evaluation.repo.js";
-import { evaluateUnit } from "./evaluation/evaluation.service.js";
 import { defaultWindow } from "./period.rules.js";
 import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
 import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets-present.js";
-import { canReadUnit } from "./targets-request.js";
+import { canReadOnBase, canReadUnit } from "./targets-request.js";
 import {
+  BaseQuery,
   IdsBody,
   IdsWithReasonBody,
   IndicatorSchema,
@@ -62,7 +63,10 @@ const evaluationRoute = createRoute({
   ),
   tags: [TAG],
   summary: "Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ",
-  request: { params: z.object({ id: idParam("id") }), query: z.object({ period: periodQuery }) },
+  request: {
+    params: z.object({ id: idParam("id") }),
+    query: z.object({ period: periodQuery, base: BaseQuery }),
+  },
   responses: {
     ...errorResponses(401),
     200: json(z.object({ data: UnitEvaluationSchema }), "Kết quả đánh giá."),
@@ -237,11 +241,12 @@ async function mustFindIndicator(db: Kysely<DB>, id: number) {
 export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(evaluationRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { period } = c.req.valid("query");
-    const evaluation = await evaluateUnit(c.var.ctx.database.db, {
+    const { period, base } = c.req.valid("query");
+    const evaluation = await evaluateUnitOnBase(c.var.ctx.database.db, {
       unitId: id,
       periodKey: period,
-      publicOnly: !(await canReadUnit(c, id)),
+      base: base ?? "own",
+      publicOnly: !(await canReadOnBase(c, id, period, base ?? "own")),
     });
     return c.json({ data: presentEvaluation(evaluation) }, 200);
   });

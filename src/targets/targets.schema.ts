@@ -13,6 +13,7 @@ import {
   RESULT_VERSIONS,
   VALUE_TYPES,
 } from "./catalogue/indicator.model.js";
+import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
 import { periodKindOf } from "./period.rules.js";
 
 const isoDate = (message: string) => z.string().refine(isIsoDate, { error: message });
@@ -58,6 +59,15 @@ export const IndicatorInputSchema = z
     definition: optionalText(5000),
     isPublic: z.boolean().default(true),
     sortOrder: z.number().int().min(0).max(100_000).default(0),
+    /** Comparable base (issue 12): sum | weighted_mean | none; absent or null = from the value type. */
+    comparableRule: z
+      .enum(COMPARABLE_RULES, { error: "Vui lòng chọn cách quy đổi theo địa bàn mới." })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** The indicator whose figures weight a mean (households for a household rate); null = population. */
+    comparableWeightId: dbIdSchema()
+      .nullish()
+      .transform((v) => v ?? null),
     /** When the name or definition changes: the first day the new wording applies (history keeps the old). */
     wordingFrom: isoDate("Ngày áp dụng không hợp lệ.").optional(),
   })

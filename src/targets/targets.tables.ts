@@ -30,6 +30,10 @@ export interface IndicatorsTable {
   /** 1: approved figures are open data, shown to anyone. */
   is_public: number;
   sort_order: number;
+  /** Comparable base: sum | weighted_mean | none; null = from the value type (migration 0010). */
+  comparable_rule: string | null;
+  /** Comparable base: the indicator whose figures weight a mean; null = the population indicator. */
+  comparable_weight_id: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -91,6 +91,18 @@ describe.each(ENGINES)("emulation demo on %s", (engine) => {
       level: "excellent",
       quota_outcome: "kept",
     });
+    // The article's "Đảng bộ … hoàn thành xuất sắc nhiệm vụ" for 2019, judged by the rules of 2019.
+    const stored = await db
+      .selectFrom("quality_ratings")
+      .select("conditions_json")
+      .where("unit_id", "=", thuongThanh)
+      .executeTakeFirstOrThrow();
+    const conditions = JSON.parse(stored.conditions_json) as {
+      ruleSet: string;
+      conditions: { code: string }[];
+    };
+    expect(conditions.ruleSet).toBe("qd132-hd21");
+    expect(conditions.conditions.map((c) => c.code)).not.toContain("exceeded_at_least_30_percent");
     expect(ratings.filter((r) => r.quota_outcome === "moved_down")).toHaveLength(1);
     const proposals = await db
       .selectFrom("award_proposals")

@@ -56,14 +56,16 @@ describe.each(ENGINES)("quality levels and award proposals on %s", (engine) => {
     score: number,
     tasks?: { total: number; onTime: number; exceeded: number },
     who = "quan",
+    year = "2026",
   ) =>
     client(who).sendJson("PUT", "/api/v1/quality-ratings", {
       ...committees[key],
-      year: "2019",
+      year,
       score,
       tasks,
     });
 
+  // 2026 is judged by QĐ 366-QĐ/TW (≥ 30% of tasks exceeded for excellence); 2019 by the rules of 2019.
   it("shows the score band, the conditions and the 20% quota separately, re-deciding the set on each rating", async () => {
     const first = await rate("a", 95, { total: 16, onTime: 16, exceeded: 16 });
     expect(first.status).toBe(200);
@@ -109,11 +111,40 @@ describe.each(ENGINES)("quality levels and award proposals on %s", (engine) => {
       .where("action", "=", "quota")
       .execute();
     expect(quota).toEqual([{ action: "quota", unit_id: world.wards.a }]);
-    const { html } = await client("quan").page(`/quan-tri/xep-loai?don-vi=${world.district}&nam=2019`);
+    const { html } = await client("quan").page(`/quan-tri/xep-loai?don-vi=${world.district}&nam=2026`);
+    expect(html).toContain("Tiêu chí xếp loại theo Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị");
     expect(html).toContain("Đảng ủy phường Thượng Thanh");
     expect(html).toContain("Hoàn thành xuất sắc nhiệm vụ");
     expect(html).toContain("Ngoài tỷ lệ 20%");
     expect(html).toContain("hạn mức 1 đơn vị");
+  });
+
+  it("judges 2019 by the rules in force in 2019 (QĐ 132-QĐ/TW, Hướng dẫn 21-HD/BTCTW) and names them", async () => {
+    // 92 points, every task done, 2 of 10 exceeded: excellent in 2019 (no 30% condition then), good
+    // under QĐ 366 (as the 2026 rating above shows for the same figures).
+    const saved = await rate("b", 92, { total: 10, onTime: 10, exceeded: 2 }, "quan", "2019");
+    expect(saved.status).toBe(200);
+    const [row] = (await saved.json()).data as {
+      conditionsLevel: string;
+      conditions: { code: string; label: string }[];
+      ruleSet: { code: string; title: string };
+    }[];
+    expect(row?.conditionsLevel).toBe("excellent");
+    expect(row?.ruleSet).toEqual({
+      code: "qd132-hd21",
+      title:
+        "Tiêu chí xếp loại theo Quy định 132-QĐ/TW ngày 08/3/2018 của Bộ Chính trị và Hướng dẫn 21-HD/BTCTW ngày 18/10/2019 của Ban Tổ chức Trung ương",
+    });
+    expect(row?.conditions.map((c) => c.code)).not.toContain("exceeded_at_least_30_percent");
+    expect(row?.conditions.map((c) => c.label)).toContain("Các chỉ tiêu, nhiệm vụ được giao đều hoàn thành");
+    const { html } = await client("quan").page(`/quan-tri/xep-loai?don-vi=${world.district}&nam=2019`);
+    expect(html).toContain("Tiêu chí xếp loại theo Quy định 132-QĐ/TW ngày 08/3/2018");
+    // A year before the first rule set kept is refused rather than judged by later rules.
+    const early = await rate("b", 92, { total: 10, onTime: 10, exceeded: 2 }, "quan", "2016");
+    expect(early.status).toBe(422);
+    expect((await early.json()).error.fields.year).toContain(
+      "Chưa có bộ tiêu chí xếp loại chất lượng cho năm 2016",
+    );
   });
 
   it("refuses a ward rating itself, and asks for task counts when no approved results exist", async () => {
@@ -126,6 +157,33 @@ describe.each(ENGINES)("quality levels and award proposals on %s", (engine) => {
       score: "Điểm tự đánh giá từ 0 đến 100.",
       "tasks.onTime": "Số nhiệm vụ đúng hạn từ 0 đến 3.",
     });
+  });
+
+  it("checks an award title against the law in force for the year, and names that law", async () => {
+    const quan = client("quan");
+    const propose = (year: string) =>
+      quan.sendJson("POST", "/api/v1/award-proposals", {
+        unitId: world.wards.c,
+        year,
+        title: "xa_phuong_tieu_bieu",
+        basis: "Tiêu biểu trong phong trào thi đua",
+        proposingBody: "Hội đồng Thi đua - Khen thưởng quận",
+      });
+    // "Xã, phường, thị trấn tiêu biểu" came with the 2022 law (in force 01/01/2024): not for 2019.
+    const early = await propose("2019");
+    expect(early.status).toBe(422);
+    expect((await early.json()).error.fields.title).toBe(
+      'Danh hiệu "Xã, phường, thị trấn tiêu biểu" chưa có theo Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013) và Nghị định 91/2017/NĐ-CP, áp dụng cho năm 2019.',
+    );
+    expect((await propose("2024")).status).toBe(201);
+    const { html } = await quan.page("/quan-tri/khen-thuong?nam=2019");
+    expect(html).toContain("Căn cứ: Luật Thi đua, khen thưởng năm 2003");
+    expect(html).not.toContain('value="xa_phuong_tieu_bieu"');
+    const now = await quan.page("/quan-tri/khen-thuong?nam=2025");
+    expect(now.html).toContain(
+      "Căn cứ: Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định 98/2023/NĐ-CP",
+    );
+    expect(now.html).toContain('value="xa_phuong_tieu_bieu"');
   });
 
   it("records award proposals with their yearly list, once per title, and their outcome", async () => {

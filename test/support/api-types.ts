@@ -1419,6 +1419,7 @@ export interface components {
             };
             score: number | null;
             narrative: string | null;
+            base: components["schemas"]["EvaluationBase"];
         };
         IndicatorEvaluation: {
             code: string;
@@ -1455,6 +1456,28 @@ export interface components {
             termNote: string | null;
             notes: string[];
         };
+        EvaluationBase: {
+            /** @enum {string} */
+            kind: "own";
+        } | {
+            /** @enum {string} */
+            kind: "comparable";
+            /** @example Số liệu quy đổi theo địa bàn mới */
+            label: string;
+            predecessors: {
+                unitId: number;
+                name: string;
+                /** @description Tỷ lệ dân số (0–1) của đơn vị cũ nay thuộc đơn vị; null: chưa có tỷ lệ */
+                share: number | null;
+                legalBases: string[];
+            }[];
+            missingShares: {
+                fromUnitId: number;
+                toUnitId: number;
+                message: string;
+            }[];
+            notRebuilt: string[];
+        };
         Indicator: {
             id: number;
             /** @example THU_NS */
@@ -1476,6 +1499,13 @@ export interface components {
             definition: string | null;
             isPublic: boolean;
             sortOrder: number;
+            /**
+             * @description Quy đổi theo địa bàn mới: sum (cộng theo tỷ lệ), weighted_mean (bình quân gia quyền), none; null: theo loại giá trị
+             * @enum {string|null}
+             */
+            comparableRule: "sum" | "weighted_mean" | "none" | null;
+            /** @description Chỉ tiêu quyền số của bình quân gia quyền; null: dân số (mã DAN_SO) */
+            comparableWeightId: number | null;
         };
         IndicatorInput: {
             /** @example THU_NS */
@@ -1497,6 +1527,9 @@ export interface components {
             isPublic?: boolean;
             /** @default 0 */
             sortOrder?: number;
+            /** @enum {string|null} */
+            comparableRule?: "sum" | "weighted_mean" | "none" | null;
+            comparableWeightId?: number | null;
             wordingFrom?: string;
         };
         Target: {
@@ -1639,6 +1672,8 @@ export interface components {
             rank: number | null;
             /** @description Đồng hạng với đơn vị khác */
             tied: boolean;
+            /** @description base=comparable: các đơn vị cũ và tỷ lệ dùng để quy đổi số liệu */
+            note: string | null;
         };
         DepartmentAssessment: {
             organisation: {
@@ -1806,6 +1841,11 @@ export interface components {
             /** @description Xếp loại cuối cùng */
             level: string;
             levelLabel: string;
+            /** @description Bộ tiêu chí xếp loại có hiệu lực cho năm được xếp loại */
+            ruleSet: {
+                code: string;
+                title: string;
+            };
         };
         QualityRatingInput: {
             unitId: number;
@@ -3215,6 +3255,8 @@ export interface operations {
             query: {
                 /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
                 period: string;
+                /** @description own (mặc định): số liệu của chính đơn vị; comparable: với đơn vị chưa tồn tại trong kỳ, số liệu quy đổi theo địa bàn mới từ các đơn vị trước sắp xếp */
+                base?: "own" | "comparable";
             };
             header?: never;
             path: {
@@ -4076,6 +4118,8 @@ export interface operations {
                 period: string;
                 /** @description Chỉ xếp hạng trong một cụm thi đua */
                 cluster?: number;
+                /** @description comparable: xếp hạng các đơn vị hiện nay của đơn vị cấp trên cho một kỳ trước khi có đơn vị đó, trên số liệu quy đổi theo địa bàn mới */
+                base?: "own" | "comparable";
             };
             header?: never;
             path?: never;
@@ -4102,6 +4146,11 @@ export interface operations {
                                 name: string;
                             };
                             period: string;
+                            /**
+                             * @description own: các đơn vị của kỳ; comparable: các đơn vị hiện nay, số liệu kỳ trước quy đổi theo địa bàn mới
+                             * @enum {string}
+                             */
+                            base: "own" | "comparable";
                             /** @description Số đơn vị được xếp hạng */
                             total: number;
                             scheme: {

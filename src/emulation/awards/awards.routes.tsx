@@ -11,6 +11,7 @@ import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { AwardProposalInputSchema, AwardProposalSchema } from "../emulation.schema.js";
 import { unitTarget } from "../emulation-access.rules.js";
+import { awardRulesForYear } from "./award-rule-sets.rules.js";
 import { AWARD_STATUSES, awardTitleLabel, isAwardStatus } from "./award-titles.model.js";
 import { type AwardProposalRow, findAwardProposal } from "./awards.repo.js";
 import { listVisibleAwardProposals, proposeAward, setAwardStatus } from "./awards.service.js";
@@ -126,7 +127,13 @@ async function renderPage(
   return c.html(
     <AwardsPage
       meta={pageMeta(c, `Đề nghị khen thưởng năm ${year}`)}
-      data={{ year, proposals, units, ...extra }}
+      data={{
+        year,
+        proposals,
+        units,
+        rules: /^\d{4}$/.test(year) ? awardRulesForYear(year) : null,
+        ...extra,
+      }}
     />,
     status,
   );

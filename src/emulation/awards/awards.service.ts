@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../../core/db/dialect.js";
 import type { DB } from "../../core/db/schema.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { auditBase, unitTarget } from "../emulation-access.rules.js";
+import { awardRulesForYear } from "./award-rule-sets.rules.js";
 import { type AwardStatus, awardTitleLabel, isAwardTitle } from "./award-titles.model.js";
 import {
   type AwardProposalRow,
@@ -38,6 +39,14 @@ export async function proposeAward(
   if (!ctx.hierarchy.unit(input.unitId)) errors.unitId = "Đơn vị không tồn tại.";
   if (!YEAR.test(input.year)) errors.year = "Năm gồm 4 chữ số, ví dụ 2019.";
   if (!isAwardTitle(input.title)) errors.title = "Vui lòng chọn danh hiệu, hình thức khen thưởng.";
+  else if (YEAR.test(input.year)) {
+    // The title must exist under the law in force for the year proposed for.
+    const rules = awardRulesForYear(input.year);
+    if (!rules) errors.year = `Chưa có quy định khen thưởng được lưu cho năm ${input.year} (từ năm 2017).`;
+    else if (!rules.titles.includes(input.title)) {
+      errors.title = `Danh hiệu "${awardTitleLabel(input.title)}" chưa có theo ${rules.name}, áp dụng cho năm ${input.year}.`;
+    }
+  }
   if (!input.basis.trim() || input.basis.length > 4000)
     errors.basis = "Vui lòng nêu căn cứ, thành tích đề nghị (tối đa 4.000 ký tự).";
   if (!input.proposingBody.trim() || input.proposingBody.length > 300)

@@ -2,7 +2,8 @@ import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
-import { AWARD_STATUSES, AWARD_TITLES, awardTitleLabel } from "./award-titles.model.js";
+import type { AwardRuleSet } from "./award-rule-sets.rules.js";
+import { AWARD_STATUSES, AWARD_TITLES, type AwardTitle, awardTitleLabel } from "./award-titles.model.js";
 import type { AwardProposalRow } from "./awards.repo.js";
 
 export interface AwardsPageData {
@@ -10,6 +11,8 @@ export interface AwardsPageData {
   proposals: AwardProposalRow[];
   /** Units the actor may propose for (empty: the form is not shown). */
   units: { id: number; name: string; level: string }[];
+  /** The award rules in force for the year; null before the first kept (2017). */
+  rules: AwardRuleSet | null;
   values?: Record<string, string>;
   errors?: FieldErrors;
   notice?: string | null;
@@ -27,6 +30,7 @@ function ProposalForm({ meta, data }: { meta: PageMeta; data: AwardsPageData }) 
   return (
     <section class="card" aria-labelledby="de-nghi-moi">
       <h2 id="de-nghi-moi">Thêm đề nghị khen thưởng năm {data.year}</h2>
+      {data.rules ? <p class="hint award-rules">Căn cứ: {data.rules.name}.</p> : null}
       <ErrorSummary errors={data.errors} labels={LABELS} />
       <form method="post" action="/quan-tri/khen-thuong" novalidate>
         <CsrfInput token={meta.auth.csrfToken} />
@@ -43,7 +47,9 @@ function ProposalForm({ meta, data }: { meta: PageMeta; data: AwardsPageData }) 
           label={LABELS.title}
           value={v.title}
           error={data.errors?.title}
-          options={Object.entries(AWARD_TITLES).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(AWARD_TITLES)
+            .filter(([value]) => !data.rules || data.rules.titles.includes(value as AwardTitle))
+            .map(([value, label]) => ({ value, label }))}
         />
         <Field
           name="basis"

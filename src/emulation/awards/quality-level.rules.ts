@@ -1,6 +1,7 @@
 /**
- * Quality levels of collectives and party organisations on the 100-point scale of QĐ 366-QĐ/TW
- * (which replaced QĐ 124-QĐ/TW), domain.md §3. Pure: no I/O.
+ * Quality levels of collectives and party organisations on a 100-point scale, by the rule set in force
+ * for the year judged (quality-rule-sets.rules: QĐ 132-QĐ/TW for 2019, QĐ 366-QĐ/TW today; the
+ * defaults below are QĐ 366's), domain.md §3. Pure: no I/O.
  *
  * The level is not a pure function of the score: the score sets a band, conditions can lower it, and
  * the top level is further capped by a quota across a set of units. The three steps are kept apart
@@ -12,6 +13,7 @@
  */
 import { formatViNumber, roundHalfAwayFromZero } from "../../core/format/vi-number.js";
 import { rankCompetition } from "../ranking/ranking.math.js";
+import { CURRENT_QUALITY_RULES, type QualityRuleSet } from "./quality-rule-sets.rules.js";
 
 export type QualityLevel = "excellent" | "good" | "completed" | "not_completed";
 
@@ -83,11 +85,17 @@ function assertCount(value: number, what: string, max?: number): void {
 }
 
 /** The band of a score alone. Throws RangeError for a score that is not a finite number ≥ 0. */
-export function scoreBand(score: number): QualityLevel {
+export function scoreBand(score: number, bands = CURRENT_QUALITY_RULES.bands): QualityLevel {
   if (!Number.isFinite(score) || score < 0)
     throw new RangeError(`score must be a finite number ≥ 0, got ${score}`);
   const s = roundHalfAwayFromZero(score, 6);
-  return s >= 90 ? "excellent" : s >= 70 ? "good" : s >= 50 ? "completed" : "not_completed";
+  return s >= bands.excellent
+    ? "excellent"
+    : s >= bands.good
+      ? "good"
+      : s >= bands.completed
+        ? "completed"
+        : "not_completed";
 }
 
 /**
@@ -96,8 +104,11 @@ export function scoreBand(score: number): QualityLevel {
  * exceeded" does not (there is nothing to exceed), so such a unit can be good but not excellent.
  * Throws RangeError for a negative or non-finite score or inconsistent task counts.
  */
-export function assessQualityLevel(input: QualityInput): QualityAssessment {
-  const scoreLevel = scoreBand(input.score);
+export function assessQualityLevel(
+  input: QualityInput,
+  rules: QualityRuleSet = CURRENT_QUALITY_RULES,
+): QualityAssessment {
+  const scoreLevel = scoreBand(input.score, rules.bands);
   const { total, onTime, exceeded } = input.tasks;
   assertCount(total, "tasks.total");
   assertCount(onTime, "tasks.onTime", total);
@@ -108,21 +119,21 @@ export function assessQualityLevel(input: QualityInput): QualityAssessment {
   const conditions: ConditionCheck[] = [
     {
       code: "score_at_least_90",
-      label: "Đạt từ 90 điểm trở lên",
+      label: `Đạt từ ${rules.bands.excellent} điểm trở lên`,
       passed: scoreLevel === "excellent",
       explanation: `Đạt ${score} điểm.`,
       requiredFor: "excellent",
     },
     {
       code: "score_at_least_70",
-      label: "Đạt từ 70 điểm trở lên",
+      label: `Đạt từ ${rules.bands.good} điểm trở lên`,
       passed: scoreLevel === "excellent" || scoreLevel === "good",
       explanation: `Đạt ${score} điểm.`,
       requiredFor: "good",
     },
     {
       code: "all_tasks_on_time",
-      label: "Tất cả nhiệm vụ hoàn thành đúng hạn",
+      label: rules.allTasksLabel,
       passed: late === 0,
       explanation:
         total === 0
@@ -132,17 +143,7 @@ export function assessQualityLevel(input: QualityInput): QualityAssessment {
             : `${onTime}/${total} nhiệm vụ hoàn thành đúng hạn, ${late} nhiệm vụ chậm hoặc chưa xong.`,
       requiredFor: "good",
     },
-    {
-      code: "exceeded_at_least_30_percent",
-      label: "Ít nhất 30% nhiệm vụ hoàn thành vượt mức",
-      // Integer arithmetic: 3/10 must pass exactly, without 0.3 * 10 rounding doubts.
-      passed: total > 0 && exceeded * 10 >= total * 3,
-      explanation:
-        total === 0
-          ? "Không có nhiệm vụ để tính tỷ lệ vượt mức."
-          : `${exceeded}/${total} nhiệm vụ hoàn thành vượt mức, tỷ lệ ${pct(exceeded, total)}.`,
-      requiredFor: "excellent",
-    },
+    ...exceededCondition(rules.exceededAtLeastPercent, total, exceeded),
     ...(input.extraConditions ?? []).map((extra): ConditionCheck => ({ code: "extra", ...extra })),
   ];
 
@@ -161,8 +162,26 @@ export function assessQualityLevel(input: QualityInput): QualityAssessment {
     level,
     conditions,
     subjectToQuota: level === "excellent",
-    explanation: explain(scoreLevel, level, conditions, score),
+    explanation: explain(scoreLevel, level, conditions, score, rules.quotaPercent),
   };
+}
+
+/** "≥ 30% of tasks exceeded" for excellent, when the rule set has such a condition (QĐ 366 has). */
+function exceededCondition(percent: number | null, total: number, exceeded: number): ConditionCheck[] {
+  if (percent === null) return [];
+  return [
+    {
+      code: "exceeded_at_least_30_percent",
+      label: `Ít nhất ${formatViNumber(percent)}% nhiệm vụ hoàn thành vượt mức`,
+      // Integer arithmetic: 3/10 must pass exactly at 30%, without 0.3 * 10 rounding doubts.
+      passed: total > 0 && exceeded * 100 >= total * percent,
+      explanation:
+        total === 0
+          ? "Không có nhiệm vụ để tính tỷ lệ vượt mức."
+          : `${exceeded}/${total} nhiệm vụ hoàn thành vượt mức, tỷ lệ ${pct(exceeded, total)}.`,
+      requiredFor: "excellent",
+    },
+  ];
 }
 
 function explain(
@@ -170,11 +189,14 @@ function explain(
   level: QualityLevel,
   conditions: ConditionCheck[],
   score: string,
+  quotaPercent: number,
 ): string {
   const band = `Đạt ${score} điểm, thuộc khung điểm "${QUALITY_LEVEL_LABELS[scoreLevel]}".`;
   if (level === scoreLevel) {
     const quota =
-      level === "excellent" ? " Còn phụ thuộc tỷ lệ tối đa 20% số đơn vị xếp loại tốt trở lên." : "";
+      level === "excellent"
+        ? ` Còn phụ thuộc tỷ lệ tối đa ${formatViNumber(quotaPercent)}% số đơn vị xếp loại tốt trở lên.`
+        : "";
     return `${band} Xếp loại "${QUALITY_LEVEL_LABELS[level]}".${quota}`;
   }
   // Only conditions of the levels between the result and the score band explain the drop (a unit in the

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { ConditionCheck, QualityLevel, TaskRecord } from "./quality-level.rules.js";
+import type { QualityRuleSetCode } from "./quality-rule-sets.rules.js";
 
 /** What `conditions_json` holds: the facts checked and the verdicts, so the page can show each. */
 export interface StoredConditions {
@@ -13,6 +14,8 @@ export interface StoredConditions {
   explanation: string;
   /** Why the quota kept or moved the level (excellent candidates only). */
   quotaExplanation: string | null;
+  /** The rule set that judged the year (absent in ratings saved before rule sets had dates: QĐ 366). */
+  ruleSet?: QualityRuleSetCode;
 }
 
 export interface RatingRow {

@@ -18,6 +18,7 @@ import type { RatingRow } from "./quality.repo.js";
 import { readQualityRatings, saveQualityRating } from "./quality.service.js";
 import { QualityPage } from "./quality.views.js";
 import { QUALITY_LEVEL_LABELS } from "./quality-level.rules.js";
+import { qualityRulesByCode, qualityRulesForYear, qualityRulesTitle } from "./quality-rule-sets.rules.js";
 
 const PAGE = "/quan-tri/xep-loai";
 
@@ -36,6 +37,9 @@ const RatingSchema = z
     quotaOutcome: z.string().openapi({ description: "not_applicable | kept | moved_down | tie_at_limit" }),
     level: z.string().openapi({ description: "Xếp loại cuối cùng" }),
     levelLabel: z.string(),
+    ruleSet: z
+      .object({ code: z.string(), title: z.string() })
+      .openapi({ description: "Bộ tiêu chí xếp loại có hiệu lực cho năm được xếp loại" }),
   })
   .openapi("QualityRating");
 
@@ -84,6 +88,7 @@ const saveRoute = createRoute({
 });
 
 function present(r: RatingRow) {
+  const rules = qualityRulesByCode(r.conditions.ruleSet);
   return {
     id: r.id,
     unit: { id: r.unitId, name: r.unitName },
@@ -101,6 +106,7 @@ function present(r: RatingRow) {
     quotaOutcome: r.quotaOutcome,
     level: r.level,
     levelLabel: QUALITY_LEVEL_LABELS[r.level],
+    ruleSet: { code: rules.code, title: qualityRulesTitle(rules) },
   };
 }
 
@@ -140,7 +146,8 @@ async function renderPage(
       }
     }
   }
-  const data = { raters, rater, year: query.year, groups, subjects, canDecide, ...extra };
+  const rules = /^\d{4}$/.test(query.year) ? qualityRulesForYear(query.year) : null;
+  const data = { raters, rater, year: query.year, groups, subjects, canDecide, rules, ...extra };
   return c.html(
     <QualityPage meta={pageMeta(c, `Xếp loại chất lượng năm ${query.year}`)} data={data} />,
     status,

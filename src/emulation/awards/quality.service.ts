@@ -20,6 +20,11 @@ import {
   type QuotaResult,
   type TaskRecord,
 } from "./quality-level.rules.js";
+import {
+  CURRENT_QUALITY_RULES,
+  type QualityRuleSet,
+  qualityRulesForYear,
+} from "./quality-rule-sets.rules.js";
 
 export interface RatingInput {
   unitId: number;
@@ -97,7 +102,9 @@ export async function saveQualityRating(
     errors["tasks.total"] = "Chưa có kết quả chỉ tiêu được duyệt để đếm nhiệm vụ; vui lòng nhập số nhiệm vụ.";
   }
   if (!ctx.hierarchy.unit(input.unitId)) errors.unitId = "Đơn vị không tồn tại.";
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const rules = YEAR.test(input.year) ? qualityRulesForYear(input.year) : null;
+  if (YEAR.test(input.year) && !rules) errors.year = NO_RULES(input.year);
+  if (Object.keys(errors).length > 0 || !rules) throw new ValidationError(errors);
   const yearEnd = `${input.year}-12-31`;
   const raterUnitId = ctx.hierarchy.parentAt(input.unitId, yearEnd);
   if (raterUnitId === null) throw new ValidationError({ unitId: "Đơn vị không có cấp trên để xếp loại." });
@@ -111,8 +118,9 @@ export async function saveQualityRating(
   }
   if (ctx.actor) authorize(ctx.actor, "emulation.council", unitTarget(ctx, input.unitId), ctx.today);
 
-  const assessed = assessQualityLevel({ score: input.score, tasks: input.tasks });
+  const assessed = assessQualityLevel({ score: input.score, tasks: input.tasks }, rules);
   const conditions: StoredConditions = {
+    ruleSet: rules.code,
     tasks: input.tasks,
     source: given.tasks === null ? "evaluation" : "manual",
     conditions: assessed.conditions,
@@ -139,7 +147,7 @@ export async function saveQualityRating(
       now: ctx.now,
     });
     const set = await listRatings(trx, raterUnitId, input.year, subjectKind);
-    const quota = applyQuota(set);
+    const quota = applyQuota(set, rules);
     for (const row of set) {
       const decision = quota.decisions.find((d) => d.id === String(row.id));
       const outcome = decision?.outcome ?? "not_applicable";
@@ -189,11 +197,15 @@ export async function saveQualityRating(
   });
 }
 
-function applyQuota(set: RatingRow[]): QuotaResult {
+function applyQuota(set: RatingRow[], rules: QualityRuleSet): QuotaResult {
   return applyExcellenceQuota(
     set.map((r) => ({ id: String(r.id), score: r.score, level: r.conditions.conditionsLevel })),
+    { percent: rules.quotaPercent },
   );
 }
+
+const NO_RULES = (year: string) =>
+  `Chưa có bộ tiêu chí xếp loại chất lượng cho năm ${year} (các bộ tiêu chí được lưu từ năm 2018).`;
 
 /**
  * A council's ratings for a year, grouped by kind of subject, with the quota of each group explained.
@@ -206,6 +218,8 @@ export async function readQualityRatings(
   year: string,
 ): Promise<{ subjectKind: string; rows: RatingRow[]; quota: QuotaResult }[]> {
   if (!YEAR.test(year)) throw new ValidationError({ year: "Năm gồm 4 chữ số, ví dụ 2019." });
+  // A year before the first rule set kept has no ratings to read (saving refuses it); 20% applies to all.
+  const rules = qualityRulesForYear(year) ?? CURRENT_QUALITY_RULES;
   if (ctx.actor && !can(ctx.actor, "result.read", unitTarget(ctx, raterUnitId), ctx.today)) {
     authorize(ctx.actor, "emulation.council", belowTarget(ctx, raterUnitId), ctx.today);
   }
@@ -213,6 +227,6 @@ export async function readQualityRatings(
   const kinds = [...new Set(rows.map((r) => r.subjectKind))];
   return kinds.map((subjectKind) => {
     const group = rows.filter((r) => r.subjectKind === subjectKind);
-    return { subjectKind, rows: group, quota: applyQuota(group) };
+    return { subjectKind, rows: group, quota: applyQuota(group, rules) };
   });
 }

@@ -5,6 +5,7 @@ import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
 import { organisationKindLabel, unitDisplayName } from "../../units/unit-labels.js";
 import type { RatingRow } from "./quality.repo.js";
 import { QUALITY_LEVEL_LABELS, type QuotaResult } from "./quality-level.rules.js";
+import { type QualityRuleSet, qualityRulesTitle } from "./quality-rule-sets.rules.js";
 
 export interface QualityPageData {
   raters: { id: number; name: string; level: string }[];
@@ -14,6 +15,8 @@ export interface QualityPageData {
   /** "u:<unitId>" or "o:<unitId>:<organisationId>" → label, for the form. */
   subjects: { value: string; label: string }[];
   canDecide: boolean;
+  /** The rule set in force for the year; null before the first one kept (2018). */
+  rules: QualityRuleSet | null;
   values?: Record<string, string>;
   errors?: FieldErrors;
   notice?: string | null;
@@ -96,6 +99,30 @@ function RatingsTable({ group }: { group: QualityPageData["groups"][number] }) {
   );
 }
 
+/** Which rules judge the year, by name, and what they require. */
+function RulesNote({ rules, year }: { rules: QualityRuleSet | null; year: string }) {
+  if (!rules) {
+    return (
+      <p class="hint">
+        Chưa có bộ tiêu chí xếp loại chất lượng cho năm {year} (các bộ tiêu chí được lưu từ năm 2018).
+      </p>
+    );
+  }
+  const exceeded =
+    rules.exceededAtLeastPercent === null
+      ? ""
+      : `; ít nhất ${formatViNumber(rules.exceededAtLeastPercent)}% nhiệm vụ vượt mức cho mức xuất sắc`;
+  return (
+    <p class="hint quality-rules">
+      <strong>{qualityRulesTitle(rules)}.</strong> Điểm quyết định khung (từ {rules.bands.excellent},{" "}
+      {rules.bands.good}, {rules.bands.completed} điểm); điều kiện (
+      {rules.allTasksLabel.toLocaleLowerCase("vi-VN")}
+      {exceeded}) có thể hạ mức; tỷ lệ "Hoàn thành xuất sắc nhiệm vụ" không quá{" "}
+      {formatViNumber(rules.quotaPercent)}% số được xếp loại tốt trở lên.
+    </p>
+  );
+}
+
 /**
  * Quality levels a council gives for a year. The score, the conditions and the quota are separate
  * columns, so a reader sees why a unit with 95 points may still be "Hoàn thành tốt nhiệm vụ".
@@ -125,11 +152,7 @@ export function QualityPage({ meta, data }: { meta: PageMeta; data: QualityPageD
           Xem
         </button>
       </form>
-      <p class="hint">
-        Mức xếp loại theo QĐ 366-QĐ/TW: điểm quyết định khung; điều kiện (mọi nhiệm vụ đúng hạn; ít nhất 30%
-        vượt mức cho mức xuất sắc) có thể hạ mức; tỷ lệ "Hoàn thành xuất sắc nhiệm vụ" không quá 20% số được
-        xếp loại tốt trở lên.
-      </p>
+      <RulesNote rules={data.rules} year={data.year} />
       {data.groups.length === 0 ? (
         <p>Chưa có kết quả xếp loại.</p>
       ) : (

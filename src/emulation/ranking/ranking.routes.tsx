@@ -3,7 +3,7 @@ import { access, errorResponses } from "../../core/http/api.schema.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, NotFoundError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
-import { hierarchyOf, pageMeta } from "../../core/http/request.js";
+import { type AppCtx, hierarchyOf, pageMeta, todayOf } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { isPeriodKey } from "../emulation-period.rules.js";
 import { listParentUnits } from "./ranking.repo.js";
@@ -21,6 +21,10 @@ const RankingEntrySchema = z
       .nullable()
       .openapi({ description: "Xếp hạng thi đấu: điểm bằng nhau cùng hạng (1, 2, 2, 4)" }),
     tied: z.boolean().openapi({ description: "Đồng hạng với đơn vị khác" }),
+    note: z
+      .string()
+      .nullable()
+      .openapi({ description: "base=comparable: các đơn vị cũ và tỷ lệ dùng để quy đổi số liệu" }),
   })
   .openapi("RankingEntry");
 
@@ -33,6 +37,10 @@ const RankingResponseSchema = z.object({
   meta: z.object({
     parent: z.object({ id: z.number().int(), name: z.string() }),
     period: z.string(),
+    base: z.enum(["own", "comparable"]).openapi({
+      description:
+        "own: các đơn vị của kỳ; comparable: các đơn vị hiện nay, số liệu kỳ trước quy đổi theo địa bàn mới",
+    }),
     total: z.number().int().openapi({ description: "Số đơn vị được xếp hạng" }),
     scheme: z.object({ id: z.number().int(), name: z.string(), maxPoints: z.number() }).nullable(),
     cluster: z.object({ id: z.number().int(), name: z.string() }).nullable(),
@@ -54,6 +62,10 @@ const rankingsRoute = createRoute({
         .refine(isPeriodKey, "Kỳ là một năm (2019) hoặc một nhiệm kỳ (2015-2020).")
         .openapi({ example: "2019" }),
       cluster: dbIdParamSchema().optional().openapi({ description: "Chỉ xếp hạng trong một cụm thi đua" }),
+      base: z.enum(["own", "comparable"]).optional().openapi({
+        description:
+          "comparable: xếp hạng các đơn vị hiện nay của đơn vị cấp trên cho một kỳ trước khi có đơn vị đó, trên số liệu quy đổi theo địa bàn mới",
+      }),
     }),
   },
   responses: {
@@ -69,11 +81,13 @@ function toJson(ranking: Ranking) {
       score: r.score,
       rank: r.rank,
       tied: r.tied,
+      note: r.note ?? null,
     })),
     basis: ranking.basis,
     meta: {
       parent: { id: ranking.parent.id, name: ranking.parent.name },
       period: ranking.periodKey,
+      base: ranking.base,
       total: ranking.total,
       scheme: ranking.scheme
         ? { id: ranking.scheme.id, name: ranking.scheme.name, maxPoints: ranking.scheme.maxPoints }
@@ -81,6 +95,11 @@ function toJson(ranking: Ranking) {
       cluster: ranking.cluster ? { id: ranking.cluster.id, name: ranking.cluster.name } : null,
     },
   };
+}
+
+/** `?co-so=quy-doi` on the page and the spreadsheet: today's units on the comparable base, read at today. */
+function comparableParam(c: AppCtx): string | null {
+  return c.req.query("co-so") === "quy-doi" ? todayOf(c) : null;
 }
 
 /**
@@ -102,6 +121,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
         periodKey,
         clusterId: idParam(c.req.query("cum")),
         publicOnly: !c.var.auth.actor,
+        comparableAt: comparableParam(c),
       },
       c.var.ctx.evaluationSource,
     );
@@ -121,6 +141,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
     const periodKey =
       c.req.query("ky")?.trim() || String(Number(c.var.ctx.now().toISOString().slice(0, 4)) - 1);
     const clusterId = idParam(c.req.query("cum"));
+    const comparableAt = comparableParam(c);
     const parents = await listParentUnits(db);
     let ranking: Ranking | null = null;
     let status: 200 | 404 | 422 = 200;
@@ -135,6 +156,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
             periodKey,
             clusterId,
             publicOnly: !c.var.auth.actor,
+            comparableAt,
           },
           c.var.ctx.evaluationSource,
         );
@@ -148,7 +170,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.html(
       <RankingPage
         meta={pageMeta(c, title)}
-        filter={{ parents, parentId, periodKey, clusterId }}
+        filter={{ parents, parentId, periodKey, clusterId, comparable: comparableAt !== null }}
         ranking={ranking}
         problem={problem}
       />,
@@ -166,6 +188,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
         periodKey: query.period,
         clusterId: query.cluster ?? null,
         publicOnly: !c.var.auth.actor,
+        comparableAt: query.base === "comparable" ? todayOf(c) : null,
       },
       c.var.ctx.evaluationSource,
     );

@@ -20,6 +20,8 @@ export interface RankingRow {
   rank: number | null;
   /** Shares its rank with another unit: "đồng hạng". */
   tied: boolean;
+  /** On the comparable base: the former units its figures were rebuilt from, with their shares. */
+  note?: string | null;
 }
 
 export interface Ranking {
@@ -35,6 +37,8 @@ export interface Ranking {
   rows: RankingRow[];
   /** How many units are compared: the n of "xếp thứ 1/n". */
   total: number;
+  /** own: the units of the period; comparable: today's units, past figures rebuilt for their areas. */
+  base: "own" | "comparable";
 }
 
 /**
@@ -47,14 +51,23 @@ export interface Ranking {
 export async function rankChildren(
   db: Kysely<DB>,
   hierarchy: Hierarchy,
-  input: { parentId: number; periodKey: string; clusterId?: number | null; publicOnly?: boolean },
+  input: {
+    parentId: number;
+    periodKey: string;
+    clusterId?: number | null;
+    publicOnly?: boolean;
+    /** The comparable base: rank the units under the parent at `date` (today's) on rebuilt figures. */
+    comparableAt?: string | null;
+  },
   source: EvaluationSource,
 ): Promise<Ranking> {
   if (!isPeriodKey(input.periodKey)) throw new ValidationError({ period: PERIOD_MESSAGE });
   const [parent] = await listUnitNames(db, [input.parentId]);
   if (!parent) throw new NotFoundError("Không tìm thấy đơn vị.");
-  let unitIds = hierarchy.childrenAt(input.parentId, periodEndDate(input.periodKey));
-  const scheme = (await findSchemeFor(db, input.parentId, input.periodKey)) ?? null;
+  const comparableAt = input.comparableAt ?? null;
+  let unitIds = hierarchy.childrenAt(input.parentId, comparableAt ?? periodEndDate(input.periodKey));
+  // A council's scheme scores the units of its period; today's units are compared on the evaluation.
+  const scheme = comparableAt ? null : ((await findSchemeFor(db, input.parentId, input.periodKey)) ?? null);
   const clusters = scheme ? await listClusters(db, scheme.id) : [];
   let cluster: ClusterRow | null = null;
   if (input.clusterId) {
@@ -65,6 +78,7 @@ export async function rankChildren(
   }
 
   const scores = new Map<number, number | null>();
+  const notes = new Map<number, string | null>();
   let basis: Ranking["basis"] = "none";
   if (scheme) {
     basis = "emulation";
@@ -78,9 +92,14 @@ export async function rankChildren(
       parentId: input.parentId,
       periodKey: input.periodKey,
       publicOnly: input.publicOnly ?? true,
+      ...(comparableAt ? { base: { kind: "comparable" as const, date: comparableAt } } : {}),
     });
     if (evaluated.some((e) => e.score !== null)) basis = "evaluation";
-    for (const e of evaluated) if (unitIds.includes(e.unitId)) scores.set(e.unitId, e.score);
+    for (const e of evaluated) {
+      if (!unitIds.includes(e.unitId)) continue;
+      scores.set(e.unitId, e.score);
+      notes.set(e.unitId, e.note ?? null);
+    }
   }
 
   const units = (await listUnitNames(db, unitIds)).sort((a, b) => compareUnitNames(a.name, b.name));
@@ -96,10 +115,22 @@ export async function rankChildren(
       score: r.score,
       rank: r.rank,
       tied: r.tied,
+      note: notes.get(Number(r.id)) ?? null,
     })),
     ...units
       .filter((u) => !scored.includes(u))
-      .map((u) => ({ unit: u, score: null, rank: null, tied: false })),
+      .map((u) => ({ unit: u, score: null, rank: null, tied: false, note: notes.get(u.id) ?? null })),
   ];
-  return { parent, periodKey: input.periodKey, basis, scheme, clusters, cluster, rows, total: scored.length };
+  const base = comparableAt ? "comparable" : "own";
+  return {
+    parent,
+    periodKey: input.periodKey,
+    basis,
+    scheme,
+    clusters,
+    cluster,
+    rows,
+    total: scored.length,
+    base,
+  };
 }

@@ -12,6 +12,8 @@ export interface RankingFilter {
   parentId: number | null;
   periodKey: string;
   clusterId: number | null;
+  /** The comparable base: today's units, past figures rebuilt for their areas. */
+  comparable: boolean;
 }
 
 function FilterForm({ filter, ranking }: { filter: RankingFilter; ranking: Ranking | null }) {
@@ -44,6 +46,10 @@ function FilterForm({ filter, ranking }: { filter: RankingFilter; ranking: Ranki
           </select>
         </label>
       ) : null}
+      <label class="checkbox">
+        <input type="checkbox" name="co-so" value="quy-doi" checked={filter.comparable} /> Số liệu theo địa
+        bàn mới (các đơn vị hiện nay, số liệu kỳ trước quy đổi từ các đơn vị cũ)
+      </label>
       <button type="submit" class="button">
         Xem xếp hạng
       </button>
@@ -93,6 +99,12 @@ export function RankingPage({
             {periodLabel(ranking.periodKey).replace(/^./, (ch) => ch.toLocaleUpperCase("vi"))}: {scope}
           </h2>
           <p>{basisText(ranking)}</p>
+          {ranking.base === "comparable" ? (
+            <p class="comparable-label">
+              <strong>Số liệu quy đổi theo địa bàn mới:</strong> xếp hạng các đơn vị hiện nay; với kỳ trước
+              khi có đơn vị, số liệu được quy đổi từ các đơn vị cũ theo tỷ lệ dân số ghi bên dưới tên đơn vị.
+            </p>
+          ) : null}
           <p>
             <a
               class="button"
@@ -100,6 +112,7 @@ export function RankingPage({
                 "don-vi": String(ranking.parent.id),
                 ky: ranking.periodKey,
                 ...(ranking.cluster ? { cum: String(ranking.cluster.id) } : {}),
+                ...(ranking.base === "comparable" ? { "co-so": "quy-doi" } : {}),
               })}`}
             >
               Tải bảng xếp hạng (Excel)
@@ -126,7 +139,15 @@ export function RankingPage({
                 {ranking.rows.map((row) => (
                   <tr data-unit-id={String(row.unit.id)}>
                     <td class="num">{rankCell(row)}</td>
-                    <th scope="row">{unitDisplayName(row.unit)}</th>
+                    <th scope="row">
+                      {unitDisplayName(row.unit)}
+                      {row.note ? (
+                        <>
+                          <br />
+                          <span class="hint comparable-note">{row.note}</span>
+                        </>
+                      ) : null}
+                    </th>
                     <td class="num">{row.score === null ? "—" : formatViNumber(row.score)}</td>
                     <td>
                       {row.rank === null

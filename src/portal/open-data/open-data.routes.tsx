@@ -5,6 +5,7 @@ import { requireId } from "../../core/http/params.js";
 import { type AppCtx, pageMeta, todayOf } from "../../core/http/request.js";
 import { buildEvaluationWorkbook } from "../../targets/exchange/evaluation-export.xlsx.js";
 import { periodKindOf } from "../../targets/period.rules.js";
+import { baseOfQuery } from "../../targets/targets-request.js";
 import { TARGETS_CSS_PATH } from "../../targets/targets-styles.routes.js";
 import { unitTitle } from "../../targets/unit-wording.rules.js";
 import { openDataCsv } from "./open-data.csv.js";
@@ -38,7 +39,7 @@ export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/du-lieu-mo/:unitId/du-lieu.csv", async (c) => {
     const unitId = unitIdOf(c.req.param("unitId"));
     const periodKey = await periodOf(c, unitId);
-    const data = await loadOpenData(c.var.ctx.database.db, unitId, periodKey);
+    const data = await loadOpenData(c.var.ctx.database.db, unitId, periodKey, baseOfQuery(c));
     c.header("Content-Disposition", `attachment; filename="${fileName(unitId, periodKey, "csv")}"`);
     return c.body(openDataCsv(periodKey, data.rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
   });
@@ -46,7 +47,7 @@ export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/du-lieu-mo/:unitId/du-lieu.xlsx", async (c) => {
     const unitId = unitIdOf(c.req.param("unitId"));
     const periodKey = await periodOf(c, unitId);
-    const data = await loadOpenData(c.var.ctx.database.db, unitId, periodKey);
+    const data = await loadOpenData(c.var.ctx.database.db, unitId, periodKey, baseOfQuery(c));
     // The targets module's workbook, from the public evaluation: only open-data indicators are in it.
     const workbook = await buildEvaluationWorkbook({ ...data.evaluation, indicators: data.rows });
     c.header("Content-Disposition", `attachment; filename="${fileName(unitId, periodKey, "xlsx")}"`);
@@ -58,7 +59,7 @@ export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/du-lieu-mo/:unitId", async (c) => {
     const unitId = unitIdOf(c.req.param("unitId"));
     const periodKey = await periodOf(c, unitId);
-    const data = await loadOpenData(c.var.ctx.database.db, unitId, periodKey);
+    const data = await loadOpenData(c.var.ctx.database.db, unitId, periodKey, baseOfQuery(c));
     const title = `Dữ liệu mở: ${unitTitle(data.evaluation.unit)}, ${data.evaluation.period.label}`;
     const meta = pageMeta(c, title, {
       description: `Số liệu thực hiện chỉ tiêu đã phê duyệt của ${unitTitle(data.evaluation.unit)}, tải về CSV và Excel.`,

@@ -1,6 +1,10 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { evaluateUnit, type UnitEvaluation } from "../../targets/evaluation/evaluation.service.js";
+import {
+  type BasedEvaluation,
+  type BaseKind,
+  evaluateUnitOnBase,
+} from "../../targets/evaluation/comparable-base.service.js";
 import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
 import { listOpenDataPeriods } from "./open-data.repo.js";
 
@@ -11,7 +15,10 @@ import { listOpenDataPeriods } from "./open-data.repo.js";
  */
 
 export interface OpenData {
-  evaluation: UnitEvaluation;
+  /** On the asked base: a new unit's past periods may be rebuilt from its predecessors. */
+  evaluation: BasedEvaluation;
+  /** The base the visitor asked for. */
+  asked: BaseKind;
   /** Public indicators with an approved figure for the period. */
   rows: IndicatorEvaluation[];
   /** Periods with open data for this unit, newest first (for the period links). */
@@ -25,11 +32,16 @@ export async function defaultOpenDataPeriod(db: Kysely<DB>, unitId: number, toda
 }
 
 /** 404 for an unknown unit; a 422 ValidationError (field `period`) for a malformed period key. */
-export async function loadOpenData(db: Kysely<DB>, unitId: number, periodKey: string): Promise<OpenData> {
+export async function loadOpenData(
+  db: Kysely<DB>,
+  unitId: number,
+  periodKey: string,
+  base: BaseKind = "own",
+): Promise<OpenData> {
   const [evaluation, periods] = await Promise.all([
-    evaluateUnit(db, { unitId, periodKey, publicOnly: true }),
+    evaluateUnitOnBase(db, { unitId, periodKey, publicOnly: true, base }),
     listOpenDataPeriods(db, unitId),
   ]);
   const rows = evaluation.indicators.filter((e) => e.evaluation.actual !== null);
-  return { evaluation, rows, periods };
+  return { evaluation, asked: base, rows, periods };
 }

@@ -1,5 +1,6 @@
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { BulletChart, type BulletRow } from "../../targets/evaluation/charts.views.js";
+import { BaseSwitch, ComparableBaseNote } from "../../targets/evaluation/comparable-base.views.js";
 import {
   ActualCell,
   bulletRowOf,
@@ -64,6 +65,8 @@ export function OpenDataPage({ meta, data }: { meta: PageMeta; data: OpenData })
   const unitId = evaluation.unit.id;
   const key = evaluation.period.key;
   const files = `/du-lieu-mo/${unitId}/du-lieu`;
+  const comparable = data.asked === "comparable";
+  const baseQuery = comparable ? "&co-so=quy-doi" : "";
   const chart = chartRows(data.rows);
   return (
     <PublicLayout meta={meta}>
@@ -89,10 +92,12 @@ export function OpenDataPage({ meta, data }: { meta: PageMeta; data: OpenData })
             ))}
           </datalist>
         </div>
+        <BaseSwitch checked={comparable} />
         <button type="submit" class="button">
           Xem
         </button>
       </form>
+      <ComparableBaseNote base={evaluation.base} asked={comparable} />
       {data.periods.length > 0 ? (
         <p>
           Các kỳ đã có dữ liệu:{" "}
@@ -140,13 +145,17 @@ export function OpenDataPage({ meta, data }: { meta: PageMeta; data: OpenData })
             <h2 id="tai-ve">Tải về</h2>
             <ul>
               <li>
-                <a href={`${files}.csv?ky=${encodeURIComponent(key)}`}>CSV (UTF-8, dấu chấm thập phân)</a>
+                <a href={`${files}.csv?ky=${encodeURIComponent(key)}${baseQuery}`}>
+                  CSV (UTF-8, dấu chấm thập phân)
+                </a>
               </li>
               <li>
-                <a href={`${files}.xlsx?ky=${encodeURIComponent(key)}`}>Excel (XLSX)</a>
+                <a href={`${files}.xlsx?ky=${encodeURIComponent(key)}${baseQuery}`}>Excel (XLSX)</a>
               </li>
               <li>
-                <a href={`/api/v1/units/${unitId}/evaluation?period=${encodeURIComponent(key)}`}>
+                <a
+                  href={`/api/v1/units/${unitId}/evaluation?period=${encodeURIComponent(key)}${comparable ? "&base=comparable" : ""}`}
+                >
                   JSON (API)
                 </a>
               </li>

@@ -24,6 +24,8 @@ const FIELDS = [
   "sortOrder",
   "isPublic",
   "wordingFrom",
+  "comparableRule",
+  "comparableWeightId",
 ] as const;
 
 function valuesOf(i: Indicator): Record<string, string> {
@@ -41,6 +43,8 @@ function valuesOf(i: Indicator): Record<string, string> {
     definition: i.definition ?? "",
     sortOrder: String(i.sortOrder),
     isPublic: i.isPublic ? "1" : "",
+    comparableRule: i.comparableRule ?? "",
+    comparableWeightId: i.comparableWeightId ? String(i.comparableWeightId) : "",
   };
 }
 
@@ -61,6 +65,8 @@ function inputOf(v: Record<string, string>) {
     sortOrder,
     isPublic: v.isPublic === "1",
     wordingFrom: v.wordingFrom?.trim() ? v.wordingFrom : undefined,
+    comparableRule: v.comparableRule || null,
+    comparableWeightId: v.comparableWeightId ? Number(v.comparableWeightId) : null,
   };
 }
 
@@ -71,7 +77,12 @@ async function form(
   errors?: Record<string, string>,
   status: 200 | 409 | 422 = 200,
 ) {
-  const organisations = await listOrganisationChoices(c.var.ctx.database.db, todayOf(c));
+  const [organisations, indicators] = await Promise.all([
+    listOrganisationChoices(c.var.ctx.database.db, todayOf(c)),
+    listIndicators(c.var.ctx.database.db),
+  ]);
+  // Weights of a mean count people or households: number indicators other than this one.
+  const weights = indicators.filter((i) => i.valueType === "number" && i.id !== id);
   const title = id === null ? "Thêm chỉ tiêu" : "Sửa chỉ tiêu";
   return c.html(
     <IndicatorFormPage
@@ -79,6 +90,7 @@ async function form(
       id={id}
       values={values}
       organisations={organisations}
+      weights={weights.map((i) => ({ id: i.id, name: `${i.name} (${i.code})` }))}
       errors={errors}
     />,
     status,

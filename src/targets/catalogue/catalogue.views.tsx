@@ -2,6 +2,7 @@
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { COMPARABLE_RULE_LABELS } from "../evaluation/comparable-base.math.js";
 import {
   AGGREGATION_LABELS,
   COMPARISON_LABELS,
@@ -71,6 +72,8 @@ export function IndicatorFormPage(props: {
   id: number | null;
   values: Record<string, string>;
   organisations: { id: number; name: string; unitName: string }[];
+  /** Indicators that may weight a comparable-base mean. */
+  weights: { id: number; name: string }[];
   errors?: FieldErrors;
 }) {
   const v = props.values;
@@ -175,6 +178,26 @@ export function IndicatorFormPage(props: {
             hint="Các kỳ trước ngày này vẫn giữ tên và định nghĩa cũ."
           />
         ) : null}
+        <SelectField
+          name="comparableRule"
+          label="Quy đổi theo địa bàn mới (đơn vị sau sắp xếp, kỳ trước khi có đơn vị)"
+          options={[
+            { value: "", label: "Theo loại giá trị (số lượng: cộng theo tỷ lệ; tỷ lệ: bình quân gia quyền)" },
+            ...options(COMPARABLE_RULE_LABELS),
+          ]}
+          value={v.comparableRule}
+          error={e.comparableRule}
+        />
+        <SelectField
+          name="comparableWeightId"
+          label="Quyền số của bình quân gia quyền"
+          options={[
+            { value: "", label: "Dân số (chỉ tiêu mã DAN_SO)" },
+            ...props.weights.map((w) => ({ value: String(w.id), label: w.name })),
+          ]}
+          value={v.comparableWeightId}
+          error={e.comparableWeightId}
+        />
         <Field name="sortOrder" label="Thứ tự hiển thị" value={v.sortOrder} error={e.sortOrder} />
         <div class="field">
           <label>

@@ -2,6 +2,8 @@
  * The vocabulary of the targets module: the stored codes, their Vietnamese labels, and the mapping
  * from a stored indicator to the semantics the evaluation math reads. Pure: no I/O.
  */
+
+import type { ComparableRule } from "../evaluation/comparable-base.math.js";
 import type {
   ComparisonMode,
   Direction,
@@ -78,6 +80,10 @@ export interface Indicator {
   definition: string | null;
   isPublic: boolean;
   sortOrder: number;
+  /** Comparable base: how the figure is rebuilt from predecessors; null = from the value type. */
+  comparableRule?: ComparableRule | null;
+  /** Comparable base: the indicator whose figures weight a mean; null = the population (DAN_SO). */
+  comparableWeightId?: number | null;
 }
 
 /** The level kind a direction needs: a range for range, a milestone for milestone, else one value. */

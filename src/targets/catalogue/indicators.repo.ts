@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../../core/db/schema.js";
+import type { ComparableRule } from "../evaluation/comparable-base.math.js";
 import type { ComparisonMode, Direction, ValueType } from "../evaluation/evaluation.math.js";
 import type { IndicatorsTable } from "../targets.tables.js";
 import type { Aggregation, Indicator } from "./indicator.model.js";
@@ -24,6 +25,8 @@ function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
     definition: r.definition,
     isPublic: r.is_public === 1,
     sortOrder: r.sort_order,
+    comparableRule: r.comparable_rule as ComparableRule | null,
+    comparableWeightId: r.comparable_weight_id,
   };
 }
 
@@ -59,6 +62,8 @@ function toColumns(input: IndicatorWrite) {
     definition: input.definition,
     is_public: input.isPublic ? 1 : 0,
     sort_order: input.sortOrder,
+    comparable_rule: input.comparableRule ?? null,
+    comparable_weight_id: input.comparableWeightId ?? null,
   };
 }
 

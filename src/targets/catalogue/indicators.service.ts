@@ -38,6 +38,21 @@ function parse(input: unknown): IndicatorInput {
   return parsed.data;
 }
 
+/**
+ * The weight of a comparable-base mean must be another indicator counting people or households (a
+ * number): a rate weighted by a rate means nothing.
+ */
+async function checkWeight(db: Kysely<DB>, input: IndicatorInput, id: number | null): Promise<void> {
+  const weightId = input.comparableWeightId;
+  if (weightId === null) return;
+  const weight = weightId === id ? undefined : await findIndicatorById(db, weightId);
+  if (!weight || weight.valueType !== "number") {
+    throw new ValidationError({
+      comparableWeightId: "Chỉ tiêu quyền số phải là một chỉ tiêu số lượng khác (dân số, số hộ…).",
+    });
+  }
+}
+
 function toWrite(input: IndicatorInput): IndicatorWrite {
   const { wordingFrom: _wordingFrom, ...rest } = input;
   return rest;
@@ -49,6 +64,7 @@ export async function createIndicator(db: Kysely<DB>, raw: unknown, ctx: ActorCo
   const input = parse(raw);
   try {
     return await db.transaction().execute(async (trx) => {
+      await checkWeight(trx, input, null);
       const id = await insertIndicator(trx, toWrite(input), ctx.now);
       await startDefinition(trx, {
         indicatorId: id,
@@ -100,6 +116,7 @@ export async function editIndicator(
           "Chỉ tiêu đã có chỉ tiêu giao hoặc số liệu: không đổi được loại giá trị, chiều đánh giá, cách so sánh.";
         throw new ConflictError(message, { direction: message });
       }
+      await checkWeight(trx, input, id);
       await updateIndicator(trx, id, toWrite(input), ctx.now);
       if (before.name !== input.name || before.definition !== input.definition) {
         await startDefinition(trx, {

@@ -7,10 +7,11 @@ import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../..
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "../entry/entry-chooser.views.js";
 import { periodKindOf } from "../period.rules.js";
-import { canReadUnit } from "../targets-request.js";
+import { baseOfQuery, canReadOnBase } from "../targets-request.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
-import { evaluateUnit, narrativeFor } from "./evaluation.service.js";
+import { evaluateUnitOnBase } from "./comparable-base.service.js";
+import { narrativeFor } from "./evaluation.service.js";
 import { EvaluationPage } from "./evaluation.views.js";
 
 /** The default period of the evaluation page: last year until the year's figures exist, i.e. always last year. */
@@ -62,8 +63,14 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
     const unitId = idParam(c.req.param("id"));
     if (!unitId) throw new NotFoundError();
     const periodKey = periodParam(c);
-    const full = await canReadUnit(c, unitId);
-    const evaluation = await evaluateUnit(c.var.ctx.database.db, { unitId, periodKey, publicOnly: !full });
+    const base = baseOfQuery(c);
+    const full = await canReadOnBase(c, unitId, periodKey, base);
+    const evaluation = await evaluateUnitOnBase(c.var.ctx.database.db, {
+      unitId,
+      periodKey,
+      base,
+      publicOnly: !full,
+    });
     const style = c.req.query("cach-viet") === "thong-dung" ? "customary" : "precise";
     const narrative = style === "precise" ? evaluation.narrative : narrativeFor(evaluation, "customary");
     const title = `Kết quả thực hiện chỉ tiêu ${evaluation.period.label}: ${unitTitle(evaluation.unit)}`;
@@ -79,6 +86,8 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
         style={style}
         narrative={narrative}
         periods={periodChoices(c)}
+        base={evaluation.base}
+        comparableAsked={base === "comparable"}
       />,
     );
   });

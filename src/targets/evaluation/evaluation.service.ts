@@ -83,7 +83,11 @@ export interface EvaluateOptions {
 }
 
 /** Validates a period key and works out the date the evaluation reads the hierarchy at. */
-async function resolvePeriod(db: Kysely<DB>, unitId: number, periodKey: string): Promise<EvaluatedPeriod> {
+export async function resolvePeriod(
+  db: Kysely<DB>,
+  unitId: number,
+  periodKey: string,
+): Promise<EvaluatedPeriod> {
   const kind = periodKindOf(periodKey);
   if (!kind) {
     throw new ValidationError({
@@ -99,7 +103,7 @@ async function resolvePeriod(db: Kysely<DB>, unitId: number, periodKey: string):
  * The period keys to read: the period itself; for a year also last year (cùng kỳ); for a term "A-B"
  * every year from A to B, which covers both conventions (A…B−1 and A+1…B) a term target may use.
  */
-function keysToRead(period: EvaluatedPeriod): { keys: string[]; previousKey: string | null } {
+export function keysToRead(period: EvaluatedPeriod): { keys: string[]; previousKey: string | null } {
   if (period.kind === "term") {
     const [from, to] = termBounds(period.key) as [number, number];
     const years = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
@@ -110,7 +114,11 @@ function keysToRead(period: EvaluatedPeriod): { keys: string[]; previousKey: str
 }
 
 /** Indicators with their wording in force at `date`, open-data ones only when asked. */
-async function loadIndicators(db: Kysely<DB>, date: string, publicOnly: boolean): Promise<Indicator[]> {
+export async function loadIndicators(
+  db: Kysely<DB>,
+  date: string,
+  publicOnly: boolean,
+): Promise<Indicator[]> {
   const [indicators, definitions] = await Promise.all([
     listIndicators(db, { publicOnly }),
     listDefinitions(db, null),
@@ -124,7 +132,7 @@ async function loadIndicators(db: Kysely<DB>, date: string, publicOnly: boolean)
   return indicators.map((i) => ({ ...i, ...wordingAt(i, byIndicator.get(i.id) ?? [], date) }));
 }
 
-function narrativeOf(
+export function narrativeOf(
   unit: UnitBrief,
   period: EvaluatedPeriod,
   evaluations: IndicatorEvaluation[],

@@ -11,6 +11,8 @@ import {
 } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
 import { BulletChart, type BulletRow, TrendChart } from "./charts.views.js";
+import type { EvaluationBase } from "./comparable-base.service.js";
+import { BaseSwitch, ComparableBaseNote } from "./comparable-base.views.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
 import type { IndicatorEvaluation } from "./evaluation-assembly.rules.js";
 
@@ -23,6 +25,10 @@ export interface EvaluationPageProps {
   narrative: string | null;
   /** Periods offered in the picker. */
   periods: string[];
+  /** The base shown (comparable-base.service); absent: the unit's own figures, no switch asked. */
+  base?: EvaluationBase;
+  /** The visitor asked for the comparable base (`co-so=quy-doi`). */
+  comparableAsked?: boolean;
 }
 
 /** The unit an indicator's figures are in: the one its semantics name, else the catalogue's. */
@@ -280,7 +286,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
   const { evaluation, style } = props;
   const unitName = unitTitle(evaluation.unit);
   const base = `/don-vi/${evaluation.unit.id}/danh-gia`;
-  const query = `ky=${encodeURIComponent(evaluation.period.key)}`;
+  const query = `ky=${encodeURIComponent(evaluation.period.key)}${props.comparableAsked ? "&co-so=quy-doi" : ""}`;
   return (
     <PublicLayout meta={props.meta}>
       <h1>
@@ -296,10 +302,12 @@ export function EvaluationPage(props: EvaluationPageProps) {
             ))}
           </datalist>
         </div>
+        <BaseSwitch checked={props.comparableAsked ?? false} />
         <button type="submit" class="button">
           Xem
         </button>
       </form>
+      <ComparableBaseNote base={props.base} asked={props.comparableAsked ?? false} />
       {props.publicOnly ? (
         <p class="muted">Trang công khai: chỉ gồm số liệu đã phê duyệt của các chỉ tiêu công khai.</p>
       ) : null}
@@ -345,7 +353,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
           Tải bảng đánh giá (Excel)
         </a>
         <a
-          href={`/api/v1/units/${evaluation.unit.id}/evaluation?period=${encodeURIComponent(evaluation.period.key)}`}
+          href={`/api/v1/units/${evaluation.unit.id}/evaluation?period=${encodeURIComponent(evaluation.period.key)}${props.comparableAsked ? "&base=comparable" : ""}`}
         >
           Dữ liệu JSON
         </a>

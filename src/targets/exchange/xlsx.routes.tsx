@@ -6,9 +6,9 @@ import { idParam } from "../../core/http/params.js";
 import type { AppCtx } from "../../core/http/request.js";
 import { renderEntry } from "../entry/entry.routes.js";
 import { loadEntrySheet } from "../entry/entry.service.js";
+import { evaluateUnitOnBase } from "../evaluation/comparable-base.service.js";
 import { periodParam } from "../evaluation/evaluation.routes.js";
-import { evaluateUnit } from "../evaluation/evaluation.service.js";
-import { canReadUnit } from "../targets-request.js";
+import { baseOfQuery, canReadOnBase } from "../targets-request.js";
 import { buildEntryTemplate } from "./entry-template.xlsx.js";
 import { buildEvaluationWorkbook } from "./evaluation-export.xlsx.js";
 import { ImportRejected } from "./results-import.xlsx.js";
@@ -64,10 +64,13 @@ export function registerXlsxRoutes(app: OpenAPIHono<AppEnv>): void {
     const unitId = idParam(c.req.param("id"));
     if (!unitId) throw new NotFoundError();
     const periodKey = periodParam(c);
-    const evaluation = await evaluateUnit(c.var.ctx.database.db, {
+    // The same base as the page it is downloaded from (`co-so=quy-doi`: the comparable base).
+    const base = baseOfQuery(c);
+    const evaluation = await evaluateUnitOnBase(c.var.ctx.database.db, {
       unitId,
       periodKey,
-      publicOnly: !(await canReadUnit(c, unitId)),
+      base,
+      publicOnly: !(await canReadOnBase(c, unitId, periodKey, base)),
     });
     return sendXlsx(c, await buildEvaluationWorkbook(evaluation), `danh-gia-${unitId}-${periodKey}.xlsx`);
   });
