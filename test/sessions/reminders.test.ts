@@ -182,4 +182,22 @@ describe.each(ENGINES)("reminders on %s", (engine) => {
     expect(last).toMatchObject({ kind: "7d", due_on: "2020-01-20", mail_status: "none" });
     expect(sink.mails).toHaveLength(3);
   });
+
+  it("reminds nobody of work whose lead unit has ended: it awaits hand-over", async () => {
+    const db = database.db;
+    await db
+      .updateTable("directives")
+      .set({ deadline_date: "2020-02-05", ...deadlineColumns("date", "2020-02-05") })
+      .where("id", "=", directiveId)
+      .execute();
+    await db.updateTable("units").set({ valid_to: "2020-01-31" }).where("id", "=", s.ward).execute();
+    const count = async () => (await db.selectFrom("reminders_sent").select("id").execute()).length;
+    const before = await count();
+    const job = createReminderJob({ smtp: null, publicBaseUrl: new URL("http://localhost") });
+    await job.run(db, at("2020-02-03T01:00:00Z")); // 2 days before the deadline, 3 days after the ward ended
+    expect(await count()).toBe(before);
+    await db.updateTable("units").set({ valid_to: null }).where("id", "=", s.ward).execute();
+    await job.run(db, at("2020-02-03T01:00:00Z"));
+    expect(await count()).toBe(before + 1);
+  });
 });

@@ -65,7 +65,7 @@ export async function runReminders(
   const today = vietnamDayNumber(now);
   const todayIso = vnDateString(now);
   const result: ReminderRunResult = { sent: 0, mailed: 0, mailFailed: 0 };
-  for (const d of await listDueDirectives(db, today)) {
+  for (const d of await listDueDirectives(db, today, todayIso)) {
     const daysLeft = d.deadlineDay - today;
     const kind = reminderKindFor(daysLeft);
     if (kind === null) continue;

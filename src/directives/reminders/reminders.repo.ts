@@ -17,8 +17,16 @@ export interface DueDirective {
   createdBy: number | null;
 }
 
-/** Open directives whose deadline day is at most `horizon` days after `today` (day numbers). */
-export async function listDueDirectives(db: Kysely<DB>, today: number, horizon = 7): Promise<DueDirective[]> {
+/**
+ * Open directives whose deadline day is at most `horizon` days after `today` (day numbers), leaving out
+ * those whose lead unit ended before `todayIso`: that work awaits hand-over, nobody is left to remind.
+ */
+export async function listDueDirectives(
+  db: Kysely<DB>,
+  today: number,
+  todayIso: string,
+  horizon = 7,
+): Promise<DueDirective[]> {
   const rows = await db
     .selectFrom("directives")
     .select([
@@ -33,6 +41,9 @@ export async function listDueDirectives(db: Kysely<DB>, today: number, horizon =
     .where("state", "in", [...REMINDED_STATES])
     .where("deadline_day", "is not", null)
     .where("deadline_day", "<=", today + horizon)
+    .where("lead_unit_id", "not in", (eb) =>
+      eb.selectFrom("units").select("units.id").where("units.valid_to", "<", todayIso),
+    )
     .orderBy("id")
     .execute();
   return rows.map((r) => ({
