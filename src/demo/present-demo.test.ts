@@ -172,7 +172,7 @@ describe.each(ENGINES)("the present-day demo on %s", (engine) => {
     expect(await mainText("viethung", `/xep-hang?don-vi=${city}&ky=2025`)).toContain(
       "Bảng xếp hạng năm 2025, 4 đơn vị được xếp hạng",
     );
-    // 10 tasks of the 2026 story and 3 taken over from Thượng Thanh (their 2020 deadlines gone: no date yet).
+    // 10 tasks of the 2026 story and 3 standing tasks (no deadline) taken over from Thượng Thanh.
     expect(await mainText("viethung", "/quan-tri/theo-doi")).toContain(
       "Tổng số 13 nhiệm vụ: đã hoàn thành 5 (38,5%), quá hạn 1.",
     );
