@@ -45,6 +45,8 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   not_met: "Chưa đạt",
   no_data: "Chưa có số liệu",
   no_target: "Chưa giao chỉ tiêu",
+  on_track: "Đúng tiến độ",
+  behind: "Chậm tiến độ",
 };
 
 /** Capitalizes the first letter of a Vietnamese clause for use as a sentence. */

@@ -6,7 +6,7 @@ import { actorOf } from "../core/http/actor.js";
 import { access, errorResponse, errorResponses } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
-import { requireActor } from "../core/http/request.js";
+import { requireActor, todayOf } from "../core/http/request.js";
 import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import {
   approveResults,
@@ -23,7 +23,12 @@ import { saveResults } from "./entry/results.service.js";
 import { findParentIdAt } from "./evaluation/evaluation.repo.js";
 import { evaluateUnit } from "./evaluation/evaluation.service.js";
 import { defaultWindow } from "./period.rules.js";
-import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
+import {
+  IndicatorInputSchema,
+  PERIOD_KEY_DESCRIPTION,
+  ResultsBatchSchema,
+  TargetInputSchema,
+} from "./targets.schema.js";
 import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets-present.js";
 import { canReadUnit } from "./targets-request.js";
 import {
@@ -47,9 +52,11 @@ const writeErrors = {
   409: errorResponse("Xung đột: số liệu đã phê duyệt (cần mở lại), đang chờ duyệt, hoặc mã đã dùng."),
   422: errorResponse("Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`)."),
 };
-const periodQuery = z
-  .string()
-  .openapi({ example: "2019", description: "Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng" });
+const periodQuery = z.string().openapi({
+  example: "2019-6T",
+  description: PERIOD_KEY_DESCRIPTION,
+  examples: ["2019", "2015-2020", "2019-07", "2019-Q3", "2019-6T", "2019-9T"],
+});
 
 const evaluationRoute = createRoute({
   method: "get",
@@ -242,6 +249,7 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
       unitId: id,
       periodKey: period,
       publicOnly: !(await canReadUnit(c, id)),
+      today: todayOf(c),
     });
     return c.json({ data: presentEvaluation(evaluation) }, 200);
   });

@@ -1371,9 +1371,11 @@ export interface components {
                 code: string | null;
             };
             period: {
+                /** @example 2019-6T */
                 key: string;
                 /** @enum {string} */
-                kind: "year" | "term" | "custom";
+                kind: "year" | "term" | "month" | "quarter" | "cumulative" | "custom";
+                /** @example 6 tháng đầu năm 2019 */
                 label: string;
             };
             indicators: components["schemas"]["IndicatorEvaluation"][];
@@ -1386,6 +1388,8 @@ export interface components {
                 noData: number;
                 noTarget: number;
                 estimated: number;
+                onTrack: number;
+                behind: number;
                 /** @example hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu */
                 sentence: string;
             };
@@ -1396,6 +1400,8 @@ export interface components {
             code: string;
             name: string;
             unitOfMeasure: string;
+            /** @description Fraction digits the figures of this indicator are rounded to. */
+            precision: number;
             direction: string;
             comparisonMode: string;
             /** @description The target value; null for a range, a milestone or no target. */
@@ -1411,7 +1417,7 @@ export interface components {
             /** @enum {string} */
             basis: "final" | "estimate" | "none";
             /** @enum {string} */
-            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target";
+            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target" | "on_track" | "behind";
             achievementPct: number | null;
             exceedPct: number | null;
             exceedPoints: number | null;
@@ -1425,7 +1431,79 @@ export interface components {
             /** @enum {string|null} */
             aggregation: "sum" | "mean" | "growth" | "end" | "count" | null;
             termNote: string | null;
+            progress: components["schemas"]["Progress"];
+            samePeriod: components["schemas"]["SamePeriod"];
+            targets: components["schemas"]["TargetComparison"][];
             notes: string[];
+        };
+        /** @description A part of a year (or a term not yet over) against the whole's target; never 'chưa đạt' before the end. */
+        Progress: {
+            /**
+             * @description The year's target (the term's, for a term not yet over).
+             * @example 40
+             */
+            yearTarget: number | null;
+            /**
+             * @description Figures that add up: the share of the year's target reached, %.
+             * @example 52.3
+             */
+            yearTargetPct: number | null;
+            /**
+             * @description The share expected by now, % (months gone ÷ 12, or the seasonal profile).
+             * @example 50
+             */
+            expectedPct: number | null;
+            /** @enum {string|null} */
+            expectedBasis: "months" | "years" | "seasonal" | null;
+            onTrack: boolean;
+            /** @description Dự kiến cả năm: the year's approved estimate (ước thực hiện) and its achievement. */
+            forecast: {
+                value: number;
+                achievementPct: number | null;
+            } | null;
+            wording: {
+                /** @example đạt 90,42%, vượt 2,42 điểm phần trăm */
+                precise: string;
+                /** @example đạt 90,42%, vượt 2,42% */
+                customary: string;
+            };
+        } | null;
+        SamePeriod: {
+            /**
+             * @description The same period last year.
+             * @example 39.6
+             */
+            actual: number;
+            /**
+             * @description In the indicator's unit (points for a rate).
+             * @example 4.8
+             */
+            change: number | null;
+            /**
+             * @description Ratio indicators with a positive base.
+             * @example 12.12
+             */
+            changePct: number | null;
+            /** @example tăng 4,8 tỷ đồng (tăng 12,12%) so với cùng kỳ */
+            wording: string;
+        } | null;
+        TargetComparison: {
+            /** @enum {string} */
+            assignedBy: "higher" | "council" | "own";
+            /** @enum {string} */
+            kind: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
+            value: number | null;
+            /** @description Against this target; for a part of a year, the share of this year's target. */
+            achievementPct: number | null;
+            /** @enum {string} */
+            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target" | "on_track" | "behind";
+            wording: {
+                /** @example đạt 90,42%, vượt 2,42 điểm phần trăm */
+                precise: string;
+                /** @example đạt 90,42%, vượt 2,42% */
+                customary: string;
+            };
+            document: string | null;
         };
         Indicator: {
             id: number;
@@ -1448,6 +1526,10 @@ export interface components {
             definition: string | null;
             isPublic: boolean;
             sortOrder: number;
+            /** @description Fraction digits of its figures; null: 2 for rates, 3 otherwise. */
+            precision: number | null;
+            /** @description 0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit. */
+            percentDigits: number | null;
         };
         IndicatorInput: {
             /** @example THU_NS */
@@ -1469,6 +1551,8 @@ export interface components {
             isPublic?: boolean;
             /** @default 0 */
             sortOrder?: number;
+            precision?: number | null;
+            percentDigits?: 0 | 1 | null;
             wordingFrom?: string;
         };
         Target: {
@@ -1477,8 +1561,19 @@ export interface components {
             unitId: number;
             /** @enum {string} */
             appliesTo: "unit" | "children";
+            /**
+             * @description higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị.
+             * @enum {string}
+             */
+            assignedBy: "higher" | "council" | "own";
             /** @enum {string} */
-            periodKind: "year" | "term" | "custom";
+            kind: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
+            /** @description Mức gốc của chỉ tiêu giảm; null với loại khác. */
+            baseline: number | null;
+            /** @description Tổng số chỉ tiêu thành phần (sub_targets). */
+            subTotal: number | null;
+            /** @enum {string} */
+            periodKind: "year" | "term" | "month" | "quarter" | "cumulative" | "custom";
             /** @example 2015-2020 */
             periodKey: string;
             periodStart: string;
@@ -1502,7 +1597,24 @@ export interface components {
              * @enum {string}
              */
             appliesTo?: "unit" | "children";
-            /** @example 2019 */
+            /**
+             * @description higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị.
+             * @default higher
+             * @enum {string}
+             */
+            assignedBy?: "higher" | "council" | "own";
+            /**
+             * @description level: mức theo chiều đánh giá của chỉ tiêu; at_least / at_most: không thấp hơn / không vượt quá `value`; reduction_pct: giảm `value`% so với `baseline`; reduction_amount: giảm `value` (đơn vị của chỉ tiêu) so với `baseline`; sub_targets: ít nhất `value` trong `subTotal` chỉ tiêu thành phần đạt.
+             * @default level
+             * @enum {string}
+             */
+            kind?: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
+            baseline?: number | null;
+            subTotal?: number | null;
+            /**
+             * @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).
+             * @example 2019-6T
+             */
             periodKey: string;
             periodStart?: string;
             periodEnd?: string;
@@ -1544,7 +1656,10 @@ export interface components {
         };
         ResultsBatch: {
             unitId: number;
-            /** @example 2019 */
+            /**
+             * @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).
+             * @example 2019-6T
+             */
             periodKey: string;
             /** @enum {string} */
             version: "final" | "estimate";
@@ -3133,7 +3248,7 @@ export interface operations {
     getUnitEvaluation: {
         parameters: {
             query: {
-                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
+                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
                 period: string;
             };
             header?: never;
@@ -3354,7 +3469,7 @@ export interface operations {
         parameters: {
             query: {
                 unit: number;
-                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
+                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
                 period: string;
             };
             header?: never;
@@ -3469,7 +3584,7 @@ export interface operations {
         parameters: {
             query: {
                 unit: number;
-                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
+                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
                 period: string;
             };
             header?: never;

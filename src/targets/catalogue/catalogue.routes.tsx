@@ -22,6 +22,8 @@ const FIELDS = [
   "responsibleOrganisationId",
   "definition",
   "sortOrder",
+  "precision",
+  "percentDigits",
   "isPublic",
   "wordingFrom",
 ] as const;
@@ -40,6 +42,8 @@ function valuesOf(i: Indicator): Record<string, string> {
       i.responsibleOrganisationId === null ? "" : String(i.responsibleOrganisationId),
     definition: i.definition ?? "",
     sortOrder: String(i.sortOrder),
+    precision: i.precision === null ? "" : String(i.precision),
+    percentDigits: i.percentDigits === null ? "" : String(i.percentDigits),
     isPublic: i.isPublic ? "1" : "",
   };
 }
@@ -59,6 +63,8 @@ function inputOf(v: Record<string, string>) {
     responsibleOrganisationId: v.responsibleOrganisationId ? Number(v.responsibleOrganisationId) : null,
     definition: v.definition ?? null,
     sortOrder,
+    precision: v.precision?.trim() ? Number(v.precision) : null,
+    percentDigits: v.percentDigits === "0" ? 0 : v.percentDigits === "1" ? 1 : null,
     isPublic: v.isPublic === "1",
     wordingFrom: v.wordingFrom?.trim() ? v.wordingFrom : undefined,
   };

@@ -24,6 +24,8 @@ function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
     definition: r.definition,
     isPublic: r.is_public === 1,
     sortOrder: r.sort_order,
+    precision: r.precision,
+    percentDigits: r.percent_digits,
   };
 }
 
@@ -59,6 +61,8 @@ function toColumns(input: IndicatorWrite) {
     definition: input.definition,
     is_public: input.isPublic ? 1 : 0,
     sort_order: input.sortOrder,
+    precision: input.precision,
+    percent_digits: input.percentDigits,
   };
 }
 

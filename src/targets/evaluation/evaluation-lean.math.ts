@@ -15,6 +15,7 @@ import {
   evaluateIndicator,
   type TargetRevision,
 } from "./evaluation.math.js";
+import { difference, ratioPct } from "./exact.math.js";
 import { compareFigures as compare } from "./figures.math.js";
 
 /** The highest revision, or undefined when two share a number (evaluateIndicator then throws). */
@@ -53,22 +54,22 @@ function figuresOf(input: EvaluationInput, target: TargetRevision, actual: numbe
     const below = compare(value, level.min) < 0;
     const above = compare(value, level.max) > 0;
     if (!below && !above) return { ...none, status: "met", margin: 0 };
-    const margin = -Math.abs(value - (below ? level.min : level.max));
+    const margin = -Math.abs(difference(value, below ? level.min : level.max));
     return Number.isFinite(margin) ? { ...none, status: "not_met", margin } : null;
   }
   if (level.kind !== "value" || !Number.isFinite(level.value)) return null;
   const t = level.value;
   const ceiling = direction === "lower_is_better";
   const better = ceiling ? compare(t, value) : compare(value, t);
-  const margin = better === 0 ? 0 : ceiling ? t - value : value - t;
-  const achievementPct = ceiling || t <= 0 ? null : better === 0 ? 100 : (value / t) * 100;
+  const margin = better === 0 ? 0 : ceiling ? difference(t, value) : difference(value, t);
+  const achievementPct = ceiling || t <= 0 ? null : better === 0 ? 100 : ratioPct(value, t);
   // An overflow (1e308 against 1e-320) is evaluateIndicator's "no data": let it say so.
   if (!Number.isFinite(margin) || (achievementPct !== null && !Number.isFinite(achievementPct))) return null;
   const ratio = comparisonMode === "ratio";
   return {
     status: better > 0 ? "exceeded" : better === 0 ? "met" : "not_met",
     achievementPct,
-    exceedPct: ratio && achievementPct !== null ? achievementPct - 100 : null,
+    exceedPct: ratio && achievementPct !== null ? difference(achievementPct, 100) : null,
     exceedPoints: ratio ? null : margin,
     margin,
   };

@@ -6,7 +6,7 @@ import { idParam } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "../entry/entry-chooser.views.js";
-import { periodKindOf } from "../period.rules.js";
+import { PERIOD_KEY_MESSAGE, periodKindOf } from "../period.rules.js";
 import { canReadUnit } from "../targets-request.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
@@ -29,7 +29,7 @@ export function periodChoices(c: AppCtx): string[] {
 export function periodParam(c: AppCtx): string {
   const key = (c.req.query("ky") ?? "").trim() || defaultPeriodOf(c);
   if (!periodKindOf(key)) {
-    const message = "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng.";
+    const message = PERIOD_KEY_MESSAGE;
     throw new ValidationError({ ky: message }, message);
   }
   return key;
@@ -63,7 +63,12 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
     if (!unitId) throw new NotFoundError();
     const periodKey = periodParam(c);
     const full = await canReadUnit(c, unitId);
-    const evaluation = await evaluateUnit(c.var.ctx.database.db, { unitId, periodKey, publicOnly: !full });
+    const evaluation = await evaluateUnit(c.var.ctx.database.db, {
+      unitId,
+      periodKey,
+      publicOnly: !full,
+      today: todayOf(c),
+    });
     const style = c.req.query("cach-viet") === "thong-dung" ? "customary" : "precise";
     const narrative = style === "precise" ? evaluation.narrative : narrativeFor(evaluation, "customary");
     const title = `Kết quả thực hiện chỉ tiêu ${evaluation.period.label}: ${unitTitle(evaluation.unit)}`;
