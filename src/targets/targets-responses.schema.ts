@@ -28,14 +28,9 @@ export const IndicatorSchema = z
       .int()
       .nullable()
       .openapi({ description: "Fraction digits of its figures; null: 2 for rates, 3 otherwise." }),
-    percentDigits: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({
-        description:
-          "0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit.",
-      }),
+    percentDigits: z.number().int().nullable().openapi({
+      description: "0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit.",
+    }),
   })
   .openapi("Indicator");
 
@@ -107,28 +102,19 @@ const ProgressSchema = z
       .number()
       .nullable()
       .openapi({ example: 40, description: "The year's target (the term's, for a term not yet over)." }),
-    yearTargetPct: z
-      .number()
-      .nullable()
-      .openapi({
-        example: 52.3,
-        description: "Figures that add up: the share of the year's target reached, %.",
-      }),
-    expectedPct: z
-      .number()
-      .nullable()
-      .openapi({
-        example: 50,
-        description: "The share expected by now, % (months gone ÷ 12, or the seasonal profile).",
-      }),
+    yearTargetPct: z.number().nullable().openapi({
+      example: 52.3,
+      description: "Figures that add up: the share of the year's target reached, %.",
+    }),
+    expectedPct: z.number().nullable().openapi({
+      example: 50,
+      description: "The share expected by now, % (months gone ÷ 12, or the seasonal profile).",
+    }),
     expectedBasis: z.enum(["months", "years", "seasonal"]).nullable(),
     onTrack: z.boolean(),
-    forecast: z
-      .object({ value: z.number(), achievementPct: z.number().nullable() })
-      .nullable()
-      .openapi({
-        description: "Dự kiến cả năm: the year's approved estimate (ước thực hiện) and its achievement.",
-      }),
+    forecast: z.object({ value: z.number(), achievementPct: z.number().nullable() }).nullable().openapi({
+      description: "Dự kiến cả năm: the year's approved estimate (ước thực hiện) and its achievement.",
+    }),
     wording: Wording,
   })
   .openapi("Progress", {
@@ -156,12 +142,9 @@ const TargetComparisonSchema = z
     assignedBy: z.enum(ASSIGNERS),
     kind: z.enum(TARGET_KINDS),
     value: z.number().nullable(),
-    achievementPct: z
-      .number()
-      .nullable()
-      .openapi({
-        description: "Against this target; for a part of a year, the share of this year's target.",
-      }),
+    achievementPct: z.number().nullable().openapi({
+      description: "Against this target; for a part of a year, the share of this year's target.",
+    }),
     status: z.enum(STATUSES),
     wording: Wording,
     document: z.string().nullable(),

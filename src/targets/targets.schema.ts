@@ -4,8 +4,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
-import { ASSIGNERS, TARGET_KINDS } from "./assignment/target.model.js";
 import { dbIdSchema } from "../core/validation/input.schema.js";
+import { ASSIGNERS, TARGET_KINDS } from "./assignment/target.model.js";
 import {
   AGGREGATIONS,
   COMPARISON_MODES,

@@ -1,5 +1,5 @@
-import { roundTo } from "../../src/targets/evaluation/exact.math.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roundTo } from "../../src/targets/evaluation/exact.math.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";

@@ -10,8 +10,8 @@
  * progress.
  */
 
-import type { TargetRow } from "../assignment/targets.repo.js";
 import { ASSIGNER_ORDER, type AssignedBy } from "../assignment/target.model.js";
+import type { TargetRow } from "../assignment/targets.repo.js";
 import type { Indicator, ResultVersion } from "../catalogue/indicator.model.js";
 import { periodKindOf, sameKeyInYear, yearPartOf } from "../period.rules.js";
 import type {
@@ -208,8 +208,8 @@ function partYearContext(
 }
 
 /**
- * Evaluates every indicator that has a target or a figure in the period (for a part of a year, also
- * a target for the year), in the given order. Indicators with neither are left out.
+ * Evaluates every indicator that has a target or a figure in the period, in the given order; a part
+ * of a year judges its figures against the year's targets. Indicators with neither are left out.
  */
 export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
   const kind = periodKindOf(rows.periodKey);
@@ -250,8 +250,9 @@ export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
   for (const indicator of rows.indicators) {
     const target = targets.get(indicator.id);
     const figures = current?.get(indicator.id);
+    // A part of a year speaks of the indicators reported for it (many are counted once a year).
+    if (!target && !figures) continue;
     const context = partYearContext(rows, indicator, yearTargets);
-    if (!target && !figures && !context) continue;
     const last = rows.previousKey ? (previous?.get(indicator.id) ?? {}) : undefined;
     out.push(evaluateDirect(indicator, target, figures, last, context));
   }

@@ -3,8 +3,9 @@
  * Pure: no I/O. Ratios and differences are computed in decimal (exact.math), so 44,4 of 40 is 111%;
  * wording rounds half away from zero at display precision (see core/format/vi-number).
  */
-import { digitsShowing, makePrinter, type Printer, same, type Words } from "./figure-wording.rules.js";
+
 import { difference, ratioPct } from "./exact.math.js";
+import { digitsShowing, makePrinter, type Printer, same, type Words } from "./figure-wording.rules.js";
 import { compareFigures as compare } from "./figures.math.js";
 
 /** Which way is good. floor = "≥ 99,3%" (at least); lower_is_better = a ceiling; range = [min, max]. */

@@ -3,8 +3,9 @@
  * the approved figures read, a term's figures, and the evaluation of one indicator with its progress,
  * same-period comparison and every target side by side. Types and shared constants only.
  */
-import type { TargetRow } from "../assignment/targets.repo.js";
+
 import type { AssignedBy, TargetKind } from "../assignment/target.model.js";
+import type { TargetRow } from "../assignment/targets.repo.js";
 import type { Aggregation, Indicator } from "../catalogue/indicator.model.js";
 import type { Evaluation, IndicatorSemantics, TargetRevision } from "./evaluation.math.js";
 import type { Progress } from "./progress.math.js";

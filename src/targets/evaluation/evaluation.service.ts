@@ -33,6 +33,13 @@ import {
 } from "../period.rules.js";
 import { unitInSentence } from "../unit-wording.rules.js";
 import {
+  type FigureSet,
+  type IndicatorEvaluation,
+  NO_ANNUAL_POINTS,
+  type TermFigures,
+  windowKey,
+} from "./evaluation.model.js";
+import {
   findCustomPeriodEnd,
   findParentIdAt,
   findUnitBrief,
@@ -45,13 +52,6 @@ import {
   partYearKeys,
   resolveTargets,
 } from "./evaluation-assembly.rules.js";
-import {
-  type FigureSet,
-  type IndicatorEvaluation,
-  NO_ANNUAL_POINTS,
-  type TermFigures,
-  windowKey,
-} from "./evaluation.model.js";
 import { yearsOfTerm } from "./indicator-evaluation.rules.js";
 import { composeNarrative } from "./narrative.rules.js";
 import { composeProgressNarrative, isProgressEvaluation } from "./progress-narrative.rules.js";

@@ -11,8 +11,9 @@ import {
 } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
 import { BulletChart, type BulletRow, TrendChart } from "./charts.views.js";
+import type { IndicatorEvaluation } from "./evaluation.model.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
-import type { IndicatorEvaluation } from "./evaluation-assembly.rules.js";
+import { AchievementCell, SamePeriodCell, TargetsCell } from "./evaluation-cells.views.js";
 
 export interface EvaluationPageProps {
   meta: PageMeta;
@@ -80,7 +81,6 @@ function notesOf(e: IndicatorEvaluation): string[] {
     if (figure.ok && figure.note) notes.push(figure.note);
     if (!figure.ok) notes.push(figure.message);
   }
-  if (e.samePeriod && e.evaluation.actual !== null) notes.push(sentenceCase(e.samePeriod.changeWording));
   return [...notes, ...e.notes];
 }
 
@@ -130,6 +130,7 @@ function EvaluationTable({
               Vượt (+) / thiếu (−)
             </th>
             <th scope="col">Đánh giá</th>
+            <th scope="col">Cùng kỳ năm trước</th>
             <th scope="col">Ghi chú</th>
           </tr>
         </thead>
@@ -137,9 +138,9 @@ function EvaluationTable({
           {evaluation.indicators.map((e) => (
             <tr>
               <IndicatorRowHeader e={e} />
-              <td>{targetCell(e)}</td>
+              <TargetsCell e={e} fallback={targetCell(e)} />
               <ActualCell e={e} />
-              <td class="num">{formatPct(e.evaluation.achievementPct)}</td>
+              <AchievementCell e={e} />
               <td class="num">{formatGap(e.evaluation.exceedPct, e.evaluation.exceedPoints, unitOf(e))}</td>
               <td>
                 <span class={`status status-${e.evaluation.status}`}>
@@ -153,6 +154,7 @@ function EvaluationTable({
                   </p>
                 ) : null}
               </td>
+              <SamePeriodCell e={e} />
               <td>
                 <ul class="plain-list">
                   {notesOf(e).map((n) => (

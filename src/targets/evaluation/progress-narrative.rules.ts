@@ -10,9 +10,10 @@
  * The narrative of whole periods (narrative.rules) is the office's report sentence; this one covers
  * the periods it does not judge, until it does.
  */
-import { type Evaluation, ESTIMATE_NOTE } from "./evaluation.math.js";
-import type { IndicatorEvaluation } from "./evaluation.model.js";
+
 import { nameInSentence } from "../catalogue/indicator.model.js";
+import { ESTIMATE_NOTE, type Evaluation } from "./evaluation.math.js";
+import type { IndicatorEvaluation } from "./evaluation.model.js";
 
 /** Whether an evaluation judges progress (a part of a year, a term not over) rather than an outcome. */
 export function isProgressEvaluation(evaluation: Pick<Evaluation, "status">): boolean {
