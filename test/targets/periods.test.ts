@@ -297,6 +297,35 @@ describe.each(ENGINES)("the reporting calendar on %s", (engine) => {
     expect(tooMany.status).toBe(422);
   });
 
+  it("sets a council's reduction target through the form, with vi-VN numbers", async () => {
+    await office.page(`/quan-tri/chi-tieu/giao?don-vi=${lb.thuongThanh}&ky=2023`);
+    const posted = await office.postForm("/quan-tri/chi-tieu/giao", {
+      unitId: String(lb.thuongThanh),
+      periodKey: "2023",
+      indicatorId: String(ids.get("HO_THOAT_NGHEO")),
+      appliesTo: "unit",
+      assignedBy: "council",
+      kind: "reduction_amount",
+      baseline: "120",
+      subTotal: "",
+      levelKind: "value",
+      value: "6",
+      windowRule: "calendar",
+      document: "Nghị quyết HĐND phường năm 2023",
+    });
+    expect(posted.status).toBe(303);
+    const row = await t.database.db
+      .selectFrom("targets")
+      .select(["assigned_by", "target_kind", "baseline", "value"])
+      .where("period_key", "=", "2023")
+      .where("indicator_id", "=", ids.get("HO_THOAT_NGHEO") as number)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ assigned_by: "council", target_kind: "reduction_amount", baseline: 120, value: 6 });
+    const { html } = await office.page(`/quan-tri/chi-tieu/giao?don-vi=${lb.thuongThanh}&ky=2023`);
+    expect(html).toContain("HĐND giao");
+    expect(html).toContain("Giảm một lượng so với mức gốc: 6 hộ (mức gốc 120 hộ)");
+  });
+
   it("lets the ward record its council's and its own targets, never one from above", async () => {
     const own = await setTarget(ward, {
       indicatorId: ids.get("VIEC_LAM"),

@@ -18,6 +18,10 @@ import { setTarget } from "./targets.service.js";
 const FIELDS = [
   "indicatorId",
   "appliesTo",
+  "assignedBy",
+  "kind",
+  "baseline",
+  "subTotal",
   "levelKind",
   "value",
   "minValue",
@@ -63,7 +67,13 @@ async function render(
       ...inherited.map((row) => ({ row, scope: "inherited" as const })),
     ];
   }
-  const values = extra.values ?? { appliesTo: "unit", levelKind: "value", windowRule: "calendar" };
+  const values = extra.values ?? {
+    appliesTo: "unit",
+    assignedBy: "higher",
+    kind: "level",
+    levelKind: "value",
+    windowRule: "calendar",
+  };
   return c.html(
     <TargetAdminPage
       meta={pageMeta(c, "Giao chỉ tiêu")}
@@ -108,6 +118,10 @@ export function registerTargetAdminPages(app: OpenAPIHono<AppEnv>): void {
       indicatorId: Number(v.indicatorId),
       unitId: unitId ?? 0,
       appliesTo: v.appliesTo,
+      assignedBy: v.assignedBy || "higher",
+      kind: v.kind || "level",
+      baseline: numberField(v.baseline ?? "", errors, "baseline"),
+      subTotal: numberField(v.subTotal ?? "", errors, "subTotal"),
       periodKey,
       levelKind: v.levelKind,
       value: numberField(v.value ?? "", errors, "value"),

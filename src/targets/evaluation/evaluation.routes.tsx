@@ -18,11 +18,22 @@ export function defaultPeriodOf(c: AppCtx): string {
   return String(Number(todayOf(c).slice(0, 4)) - 1);
 }
 
-/** Years and terms offered in period pickers: from 2015 to this year, and the three recent terms. */
+/**
+ * Periods offered in period pickers: from 2015 to this year, the three recent terms, and the six and
+ * nine months and the quarters of this year and last year (any other key can be typed).
+ */
 export function periodChoices(c: AppCtx): string[] {
   const year = Number(todayOf(c).slice(0, 4));
   const years = Array.from({ length: year - 2015 + 1 }, (_, i) => String(year - i));
-  return [...years, "2025-2030", "2020-2025", "2015-2020"];
+  const parts = [year, year - 1].flatMap((y) => [
+    `${y}-9T`,
+    `${y}-6T`,
+    `${y}-Q4`,
+    `${y}-Q3`,
+    `${y}-Q2`,
+    `${y}-Q1`,
+  ]);
+  return [...years, "2025-2030", "2020-2025", "2015-2020", ...parts];
 }
 
 /** Reads `?ky=`, or the default period; a malformed key is a 422 with a message the page shows. */
