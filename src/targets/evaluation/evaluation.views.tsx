@@ -351,11 +351,14 @@ export function EvaluationPage(props: EvaluationPageProps) {
         >
           Dữ liệu JSON
         </a>
-        <a
-          href={`/api/v1/dataValueSets?orgUnit=${evaluation.unit.id}&period=${encodeURIComponent(evaluation.period.key)}&format=csv`}
-        >
-          Dữ liệu DHIS2 (CSV)
-        </a>
+        {evaluation.period.kind === "year" || evaluation.period.kind === "term" ? (
+          // DHIS2 data value sets are exchanged by year (and each year of a term).
+          <a
+            href={`/api/v1/dataValueSets?orgUnit=${evaluation.unit.id}&period=${encodeURIComponent(evaluation.period.key)}&format=csv`}
+          >
+            Dữ liệu DHIS2 (CSV)
+          </a>
+        ) : null}
       </p>
     </PublicLayout>
   );
