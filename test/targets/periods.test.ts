@@ -4,6 +4,7 @@
  * by side, figures rounded once in the API, a term judged mid-way, and the demo's six-month review.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
@@ -131,6 +132,18 @@ describe.each(ENGINES)("the reporting calendar on %s", (engine) => {
     expect(e.narrative).toContain(
       "Còn 1 chỉ tiêu chậm tiến độ: tỷ lệ người dân tham gia bảo hiểm y tế đạt 89,6%",
     );
+  });
+
+  it("judges the six months alike in bulk (the ranking's input) and on the unit's own page", async () => {
+    const single = await evaluateUnit(t.database.db, { unitId: lb.thuongThanh, periodKey: "2019-6T" });
+    const bulk = await evaluateChildren(t.database.db, { parentId: lb.district, periodKey: "2019-6T" });
+    const ward = bulk.units.find((u) => u.unit.id === lb.thuongThanh);
+    expect(ward?.indicators.map((i) => [i.indicator.code, i.evaluation.status])).toEqual(
+      single.indicators.map((i) => [i.indicator.code, i.evaluation.status]),
+    );
+    expect(ward?.summary).toEqual(single.summary);
+    // Nothing is judged as met or not before the year ends: no score to rank by.
+    expect(ward?.score).toBeNull();
   });
 
   it("shows the six-month review on the evaluation page", async () => {

@@ -299,8 +299,8 @@ export async function evaluateChildren(
   const parent = await findUnitBrief(db, input.parentId);
   if (!parent) throw new NotFoundError("Không tìm thấy đơn vị.");
   const period = await resolvePeriod(db, parent.id, input.periodKey);
-  // No "so với cùng kỳ" in bulk: last year's figures are not read (nor a seasonal profile: a part of
-  // a year is judged against the months gone), only the year's targets for a part of a year.
+  // No "so với cùng kỳ" in bulk: last year's figures are not read. A part of a year reads its year's
+  // targets and the past years of its seasonal profile, so a ranking judges it as the unit's page does.
   const term = period.kind === "term";
   const yearKey = yearKeyOf(period.key);
   const query = {
@@ -324,7 +324,7 @@ export async function evaluateChildren(
     addFigure(map, { periodKey, indicatorId, version, value });
   };
   const targetsRead = listTargetsForChildren(db, query);
-  const figuresQuery = { ...query, periodKeys: [period.key] };
+  const figuresQuery = { ...query, periodKeys: [period.key, ...partYearKeys(period.key)] };
   const [children, indicators, targets, termByUnit] = await Promise.all([
     listChildrenAt(db, parent.id, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),

@@ -3,7 +3,7 @@ import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { NotFoundError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
-import type { AppCtx } from "../../core/http/request.js";
+import { type AppCtx, todayOf } from "../../core/http/request.js";
 import { renderEntry } from "../entry/entry.routes.js";
 import { loadEntrySheet } from "../entry/entry.service.js";
 import { periodParam } from "../evaluation/evaluation.routes.js";
@@ -68,6 +68,7 @@ export function registerXlsxRoutes(app: OpenAPIHono<AppEnv>): void {
       unitId,
       periodKey,
       publicOnly: !(await canReadUnit(c, unitId)),
+      today: todayOf(c),
     });
     return sendXlsx(c, await buildEvaluationWorkbook(evaluation), `danh-gia-${unitId}-${periodKey}.xlsx`);
   });
