@@ -299,16 +299,35 @@ function judge(
   const target = level.value;
   const ceiling = semantics.direction === "lower_is_better";
   const better = (ceiling ? compare(target, value) : compare(value, target)) as -1 | 0 | 1;
-  // Snap to exact figures when equal within noise, so "vượt 0%" never appears.
+  const figures = exactValueFigures(semantics, target, value, better);
+  return {
+    status: better > 0 ? "exceeded" : better === 0 ? "met" : "not_met",
+    ...figures,
+    wording: valueWords(semantics, value, target, better, figures.achievementPct, p, o),
+  };
+}
+
+/** The figures of a comparison, without its status and wording. */
+export type ComparisonFigures = Pick<Evaluation, "achievementPct" | "exceedPct" | "exceedPoints" | "margin">;
+
+/**
+ * The exact figures (decimal) of a value compared with a single-value target, `better` being the
+ * comparison's outcome within noise (0 snaps to exact figures, so "vượt 0%" never appears).
+ */
+export function exactValueFigures(
+  semantics: Pick<IndicatorSemantics, "direction" | "comparisonMode">,
+  target: number,
+  value: number,
+  better: -1 | 0 | 1,
+): ComparisonFigures {
+  const ceiling = semantics.direction === "lower_is_better";
   const margin = better === 0 ? 0 : ceiling ? difference(target, value) : difference(value, target);
   const achievementPct = ceiling || target <= 0 ? null : better === 0 ? 100 : ratioPct(value, target);
   const ratio = semantics.comparisonMode === "ratio";
   return {
-    status: better > 0 ? "exceeded" : better === 0 ? "met" : "not_met",
     achievementPct,
     exceedPct: ratio && achievementPct !== null ? difference(achievementPct, 100) : null,
     exceedPoints: ratio ? null : margin,
     margin,
-    wording: valueWords(semantics, value, target, better, achievementPct, p, o),
   };
 }

@@ -19,6 +19,7 @@ import type {
   TargetComparison,
   TermFigures,
 } from "./evaluation.model.js";
+import { plainEvaluation } from "./evaluation-lean.math.js";
 import { ratioPct } from "./exact.math.js";
 import { judgeProgress, type Progress, progressEvaluation } from "./progress.math.js";
 import { compareWithSamePeriod, type SamePeriodComparison } from "./same-period.math.js";
@@ -151,9 +152,16 @@ export function evaluateDirect(
       const note = evaluation.basis === "estimate" ? ESTIMATE_NOTE : "";
       evaluation = progress
         ? progressEvaluation(evaluation, yearLevel, progress, note)
-        : { ...evaluation, status: evaluation.actual === null ? "no_data" : "no_target", target: yearLevel };
+        : {
+            ...plainEvaluation(evaluation),
+            status: evaluation.actual === null ? "no_data" : "no_target",
+            target: yearLevel,
+          };
       if (evaluation.actual === null) {
-        evaluation = { ...evaluation, wording: { precise: "chưa có số liệu", customary: "chưa có số liệu" } };
+        evaluation = {
+          ...plainEvaluation(evaluation),
+          wording: { precise: "chưa có số liệu", customary: "chưa có số liệu" },
+        };
       }
       targets = judged.map(({ target: t, progress: p }, i) => ({
         assignedBy: t.latest.assignedBy,
@@ -255,7 +263,7 @@ export function evaluateTerm(
   }
   if (!figure.ok && evaluation.status === "no_data") {
     const why = `chưa tính được: ${figure.message}`;
-    evaluation = { ...evaluation, wording: { precise: why, customary: why } };
+    evaluation = { ...plainEvaluation(evaluation), wording: { precise: why, customary: why } };
   }
   const targets = compareTargets(semantics, target, actual, evaluation);
   if (targets[0]) targets[0].progress = progress;
