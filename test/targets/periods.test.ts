@@ -378,6 +378,22 @@ describe.each(ENGINES)("the reporting calendar on %s", (engine) => {
     expect(byCode(term, "THU_NS")).toMatchObject({ actual: 37.6, achievementPct: 108.05 });
   });
 
+  it("prints an indicator's percentages with the digits its reports use", async () => {
+    const id = ids.get("THU_NS") as number;
+    const current = (
+      (await (await office.request("/api/v1/indicators")).json()).data as Record<string, unknown>[]
+    ).find((i) => i.id === id) as Record<string, unknown>;
+    const { id: _id, ...fields } = current;
+    const updated = await office.sendJson("PUT", `/api/v1/indicators/${id}`, { ...fields, percentDigits: 1 });
+    expect(updated.status).toBe(200);
+    expect((await updated.json()).data).toMatchObject({ percentDigits: 1, precision: null });
+    const page = await (await t.app.request(`/don-vi/${lb.thuongThanh}/danh-gia?ky=2019-6T`)).text();
+    expect(page).toContain("53,3% năm");
+    expect(page).toContain("50,7% năm");
+    const wrong = await office.sendJson("PUT", `/api/v1/indicators/${id}`, { ...fields, percentDigits: 2 });
+    expect(wrong.status).toBe(422);
+  });
+
   it("refuses a malformed period key with the kinds it accepts", async () => {
     const response = await t.app.request(`/api/v1/units/${lb.thuongThanh}/evaluation?period=2019-13`);
     expect(response.status).toBe(422);

@@ -141,7 +141,14 @@ function EvaluationTable({
               <TargetsCell e={e} fallback={targetCell(e)} />
               <ActualCell e={e} />
               <AchievementCell e={e} />
-              <td class="num">{formatGap(e.evaluation.exceedPct, e.evaluation.exceedPoints, unitOf(e))}</td>
+              <td class="num">
+                {formatGap(
+                  e.evaluation.exceedPct,
+                  e.evaluation.exceedPoints,
+                  unitOf(e),
+                  e.indicator.percentDigits,
+                )}
+              </td>
               <td>
                 <span class={`status status-${e.evaluation.status}`}>
                   {STATUS_LABELS[e.evaluation.status]}
