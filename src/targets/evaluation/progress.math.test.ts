@@ -12,6 +12,22 @@ const cases: IndicatorSemantics = { ...money, direction: "lower_is_better", unit
 const rate: IndicatorSemantics = { ...money, comparisonMode: "points", valueType: "rate", unit: "%" };
 const halfYear = { pct: 50, basis: "months" as const };
 
+/** Six months against the year's target of `target`, with whatever else a case changes. */
+const judge = (
+  semantics: IndicatorSemantics,
+  target: number,
+  actual: number,
+  extra: Partial<Parameters<typeof judgeProgress>[0]> = {},
+) =>
+  judgeProgress({
+    semantics,
+    level: { kind: "value", value: target },
+    actual,
+    expected: halfYear,
+    wholeName: "kế hoạch năm",
+    ...extra,
+  });
+
 describe("expected share of the year", () => {
   it.each([
     [6, [], 50, "months"],
@@ -43,82 +59,43 @@ describe("expected share of the year", () => {
 
 describe("progress against the year's target", () => {
   it("says six months of revenue at 52,5% of the year's estimate is on track, never 'chưa đạt'", () => {
-    const progress = judgeProgress({
-      semantics: money,
-      level: { kind: "value", value: 40 },
-      actual: 21,
-      expected: halfYear,
-      wholeName: "kế hoạch năm",
-    });
+    const progress = judge(money, 40, 21);
     expect(progress).toMatchObject({ yearTarget: 40, yearTargetPct: 52.5, expectedPct: 50, onTrack: true });
     expect(progress?.wording.precise).toBe("đạt 52,5% kế hoạch năm (tiến độ dự kiến 50%), bảo đảm tiến độ");
     expect(progress?.wording.customary).toBe("đạt 53% kế hoạch năm (tiến độ dự kiến 50%), bảo đảm tiến độ");
   });
 
   it("says a figure under the expected share is behind", () => {
-    const progress = judgeProgress({
-      semantics: money,
-      level: { kind: "value", value: 40 },
-      actual: 18,
-      expected: { pct: 47.5, basis: "seasonal" },
-      wholeName: "kế hoạch năm",
-    });
+    const progress = judge(money, 40, 18, { expected: { pct: 47.5, basis: "seasonal" } });
     expect(progress).toMatchObject({ yearTargetPct: 45, onTrack: false, expectedBasis: "seasonal" });
     expect(progress?.wording.precise).toContain("chậm tiến độ");
     expect(progress?.wording.precise).not.toContain("chưa đạt");
   });
 
   it("keeps a ceiling on cases within its share of the year", () => {
-    const within = judgeProgress({
-      semantics: cases,
-      level: { kind: "value", value: 10 },
-      actual: 4,
-      expected: halfYear,
-      wholeName: "kế hoạch năm",
-    });
+    const within = judge(cases, 10, 4);
     expect(within).toMatchObject({ yearTargetPct: 40, onTrack: true });
     expect(within?.wording.precise).toBe(
       "ở mức 4 vụ, bằng 40% mức trần năm (tiến độ dự kiến 50%), trong giới hạn tiến độ",
     );
-    const over = judgeProgress({
-      ...{ semantics: cases, level: { kind: "value", value: 10 } as const },
-      actual: 7,
-      expected: halfYear,
-      wholeName: "kế hoạch năm",
-    });
+    const over = judge(cases, 10, 7);
     expect(over?.onTrack).toBe(false);
   });
 
   it("compares a rate with the year's level as it stands", () => {
-    const progress = judgeProgress({
-      semantics: rate,
-      level: { kind: "value", value: 88 },
-      actual: 89.5,
-      expected: halfYear,
-      wholeName: "kế hoạch năm",
-    });
+    const progress = judge(rate, 88, 89.5);
     expect(progress).toMatchObject({ yearTarget: 88, yearTargetPct: null, expectedPct: null, onTrack: true });
     expect(progress?.wording.precise).toBe("đạt 89,5%, vượt 1,5 điểm phần trăm so với kế hoạch năm");
   });
 
   it("forecasts the whole year from the year's estimate", () => {
-    const progress = judgeProgress({
-      semantics: money,
-      level: { kind: "value", value: 40 },
-      actual: 21,
-      expected: halfYear,
-      wholeName: "kế hoạch năm",
-      forecast: 44.4,
-    });
+    const progress = judge(money, 40, 21, { forecast: 44.4 });
     expect(progress?.forecast).toEqual({ value: 44.4, achievementPct: 111 });
     expect(progress?.wording.precise).toContain("dự kiến cả năm 44,4 tỷ đồng (111% kế hoạch năm)");
   });
 
   it("judges a term mid-way: after 3 of 5 years, 62% of the term's sum", () => {
-    const progress = judgeProgress({
-      semantics: { ...money, unit: "đảng viên" },
-      level: { kind: "value", value: 50 },
-      actual: 31,
+    const progress = judge({ ...money, unit: "đảng viên" }, 50, 31, {
       expected: { pct: 60, basis: "years" },
       wholeName: "chỉ tiêu nhiệm kỳ",
       lead: "sau 3 năm (2025–2027) ",
