@@ -339,6 +339,40 @@ describe.each(ENGINES)("the reporting calendar on %s", (engine) => {
     expect(html).toContain("Giảm một lượng so với mức gốc: 6 hộ (mức gốc 120 hộ)");
   });
 
+  it("lets the ward record its council's target on the form, and says on the field it cannot assign from above", async () => {
+    const { response, html } = await ward.page(`/quan-tri/chi-tieu/giao?don-vi=${lb.thuongThanh}&ky=2024`);
+    expect(response.status).toBe(200);
+    expect(html).toContain('<option value="council" selected="">HĐND giao</option>');
+    const fields = {
+      unitId: String(lb.thuongThanh),
+      periodKey: "2024",
+      indicatorId: String(ids.get("THU_NS")),
+      appliesTo: "unit",
+      kind: "level",
+      levelKind: "value",
+      value: "45,5",
+      windowRule: "calendar",
+      document: "Nghị quyết HĐND phường về dự toán năm 2024",
+    };
+    const refused = await ward.postForm("/quan-tri/chi-tieu/giao", { ...fields, assignedBy: "higher" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Chỉ cấp trên mới giao chỉ tiêu này");
+    const posted = await ward.postForm("/quan-tri/chi-tieu/giao", { ...fields, assignedBy: "council" });
+    expect(posted.status).toBe(303);
+    const audit = await t.database.db
+      .selectFrom("audit_events")
+      .select(["action", "after_json"])
+      .where("entity_type", "=", "target")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe("create");
+    expect(JSON.parse(String(audit.after_json))).toMatchObject({
+      assignedBy: "council",
+      periodKey: "2024",
+      level: { value: 45.5 },
+    });
+  });
+
   it("lets the ward record its council's and its own targets, never one from above", async () => {
     const own = await setTarget(ward, {
       indicatorId: ids.get("VIEC_LAM"),
