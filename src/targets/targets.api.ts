@@ -65,7 +65,11 @@ const evaluationRoute = createRoute({
   ...access(
     "optional",
     "Anyone; `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer) adds the non-public indicators.",
-    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.",
+    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null. " +
+      "Mỗi chỉ tiêu có `targets` (mọi chỉ tiêu giao: cấp trên, HĐND, kế hoạch của đơn vị, mỗi chỉ tiêu một % riêng), " +
+      "`samePeriod` (cùng kỳ năm trước: số liệu, tăng giảm theo đơn vị tính và theo %) và, với tháng, quý, n tháng đầu năm " +
+      "hoặc nhiệm kỳ chưa kết thúc, `progress` (tiến độ so với chỉ tiêu cả năm / cả nhiệm kỳ; trạng thái `on_track` hoặc `behind`). " +
+      "Số liệu được làm tròn theo số chữ số thập phân của chỉ tiêu (`precision`), tỷ lệ % hai chữ số.",
   ),
   tags: [TAG],
   summary: "Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ",
@@ -130,7 +134,7 @@ const listTargetsRoute = createRoute({
   ...access("read", "Any signed-in user."),
   tags: [TAG],
   summary:
-    "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)",
+    "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên; cấp trên giao, HĐND giao, kế hoạch của đơn vị)",
   request: { query: z.object({ unit: dbIdParamSchema(), period: periodQuery }) },
   responses: {
     ...errorResponses(422),
@@ -145,7 +149,7 @@ const createTargetRoute = createRoute({
   operationId: "createTarget",
   ...access(
     "write",
-    "`target.manage`: unit_admin or leader of a unit above the target's unit (system_admin anywhere).",
+    "`target.manage` for `assignedBy: higher` (the default): unit_admin or leader of a unit above the target's unit; `target.plan` for `council` and `own`: unit_admin or leader of the unit or above (system_admin anywhere).",
   ),
   tags: [TAG],
   summary: "Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)",

@@ -262,7 +262,7 @@ export interface paths {
         };
         /**
          * Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ
-         * @description Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.
+         * @description Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null. Mỗi chỉ tiêu có `targets` (mọi chỉ tiêu giao: cấp trên, HĐND, kế hoạch của đơn vị, mỗi chỉ tiêu một % riêng), `samePeriod` (cùng kỳ năm trước: số liệu, tăng giảm theo đơn vị tính và theo %) và, với tháng, quý, n tháng đầu năm hoặc nhiệm kỳ chưa kết thúc, `progress` (tiến độ so với chỉ tiêu cả năm / cả nhiệm kỳ; trạng thái `on_track` hoặc `behind`). Số liệu được làm tròn theo số chữ số thập phân của chỉ tiêu (`precision`), tỷ lệ % hai chữ số.
          *
          *     **Access:** Anyone; `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer) adds the non-public indicators.
          */
@@ -327,14 +327,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)
+         * Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên; cấp trên giao, HĐND giao, kế hoạch của đơn vị)
          * @description **Access:** Any signed-in user.
          */
         get: operations["listTargets"];
         put?: never;
         /**
          * Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)
-         * @description **Access:** `target.manage`: unit_admin or leader of a unit above the target's unit (system_admin anywhere).
+         * @description **Access:** `target.manage` for `assignedBy: higher` (the default): unit_admin or leader of a unit above the target's unit; `target.plan` for `council` and `own`: unit_admin or leader of the unit or above (system_admin anywhere).
          */
         post: operations["createTarget"];
         delete?: never;
