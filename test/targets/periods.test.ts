@@ -428,6 +428,36 @@ describe.each(ENGINES)("the reporting calendar on %s", (engine) => {
     expect(wrong.status).toBe(422);
   });
 
+  it("exchanges months, quarters and the first six months with DHIS2 by their DHIS2 ids", async () => {
+    const exported = await office.request(`/api/v1/dataValueSets?orgUnit=${lb.thuongThanh}&period=2019S1`);
+    expect(exported.status).toBe(200);
+    const values = (await exported.json()).dataValues as {
+      dataElement: string;
+      period: string;
+      value: string;
+    }[];
+    expect(values.find((v) => v.dataElement === "THU_NS")).toMatchObject({ period: "2019S1", value: "21.3" });
+    expect(values).toHaveLength(7);
+    const imported = await ward.sendJson("POST", "/api/v1/dataValueSets", {
+      dataValues: [
+        { dataElement: "VIEC_LAM", period: "202208", orgUnit: String(lb.thuongThanh), value: "61" },
+        { dataElement: "VIEC_LAM", period: "2022Q2", orgUnit: String(lb.thuongThanh), value: "150" },
+      ],
+    });
+    expect(imported.status).toBe(200);
+    const keys = await t.database.db
+      .selectFrom("results")
+      .select(["period_key", "period_start", "period_end", "value"])
+      .where("unit_id", "=", lb.thuongThanh)
+      .where("period_key", "in", ["2022-08", "2022-Q2"])
+      .orderBy("period_key")
+      .execute();
+    expect(keys).toEqual([
+      { period_key: "2022-08", period_start: "2022-08-01", period_end: "2022-08-31", value: 61 },
+      { period_key: "2022-Q2", period_start: "2022-04-01", period_end: "2022-06-30", value: 150 },
+    ]);
+  });
+
   it("refuses a malformed period key with the kinds it accepts", async () => {
     const response = await t.app.request(`/api/v1/units/${lb.thuongThanh}/evaluation?period=2019-13`);
     expect(response.status).toBe(422);

@@ -1,6 +1,7 @@
 /** The unit's evaluation page: summary, narrative, table, actual-vs-target chart and term trends. */
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { AGGREGATION_LABELS } from "../catalogue/indicator.model.js";
+import { toDhis2Period } from "../exchange/dhis2-period.rules.js";
 import {
   formatFigure,
   formatGap,
@@ -358,8 +359,8 @@ export function EvaluationPage(props: EvaluationPageProps) {
         >
           Dữ liệu JSON
         </a>
-        {evaluation.period.kind === "year" || evaluation.period.kind === "term" ? (
-          // DHIS2 data value sets are exchanged by year (and each year of a term).
+        {evaluation.period.kind === "term" || toDhis2Period(evaluation.period.key) !== null ? (
+          // DHIS2 has no id for nine months or a custom period.
           <a
             href={`/api/v1/dataValueSets?orgUnit=${evaluation.unit.id}&period=${encodeURIComponent(evaluation.period.key)}&format=csv`}
           >
