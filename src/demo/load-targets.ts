@@ -18,6 +18,12 @@ import {
   otherWardFigures,
 } from "../targets/targets.demo.js";
 import type { ResultsTable, TargetsTable } from "../targets/targets.tables.js";
+import {
+  COUNCIL_REVENUE_2019,
+  SIX_MONTH_FIGURES,
+  SIX_MONTHS_NOTE,
+  SIX_MONTHS_SOURCE,
+} from "../targets/targets-six-months.demo.js";
 
 /** Ids the demo loader already knows; anything absent is looked up by name. */
 export interface TargetsDemoRefs {
@@ -35,7 +41,8 @@ const key = (name: string) =>
     .toLowerCase();
 const TERM_DOC =
   "Nghị quyết Đại hội Đảng bộ phường Thượng Thanh lần thứ XXVI, nhiệm kỳ 2015 – 2020 (minh họa)";
-const WARD_DOC = "Nghị quyết HĐND phường về nhiệm vụ phát triển kinh tế – xã hội năm 2019 (minh họa)";
+const WARD_DOC =
+  "Quyết định của UBND quận Long Biên giao chỉ tiêu năm 2019 cho phường Thượng Thanh (minh họa)";
 const DISTRICT_DOC = "Kế hoạch của UBND quận Long Biên giao chỉ tiêu năm 2019 cho các phường (minh họa)";
 const SOURCE_2019 = "Báo cáo kết quả thực hiện nhiệm vụ chính trị năm 2019 của Đảng ủy phường Thượng Thanh";
 
@@ -130,6 +137,9 @@ export function target(
     indicator_id: indicatorId,
     unit_id: unitId,
     applies_to: "unit",
+    // Every row names its columns: SQLite's multi-row insert writes NULL, not the default, for a gap.
+    assigned_by: "higher",
+    target_kind: "level",
     period_kind: periodKey.includes("-") ? "term" : "year",
     period_key: periodKey,
     period_start: window.start,
@@ -146,6 +156,62 @@ export function target(
     created_at: "",
     ...extra,
   };
+}
+
+/**
+ * The six-month review of 2019 (targets-six-months.demo.ts): the first six months of 2018 and 2019,
+ * approved in July, and the council's 2019 revenue estimate beside the district's.
+ */
+function addSixMonthReview(
+  targets: TargetValues[],
+  results: Insertable<ResultsTable>[],
+  refs: { indicatorIds: Map<string, number>; thuongThanh: number; office: number | null; at: string },
+  approvedResult: (
+    id: number,
+    unit: number,
+    year: number,
+    value: number,
+    note: string,
+  ) => Insertable<ResultsTable>,
+): void {
+  const council = DEMO_INDICATORS.find((d) => d.code === COUNCIL_REVENUE_2019.code) as DemoIndicator;
+  targets.push(
+    target(
+      council,
+      refs.indicatorIds.get(council.code) as number,
+      refs.thuongThanh,
+      "2019",
+      COUNCIL_REVENUE_2019.value,
+      {
+        assigned_by: "council",
+        document: COUNCIL_REVENUE_2019.document,
+        created_at: refs.at,
+        created_by: refs.office,
+      },
+    ),
+  );
+  for (const f of SIX_MONTH_FIGURES) {
+    const id = refs.indicatorIds.get(f.code) as number;
+    for (const [year, value] of [
+      [2018, f.h1of2018],
+      [2019, f.h1of2019],
+    ] as const) {
+      const key = `${year}-6T`;
+      const window = defaultWindow(key) as { start: string; end: string };
+      const approvedAt = `${year}-07-10T03:00:00.000Z`;
+      results.push({
+        ...approvedResult(id, refs.thuongThanh, year, value, SIX_MONTHS_NOTE),
+        period_key: key,
+        period_start: window.start,
+        period_end: window.end,
+        source: year === 2019 ? SIX_MONTHS_SOURCE : null,
+        submitted_at: approvedAt,
+        approved_at: approvedAt,
+        created_at: approvedAt,
+        updated_at: approvedAt,
+      });
+    }
+  }
 }
 
 /**
@@ -221,6 +287,9 @@ export async function loadTargetsDemo(db: Kysely<DB>, refs: TargetsDemoRefs = {}
     d.series.forEach((value, i) => {
       results.push(approvedResult(id, thuongThanh, 2015 + i, value, d.inferred ? INFERRED : ILLUSTRATIVE));
     });
+  }
+  if (thuongThanh !== undefined) {
+    addSixMonthReview(targets, results, { indicatorIds, thuongThanh, ...ids, at }, approvedResult);
   }
   OTHER_WARDS.forEach((name, k) => {
     const wardId = ids.wards.get(key(name));

@@ -31,9 +31,21 @@ export function formatPct(value: number | null): string {
   return value === null ? "—" : `${formatViNumber(value)}%`;
 }
 
-/** "+11%", "−3,5 điểm %": the signed gap, ratio first, then points; "—" when none applies. */
-export function formatGap(exceedPct: number | null, exceedPoints: number | null, unit: string): string {
-  if (exceedPct !== null) return `${formatViNumber(exceedPct, { signDisplay: "exceptZero" })}%`;
+/**
+ * "+11%", "−3,5 điểm %": the signed gap, ratio first, then points; "—" when none applies. `digits`
+ * (0 or 1, how the indicator's reports write percentages) sets the ratio's fraction digits; the
+ * default keeps up to two.
+ */
+export function formatGap(
+  exceedPct: number | null,
+  exceedPoints: number | null,
+  unit: string,
+  digits?: number | null,
+): string {
+  if (exceedPct !== null) {
+    const options = { signDisplay: "exceptZero" as const, maximumFractionDigits: digits ?? 2 };
+    return `${formatViNumber(exceedPct, options)}%`;
+  }
   if (exceedPoints === null) return "—";
   const word = unit === "%" ? " điểm %" : unit === "‰" ? " điểm ‰" : ` ${unit}`;
   return `${formatViNumber(exceedPoints, { signDisplay: "exceptZero" })}${word}`;
@@ -45,6 +57,8 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   not_met: "Chưa đạt",
   no_data: "Chưa có số liệu",
   no_target: "Chưa giao chỉ tiêu",
+  on_track: "Đúng tiến độ",
+  behind: "Chậm tiến độ",
 };
 
 /** Capitalizes the first letter of a Vietnamese clause for use as a sentence. */

@@ -4,8 +4,10 @@
  */
 import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
+import { ASSIGNERS, TARGET_KINDS } from "./assignment/target.model.js";
 import { AGGREGATIONS } from "./catalogue/indicator.model.js";
 import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
+import { PERIOD_KINDS } from "./period.rules.js";
 
 export const IndicatorSchema = z
   .object({
@@ -31,6 +33,14 @@ export const IndicatorSchema = z
       .int()
       .nullable()
       .openapi({ description: "Chỉ tiêu quyền số của bình quân gia quyền; null: dân số (mã DAN_SO)" }),
+    precision: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Fraction digits of its figures; null: 2 for rates, 3 otherwise." }),
+    percentDigits: z.number().int().nullable().openapi({
+      description: "0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit.",
+    }),
   })
   .openapi("Indicator");
 
@@ -40,7 +50,20 @@ export const TargetSchema = z
     indicatorId: z.number().int(),
     unitId: z.number().int(),
     appliesTo: z.enum(["unit", "children"]),
-    periodKind: z.enum(["year", "term", "custom"]),
+    assignedBy: z
+      .enum(ASSIGNERS)
+      .openapi({ description: "higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị." }),
+    kind: z.enum(TARGET_KINDS),
+    baseline: z
+      .number()
+      .nullable()
+      .openapi({ description: "Mức gốc của chỉ tiêu giảm; null với loại khác." }),
+    subTotal: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Tổng số chỉ tiêu thành phần (sub_targets)." }),
+    periodKind: z.enum(PERIOD_KINDS),
     periodKey: z.string().openapi({ example: "2015-2020" }),
     periodStart: z.string(),
     periodEnd: z.string(),
@@ -81,11 +104,72 @@ const Wording = z.object({
   customary: z.string().openapi({ example: "đạt 90,42%, vượt 2,42%" }),
 });
 
+const STATUSES = ["exceeded", "met", "not_met", "no_data", "no_target", "on_track", "behind"] as const;
+
+const ProgressSchema = z
+  .object({
+    yearTarget: z
+      .number()
+      .nullable()
+      .openapi({ example: 40, description: "The year's target (the term's, for a term not yet over)." }),
+    yearTargetPct: z.number().nullable().openapi({
+      example: 52.3,
+      description: "Figures that add up: the share of the year's target reached, %.",
+    }),
+    expectedPct: z.number().nullable().openapi({
+      example: 50,
+      description: "The share expected by now, % (months gone ÷ 12, or the seasonal profile).",
+    }),
+    expectedBasis: z.enum(["months", "years", "seasonal"]).nullable(),
+    onTrack: z.boolean(),
+    forecast: z.object({ value: z.number(), achievementPct: z.number().nullable() }).nullable().openapi({
+      description: "Dự kiến cả năm: the year's approved estimate (ước thực hiện) and its achievement.",
+    }),
+    wording: Wording,
+  })
+  .openapi("Progress", {
+    description:
+      "A part of a year (or a term not yet over) against the whole's target; never 'chưa đạt' before the end.",
+  });
+
+const SamePeriodSchema = z
+  .object({
+    actual: z.number().openapi({ example: 39.6, description: "The same period last year." }),
+    change: z
+      .number()
+      .nullable()
+      .openapi({ example: 4.8, description: "In the indicator's unit (points for a rate)." }),
+    changePct: z
+      .number()
+      .nullable()
+      .openapi({ example: 12.12, description: "Ratio indicators with a positive base." }),
+    wording: z.string().openapi({ example: "tăng 4,8 tỷ đồng (tăng 12,12%) so với cùng kỳ" }),
+  })
+  .openapi("SamePeriod");
+
+const TargetComparisonSchema = z
+  .object({
+    assignedBy: z.enum(ASSIGNERS),
+    kind: z.enum(TARGET_KINDS),
+    value: z.number().nullable(),
+    achievementPct: z.number().nullable().openapi({
+      description: "Against this target; for a part of a year, the share of this year's target.",
+    }),
+    status: z.enum(STATUSES),
+    wording: Wording,
+    document: z.string().nullable(),
+  })
+  .openapi("TargetComparison");
+
 export const IndicatorEvaluationSchema = z
   .object({
     code: z.string(),
     name: z.string(),
     unitOfMeasure: z.string(),
+    precision: z
+      .number()
+      .int()
+      .openapi({ description: "Fraction digits the figures of this indicator are rounded to." }),
     direction: z.string(),
     comparisonMode: z.string(),
     target: z
@@ -97,7 +181,7 @@ export const IndicatorEvaluationSchema = z
     targetSource: z.enum(["own", "inherited"]).nullable(),
     actual: z.union([z.number(), z.boolean()]).nullable(),
     basis: z.enum(["final", "estimate", "none"]),
-    status: z.enum(["exceeded", "met", "not_met", "no_data", "no_target"]),
+    status: z.enum(STATUSES),
     achievementPct: z.number().nullable(),
     exceedPct: z.number().nullable(),
     exceedPoints: z.number().nullable(),
@@ -105,6 +189,9 @@ export const IndicatorEvaluationSchema = z
     wording: Wording,
     aggregation: z.enum(AGGREGATIONS).nullable(),
     termNote: z.string().nullable(),
+    progress: ProgressSchema.nullable(),
+    samePeriod: SamePeriodSchema.nullable(),
+    targets: z.array(TargetComparisonSchema),
     notes: z.array(z.string()),
   })
   .openapi("IndicatorEvaluation");
@@ -147,7 +234,11 @@ export const UnitEvaluationSchema = z
       level: z.string(),
       code: z.string().nullable(),
     }),
-    period: z.object({ key: z.string(), kind: z.enum(["year", "term", "custom"]), label: z.string() }),
+    period: z.object({
+      key: z.string().openapi({ example: "2019-6T" }),
+      kind: z.enum(PERIOD_KINDS),
+      label: z.string().openapi({ example: "6 tháng đầu năm 2019" }),
+    }),
     indicators: z.array(IndicatorEvaluationSchema),
     summary: z.object({
       total: z.number().int(),
@@ -158,6 +249,8 @@ export const UnitEvaluationSchema = z
       noData: z.number().int(),
       noTarget: z.number().int(),
       estimated: z.number().int(),
+      onTrack: z.number().int(),
+      behind: z.number().int(),
       sentence: z.string().openapi({ example: "hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu" }),
     }),
     score: z.number().nullable(),

@@ -6,7 +6,7 @@ import { actorOf } from "../core/http/actor.js";
 import { access, errorResponse, errorResponses } from "../core/http/api.schema.js";
 import type { AppEnv } from "../core/http/env.js";
 import { NotFoundError } from "../core/http/errors.js";
-import { requireActor } from "../core/http/request.js";
+import { requireActor, todayOf } from "../core/http/request.js";
 import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import {
   approveResults,
@@ -23,7 +23,12 @@ import { saveResults } from "./entry/results.service.js";
 import { evaluateUnitOnBase } from "./evaluation/comparable-base.service.js";
 import { findParentIdAt } from "./evaluation/evaluation.repo.js";
 import { defaultWindow } from "./period.rules.js";
-import { IndicatorInputSchema, ResultsBatchSchema, TargetInputSchema } from "./targets.schema.js";
+import {
+  IndicatorInputSchema,
+  PERIOD_KEY_DESCRIPTION,
+  ResultsBatchSchema,
+  TargetInputSchema,
+} from "./targets.schema.js";
 import { presentEvaluation, presentIndicator, presentResult, presentTarget } from "./targets-present.js";
 import { canReadOnBase, canReadUnit } from "./targets-request.js";
 import {
@@ -48,9 +53,11 @@ const writeErrors = {
   409: errorResponse("Xung đột: số liệu đã phê duyệt (cần mở lại), đang chờ duyệt, hoặc mã đã dùng."),
   422: errorResponse("Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`)."),
 };
-const periodQuery = z
-  .string()
-  .openapi({ example: "2019", description: "Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng" });
+const periodQuery = z.string().openapi({
+  example: "2019-6T",
+  description: PERIOD_KEY_DESCRIPTION,
+  examples: ["2019", "2015-2020", "2019-07", "2019-Q3", "2019-6T", "2019-9T"],
+});
 
 const evaluationRoute = createRoute({
   method: "get",
@@ -59,7 +66,11 @@ const evaluationRoute = createRoute({
   ...access(
     "optional",
     "Anyone; `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer) adds the non-public indicators.",
-    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.",
+    "Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null. " +
+      "Mỗi chỉ tiêu có `targets` (mọi chỉ tiêu giao: cấp trên, HĐND, kế hoạch của đơn vị, mỗi chỉ tiêu một % riêng), " +
+      "`samePeriod` (cùng kỳ năm trước: số liệu, tăng giảm theo đơn vị tính và theo %) và, với tháng, quý, n tháng đầu năm " +
+      "hoặc nhiệm kỳ chưa kết thúc, `progress` (tiến độ so với chỉ tiêu cả năm / cả nhiệm kỳ; trạng thái `on_track` hoặc `behind`). " +
+      "Số liệu được làm tròn theo số chữ số thập phân của chỉ tiêu (`precision`), tỷ lệ % hai chữ số.",
   ),
   tags: [TAG],
   summary: "Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ",
@@ -127,7 +138,7 @@ const listTargetsRoute = createRoute({
   ...access("read", "Any signed-in user."),
   tags: [TAG],
   summary:
-    "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)",
+    "Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên; cấp trên giao, HĐND giao, kế hoạch của đơn vị)",
   request: { query: z.object({ unit: dbIdParamSchema(), period: periodQuery }) },
   responses: {
     ...errorResponses(422),
@@ -142,7 +153,7 @@ const createTargetRoute = createRoute({
   operationId: "createTarget",
   ...access(
     "write",
-    "`target.manage`: unit_admin or leader of a unit above the target's unit (system_admin anywhere).",
+    "`target.manage` for `assignedBy: higher` (the default): unit_admin or leader of a unit above the target's unit; `target.plan` for `council` and `own`: unit_admin or leader of the unit or above (system_admin anywhere).",
   ),
   tags: [TAG],
   summary: "Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)",
@@ -247,6 +258,7 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
       periodKey: period,
       base: base ?? "own",
       publicOnly: !(await canReadOnBase(c, id, period, base ?? "own")),
+      today: todayOf(c),
     });
     return c.json({ data: presentEvaluation(evaluation) }, 200);
   });

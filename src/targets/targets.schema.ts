@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { dbIdSchema } from "../core/validation/input.schema.js";
+import { ASSIGNERS, TARGET_KINDS } from "./assignment/target.model.js";
 import {
   AGGREGATIONS,
   COMPARISON_MODES,
@@ -14,7 +15,7 @@ import {
   VALUE_TYPES,
 } from "./catalogue/indicator.model.js";
 import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
-import { periodKindOf } from "./period.rules.js";
+import { PERIOD_KEY_MESSAGE, periodKindOf } from "./period.rules.js";
 
 const isoDate = (message: string) => z.string().refine(isIsoDate, { error: message });
 const optionalText = (max: number) =>
@@ -68,6 +69,19 @@ export const IndicatorInputSchema = z
     comparableWeightId: dbIdSchema()
       .nullish()
       .transform((v) => v ?? null),
+    /** Fraction digits of the indicator's figures (API, pages); null: 2 for rates, 3 otherwise. */
+    precision: z
+      .number({ error: "Số chữ số thập phân phải là số nguyên từ 0 đến 6." })
+      .int({ error: "Số chữ số thập phân phải là số nguyên từ 0 đến 6." })
+      .min(0, { error: "Số chữ số thập phân phải là số nguyên từ 0 đến 6." })
+      .max(6, { error: "Số chữ số thập phân phải là số nguyên từ 0 đến 6." })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** How reports write its percentages: 0 ("đạt 101%") or 1 ("đạt 101,3%"); null: the office's habit. */
+    percentDigits: z
+      .union([z.literal(0), z.literal(1)], { error: "Chọn số nguyên (0) hoặc một chữ số thập phân (1)." })
+      .nullish()
+      .transform((v) => v ?? null),
     /** When the name or definition changes: the first day the new wording applies (history keeps the old). */
     wordingFrom: isoDate("Ngày áp dụng không hợp lệ.").optional(),
   })
@@ -90,13 +104,16 @@ export const IndicatorInputSchema = z
   .openapi("IndicatorInput");
 export type IndicatorInput = z.infer<typeof IndicatorInputSchema>;
 
+/** The period keys the API accepts, for the OpenAPI document. */
+export const PERIOD_KEY_DESCRIPTION =
+  "Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm " +
+  "`2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).";
+
 const periodKey = z
   .string()
   .trim()
-  .refine((k) => periodKindOf(k) !== null, {
-    error: "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng (2020-6T).",
-  })
-  .openapi({ example: "2019" });
+  .refine((k) => periodKindOf(k) !== null, { error: PERIOD_KEY_MESSAGE })
+  .openapi({ example: "2019-6T", description: PERIOD_KEY_DESCRIPTION });
 
 const finite = (message: string) => z.number({ error: message }).finite({ error: message });
 
@@ -105,6 +122,27 @@ export const TargetInputSchema = z
     indicatorId: dbIdSchema("Vui lòng chọn chỉ tiêu."),
     unitId: dbIdSchema("Vui lòng chọn đơn vị."),
     appliesTo: z.enum(["unit", "children"]).default("unit"),
+    /** higher: cấp trên giao (default); council: HĐND giao; own: the unit's own plan. */
+    assignedBy: z
+      .enum(ASSIGNERS, { error: "Chọn cấp giao chỉ tiêu: cấp trên, HĐND hoặc kế hoạch của đơn vị." })
+      .default("higher")
+      .openapi({ description: "higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị." }),
+    kind: z
+      .enum(TARGET_KINDS, { error: "Chọn loại chỉ tiêu." })
+      .default("level")
+      .openapi({
+        description:
+          "level: mức theo chiều đánh giá của chỉ tiêu; at_least / at_most: không thấp hơn / không vượt quá " +
+          "`value`; reduction_pct: giảm `value`% so với `baseline`; reduction_amount: giảm `value` (đơn vị " +
+          "của chỉ tiêu) so với `baseline`; sub_targets: ít nhất `value` trong `subTotal` chỉ tiêu thành phần đạt.",
+      }),
+    baseline: finite("Mức gốc phải là một số.").nullish(),
+    subTotal: z
+      .number({ error: "Số chỉ tiêu thành phần phải là số nguyên dương." })
+      .int({ error: "Số chỉ tiêu thành phần phải là số nguyên dương." })
+      .min(1, { error: "Số chỉ tiêu thành phần phải là số nguyên dương." })
+      .max(1000, { error: "Tối đa 1000 chỉ tiêu thành phần." })
+      .nullish(),
     periodKey,
     /** Explicit window; required for custom keys, optional otherwise (default by `windowRule`). */
     periodStart: isoDate("Ngày bắt đầu kỳ không hợp lệ.").optional(),
@@ -137,6 +175,38 @@ export const TargetInputSchema = z
           message: "Cận trên phải không nhỏ hơn cận dưới.",
         });
       }
+    }
+    if (v.kind !== "level" && v.levelKind !== "value") {
+      ctx.addIssue({ code: "custom", path: ["levelKind"], message: "Loại chỉ tiêu này cần một mức giao." });
+    }
+    if (v.kind === "reduction_pct" || v.kind === "reduction_amount") {
+      if (v.baseline == null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["baseline"],
+          message: "Vui lòng nhập mức gốc để tính mức giảm.",
+        });
+      if (v.value != null && !(v.value > 0))
+        ctx.addIssue({ code: "custom", path: ["value"], message: "Mức giảm phải lớn hơn 0." });
+      if (v.kind === "reduction_pct" && v.value != null && v.value > 100)
+        ctx.addIssue({ code: "custom", path: ["value"], message: "Mức giảm không quá 100%." });
+    }
+    if (v.kind === "sub_targets") {
+      if (v.subTotal == null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["subTotal"],
+          message: "Vui lòng nhập số chỉ tiêu thành phần.",
+        });
+      if (
+        v.value != null &&
+        (!Number.isInteger(v.value) || v.value < 1 || (v.subTotal != null && v.value > v.subTotal))
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: "Số chỉ tiêu thành phần phải đạt là số nguyên từ 1 đến tổng số chỉ tiêu thành phần.",
+        });
     }
     if ((v.periodStart === undefined) !== (v.periodEnd === undefined)) {
       ctx.addIssue({

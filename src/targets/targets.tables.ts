@@ -34,6 +34,10 @@ export interface IndicatorsTable {
   comparable_rule: string | null;
   /** Comparable base: the indicator whose figures weight a mean; null = the population indicator. */
   comparable_weight_id: number | null;
+  /** Fraction digits of the figures in the API and pages; null: the value type's default. */
+  precision: number | null;
+  /** 0 or 1: percentages written "đạt 101%" or "đạt 101,3%"; null: the office's habit. */
+  percent_digits: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -54,9 +58,13 @@ export interface TargetsTable {
   unit_id: number;
   /** unit: for this unit; children: set on a parent for each of its direct children. */
   applies_to: string;
-  /** year | term | custom */
+  /** higher (cấp trên giao) | council (HĐND giao) | own (the unit's own plan). */
+  assigned_by: Generated<string>;
+  /** level | at_least | at_most | reduction_pct | reduction_amount | sub_targets (target-kinds.rules). */
+  target_kind: Generated<string>;
+  /** year | term | month | quarter | cumulative | custom */
   period_kind: string;
-  /** "2019", "2015-2020", or a custom key such as "2020-6T". */
+  /** "2019", "2015-2020", "2019-07", "2019-Q3", "2019-6T", or a custom key. */
   period_key: string;
   /** Reporting window, inclusive (NĐ 09/2019 uses 15/12 of the previous year to 14/12). */
   period_start: string;
@@ -68,6 +76,10 @@ export interface TargetsTable {
   value: number | null;
   min_value: number | null;
   max_value: number | null;
+  /** Reductions: the figure the reduction is measured from ("giảm 1,5% số hộ nghèo" of 412 hộ). */
+  baseline: number | null;
+  /** sub_targets: m, the number of sub-targets ("đạt n/m tiêu chí"); value is how many must be met. */
+  sub_total: number | null;
   /** 0 as first assigned; each adjustment (điều chỉnh) adds one. */
   revision: number;
   /** The document that set the target ("Nghị quyết số 12/NQ-HĐND ngày …"). */

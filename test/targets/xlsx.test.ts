@@ -249,5 +249,25 @@ describe.each(ENGINES)("XLSX import and export on %s", (engine) => {
     expect(revenue.getCell(7).value).toBe(44.4);
     expect(revenue.getCell(9).value).toBeCloseTo(1.11, 9);
     expect(revenue.getCell(14).value).toBe("đạt 111% kế hoạch, vượt 11%");
+    // So cùng kỳ, and both 2019 revenue targets with their own %.
+    expect(revenue.getCell(18).value).toBe(39.6);
+    expect(revenue.getCell(19).value).toBe(4.8);
+    expect(revenue.getCell(20).value).toBeCloseTo(0.1212, 4);
+    expect(revenue.getCell(21).value).toBe(
+      "Cấp trên giao: 40 tỷ đồng (111%); HĐND giao: 42 tỷ đồng (105,71%)",
+    );
+  });
+
+  it("exports the six-month review with the share of the year's target and the progress expected", async () => {
+    const response = await t.app.request(`/don-vi/${lb.thuongThanh}/danh-gia.xlsx?ky=2019-6T`);
+    expect(response.status).toBe(200);
+    const sheet = (await workbookOf(response)).getWorksheet("Danh gia") as ExcelJS.Worksheet;
+    expect(sheet.getCell("A1").value).toBe("KẾT QUẢ THỰC HIỆN CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2019");
+    const revenue = sheet.getRow(7);
+    expect(revenue.getCell(1).value).toBe("THU_NS");
+    expect(revenue.getCell(12).value).toBe("Đúng tiến độ");
+    expect(revenue.getCell(16).value).toBeCloseTo(0.5325, 6);
+    expect(revenue.getCell(17).value).toBeCloseTo(0.4672, 4);
+    expect(revenue.getCell(19).value).toBe(2.8);
   });
 });

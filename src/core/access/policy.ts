@@ -33,6 +33,7 @@ export type Action =
   // targets, results and evaluation
   | "indicator.manage"
   | "target.manage"
+  | "target.plan"
   | "result.read"
   | "result.enter"
   | "result.approve"
@@ -96,6 +97,8 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "media.upload": { editor: always, writer: always },
   "indicator.manage": { unit_admin: always },
   "target.manage": { unit_admin: fromAbove, leader: fromAbove },
+  // A unit's own plan and its People's Council's targets are recorded by the unit itself.
+  "target.plan": { unit_admin: always, leader: always },
   "result.read": {
     unit_admin: always,
     data_officer: always,

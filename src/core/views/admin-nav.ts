@@ -31,7 +31,8 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/phe-duyet", label: "Phê duyệt số liệu", action: "result.approve" },
       { href: "/quan-tri/danh-gia", label: "Kết quả đánh giá", action: "result.read" },
       { href: "/quan-tri/chi-tieu", label: "Danh mục chỉ tiêu", action: "indicator.manage" },
-      { href: "/quan-tri/chi-tieu/giao", label: "Giao chỉ tiêu", action: "target.manage" },
+      // target.plan: the office above assigns; a unit records its council's and its own targets.
+      { href: "/quan-tri/chi-tieu/giao", label: "Giao chỉ tiêu", action: "target.plan" },
     ],
   },
   {

@@ -125,6 +125,18 @@ describe("criteria tree", () => {
     expect(result.byNode.get(late.id)).toEqual({ points: -5, complete: true });
   });
 
+  it("adds points in decimal, so a council total is 785,57 and not 785.5699999999999", () => {
+    const { all, a1, a2, gov, city } = sampleScheme();
+    const points = new Map([
+      [a1.id, 455.37],
+      [a2.id, 290.2],
+      [gov.id, 15],
+      [city.id, 25],
+    ]);
+    expect(455.37 + 290.2 + 40).not.toBe(785.57);
+    expect(totalsOf(buildTree(all), points).total).toBe(785.57);
+  });
+
   it("says a stage is incomplete while a content criterion has no points, and treats absent bonuses as none", () => {
     const { all, a1 } = sampleScheme();
     const result = totalsOf(buildTree(all), new Map([[a1.id, 500]]));

@@ -9,6 +9,7 @@
  * a unit holds flags worth 65.
  */
 import { formatViNumber } from "../../core/format/vi-number.js";
+import { sumOf } from "../../targets/evaluation/exact.math.js";
 
 export const CRITERION_KINDS = [
   "group",
@@ -151,7 +152,8 @@ export function totalsOf(
     if (node.kind === "group") {
       const parts = node.children.map(visit);
       const scored = parts.filter((p) => p.points !== null);
-      const sum = scored.reduce((s, p) => s + (p.points as number), 0);
+      // Added in decimal: 785,57 stays 785,57, never 785.5699999999999.
+      const sum = sumOf(scored.map((p) => p.points as number));
       result = {
         points:
           scored.length === 0 && node.children.some(isContentLeafDeep) ? null : clamp(sum, node.maxPoints),
@@ -169,7 +171,7 @@ export function totalsOf(
   };
   const parts = roots.map(visit);
   return {
-    total: parts.reduce((s, p) => s + (p.points ?? 0), 0),
+    total: sumOf(parts.map((p) => p.points ?? 0)),
     complete: parts.every((p) => p.complete),
     byNode,
   };

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { canAnywhere, grantedRoots } from "../../core/access/policy.js";
+import { can, canAnywhere, grantedRoots } from "../../core/access/policy.js";
 import { parseViNumber } from "../../core/format/vi-number.js";
 import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
@@ -18,6 +18,10 @@ import { setTarget } from "./targets.service.js";
 const FIELDS = [
   "indicatorId",
   "appliesTo",
+  "assignedBy",
+  "kind",
+  "baseline",
+  "subTotal",
   "levelKind",
   "value",
   "minValue",
@@ -39,9 +43,11 @@ async function render(
 ) {
   const actor = requireActor(c);
   const today = todayOf(c);
-  if (!canAnywhere(actor, "target.manage", today)) throw new ForbiddenError();
+  // The office above assigns targets; a unit records its council's and its own plan (target.plan,
+  // held wherever target.manage is).
+  if (!canAnywhere(actor, "target.plan", today)) throw new ForbiddenError();
   const db = c.var.ctx.database.db;
-  const roots = grantedRoots(actor, "target.manage", today);
+  const roots = grantedRoots(actor, "target.plan", today);
   const units = await listUnitNames(
     db,
     roots === "all" ? null : (await hierarchyOf(c)).unitIdsUnder(roots, today),
@@ -63,7 +69,17 @@ async function render(
       ...inherited.map((row) => ({ row, scope: "inherited" as const })),
     ];
   }
-  const values = extra.values ?? { appliesTo: "unit", levelKind: "value", windowRule: "calendar" };
+  // On its own unit a ward records its council's targets; from above, the office assigns.
+  const fromAbove =
+    selected !== null &&
+    can(actor, "target.manage", { unitPath: (await hierarchyOf(c)).pathForToday(selected, today) }, today);
+  const values = extra.values ?? {
+    appliesTo: "unit",
+    assignedBy: fromAbove ? "higher" : "council",
+    kind: "level",
+    levelKind: "value",
+    windowRule: "calendar",
+  };
   return c.html(
     <TargetAdminPage
       meta={pageMeta(c, "Giao chỉ tiêu")}
@@ -108,6 +124,10 @@ export function registerTargetAdminPages(app: OpenAPIHono<AppEnv>): void {
       indicatorId: Number(v.indicatorId),
       unitId: unitId ?? 0,
       appliesTo: v.appliesTo,
+      assignedBy: v.assignedBy || "higher",
+      kind: v.kind || "level",
+      baseline: numberField(v.baseline ?? "", errors, "baseline"),
+      subTotal: numberField(v.subTotal ?? "", errors, "subTotal"),
       periodKey,
       levelKind: v.levelKind,
       value: numberField(v.value ?? "", errors, "value"),
@@ -126,6 +146,11 @@ export function registerTargetAdminPages(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       if (error instanceof AppError && error.fields && (error.status === 409 || error.status === 422)) {
         return render(c, unitId, periodKey, { values: v, errors: error.fields }, error.status);
+      }
+      if (error instanceof ForbiddenError && v.assignedBy === "higher") {
+        // A unit's own officer picked "cấp trên giao": say so on the field rather than a bare 403.
+        const message = "Chỉ cấp trên mới giao chỉ tiêu này; chọn HĐND giao hoặc kế hoạch của đơn vị.";
+        return render(c, unitId, periodKey, { values: v, errors: { assignedBy: message } }, 422);
       }
       throw error;
     }

@@ -7,6 +7,7 @@ import { AGGREGATION_LABELS, type Indicator } from "../catalogue/indicator.model
 import { WINDOW_RULE_LABELS } from "../period.rules.js";
 import { formatLevel } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
+import { ASSIGNER_LABELS, ASSIGNERS, TARGET_KIND_LABELS, TARGET_KINDS } from "./target.model.js";
 import type { TargetRow } from "./targets.repo.js";
 
 type UnitOption = { id: number; name: string; level: string };
@@ -68,6 +69,7 @@ function TargetRevisionsTable(
           <tr>
             <th scope="col">Chỉ tiêu</th>
             <th scope="col">Phạm vi</th>
+            <th scope="col">Cấp giao</th>
             <th scope="col">Mức giao</th>
             <th scope="col">Lần điều chỉnh</th>
             <th scope="col">Thời gian kỳ</th>
@@ -81,12 +83,18 @@ function TargetRevisionsTable(
               <tr>
                 <th scope="row">{indicator?.name ?? `#${row.indicatorId}`}</th>
                 <td>{SCOPE_LABELS[scope]}</td>
+                <td>{ASSIGNER_LABELS[row.assignedBy]}</td>
                 <td>
+                  {row.kind !== "level" ? `${TARGET_KIND_LABELS[row.kind]}: ` : ""}
                   {row.aggregation ? `${AGGREGATION_LABELS[row.aggregation]}: ` : ""}
                   {formatLevel(
                     row.level,
                     row.aggregation === "growth" ? "%" : (indicator?.unitOfMeasure ?? ""),
                   )}
+                  {row.baseline !== null
+                    ? ` (mức gốc ${formatLevel({ kind: "value", value: row.baseline }, indicator?.unitOfMeasure ?? "")})`
+                    : ""}
+                  {row.subTotal !== null ? ` / ${row.subTotal} chỉ tiêu thành phần` : ""}
                 </td>
                 <td>{row.revision === 0 ? "Giao lần đầu" : `Điều chỉnh lần ${row.revision}`}</td>
                 <td>
@@ -134,6 +142,33 @@ function NewTargetForm(props: TargetAdminProps) {
           ]}
           value={v.appliesTo}
           error={e.appliesTo}
+        />
+        <SelectField
+          name="assignedBy"
+          label="Cấp giao"
+          options={ASSIGNERS.map((a) => ({ value: a, label: ASSIGNER_LABELS[a] }))}
+          value={v.assignedBy}
+          error={e.assignedBy}
+        />
+        <SelectField
+          name="kind"
+          label="Loại chỉ tiêu"
+          options={TARGET_KINDS.map((k) => ({ value: k, label: TARGET_KIND_LABELS[k] }))}
+          value={v.kind}
+          error={e.kind}
+        />
+        <Field
+          name="baseline"
+          label="Mức gốc (chỉ tiêu giảm)"
+          value={v.baseline}
+          error={e.baseline}
+          hint="Số liệu mà mức giảm được tính từ đó, ví dụ số hộ nghèo đầu năm."
+        />
+        <Field
+          name="subTotal"
+          label="Tổng số chỉ tiêu thành phần (dạng n/m)"
+          value={v.subTotal}
+          error={e.subTotal}
         />
         <SelectField
           name="levelKind"

@@ -4,6 +4,7 @@ import type { Aggregation } from "../catalogue/indicator.model.js";
 import type { TargetLevel } from "../evaluation/evaluation.math.js";
 import type { PeriodKind } from "../period.rules.js";
 import type { TargetsTable } from "../targets.tables.js";
+import type { AssignedBy, TargetKind } from "./target.model.js";
 
 /**
  * Queries on targets. A target row is one revision; adjustments add rows, so the history of what was
@@ -16,6 +17,13 @@ export interface TargetRow {
   indicatorId: number;
   unitId: number;
   appliesTo: "unit" | "children";
+  /** Who assigned it (target.model): the level above, the council, or the unit's own plan. */
+  assignedBy: AssignedBy;
+  kind: TargetKind;
+  /** The figure a reduction is measured from; null for other kinds. */
+  baseline: number | null;
+  /** sub_targets: how many sub-targets there are (m); null for other kinds. */
+  subTotal: number | null;
   periodKind: PeriodKind;
   periodKey: string;
   periodStart: string;
@@ -34,6 +42,10 @@ const COLUMNS = [
   "indicator_id",
   "unit_id",
   "applies_to",
+  "assigned_by",
+  "target_kind",
+  "baseline",
+  "sub_total",
   "period_kind",
   "period_key",
   "period_start",
@@ -64,6 +76,10 @@ function toTarget(r: TargetSelect): TargetRow {
     indicatorId: r.indicator_id,
     unitId: r.unit_id,
     appliesTo: r.applies_to === "children" ? "children" : "unit",
+    assignedBy: r.assigned_by as AssignedBy,
+    kind: r.target_kind as TargetKind,
+    baseline: r.baseline === null ? null : Number(r.baseline),
+    subTotal: r.sub_total,
     periodKind: r.period_kind as PeriodKind,
     periodKey: r.period_key,
     periodStart: r.period_start,
@@ -100,8 +116,13 @@ export function parentAt(eb: ExpressionBuilder<DB, keyof DB>, unitId: number, da
     .limit(1);
 }
 
-/** What is written for a target revision; the repo numbers the revision and stamps the time. */
-export type TargetWrite = Omit<TargetRow, "id" | "revision" | "createdAt">;
+type Extras = "assignedBy" | "kind" | "baseline" | "subTotal";
+/**
+ * What is written for a target revision; the repo numbers the revision and stamps the time. Without
+ * an assigner or a kind it is a plain level assigned from above.
+ */
+export type TargetWrite = Omit<TargetRow, "id" | "revision" | "createdAt" | Extras> &
+  Partial<Pick<TargetRow, Extras>>;
 
 /**
  * Inserts the next revision of a target (0 for the first). Run inside the caller's transaction; two
@@ -118,6 +139,7 @@ export async function insertTargetRevision(
     .where("indicator_id", "=", input.indicatorId)
     .where("unit_id", "=", input.unitId)
     .where("applies_to", "=", input.appliesTo)
+    .where("assigned_by", "=", input.assignedBy ?? "higher")
     .where("period_key", "=", input.periodKey)
     .executeTakeFirst();
   const revision = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
@@ -128,6 +150,10 @@ export async function insertTargetRevision(
       indicator_id: input.indicatorId,
       unit_id: input.unitId,
       applies_to: input.appliesTo,
+      assigned_by: input.assignedBy ?? "higher",
+      target_kind: input.kind ?? "level",
+      baseline: input.baseline ?? null,
+      sub_total: input.subTotal ?? null,
       period_kind: input.periodKind,
       period_key: input.periodKey,
       period_start: input.periodStart,

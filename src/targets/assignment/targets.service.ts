@@ -38,9 +38,10 @@ export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext)
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const input = parsed.data;
   if (!ctx.hierarchy.unit(input.unitId)) throw new ValidationError({ unitId: "Đơn vị không tồn tại." });
+  // A target from above is set by the office above; the council's and the unit's own by the unit.
   authorize(
     ctx.actor,
-    "target.manage",
+    input.assignedBy === "higher" ? "target.manage" : "target.plan",
     { unitPath: targetPolicyPath(ctx, input.unitId, input.appliesTo) },
     ctx.today,
   );
@@ -50,7 +51,10 @@ export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext)
   const kind = periodKindOf(input.periodKey) ?? "custom";
   const aggregation = kind === "term" ? (input.aggregation ?? indicator.termAggregation) : null;
   const direction = aggregation ? termDirection(indicator, aggregation) : indicator.direction;
-  const expected = levelKindFor(direction);
+  if (input.kind !== "level" && indicator.valueType === "boolean") {
+    throw new ValidationError({ kind: "Chỉ tiêu mốc hoàn thành chỉ giao theo mức (hoàn thành)." });
+  }
+  const expected = input.kind === "level" ? levelKindFor(direction) : "value";
   if (input.levelKind !== expected) {
     const words = {
       value: "một mức",
@@ -65,14 +69,21 @@ export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext)
     });
   }
   const levels =
-    expected === "range"
-      ? ([
-          ["minValue", input.minValue],
-          ["maxValue", input.maxValue],
-        ] as const)
-      : expected === "value"
-        ? ([["value", input.value]] as const)
-        : [];
+    input.kind === "reduction_pct" || input.kind === "sub_targets"
+      ? ([["baseline", input.baseline]] as const)
+      : input.kind === "reduction_amount"
+        ? ([
+            ["baseline", input.baseline],
+            ["value", input.value],
+          ] as const)
+        : expected === "range"
+          ? ([
+              ["minValue", input.minValue],
+              ["maxValue", input.maxValue],
+            ] as const)
+          : expected === "value"
+            ? ([["value", input.value]] as const)
+            : [];
   const figureErrors: Record<string, string> = {};
   for (const [field, v] of levels) {
     const problem = typeof v === "number" ? targetFigureProblem(indicator, aggregation, v) : null;
@@ -101,6 +112,10 @@ export async function setTarget(db: Kysely<DB>, raw: unknown, ctx: ActorContext)
           indicatorId: indicator.id,
           unitId: input.unitId,
           appliesTo: input.appliesTo,
+          assignedBy: input.assignedBy,
+          kind: input.kind,
+          baseline: input.kind.startsWith("reduction") ? (input.baseline ?? null) : null,
+          subTotal: input.kind === "sub_targets" ? (input.subTotal ?? null) : null,
           periodKind: kind,
           periodKey: input.periodKey,
           periodStart: window.start,

@@ -199,6 +199,24 @@ export function IndicatorFormPage(props: {
           error={e.comparableWeightId}
         />
         <Field name="sortOrder" label="Thứ tự hiển thị" value={v.sortOrder} error={e.sortOrder} />
+        <Field
+          name="precision"
+          label="Số chữ số thập phân của số liệu"
+          value={v.precision}
+          error={e.precision}
+          hint="Để trống: 2 chữ số với tỷ lệ, 3 chữ số với số liệu khác."
+        />
+        <SelectField
+          name="percentDigits"
+          label="Cách viết tỷ lệ % đạt, vượt, tăng giảm"
+          value={v.percentDigits}
+          error={e.percentDigits}
+          options={[
+            { value: "", label: "Theo thói quen của cơ quan" },
+            { value: "0", label: "Số nguyên (đạt 101%)" },
+            { value: "1", label: "Một chữ số thập phân (đạt 101,3%)" },
+          ]}
+        />
         <div class="field">
           <label>
             <input type="checkbox" name="isPublic" value="1" checked={v.isPublic === "1"} /> Công khai số liệu

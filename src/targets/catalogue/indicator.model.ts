@@ -84,6 +84,18 @@ export interface Indicator {
   comparableRule?: ComparableRule | null;
   /** Comparable base: the indicator whose figures weight a mean; null = the population (DAN_SO). */
   comparableWeightId?: number | null;
+  /** Fraction digits of its figures in the API and pages; null: {@link precisionOf}'s default. */
+  precision: number | null;
+  /** 0 or 1: reports write its percentages "đạt 101%" or "đạt 101,3%"; null: the office's habit. */
+  percentDigits: number | null;
+}
+
+/**
+ * The fraction digits an indicator's figures are rounded to once, for display and in the API: its
+ * own precision, else 2 for rates ("90,42%") and 3 for other figures ("40,848 tỷ đồng").
+ */
+export function precisionOf(indicator: Pick<Indicator, "precision" | "valueType">): number {
+  return indicator.precision ?? (indicator.valueType === "rate" ? 2 : 3);
 }
 
 /** The level kind a direction needs: a range for range, a milestone for milestone, else one value. */

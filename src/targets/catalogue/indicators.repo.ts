@@ -27,6 +27,8 @@ function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
     sortOrder: r.sort_order,
     comparableRule: r.comparable_rule as ComparableRule | null,
     comparableWeightId: r.comparable_weight_id,
+    precision: r.precision,
+    percentDigits: r.percent_digits,
   };
 }
 
@@ -64,6 +66,8 @@ function toColumns(input: IndicatorWrite) {
     sort_order: input.sortOrder,
     comparable_rule: input.comparableRule ?? null,
     comparable_weight_id: input.comparableWeightId ?? null,
+    precision: input.precision,
+    percent_digits: input.percentDigits,
   };
 }
 

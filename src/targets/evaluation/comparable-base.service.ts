@@ -91,6 +91,8 @@ export type BasedEvaluation = UnitEvaluation & { base: EvaluationBase };
 export interface BaseOptions {
   base: BaseKind;
   publicOnly?: boolean;
+  /** Today in Vietnam: a term still running is judged mid-way (see EvaluateOptions). */
+  today?: string;
 }
 
 /** What every evaluation on the comparable base of one period reads once. */

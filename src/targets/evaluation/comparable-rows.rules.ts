@@ -122,6 +122,10 @@ function rebuiltTarget(
   const rows = predecessors.map((p) => p.targets.get(indicator.id)?.latest ?? null);
   const first = rows[0];
   if (!first || rows.some((r) => r === null || r.aggregation !== first.aggregation)) return null;
+  // Only levels and floors add up or average across areas; a reduction's baseline or a count of
+  // sub-targets belongs to one area, so such targets are not rebuilt (said, not guessed).
+  if (first.kind !== "level" && first.kind !== "at_least" && first.kind !== "at_most") return null;
+  if (rows.some((r) => r?.kind !== first.kind || r?.assignedBy !== first.assignedBy)) return null;
   const level = rebuildLevel(
     rule,
     predecessors.map((p, i) => ({ share: p.share, weight: weights[i], level: rows[i]?.level ?? null })),
@@ -138,6 +142,10 @@ function rebuiltTarget(
     periodEnd: first.periodEnd,
     aggregation: first.aggregation,
     level,
+    assignedBy: first.assignedBy,
+    kind: first.kind,
+    baseline: null,
+    subTotal: null,
     revision: 0,
     document: "Quy đổi từ chỉ tiêu giao cho các đơn vị trước sắp xếp",
     note: null,

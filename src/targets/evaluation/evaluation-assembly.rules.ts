@@ -1,141 +1,99 @@
 /**
  * Turns loaded rows (indicators, target revisions, approved figures) into evaluations, for one unit or
- * for many units read in bulk. Pure: no I/O; the arithmetic itself is evaluation.math and term.math.
+ * for many units read in bulk. Pure: no I/O; one indicator's evaluation is indicator-evaluation.rules.
  *
- * Rules: a unit's own target for an indicator and period wins over its parent's target "for all
- * children"; the highest revision applies; an approved final figure wins over an approved estimate,
- * which is then named as such; nothing missing is filled in.
+ * Rules: for each assigner (the level above, the council, the unit's own plan) a unit's own target
+ * for an indicator and period wins over its parent's target "for all children"; the highest revision
+ * applies; the assigners' targets are all kept, the first in assigner order deciding the status; an
+ * approved final figure wins over an approved estimate, which is then named as such; nothing missing
+ * is filled in. A part of a year without a target of its own is judged against the year's targets as
+ * progress.
  */
 
+import { ASSIGNER_ORDER, type AssignedBy } from "../assignment/target.model.js";
 import type { TargetRow } from "../assignment/targets.repo.js";
+import type { Indicator, ResultVersion } from "../catalogue/indicator.model.js";
+import { periodKindOf, sameKeyInYear, yearPartOf } from "../period.rules.js";
+import type {
+  AnnualPoint,
+  FigureSet,
+  IndicatorEvaluation,
+  ResolvedTarget,
+  TermFigures,
+} from "./evaluation.model.js";
+import { NO_TERM_INPUT } from "./evaluation.model.js";
 import {
-  type Aggregation,
-  annualSemantics,
-  type Indicator,
-  type ResultVersion,
-  termSemantics,
-} from "../catalogue/indicator.model.js";
-import { defaultWindow, periodKindOf, termYearsOf } from "../period.rules.js";
-import {
-  type Evaluation,
-  evaluateIndicator,
-  type IndicatorSemantics,
-  type TargetRevision,
-} from "./evaluation.math.js";
-import { evaluateLean } from "./evaluation-lean.math.js";
-import { compareWithSamePeriod, type SamePeriodComparison } from "./same-period.math.js";
-import {
-  aggregateAnnual,
-  NO_TERM_FIGURES,
-  type TermAggregates,
-  type TermFigure,
-  termFigureFromAggregates,
-} from "./term.math.js";
+  evaluateDirect,
+  evaluateTerm,
+  type PartYearContext,
+  yearsOfTerm,
+} from "./indicator-evaluation.rules.js";
+import { expectedShare } from "./progress.math.js";
+import { aggregateAnnual } from "./term.math.js";
 
-/** The revisions that apply to one unit for one indicator and period. */
-export interface ResolvedTarget {
-  revisions: TargetRevision[];
-  /** The highest revision's row (document, window, aggregation). */
-  latest: TargetRow;
-  source: "own" | "inherited";
-}
+export type {
+  AnnualPoint,
+  FigureSet,
+  IndicatorEvaluation,
+  ResolvedTarget,
+  TermDetail,
+  TermFigures,
+} from "./evaluation.model.js";
+export { NO_ANNUAL_POINTS, NO_TERM_INPUT, windowKey } from "./evaluation.model.js";
+export { evaluateDirect, evaluateTerm, yearsOfTerm } from "./indicator-evaluation.rules.js";
 
-/** Approved figures of one indicator, unit and period, by version. */
-export interface FigureSet {
-  final?: number;
-  estimate?: number;
-}
-
-export interface AnnualPoint {
-  year: number;
-  value: number | null;
-  basis: "final" | "estimate" | "none";
-  /** The year's own target value, when one was set as a single value. */
-  target: number | null;
-}
-
-export interface TermDetail {
-  aggregation: Aggregation;
-  years: readonly number[];
-  figure: TermFigure;
-  /** Each term year's figure and target (the trend chart); empty in bulk evaluation, which reads sums only. */
-  annual: AnnualPoint[];
-}
-
-/** What a term evaluation reads of one indicator's annual figures over the term's years. */
-export interface TermFigures {
-  aggregates: TermAggregates;
-  /** Term years whose figure is an approved estimate (no approved final figure), ascending. */
-  estimateYears: readonly number[];
-  /** See {@link TermDetail.annual}. */
-  annual: AnnualPoint[];
-}
-
-/** A term year range [from, to] as one number, for maps keyed by window. */
-export const windowKey = (from: number, to: number) => from * 10000 + to;
-
-/** The annual points of a bulk evaluation: none (shared, frozen). */
-export const NO_ANNUAL_POINTS = Object.freeze([]) as unknown as AnnualPoint[];
-
-/** No approved figure in any year of the term. */
-export const NO_TERM_INPUT: TermFigures = Object.freeze({
-  aggregates: NO_TERM_FIGURES,
-  estimateYears: Object.freeze([]) as readonly number[],
-  annual: NO_ANNUAL_POINTS,
-});
-
-export interface IndicatorEvaluation {
-  /** With the name and definition in force for the period. */
-  indicator: Indicator;
-  semantics: IndicatorSemantics;
-  evaluation: Evaluation;
-  target: ResolvedTarget | null;
-  /** Term periods only. */
-  term: TermDetail | null;
-  /** Year periods only, when last year's figure was loaded. */
-  samePeriod: SamePeriodComparison | null;
-  /** Bad stored data that stopped the evaluation (e.g. a range target on a ceiling indicator). */
-  problem: string | null;
-  /** Notes of the figures used ("Số liệu minh họa"…); filled by the single-unit evaluation only. */
-  notes: string[];
-}
-
-/** Groups target rows by indicator and picks own over inherited, for one unit and one period key. */
+/**
+ * Groups target rows by indicator, for one unit and one period key: per assigner the unit's own over
+ * its parent's for all children, then the first assigner's target with the others alongside it.
+ */
 export function resolveTargets(
   rows: readonly TargetRow[],
   unitId: number,
   parentId: number | null,
   periodKey: string,
 ): Map<number, ResolvedTarget> {
-  const own = new Map<number, TargetRow[]>();
-  const inherited = new Map<number, TargetRow[]>();
+  // indicator → assigner → [own rows, inherited rows]
+  const buckets = new Map<number, Map<AssignedBy, [TargetRow[], TargetRow[]]>>();
   for (const row of rows) {
     if (row.periodKey !== periodKey) continue;
-    const bucket =
+    const side =
       row.appliesTo === "unit" && row.unitId === unitId
-        ? own
+        ? 0
         : row.appliesTo === "children" && row.unitId === parentId
-          ? inherited
+          ? 1
           : null;
-    if (!bucket) continue;
-    const list = bucket.get(row.indicatorId);
-    if (list) list.push(row);
-    else bucket.set(row.indicatorId, [row]);
+    if (side === null) continue;
+    let byAssigner = buckets.get(row.indicatorId);
+    if (!byAssigner) {
+      byAssigner = new Map();
+      buckets.set(row.indicatorId, byAssigner);
+    }
+    let pair = byAssigner.get(row.assignedBy);
+    if (!pair) {
+      pair = [[], []];
+      byAssigner.set(row.assignedBy, pair);
+    }
+    pair[side].push(row);
   }
   const resolved = new Map<number, ResolvedTarget>();
-  for (const [source, bucket] of [
-    ["inherited", inherited],
-    ["own", own],
-  ] as const) {
-    for (const [indicatorId, list] of bucket) {
-      let latest = list[0] as TargetRow;
-      for (const row of list) if (row.revision > latest.revision) latest = row;
-      resolved.set(indicatorId, {
-        revisions: list.map((r) => ({ revision: r.revision, level: r.level })),
+  for (const [indicatorId, byAssigner] of buckets) {
+    const list: ResolvedTarget[] = [];
+    for (const assigner of ASSIGNER_ORDER) {
+      const pair = byAssigner.get(assigner);
+      if (!pair) continue;
+      const [own, inherited] = pair;
+      const rowsOf = own.length > 0 ? own : inherited;
+      let latest = rowsOf[0] as TargetRow;
+      for (const row of rowsOf) if (row.revision > latest.revision) latest = row;
+      list.push({
+        revisions: rowsOf.map((r) => ({ revision: r.revision, level: r.level })),
         latest,
-        source,
+        source: own.length > 0 ? "own" : "inherited",
+        alongside: [],
       });
     }
+    const [first, ...rest] = list;
+    if (first) resolved.set(indicatorId, { ...first, alongside: rest });
   }
   return resolved;
 }
@@ -153,105 +111,6 @@ export function addFigure(
   const set = byIndicator.get(figure.indicatorId) ?? {};
   set[figure.version] = figure.value;
   byIndicator.set(figure.indicatorId, set);
-}
-
-// One semantics object per indicator (and aggregation), not one per evaluation: bulk evaluation makes
-// 200.000 of them otherwise.
-const annualCache = new WeakMap<Indicator, IndicatorSemantics>();
-const termCache = new WeakMap<Indicator, Map<Aggregation, IndicatorSemantics>>();
-
-function annualSemanticsOf(indicator: Indicator): IndicatorSemantics {
-  let semantics = annualCache.get(indicator);
-  if (!semantics) {
-    semantics = annualSemantics(indicator);
-    annualCache.set(indicator, semantics);
-  }
-  return semantics;
-}
-
-function termSemanticsOf(indicator: Indicator, aggregation: Aggregation): IndicatorSemantics {
-  let byAggregation = termCache.get(indicator);
-  if (!byAggregation) {
-    byAggregation = new Map();
-    termCache.set(indicator, byAggregation);
-  }
-  let semantics = byAggregation.get(aggregation);
-  if (!semantics) {
-    semantics = termSemantics(indicator, aggregation);
-    byAggregation.set(aggregation, semantics);
-  }
-  return semantics;
-}
-
-const NO_FIGURES: FigureSet = Object.freeze({});
-
-const asActual = (indicator: Pick<Indicator, "valueType">, value: number | undefined) =>
-  value === undefined ? undefined : indicator.valueType === "boolean" ? value !== 0 : value;
-
-/** evaluateLean (wording on demand), with bad stored data reported as a problem instead of a crashed page. */
-function safeEvaluate(
-  semantics: IndicatorSemantics,
-  target: ResolvedTarget | undefined,
-  actual: { final?: number | boolean; estimate?: number | boolean },
-): { evaluation: Evaluation; problem: string | null } {
-  try {
-    return {
-      evaluation: evaluateLean({ semantics, targets: target?.revisions ?? [], actual }),
-      problem: null,
-    };
-  } catch (error) {
-    const evaluation = evaluateIndicator({ semantics, targets: [], actual: {} });
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      evaluation: {
-        ...evaluation,
-        status: "no_data",
-        wording: { precise: "dữ liệu không nhất quán", customary: "dữ liệu không nhất quán" },
-      },
-      problem: `Chỉ tiêu giao không khớp với loại chỉ tiêu (${detail}).`,
-    };
-  }
-}
-
-/** Evaluates one indicator for a year or custom period from that period's figures. */
-export function evaluateDirect(
-  indicator: Indicator,
-  target: ResolvedTarget | undefined,
-  figures: FigureSet | undefined,
-  previous?: FigureSet,
-): IndicatorEvaluation {
-  const semantics = annualSemanticsOf(indicator);
-  // Numbers pass as they are (a FigureSet is already { final, estimate }); milestones become booleans.
-  const actual =
-    indicator.valueType === "boolean"
-      ? { final: asActual(indicator, figures?.final), estimate: asActual(indicator, figures?.estimate) }
-      : (figures ?? NO_FIGURES);
-  const { evaluation, problem } = safeEvaluate(semantics, target, actual);
-  let samePeriod: SamePeriodComparison | null = null;
-  if (previous !== undefined && indicator.valueType !== "boolean") {
-    const current = figures?.final ?? figures?.estimate;
-    samePeriod = compareWithSamePeriod(current, previous.final ?? previous.estimate, {
-      mode: indicator.comparisonMode,
-      unit: indicator.unitOfMeasure,
-    });
-  }
-  return {
-    indicator,
-    semantics,
-    evaluation,
-    target: target ?? null,
-    term: null,
-    samePeriod,
-    problem,
-    notes: [],
-  };
-}
-
-/** The years a term evaluation reads: the term target's window, else the key's default window. */
-export function yearsOfTerm(periodKey: string, target: ResolvedTarget | undefined): readonly number[] {
-  if (target) return termYearsOf(target.latest.periodStart, target.latest.periodEnd);
-  const window = defaultWindow(periodKey);
-  return window ? termYearsOf(window.start, window.end) : [];
 }
 
 /**
@@ -279,42 +138,22 @@ export function termFiguresOf(
   return { aggregates, estimateYears, annual };
 }
 
+/** How many past years' shares make an indicator's seasonal profile (their mean). */
+export const SEASONAL_YEARS = 3;
+
 /**
- * Evaluates one indicator over a term (`years`, see {@link yearsOfTerm}) from its annual figures
- * summed up: the term figure by the target's aggregation (or the indicator's); the whole figure
- * counts as an estimate when any year it uses is one. Missing years refuse the figure (term.math
- * says which).
+ * The period keys a part of a year reads besides itself: last year's same part (cùng kỳ), the year
+ * (its targets and its estimate), and the same part and whole of the {@link SEASONAL_YEARS} years
+ * before (the seasonal profile). Empty for any other key.
  */
-export function evaluateTerm(
-  indicator: Indicator,
-  target: ResolvedTarget | undefined,
-  years: readonly number[],
-  figures: TermFigures,
-): IndicatorEvaluation {
-  const aggregation = target?.latest.aggregation ?? indicator.termAggregation;
-  const figure = termFigureFromAggregates(aggregation, years, figures.aggregates);
-  const semantics = termSemanticsOf(indicator, aggregation);
-  const usedEstimate = figure.ok && figures.estimateYears.some((y) => figure.yearsUsed.includes(y));
-  let actual: { final?: number | boolean; estimate?: number | boolean } = {};
-  if (figure.ok) {
-    const value = semantics.valueType === "boolean" ? figure.value !== 0 : figure.value;
-    actual = usedEstimate ? { estimate: value } : { final: value };
+export function partYearKeys(periodKey: string): string[] {
+  const part = yearPartOf(periodKey);
+  if (!part) return [];
+  const keys = [String(part.year)];
+  for (let back = 1; back <= SEASONAL_YEARS; back++) {
+    keys.push(sameKeyInYear(periodKey, part.year - back) as string, String(part.year - back));
   }
-  let { evaluation, problem } = safeEvaluate(semantics, target, actual);
-  if (!figure.ok && evaluation.status === "no_data") {
-    const why = `chưa tính được: ${figure.message}`;
-    evaluation = { ...evaluation, wording: { precise: why, customary: why } };
-  }
-  return {
-    indicator,
-    semantics,
-    evaluation,
-    target: target ?? null,
-    term: { aggregation, years, figure, annual: figures.annual },
-    samePeriod: null,
-    problem,
-    notes: [],
-  };
+  return keys;
 }
 
 /** Everything needed to evaluate one unit for one period, already loaded. */
@@ -332,17 +171,45 @@ export interface UnitRows {
    * evaluation has the database do it); when absent they are made from `figures`.
    */
   termFigures?: (indicatorId: number, from: number, to: number) => TermFigures | undefined;
-  /** Load last year's figures for "so với cùng kỳ" (year periods). */
+  /** Load last year's figures for "so với cùng kỳ" (years and parts of years). */
   previousKey?: string | null;
   /** Resolve each term year's own target, for the trend chart. */
   withAnnualTargets?: boolean;
   /** The period's targets already resolved (bulk evaluation resolves the parent's once for all units). */
   resolved?: ReadonlyMap<number, ResolvedTarget>;
+  /** Today (YYYY-MM-DD): a term whose target runs past it is judged mid-way as progress. */
+  today?: string | null;
+}
+
+/** The part-year context of one indicator: its year's target, the expected share, the year's estimate. */
+function partYearContext(
+  rows: UnitRows,
+  indicator: Indicator,
+  yearTargets: ReadonlyMap<number, ResolvedTarget>,
+): PartYearContext | undefined {
+  const part = yearPartOf(rows.periodKey);
+  if (!part) return undefined;
+  const yearTarget = yearTargets.get(indicator.id);
+  if (!yearTarget) return undefined;
+  const figure = (key: string | null) => {
+    const set = key ? rows.figures.get(key)?.get(indicator.id) : undefined;
+    return set?.final ?? set?.estimate ?? null;
+  };
+  const past = Array.from({ length: SEASONAL_YEARS }, (_, i) => ({
+    part: figure(sameKeyInYear(rows.periodKey, part.year - i - 1)),
+    whole: figure(String(part.year - i - 1)),
+  }));
+  const year = rows.figures.get(String(part.year))?.get(indicator.id);
+  return {
+    yearTarget,
+    expected: expectedShare(part.months, past),
+    forecast: year?.final === undefined ? (year?.estimate ?? null) : null,
+  };
 }
 
 /**
- * Evaluates every indicator that has a target or a figure in the period, in the given order.
- * Indicators with neither are not part of the unit's evaluation and are left out.
+ * Evaluates every indicator that has a target or a figure in the period, in the given order; a part
+ * of a year judges its figures against the year's targets. Indicators with neither are left out.
  */
 export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
   const kind = periodKindOf(rows.periodKey);
@@ -370,18 +237,24 @@ export function assembleUnitEvaluation(rows: UnitRows): IndicatorEvaluation[] {
             ? (rows.termFigures(indicator.id, from, to) ?? NO_TERM_INPUT)
             : termFiguresOf(indicator, years, rows.figures, annualTargets);
       if (!target && figures.aggregates.yearsPresent.length === 0) continue;
-      out.push(evaluateTerm(indicator, target, years, figures));
+      out.push(evaluateTerm(indicator, target, years, figures, rows.today));
     }
     return out;
   }
+  const part = yearPartOf(rows.periodKey);
+  const yearTargets = part
+    ? resolveTargets(rows.targets, rows.unitId, rows.parentId, String(part.year))
+    : new Map<number, ResolvedTarget>();
   const current = rows.figures.get(rows.periodKey);
   const previous = rows.previousKey ? rows.figures.get(rows.previousKey) : undefined;
   for (const indicator of rows.indicators) {
     const target = targets.get(indicator.id);
     const figures = current?.get(indicator.id);
+    // A part of a year speaks of the indicators reported for it (many are counted once a year).
     if (!target && !figures) continue;
+    const context = partYearContext(rows, indicator, yearTargets);
     const last = rows.previousKey ? (previous?.get(indicator.id) ?? {}) : undefined;
-    out.push(evaluateDirect(indicator, target, figures, last));
+    out.push(evaluateDirect(indicator, target, figures, last, context));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ActualFigures,
   type Direction,
+  type Evaluation,
   type EvaluationInput,
   evaluateIndicator,
   type IndicatorSemantics,
@@ -69,8 +70,16 @@ function* inputs(): Generator<EvaluationInput> {
 function outcome(fn: () => unknown): { value?: unknown; error?: string } {
   try {
     // Every field, the lazy wording (a prototype getter) included.
-    const evaluation = fn() as { wording: unknown };
-    return { value: { ...evaluation, wording: evaluation.wording } };
+    const e = fn() as Evaluation;
+    // Lazy fields are prototype getters of a lean evaluation: read them by name.
+    const lazy = {
+      achievementPct: e.achievementPct,
+      exceedPct: e.exceedPct,
+      exceedPoints: e.exceedPoints,
+      margin: e.margin,
+      wording: e.wording,
+    };
+    return { value: { ...e, ...lazy } };
   } catch (error) {
     return { error: `${(error as Error).name}: ${(error as Error).message}` };
   }

@@ -1,8 +1,10 @@
 /**
  * Evaluating one indicator: an actual against its target, following the arithmetic of domain.md §2.
- * Pure: no I/O. Computations keep full precision; wording rounds half away from zero at display
- * precision (see core/format/vi-number).
+ * Pure: no I/O. Ratios and differences are computed in decimal (exact.math), so 44,4 of 40 is 111%;
+ * wording rounds half away from zero at display precision (see core/format/vi-number).
  */
+
+import { difference, ratioPct } from "./exact.math.js";
 import { digitsShowing, makePrinter, type Printer, same, type Words } from "./figure-wording.rules.js";
 import { compareFigures as compare } from "./figures.math.js";
 
@@ -59,9 +61,18 @@ export interface EvaluationOptions {
  * exceeded: better than the target (above it, or below a ceiling); met: exactly on it, inside the range,
  * or the milestone done; not_met: worse; no_data: no final and no estimate; no_target: nothing assigned.
  * Whether the figure is an estimate is told by `basis`, not the status, so an estimate can still be
- * "exceeded" while every consumer can see it is not final.
+ * "exceeded" while every consumer can see it is not final. on_track / behind: a part of the year (or
+ * of a term not yet over) judged against the whole's target as progress (progress.math), never as
+ * met or not met before the end.
  */
-export type EvaluationStatus = "exceeded" | "met" | "not_met" | "no_data" | "no_target";
+export type EvaluationStatus =
+  | "exceeded"
+  | "met"
+  | "not_met"
+  | "no_data"
+  | "no_target"
+  | "on_track"
+  | "behind";
 export type ActualBasis = "final" | "estimate" | "none";
 
 export interface Evaluation {
@@ -136,7 +147,7 @@ function valueWords(
   o: Required<EvaluationOptions>,
 ): Words {
   const { direction, comparisonMode } = semantics;
-  const gap = Math.abs(actual - target);
+  const gap = Math.abs(difference(actual, target));
   if (direction === "lower_is_better") {
     const head = `ở mức ${p.value(actual)}`;
     if (better === 0) return same(`${head}, bằng mức trần`);
@@ -147,7 +158,7 @@ function valueWords(
       const digits = digitsShowing(achievementPct - 100, minDigits);
       const head = `đạt ${p.pct(achievementPct, digits)} kế hoạch`;
       if (better === 0) return head;
-      const diff = p.pct(Math.abs(achievementPct - 100), digits);
+      const diff = p.pct(Math.abs(difference(achievementPct, 100)), digits);
       return better > 0 ? `${head}, vượt ${diff}` : `${head}, chưa đạt (thiếu ${diff})`;
     };
     return { precise: words(o.preciseDigits), customary: words(o.customaryRatioDigits) };
@@ -281,23 +292,42 @@ function judge(
     }
     const edge = below ? level.min : level.max;
     const side = below ? "thấp hơn cận dưới" : "cao hơn cận trên";
-    const gap = Math.abs(value - edge);
+    const gap = Math.abs(difference(value, edge));
     const tail = ` (chỉ tiêu ${p.range(level.min, level.max)})`;
     return { ...none, status: "not_met", margin: -gap, wording: p.gapWords(head, side, gap, tail) };
   }
   const target = level.value;
   const ceiling = semantics.direction === "lower_is_better";
   const better = (ceiling ? compare(target, value) : compare(value, target)) as -1 | 0 | 1;
-  // Snap to exact figures when equal within noise, so "vượt 0%" never appears.
-  const margin = better === 0 ? 0 : ceiling ? target - value : value - target;
-  const achievementPct = ceiling || target <= 0 ? null : better === 0 ? 100 : (value / target) * 100;
-  const ratio = semantics.comparisonMode === "ratio";
+  const figures = exactValueFigures(semantics, target, value, better);
   return {
     status: better > 0 ? "exceeded" : better === 0 ? "met" : "not_met",
+    ...figures,
+    wording: valueWords(semantics, value, target, better, figures.achievementPct, p, o),
+  };
+}
+
+/** The figures of a comparison, without its status and wording. */
+export type ComparisonFigures = Pick<Evaluation, "achievementPct" | "exceedPct" | "exceedPoints" | "margin">;
+
+/**
+ * The exact figures (decimal) of a value compared with a single-value target, `better` being the
+ * comparison's outcome within noise (0 snaps to exact figures, so "vượt 0%" never appears).
+ */
+export function exactValueFigures(
+  semantics: Pick<IndicatorSemantics, "direction" | "comparisonMode">,
+  target: number,
+  value: number,
+  better: -1 | 0 | 1,
+): ComparisonFigures {
+  const ceiling = semantics.direction === "lower_is_better";
+  const margin = better === 0 ? 0 : ceiling ? difference(target, value) : difference(value, target);
+  const achievementPct = ceiling || target <= 0 ? null : better === 0 ? 100 : ratioPct(value, target);
+  const ratio = semantics.comparisonMode === "ratio";
+  return {
     achievementPct,
-    exceedPct: ratio && achievementPct !== null ? achievementPct - 100 : null,
+    exceedPct: ratio && achievementPct !== null ? difference(achievementPct, 100) : null,
     exceedPoints: ratio ? null : margin,
     margin,
-    wording: valueWords(semantics, value, target, better, achievementPct, p, o),
   };
 }

@@ -6,7 +6,7 @@ import { idParam } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "../entry/entry-chooser.views.js";
-import { periodKindOf } from "../period.rules.js";
+import { PERIOD_KEY_MESSAGE, periodKindOf } from "../period.rules.js";
 import { baseOfQuery, canReadOnBase } from "../targets-request.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
@@ -19,18 +19,29 @@ export function defaultPeriodOf(c: AppCtx): string {
   return String(Number(todayOf(c).slice(0, 4)) - 1);
 }
 
-/** Years and terms offered in period pickers: from 2015 to this year, and the three recent terms. */
+/**
+ * Periods offered in period pickers: from 2015 to this year, the three recent terms, and the six and
+ * nine months and the quarters of this year and last year (any other key can be typed).
+ */
 export function periodChoices(c: AppCtx): string[] {
   const year = Number(todayOf(c).slice(0, 4));
   const years = Array.from({ length: year - 2015 + 1 }, (_, i) => String(year - i));
-  return [...years, "2025-2030", "2020-2025", "2015-2020"];
+  const parts = [year, year - 1].flatMap((y) => [
+    `${y}-9T`,
+    `${y}-6T`,
+    `${y}-Q4`,
+    `${y}-Q3`,
+    `${y}-Q2`,
+    `${y}-Q1`,
+  ]);
+  return [...years, "2025-2030", "2020-2025", "2015-2020", ...parts];
 }
 
 /** Reads `?ky=`, or the default period; a malformed key is a 422 with a message the page shows. */
 export function periodParam(c: AppCtx): string {
   const key = (c.req.query("ky") ?? "").trim() || defaultPeriodOf(c);
   if (!periodKindOf(key)) {
-    const message = "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng.";
+    const message = PERIOD_KEY_MESSAGE;
     throw new ValidationError({ ky: message }, message);
   }
   return key;
@@ -70,6 +81,7 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
       periodKey,
       base,
       publicOnly: !full,
+      today: todayOf(c),
     });
     const style = c.req.query("cach-viet") === "thong-dung" ? "customary" : "precise";
     const narrative = style === "precise" ? evaluation.narrative : narrativeFor(evaluation, "customary");

@@ -22,14 +22,23 @@ import {
 import { listDefinitions, listIndicators } from "../catalogue/indicators.repo.js";
 import {
   defaultWindow,
+  PERIOD_KEY_MESSAGE,
   type PeriodKind,
   periodKindOf,
   periodLabel,
   previousYearKey,
   termBounds,
   termYearsOf,
+  yearKeyOf,
 } from "../period.rules.js";
 import { unitInSentence } from "../unit-wording.rules.js";
+import {
+  type FigureSet,
+  type IndicatorEvaluation,
+  NO_ANNUAL_POINTS,
+  type TermFigures,
+  windowKey,
+} from "./evaluation.model.js";
 import {
   findCustomPeriodEnd,
   findParentIdAt,
@@ -40,15 +49,12 @@ import {
 import {
   addFigure,
   assembleUnitEvaluation,
-  type FigureSet,
-  type IndicatorEvaluation,
-  NO_ANNUAL_POINTS,
+  partYearKeys,
   resolveTargets,
-  type TermFigures,
-  windowKey,
-  yearsOfTerm,
 } from "./evaluation-assembly.rules.js";
+import { yearsOfTerm } from "./indicator-evaluation.rules.js";
 import { composeNarrative } from "./narrative.rules.js";
+import { composeProgressNarrative, isProgressEvaluation } from "./progress-narrative.rules.js";
 import { rankingScore } from "./ranking-score.math.js";
 import {
   listApprovedFiguresForUnit,
@@ -60,7 +66,7 @@ import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
 export interface EvaluatedPeriod {
   key: string;
   kind: PeriodKind;
-  /** "năm 2019", "nhiệm kỳ 2015–2020". */
+  /** "năm 2019", "nhiệm kỳ 2015–2020", "6 tháng đầu năm 2019", "quý III/2019", "tháng 7/2019". */
   label: string;
   /** The date at which the hierarchy (parent, children) and the indicators' wording are read. */
   asOf: string;
@@ -80,6 +86,11 @@ export interface UnitEvaluation {
 export interface EvaluateOptions {
   /** Only indicators whose approved figures are open data (anonymous visitors). */
   publicOnly?: boolean;
+  /**
+   * Today in Vietnam (YYYY-MM-DD): a term whose target runs past today is judged mid-way as progress
+   * ("sau 3 năm đạt 62% chỉ tiêu nhiệm kỳ"); without it a term missing years is refused.
+   */
+  today?: string;
 }
 
 /** Validates a period key and works out the date the evaluation reads the hierarchy at. */
@@ -91,7 +102,7 @@ export async function resolvePeriod(
   const kind = periodKindOf(periodKey);
   if (!kind) {
     throw new ValidationError({
-      period: "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng.",
+      period: PERIOD_KEY_MESSAGE,
     });
   }
   const asOf = defaultWindow(periodKey)?.end ?? (await findCustomPeriodEnd(db, unitId, periodKey));
@@ -100,8 +111,10 @@ export async function resolvePeriod(
 }
 
 /**
- * The period keys to read: the period itself; for a year also last year (cùng kỳ); for a term "A-B"
- * every year from A to B, which covers both conventions (A…B−1 and A+1…B) a term target may use.
+ * The period keys to read: the period itself; for a year or a part of one also last year's same
+ * period (cùng kỳ); for a part of a year its year (targets, estimate) and the past years that make
+ * its seasonal profile; for a term "A-B" every year from A to B, which covers both conventions
+ * (A…B−1 and A+1…B) a term target may use.
  */
 export function keysToRead(period: EvaluatedPeriod): { keys: string[]; previousKey: string | null } {
   if (period.kind === "term") {
@@ -110,7 +123,8 @@ export function keysToRead(period: EvaluatedPeriod): { keys: string[]; previousK
     return { keys: [period.key, ...years], previousKey: null };
   }
   const previousKey = previousYearKey(period.key);
-  return { keys: previousKey ? [period.key, previousKey] : [period.key], previousKey };
+  const keys = new Set([period.key, ...(previousKey ? [previousKey] : []), ...partYearKeys(period.key)]);
+  return { keys: [...keys], previousKey };
 }
 
 /** Indicators with their wording in force at `date`, open-data ones only when asked. */
@@ -139,6 +153,12 @@ export function narrativeOf(
   style: "precise" | "customary" = "precise",
 ): string | null {
   if (evaluations.length === 0) return null;
+  if (evaluations.some((e) => isProgressEvaluation(e.evaluation))) {
+    return composeProgressNarrative(
+      { unitName: unitInSentence(unit), periodLabel: period.label, indicators: evaluations },
+      style,
+    );
+  }
   return composeNarrative(
     {
       unitName: unitInSentence(unit),
@@ -213,6 +233,7 @@ export async function evaluateUnit(
     figures,
     previousKey,
     withAnnualTargets: true,
+    today: input.today ?? null,
   });
   attachNotes(evaluations, results, period.key);
   const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
@@ -286,13 +307,14 @@ export async function evaluateChildren(
   const parent = await findUnitBrief(db, input.parentId);
   if (!parent) throw new NotFoundError("Không tìm thấy đơn vị.");
   const period = await resolvePeriod(db, parent.id, input.periodKey);
-  // No "so với cùng kỳ" in bulk: last year's figures are not read.
-  const { keys, previousKey } = keysToRead(period);
+  // No "so với cùng kỳ" in bulk: last year's figures are not read. A part of a year reads its year's
+  // targets and the past years of its seasonal profile, so a ranking judges it as the unit's page does.
   const term = period.kind === "term";
+  const yearKey = yearKeyOf(period.key);
   const query = {
     parentId: parent.id,
     date: period.asOf,
-    periodKeys: term ? [period.key] : keys.filter((k) => k !== previousKey),
+    periodKeys: yearKey ? [period.key, yearKey] : [period.key],
   };
   const figuresByUnit = new Map<number, Map<string, Map<number, FigureSet>>>();
   const collect = (
@@ -310,6 +332,7 @@ export async function evaluateChildren(
     addFigure(map, { periodKey, indicatorId, version, value });
   };
   const targetsRead = listTargetsForChildren(db, query);
+  const figuresQuery = { ...query, periodKeys: [period.key, ...partYearKeys(period.key)] };
   const [children, indicators, targets, termByUnit] = await Promise.all([
     listChildrenAt(db, parent.id, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
@@ -318,7 +341,7 @@ export async function evaluateChildren(
     // reads its figures.
     term
       ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets))
-      : visitApprovedOfChildren(db, query, collect).then(() => null),
+      : visitApprovedOfChildren(db, figuresQuery, collect).then(() => null),
   ]);
 
   const inherited = targets.filter((t) => t.appliesTo === "children");
@@ -334,7 +357,8 @@ export async function evaluateChildren(
   const shared = resolveTargets(inherited, Number.NaN, parent.id, period.key);
   const units = children.map((unit): UnitEvaluation => {
     const own = ownByUnit.get(unit.id);
-    const resolved = own ? new Map([...shared, ...resolveTargets(own, unit.id, null, period.key)]) : shared;
+    // A unit's own targets change what applies per assigner: resolve its rows with the parent's.
+    const resolved = own ? resolveTargets([...inherited, ...own], unit.id, parent.id, period.key) : shared;
     const termFigures = termByUnit?.get(unit.id);
     const evaluations = assembleUnitEvaluation({
       unitId: unit.id,
@@ -347,6 +371,7 @@ export async function evaluateChildren(
       termFigures: term
         ? (indicatorId, from, to) => termFigures?.get(windowKey(from, to))?.get(indicatorId)
         : undefined,
+      today: input.today ?? null,
     });
     const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
     return {

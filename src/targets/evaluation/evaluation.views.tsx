@@ -1,6 +1,7 @@
 /** The unit's evaluation page: summary, narrative, table, actual-vs-target chart and term trends. */
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { AGGREGATION_LABELS } from "../catalogue/indicator.model.js";
+import { toDhis2Period } from "../exchange/dhis2-period.rules.js";
 import {
   formatFigure,
   formatGap,
@@ -13,8 +14,9 @@ import { unitTitle } from "../unit-wording.rules.js";
 import { BulletChart, type BulletRow, TrendChart } from "./charts.views.js";
 import type { EvaluationBase } from "./comparable-base.service.js";
 import { BaseSwitch, ComparableBaseNote } from "./comparable-base.views.js";
+import type { IndicatorEvaluation } from "./evaluation.model.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
-import type { IndicatorEvaluation } from "./evaluation-assembly.rules.js";
+import { AchievementCell, SamePeriodCell, TargetsCell } from "./evaluation-cells.views.js";
 
 export interface EvaluationPageProps {
   meta: PageMeta;
@@ -86,7 +88,6 @@ function notesOf(e: IndicatorEvaluation): string[] {
     if (figure.ok && figure.note) notes.push(figure.note);
     if (!figure.ok) notes.push(figure.message);
   }
-  if (e.samePeriod && e.evaluation.actual !== null) notes.push(sentenceCase(e.samePeriod.changeWording));
   return [...notes, ...e.notes];
 }
 
@@ -136,6 +137,7 @@ function EvaluationTable({
               Vượt (+) / thiếu (−)
             </th>
             <th scope="col">Đánh giá</th>
+            <th scope="col">Cùng kỳ năm trước</th>
             <th scope="col">Ghi chú</th>
           </tr>
         </thead>
@@ -143,10 +145,17 @@ function EvaluationTable({
           {evaluation.indicators.map((e) => (
             <tr>
               <IndicatorRowHeader e={e} />
-              <td>{targetCell(e)}</td>
+              <TargetsCell e={e} fallback={targetCell(e)} />
               <ActualCell e={e} />
-              <td class="num">{formatPct(e.evaluation.achievementPct)}</td>
-              <td class="num">{formatGap(e.evaluation.exceedPct, e.evaluation.exceedPoints, unitOf(e))}</td>
+              <AchievementCell e={e} />
+              <td class="num">
+                {formatGap(
+                  e.evaluation.exceedPct,
+                  e.evaluation.exceedPoints,
+                  unitOf(e),
+                  e.indicator.percentDigits,
+                )}
+              </td>
               <td>
                 <span class={`status status-${e.evaluation.status}`}>
                   {STATUS_LABELS[e.evaluation.status]}
@@ -159,6 +168,7 @@ function EvaluationTable({
                   </p>
                 ) : null}
               </td>
+              <SamePeriodCell e={e} />
               <td>
                 <ul class="plain-list">
                   {notesOf(e).map((n) => (
@@ -357,11 +367,14 @@ export function EvaluationPage(props: EvaluationPageProps) {
         >
           Dữ liệu JSON
         </a>
-        <a
-          href={`/api/v1/dataValueSets?orgUnit=${evaluation.unit.id}&period=${encodeURIComponent(evaluation.period.key)}&format=csv`}
-        >
-          Dữ liệu DHIS2 (CSV)
-        </a>
+        {evaluation.period.kind === "term" || toDhis2Period(evaluation.period.key) !== null ? (
+          // DHIS2 has no id for nine months or a custom period.
+          <a
+            href={`/api/v1/dataValueSets?orgUnit=${evaluation.unit.id}&period=${encodeURIComponent(evaluation.period.key)}&format=csv`}
+          >
+            Dữ liệu DHIS2 (CSV)
+          </a>
+        ) : null}
       </p>
     </PublicLayout>
   );

@@ -25,7 +25,7 @@ describe("compareWithSamePeriod", () => {
     [103, 0, "chưa có số liệu so sánh (cùng kỳ bằng 0)"],
     [103, -4, "chưa có số liệu so sánh (cùng kỳ âm)"],
   ] as const)("ratio without a usable base: %s vs %s", (current, previous, text) => {
-    expect(compareWithSamePeriod(current, previous)).toEqual({
+    expect(compareWithSamePeriod(current, previous)).toMatchObject({
       ratioPct: null,
       changePct: null,
       changePoints: null,
@@ -73,5 +73,27 @@ describe("compareWithSamePeriod", () => {
     expect(compareWithSamePeriod(1e308, -1e308, { mode: "points", unit: "%" }).changeWording).toBe(
       notComparable,
     );
+  });
+
+  it.each([
+    [44.4, 39.6, "tấn", 4.8, "tăng 4,8 tấn (tăng 12,12%) so với cùng kỳ"],
+    [120, 132, "tấn", -12, "giảm 12 tấn (giảm 9,09%) so với cùng kỳ"],
+    [12, 0, "hộ", 12, "tăng 12 hộ so với cùng kỳ"],
+    [7, 7, "vụ", 0, "không thay đổi so với cùng kỳ"],
+  ] as const)("gives the change in the unit: %s vs %s %s", (current, previous, unit, change, wording) => {
+    const result = compareWithSamePeriod(current, previous, { unit });
+    expect(result.previous).toBe(previous);
+    expect(result.change).toBe(change);
+    expect(result.wording).toBe(wording);
+  });
+
+  it("gives a rate's change in points as its change", () => {
+    const result = compareWithSamePeriod(90.42, 89.2, { mode: "points", unit: "%" });
+    expect(result).toMatchObject({ previous: 89.2, change: 1.22, changePct: null });
+    expect(result.wording).toBe("tăng 1,22 điểm phần trăm so với cùng kỳ");
+  });
+
+  it("computes the ratio in decimal", () => {
+    expect(compareWithSamePeriod(44.4, 40).changePct).toBe(11);
   });
 });

@@ -1,13 +1,19 @@
 /**
  * Comparing a figure with the same period last year (cùng kỳ): "bằng 103% so với cùng kỳ", "tăng 3%",
- * or for rates the change in points. Pure.
+ * the change in the indicator's own unit ("tăng 12 tấn"), or for rates the change in points. Pure;
+ * ratios and differences in decimal (exact.math).
  */
 import type { ComparisonMode } from "./evaluation.math.js";
+import { difference, ratioPct as ratioOf } from "./exact.math.js";
 import { digitsShowing, makePrinter } from "./figure-wording.rules.js";
 import { compareFigures as compare } from "./figures.math.js";
 
 /** Comparison with the same period last year (cùng kỳ). */
 export interface SamePeriodComparison {
+  /** Last year's figure for the same period; null when there is none. */
+  previous: number | null;
+  /** current − previous in the indicator's unit (points for a rate); null without both figures. */
+  change: number | null;
   /** current ÷ previous × 100 (ratio mode, previous > 0), else null. */
   ratioPct: number | null;
   /** ratioPct − 100, else null. */
@@ -18,13 +24,19 @@ export interface SamePeriodComparison {
   ratioWording: string | null;
   /** "tăng 3% so với cùng kỳ", "giảm 1,2 điểm phần trăm so với cùng kỳ", "chưa có số liệu so sánh". */
   changeWording: string;
+  /**
+   * The change as reports write it, amount first: "tăng 12 tấn (tăng 5%) so với cùng kỳ" (ratio mode),
+   * "giảm 1,2 điểm phần trăm so với cùng kỳ" (points), "chưa có số liệu so sánh".
+   */
+  wording: string;
 }
 
 /**
- * Compares a figure with the same period last year. Ratio mode (amounts, counts): null figures and
- * "chưa có số liệu so sánh" when either figure is missing or last year's is 0 or negative (no ratio
- * exists). Points mode (rates, `unit` "%" or "‰"): the difference in points, computable with a zero base.
- * `digits` (default 2) is the display precision.
+ * Compares a figure with the same period last year. Ratio mode (amounts, counts): the change in the
+ * unit always, and the ratio when last year's figure is positive ("chưa có số liệu so sánh" for the
+ * ratio otherwise: none exists). Points mode (rates, `unit` "%" or "‰"): the difference in points,
+ * computable with a zero base. Either figure missing: nothing to compare. `digits` (default 2) is the
+ * display precision.
  */
 export function compareWithSamePeriod(
   current: number | null | undefined,
@@ -33,41 +45,76 @@ export function compareWithSamePeriod(
 ): SamePeriodComparison {
   const mode = options.mode ?? "ratio";
   const digits = options.digits ?? 2;
-  const empty = { ratioPct: null, changePct: null, changePoints: null };
+  const empty = {
+    previous: previous ?? null,
+    change: null,
+    ratioPct: null,
+    changePct: null,
+    changePoints: null,
+  };
   const missing = "chưa có số liệu so sánh";
   if (current == null || previous == null) {
-    return { ...empty, ratioWording: mode === "ratio" ? missing : null, changeWording: missing };
+    return {
+      ...empty,
+      ratioWording: mode === "ratio" ? missing : null,
+      changeWording: missing,
+      wording: missing,
+    };
   }
   // Stored figures too large or small to compare (1e308, 1e-320): not comparable rather than a crash.
   const unusable = `${missing} (số liệu quá lớn hoặc quá nhỏ)`;
-  const notComparable = {
-    ...empty,
-    ratioWording: mode === "ratio" ? unusable : null,
-    changeWording: unusable,
-  };
   if (!Number.isFinite(current) || !Number.isFinite(previous) || !Number.isFinite(current - previous)) {
-    return notComparable;
+    return {
+      ...empty,
+      ratioWording: mode === "ratio" ? unusable : null,
+      changeWording: unusable,
+      wording: unusable,
+    };
   }
   const p = makePrinter(options.unit, digits, digits);
-  const change = (diff: number, text: (x: number) => string) =>
-    diff === 0
-      ? "không thay đổi so với cùng kỳ"
-      : `${diff > 0 ? "tăng" : "giảm"} ${text(Math.abs(diff))} so với cùng kỳ`;
+  const diff = compare(current, previous) === 0 ? 0 : difference(current, previous);
+  const direction = (x: number) => (x > 0 ? "tăng" : "giảm");
+  const change = (x: number, text: (x: number) => string) =>
+    x === 0 ? "không thay đổi so với cùng kỳ" : `${direction(x)} ${text(Math.abs(x))} so với cùng kỳ`;
   if (mode === "points") {
-    const diff = compare(current, previous) === 0 ? 0 : current - previous;
-    return { ...empty, changePoints: diff, ratioWording: null, changeWording: change(diff, p.gapPrecise) };
+    const words = change(diff, p.gapPrecise);
+    return {
+      ...empty,
+      change: diff,
+      changePoints: diff,
+      ratioWording: null,
+      changeWording: words,
+      wording: words,
+    };
   }
+  const amount = change(diff, p.gapPrecise);
   if (previous <= 0) {
     const why = previous === 0 ? " (cùng kỳ bằng 0)" : " (cùng kỳ âm)";
-    return { ...empty, ratioWording: missing + why, changeWording: missing + why };
+    return {
+      ...empty,
+      change: diff,
+      ratioWording: missing + why,
+      changeWording: missing + why,
+      wording: amount,
+    };
   }
-  const ratioPct = compare(current, previous) === 0 ? 100 : (current / previous) * 100;
-  if (!Number.isFinite(ratioPct)) return notComparable;
+  const ratioPct = diff === 0 ? 100 : ratioOf(current, previous);
+  if (!Number.isFinite(ratioPct)) {
+    return { ...empty, change: diff, ratioWording: unusable, changeWording: unusable, wording: amount };
+  }
+  const changePct = difference(ratioPct, 100);
+  const pct = (x: number) => p.pct(x, digitsShowing(x, digits));
   return {
+    previous,
+    change: diff,
     ratioPct,
-    changePct: ratioPct - 100,
+    changePct,
     changePoints: null,
-    ratioWording: `bằng ${p.pct(ratioPct, digitsShowing(ratioPct - 100, digits))} so với cùng kỳ`,
-    changeWording: change(ratioPct - 100, (x) => p.pct(x, digitsShowing(x, digits))),
+    ratioWording: `bằng ${p.pct(ratioPct, digitsShowing(changePct, digits))} so với cùng kỳ`,
+    changeWording: change(changePct, pct),
+    wording:
+      diff === 0
+        ? amount
+        : `${direction(diff)} ${p.gapPrecise(Math.abs(diff))} (${direction(changePct)} ${pct(Math.abs(changePct))}) so với cùng kỳ`,
   };
 }

@@ -80,7 +80,7 @@ describe("summarizeEvaluations", () => {
       sentence: "chưa có chỉ tiêu nào đủ số liệu để đánh giá",
     },
   ])("$name", ({ input, counts, sentence }) => {
-    expect(summarizeEvaluations(input)).toEqual({ ...counts, sentence });
+    expect(summarizeEvaluations(input)).toEqual({ onTrack: 0, behind: 0, ...counts, sentence });
   });
 
   it("pads N/M to two digits on request, as in '06/08'", () => {
@@ -91,5 +91,16 @@ describe("summarizeEvaluations", () => {
     expect(summarizeEvaluations(rows("exceeded", 16), { padCounts: true }).sentence).toBe(
       "hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu",
     );
+  });
+
+  it("counts a part of a year as progress, never as met or not met", () => {
+    const input = [...rows("on_track", 5), ...rows("behind", 1), ...rows("no_data", 1)];
+    const summary = summarizeEvaluations(input);
+    expect(summary).toMatchObject({ onTrack: 5, behind: 1, withData: 0, met: 0, notMet: 0, noData: 1 });
+    expect(summary.sentence).toBe(
+      "5/6 chỉ tiêu bảo đảm tiến độ kế hoạch, 1 chỉ tiêu chậm tiến độ; 1 chỉ tiêu chưa có số liệu",
+    );
+    expect(summary.sentence).not.toContain("hoàn thành");
+    expect(summary.sentence).not.toContain("chưa đạt");
   });
 });

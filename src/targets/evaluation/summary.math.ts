@@ -21,6 +21,10 @@ export interface TargetsSummary {
   noTarget: number;
   /** Of the M, how many rest on an estimate (ước thực hiện) rather than a final figure. */
   estimated: number;
+  /** Part of a year (or a term not over): indicators on track towards the whole's target. */
+  onTrack: number;
+  /** Part of a year (or a term not over): indicators behind the expected progress. */
+  behind: number;
   /** Vietnamese clause starting in lower case, to embed in a report sentence. */
   sentence: string;
 }
@@ -41,12 +45,23 @@ export function summarizeEvaluations(
   evaluations: readonly Pick<Evaluation, "status" | "basis">[],
   options: SummaryOptions = {},
 ): TargetsSummary {
-  const counts = { exceeded: 0, met: 0, notMet: 0, noData: 0, noTarget: 0, estimated: 0 };
+  const counts = {
+    exceeded: 0,
+    met: 0,
+    notMet: 0,
+    noData: 0,
+    noTarget: 0,
+    estimated: 0,
+    onTrack: 0,
+    behind: 0,
+  };
   for (const { status, basis } of evaluations) {
     if (status === "exceeded") counts.exceeded++;
     else if (status === "met") counts.met++;
     else if (status === "not_met") counts.notMet++;
     else if (status === "no_data") counts.noData++;
+    else if (status === "on_track") counts.onTrack++;
+    else if (status === "behind") counts.behind++;
     else counts.noTarget++;
     if (basis === "estimate" && (status === "exceeded" || status === "met" || status === "not_met")) {
       counts.estimated++;
@@ -63,6 +78,8 @@ export function summarizeEvaluations(
     noData: counts.noData,
     noTarget: counts.noTarget,
     estimated: counts.estimated,
+    onTrack: counts.onTrack,
+    behind: counts.behind,
   };
   return { ...summary, sentence: composeSentence(summary, options.padCounts ?? false) };
 }
@@ -70,7 +87,15 @@ export function summarizeEvaluations(
 function composeSentence(s: Omit<TargetsSummary, "sentence">, pad: boolean): string {
   const n = (x: number) => (pad ? String(x).padStart(2, "0") : String(x));
   const parts: string[] = [];
-  if (s.withData === 0) {
+  const progress = s.onTrack + s.behind;
+  if (progress > 0) {
+    // Part of a year: progress towards the year's targets, never "hoàn thành" or "chưa đạt" yet.
+    const head = `${n(s.onTrack)}/${n(progress)} chỉ tiêu bảo đảm tiến độ kế hoạch`;
+    parts.push(s.behind > 0 ? `${head}, ${s.behind} chỉ tiêu chậm tiến độ` : head);
+  }
+  if (s.withData === 0 && progress > 0) {
+    // Nothing judged as met or not: the progress clause says it all.
+  } else if (s.withData === 0) {
     parts.push("chưa có chỉ tiêu nào đủ số liệu để đánh giá");
   } else {
     const head = `hoàn thành ${n(s.met)}/${n(s.withData)} chỉ tiêu`;

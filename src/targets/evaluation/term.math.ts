@@ -8,6 +8,8 @@
  * `allowMissing`, a figure that needs a missing year is refused with the years named.
  */
 
+import { meanOf, sumOf } from "./exact.math.js";
+
 /**
  * How a term figure is made from the annual ones. These codes are the vocabulary of the whole module:
  * stored in indicators.term_aggregation and targets.aggregation, accepted by the API and the forms,
@@ -137,13 +139,9 @@ export function aggregateAnnual(input: TermFigureInput): { years: number[]; aggr
     present.set(year, value);
   }
   const yearsPresent = years.filter((y) => present.has(y));
-  let sum = 0;
-  let positive = 0;
-  for (const y of yearsPresent) {
-    const value = present.get(y) as number;
-    sum += value;
-    if (value > 0) positive++;
-  }
+  const values = yearsPresent.map((y) => present.get(y) as number);
+  const sum = sumOf(values);
+  const positive = values.filter((v) => v > 0).length;
   const first = yearsPresent[0];
   const last = yearsPresent[yearsPresent.length - 1];
   return {
@@ -244,7 +242,7 @@ export function termFigureFromAggregates(
       aggregation === "sum"
         ? aggregates.sum
         : aggregation === "mean"
-          ? aggregates.sum / used.length
+          ? meanOf(aggregates.sum, used.length)
           : aggregates.positive;
   }
 

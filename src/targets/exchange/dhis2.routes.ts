@@ -59,7 +59,7 @@ const exportRoute = createRoute({
   ...access(
     "optional",
     "Anyone: public indicators; `result.read` on the unit adds the others.",
-    "Khách chỉ nhận chỉ tiêu công khai. `period` là năm hoặc nhiệm kỳ (xuất từng năm). CSV khi `format=csv` hoặc Accept: text/csv.",
+    "Khách chỉ nhận chỉ tiêu công khai. `period` là năm, nhiệm kỳ (xuất từng năm), tháng (201907), quý (2019Q3) hoặc 6 tháng đầu năm (2019S1). CSV khi `format=csv` hoặc Accept: text/csv.",
   ),
   tags: [TAG],
   summary: "Xuất số liệu đã phê duyệt theo định dạng DHIS2 (JSON hoặc CSV)",

@@ -16,6 +16,7 @@ import {
   writeDhis2Value,
 } from "./dhis2-format.js";
 import { matchOrgUnit, orgUnitLabel } from "./dhis2-match.rules.js";
+import { fromDhis2Period, toDhis2Period } from "./dhis2-period.rules.js";
 import { ImportProblems } from "./import-problems.rules.js";
 
 /**
@@ -45,6 +46,8 @@ export interface ImportCount {
 
 interface Planned {
   row: RawDataValue;
+  /** The row's DHIS2 period as a giaoban key ("201907" → "2019-07"). */
+  periodKey: string;
   indicator: Indicator;
   unitId: number;
   value: number | boolean;
@@ -53,7 +56,8 @@ interface Planned {
 /**
  * Imports DHIS2 data values as figures of one version (default final), all or nothing, in one
  * transaction: each value is matched by indicator code (dataElement), unit (orgUnit: a code valid in
- * the period, else an internal id) and a yearly period; any unknown, ambiguous or malformed value
+ * the period, else an internal id) and a period (yearly, monthly, quarterly or the first six months,
+ * dhis2-period.rules); any unknown, ambiguous or malformed value
  * rejects the whole set, its first problems listed and all counted. Figures land as drafts (or submitted with
  * `submit`), for units the caller may enter figures for (403 otherwise), audited like any entry.
  * The values are gone over twice, one at a time: what is kept is the units they name, the first
@@ -79,11 +83,14 @@ export async function importDataValues(
     const fail = (message: string) => problems.add(row.where, `${row.where}: ${message}`);
     const indicator = indicators.get(row.dataElement.toLowerCase());
     if (!indicator) fail(`chỉ tiêu “${row.dataElement}” không có trong danh mục (dataElement).`);
-    if (periodKindOf(row.period) !== "year") {
-      fail(`kỳ “${row.period}” không hợp lệ: chỉ nhận kỳ năm, ví dụ 2019.`);
+    const periodKey = fromDhis2Period(row.period);
+    if (!periodKey) {
+      fail(
+        `kỳ “${row.period}” không hợp lệ: nhận năm (2019), tháng (201907), quý (2019Q3) hoặc 6 tháng đầu năm (2019S1).`,
+      );
       continue;
     }
-    const unit = matchOrgUnit(row.orgUnit, yearWindow(Number(row.period)), units);
+    const unit = matchOrgUnit(row.orgUnit, yearWindow(Number(periodKey.slice(0, 4))), units);
     if (!unit.ok) fail(unit.message);
     if (!indicator || !unit.ok) continue;
     const value = readDhis2Value(row.value, indicator.valueType === "boolean");
@@ -91,7 +98,7 @@ export async function importDataValues(
       fail(value.message);
       continue;
     }
-    const key = `${indicator.id}|${unit.unitId}|${row.period}`;
+    const key = `${indicator.id}|${unit.unitId}|${periodKey}`;
     const first = seen.get(key);
     if (first) {
       fail(`trùng với ${first} (cùng chỉ tiêu, đơn vị và kỳ).`);
@@ -99,13 +106,14 @@ export async function importDataValues(
     }
     seen.set(key, row.where);
     // Once a problem is found nothing will be saved: the rest are only checked.
-    if (problems.total === 0) planned.push({ row, indicator, unitId: unit.unitId, value: value.value });
+    if (problems.total === 0)
+      planned.push({ row, periodKey, indicator, unitId: unit.unitId, value: value.value });
   }
   if (problems.total > 0) throw new DataValueSetRejected(problems);
 
   const groups = new Map<string, Planned[]>();
   for (const p of planned) {
-    const key = `${p.unitId}|${p.row.period}`;
+    const key = `${p.unitId}|${p.periodKey}`;
     const group = groups.get(key);
     if (group) group.push(p);
     else groups.set(key, [p]);
@@ -122,7 +130,7 @@ export async function importDataValues(
         note: p.row.comment,
       }));
       try {
-        const batch = { unitId: first.unitId, periodKey: first.row.period, version: options.version, values };
+        const batch = { unitId: first.unitId, periodKey: first.periodKey, version: options.version, values };
         const outcome = await saveResultsIn(trx, batch, ctx, { submit: options.submit ?? false });
         for (const r of outcome.saved) {
           if (r.createdAt === at) count.imported++;
@@ -142,19 +150,28 @@ export async function importDataValues(
   });
 }
 
-/** The window of a year or term key, or a 422 naming the `period` field. */
-function exportWindow(period: string): { start: string; end: string } {
-  const kind = periodKindOf(period);
-  const window = kind === "year" || kind === "term" ? defaultWindow(period) : null;
+/**
+ * The key and window of an export's `period`: a year or a term, or a month, quarter or first six
+ * months written as DHIS2 writes them (201907, 2019Q3, 2019S1) or as giaoban does (2019-07, 2019-Q3,
+ * 2019-6T); a 422 naming the `period` field otherwise.
+ */
+function exportPeriod(period: string): { key: string; start: string; end: string } {
+  const key = fromDhis2Period(period) ?? period;
+  const kind = periodKindOf(key);
+  const exchanged = kind === "term" || toDhis2Period(key) !== null;
+  const window = exchanged ? defaultWindow(key) : null;
   if (!window)
-    throw new ValidationError({ period: "Kỳ không hợp lệ: nhập năm (2019) hoặc nhiệm kỳ (2015-2020)." });
-  return window;
+    throw new ValidationError({
+      period:
+        "Kỳ không hợp lệ: nhập năm (2019), nhiệm kỳ (2015-2020), tháng (201907), quý (2019Q3) hoặc 6 tháng đầu năm (2019S1).",
+    });
+  return { key, ...window };
 }
 
 /** The unit an `orgUnit` parameter names for a period (a code valid then, else an id); 404 otherwise. */
 export async function resolveOrgUnit(db: Kysely<DB>, orgUnit: string, period: string): Promise<number> {
   const ids = /^\d{1,9}$/.test(orgUnit) ? [Number(orgUnit)] : [];
-  const match = matchOrgUnit(orgUnit, exportWindow(period), await findUnitsByCodesOrIds(db, [orgUnit], ids));
+  const match = matchOrgUnit(orgUnit, exportPeriod(period), await findUnitsByCodesOrIds(db, [orgUnit], ids));
   if (!match.ok) throw new NotFoundError(`Không tìm thấy đơn vị: ${match.message}`);
   return match.unitId;
 }
@@ -168,11 +185,9 @@ export async function exportDataValues(
   db: Kysely<DB>,
   input: { unitId: number; period: string; children: boolean; version: ResultVersion; publicOnly: boolean },
 ): Promise<ExportedDataValue[]> {
-  const window = exportWindow(input.period);
+  const window = exportPeriod(input.period);
   const years =
-    periodKindOf(input.period) === "term"
-      ? termYearsOf(window.start, window.end).map(String)
-      : [input.period];
+    periodKindOf(window.key) === "term" ? termYearsOf(window.start, window.end).map(String) : [window.key];
   const unitIds = input.children
     ? (await listChildrenAt(db, input.unitId, window.end)).map((u) => u.id)
     : [input.unitId];
@@ -198,7 +213,7 @@ export async function exportDataValues(
     return [
       {
         dataElement: indicator.code,
-        period: r.periodKey,
+        period: toDhis2Period(r.periodKey) ?? r.periodKey,
         orgUnit: orgUnitLabel(unit, yearWindow(Number(r.periodKey)), sameCode),
         value: writeDhis2Value(r.value, indicator.valueType === "boolean"),
         lastUpdated: r.updatedAt,

@@ -1,7 +1,8 @@
 import { loadExcelJs } from "../../core/lazy-libraries.js";
+import { ASSIGNER_LABELS } from "../assignment/target.model.js";
 import { AGGREGATION_LABELS, VERSION_LABELS } from "../catalogue/indicator.model.js";
 import type { UnitEvaluation } from "../evaluation/evaluation.service.js";
-import { formatLevel, STATUS_LABELS, sentenceCase } from "../targets-format.rules.js";
+import { formatLevel, formatPct, STATUS_LABELS, sentenceCase } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
 
 const HEADERS = [
@@ -20,7 +21,24 @@ const HEADERS = [
   "Diễn đạt chính xác",
   "Cách viết thông dụng",
   "Ghi chú",
+  "Đạt (% kế hoạch năm)",
+  "Tiến độ dự kiến (%)",
+  "Cùng kỳ năm trước",
+  "Tăng (+) / giảm (−) so với cùng kỳ",
+  "Tăng / giảm so với cùng kỳ (%)",
+  "Các chỉ tiêu giao (cấp giao: mức, % đạt)",
 ];
+
+/** "Cấp trên giao: 40 (53,25%); HĐND giao: 42 (50,71%)": every target with its own %. */
+function targetsText(e: UnitEvaluation["indicators"][number], unit: string): string {
+  return e.targets
+    .map((t) => {
+      const pct = t.progress ? t.progress.yearTargetPct : t.evaluation.achievementPct;
+      const level = formatLevel(t.evaluation.target, unit);
+      return `${ASSIGNER_LABELS[t.assignedBy]}: ${level}${pct === null ? "" : ` (${formatPct(pct)})`}`;
+    })
+    .join("; ");
+}
 
 export async function buildEvaluationWorkbook(evaluation: UnitEvaluation): Promise<Buffer> {
   const workbook = new (await loadExcelJs()).Workbook();
@@ -59,12 +77,23 @@ export async function buildEvaluationWorkbook(evaluation: UnitEvaluation): Promi
       e.evaluation.wording.precise,
       e.evaluation.wording.customary,
       [e.problem, ...e.notes].filter(Boolean).join("; "),
+      e.progress?.yearTargetPct == null ? null : e.progress.yearTargetPct / 100,
+      e.progress?.expectedPct == null ? null : e.progress.expectedPct / 100,
+      e.samePeriod?.previous ?? null,
+      e.samePeriod?.change ?? null,
+      e.samePeriod?.changePct == null ? null : e.samePeriod.changePct / 100,
+      targetsText(e, unit),
     ];
     row.getCell(5).numFmt = "#,##0.###";
     row.getCell(7).numFmt = "#,##0.###";
     row.getCell(9).numFmt = "0.00%";
     row.getCell(10).numFmt = "0.00%";
     row.getCell(11).numFmt = "#,##0.##";
+    row.getCell(16).numFmt = "0.00%";
+    row.getCell(17).numFmt = "0.00%";
+    row.getCell(18).numFmt = "#,##0.###";
+    row.getCell(19).numFmt = "+#,##0.###;-#,##0.###;0";
+    row.getCell(20).numFmt = "0.00%";
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,7 +3,7 @@ import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { NotFoundError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
-import type { AppCtx } from "../../core/http/request.js";
+import { type AppCtx, todayOf } from "../../core/http/request.js";
 import { renderEntry } from "../entry/entry.routes.js";
 import { loadEntrySheet } from "../entry/entry.service.js";
 import { evaluateUnitOnBase } from "../evaluation/comparable-base.service.js";
@@ -71,6 +71,7 @@ export function registerXlsxRoutes(app: OpenAPIHono<AppEnv>): void {
       periodKey,
       base,
       publicOnly: !(await canReadOnBase(c, unitId, periodKey, base)),
+      today: todayOf(c),
     });
     return sendXlsx(c, await buildEvaluationWorkbook(evaluation), `danh-gia-${unitId}-${periodKey}.xlsx`);
   });
