@@ -29,6 +29,8 @@ function Head({ meta }: { meta: PageMeta }) {
       {meta.auth.actor ? <meta name="csrf-token" content={meta.auth.csrfToken} /> : null}
       <link rel="stylesheet" href="/static/site.css" />
       <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      {/* Turns the pickers of units, organisations and people into searchable comboboxes; pages work without it. */}
+      <script src="/static/picker.js" defer />
       {meta.head}
     </head>
   );
