@@ -6,6 +6,7 @@ import { idParam } from "../../core/http/params.js";
 import { hierarchyOf, pageMeta } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { isPeriodKey } from "../emulation-period.rules.js";
+import { defaultEmulationYear } from "../emulation-request.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { type Ranking, rankChildren } from "./ranking.service.js";
 import { RankingPage } from "./ranking.views.js";
@@ -118,8 +119,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/xep-hang", async (c) => {
     const db = c.var.ctx.database.db;
     const parentId = idParam(c.req.query("don-vi"));
-    const periodKey =
-      c.req.query("ky")?.trim() || String(Number(c.var.ctx.now().toISOString().slice(0, 4)) - 1);
+    const periodKey = c.req.query("ky")?.trim() || (await defaultEmulationYear(c, "schemes"));
     const clusterId = idParam(c.req.query("cum"));
     const parents = await listParentUnits(db);
     let ranking: Ranking | null = null;
