@@ -20,3 +20,17 @@ export async function listUnitNames(db: Kysely<DB>, ids: number[] | null): Promi
   if (ids !== null) query = query.where("id", "in", ids);
   return query.execute();
 }
+
+/** Names of the given organisations, by id (for labels, e.g. the change log's coordinators). */
+export async function listOrganisationNames(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
