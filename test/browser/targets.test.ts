@@ -3,8 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/core/db/database.js";
 import { loadTargetsDemo } from "../../src/demo/load-targets.js";
-import { pick } from "../support/picker.js";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
+import { pick } from "../support/picker.js";
 
 const PASSWORD = "giaoban2020";
 
