@@ -60,6 +60,8 @@
 
     // The label now names the combobox; the select leaves the tab order and the accessibility tree.
     if (label) {
+      // The hidden select keeps the label's words, so it is never an unlabelled field.
+      select.setAttribute("aria-label", (label.textContent || "").trim());
       label.htmlFor = input.id;
       if (!label.id) label.id = `${base}-nhan`;
       list.setAttribute("aria-labelledby", label.id);

@@ -115,3 +115,14 @@ export function unitPickerGroups(
     UNIT_NOUNS,
   );
 }
+
+/** Units known only as current or not (their labels already carry "(đến …)"): today's first, the rest apart. */
+export function currentFirstGroups(
+  units: readonly { id: number; label: string; current: boolean }[],
+): PickerGroup[] {
+  const choice = (u: { id: number; label: string }) => ({ value: String(u.id), label: u.label });
+  return [
+    { label: UNIT_NOUNS.current, choices: units.filter((u) => u.current).map(choice) },
+    { label: UNIT_NOUNS.former, choices: units.filter((u) => !u.current).map(choice) },
+  ].filter((g) => g.choices.length > 0);
+}

@@ -37,7 +37,10 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     await server?.close();
   });
 
-  it("creates a session, reads pasted conclusions, saves them, and follows one directive to its confirmation", async () => {
+  // A long journey (three accounts, a dozen pages): more than the default 30 s on a busy machine.
+  it("creates a session, reads pasted conclusions, saves them, and follows one directive to its confirmation", {
+    timeout: 90_000,
+  }, async () => {
     const office = await (await browser.newContext()).newPage();
     await logIn(office, server.url, "vanphong.longbien");
 

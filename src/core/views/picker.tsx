@@ -36,6 +36,14 @@ export interface PickerProps {
   error?: string;
 }
 
+/**
+ * The script that enhances the pickers, deferred: admin pages load it; a public page with a picker
+ * adds it to its `<head>` (pages without one carry no script at all).
+ */
+export function PickerScript() {
+  return <script src="/static/picker.js" defer />;
+}
+
 /** The bare select (for filter bars that write their own label). */
 export function PickerSelect(props: PickerProps) {
   const selected = new Set(typeof props.value === "string" ? [props.value] : (props.value ?? []));

@@ -5,6 +5,7 @@ import { AppError, NotFoundError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
 import { hierarchyOf, pageMeta } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
+import { PickerScript } from "../../core/views/picker.js";
 import { isPeriodKey } from "../emulation-period.rules.js";
 import { defaultEmulationYear } from "../emulation-request.js";
 import { listParentUnits } from "./ranking.repo.js";
@@ -147,7 +148,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
     const title = ranking ? `Xếp hạng thi đua ${periodKey} – ${ranking.parent.name}` : "Xếp hạng thi đua";
     return c.html(
       <RankingPage
-        meta={pageMeta(c, title)}
+        meta={pageMeta(c, title, { head: <PickerScript /> })}
         filter={{ parents, parentId, periodKey, clusterId }}
         ranking={ranking}
         problem={problem}
