@@ -164,6 +164,21 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** Where a kind of record means something else by a shared field name. */
 export const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
+  // What loading the demo wrote, counted.
+  demo: {
+    targets: "Chỉ tiêu, kết quả (đã nạp)",
+    emulation: "Thi đua (đã nạp)",
+    sessions: "Buổi làm việc (đã nạp)",
+    searchIndexed: "Bài viết đưa vào tìm kiếm",
+    units: "Đơn vị",
+    successions: "Quan hệ kế thừa đơn vị",
+    organisations: "Cơ quan, tổ chức",
+    people: "Người",
+    positions: "Chức vụ",
+    users: "Tài khoản",
+    articles: "Bài viết",
+    media: "Ảnh",
+  },
   article: { lead: "Sa pô", authorId: "Tác giả (mã số)", images: "Ảnh", media: "Tệp ảnh" },
   unit_portal: { lead: "Giới thiệu ngắn" },
 };
