@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { canAnywhere, grantedRoots, isSystemAdmin } from "../core/access/policy.js";
-import { ROLES } from "../core/access/roles.js";
+import { ROLE_LABELS, ROLES } from "../core/access/roles.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import { actorOf } from "../core/http/actor.js";
 import { access, errorResponse, errorResponses } from "../core/http/api.schema.js";
@@ -8,10 +8,12 @@ import type { AppEnv } from "../core/http/env.js";
 import { AppError, ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, clientIp, hierarchyOf, pageMeta, requireActor, todayOf } from "../core/http/request.js";
-import { listUnitNames } from "../units/unit-names.repo.js";
+import { unitDisplayName } from "../units/unit-labels.js";
+import { listOrganisationNames, listUnitNames } from "../units/unit-names.repo.js";
 import { AccountPage, DashboardPage, UsersPage } from "./admin.views.js";
 import { AUDIT_PAGE_SIZE, searchAudit } from "./audit.service.js";
 import { AuditPage } from "./audit.views.js";
+import { organisationIdsIn, unitIdsIn } from "./audit-changes.rules.js";
 import { createApiToken } from "./auth.service.js";
 import { registerDashboardApi } from "./dashboard.api.js";
 import { type AccountExtensions, loadDashboard } from "./dashboard.extension.js";
@@ -22,7 +24,7 @@ import { changeOwnPassword, createUserWithGrant, resetUserPassword } from "./use
 
 async function unitNameMap(c: AppCtx, ids: number[] | null): Promise<Map<number, string>> {
   const rows = await listUnitNames(c.var.ctx.database.db, ids);
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(rows.map((r) => [r.id, unitDisplayName(r)]));
 }
 
 function requireAdminArea(c: AppCtx) {
@@ -300,7 +302,11 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, extensions: Acco
       query,
       todayOf(c),
     );
-    const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
+    const unitIds = [
+      ...new Set(
+        rows.flatMap((r) => [...(r.unitId ? [r.unitId] : []), ...unitIdsIn(r.before), ...unitIdsIn(r.after)]),
+      ),
+    ];
     return c.html(
       <AuditPage
         meta={pageMeta(c, "Nhật ký thay đổi")}
@@ -309,6 +315,16 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, extensions: Acco
         pageSize={AUDIT_PAGE_SIZE}
         query={query}
         unitNames={await unitNameMap(c, unitIds)}
+        organisationNames={
+          await listOrganisationNames(c.var.ctx.database.db, [
+            ...new Set(rows.flatMap((r) => [...organisationIdsIn(r.before), ...organisationIdsIn(r.after)])),
+          ])
+        }
+        valueLabels={{
+          ...extensions.auditValueLabels,
+          role_grant: { role: ROLE_LABELS },
+          user: { role: ROLE_LABELS },
+        }}
       />,
     );
   });

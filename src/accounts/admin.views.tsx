@@ -5,6 +5,9 @@ import { formatViNumber } from "../core/format/vi-number.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import { PickerField } from "../core/views/picker.js";
+import type { UnitName } from "../units/unit-names.repo.js";
+import { unitPickerGroups } from "../units/unit-picker.rules.js";
 import type { DashboardCardValue } from "./dashboard.extension.js";
 import type { UserListRow } from "./users.repo.js";
 
@@ -189,7 +192,7 @@ export function UsersPage({
 }: {
   meta: PageMeta;
   users: UserListRow[];
-  units: { id: number; name: string }[];
+  units: UnitName[];
   grantableRoles: Role[];
   values?: Record<string, string>;
   errors?: FieldErrors;
@@ -280,12 +283,12 @@ export function UsersPage({
             error={errors?.role}
             options={grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           />
-          <SelectField
+          <PickerField
             name="unitId"
             label="Tại đơn vị"
             value={values?.unitId}
             error={errors?.unitId}
-            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+            groups={unitPickerGroups(units, meta.today)}
           />
           <Field
             name="validFrom"

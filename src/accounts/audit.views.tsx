@@ -1,24 +1,23 @@
 import type { AuditEventRow } from "../core/audit/audit.repo.js";
 import { formatDateTimeVi } from "../core/format/vi-date.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import { type AuditValueLabels, changedFields, type FieldChange } from "./audit-changes.rules.js";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "./audit-labels.model.js";
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "∅";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-/** The fields that differ between before and after, so a reader sees what changed at a glance. */
-export function changedFields(
-  before: unknown,
-  after: unknown,
-): { field: string; from: string; to: string }[] {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => ({ field: k, from: show(b[k]), to: show(a[k]) }));
+/** One change: "Trạng thái: Đang thực hiện → Chờ xác nhận", or only the new value for a new record. */
+function Change({ change }: { change: FieldChange }) {
+  return (
+    <li>
+      <span class="change-field">{change.field}:</span>{" "}
+      {change.from === "" ? (
+        <ins>{change.to}</ins>
+      ) : (
+        <>
+          <del>{change.from}</del> → {change.to === "" ? <ins>(để trống)</ins> : <ins>{change.to}</ins>}
+        </>
+      )}
+    </li>
+  );
 }
 
 export interface AuditQuery {
@@ -37,6 +36,8 @@ export function AuditPage({
   pageSize,
   query,
   unitNames,
+  organisationNames,
+  valueLabels,
 }: {
   meta: PageMeta;
   rows: AuditEventRow[];
@@ -44,6 +45,9 @@ export function AuditPage({
   pageSize: number;
   query: AuditQuery;
   unitNames: Map<number, string>;
+  organisationNames: Map<number, string>;
+  /** Labels of stored codes by kind of record and field (the rooms' state and status words). */
+  valueLabels: AuditValueLabels;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const link = (page: number) => {
@@ -102,7 +106,7 @@ export function AuditPage({
             <th scope="col">Hành động</th>
             <th scope="col">Đối tượng</th>
             <th scope="col">Đơn vị</th>
-            <th scope="col">Giá trị trước → sau</th>
+            <th scope="col">Thay đổi (trước → sau)</th>
           </tr>
         </thead>
         <tbody>
@@ -117,16 +121,14 @@ export function AuditPage({
               </td>
               <td>{r.unitId ? (unitNames.get(r.unitId) ?? `#${r.unitId}`) : "—"}</td>
               <td>
-                <dl class="changes">
-                  {changedFields(r.before, r.after).map((ch) => (
-                    <>
-                      <dt>{ch.field}</dt>
-                      <dd>
-                        <del>{ch.from}</del> → <ins>{ch.to}</ins>
-                      </dd>
-                    </>
+                <ul class="audit-changes">
+                  {changedFields(r.before, r.after, r.entityType, valueLabels, {
+                    unit: (id) => unitNames.get(id),
+                    organisation: (id) => organisationNames.get(id),
+                  }).map((ch) => (
+                    <Change change={ch} />
                   ))}
-                </dl>
+                </ul>
               </td>
             </tr>
           ))}

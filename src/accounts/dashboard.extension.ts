@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
 import type { DB } from "../core/db/schema.js";
+import type { AuditValueLabels } from "./audit-changes.rules.js";
 
 /**
  * The extension point of the personal dashboard (`/quan-tri`, `GET /api/v1/dashboard`). The rooms above
@@ -26,6 +27,8 @@ export interface DashboardCard {
 export interface AccountExtensions {
   /** In page order. */
   dashboardCards: readonly DashboardCard[];
+  /** The words for the codes the rooms store (a directive's state, a result's status), for the change log. */
+  auditValueLabels?: AuditValueLabels;
 }
 
 export interface DashboardCardValue {

@@ -40,6 +40,8 @@ import { registerTargetRoutes } from "../targets/targets.routes.js";
 import { registerUnitRoutes } from "../units/units.routes.js";
 
 /** `public/` sits at the package root: two levels above this file in `src/` and in `dist/`. */
+import { AUDIT_VALUE_LABELS } from "./audit-value-labels.js";
+
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
 
 /** Builds the whole HTTP application around one context. Tests call this with their own database. */
@@ -64,6 +66,7 @@ export function createApp(ctx: AppContext) {
       unreadNotificationsCard,
       handoversWaitingCard,
     ],
+    auditValueLabels: AUDIT_VALUE_LABELS,
   });
   registerUnitRoutes(app, {
     pageSections: [

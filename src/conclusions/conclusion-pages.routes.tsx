@@ -33,6 +33,7 @@ import {
   noticeEditValues,
   readNoticeEditValues,
 } from "./notice-edit-form.rules.js";
+import { noticeTitleFor } from "./notice-title.rules.js";
 import { parseConclusionText } from "./reader/reader.service.js";
 
 async function sessionToConclude(c: AppCtx): Promise<SessionDetail> {
@@ -47,18 +48,18 @@ async function sessionToConclude(c: AppCtx): Promise<SessionDetail> {
   return s;
 }
 
-/** Header defaults from the session: the visiting body issues, its chair signs, today's date. */
-function headerDefaults(s: SessionDetail, today: string): Record<string, string> {
+/** Header defaults from the session: the visiting body issues, its chair signs, on the session's day. */
+function headerDefaults(s: SessionDetail): Record<string, string> {
   const issuing = s.visiting ?? s.host;
   const body = s.visiting?.organisation ?? `${levelLabel(issuing.level)} ${issuing.name}`;
   return {
     number: "",
-    issuedOn: today,
+    issuedOn: vnDateString(s.startsAt),
     issuingUnit: `u${issuing.id}`,
     issuingBody: body.toUpperCase(),
     parentBody: "",
     placeName: issuing.name,
-    title: `Kết luận tại ${s.title.charAt(0).toLowerCase()}${s.title.slice(1)}`,
+    title: noticeTitleFor(s.title),
     preamble: "",
     signer: s.chairPersonId ? String(s.chairPersonId) : "",
     signerName: s.chairName,
@@ -162,7 +163,7 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
     }
     const defaultLead = s.hostOrganisationId ? `o${s.hostOrganisationId}` : `u${s.host.id}`;
     return renderReview(c, s, {
-      header: headerDefaults(s, ctx.today),
+      header: headerDefaults(s),
       rows: rowsFromParsed(items, defaultLead),
     });
   });

@@ -11,6 +11,7 @@ import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
+import { capitaliseFirst } from "../core/text/sentence.js";
 import { AREA_CODES } from "../directives/areas.js";
 import type { Deadline } from "../directives/deadline.js";
 import type { DirectiveRecord } from "../directives/directives.model.js";
@@ -117,7 +118,9 @@ export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActorC
         await createDirectiveIn(
           trx,
           {
-            title: draft.title?.trim() || item.text.trim(),
+            // A directive reads as a sentence even when the item's words start mid-sentence
+            // ("phường chủ động…" after "Giao"): "Phường chủ động…".
+            title: capitaliseFirst(draft.title?.trim() || item.text.trim()),
             lead: draft.lead,
             coordinators: draft.coordinators,
             deadline: draft.deadline,
@@ -295,7 +298,9 @@ export async function editNotice(
     });
     for (const d of directives) {
       const text = d.itemId === null ? undefined : newText.get(d.itemId);
-      const retitle = text !== undefined && d.title === oldText.get(d.itemId as number) ? text : undefined;
+      const old = oldText.get(d.itemId as number);
+      const titledByItem = old !== undefined && (d.title === old || d.title === capitaliseFirst(old));
+      const retitle = text !== undefined && titledByItem ? capitaliseFirst(text) : undefined;
       const reassign =
         signerChanged && d.assignerName === before.signerName && d.assignerPersonId === before.signerPersonId
           ? { personId: header.signerPersonId, name: header.signerName }

@@ -4,6 +4,7 @@ import { formatDateVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import { PickerField, ungrouped } from "../core/views/picker.js";
 import { AREA_CODES, AREA_LABELS } from "../directives/areas.js";
 import { DEADLINE_KINDS } from "../directives/deadline.js";
 import { DirectiveTable } from "../directives/directive-tables.views.js";
@@ -179,10 +180,7 @@ export function NoticeHeaderFields({
   people: PersonOption[];
   issuingUnit?: Child;
 }) {
-  const signers = [
-    { value: "", label: "— Chọn —" },
-    ...people.map((p) => ({ value: String(p.id), label: p.name })),
-  ];
+  const signers = people.map((p) => ({ value: String(p.id), label: p.name }));
   return (
     <section class="card" aria-labelledby="notice-head">
       <h2 id="notice-head">Thông báo</h2>
@@ -219,7 +217,13 @@ export function NoticeHeaderFields({
       <Field name="title" label="Trích yếu" value={h.title} error={errors.title} required />
       <Field name="preamble" label="Phần mở đầu" multiline rows={3} value={h.preamble} />
       <div class="inline-fields">
-        <SelectField name="signer" label="Người ký" options={signers} value={h.signer} />
+        <PickerField
+          name="signer"
+          label="Người ký"
+          empty="— Chọn —"
+          groups={ungrouped(signers)}
+          value={h.signer}
+        />
         <Field
           name="signerName"
           label="Họ tên người ký"

@@ -37,8 +37,8 @@ import {
   insertUnits,
 } from "./demo-registry.js";
 import { loadEmulationDemo } from "./load-emulation.js";
-import { loadPresentDemo } from "./load-present.js";
 import { loadHandoversDemo } from "./load-handovers.js";
+import { loadPresentDemo } from "./load-present.js";
 import { loadSessionsDemo } from "./load-sessions.js";
 import { loadTargetsDemo } from "./load-targets.js";
 

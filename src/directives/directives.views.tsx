@@ -3,8 +3,9 @@ import { formatDateTimeVi } from "../core/format/vi-date.js";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, FieldFrame, Notice, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import { PickerSelect } from "../core/views/picker.js";
 import type { PartyOption } from "../units/parties.repo.js";
-import { PartySelect } from "../units/party-select.views.js";
+import { PartySelect, partyPickerGroups } from "../units/party-select.views.js";
 import { DEADLINE_KINDS } from "./deadline.js";
 import type { ReportRow } from "./directive-reports.repo.js";
 import { DeadlineCell, DirectiveTable, TimelinessBadge } from "./directive-tables.views.js";
@@ -46,14 +47,13 @@ export function DirectiveListPage(p: {
       <form method="get" action={DIRECTIVES_HREF} class="filters">
         <label for="f-don-vi">
           Đơn vị chủ trì
-          <select id="f-don-vi" name="don_vi">
-            <option value="">Tất cả</option>
-            {p.units.map((u) => (
-              <option value={String(u.unitId)} selected={String(u.unitId) === f.unit}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <PickerSelect
+            id="f-don-vi"
+            name="don_vi"
+            empty="Tất cả"
+            groups={partyPickerGroups(p.units, (u) => String(u.unitId))}
+            value={f.unit}
+          />
         </label>
         <label for="f-trang-thai">
           Trạng thái

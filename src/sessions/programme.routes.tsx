@@ -1,4 +1,5 @@
 /** Admin pages of the annual programme of work: a year's entries per unit, add an entry, correct one. */
+
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { mayAnywhere, readableUnits } from "../core/access/needs.js";
 import { actorOf } from "../core/http/actor.js";
@@ -6,6 +7,7 @@ import type { AppEnv } from "../core/http/env.js";
 import { ForbiddenError, ValidationError } from "../core/http/errors.js";
 import { formText, requireId } from "../core/http/params.js";
 import { type AppCtx, pageMeta } from "../core/http/request.js";
+import { defaultYear } from "../core/period/default-year.rules.js";
 import { listPartyOptions } from "../units/parties.repo.js";
 import {
   createProgramItem,
@@ -84,15 +86,14 @@ export function registerProgrammePages(app: OpenAPIHono<AppEnv>): void {
     const { ctx, units, owners } = await unitChoices(c);
     const db = c.var.ctx.database.db;
     const yearRaw = c.req.query("nam") ?? "";
-    const year = /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : Number(ctx.today.slice(0, 4));
     const unitRaw = c.req.query("don_vi") ?? "";
     const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
     const readable = units.filter((u) => scope === "all" || scope.includes(u.unitId));
     const unit = readable.find((u) => String(u.unitId) === unitRaw)?.unitId;
-    const [items, years] = await Promise.all([
-      searchProgramItems(db, { year, ownerUnitId: unit }, ctx),
-      programmeYears(db, ctx),
-    ]);
+    const years = await programmeYears(db, ctx);
+    // No year asked for: the latest year with entries, not an empty current year.
+    const year = Number(/^\d{4}$/.test(yearRaw) ? yearRaw : defaultYear(years, ctx.today));
+    const items = await searchProgramItems(db, { year, ownerUnitId: unit }, ctx);
     const ok = c.req.query("ok");
     return c.html(
       <ProgrammePage

@@ -4,6 +4,7 @@ import type { Child } from "hono/jsx";
 import type { FieldErrors } from "../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, SelectField } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
+import { PickerField, ungrouped } from "../core/views/picker.js";
 import type { PartyOption, PersonOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
 import type { FormValues } from "./session-form.rules.js";
@@ -30,14 +31,11 @@ export function SessionFormPage(p: SessionFormProps) {
   const v = p.values;
   const e = p.errors ?? {};
   const kinds = Object.entries(SESSION_KIND_LABELS).map(([value, label]) => ({ value, label }));
-  const people = [
-    { value: "", label: "— Chọn người chủ trì —" },
-    // The first position only: a select is as wide as its longest choice, and some people hold four.
-    ...p.people.map((x) => {
-      const first = x.titles.split(", ")[0];
-      return { value: String(x.id), label: first ? `${x.name} (${first})` : x.name };
-    }),
-  ];
+  // The first position only: a select is as wide as its longest choice, and some people hold four.
+  const people = p.people.map((x) => {
+    const first = x.titles.split(", ")[0];
+    return { value: String(x.id), label: first ? `${x.name} (${first})` : x.name };
+  });
   return (
     <AdminLayout meta={p.meta} active={SESSIONS_HREF}>
       <h1>{p.meta.title}</h1>
@@ -97,7 +95,13 @@ export function SessionFormPage(p: SessionFormProps) {
           <Field name="endTime" label="Giờ kết thúc" type="time" value={v.endTime} error={e.endTime} />
         </div>
         <Field name="place" label="Địa điểm" value={v.place} error={e.place} required />
-        <SelectField name="chair" label="Người chủ trì" options={people} value={v.chair} />
+        <PickerField
+          name="chair"
+          label="Người chủ trì"
+          empty="— Chọn người chủ trì —"
+          groups={ungrouped(people)}
+          value={v.chair}
+        />
         <div class="inline-fields">
           <Field
             name="chairName"

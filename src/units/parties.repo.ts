@@ -4,8 +4,8 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { formatDateVi } from "../core/format/vi-date.js";
 import { unitDisplayName } from "./unit-labels.js";
+import { type Era, eraOf, validityNote } from "./unit-picker.rules.js";
 
 /** A unit or an organisation of a unit, as one choice: `key` is "u12" or "o34". */
 export interface PartyOption {
@@ -15,13 +15,10 @@ export interface PartyOption {
   name: string;
   /** ward, district… for units; the organisation kind for organisations. */
   kind: string;
-}
-
-/** "(đến 30/06/2025)", "(từ 01/07/2025)": tells apart names reused across a reorganisation. */
-function validityNote(validFrom: string, validTo: string | null, today: string): string {
-  if (validTo !== null && validTo < today) return ` (đến ${formatDateVi(validTo)})`;
-  if (validFrom > today) return ` (từ ${formatDateVi(validFrom)})`;
-  return "";
+  /** Whether it exists today (the date the options were listed for), is gone, or is yet to come. */
+  era: Era;
+  validFrom: string;
+  validTo: string | null;
 }
 
 /**
@@ -61,6 +58,9 @@ export async function listPartyOptions(
       organisationId: null,
       name: `${unitDisplayName(u)}${validityNote(u.valid_from, u.valid_to, today)}`,
       kind: u.level,
+      era: eraOf(u.valid_from, u.valid_to, today),
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
     })),
     ...orgs.map((o) => ({
       key: `o${o.id}`,
@@ -68,6 +68,9 @@ export async function listPartyOptions(
       organisationId: o.id,
       name: `${o.name}${validityNote(o.valid_from, o.valid_to, today)}`,
       kind: o.kind,
+      era: eraOf(o.valid_from, o.valid_to, today),
+      validFrom: o.valid_from,
+      validTo: o.valid_to,
     })),
   ];
 }

@@ -1,7 +1,32 @@
-import { errorAria, FieldFrame } from "../core/views/forms.js";
+import type { PickerGroup } from "../core/views/picker.js";
+import { PickerField } from "../core/views/picker.js";
 import type { PartyOption } from "./parties.repo.js";
+import { levelRank } from "./unit-labels.js";
+import { groupByEra, ORGANISATION_NOUNS, UNIT_NOUNS } from "./unit-picker.rules.js";
 
-/** A select of units and organisations ("u12" / "o34"), grouped, with an optional empty choice. */
+/**
+ * Units, then organisations, each today's first and the former ones apart with their end date. The
+ * value is the party key ("u12" / "o34") unless `valueOf` says otherwise (filters pick a unit id).
+ */
+export function partyPickerGroups(
+  options: readonly PartyOption[],
+  valueOf: (o: PartyOption) => string = (o) => o.key,
+): PickerGroup[] {
+  const choice = (o: PartyOption) => ({
+    value: valueOf(o),
+    label: o.name,
+    era: o.era,
+    validFrom: o.validFrom,
+    validTo: o.validTo,
+  });
+  const units = options
+    .filter((o) => o.organisationId === null)
+    .sort((a, b) => levelRank(a.kind) - levelRank(b.kind) || a.name.localeCompare(b.name, "vi"));
+  const orgs = options.filter((o) => o.organisationId !== null);
+  return [...groupByEra(units.map(choice), UNIT_NOUNS), ...groupByEra(orgs.map(choice), ORGANISATION_NOUNS)];
+}
+
+/** A searchable picker of units and organisations ("u12" / "o34"), with an optional empty choice. */
 export function PartySelect(props: {
   name: string;
   label: string;
@@ -12,39 +37,16 @@ export function PartySelect(props: {
   error?: string;
   id?: string;
 }) {
-  const id = props.id ?? `f-${props.name}`;
-  const selected = new Set(typeof props.value === "string" ? [props.value] : (props.value ?? []));
-  const units = props.options.filter((o) => o.organisationId === null);
-  const orgs = props.options.filter((o) => o.organisationId !== null);
   return (
-    <FieldFrame id={id} label={props.label} error={props.error}>
-      <select
-        id={id}
-        name={props.name}
-        multiple={props.multiple}
-        size={props.multiple ? 4 : undefined}
-        {...errorAria(id, props.error)}
-      >
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {units.length > 0 ? (
-          <optgroup label="Đơn vị hành chính">
-            {units.map((o) => (
-              <option value={o.key} selected={selected.has(o.key)}>
-                {o.name}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {orgs.length > 0 ? (
-          <optgroup label="Cơ quan, tổ chức">
-            {orgs.map((o) => (
-              <option value={o.key} selected={selected.has(o.key)}>
-                {o.name}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-      </select>
-    </FieldFrame>
+    <PickerField
+      id={props.id}
+      name={props.name}
+      label={props.label}
+      groups={partyPickerGroups(props.options)}
+      value={props.value}
+      multiple={props.multiple}
+      empty={props.empty}
+      error={props.error}
+    />
   );
 }

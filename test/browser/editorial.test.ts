@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../support/axe.js";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
 
 /**
@@ -12,7 +12,6 @@ import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } f
 
 const PASSWORD = "giaoban2020";
 const TITLE = "Phường Thượng Thanh ra quân bảo đảm trật tự đô thị dịp Tết";
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 async function logIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
   const page = await context.newPage();
@@ -22,25 +21,6 @@ async function logIn(context: BrowserContext, baseUrl: string, username: string)
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL(`${baseUrl}/quan-tri`);
   return page;
-}
-
-/** Serious and critical WCAG 2.0/2.1 A and AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations;
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe.skipIf(browserSkipReason)("the editor journey in Chromium", () => {

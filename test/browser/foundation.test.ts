@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
+import { pick } from "../support/picker.js";
 
 const SLUG = "ban-thuong-vu-quan-uy-long-bien-lam-viec-voi-phuong-thuong-thanh";
 const TITLE = "Ban Thường vụ quận ủy Long Biên làm việc với phường Thượng Thanh";
@@ -100,9 +101,7 @@ describe.skipIf(browserSkipReason)("foundation journeys in Chromium", () => {
       .locator('textarea[name="bodyHtml"]')
       .fill("<p>Sáng nay, phường ra quân.</p><p>Đoạn hai.<script>alert(1)</script></p>");
     await page.locator('select[name="categoryId"]').selectOption({ label: "Hoạt động các phường" });
-    await page
-      .locator('select[name="unitId"]')
-      .selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
+    await pick(page, "Đơn vị sở hữu", "Phường Thượng Thanh (đến 30/06/2025)");
     await page.locator('input[name="photo"]').setInputFiles(photo);
     await page.locator('[name="caption"]').fill("Lực lượng ra quân tại tổ 29");
     await page.locator('[name="alt"]').fill("Cán bộ phường đứng trước trụ sở");

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
+import { pick } from "../support/picker.js";
 
 const PASSWORD = "giaoban2020";
 const ARTICLE = readFileSync(new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url), "utf8");
@@ -17,7 +18,7 @@ async function logIn(page: Page, baseUrl: string, username: string) {
 /** "Tổng số 9 nhiệm vụ: đã hoàn thành 1 (11,1%), quá hạn 8." → the number completed. */
 async function completedOnFollowUp(page: Page, baseUrl: string, unitLabel: string): Promise<number> {
   await page.goto(`${baseUrl}/quan-tri/theo-doi`);
-  await page.locator("#f-don-vi").selectOption({ label: unitLabel });
+  await pick(page, "Đơn vị chủ trì", unitLabel);
   await page.getByRole("button", { name: "Xem" }).click();
   const text = (await page.locator("#follow-up-summary").textContent()) ?? "";
   return Number(text.match(/đã hoàn thành (\d+)/)?.[1]);
@@ -36,7 +37,10 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     await server?.close();
   });
 
-  it("creates a session, reads pasted conclusions, saves them, and follows one directive to its confirmation", async () => {
+  // A long journey (three accounts, a dozen pages): more than the default 30 s on a busy machine.
+  it("creates a session, reads pasted conclusions, saves them, and follows one directive to its confirmation", {
+    timeout: 90_000,
+  }, async () => {
     const office = await (await browser.newContext()).newPage();
     await logIn(office, server.url, "vanphong.longbien");
 
@@ -47,16 +51,12 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     await office.getByRole("button", { name: "Lưu" }).click();
     expect(await office.locator("#f-title-error").textContent()).toBe("Vui lòng nhập nội dung công tác.");
     expect(await office.locator("main").textContent()).toContain("Vui lòng chọn đơn vị lập chương trình.");
-    await office
-      .getByLabel("Đơn vị lập chương trình")
-      .selectOption({ label: "Quận Long Biên (đến 30/06/2025)" });
+    await pick(office, "Đơn vị lập chương trình", "Quận Long Biên (đến 30/06/2025)");
     await office.getByLabel("Tháng dự kiến").selectOption({ label: "Tháng 1" });
     await office
       .getByLabel("Nội dung công tác")
       .fill("Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)");
-    await office
-      .getByLabel("Làm việc với đơn vị")
-      .selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
+    await pick(office, "Làm việc với đơn vị", "Phường Thượng Thanh (đến 30/06/2025)");
     await office.getByRole("button", { name: "Lưu" }).click();
     await office.waitForURL(/\/quan-tri\/chuong-trinh-cong-tac\?nam=2020&don_vi=\d+&ok=tao$/);
     const planned = office.getByRole("row").filter({ hasText: "(thử nghiệm)" });
@@ -68,18 +68,16 @@ describe.skipIf(browserSkipReason)("working session to confirmed directive in Ch
     await office
       .getByLabel("Tên buổi làm việc")
       .fill("Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh (thử nghiệm)");
-    await office
-      .getByLabel("Đơn vị làm việc (nơi tổ chức)")
-      .selectOption({ label: "Phường Thượng Thanh (đến 30/06/2025)" });
-    await office
-      .getByLabel("Đoàn công tác (cấp trên đến làm việc)")
-      .selectOption({ label: "Ban Thường vụ Quận ủy Long Biên (đến 30/06/2025)" });
+    await pick(office, "Đơn vị làm việc (nơi tổ chức)", "Phường Thượng Thanh (đến 30/06/2025)");
+    await pick(
+      office,
+      "Đoàn công tác (cấp trên đến làm việc)",
+      "Ban Thường vụ Quận ủy Long Biên (đến 30/06/2025)",
+    );
     await office.locator("#f-date").fill("2020-01-02");
     await office.locator("#f-time").fill("14:00");
     await office.getByLabel("Địa điểm").fill("Phòng họp 1 UBND phường Thượng Thanh");
-    await office
-      .getByLabel("Người chủ trì", { exact: true })
-      .selectOption({ label: "Đỗ Mạnh Hải (Bí thư Quận ủy)" });
+    await pick(office, "Người chủ trì", "Đỗ Mạnh Hải (Bí thư Quận ủy)");
     await office
       .getByLabel("Chương trình, nội dung")
       .fill("Kết quả thực hiện nhiệm vụ chính trị năm 2019 | Phạm Thị Minh Hồng");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/core/db/database.js";
 import { loadTargetsDemo } from "../../src/demo/load-targets.js";
 import { browserSkipReason, type LiveServer, launchChromium, startLiveServer } from "../support/browser.js";
+import { pick } from "../support/picker.js";
 
 const PASSWORD = "giaoban2020";
 
@@ -42,7 +43,7 @@ describe.skipIf(browserSkipReason)("targets: entry, approval and evaluation in C
     const ward = await browser.newPage();
     await logIn(ward, server.url, "thuongthanh");
     await ward.goto(`${server.url}/quan-tri/so-lieu`);
-    await ward.getByLabel("Đơn vị").selectOption({ label: "Phường Thượng Thanh" });
+    await pick(ward, "Đơn vị", "Phường Thượng Thanh (đến 30/06/2025)");
     await ward.getByLabel("Kỳ (năm, nhiệm kỳ hoặc mã kỳ riêng)").fill("2020");
     await ward.getByRole("button", { name: "Mở biểu nhập" }).click();
     await ward.waitForURL(/\/quan-tri\/so-lieu\/\d+\/2020/);

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { canAnywhere } from "../access/policy.js";
 import type { RequestAuth } from "../http/env.js";
 import { ADMIN_NAV } from "./admin-nav.js";
+import { PickerScript } from "./picker.js";
 
 export interface PageMeta {
   title: string;
@@ -17,7 +18,7 @@ export interface PageMeta {
 /** Without it browsers lay pages out in quirks mode. */
 const DOCTYPE = raw("<!DOCTYPE html>");
 
-function Head({ meta }: { meta: PageMeta }) {
+function Head({ meta, pickers }: { meta: PageMeta; pickers?: boolean }) {
   return (
     <head>
       <meta charset="utf-8" />
@@ -29,6 +30,7 @@ function Head({ meta }: { meta: PageMeta }) {
       {meta.auth.actor ? <meta name="csrf-token" content={meta.auth.csrfToken} /> : null}
       <link rel="stylesheet" href="/static/site.css" />
       <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      {pickers ? <PickerScript /> : null}
       {meta.head}
     </head>
   );
@@ -124,7 +126,7 @@ export function AdminLayout({
     <>
       {DOCTYPE}
       <html lang="vi">
-        <Head meta={meta} />
+        <Head meta={meta} pickers />
         <body class="admin">
           <a href="#noi-dung" class="skip-link">
             Bỏ qua, đến nội dung chính

@@ -4,7 +4,9 @@
  */
 import { formatViPercent } from "../../core/format/vi-number.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerSelect } from "../../core/views/picker.js";
 import type { PartyOption } from "../../units/parties.repo.js";
+import { partyPickerGroups } from "../../units/party-select.views.js";
 import { DirectiveTable, ProposalTable } from "../directive-tables.views.js";
 import type { DirectiveOut, ProposalOut } from "../directives-present.js";
 import type { FollowUpSummary } from "./follow-up.math.js";
@@ -94,14 +96,13 @@ export function FollowUpPage({
         </label>
         <label for="f-don-vi">
           Đơn vị chủ trì
-          <select id="f-don-vi" name="don_vi">
-            <option value="">Tất cả</option>
-            {units.map((u) => (
-              <option value={String(u.unitId)} selected={String(u.unitId) === unit}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <PickerSelect
+            id="f-don-vi"
+            name="don_vi"
+            empty="Tất cả"
+            groups={partyPickerGroups(units, (u) => String(u.unitId))}
+            value={unit}
+          />
         </label>
         <button type="submit" class="button">
           Xem

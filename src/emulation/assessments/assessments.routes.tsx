@@ -11,7 +11,7 @@ import { listUnitNames } from "../../units/unit-names.repo.js";
 import { AssessmentSchema, SaveAssessmentsSchema } from "../emulation.schema.js";
 import { unitTarget } from "../emulation-access.rules.js";
 import { isPeriodKey, periodEndDate } from "../emulation-period.rules.js";
-import { formNumber } from "../emulation-request.js";
+import { defaultEmulationYear, formNumber } from "../emulation-request.js";
 import { type AssessmentRow, listAssessmentsOfUnit, listDepartments } from "./assessments.repo.js";
 import {
   type AssessmentEntry,
@@ -140,14 +140,12 @@ function entriesFromForm(
 }
 
 export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
-  const defaultPeriod = (c: AppCtx) => String(Number(todayOf(c).slice(0, 4)) - 1);
-
-  app.get(PAGE, (c) =>
+  app.get(PAGE, async (c) =>
     renderForm(
       c,
       {
         organisationId: idParam(c.req.query("phong")),
-        periodKey: c.req.query("ky")?.trim() || defaultPeriod(c),
+        periodKey: c.req.query("ky")?.trim() || (await defaultEmulationYear(c, "assessments")),
       },
       {
         notice:
@@ -208,7 +206,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
       if (error instanceof AppError && error.fields && (error.status === 422 || error.status === 409)) {
         return renderForm(
           c,
-          { organisationId: null, periodKey: defaultPeriod(c) },
+          { organisationId: null, periodKey: await defaultEmulationYear(c, "assessments") },
           { errors: error.fields },
           error.status,
         );

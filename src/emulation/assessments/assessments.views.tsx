@@ -2,6 +2,7 @@ import { formatViNumber } from "../../core/format/vi-number.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerField, PickerSelect, ungrouped } from "../../core/views/picker.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
 import { periodLabel } from "../emulation-period.rules.js";
 import type { AssessmentRow, DepartmentRow } from "./assessments.repo.js";
@@ -38,11 +39,11 @@ function StaffForm({ meta, data }: { meta: PageMeta; data: AssessmentFormData })
       <form method="post" action="/quan-tri/danh-gia-phong-ban/can-bo" class="inline-fields">
         <CsrfInput token={meta.auth.csrfToken} />
         <Field name="username" label="Tên đăng nhập" error={data.errors?.username} required />
-        <SelectField
+        <PickerField
           name="organisationId"
           label="Phòng, ban"
           error={data.errors?.organisationId}
-          options={data.staffDepartments.map((d) => ({ value: String(d.id), label: d.name }))}
+          groups={ungrouped(data.staffDepartments.map((d) => ({ value: String(d.id), label: d.name })))}
         />
         <button type="submit" class="button">
           Gắn cán bộ
@@ -70,15 +71,14 @@ export function AssessmentFormPage({ meta, data }: { meta: PageMeta; data: Asses
       <h1>Đánh giá của phòng, ban</h1>
       <Notice message={data.notice} />
       <form method="get" action="/quan-tri/danh-gia-phong-ban" class="filters">
-        <label>
+        <label for="f-phong">
           Phòng, ban
-          <select name="phong">
-            {data.departments.map((d) => (
-              <option value={String(d.id)} selected={d.id === data.department?.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <PickerSelect
+            id="f-phong"
+            name="phong"
+            groups={ungrouped(data.departments.map((d) => ({ value: String(d.id), label: d.name })))}
+            value={data.department ? String(data.department.id) : null}
+          />
         </label>
         <label>
           Kỳ

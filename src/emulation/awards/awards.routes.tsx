@@ -11,6 +11,7 @@ import { dbIdParamSchema } from "../../core/validation/input.schema.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { AwardProposalInputSchema, AwardProposalSchema } from "../emulation.schema.js";
 import { unitTarget } from "../emulation-access.rules.js";
+import { defaultEmulationYear } from "../emulation-request.js";
 import { awardRulesForYear } from "./award-rule-sets.rules.js";
 import { AWARD_STATUSES, awardTitleLabel, isAwardStatus } from "./award-titles.model.js";
 import { type AwardProposalRow, findAwardProposal } from "./awards.repo.js";
@@ -140,10 +141,10 @@ async function renderPage(
 }
 
 export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
-  const defaultYear = (c: AppCtx) => String(c.var.ctx.now().getUTCFullYear() - 1);
+  const defaultYear = (c: AppCtx) => defaultEmulationYear(c, "awards");
 
-  app.get(PAGE, (c) =>
-    renderPage(c, c.req.query("nam")?.trim() || defaultYear(c), {
+  app.get(PAGE, async (c) =>
+    renderPage(c, c.req.query("nam")?.trim() || (await defaultYear(c)), {
       notice: c.req.query("ok") ? "Đã ghi." : null,
     }),
   );
@@ -154,7 +155,7 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
     const values = Object.fromEntries(
       ["unitId", "year", "title", "basis", "proposingBody"].map((k) => [k, formText(body, k)]),
     );
-    const year = /^\d{4}$/.test(values.year ?? "") ? (values.year as string) : defaultYear(c);
+    const year = /^\d{4}$/.test(values.year ?? "") ? (values.year as string) : await defaultYear(c);
     try {
       await proposeAward(c.var.ctx.database.db, await actorOrAnonymousOf(c), {
         unitId: idParam(values.unitId) ?? 0,
@@ -183,7 +184,7 @@ export function registerAwardRoutes(app: OpenAPIHono<AppEnv>): void {
     const id = idParam(c.req.param("id")) ?? 0;
     await setAwardStatus(db, await actorOrAnonymousOf(c), id, status);
     const proposal = await findAwardProposal(db, id);
-    return c.redirect(`${PAGE}?nam=${proposal?.year ?? defaultYear(c)}&ok=1`, 303);
+    return c.redirect(`${PAGE}?nam=${proposal?.year ?? (await defaultYear(c))}&ok=1`, 303);
   });
 
   app.openapi(listRoute, async (c) => {

@@ -1,7 +1,10 @@
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerField } from "../../core/views/picker.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import type { AwardRuleSet } from "./award-rule-sets.rules.js";
 import { AWARD_STATUSES, AWARD_TITLES, type AwardTitle, awardTitleLabel } from "./award-titles.model.js";
 import type { AwardProposalRow } from "./awards.repo.js";
@@ -10,7 +13,7 @@ export interface AwardsPageData {
   year: string;
   proposals: AwardProposalRow[];
   /** Units the actor may propose for (empty: the form is not shown). */
-  units: { id: number; name: string; level: string }[];
+  units: UnitName[];
   /** The award rules in force for the year; null before the first kept (2017). */
   rules: AwardRuleSet | null;
   values?: Record<string, string>;
@@ -35,12 +38,12 @@ function ProposalForm({ meta, data }: { meta: PageMeta; data: AwardsPageData }) 
       <form method="post" action="/quan-tri/khen-thuong" novalidate>
         <CsrfInput token={meta.auth.csrfToken} />
         <input type="hidden" name="year" value={data.year} />
-        <SelectField
+        <PickerField
           name="unitId"
           label={LABELS.unitId}
           value={v.unitId}
           error={data.errors?.unitId}
-          options={data.units.map((u) => ({ value: String(u.id), label: unitDisplayName(u) }))}
+          groups={unitPickerGroups(data.units, meta.today)}
         />
         <SelectField
           name="title"

@@ -12,7 +12,7 @@ import { listUnitNames } from "../../units/unit-names.repo.js";
 import { listOrganisationsAt } from "../../units/units.repo.js";
 import { QualityRatingInputSchema } from "../emulation.schema.js";
 import { belowTarget } from "../emulation-access.rules.js";
-import { formNumber } from "../emulation-request.js";
+import { defaultEmulationYear, formNumber } from "../emulation-request.js";
 import { listParentUnits } from "../ranking/ranking.repo.js";
 import type { RatingRow } from "./quality.repo.js";
 import { readQualityRatings, saveQualityRating } from "./quality.service.js";
@@ -155,12 +155,13 @@ async function renderPage(
 }
 
 export function registerQualityRoutes(app: OpenAPIHono<AppEnv>): void {
-  const defaultYear = (c: AppCtx) => String(c.var.ctx.now().getUTCFullYear() - 1);
-
-  app.get(PAGE, (c) =>
+  app.get(PAGE, async (c) =>
     renderPage(
       c,
-      { raterId: idParam(c.req.query("don-vi")), year: c.req.query("nam")?.trim() || defaultYear(c) },
+      {
+        raterId: idParam(c.req.query("don-vi")),
+        year: c.req.query("nam")?.trim() || (await defaultEmulationYear(c, "quality")),
+      },
       {
         notice: c.req.query("ok") ? "Đã ghi kết quả xếp loại." : null,
       },

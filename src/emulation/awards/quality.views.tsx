@@ -2,13 +2,16 @@ import { formatViNumber } from "../../core/format/vi-number.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerField, PickerSelect, ungrouped } from "../../core/views/picker.js";
 import { organisationKindLabel, unitDisplayName } from "../../units/unit-labels.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import type { RatingRow } from "./quality.repo.js";
 import { QUALITY_LEVEL_LABELS, type QuotaResult } from "./quality-level.rules.js";
 import { type QualityRuleSet, qualityRulesTitle } from "./quality-rule-sets.rules.js";
 
 export interface QualityPageData {
-  raters: { id: number; name: string; level: string }[];
+  raters: UnitName[];
   rater: { id: number; name: string; level: string } | null;
   year: string;
   groups: { subjectKind: string; rows: RatingRow[]; quota: QuotaResult }[];
@@ -134,15 +137,14 @@ export function QualityPage({ meta, data }: { meta: PageMeta; data: QualityPageD
       <h1>Xếp loại chất lượng năm {data.year}</h1>
       <Notice message={data.notice} />
       <form method="get" action="/quan-tri/xep-loai" class="filters">
-        <label>
+        <label for="f-don-vi">
           Cấp xếp loại
-          <select name="don-vi">
-            {data.raters.map((r) => (
-              <option value={String(r.id)} selected={r.id === data.rater?.id}>
-                {unitDisplayName(r)}
-              </option>
-            ))}
-          </select>
+          <PickerSelect
+            id="f-don-vi"
+            name="don-vi"
+            groups={unitPickerGroups(data.raters, meta.today)}
+            value={data.rater ? String(data.rater.id) : null}
+          />
         </label>
         <label>
           Năm
@@ -166,12 +168,12 @@ export function QualityPage({ meta, data }: { meta: PageMeta; data: QualityPageD
             <CsrfInput token={meta.auth.csrfToken} />
             <input type="hidden" name="rater" value={String(data.rater.id)} />
             <input type="hidden" name="year" value={data.year} />
-            <SelectField
+            <PickerField
               name="subject"
               label={FORM_LABELS.subject}
               value={v.subject}
               error={data.errors?.subject}
-              options={data.subjects}
+              groups={ungrouped(data.subjects)}
             />
             <Field
               name="score"

@@ -5,7 +5,9 @@ import { AppError, NotFoundError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, todayOf } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
+import { PickerScript } from "../../core/views/picker.js";
 import { isPeriodKey } from "../emulation-period.rules.js";
+import { defaultEmulationYear } from "../emulation-request.js";
 import { listParentUnits } from "./ranking.repo.js";
 import { type Ranking, rankChildren } from "./ranking.service.js";
 import { RankingPage } from "./ranking.views.js";
@@ -138,8 +140,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/xep-hang", async (c) => {
     const db = c.var.ctx.database.db;
     const parentId = idParam(c.req.query("don-vi"));
-    const periodKey =
-      c.req.query("ky")?.trim() || String(Number(c.var.ctx.now().toISOString().slice(0, 4)) - 1);
+    const periodKey = c.req.query("ky")?.trim() || (await defaultEmulationYear(c, "schemes"));
     const clusterId = idParam(c.req.query("cum"));
     const comparableAt = comparableParam(c);
     const parents = await listParentUnits(db);
@@ -169,7 +170,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
     const title = ranking ? `Xếp hạng thi đua ${periodKey} – ${ranking.parent.name}` : "Xếp hạng thi đua";
     return c.html(
       <RankingPage
-        meta={pageMeta(c, title)}
+        meta={pageMeta(c, title, { head: <PickerScript /> })}
         filter={{ parents, parentId, periodKey, clusterId, comparable: comparableAt !== null }}
         ranking={ranking}
         problem={problem}

@@ -1,6 +1,9 @@
 import { formatViNumber } from "../../core/format/vi-number.js";
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
+import { PickerSelect } from "../../core/views/picker.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { periodLabel } from "../emulation-period.rules.js";
 import { HorizontalBarChart } from "./bar-chart.views.js";
 import { describeRank } from "./ranking.math.js";
@@ -8,7 +11,7 @@ import type { Ranking, RankingRow } from "./ranking.service.js";
 import { basisText } from "./ranking-wording.rules.js";
 
 export interface RankingFilter {
-  parents: { id: number; name: string; level: string }[];
+  parents: UnitName[];
   parentId: number | null;
   periodKey: string;
   clusterId: number | null;
@@ -16,18 +19,25 @@ export interface RankingFilter {
   comparable: boolean;
 }
 
-function FilterForm({ filter, ranking }: { filter: RankingFilter; ranking: Ranking | null }) {
+function FilterForm({
+  filter,
+  ranking,
+  today,
+}: {
+  filter: RankingFilter;
+  ranking: Ranking | null;
+  today: string;
+}) {
   return (
     <form method="get" action="/xep-hang" class="filters" aria-label="Chọn đơn vị và kỳ xếp hạng">
-      <label>
+      <label for="f-don-vi">
         Các đơn vị thuộc
-        <select name="don-vi">
-          {filter.parents.map((p) => (
-            <option value={String(p.id)} selected={p.id === filter.parentId}>
-              {unitDisplayName(p)}
-            </option>
-          ))}
-        </select>
+        <PickerSelect
+          id="f-don-vi"
+          name="don-vi"
+          groups={unitPickerGroups(filter.parents, today)}
+          value={filter.parentId === null ? null : String(filter.parentId)}
+        />
       </label>
       <label>
         Kỳ (năm hoặc nhiệm kỳ)
@@ -87,7 +97,7 @@ export function RankingPage({
   return (
     <PublicLayout meta={meta}>
       <h1>Xếp hạng thi đua</h1>
-      <FilterForm filter={filter} ranking={ranking} />
+      <FilterForm filter={filter} ranking={ranking} today={meta.today} />
       {problem ? (
         <p class="form-error" role="alert">
           {problem}

@@ -2,14 +2,16 @@ import { formatViNumber } from "../../core/format/vi-number.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerField } from "../../core/views/picker.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { periodLabel } from "../emulation-period.rules.js";
 import { ASSESSMENT_RULES, INDICATOR_RULES } from "../scoring/scoring.rules.js";
 import { CRITERION_KIND_LABELS, type CriterionNode, type TreeIssue } from "./criteria-tree.rules.js";
 import { SchemeManageForms } from "./scheme-forms.views.js";
 import type { ClusterRow, SchemeRow } from "./schemes.repo.js";
 
-type UnitName = { id: number; name: string; level: string };
 type FormState = { values?: Record<string, string>; errors?: FieldErrors; notice?: string | null };
 
 /** Depth shown with em spaces: the CSP allows no inline style, and the code already says the level. */
@@ -56,12 +58,12 @@ export function SchemeListPage({
               error={state.errors?.name}
               required
             />
-            <SelectField
+            <PickerField
               name="ownerUnitId"
               label="Các đơn vị thi đua là đơn vị trực thuộc của"
               value={v.ownerUnitId}
               error={state.errors?.ownerUnitId}
-              options={owners.map((u) => ({ value: String(u.id), label: unitDisplayName(u) }))}
+              groups={unitPickerGroups(owners, meta.today)}
             />
             <Field
               name="periodKey"

@@ -1,6 +1,8 @@
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerField } from "../../core/views/picker.js";
+import { currentFirstGroups } from "../../units/unit-picker.rules.js";
 import type { ArticleImageRow } from "../articles/article-images.repo.js";
 import type { SessionChoice } from "../articles/article-links.repo.js";
 import type { ArticleStatus } from "../articles/article-workflow.rules.js";
@@ -148,16 +150,14 @@ export function ArticleFormPage(props: ArticleFormProps) {
             ...categories.map((c) => ({ value: String(c.id), label: c.name })),
           ]}
         />
-        <SelectField
+        <PickerField
           name="unitId"
           label="Đơn vị sở hữu"
           value={values.unitId}
           error={errors.unitId}
           required
-          options={[
-            ...(units.length === 1 ? [] : [{ value: "", label: "— Chọn đơn vị —" }]),
-            ...units.map((u) => ({ value: String(u.id), label: u.label })),
-          ]}
+          empty={units.length === 1 ? undefined : "— Chọn đơn vị —"}
+          groups={currentFirstGroups(units)}
         />
         <Field
           name="tags"

@@ -260,7 +260,7 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     expect(form.html).not.toContain('value="publish"');
     // Only ward A is offered, and it is preselected.
     expect(form.html.match(/<select id="f-unitId"[^>]*>(.*?)<\/select>/s)?.[1]).toBe(
-      `<option value="${wardA}" selected="">Phường Thượng Thanh</option>`,
+      `<optgroup label="Đơn vị hiện nay"><option value="${wardA}" selected="">Phường Thượng Thanh</option></optgroup>`,
     );
 
     const refused = await submit(

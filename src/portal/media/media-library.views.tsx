@@ -2,6 +2,8 @@ import { formatDateTimeVi } from "../../core/format/vi-date.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerField } from "../../core/views/picker.js";
+import { currentFirstGroups } from "../../units/unit-picker.rules.js";
 import type { UnitChoice } from "../articles/article-access.js";
 import { mediaPath } from "../articles/reader-visibility.rules.js";
 import { Pagination } from "../public/public-components.views.js";
@@ -75,13 +77,13 @@ export function LibraryPage(props: {
             required
             hint="Mô tả nội dung ảnh cho người không xem được ảnh."
           />
-          <SelectField
+          <PickerField
             name="unitId"
             label="Đơn vị"
             value={values.unitId}
             error={errors.unitId}
             required
-            options={props.units.map((u) => ({ value: String(u.id), label: u.label }))}
+            groups={currentFirstGroups(props.units)}
           />
           <button type="submit" class="button primary">
             Tải lên thư viện

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
 import type { ParsedQuery } from "./search.rules.js";
 import {
   postgresTierQueries,
@@ -148,7 +149,7 @@ export async function loadSearchResults(db: Kysely<DB>, ids: number[]): Promise<
 export interface SearchFacets {
   categories: { id: number; slug: string; name: string }[];
   /** Units owning at least one indexed article, for the unit filter. */
-  units: { id: number; name: string; level: string }[];
+  units: UnitName[];
 }
 
 /** What the search form offers to filter by. */
@@ -162,7 +163,7 @@ export async function listSearchFacets(db: Kysely<DB>): Promise<SearchFacets> {
       .execute(),
     db
       .selectFrom("units")
-      .select(["id", "name", "level"])
+      .select(["id", "name", "level", "valid_from", "valid_to"])
       .where("id", "in", (eb) => eb.selectFrom("search_documents").select("unit_id").distinct())
       .orderBy("name")
       .execute(),

@@ -6,6 +6,7 @@ import { ValidationError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
 import { type AppCtx, pageMeta } from "../../core/http/request.js";
 import { dbIdParamSchema } from "../../core/validation/input.schema.js";
+import { PickerScript } from "../../core/views/picker.js";
 import { servePublicPage } from "../public/public-page-cache.js";
 import { findCategoryIdBySlug, listSearchFacets } from "./search.repo.js";
 import { MAX_SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, searchArticles } from "./search.service.js";
@@ -125,7 +126,15 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>): void {
     const { database, now } = c.var.ctx;
     const { form, errors, categoryId, page } = await readForm(c);
     const title = form.q.trim() ? `Tìm kiếm: ${form.q.trim()}` : "Tìm kiếm";
-    const metaOf = () => pageMeta(c, title, { head: <meta name="robots" content="noindex, follow" /> });
+    const metaOf = () =>
+      pageMeta(c, title, {
+        head: (
+          <>
+            <meta name="robots" content="noindex, follow" />
+            <PickerScript />
+          </>
+        ),
+      });
     if (Object.keys(errors).length > 0) {
       const facets = await listSearchFacets(database.db);
       return c.html(

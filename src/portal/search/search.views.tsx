@@ -2,7 +2,8 @@ import { raw } from "hono/html";
 import { formatDateVi } from "../../core/format/vi-date.js";
 import { formatViNumber } from "../../core/format/vi-number.js";
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
-import { unitDisplayName } from "../../units/unit-labels.js";
+import { PickerSelect } from "../../core/views/picker.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { articleHref, categoryHref, Pagination } from "../public/public-components.views.js";
 import type { SearchFacets } from "./search.repo.js";
 import { SEARCH_PAGE_SIZE, type SearchOutcome } from "./search.service.js";
@@ -43,10 +44,12 @@ function Form({
   form,
   facets,
   errors,
+  today,
 }: {
   form: SearchForm;
   facets: SearchFacets;
   errors: SearchFormErrors;
+  today: string;
 }) {
   const invalid = (key: keyof SearchForm) =>
     errors[key] ? { "aria-invalid": "true", "aria-describedby": `tk-${key}-error` } : {};
@@ -73,14 +76,14 @@ function Form({
       </div>
       <div class="field">
         <label for="tk-unit">Đơn vị</label>
-        <select id="tk-unit" name="don-vi" {...invalid("unit")}>
-          <option value="">Tất cả đơn vị</option>
-          {facets.units.map((u) => (
-            <option value={String(u.id)} selected={String(u.id) === form.unit}>
-              {unitDisplayName(u)}
-            </option>
-          ))}
-        </select>
+        <PickerSelect
+          id="tk-unit"
+          name="don-vi"
+          empty="Tất cả đơn vị"
+          groups={unitPickerGroups(facets.units, today)}
+          value={form.unit}
+          error={errors.unit}
+        />
         <FieldError id="tk-unit-error" message={errors.unit} />
       </div>
       <div class="field">
@@ -134,7 +137,7 @@ export function SearchPage({
   return (
     <PublicLayout meta={meta}>
       <h1>Tìm kiếm</h1>
-      <Form form={form} facets={facets} errors={errors} />
+      <Form form={form} facets={facets} errors={errors} today={meta.today} />
       <section aria-labelledby="ket-qua" class="search-results">
         <h2 id="ket-qua" class="visually-hidden">
           Kết quả tìm kiếm

@@ -7,14 +7,11 @@ import type { Kysely } from "kysely";
 import type { ActorContext } from "../../core/access/actor-context.js";
 import { can, grantedRoots } from "../../core/access/policy.js";
 import type { DB } from "../../core/db/schema.js";
-import { listUnitNames } from "../../units/unit-names.repo.js";
+import { listUnitNames, type UnitName } from "../../units/unit-names.repo.js";
 import { countResultsByStatus } from "../entry/results.repo.js";
 
 /** Units whose figures the actor may approve, by name; empty for whoever may approve nowhere. */
-export async function approvableUnits(
-  db: Kysely<DB>,
-  ctx: ActorContext,
-): Promise<{ id: number; name: string; level: string }[]> {
+export async function approvableUnits(db: Kysely<DB>, ctx: ActorContext): Promise<UnitName[]> {
   const roots = grantedRoots(ctx.actor, "result.approve", ctx.today);
   if (roots !== "all" && roots.length === 0) return [];
   const candidates = roots === "all" ? null : ctx.hierarchy.unitIdsUnder(roots, ctx.today);

@@ -3,6 +3,9 @@ import { formatDateTimeVi } from "../../core/format/vi-date.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Notice } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerSelect } from "../../core/views/picker.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { type Indicator, VERSION_LABELS } from "../catalogue/indicator.model.js";
 import type { ResultRow } from "../entry/results.repo.js";
 import { formatFigure } from "../targets-format.rules.js";
@@ -18,7 +21,7 @@ export interface ApprovalPageProps {
   meta: PageMeta;
   groups: QueueGroup[];
   indicators: ReadonlyMap<number, Indicator>;
-  units: { id: number; name: string; level: string }[];
+  units: UnitName[];
   /** Approved figures found for the reopen search, with the search itself. */
   reopen: { unitId: number | null; periodKey: string; rows: ResultRow[] };
   errors?: FieldErrors;
@@ -120,13 +123,12 @@ export function ApprovalPage(props: ApprovalPageProps) {
         <form method="get" action="/quan-tri/phe-duyet" class="inline-fields">
           <div class="field">
             <label for="f-don-vi">Đơn vị</label>
-            <select id="f-don-vi" name="don-vi">
-              {props.units.map((u) => (
-                <option value={String(u.id)} selected={u.id === props.reopen.unitId}>
-                  {unitTitle(u)}
-                </option>
-              ))}
-            </select>
+            <PickerSelect
+              id="f-don-vi"
+              name="don-vi"
+              groups={unitPickerGroups(props.units, props.meta.today, unitTitle)}
+              value={props.reopen.unitId === null ? null : String(props.reopen.unitId)}
+            />
           </div>
           <div class="field">
             <label for="f-ky">Kỳ</label>

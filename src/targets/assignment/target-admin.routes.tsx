@@ -9,7 +9,7 @@ import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../..
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { listIndicators } from "../catalogue/indicators.repo.js";
 import { findParentIdAt } from "../evaluation/evaluation.repo.js";
-import { defaultPeriodOf } from "../evaluation/evaluation.routes.js";
+import { latestPeriodOf } from "../evaluation/evaluation.routes.js";
 import { defaultWindow, periodKindOf } from "../period.rules.js";
 import { TargetAdminPage } from "./target-admin.views.js";
 import { listTargetsForUnit, listTargetsSetOn } from "./targets.repo.js";
@@ -108,9 +108,11 @@ function numberField(raw: string, errors: FieldErrors, key: string): number | un
 }
 
 export function registerTargetAdminPages(app: OpenAPIHono<AppEnv>): void {
-  app.get("/quan-tri/chi-tieu/giao", (c) =>
-    render(c, idParam(c.req.query("don-vi")), (c.req.query("ky") ?? "").trim() || defaultPeriodOf(c)),
-  );
+  app.get("/quan-tri/chi-tieu/giao", async (c) => {
+    const unitId = idParam(c.req.query("don-vi"));
+    const asked = (c.req.query("ky") ?? "").trim();
+    return render(c, unitId, asked || (await latestPeriodOf(c, unitId === null ? null : [unitId])));
+  });
 
   app.post("/quan-tri/chi-tieu/giao", async (c) => {
     const body = await c.req.parseBody();

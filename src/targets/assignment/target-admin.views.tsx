@@ -3,6 +3,9 @@ import { formatDateVi } from "../../core/format/vi-date.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerSelect } from "../../core/views/picker.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { AGGREGATION_LABELS, type Indicator } from "../catalogue/indicator.model.js";
 import { WINDOW_RULE_LABELS } from "../period.rules.js";
 import { formatLevel } from "../targets-format.rules.js";
@@ -10,7 +13,7 @@ import { unitTitle } from "../unit-wording.rules.js";
 import { ASSIGNER_LABELS, ASSIGNERS, TARGET_KIND_LABELS, TARGET_KINDS } from "./target.model.js";
 import type { TargetRow } from "./targets.repo.js";
 
-type UnitOption = { id: number; name: string; level: string };
+type UnitOption = UnitName;
 
 export interface TargetAdminProps {
   meta: PageMeta;
@@ -32,18 +35,19 @@ const SCOPE_LABELS = {
 };
 
 /** Which unit and period to show: a plain GET form, so the page works without script. */
-function UnitPeriodChooser(props: Pick<TargetAdminProps, "units" | "unitId" | "periodKey">) {
+function UnitPeriodChooser(
+  props: Pick<TargetAdminProps, "units" | "unitId" | "periodKey"> & { today: string },
+) {
   return (
     <form method="get" action="/quan-tri/chi-tieu/giao" class="inline-fields">
       <div class="field">
         <label for="f-don-vi">Đơn vị</label>
-        <select id="f-don-vi" name="don-vi">
-          {props.units.map((u) => (
-            <option value={String(u.id)} selected={u.id === props.unitId}>
-              {unitTitle(u)}
-            </option>
-          ))}
-        </select>
+        <PickerSelect
+          id="f-don-vi"
+          name="don-vi"
+          groups={unitPickerGroups(props.units, props.today, unitTitle)}
+          value={props.unitId === null ? null : String(props.unitId)}
+        />
       </div>
       <div class="field">
         <label for="f-ky">Kỳ</label>
@@ -237,7 +241,12 @@ export function TargetAdminPage(props: TargetAdminProps) {
     <AdminLayout meta={props.meta} active="/quan-tri/chi-tieu/giao">
       <h1>Giao chỉ tiêu</h1>
       <Notice message={props.notice} />
-      <UnitPeriodChooser units={props.units} unitId={props.unitId} periodKey={props.periodKey} />
+      <UnitPeriodChooser
+        units={props.units}
+        unitId={props.unitId}
+        periodKey={props.periodKey}
+        today={props.meta.today}
+      />
       {props.unitId !== null ? (
         <>
           <TargetRevisionsTable rows={props.rows} periodKey={props.periodKey} indicators={indicators} />

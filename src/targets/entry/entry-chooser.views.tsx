@@ -1,4 +1,7 @@
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
+import { PickerSelect } from "../../core/views/picker.js";
+import type { UnitName } from "../../units/unit-names.repo.js";
+import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
 
 export interface ChooserText {
@@ -14,7 +17,7 @@ export interface ChooserText {
 export function UnitPeriodChooserPage(props: {
   meta: PageMeta;
   text: ChooserText;
-  units: { id: number; name: string; level: string }[];
+  units: UnitName[];
   periods: string[];
   defaultPeriod: string;
 }) {
@@ -28,11 +31,11 @@ export function UnitPeriodChooserPage(props: {
         <form method="get" action={text.action} class="inline-fields">
           <div class="field">
             <label for="f-don-vi">Đơn vị</label>
-            <select id="f-don-vi" name="don-vi">
-              {props.units.map((u) => (
-                <option value={String(u.id)}>{unitTitle(u)}</option>
-              ))}
-            </select>
+            <PickerSelect
+              id="f-don-vi"
+              name="don-vi"
+              groups={unitPickerGroups(props.units, props.meta.today, unitTitle)}
+            />
           </div>
           <div class="field">
             <label for="f-ky">Kỳ (năm, nhiệm kỳ hoặc mã kỳ riêng)</label>

@@ -7,7 +7,7 @@ import { formText, idParam } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import type { ResultVersion } from "../catalogue/indicator.model.js";
-import { defaultPeriodOf, periodChoices } from "../evaluation/evaluation.routes.js";
+import { latestPeriodOf, periodChoices } from "../evaluation/evaluation.routes.js";
 import { periodKindOf } from "../period.rules.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
@@ -91,7 +91,7 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
         text={ENTRY_CHOOSER}
         units={units}
         periods={periodChoices(c)}
-        defaultPeriod={defaultPeriodOf(c)}
+        defaultPeriod={await latestPeriodOf(c, ids)}
       />,
     );
   });

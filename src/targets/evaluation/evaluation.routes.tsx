@@ -4,10 +4,12 @@ import type { AppEnv } from "../../core/http/env.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { idParam } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
+import { defaultYear } from "../../core/period/default-year.rules.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "../entry/entry-chooser.views.js";
 import { PERIOD_KEY_MESSAGE, periodKindOf } from "../period.rules.js";
-import { baseOfQuery, canReadOnBase } from "../targets-request.js";
+import { listPeriodKeysWithData } from "../period-keys.repo.js";
+import { baseOfQuery, canReadOnBase, canReadUnit } from "../targets-request.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
 import { evaluateUnitOnBase } from "./comparable-base.service.js";
@@ -17,6 +19,15 @@ import { EvaluationPage } from "./evaluation.views.js";
 /** The default period of the evaluation page: last year until the year's figures exist, i.e. always last year. */
 export function defaultPeriodOf(c: AppCtx): string {
   return String(Number(todayOf(c).slice(0, 4)) - 1);
+}
+
+/**
+ * The period a chooser opens on: the latest year holding a target or a result of the units offered
+ * (all units when null), not an empty current year; last year when there is none.
+ */
+export async function latestPeriodOf(c: AppCtx, unitIds: readonly number[] | null): Promise<string> {
+  const keys = await listPeriodKeysWithData(c.var.ctx.database.db, unitIds);
+  return defaultYear(keys, todayOf(c), defaultPeriodOf(c));
 }
 
 /**
@@ -65,7 +76,7 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
         text={EVALUATION_CHOOSER}
         units={await listUnitNames(c.var.ctx.database.db, ids)}
         periods={periodChoices(c)}
-        defaultPeriod={defaultPeriodOf(c)}
+        defaultPeriod={await latestPeriodOf(c, ids)}
       />,
     );
   });
