@@ -13,12 +13,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { listTargetsForChildren, listTargetsForUnit, type TargetRow } from "../assignment/targets.repo.js";
-import {
-  type Indicator,
-  nameInSentence,
-  type ResultVersion,
-  wordingAt,
-} from "../catalogue/indicator.model.js";
+import { type Indicator, type ResultVersion, wordingAt } from "../catalogue/indicator.model.js";
 import { listDefinitions, listIndicators } from "../catalogue/indicators.repo.js";
 import {
   defaultWindow,
@@ -29,7 +24,7 @@ import {
   termBounds,
   termYearsOf,
 } from "../period.rules.js";
-import { unitInSentence } from "../unit-wording.rules.js";
+import { levelWord, unitInSentence } from "../unit-wording.rules.js";
 import {
   findCustomPeriodEnd,
   findParentIdAt,
@@ -48,7 +43,8 @@ import {
   windowKey,
   yearsOfTerm,
 } from "./evaluation-assembly.rules.js";
-import { composeNarrative } from "./narrative.rules.js";
+import { composeNarrative, type NarrativeStanding } from "./narrative.rules.js";
+import { narrativeIndicatorOf } from "./narrative-input.rules.js";
 import { rankingScore } from "./ranking-score.math.js";
 import {
   listApprovedFiguresForUnit,
@@ -129,24 +125,32 @@ function narrativeOf(
   period: EvaluatedPeriod,
   evaluations: IndicatorEvaluation[],
   style: "precise" | "customary" = "precise",
+  standing: NarrativeStanding | null = null,
 ): string | null {
   if (evaluations.length === 0) return null;
   return composeNarrative(
     {
       unitName: unitInSentence(unit),
       periodLabel: period.label,
-      indicators: evaluations.map((e) => ({
-        name: nameInSentence(e.indicator.name),
-        evaluation: e.evaluation,
-      })),
+      indicators: evaluations.map(narrativeIndicatorOf),
+      kind: period.kind === "term" ? "term" : period.kind === "year" ? "year" : undefined,
+      standing,
+      council: `HĐND ${levelWord(unit)}`.trim(),
     },
     { style },
   );
 }
 
-/** The paragraph of an evaluation in the other wording style ("vượt 2,42%" instead of "… điểm phần trăm"). */
-export function narrativeFor(evaluation: UnitEvaluation, style: "precise" | "customary"): string | null {
-  return narrativeOf(evaluation.unit, evaluation.period, evaluation.indicators, style);
+/**
+ * The paragraph of an evaluation in a wording style ("vượt 2,42%" instead of "… điểm phần trăm"), with
+ * the unit's rank, quality level and award proposals when the caller has them (emulation, above).
+ */
+export function narrativeFor(
+  evaluation: UnitEvaluation,
+  style: "precise" | "customary",
+  standing: NarrativeStanding | null = null,
+): string | null {
+  return narrativeOf(evaluation.unit, evaluation.period, evaluation.indicators, style, standing);
 }
 
 /** Copies the notes of the figures each evaluation used (the period's, or the term years'), once each. */
