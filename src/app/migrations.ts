@@ -11,6 +11,7 @@ import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSessionTables } from "../sessions/sessions.migration.js";
+import { entryChecksMigration } from "../targets/entry/entry-checks.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
 
 /**
@@ -35,6 +36,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
     "0008-login-refusals": loginRefusalsMigration(),
+    "0012-entry-checks": entryChecksMigration(),
   };
 }
 

@@ -7,7 +7,13 @@ import type { UnitEvaluation } from "./evaluation/evaluation.service.js";
 import type { IndicatorEvaluation } from "./evaluation/evaluation-assembly.rules.js";
 
 export function presentIndicator(i: Indicator) {
-  return { ...i };
+  return {
+    ...i,
+    figureKind: i.figureKind ?? null,
+    minValue: i.minValue ?? null,
+    maxValue: i.maxValue ?? null,
+    warnFactor: i.warnFactor ?? null,
+  };
 }
 
 export function presentTarget(t: TargetRow) {
@@ -51,6 +57,7 @@ export function presentResult(r: ResultRow, indicators: ReadonlyMap<number, Indi
     approvedAt: r.approvedAt,
     reopenReason: r.reopenReason,
     returnReason: r.returnReason,
+    confirmedWarning: r.confirmedWarning,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
-import { AGGREGATIONS } from "./catalogue/indicator.model.js";
+import { AGGREGATIONS, FIGURE_KINDS } from "./catalogue/indicator.model.js";
 
 export const IndicatorSchema = z
   .object({
@@ -21,6 +21,10 @@ export const IndicatorSchema = z
     definition: z.string().nullable(),
     isPublic: z.boolean(),
     sortOrder: z.number().int(),
+    figureKind: z.enum(FIGURE_KINDS).nullable(),
+    minValue: z.number().nullable(),
+    maxValue: z.number().nullable(),
+    warnFactor: z.number().nullable(),
   })
   .openapi("Indicator");
 
@@ -63,6 +67,7 @@ export const ResultSchema = z
     approvedAt: z.string().nullable(),
     reopenReason: z.string().nullable(),
     returnReason: z.string().nullable(),
+    confirmedWarning: z.string().nullable(),
   })
   .openapi("Result");
 

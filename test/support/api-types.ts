@@ -360,7 +360,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu của một đơn vị cho một kỳ (tất cả hoặc không gì cả)
-         * @description `value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409).
+         * @description `value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409). Số liệu ngoài giới hạn của chỉ tiêu: 422 tại `values.i.value`; số liệu chênh lệch quá hệ số cảnh báo so với cùng kỳ năm trước hoặc kế hoạch cần `confirmed: true` (nếu không: 422 `confirmation_required` tại `values.i.confirmed`).
          *
          *     **Access:** `result.enter`: data_officer of the unit (system_admin anywhere).
          */
@@ -1448,6 +1448,11 @@ export interface components {
             definition: string | null;
             isPublic: boolean;
             sortOrder: number;
+            /** @enum {string|null} */
+            figureKind: "rate" | "count" | "money" | "number" | null;
+            minValue: number | null;
+            maxValue: number | null;
+            warnFactor: number | null;
         };
         IndicatorInput: {
             /** @example THU_NS */
@@ -1470,6 +1475,11 @@ export interface components {
             /** @default 0 */
             sortOrder?: number;
             wordingFrom?: string;
+            /** @enum {string|null} */
+            figureKind?: "rate" | "count" | "money" | "number" | null;
+            minValue?: number | null;
+            maxValue?: number | null;
+            warnFactor?: number | null;
         };
         Target: {
             id: number;
@@ -1541,6 +1551,7 @@ export interface components {
             approvedAt: string | null;
             reopenReason: string | null;
             returnReason: string | null;
+            confirmedWarning: string | null;
         };
         ResultsBatch: {
             unitId: number;
@@ -1559,6 +1570,7 @@ export interface components {
                 indicatorId?: number;
                 indicatorCode?: string;
                 value: number | boolean | null;
+                confirmed?: boolean;
                 source?: string | null;
                 note?: string | null;
             }[];

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere } from "../../core/access/policy.js";
+import { formatViNumber, parseViNumber } from "../../core/format/vi-number.js";
 import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError } from "../../core/http/errors.js";
@@ -24,7 +25,21 @@ const FIELDS = [
   "sortOrder",
   "isPublic",
   "wordingFrom",
+  "figureKind",
+  "minValue",
+  "maxValue",
+  "warnFactor",
 ] as const;
+
+/** A typed vi-VN number ("1.234,5"), null when empty, NaN (refused by the schema) when not a number. */
+function numberOf(text: string | undefined): number | null {
+  if (!text?.trim()) return null;
+  const parsed = parseViNumber(text.trim());
+  return parsed.ok ? parsed.value : Number.NaN;
+}
+
+const numberText = (value: number | null | undefined) =>
+  value === null || value === undefined ? "" : formatViNumber(value, { maximumFractionDigits: 10 });
 
 function valuesOf(i: Indicator): Record<string, string> {
   return {
@@ -41,6 +56,10 @@ function valuesOf(i: Indicator): Record<string, string> {
     definition: i.definition ?? "",
     sortOrder: String(i.sortOrder),
     isPublic: i.isPublic ? "1" : "",
+    figureKind: i.figureKind ?? "",
+    minValue: numberText(i.minValue),
+    maxValue: numberText(i.maxValue),
+    warnFactor: numberText(i.warnFactor),
   };
 }
 
@@ -61,6 +80,10 @@ function inputOf(v: Record<string, string>) {
     sortOrder,
     isPublic: v.isPublic === "1",
     wordingFrom: v.wordingFrom?.trim() ? v.wordingFrom : undefined,
+    figureKind: v.figureKind?.trim() ? v.figureKind : null,
+    minValue: numberOf(v.minValue),
+    maxValue: numberOf(v.maxValue),
+    warnFactor: numberOf(v.warnFactor),
   };
 }
 

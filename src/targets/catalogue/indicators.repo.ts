@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { ComparisonMode, Direction, ValueType } from "../evaluation/evaluation.math.js";
 import type { IndicatorsTable } from "../targets.tables.js";
-import type { Aggregation, Indicator } from "./indicator.model.js";
+import type { Aggregation, FigureKind, Indicator } from "./indicator.model.js";
 
 /**
  * Queries on the indicator catalogue and the dated wording of each indicator. The catalogue is shared
@@ -24,6 +24,10 @@ function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
     definition: r.definition,
     isPublic: r.is_public === 1,
     sortOrder: r.sort_order,
+    figureKind: (r.figure_kind as FigureKind | null) ?? null,
+    minValue: r.min_value === null ? null : Number(r.min_value),
+    maxValue: r.max_value === null ? null : Number(r.max_value),
+    warnFactor: r.warn_factor === null ? null : Number(r.warn_factor),
   };
 }
 
@@ -59,6 +63,10 @@ function toColumns(input: IndicatorWrite) {
     definition: input.definition,
     is_public: input.isPublic ? 1 : 0,
     sort_order: input.sortOrder,
+    figure_kind: input.figureKind ?? null,
+    min_value: input.minValue ?? null,
+    max_value: input.maxValue ?? null,
+    warn_factor: input.warnFactor ?? null,
   };
 }
 
