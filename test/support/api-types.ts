@@ -451,6 +451,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dự thảo báo cáo kết quả thực hiện nhiệm vụ của một đơn vị trong một kỳ (Word)
+         * @description Dự thảo “Báo cáo kết quả thực hiện nhiệm vụ” của kỳ (6 tháng, 9 tháng, năm, nhiệm kỳ) dạng Word: bảng số liệu (kế hoạch, thực hiện, % đạt, cùng kỳ năm trước), đoạn văn tổng hợp, và các chỗ [trong ngoặc vuông] để cán bộ bổ sung trước khi ban hành. `form=party` theo mẫu văn bản của Đảng (HD 36-HD/VPTW), mặc định theo NĐ 30/2020/NĐ-CP.
+         *
+         *     **Access:** `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer).
+         */
+        get: operations["getUnitPeriodReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dataValueSets": {
         parameters: {
             query?: never;
@@ -3868,6 +3890,69 @@ export interface operations {
                 };
             };
             /** @description Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnitPeriodReport: {
+        parameters: {
+            query: {
+                /** @description Năm, nhiệm kỳ hoặc mã kỳ (2019-6T…) */
+                period: string;
+                /** @description Mẫu Nhà nước hoặc Đảng */
+                form?: "state" | "party";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A .docx file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có đơn vị này, hoặc chưa có chỉ tiêu, số liệu nào cho kỳ riêng này. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Kỳ không hợp lệ (trường `period`). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
 import { evaluateUnit, narrativeFor } from "./evaluation.service.js";
 import { EvaluationPage } from "./evaluation.views.js";
+import { reportPath } from "./report-paths.js";
 
 /** The default period of the evaluation page: last year until the year's figures exist, i.e. always last year. */
 export function defaultPeriodOf(c: AppCtx): string {
@@ -63,9 +64,19 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
     if (!unitId) throw new NotFoundError();
     const periodKey = periodParam(c);
     const full = await canReadUnit(c, unitId);
-    const evaluation = await evaluateUnit(c.var.ctx.database.db, { unitId, periodKey, publicOnly: !full });
+    const db = c.var.ctx.database.db;
+    const [evaluation, standing] = await Promise.all([
+      evaluateUnit(db, { unitId, periodKey, publicOnly: !full }),
+      c.var.ctx.evaluationStanding.standing(db, {
+        unitId,
+        periodKey,
+        hierarchy: await hierarchyOf(c),
+        publicOnly: !full,
+      }),
+    ]);
     const style = c.req.query("cach-viet") === "thong-dung" ? "customary" : "precise";
-    const narrative = style === "precise" ? evaluation.narrative : narrativeFor(evaluation, "customary");
+    const narrative =
+      style === "precise" && !standing ? evaluation.narrative : narrativeFor(evaluation, style, standing);
     const title = `Kết quả thực hiện chỉ tiêu ${evaluation.period.label}: ${unitTitle(evaluation.unit)}`;
     const meta = pageMeta(c, title, {
       description: narrative ?? title,
@@ -79,6 +90,7 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
         style={style}
         narrative={narrative}
         periods={periodChoices(c)}
+        reportHref={full ? reportPath(unitId, periodKey) : null}
       />,
     );
   });
