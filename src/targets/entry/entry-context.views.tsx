@@ -86,9 +86,10 @@ export function ContextCells({
       <td class="num">
         {basis ? (
           <>
-            <output id={outputId} for={`f-v_${indicator.id}`} aria-live="polite">
+            {/* Not an <output>: its implicit role "status" would rank it with the page's notices. */}
+            <span id={outputId} class="live-pct" aria-live="polite">
               {pctText(pct)}
-            </output>
+            </span>
             {basis.label === "kế hoạch năm" ? <span class="muted"> kế hoạch năm</span> : null}
           </>
         ) : (
