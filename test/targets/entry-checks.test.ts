@@ -145,6 +145,43 @@ describe.each(ENGINES)("checks at entry and context at approval on %s", (engine)
     expect(refused.error.fields["values.0.value"]).toBe("Giá trị không được lớn hơn 40 đảng viên.");
   });
 
+  it("sets an indicator's kind, bounds and warning factor on the catalogue form, vi-VN numbers refused next to the field", async () => {
+    const admin = new TestClient(t, "198.51.100.43");
+    await admin.logIn("admin");
+    const path = `/quan-tri/chi-tieu/${id("HO_THOAT_NGHEO")}`;
+    const { html } = await admin.page(path);
+    expect(html).toContain("<legend>Kiểm tra khi nhập số liệu</legend>");
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    );
+    const base = {
+      ...fields,
+      valueType: "number",
+      direction: "higher_is_better",
+      comparisonMode: "ratio",
+      termAggregation:
+        html.match(/name="termAggregation"[\s\S]*?<option value="([^"]+)" selected/)?.[1] ?? "sum",
+      responsibleOrganisationId: "",
+      definition: "",
+      figureKind: "count",
+      minValue: "",
+      maxValue: "1.000",
+      warnFactor: "2,5",
+    };
+    delete (base as Record<string, string>)._csrf;
+    const bad = await admin.postForm(path, { ...base, warnFactor: "1.5" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('id="f-warnFactor-error"');
+    const ok = await admin.postForm(path, base);
+    expect(ok.status).toBe(303);
+    const row = await t.database.db
+      .selectFrom("indicators")
+      .select(["figure_kind", "min_value", "max_value", "warn_factor"])
+      .where("id", "=", id("HO_THOAT_NGHEO"))
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ figure_kind: "count", min_value: null, max_value: 1000, warn_factor: 2.5 });
+  });
+
   it("asks the API for `confirmed: true` on a far-off figure (422 confirmation_required at the field path)", async () => {
     const body = {
       unitId: lb.thuongThanh,
