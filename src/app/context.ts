@@ -4,6 +4,7 @@ import type { Config } from "../core/config.js";
 import type { Database } from "../core/db/database.js";
 import { PageCache } from "../core/http/page-cache.js";
 import type { EvaluationSource } from "../emulation/evaluation-source.js";
+import { emulationStanding } from "../emulation/evaluation-standing.section.js";
 import { targetsEvaluationSource } from "../emulation/targets-evaluation-source.js";
 import { createViewCounter } from "../portal/public/view-flush.service.js";
 
@@ -36,5 +37,7 @@ export function buildAppContext(parts: ContextParts): AppContext {
     // The view counter's pages show stored counts: each written flush drops the cached pages.
     viewCounter: createViewCounter(database, config, now, () => pageCache.invalidate()),
     evaluationSource: parts.evaluationSource ?? targetsEvaluationSource,
+    // The narrative's rank, quality level and award proposals, which emulation stores.
+    evaluationStanding: emulationStanding(parts.evaluationSource ?? targetsEvaluationSource),
   };
 }

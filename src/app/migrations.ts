@@ -13,6 +13,7 @@ import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSessionTables } from "../sessions/sessions.migration.js";
 import { comparableBaseMigration } from "../targets/catalogue/comparable-base.migration.js";
+import { entryChecksMigration } from "../targets/entry/entry-checks.migration.js";
 import { periodsTargetsMigration } from "../targets/periods-targets.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
 
@@ -41,6 +42,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0009-handovers": handoversMigration(dialect),
     "0010-comparable-base": comparableBaseMigration(),
     "0011-periods-targets": periodsTargetsMigration(dialect),
+    "0012-entry-checks": entryChecksMigration(),
   };
 }
 

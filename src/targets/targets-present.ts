@@ -12,7 +12,15 @@ import { roundOrNull } from "./evaluation/exact.math.js";
 const PCT_DIGITS = 2;
 
 export function presentIndicator(i: Indicator) {
-  return { ...i, comparableRule: i.comparableRule ?? null, comparableWeightId: i.comparableWeightId ?? null };
+  return {
+    ...i,
+    comparableRule: i.comparableRule ?? null,
+    comparableWeightId: i.comparableWeightId ?? null,
+    figureKind: i.figureKind ?? null,
+    minValue: i.minValue ?? null,
+    maxValue: i.maxValue ?? null,
+    warnFactor: i.warnFactor ?? null,
+  };
 }
 
 export function presentTarget(t: TargetRow) {
@@ -60,6 +68,7 @@ export function presentResult(r: ResultRow, indicators: ReadonlyMap<number, Indi
     approvedAt: r.approvedAt,
     reopenReason: r.reopenReason,
     returnReason: r.returnReason,
+    confirmedWarning: r.confirmedWarning,
   };
 }
 

@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import { ASSIGNERS, TARGET_KINDS } from "./assignment/target.model.js";
-import { AGGREGATIONS } from "./catalogue/indicator.model.js";
+import { AGGREGATIONS, FIGURE_KINDS } from "./catalogue/indicator.model.js";
 import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
 import { PERIOD_KINDS } from "./period.rules.js";
 
@@ -41,6 +41,10 @@ export const IndicatorSchema = z
     percentDigits: z.number().int().nullable().openapi({
       description: "0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit.",
     }),
+    figureKind: z.enum(FIGURE_KINDS).nullable(),
+    minValue: z.number().nullable(),
+    maxValue: z.number().nullable(),
+    warnFactor: z.number().nullable(),
   })
   .openapi("Indicator");
 
@@ -96,6 +100,7 @@ export const ResultSchema = z
     approvedAt: z.string().nullable(),
     reopenReason: z.string().nullable(),
     returnReason: z.string().nullable(),
+    confirmedWarning: z.string().nullable(),
   })
   .openapi("Result");
 

@@ -28,6 +28,9 @@ const CSS = `
 .entry-table input[type="text"] { width: 9rem; text-align: right; }
 .entry-table .unit { white-space: nowrap; color: #455a64; }
 .entry-table .field-error { margin: .2rem 0 0; }
+.entry-warning { margin: .3rem 0 0; padding: .3rem .5rem; border-left: 4px solid #e65100; background: #fff3e0; max-width: 22rem; }
+.entry-warning .field-warning { margin: 0 0 .3rem; color: #8a3a00; }
+.context-note { display: block; font-size: .85em; color: #455a64; }
 .import-errors li { font-family: inherit; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1rem 0; }
 @media (max-width: 50rem) { .chart-block { grid-template-columns: 1fr; } }

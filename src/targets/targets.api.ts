@@ -190,7 +190,7 @@ const saveResultsRoute = createRoute({
   ...access(
     "write",
     "`result.enter`: data_officer of the unit (system_admin anywhere).",
-    "`value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409).",
+    "`value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409). Số liệu ngoài giới hạn của chỉ tiêu: 422 tại `values.i.value`; số liệu chênh lệch quá hệ số cảnh báo so với cùng kỳ năm trước hoặc kế hoạch cần `confirmed: true` (nếu không: 422 `confirmation_required` tại `values.i.confirmed`).",
   ),
   tags: [TAG],
   summary: "Nhập số liệu của một đơn vị cho một kỳ (tất cả hoặc không gì cả)",
@@ -312,7 +312,10 @@ export function registerTargetApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(saveResultsRoute, async (c) => {
     const db = c.var.ctx.database.db;
     const { submit, ...batch } = c.req.valid("json");
-    const outcome = await saveResults(db, batch, await actorOf(c), { submit: submit ?? false });
+    const outcome = await saveResults(db, batch, await actorOf(c), {
+      submit: submit ?? false,
+      warnings: true,
+    });
     const byId = new Map((await listIndicators(db)).map((i) => [i.id, i]));
     const submitted = new Map(outcome.submitted.map((r) => [r.id, r]));
     return c.json({ data: outcome.saved.map((r) => presentResult(submitted.get(r.id) ?? r, byId)) }, 200);

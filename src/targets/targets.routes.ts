@@ -4,7 +4,9 @@ import { registerApprovalPages } from "./approval/approval.routes.js";
 import { registerTargetAdminPages } from "./assignment/target-admin.routes.js";
 import { registerCataloguePages } from "./catalogue/catalogue.routes.js";
 import { registerEntryPages } from "./entry/entry.routes.js";
+import { registerEntryScript } from "./entry/entry-script.routes.js";
 import { registerEvaluationPages } from "./evaluation/evaluation.routes.js";
+import { registerReportApi } from "./evaluation/report.api.js";
 import { registerDhis2Routes } from "./exchange/dhis2.routes.js";
 import { registerXlsxRoutes } from "./exchange/xlsx.routes.js";
 import { registerTargetApi } from "./targets.api.js";
@@ -13,7 +15,9 @@ import { registerTargetAssets } from "./targets-styles.routes.js";
 /** Targets, results and evaluation pages and API. */
 export function registerTargetRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTargetAssets(app);
+  registerEntryScript(app);
   registerTargetApi(app);
+  registerReportApi(app);
   registerDhis2Routes(app);
   // The .xlsx paths before the pages whose `:period` parameter would also match them.
   registerXlsxRoutes(app);

@@ -10,6 +10,7 @@ import {
   AGGREGATIONS,
   COMPARISON_MODES,
   DIRECTIONS,
+  FIGURE_KINDS,
   LEVEL_KINDS,
   RESULT_VERSIONS,
   VALUE_TYPES,
@@ -25,6 +26,13 @@ const optionalText = (max: number) =>
     .max(max, { error: `Tối đa ${max} ký tự.` })
     .nullish()
     .transform((v) => (v ? v : null));
+
+const nullableFinite = (message: string) =>
+  z
+    .number({ error: message })
+    .finite({ error: message })
+    .nullish()
+    .transform((v) => v ?? null);
 
 export const IndicatorInputSchema = z
   .object({
@@ -84,8 +92,26 @@ export const IndicatorInputSchema = z
       .transform((v) => v ?? null),
     /** When the name or definition changes: the first day the new wording applies (history keeps the old). */
     wordingFrom: isoDate("Ngày áp dụng không hợp lệ.").optional(),
+    /** Checks at entry: the kind of figure (null: implied by the unit of measure). */
+    figureKind: z
+      .enum(FIGURE_KINDS, { error: "Loại số liệu không hợp lệ." })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Smallest and largest result figure accepted, in the indicator's unit (null: no bound). */
+    minValue: nullableFinite("Cận dưới phải là một số."),
+    maxValue: nullableFinite("Cận trên phải là một số."),
+    /** A figure this many times last year's or the target must be confirmed (null: 3). */
+    warnFactor: z
+      .number({ error: "Hệ số cảnh báo phải là một số." })
+      .min(1.1, { error: "Hệ số cảnh báo từ 1,1 đến 1000." })
+      .max(1000, { error: "Hệ số cảnh báo từ 1,1 đến 1000." })
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
+    if (v.minValue !== null && v.maxValue !== null && v.minValue > v.maxValue) {
+      ctx.addIssue({ code: "custom", path: ["maxValue"], message: "Cận trên phải không nhỏ hơn cận dưới." });
+    }
     if ((v.direction === "milestone") !== (v.valueType === "boolean")) {
       ctx.addIssue({
         code: "custom",
@@ -235,6 +261,11 @@ export const ResultEntrySchema = z.object({
   indicatorCode: z.string().trim().max(40).optional(),
   /** A number; true/false for milestones; null to remove a draft figure. */
   value: z.union([finite("Giá trị phải là một số."), z.boolean(), z.null()]),
+  /**
+   * The officer confirms a figure far from last year's or the target (more than the indicator's
+   * factor, default ×3); without it such a figure is refused (422 `confirmation_required`).
+   */
+  confirmed: z.boolean().optional(),
   source: optionalText(300),
   note: optionalText(2000),
 });

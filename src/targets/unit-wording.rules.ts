@@ -28,3 +28,8 @@ export function unitTitle(unit: { name: string; level: string }): string {
   const text = unitInSentence(unit);
   return text.charAt(0).toLocaleUpperCase("vi-VN") + text.slice(1);
 }
+
+/** "phường", "xã": the word of the unit's level, or "" for a level without one. */
+export function levelWord(unit: { level: string }): string {
+  return LEVEL_WORDS[unit.level] ?? "";
+}

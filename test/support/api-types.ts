@@ -262,7 +262,7 @@ export interface paths {
         };
         /**
          * Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ
-         * @description Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null. Mỗi chỉ tiêu có `targets` (mọi chỉ tiêu giao: cấp trên, HĐND, kế hoạch của đơn vị, mỗi chỉ tiêu một % riêng), `samePeriod` (cùng kỳ năm trước: số liệu, tăng giảm theo đơn vị tính và theo %) và, với tháng, quý, n tháng đầu năm hoặc nhiệm kỳ chưa kết thúc, `progress` (tiến độ so với chỉ tiêu cả năm / cả nhiệm kỳ; trạng thái `on_track` hoặc `behind`). Số liệu được làm tròn theo số chữ số thập phân của chỉ tiêu (`precision`), tỷ lệ % hai chữ số.
+         * @description Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.
          *
          *     **Access:** Anyone; `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer) adds the non-public indicators.
          */
@@ -327,14 +327,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên; cấp trên giao, HĐND giao, kế hoạch của đơn vị)
+         * Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)
          * @description **Access:** Any signed-in user.
          */
         get: operations["listTargets"];
         put?: never;
         /**
          * Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)
-         * @description **Access:** `target.manage` for `assignedBy: higher` (the default): unit_admin or leader of a unit above the target's unit; `target.plan` for `council` and `own`: unit_admin or leader of the unit or above (system_admin anywhere).
+         * @description **Access:** `target.manage`: unit_admin or leader of a unit above the target's unit (system_admin anywhere).
          */
         post: operations["createTarget"];
         delete?: never;
@@ -360,7 +360,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập số liệu của một đơn vị cho một kỳ (tất cả hoặc không gì cả)
-         * @description `value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409).
+         * @description `value: null` xóa số liệu nháp. `submit: true` gửi duyệt luôn. Số liệu đã phê duyệt bị khóa (409). Số liệu ngoài giới hạn của chỉ tiêu: 422 tại `values.i.value`; số liệu chênh lệch quá hệ số cảnh báo so với cùng kỳ năm trước hoặc kế hoạch cần `confirmed: true` (nếu không: 422 `confirmation_required` tại `values.i.confirmed`).
          *
          *     **Access:** `result.enter`: data_officer of the unit (system_admin anywhere).
          */
@@ -451,6 +451,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dự thảo báo cáo kết quả thực hiện nhiệm vụ của một đơn vị trong một kỳ (Word)
+         * @description Dự thảo “Báo cáo kết quả thực hiện nhiệm vụ” của kỳ (6 tháng, 9 tháng, năm, nhiệm kỳ) dạng Word: bảng số liệu (kế hoạch, thực hiện, % đạt, cùng kỳ năm trước), đoạn văn tổng hợp, và các chỗ [trong ngoặc vuông] để cán bộ bổ sung trước khi ban hành. `form=party` theo mẫu văn bản của Đảng (HD 36-HD/VPTW), mặc định theo NĐ 30/2020/NĐ-CP.
+         *
+         *     **Access:** `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer).
+         */
+        get: operations["getUnitPeriodReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dataValueSets": {
         parameters: {
             query?: never;
@@ -460,7 +482,7 @@ export interface paths {
         };
         /**
          * Xuất số liệu đã phê duyệt theo định dạng DHIS2 (JSON hoặc CSV)
-         * @description Khách chỉ nhận chỉ tiêu công khai. `period` là năm, nhiệm kỳ (xuất từng năm), tháng (201907), quý (2019Q3) hoặc 6 tháng đầu năm (2019S1). CSV khi `format=csv` hoặc Accept: text/csv.
+         * @description Khách chỉ nhận chỉ tiêu công khai. `period` là năm hoặc nhiệm kỳ (xuất từng năm). CSV khi `format=csv` hoặc Accept: text/csv.
          *
          *     **Access:** Anyone: public indicators; `result.read` on the unit adds the others.
          */
@@ -1371,11 +1393,9 @@ export interface components {
                 code: string | null;
             };
             period: {
-                /** @example 2019-6T */
                 key: string;
                 /** @enum {string} */
-                kind: "year" | "term" | "month" | "quarter" | "cumulative" | "custom";
-                /** @example 6 tháng đầu năm 2019 */
+                kind: "year" | "term" | "custom";
                 label: string;
             };
             indicators: components["schemas"]["IndicatorEvaluation"][];
@@ -1388,8 +1408,6 @@ export interface components {
                 noData: number;
                 noTarget: number;
                 estimated: number;
-                onTrack: number;
-                behind: number;
                 /** @example hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu */
                 sentence: string;
             };
@@ -1400,8 +1418,6 @@ export interface components {
             code: string;
             name: string;
             unitOfMeasure: string;
-            /** @description Fraction digits the figures of this indicator are rounded to. */
-            precision: number;
             direction: string;
             comparisonMode: string;
             /** @description The target value; null for a range, a milestone or no target. */
@@ -1417,7 +1433,7 @@ export interface components {
             /** @enum {string} */
             basis: "final" | "estimate" | "none";
             /** @enum {string} */
-            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target" | "on_track" | "behind";
+            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target";
             achievementPct: number | null;
             exceedPct: number | null;
             exceedPoints: number | null;
@@ -1431,79 +1447,7 @@ export interface components {
             /** @enum {string|null} */
             aggregation: "sum" | "mean" | "growth" | "end" | "count" | null;
             termNote: string | null;
-            progress: components["schemas"]["Progress"];
-            samePeriod: components["schemas"]["SamePeriod"];
-            targets: components["schemas"]["TargetComparison"][];
             notes: string[];
-        };
-        /** @description A part of a year (or a term not yet over) against the whole's target; never 'chưa đạt' before the end. */
-        Progress: {
-            /**
-             * @description The year's target (the term's, for a term not yet over).
-             * @example 40
-             */
-            yearTarget: number | null;
-            /**
-             * @description Figures that add up: the share of the year's target reached, %.
-             * @example 52.3
-             */
-            yearTargetPct: number | null;
-            /**
-             * @description The share expected by now, % (months gone ÷ 12, or the seasonal profile).
-             * @example 50
-             */
-            expectedPct: number | null;
-            /** @enum {string|null} */
-            expectedBasis: "months" | "years" | "seasonal" | null;
-            onTrack: boolean;
-            /** @description Dự kiến cả năm: the year's approved estimate (ước thực hiện) and its achievement. */
-            forecast: {
-                value: number;
-                achievementPct: number | null;
-            } | null;
-            wording: {
-                /** @example đạt 90,42%, vượt 2,42 điểm phần trăm */
-                precise: string;
-                /** @example đạt 90,42%, vượt 2,42% */
-                customary: string;
-            };
-        } | null;
-        SamePeriod: {
-            /**
-             * @description The same period last year.
-             * @example 39.6
-             */
-            actual: number;
-            /**
-             * @description In the indicator's unit (points for a rate).
-             * @example 4.8
-             */
-            change: number | null;
-            /**
-             * @description Ratio indicators with a positive base.
-             * @example 12.12
-             */
-            changePct: number | null;
-            /** @example tăng 4,8 tỷ đồng (tăng 12,12%) so với cùng kỳ */
-            wording: string;
-        } | null;
-        TargetComparison: {
-            /** @enum {string} */
-            assignedBy: "higher" | "council" | "own";
-            /** @enum {string} */
-            kind: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
-            value: number | null;
-            /** @description Against this target; for a part of a year, the share of this year's target. */
-            achievementPct: number | null;
-            /** @enum {string} */
-            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target" | "on_track" | "behind";
-            wording: {
-                /** @example đạt 90,42%, vượt 2,42 điểm phần trăm */
-                precise: string;
-                /** @example đạt 90,42%, vượt 2,42% */
-                customary: string;
-            };
-            document: string | null;
         };
         Indicator: {
             id: number;
@@ -1526,10 +1470,11 @@ export interface components {
             definition: string | null;
             isPublic: boolean;
             sortOrder: number;
-            /** @description Fraction digits of its figures; null: 2 for rates, 3 otherwise. */
-            precision: number | null;
-            /** @description 0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit. */
-            percentDigits: number | null;
+            /** @enum {string|null} */
+            figureKind: "rate" | "count" | "money" | "number" | null;
+            minValue: number | null;
+            maxValue: number | null;
+            warnFactor: number | null;
         };
         IndicatorInput: {
             /** @example THU_NS */
@@ -1551,9 +1496,12 @@ export interface components {
             isPublic?: boolean;
             /** @default 0 */
             sortOrder?: number;
-            precision?: number | null;
-            percentDigits?: 0 | 1 | null;
             wordingFrom?: string;
+            /** @enum {string|null} */
+            figureKind?: "rate" | "count" | "money" | "number" | null;
+            minValue?: number | null;
+            maxValue?: number | null;
+            warnFactor?: number | null;
         };
         Target: {
             id: number;
@@ -1561,19 +1509,8 @@ export interface components {
             unitId: number;
             /** @enum {string} */
             appliesTo: "unit" | "children";
-            /**
-             * @description higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị.
-             * @enum {string}
-             */
-            assignedBy: "higher" | "council" | "own";
             /** @enum {string} */
-            kind: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
-            /** @description Mức gốc của chỉ tiêu giảm; null với loại khác. */
-            baseline: number | null;
-            /** @description Tổng số chỉ tiêu thành phần (sub_targets). */
-            subTotal: number | null;
-            /** @enum {string} */
-            periodKind: "year" | "term" | "month" | "quarter" | "cumulative" | "custom";
+            periodKind: "year" | "term" | "custom";
             /** @example 2015-2020 */
             periodKey: string;
             periodStart: string;
@@ -1597,24 +1534,7 @@ export interface components {
              * @enum {string}
              */
             appliesTo?: "unit" | "children";
-            /**
-             * @description higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị.
-             * @default higher
-             * @enum {string}
-             */
-            assignedBy?: "higher" | "council" | "own";
-            /**
-             * @description level: mức theo chiều đánh giá của chỉ tiêu; at_least / at_most: không thấp hơn / không vượt quá `value`; reduction_pct: giảm `value`% so với `baseline`; reduction_amount: giảm `value` (đơn vị của chỉ tiêu) so với `baseline`; sub_targets: ít nhất `value` trong `subTotal` chỉ tiêu thành phần đạt.
-             * @default level
-             * @enum {string}
-             */
-            kind?: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
-            baseline?: number | null;
-            subTotal?: number | null;
-            /**
-             * @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).
-             * @example 2019-6T
-             */
+            /** @example 2019 */
             periodKey: string;
             periodStart?: string;
             periodEnd?: string;
@@ -1653,13 +1573,11 @@ export interface components {
             approvedAt: string | null;
             reopenReason: string | null;
             returnReason: string | null;
+            confirmedWarning: string | null;
         };
         ResultsBatch: {
             unitId: number;
-            /**
-             * @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).
-             * @example 2019-6T
-             */
+            /** @example 2019 */
             periodKey: string;
             /** @enum {string} */
             version: "final" | "estimate";
@@ -1674,6 +1592,7 @@ export interface components {
                 indicatorId?: number;
                 indicatorCode?: string;
                 value: number | boolean | null;
+                confirmed?: boolean;
                 source?: string | null;
                 note?: string | null;
             }[];
@@ -3248,7 +3167,7 @@ export interface operations {
     getUnitEvaluation: {
         parameters: {
             query: {
-                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
+                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
                 period: string;
             };
             header?: never;
@@ -3469,7 +3388,7 @@ export interface operations {
         parameters: {
             query: {
                 unit: number;
-                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
+                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
                 period: string;
             };
             header?: never;
@@ -3584,7 +3503,7 @@ export interface operations {
         parameters: {
             query: {
                 unit: number;
-                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
+                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
                 period: string;
             };
             header?: never;
@@ -3971,6 +3890,69 @@ export interface operations {
                 };
             };
             /** @description Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnitPeriodReport: {
+        parameters: {
+            query: {
+                /** @description Năm, nhiệm kỳ hoặc mã kỳ (2019-6T…) */
+                period: string;
+                /** @description Mẫu Nhà nước hoặc Đảng */
+                form?: "state" | "party";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A .docx file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có đơn vị này, hoặc chưa có chỉ tiêu, số liệu nào cho kỳ riêng này. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Kỳ không hợp lệ (trường `period`). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,7 @@ import { type FieldErrors, ForbiddenError, ValidationError } from "../../core/ht
 import { idParam } from "../../core/http/params.js";
 import { type AppCtx, pageMeta } from "../../core/http/request.js";
 import { listIndicators } from "../catalogue/indicators.repo.js";
+import { loadEntryContexts } from "../entry/entry-context.service.js";
 import { listResultsByStatus, listResultsForUnit } from "../entry/results.repo.js";
 import { periodKindOf } from "../period.rules.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
@@ -41,7 +42,12 @@ async function render(c: AppCtx, extra: { errors?: FieldErrors } = {}, status: 2
     const key = `${row.unitId}|${row.periodKey}`;
     const unit = byId.get(row.unitId);
     if (!unit) continue;
-    const group = groups.get(key) ?? { unit, periodKey: row.periodKey, rows: [] };
+    const group: QueueGroup = groups.get(key) ?? {
+      unit,
+      periodKey: row.periodKey,
+      rows: [],
+      contexts: new Map(),
+    };
     group.rows.push(row);
     groups.set(key, group);
   }
@@ -53,6 +59,15 @@ async function render(c: AppCtx, extra: { errors?: FieldErrors } = {}, status: 2
           (r) => r.status === "approved",
         )
       : [];
+  const contextsOf = (unitId: number, periodKey: string, end: string | undefined) =>
+    end ? loadEntryContexts(db, { unitId, periodKey, parentId: { at: end } }) : Promise.resolve(new Map());
+  for (const group of groups.values()) {
+    group.contexts = await contextsOf(group.unit.id, group.periodKey, group.rows[0]?.periodEnd);
+  }
+  const reopenContexts =
+    reopenUnit && reopenRows.length > 0
+      ? await contextsOf(reopenUnit, reopenPeriod, reopenRows[0]?.periodEnd)
+      : new Map();
   const indicators = new Map((await listIndicators(db)).map((i) => [i.id, i]));
   const meta = pageMeta(c, "Phê duyệt số liệu", { head: <link rel="stylesheet" href={TARGETS_CSS_PATH} /> });
   return c.html(
@@ -61,7 +76,7 @@ async function render(c: AppCtx, extra: { errors?: FieldErrors } = {}, status: 2
       groups={[...groups.values()]}
       indicators={indicators}
       units={units}
-      reopen={{ unitId: reopenUnit, periodKey: reopenPeriod, rows: reopenRows }}
+      reopen={{ unitId: reopenUnit, periodKey: reopenPeriod, rows: reopenRows, contexts: reopenContexts }}
       errors={extra.errors}
       notice={NOTICES[c.req.query("ok") ?? ""] ?? null}
     />,

@@ -7,6 +7,8 @@ import { PickerSelect } from "../../core/views/picker.js";
 import type { UnitName } from "../../units/unit-names.repo.js";
 import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { type Indicator, VERSION_LABELS } from "../catalogue/indicator.model.js";
+import { type EntryContext, NO_CONTEXT } from "../entry/entry-checks.rules.js";
+import { ContextCells, ContextHeaders, isPartYear } from "../entry/entry-context.views.js";
 import type { ResultRow } from "../entry/results.repo.js";
 import { formatFigure } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
@@ -15,6 +17,8 @@ export interface QueueGroup {
   unit: { id: number; name: string; level: string };
   periodKey: string;
   rows: ResultRow[];
+  /** What each figure is judged against, by indicator id (entry-context.service). */
+  contexts: ReadonlyMap<number, EntryContext>;
 }
 
 export interface ApprovalPageProps {
@@ -23,7 +27,12 @@ export interface ApprovalPageProps {
   indicators: ReadonlyMap<number, Indicator>;
   units: UnitName[];
   /** Approved figures found for the reopen search, with the search itself. */
-  reopen: { unitId: number | null; periodKey: string; rows: ResultRow[] };
+  reopen: {
+    unitId: number | null;
+    periodKey: string;
+    rows: ResultRow[];
+    contexts: ReadonlyMap<number, EntryContext>;
+  };
   errors?: FieldErrors;
   notice?: string | null;
 }
@@ -41,11 +50,16 @@ function RowsTable({
   rows,
   indicators,
   caption,
+  contexts,
+  periodKey,
 }: {
   rows: ResultRow[];
   indicators: ReadonlyMap<number, Indicator>;
   caption: string;
+  contexts: ReadonlyMap<number, EntryContext>;
+  periodKey: string;
 }) {
+  const partYear = isPartYear(periodKey);
   return (
     <table>
       <caption class="visually-hidden">{caption}</caption>
@@ -55,6 +69,8 @@ function RowsTable({
           <th scope="col">Chỉ tiêu</th>
           <th scope="col">Loại</th>
           <th scope="col">Giá trị</th>
+          <th scope="col">Kế hoạch</th>
+          <ContextHeaders partYear={partYear} />
           <th scope="col">Nguồn, ghi chú</th>
           <th scope="col">Gửi lúc</th>
         </tr>
@@ -72,7 +88,13 @@ function RowsTable({
               </td>
               <th scope="row">{name}</th>
               <td>{VERSION_LABELS[r.version]}</td>
-              <td class="num">{figure(r, indicators)}</td>
+              <td class="num">
+                {figure(r, indicators)}
+                {r.confirmedWarning ? (
+                  <span class="context-note">Đơn vị đã xác nhận: {r.confirmedWarning}</span>
+                ) : null}
+              </td>
+              <ContextFor row={r} indicators={indicators} contexts={contexts} partYear={partYear} />
               <td>{[r.source, r.note].filter(Boolean).join(" · ")}</td>
               <td>{r.submittedAt ? formatDateTimeVi(r.submittedAt) : "—"}</td>
             </tr>
@@ -80,6 +102,31 @@ function RowsTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The target and the context cells of one figure (none for an indicator no longer in the catalogue). */
+function ContextFor({
+  row,
+  indicators,
+  contexts,
+  partYear,
+}: {
+  row: ResultRow;
+  indicators: ReadonlyMap<number, Indicator>;
+  contexts: ReadonlyMap<number, EntryContext>;
+  partYear: boolean;
+}) {
+  const indicator = indicators.get(row.indicatorId);
+  const context = contexts.get(row.indicatorId) ?? NO_CONTEXT;
+  if (!indicator) return <td colSpan={partYear ? 5 : 3}>—</td>;
+  return (
+    <>
+      <td class="num">
+        {context.target === null ? "—" : formatFigure(context.target, indicator.unitOfMeasure)}
+      </td>
+      <ContextCells row={{ indicator, context, value: row.value }} partYear={partYear} />
+    </>
   );
 }
 
@@ -102,6 +149,8 @@ export function ApprovalPage(props: ApprovalPageProps) {
               rows={g.rows}
               indicators={props.indicators}
               caption={`Số liệu chờ duyệt của ${unitTitle(g.unit)}`}
+              contexts={g.contexts}
+              periodKey={g.periodKey}
             />
             <p class="actions">
               <button type="submit" name="hanh-dong" value="duyet" class="button primary">
@@ -148,6 +197,8 @@ export function ApprovalPage(props: ApprovalPageProps) {
               rows={props.reopen.rows}
               indicators={props.indicators}
               caption="Số liệu đã phê duyệt"
+              contexts={props.reopen.contexts}
+              periodKey={props.reopen.periodKey}
             />
             <div class={props.errors?.reason ? "field has-error" : "field"}>
               <label for="f-reason">Lý do mở lại (bắt buộc)</label>

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { canAnywhere } from "../../core/access/policy.js";
+import { formatViNumber, parseViNumber } from "../../core/format/vi-number.js";
 import { actorOf } from "../../core/http/actor.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { AppError, ForbiddenError, NotFoundError } from "../../core/http/errors.js";
@@ -28,7 +29,21 @@ const FIELDS = [
   "wordingFrom",
   "comparableRule",
   "comparableWeightId",
+  "figureKind",
+  "minValue",
+  "maxValue",
+  "warnFactor",
 ] as const;
+
+/** A typed vi-VN number ("1.234,5"), null when empty, NaN (refused by the schema) when not a number. */
+function numberOf(text: string | undefined): number | null {
+  if (!text?.trim()) return null;
+  const parsed = parseViNumber(text.trim());
+  return parsed.ok ? parsed.value : Number.NaN;
+}
+
+const numberText = (value: number | null | undefined) =>
+  value === null || value === undefined ? "" : formatViNumber(value, { maximumFractionDigits: 10 });
 
 function valuesOf(i: Indicator): Record<string, string> {
   return {
@@ -49,6 +64,10 @@ function valuesOf(i: Indicator): Record<string, string> {
     isPublic: i.isPublic ? "1" : "",
     comparableRule: i.comparableRule ?? "",
     comparableWeightId: i.comparableWeightId ? String(i.comparableWeightId) : "",
+    figureKind: i.figureKind ?? "",
+    minValue: numberText(i.minValue),
+    maxValue: numberText(i.maxValue),
+    warnFactor: numberText(i.warnFactor),
   };
 }
 
@@ -73,6 +92,10 @@ function inputOf(v: Record<string, string>) {
     wordingFrom: v.wordingFrom?.trim() ? v.wordingFrom : undefined,
     comparableRule: v.comparableRule || null,
     comparableWeightId: v.comparableWeightId ? Number(v.comparableWeightId) : null,
+    figureKind: v.figureKind?.trim() ? v.figureKind : null,
+    minValue: numberOf(v.minValue),
+    maxValue: numberOf(v.maxValue),
+    warnFactor: numberOf(v.warnFactor),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   AGGREGATION_LABELS,
   COMPARISON_LABELS,
   DIRECTION_LABELS,
+  FIGURE_KIND_LABELS,
   type Indicator,
   VALUE_TYPE_LABELS,
 } from "./indicator.model.js";
@@ -198,7 +199,6 @@ export function IndicatorFormPage(props: {
           value={v.comparableWeightId}
           error={e.comparableWeightId}
         />
-        <Field name="sortOrder" label="Thứ tự hiển thị" value={v.sortOrder} error={e.sortOrder} />
         <Field
           name="precision"
           label="Số chữ số thập phân của số liệu"
@@ -217,6 +217,32 @@ export function IndicatorFormPage(props: {
             { value: "1", label: "Một chữ số thập phân (đạt 101,3%)" },
           ]}
         />
+        <Field
+          name="sortOrder"
+          label="Thứ tự hiển thị"
+          value={v.sortOrder}
+          error={e.sortOrder}
+          hint="Cũng là thứ tự quan trọng khi viết báo cáo: chỉ tiêu đứng trước được nêu trước."
+        />
+        <fieldset>
+          <legend>Kiểm tra khi nhập số liệu</legend>
+          <SelectField
+            name="figureKind"
+            label="Loại số liệu"
+            options={[{ value: "", label: "— theo đơn vị tính —" }, ...options(FIGURE_KIND_LABELS)]}
+            value={v.figureKind}
+            error={e.figureKind}
+          />
+          <Field name="minValue" label="Giá trị nhỏ nhất" value={v.minValue} error={e.minValue} />
+          <Field name="maxValue" label="Giá trị lớn nhất" value={v.maxValue} error={e.maxValue} />
+          <Field
+            name="warnFactor"
+            label="Hệ số cảnh báo"
+            value={v.warnFactor}
+            error={e.warnFactor}
+            hint="Số liệu gấp (hoặc chỉ bằng một phần) số năm trước, số cùng kỳ hoặc kế hoạch quá hệ số này phải được xác nhận. Để trống: 3."
+          />
+        </fieldset>
         <div class="field">
           <label>
             <input type="checkbox" name="isPublic" value="1" checked={v.isPublic === "1"} /> Công khai số liệu

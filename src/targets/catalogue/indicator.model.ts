@@ -20,6 +20,16 @@ export const AGGREGATIONS = TERM_AGGREGATIONS;
 export const RESULT_VERSIONS = ["final", "estimate"] as const;
 export const RESULT_STATUSES = ["draft", "submitted", "approved", "reopened"] as const;
 export const LEVEL_KINDS = ["value", "range", "milestone"] as const;
+/** What a figure counts, for the checks at entry: a share, whole things, money, or any number. */
+export const FIGURE_KINDS = ["rate", "count", "money", "number"] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+export const FIGURE_KIND_LABELS: Record<FigureKind, string> = {
+  rate: "Tỷ lệ (từ 0 đến 100% hoặc 1000‰)",
+  count: "Số đếm (số nguyên, không âm)",
+  money: "Số tiền",
+  number: "Số bất kỳ",
+};
 
 export type Aggregation = TermAggregation;
 export type ResultVersion = (typeof RESULT_VERSIONS)[number];
@@ -80,6 +90,13 @@ export interface Indicator {
   definition: string | null;
   isPublic: boolean;
   sortOrder: number;
+  /** Checks at entry (entry-checks.rules); null or absent: implied by the value type and unit of measure. */
+  figureKind?: FigureKind | null;
+  /** Bounds of a result figure, in the indicator's unit; null or absent: the kind's only. */
+  minValue?: number | null;
+  maxValue?: number | null;
+  /** A figure this many times last year's or the target must be confirmed; null or absent: the default (3). */
+  warnFactor?: number | null;
   /** Comparable base: how the figure is rebuilt from predecessors; null = from the value type. */
   comparableRule?: ComparableRule | null;
   /** Comparable base: the indicator whose figures weight a mean; null = the population (DAN_SO). */

@@ -3,7 +3,7 @@ import type { DB } from "../../core/db/schema.js";
 import type { ComparableRule } from "../evaluation/comparable-base.math.js";
 import type { ComparisonMode, Direction, ValueType } from "../evaluation/evaluation.math.js";
 import type { IndicatorsTable } from "../targets.tables.js";
-import type { Aggregation, Indicator } from "./indicator.model.js";
+import type { Aggregation, FigureKind, Indicator } from "./indicator.model.js";
 
 /**
  * Queries on the indicator catalogue and the dated wording of each indicator. The catalogue is shared
@@ -29,6 +29,10 @@ function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
     comparableWeightId: r.comparable_weight_id,
     precision: r.precision,
     percentDigits: r.percent_digits,
+    figureKind: (r.figure_kind as FigureKind | null) ?? null,
+    minValue: r.min_value === null ? null : Number(r.min_value),
+    maxValue: r.max_value === null ? null : Number(r.max_value),
+    warnFactor: r.warn_factor === null ? null : Number(r.warn_factor),
   };
 }
 
@@ -68,6 +72,10 @@ function toColumns(input: IndicatorWrite) {
     comparable_weight_id: input.comparableWeightId ?? null,
     precision: input.precision,
     percent_digits: input.percentDigits,
+    figure_kind: input.figureKind ?? null,
+    min_value: input.minValue ?? null,
+    max_value: input.maxValue ?? null,
+    warn_factor: input.warnFactor ?? null,
   };
 }
 

@@ -15,6 +15,7 @@ import { type EntrySheet, loadEntrySheet } from "./entry.service.js";
 import { EntryPage, type EntryRow } from "./entry.views.js";
 import { ENTRY_CHOOSER, UnitPeriodChooserPage } from "./entry-chooser.views.js";
 import { formatEntryValue, parseEntryValue } from "./entry-form.rules.js";
+import { ENTRY_SCRIPT_PATH } from "./entry-script.routes.js";
 import { saveResults } from "./results.service.js";
 
 const versionOf = (raw: string | undefined): ResultVersion => (raw === "estimate" ? "estimate" : "final");
@@ -36,8 +37,18 @@ function rowsOf(sheet: EntrySheet, posted?: Record<string, unknown>): EntryRow[]
           : formatEntryValue(line.indicator, stored?.value ?? null),
       source: posted && `s_${id}` in posted ? formText(posted, `s_${id}`) : (stored?.source ?? ""),
       note: posted && `n_${id}` in posted ? formText(posted, `n_${id}`) : (stored?.note ?? ""),
+      confirmed: posted ? formText(posted, `xn_${id}`) === "1" : false,
     };
   });
+}
+
+/** The dates a key without a default window asks for: as posted, else as given before; null when fixed. */
+function windowOf(sheet: EntrySheet, posted?: Record<string, unknown>) {
+  if (sheet.customWindow === undefined) return null;
+  return {
+    start: posted ? formText(posted, "periodStart") : (sheet.customWindow?.start ?? ""),
+    end: posted ? formText(posted, "periodEnd") : (sheet.customWindow?.end ?? ""),
+  };
 }
 
 /** Renders the entry page; exported for the XLSX upload, which shows its errors on the same page. */
@@ -54,7 +65,14 @@ export async function renderEntry(
   status: 200 | 409 | 422 = 200,
 ) {
   const title = `Nhập số liệu ${sheet.periodKey}: ${unitTitle(sheet.unit)}`;
-  const meta = pageMeta(c, title, { head: <link rel="stylesheet" href={TARGETS_CSS_PATH} /> });
+  const meta = pageMeta(c, title, {
+    head: (
+      <>
+        <link rel="stylesheet" href={TARGETS_CSS_PATH} />
+        <script src={ENTRY_SCRIPT_PATH} defer />
+      </>
+    ),
+  });
   return c.html(
     <EntryPage
       meta={meta}
@@ -62,6 +80,7 @@ export async function renderEntry(
       periodKey={sheet.periodKey}
       version={sheet.version}
       rows={rowsOf(sheet, extra.posted)}
+      window={windowOf(sheet, extra.posted)}
       errors={extra.errors}
       importErrors={extra.importErrors}
       importErrorCount={extra.importErrorCount}
@@ -126,8 +145,13 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
     sheet.lines = sheet.lines.filter((l) => shown.has(l.indicator.id) || l.result !== null);
 
     const errors: FieldErrors = {};
-    const entries: { indicatorId: number; value: number | boolean | null; source: string; note: string }[] =
-      [];
+    const entries: {
+      indicatorId: number;
+      value: number | boolean | null;
+      source: string;
+      note: string;
+      confirmed: boolean;
+    }[] = [];
     for (const line of sheet.lines) {
       const key = `v_${line.indicator.id}`;
       // A locked milestone's select is disabled and not posted: nothing to save for it.
@@ -140,6 +164,7 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
           value: parsed.value,
           source: formText(body, `s_${line.indicator.id}`),
           note: formText(body, `n_${line.indicator.id}`),
+          confirmed: formText(body, `xn_${line.indicator.id}`) === "1",
         });
       }
     }
@@ -148,7 +173,14 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
       return c.redirect(`/quan-tri/so-lieu/${unitId}/${encodeURIComponent(periodKey)}`, 303);
     const submit = formText(body, "hanh-dong") === "gui-duyet";
     try {
-      await saveResults(db, { unitId, periodKey, version, values: entries }, ctx, { submit });
+      const start = formText(body, "periodStart");
+      const end = formText(body, "periodEnd");
+      const dates =
+        sheet.customWindow !== undefined && start && end ? { periodStart: start, periodEnd: end } : {};
+      await saveResults(db, { unitId, periodKey, version, values: entries, ...dates }, ctx, {
+        submit,
+        warnings: true,
+      });
     } catch (error) {
       if (error instanceof AppError && (error.status === 409 || error.status === 422) && error.fields) {
         // The service names fields by position (`values.3.value`): point them back to the inputs.
@@ -156,7 +188,8 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
         for (const [path, message] of Object.entries(error.fields)) {
           const index = Number(path.split(".")[1]);
           const entry = Number.isInteger(index) ? entries[index] : undefined;
-          mapped[entry ? `v_${entry.indicatorId}` : path] = message;
+          const field = path.endsWith(".confirmed") ? "xn" : "v";
+          mapped[entry ? `${field}_${entry.indicatorId}` : path] = message;
         }
         return renderEntry(c, sheet, { posted: body, errors: mapped }, error.status);
       }

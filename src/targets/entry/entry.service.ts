@@ -15,7 +15,9 @@ import {
 } from "../evaluation/evaluation.repo.js";
 import { resolveTargets } from "../evaluation/evaluation-assembly.rules.js";
 import { defaultWindow, periodKindOf } from "../period.rules.js";
-import { listResultsForUnit, type ResultRow } from "./results.repo.js";
+import { type EntryContext, NO_CONTEXT } from "./entry-checks.rules.js";
+import { loadEntryContexts } from "./entry-context.service.js";
+import { findPeriodWindow, listResultsForUnit, type ResultRow } from "./results.repo.js";
 
 /** One line of a unit's data-entry sheet (the form and the XLSX template). */
 export interface SheetLine {
@@ -23,6 +25,8 @@ export interface SheetLine {
   target: TargetLevel | null;
   /** The stored figure of the sheet's version, if any. */
   result: ResultRow | null;
+  /** Last year, the same period last year, the targets: shown beside the input. */
+  context: EntryContext;
 }
 
 export interface EntrySheet {
@@ -30,6 +34,11 @@ export interface EntrySheet {
   periodKey: string;
   version: ResultVersion;
   lines: SheetLine[];
+  /**
+   * A key without a default window ("2020-6T" before such keys had one): the dates the form asks for,
+   * prefilled with those given before (null when never given). Null for keys with a default window.
+   */
+  customWindow: { start: string; end: string } | null | undefined;
 }
 
 /**
@@ -55,10 +64,11 @@ export async function loadEntrySheet(
     (await findCustomPeriodEnd(db, unit.id, input.periodKey)) ??
     ctx.today;
   const parentId = await findParentIdAt(db, unit.id, asOf);
-  const [indicators, targetRows, results] = await Promise.all([
+  const [indicators, targetRows, results, contexts] = await Promise.all([
     listIndicators(db),
     listTargetsForUnit(db, { unitId: unit.id, parentId, periodKeys: [input.periodKey] }),
     listResultsForUnit(db, unit.id, [input.periodKey]),
+    loadEntryContexts(db, { unitId: unit.id, periodKey: input.periodKey, parentId }),
   ]);
   const targets = resolveTargets(targetRows, unit.id, parentId, input.periodKey);
   const anyVersion = new Set(results.map((r) => r.indicatorId));
@@ -70,7 +80,11 @@ export async function loadEntrySheet(
       indicator,
       target: target?.latest.level ?? null,
       result: results.find((r) => r.indicatorId === indicator.id && r.version === input.version) ?? null,
+      context: contexts.get(indicator.id) ?? NO_CONTEXT,
     });
   }
-  return { unit, periodKey: input.periodKey, version: input.version, lines };
+  const customWindow = defaultWindow(input.periodKey)
+    ? undefined
+    : ((await findPeriodWindow(db, unit.id, input.periodKey)) ?? null);
+  return { unit, periodKey: input.periodKey, version: input.version, lines, customWindow };
 }

@@ -1,6 +1,6 @@
 /** The ward's data-entry form for one period: every indicator in one form, saved all or nothing. */
 import type { FieldErrors } from "../../core/http/errors.js";
-import { CsrfInput, ErrorSummary, Notice } from "../../core/views/forms.js";
+import { CsrfInput, ErrorSummary, Field, Notice } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
 import {
   type Indicator,
@@ -12,6 +12,14 @@ import type { TargetLevel } from "../evaluation/evaluation.math.js";
 import { unlistedNote } from "../exchange/import-problems.rules.js";
 import { formatLevel } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
+import type { EntryContext } from "./entry-checks.rules.js";
+import {
+  ContextCells,
+  ContextHeaders,
+  isPartYear,
+  liveBasis,
+  ValueConfirmation,
+} from "./entry-context.views.js";
 import { MILESTONE_CHOICES } from "./entry-form.rules.js";
 import type { ResultRow } from "./results.repo.js";
 
@@ -19,8 +27,11 @@ export interface EntryRow {
   indicator: Indicator;
   target: TargetLevel | null;
   result: ResultRow | null;
+  context: EntryContext;
   /** What the field shows: the typed text after a failed save, else the stored value. */
   value: string;
+  /** The officer ticked "Tôi xác nhận số liệu này đúng" (kept after a failed save). */
+  confirmed: boolean;
   source: string;
   note: string;
 }
@@ -38,17 +49,19 @@ export interface EntryPageProps {
   importErrors?: string[];
   /** How many errors the upload had in all, listed or not (default: those listed). */
   importErrorCount?: number;
+  /** The dates of a period without a default window, as the fields show them; null when fixed. */
+  window?: { start: string; end: string } | null;
 }
 
 const locked = (row: EntryRow) => row.result?.status === "approved" || row.result?.status === "submitted";
 
-function ValueInput({ row, error }: { row: EntryRow; error?: string }) {
+function ValueInput({ row, error, warned }: { row: EntryRow; error?: string; warned: boolean }) {
   const id = `f-v_${row.indicator.id}`;
   const common = {
     id,
     name: `v_${row.indicator.id}`,
     "aria-invalid": error ? "true" : undefined,
-    "aria-describedby": error ? `${id}-error` : `${id}-unit`,
+    "aria-describedby": error ? `${id}-error` : warned ? `${id}-warning` : `${id}-unit`,
   };
   if (row.indicator.valueType === "boolean") {
     return (
@@ -61,6 +74,7 @@ function ValueInput({ row, error }: { row: EntryRow; error?: string }) {
       </select>
     );
   }
+  const basis = liveBasis(row);
   return (
     <input
       {...common}
@@ -69,13 +83,16 @@ function ValueInput({ row, error }: { row: EntryRow; error?: string }) {
       value={row.value}
       readonly={locked(row)}
       autocomplete="off"
+      data-target={basis ? String(basis.target) : undefined}
+      data-output={basis ? `${id}-pct` : undefined}
     />
   );
 }
 
-function Row({ row, errors }: { row: EntryRow; errors?: FieldErrors }) {
+function Row({ row, errors, partYear }: { row: EntryRow; errors?: FieldErrors; partYear: boolean }) {
   const id = row.indicator.id;
   const error = errors?.[`v_${id}`];
+  const warning = errors?.[`xn_${id}`];
   const status = row.result?.status;
   return (
     <tr class={error ? "has-error" : undefined}>
@@ -85,8 +102,9 @@ function Row({ row, errors }: { row: EntryRow; errors?: FieldErrors }) {
         <span class="muted">{row.indicator.code}</span>
       </th>
       <td>{formatLevel(row.target, row.indicator.unitOfMeasure)}</td>
+      <ContextCells row={row} partYear={partYear} />
       <td>
-        <ValueInput row={row} error={error} />{" "}
+        <ValueInput row={row} error={error} warned={Boolean(warning)} />{" "}
         <span class="unit" id={`f-v_${id}-unit`}>
           {row.indicator.valueType === "boolean" ? "" : row.indicator.unitOfMeasure}
         </span>
@@ -95,6 +113,7 @@ function Row({ row, errors }: { row: EntryRow; errors?: FieldErrors }) {
             {error}
           </p>
         ) : null}
+        <ValueConfirmation id={id} warning={warning} confirmed={row.confirmed} />
       </td>
       <td>
         <label class="visually-hidden" for={`f-s_${id}`}>
@@ -128,7 +147,18 @@ function Row({ row, errors }: { row: EntryRow; errors?: FieldErrors }) {
 export function EntryPage(props: EntryPageProps) {
   const base = `/quan-tri/so-lieu/${props.unit.id}/${encodeURIComponent(props.periodKey)}`;
   const version = `phien-ban=${props.version}`;
-  const labels = Object.fromEntries(props.rows.map((r) => [`v_${r.indicator.id}`, r.indicator.name]));
+  const labels = Object.fromEntries(
+    [
+      ["periodStart", "Từ ngày"],
+      ["periodEnd", "Đến ngày"],
+    ].concat(
+      props.rows.flatMap((r) => [
+        [`v_${r.indicator.id}`, r.indicator.name],
+        [`xn_${r.indicator.id}`, `${r.indicator.name} (cần xác nhận)`],
+      ]),
+    ),
+  );
+  const partYear = isPartYear(props.periodKey);
   return (
     <AdminLayout meta={props.meta} active="/quan-tri/so-lieu">
       <h1>
@@ -153,6 +183,25 @@ export function EntryPage(props: EntryPageProps) {
         <CsrfInput token={props.meta.auth.csrfToken} />
         <input type="hidden" name="phien-ban" value={props.version} />
         <input type="hidden" name="rows" value={props.rows.map((r) => r.indicator.id).join(",")} />
+        {props.window ? (
+          <fieldset class="inline-fields">
+            <legend>Thời gian của kỳ {props.periodKey}</legend>
+            <Field
+              name="periodStart"
+              label="Từ ngày"
+              type="date"
+              value={props.window.start}
+              error={props.errors?.periodStart}
+            />
+            <Field
+              name="periodEnd"
+              label="Đến ngày"
+              type="date"
+              value={props.window.end}
+              error={props.errors?.periodEnd}
+            />
+          </fieldset>
+        ) : null}
         <p class="hint">
           Nhập số theo kiểu Việt Nam: dấu phẩy thập phân, dấu chấm tách nghìn (ví dụ 1.234,5). Để trống nếu
           chưa có số liệu. Số liệu chờ duyệt hoặc đã duyệt không sửa được ở đây.
@@ -164,6 +213,7 @@ export function EntryPage(props: EntryPageProps) {
               <tr>
                 <th scope="col">Chỉ tiêu</th>
                 <th scope="col">Kế hoạch</th>
+                <ContextHeaders partYear={partYear} />
                 <th scope="col">{VERSION_LABELS[props.version]}</th>
                 <th scope="col">Nguồn số liệu</th>
                 <th scope="col">Ghi chú</th>
@@ -172,7 +222,7 @@ export function EntryPage(props: EntryPageProps) {
             </thead>
             <tbody>
               {props.rows.map((row) => (
-                <Row row={row} errors={props.errors} />
+                <Row row={row} errors={props.errors} partYear={partYear} />
               ))}
             </tbody>
           </table>

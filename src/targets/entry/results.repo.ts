@@ -27,6 +27,8 @@ export interface ResultRow {
   approvedAt: string | null;
   reopenReason: string | null;
   returnReason: string | null;
+  /** The warning the officer confirmed when entering the figure (entry-checks.rules), or null. */
+  confirmedWarning: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -50,6 +52,7 @@ function toResult(r: Selectable<ResultsTable>): ResultRow {
     approvedAt: r.approved_at,
     reopenReason: r.reopen_reason,
     returnReason: r.return_reason,
+    confirmedWarning: r.confirmed_warning ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -106,6 +109,7 @@ export interface ResultInsert extends ResultKey {
   note: string | null;
   status: ResultStatus;
   enteredBy: number | null;
+  confirmedWarning?: string | null;
 }
 
 export async function insertResult(db: Kysely<DB>, input: ResultInsert, now: Date): Promise<ResultRow> {
@@ -129,6 +133,7 @@ export async function insertResult(db: Kysely<DB>, input: ResultInsert, now: Dat
       approved_at: null,
       reopen_reason: null,
       return_reason: null,
+      confirmed_warning: input.confirmedWarning ?? null,
       created_at: at,
       updated_at: at,
     })
@@ -151,6 +156,7 @@ export interface ResultPatch {
   approvedAt?: string | null;
   reopenReason?: string | null;
   returnReason?: string | null;
+  confirmedWarning?: string | null;
 }
 
 /**
@@ -173,6 +179,7 @@ export async function patchResult(
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.enteredBy !== undefined) set.entered_by = patch.enteredBy;
   if (patch.submittedAt !== undefined) set.submitted_at = patch.submittedAt;
+  if (patch.confirmedWarning !== undefined) set.confirmed_warning = patch.confirmedWarning;
   if (patch.approvedBy !== undefined) set.approved_by = patch.approvedBy;
   if (patch.approvedAt !== undefined) set.approved_at = patch.approvedAt;
   if (patch.reopenReason !== undefined) set.reopen_reason = patch.reopenReason;
@@ -249,4 +256,33 @@ export async function listApprovedResults(
   if (input.version) query = query.where("version", "=", input.version);
   const rows = await query.orderBy("unit_id").orderBy("period_key").orderBy("indicator_id").execute();
   return rows.map(toResult);
+}
+
+/**
+ * The window a period key without a default window ("2020-6T") was given before: by the unit's own
+ * figures, else by any target of that key; undefined when neither exists.
+ */
+export async function findPeriodWindow(
+  db: Kysely<DB>,
+  unitId: number,
+  periodKey: string,
+): Promise<{ start: string; end: string } | undefined> {
+  const own = await db
+    .selectFrom("results")
+    .select(["period_start", "period_end"])
+    .where("unit_id", "=", unitId)
+    .where("period_key", "=", periodKey)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const row =
+    own ??
+    (await db
+      .selectFrom("targets")
+      .select(["period_start", "period_end"])
+      .where("period_key", "=", periodKey)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst());
+  return row ? { start: row.period_start, end: row.period_end } : undefined;
 }

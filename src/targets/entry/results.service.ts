@@ -4,13 +4,14 @@ import { authorize } from "../../core/access/policy.js";
 import { recordAudit } from "../../core/audit/audit.repo.js";
 import { isUniqueViolation } from "../../core/db/dialect.js";
 import type { DB } from "../../core/db/schema.js";
-import { ConflictError, type FieldErrors, ValidationError } from "../../core/http/errors.js";
+import { AppError, ConflictError, type FieldErrors, ValidationError } from "../../core/http/errors.js";
 import { submitRows } from "../approval/results-workflow.service.js";
 import type { Indicator, ResultVersion } from "../catalogue/indicator.model.js";
 import { listIndicators } from "../catalogue/indicators.repo.js";
 import { defaultWindow, windowProblem } from "../period.rules.js";
 import { fieldErrorsOf, ResultsBatchSchema } from "../targets.schema.js";
-import { figureProblem } from "./figure-bounds.rules.js";
+import { CONFIRM_HINT, entryProblem, entryWarning } from "./entry-checks.rules.js";
+import { loadEntryContexts } from "./entry-context.service.js";
 import {
   deleteDraftResult,
   insertResult,
@@ -41,6 +42,7 @@ export function auditView(r: ResultRow) {
     source: r.source,
     note: r.note,
     status: r.status,
+    confirmedWarning: r.confirmedWarning,
   };
 }
 
@@ -50,6 +52,9 @@ interface PlannedEntry {
   value: number | null;
   source: string | null;
   note: string | null;
+  confirmed: boolean;
+  /** The warning confirmed for this figure, null for none; undefined when warnings were not checked. */
+  confirmedWarning?: string | null;
 }
 
 /** Resolves indicators and checks each value's type; every problem is reported, keyed `values.i.*`. */
@@ -60,6 +65,7 @@ function planEntries(
     value: number | boolean | null;
     source: string | null;
     note: string | null;
+    confirmed?: boolean;
   }[],
   indicators: Indicator[],
 ): PlannedEntry[] {
@@ -95,18 +101,37 @@ function planEntries(
       errors[`${at}.value`] = "Giá trị phải là một số.";
       return;
     } else {
-      const problem = figureProblem(indicator, entry.value);
+      const problem = entryProblem(indicator, entry.value);
       if (problem) {
         errors[`${at}.value`] = problem;
         return;
       }
       value = entry.value;
     }
-    planned.push({ index, indicator, value, source: entry.source, note: entry.note });
+    planned.push({
+      index,
+      indicator,
+      value,
+      source: entry.source,
+      note: entry.note,
+      confirmed: entry.confirmed ?? false,
+    });
   });
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return planned;
 }
+
+export interface SaveOptions {
+  /** Submit the saved figures for approval in the same transaction. */
+  submit?: boolean;
+  /**
+   * Refuse a figure far from last year's or the target unless its entry is `confirmed` (the form and the
+   * API; a spreadsheet or DHIS2 import has no one to ask and checks bounds only).
+   */
+  warnings?: boolean;
+}
+
+export const CONFIRMATION_REQUIRED = "confirmation_required";
 
 const unchanged = (row: ResultRow, e: PlannedEntry) =>
   e.value !== null && row.value === e.value && row.source === e.source && row.note === e.note;
@@ -123,7 +148,7 @@ export async function saveResults(
   db: Kysely<DB>,
   raw: unknown,
   ctx: ActorContext,
-  options: { submit?: boolean } = {},
+  options: SaveOptions = {},
 ): Promise<SaveOutcome> {
   try {
     return await db.transaction().execute((trx) => saveResultsIn(trx, raw, ctx, options));
@@ -145,7 +170,7 @@ export async function saveResultsIn(
   trx: Kysely<DB>,
   raw: unknown,
   ctx: ActorContext,
-  options: { submit?: boolean } = {},
+  options: SaveOptions = {},
 ): Promise<SaveOutcome> {
   const parsed = ResultsBatchSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
@@ -180,6 +205,9 @@ export async function saveResultsIn(
     const first = Object.values(conflicts)[0] as string;
     throw new ConflictError(first, conflicts);
   }
+  if (options.warnings) {
+    await checkWarnings(trx, entries, existing, { unitId: batch.unitId, periodKey: batch.periodKey, window });
+  }
   return writeEntries(
     trx,
     entries,
@@ -188,6 +216,39 @@ export async function saveResultsIn(
     ctx,
     options.submit ?? false,
   );
+}
+
+/**
+ * Marks each entry's confirmed warning, and refuses the batch (422 `confirmation_required`, field
+ * `values.i.confirmed`) when a changed figure has a warning its entry did not confirm.
+ */
+async function checkWarnings(
+  trx: Kysely<DB>,
+  entries: PlannedEntry[],
+  existing: Map<number, ResultRow>,
+  batch: { unitId: number; periodKey: string; window: { start: string; end: string } },
+): Promise<void> {
+  const contexts = await loadEntryContexts(trx, {
+    unitId: batch.unitId,
+    periodKey: batch.periodKey,
+    parentId: { at: batch.window.end },
+  });
+  const unconfirmed: FieldErrors = {};
+  for (const e of entries) {
+    const row = existing.get(e.indicator.id);
+    if (e.value === null) continue;
+    // A figure entered before keeps what was confirmed for it when only its source or note changes.
+    if (row && row.value === e.value) {
+      e.confirmedWarning = row.confirmedWarning;
+      continue;
+    }
+    const context = contexts.get(e.indicator.id);
+    const warning = context ? entryWarning(e.indicator, e.value, context) : null;
+    if (warning && !e.confirmed) unconfirmed[`values.${e.index}.confirmed`] = `${warning} ${CONFIRM_HINT}`;
+    e.confirmedWarning = warning;
+  }
+  const first = Object.values(unconfirmed)[0];
+  if (first) throw new AppError(422, CONFIRMATION_REQUIRED, first, unconfirmed);
 }
 
 async function writeEntries(
@@ -230,7 +291,14 @@ async function writeEntries(
       continue;
     }
     if (row) {
-      const patch = { value: e.value, source: e.source, note: e.note, enteredBy: ctx.actor.userId };
+      const patch = {
+        value: e.value,
+        source: e.source,
+        note: e.note,
+        enteredBy: ctx.actor.userId,
+        // Unchecked (an import): a new value drops the confirmation given for the old one.
+        confirmedWarning: e.confirmedWarning ?? (row.value === e.value ? undefined : null),
+      };
       const updated = await patchResult(
         trx,
         row.id,
@@ -257,6 +325,7 @@ async function writeEntries(
         note: e.note,
         status: "draft",
         enteredBy: ctx.actor.userId,
+        confirmedWarning: e.confirmedWarning ?? null,
       },
       ctx.now,
     );

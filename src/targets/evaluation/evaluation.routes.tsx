@@ -15,6 +15,7 @@ import { unitTitle } from "../unit-wording.rules.js";
 import { evaluateUnitOnBase } from "./comparable-base.service.js";
 import { narrativeFor } from "./evaluation.service.js";
 import { EvaluationPage } from "./evaluation.views.js";
+import { reportPath } from "./report-paths.js";
 
 /** The default period of the evaluation page: last year until the year's figures exist, i.e. always last year. */
 export function defaultPeriodOf(c: AppCtx): string {
@@ -87,15 +88,19 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
     const periodKey = periodParam(c);
     const base = baseOfQuery(c);
     const full = await canReadOnBase(c, unitId, periodKey, base);
-    const evaluation = await evaluateUnitOnBase(c.var.ctx.database.db, {
-      unitId,
-      periodKey,
-      base,
-      publicOnly: !full,
-      today: todayOf(c),
-    });
+    const db = c.var.ctx.database.db;
+    const [evaluation, standing] = await Promise.all([
+      evaluateUnitOnBase(db, { unitId, periodKey, base, publicOnly: !full, today: todayOf(c) }),
+      c.var.ctx.evaluationStanding.standing(db, {
+        unitId,
+        periodKey,
+        hierarchy: await hierarchyOf(c),
+        publicOnly: !full,
+      }),
+    ]);
     const style = c.req.query("cach-viet") === "thong-dung" ? "customary" : "precise";
-    const narrative = style === "precise" ? evaluation.narrative : narrativeFor(evaluation, "customary");
+    const narrative =
+      style === "precise" && !standing ? evaluation.narrative : narrativeFor(evaluation, style, standing);
     const title = `Kết quả thực hiện chỉ tiêu ${evaluation.period.label}: ${unitTitle(evaluation.unit)}`;
     const meta = pageMeta(c, title, {
       description: narrative ?? title,
@@ -111,6 +116,7 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
         periods={periodChoices(c)}
         base={evaluation.base}
         comparableAsked={base === "comparable"}
+        reportHref={full ? reportPath(unitId, periodKey) : null}
       />,
     );
   });

@@ -13,12 +13,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { NotFoundError, ValidationError } from "../../core/http/errors.js";
 import { listTargetsForChildren, listTargetsForUnit, type TargetRow } from "../assignment/targets.repo.js";
-import {
-  type Indicator,
-  nameInSentence,
-  type ResultVersion,
-  wordingAt,
-} from "../catalogue/indicator.model.js";
+import { type Indicator, type ResultVersion, wordingAt } from "../catalogue/indicator.model.js";
 import { listDefinitions, listIndicators } from "../catalogue/indicators.repo.js";
 import {
   defaultWindow,
@@ -31,7 +26,7 @@ import {
   termYearsOf,
   yearKeyOf,
 } from "../period.rules.js";
-import { unitInSentence } from "../unit-wording.rules.js";
+import { levelWord, unitInSentence } from "../unit-wording.rules.js";
 import {
   type FigureSet,
   type IndicatorEvaluation,
@@ -53,7 +48,8 @@ import {
   resolveTargets,
 } from "./evaluation-assembly.rules.js";
 import { yearsOfTerm } from "./indicator-evaluation.rules.js";
-import { composeNarrative } from "./narrative.rules.js";
+import { composeNarrative, type NarrativeStanding } from "./narrative.rules.js";
+import { narrativeIndicatorOf } from "./narrative-input.rules.js";
 import { composeProgressNarrative, isProgressEvaluation } from "./progress-narrative.rules.js";
 import { rankingScore } from "./ranking-score.math.js";
 import {
@@ -151,6 +147,7 @@ export function narrativeOf(
   period: EvaluatedPeriod,
   evaluations: IndicatorEvaluation[],
   style: "precise" | "customary" = "precise",
+  standing: NarrativeStanding | null = null,
 ): string | null {
   if (evaluations.length === 0) return null;
   if (evaluations.some((e) => isProgressEvaluation(e.evaluation))) {
@@ -163,18 +160,25 @@ export function narrativeOf(
     {
       unitName: unitInSentence(unit),
       periodLabel: period.label,
-      indicators: evaluations.map((e) => ({
-        name: nameInSentence(e.indicator.name),
-        evaluation: e.evaluation,
-      })),
+      indicators: evaluations.map(narrativeIndicatorOf),
+      kind: period.kind === "term" ? "term" : period.kind === "year" ? "year" : undefined,
+      standing,
+      council: `HĐND ${levelWord(unit)}`.trim(),
     },
     { style },
   );
 }
 
-/** The paragraph of an evaluation in the other wording style ("vượt 2,42%" instead of "… điểm phần trăm"). */
-export function narrativeFor(evaluation: UnitEvaluation, style: "precise" | "customary"): string | null {
-  return narrativeOf(evaluation.unit, evaluation.period, evaluation.indicators, style);
+/**
+ * The paragraph of an evaluation in a wording style ("vượt 2,42%" instead of "… điểm phần trăm"), with
+ * the unit's rank, quality level and award proposals when the caller has them (emulation, above).
+ */
+export function narrativeFor(
+  evaluation: UnitEvaluation,
+  style: "precise" | "customary",
+  standing: NarrativeStanding | null = null,
+): string | null {
+  return narrativeOf(evaluation.unit, evaluation.period, evaluation.indicators, style, standing);
 }
 
 /** Copies the notes of the figures each evaluation used (the period's, or the term years'), once each. */

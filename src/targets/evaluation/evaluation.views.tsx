@@ -31,6 +31,8 @@ export interface EvaluationPageProps {
   base?: EvaluationBase;
   /** The visitor asked for the comparable base (`co-so=quy-doi`). */
   comparableAsked?: boolean;
+  /** The period's report as a Word draft, for those who may read every figure; null otherwise. */
+  reportHref?: string | null;
 }
 
 /** The unit an indicator's figures are in: the one its semantics name, else the catalogue's. */
@@ -350,6 +352,16 @@ export function EvaluationPage(props: EvaluationPageProps) {
                   <a href={`${base}?${query}`}>Xem cách viết chính xác (“vượt 2,42 điểm phần trăm”)</a>
                 )}
               </p>
+              {props.reportHref ? (
+                <p class="actions no-print">
+                  <a class="button" href={props.reportHref} download>
+                    Tải dự thảo báo cáo (Word)
+                  </a>
+                  <a class="button" href={`${props.reportHref}&form=party`} download>
+                    Dự thảo theo mẫu văn bản của Đảng
+                  </a>
+                </p>
+              ) : null}
             </section>
           ) : null}
           <EvaluationTable evaluation={evaluation} style={style} />

@@ -1,95 +1,118 @@
 /**
- * A Vietnamese results paragraph in the style of the reference article ("Năm 2019, phường Thượng Thanh
- * đã hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu; nhiều chỉ tiêu vượt cao so với kế hoạch
- * giao như thu ngân sách đạt 111%, …"), built only from computed evaluations. Pure: no I/O.
+ * A Vietnamese results paragraph an office would sign, in the style of the reference article ("Năm 2019,
+ * phường Thượng Thanh đã hoàn thành vượt mức 16 chỉ tiêu, trong đó có nhiều chỉ tiêu vượt cao so với kế
+ * hoạch giao như thu ngân sách đạt 111%, … Với những kết quả đã đạt được, phường Thượng Thanh được quận
+ * đánh giá thi đua xếp thứ 1/14 phường."), built only from computed evaluations. Pure: no I/O.
  *
- * Honesty rules: every figure comes from an evaluation (never from a reported percentage); indicators
- * not met are all listed with their figures; indicators without data or target are named; estimates
- * are named as estimates.
+ * Rules: indicators are cited in the catalogue's order of importance, never by ratio (a 2 → 10
+ * households "500%" must not lead); a quantifier agrees with its count ("nhiều" needs three or more);
+ * every figure comes from an evaluation, never from a reported percentage; indicators not met are all
+ * listed with their figures; indicators without data or target are named; estimates are named once.
+ * A part-year period (6 tháng, 9 tháng) is progress against the year's target: never "chưa đạt".
  */
-import { formatViPercent, roundHalfAwayFromZero } from "../../core/format/vi-number.js";
-import { ESTIMATE_NOTE, type Evaluation } from "./evaluation.math.js";
-import { summarizeEvaluations } from "./summary.math.js";
 
-export interface NarrativeIndicator {
-  /** As it should read inside a sentence, in lower case: "thu ngân sách", "tỷ lệ hộ nghèo". */
-  name: string;
-  evaluation: Evaluation;
+import {
+  type NarrativeIndicator,
+  partYearPhrase,
+  progressText,
+  ratioDigits,
+  type Style,
+  termPhrase,
+  wordingOf,
+  yearPhrase,
+} from "./narrative-phrases.rules.js";
+import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
+
+export type { NarrativeIndicator } from "./narrative-phrases.rules.js";
+
+/** Rank, quality level and award proposals of the unit, when the emulation room has them. */
+export interface NarrativeStanding {
+  /** "xếp thứ 1/14 phường": the place, among how many, tied or not; who ranked ("quận") and the peers' noun. */
+  rank?: { position: number; of: number; tied?: boolean; rater?: string; peers?: string } | null;
+  /** The quality level as its label ("Hoàn thành xuất sắc nhiệm vụ"), and whose it is ("Đảng bộ phường"). */
+  quality?: { level: string; subject?: string } | null;
+  /** Titles proposed ("Cờ thi đua của Chính phủ"), and the body proposing them. */
+  awards?: { titles: readonly string[]; proposer?: string } | null;
 }
 
 export interface NarrativeInput {
   /** "phường Thượng Thanh". */
   unitName: string;
-  /** "Năm 2019", "Nhiệm kỳ 2015–2020", "6 tháng đầu năm 2020"; the first letter is capitalized. */
+  /** "Năm 2019", "Nhiệm kỳ 2015–2020", "6 tháng đầu năm 2019"; the first letter is capitalized. */
   periodLabel: string;
   indicators: readonly NarrativeIndicator[];
+  /**
+   * year: judged against the year's targets; part: a part of the year, judged as progress; term: a term,
+   * with "bình quân hàng năm". Default: part when an indicator carries progress, term when one carries
+   * an aggregation, else year.
+   */
+  kind?: "year" | "part" | "term";
+  standing?: NarrativeStanding | null;
+  /** The council that sets the local targets, for "đạt y% dự toán HĐND phường giao" (default "HĐND"). */
+  council?: string;
 }
 
 export interface NarrativeOptions {
-  /** How many exceeded indicators to cite as "nổi bật" (default 5). */
+  /** How many indicators to cite as highlights (default 5). */
   highlightCount?: number;
   /** Wording style of the figures (default "precise": "vượt 2,42 điểm phần trăm"). */
-  style?: "precise" | "customary";
+  style?: Style;
   /** Zero-pad N/M ("06/08"); default false. */
   padCounts?: boolean;
+  /** Percent digits for every indicator without its own choice: 0 (whole numbers) or 1. */
+  digits?: number;
 }
 
-/**
- * The exceeded indicators worth citing, most remarkable first. Ranked by achievement over target
- * (actual ÷ target − 1), which compares an amount's ratio and a rate's relative rise on one scale.
- * Exceeded indicators without such a ratio (ceilings, zero targets) come after, in input order: their
- * gaps are in points or units and cannot be ranked against percentages. Ties keep input order.
- */
+/** Sorts by the catalogue's order of importance; equal or missing orders keep input order. */
+export function inCatalogueOrder(indicators: readonly NarrativeIndicator[]): NarrativeIndicator[] {
+  return indicators
+    .map((indicator, index) => ({ indicator, index }))
+    .sort(
+      (a, b) =>
+        (a.indicator.order ?? Number.MAX_SAFE_INTEGER) - (b.indicator.order ?? Number.MAX_SAFE_INTEGER) ||
+        a.index - b.index,
+    )
+    .map((x) => x.indicator);
+}
+
+/** The exceeded indicators worth citing, in the catalogue's order of importance, at most `count`. */
 export function selectHighlights(indicators: readonly NarrativeIndicator[], count = 5): NarrativeIndicator[] {
-  const exceeded = indicators.filter((i) => i.evaluation.status === "exceeded");
-  const withRatio = exceeded.filter((i) => i.evaluation.achievementPct !== null);
-  const withoutRatio = exceeded.filter((i) => i.evaluation.achievementPct === null);
-  // Array.prototype.sort is stable, so equal achievements keep the caller's order.
-  withRatio.sort((a, b) => (b.evaluation.achievementPct ?? 0) - (a.evaluation.achievementPct ?? 0));
-  return [...withRatio, ...withoutRatio].slice(0, Math.max(0, count));
+  return inCatalogueOrder(indicators)
+    .filter((i) => i.evaluation.status === "exceeded")
+    .slice(0, Math.max(0, count));
 }
 
 /**
  * Writes the paragraph. Sentences, each present only when it has something to say:
- * 1. "{Kỳ}, {đơn vị} đã hoàn thành N/M chỉ tiêu, trong đó vượt mức K chỉ tiêu; nhiều chỉ tiêu vượt cao so
- *    với kế hoạch giao như …" (M counts indicators with data, see summary.math).
- * 2. "Còn X chỉ tiêu chưa đạt: …" with every such indicator and its figures.
- * 3. "Chưa có số liệu: …" and "Chưa giao mức kế hoạch: …".
- * 4. "Số liệu của … là số ước thực hiện." (the per-figure estimate note moves here, said once).
+ * 1. the count ("đã hoàn thành vượt mức 16 chỉ tiêu", "đã hoàn thành 14/16 chỉ tiêu, trong đó 9 chỉ tiêu
+ *    vượt mức"; for part of a year "có 5/6 chỉ tiêu đạt tiến độ") with the highlights;
+ * 2. what was not met (behind schedule for part of a year), every one with its figures;
+ * 3. what has no data, no target; which figures are estimates;
+ * 4. the rank, the quality level and the award proposals, when given.
  */
 export function composeNarrative(input: NarrativeInput, options: NarrativeOptions = {}): string {
   const style = options.style ?? "precise";
-  const { indicators } = input;
-  const summary = summarizeEvaluations(
-    indicators.map((i) => i.evaluation),
-    { padCounts: options.padCounts ?? false },
+  const indicators = inCatalogueOrder(
+    options.digits === undefined
+      ? input.indicators
+      : input.indicators.map((i) => ({ ...i, digits: i.digits ?? options.digits })),
   );
-  const sentences: string[] = [];
-
+  const kind = input.kind ?? kindOf(indicators);
+  const council = input.council ?? "HĐND";
+  const summary = summarizeEvaluations(indicators.map((i) => i.evaluation));
+  const pad = (x: number) => (options.padCounts ? String(x).padStart(2, "0") : String(x));
   const subject = `${capitalize(input.periodLabel.trim())}, ${input.unitName}`;
-  if (summary.withData === 0) {
-    sentences.push(`${subject} chưa có chỉ tiêu nào đủ số liệu để đánh giá.`);
-  } else {
-    const pad = (x: number) => (options.padCounts ? String(x).padStart(2, "0") : String(x));
-    let first = `${subject} đã hoàn thành ${pad(summary.met)}/${pad(summary.withData)} chỉ tiêu`;
-    if (summary.exceeded > 0) first += `, trong đó vượt mức ${summary.exceeded} chỉ tiêu`;
-    const highlights = selectHighlights(indicators, options.highlightCount ?? 5);
-    if (highlights.length > 0) {
-      const phrases = highlights.map((i) => highlightPhrase(i, style));
-      const intro =
-        highlights.length === 1 ? "nổi bật là" : "nhiều chỉ tiêu vượt cao so với kế hoạch giao như";
-      first += `; ${intro} ${joinList(phrases)}`;
-    }
-    sentences.push(`${first}.`);
-  }
+  const count = options.highlightCount ?? 5;
+  const sentences: string[] =
+    kind === "part"
+      ? partYearSentences(subject, indicators, { style, council, pad, count })
+      : fullSentences(subject, indicators, summary, { kind, style, council, pad, count });
 
-  const notMet = indicators.filter((i) => i.evaluation.status === "not_met");
-  if (notMet.length > 0) {
-    const phrases = notMet.map((i) => `${i.name} ${figureWording(i.evaluation, style)}`);
-    sentences.push(`Còn ${notMet.length} chỉ tiêu chưa đạt: ${phrases.join("; ")}.`);
-  }
-  const named = (status: Evaluation["status"]) =>
-    indicators.filter((i) => i.evaluation.status === status).map((i) => i.name);
+  // Part of a year: a figure without a year target was cited with its change from the same period.
+  const cited = (i: NarrativeIndicator) =>
+    i.progress || (kind === "part" && typeof i.evaluation.actual === "number");
+  const named = (status: string) =>
+    indicators.filter((i) => i.evaluation.status === status && !cited(i)).map((i) => i.name);
   const noData = named("no_data");
   if (noData.length > 0) sentences.push(`Chưa có số liệu: ${noData.join(", ")}.`);
   const noTarget = named("no_target");
@@ -106,33 +129,127 @@ export function composeNarrative(input: NarrativeInput, options: NarrativeOption
           )} là số ước thực hiện.`,
     );
   }
+  sentences.push(...standingSentences(input.unitName, input.standing ?? null));
   return sentences.join(" ");
+}
+
+function kindOf(indicators: readonly NarrativeIndicator[]): "year" | "part" | "term" {
+  if (indicators.some((i) => i.progress)) return "part";
+  if (indicators.some((i) => i.aggregation)) return "term";
+  return "year";
+}
+
+interface Wording {
+  style: Style;
+  council: string;
+  pad: (x: number) => string;
+  count: number;
+}
+
+/** "nổi bật là A", "nổi bật là A và B", "trong đó có nhiều chỉ tiêu vượt cao … như A, B, C". */
+function highlightClause(phrases: string[], many: string): string {
+  if (phrases.length === 1) return `nổi bật là ${phrases[0]}`;
+  if (phrases.length === 2) return `nổi bật là ${joinList(phrases, " và ")}`;
+  return `${many} ${joinList(phrases)}`;
+}
+
+/** A year or a term: "đã hoàn thành vượt mức N chỉ tiêu" and the highlights; then what was not met. */
+function fullSentences(
+  subject: string,
+  indicators: readonly NarrativeIndicator[],
+  summary: TargetsSummary,
+  w: Wording & { kind: "year" | "term" },
+): string[] {
+  const sentences: string[] = [];
+  if (summary.withData === 0) {
+    sentences.push(`${subject} chưa có chỉ tiêu nào đủ số liệu để đánh giá.`);
+  } else {
+    let first: string;
+    if (summary.exceeded === summary.withData) {
+      first = `${subject} đã hoàn thành vượt mức ${w.pad(summary.exceeded)} chỉ tiêu`;
+    } else {
+      first = `${subject} đã hoàn thành ${w.pad(summary.met)}/${w.pad(summary.withData)} chỉ tiêu`;
+      if (summary.exceeded > 0) first += `, trong đó ${summary.exceeded} chỉ tiêu vượt mức`;
+    }
+    const highlights = selectHighlights(indicators, w.count);
+    if (highlights.length > 0) {
+      if (w.kind === "term") {
+        sentences.push(`${first}: ${highlights.map((i) => termPhrase(i, w.style)).join("; ")}.`);
+      } else {
+        const phrases = highlights.map((i) => yearPhrase(i, w.style, w.council));
+        const many = "trong đó có nhiều chỉ tiêu vượt cao so với kế hoạch giao như";
+        sentences.push(`${first}${highlights.length > 2 ? ", " : "; "}${highlightClause(phrases, many)}.`);
+      }
+    } else sentences.push(`${first}.`);
+  }
+  const notMet = indicators.filter((i) => i.evaluation.status === "not_met");
+  if (notMet.length > 0) {
+    const phrases = notMet.map((i) =>
+      w.kind === "term" ? termPhrase(i, w.style) : `${i.name} ${wordingOf(i.evaluation, w.style)}`,
+    );
+    sentences.push(`Còn ${notMet.length} chỉ tiêu chưa đạt: ${phrases.join("; ")}.`);
+  }
+  return sentences;
+}
+
+/**
+ * Part of a year: "6 tháng đầu năm 2019, phường … có 5/6 chỉ tiêu đạt tiến độ đề ra, nổi bật là thu ngân
+ * sách đạt 52% dự toán năm, đúng tiến độ, tăng 8% so với cùng kỳ"; then those behind schedule. Indicators
+ * without progress (no year target) are cited with their figure and the change from the same period.
+ */
+function partYearSentences(subject: string, indicators: readonly NarrativeIndicator[], w: Wording): string[] {
+  const judged = indicators.filter((i) => i.progress && i.progress.onTrack !== null);
+  const onTrack = judged.filter((i) => i.progress?.onTrack);
+  const behind = judged.filter((i) => !i.progress?.onTrack);
+  const cited = inCatalogueOrder([
+    ...onTrack,
+    ...indicators.filter((i) => !i.progress && typeof i.evaluation.actual === "number"),
+  ]).slice(0, Math.max(0, w.count));
+  const sentences: string[] = [];
+  let first =
+    judged.length > 0
+      ? `${subject} có ${w.pad(onTrack.length)}/${w.pad(judged.length)} chỉ tiêu đạt tiến độ đề ra`
+      : `${subject} chưa có chỉ tiêu nào đủ số liệu để đánh giá tiến độ`;
+  if (cited.length > 0) {
+    const phrases = cited.map((i) => partYearPhrase(i, w.style, w.council));
+    first += phrases.length === 1 ? `; nổi bật là ${phrases[0]}` : `; cụ thể: ${phrases.join("; ")}`;
+  }
+  sentences.push(`${first}.`);
+  if (behind.length > 0) {
+    const phrases = behind.map(
+      (i) =>
+        `${i.name} ${progressText(i, ratioDigits(i, w.style), w.council) ?? wordingOf(i.evaluation, w.style)}`,
+    );
+    sentences.push(`Còn ${behind.length} chỉ tiêu chậm so với tiến độ: ${phrases.join("; ")}.`);
+  }
+  return sentences;
+}
+
+/** "Với những kết quả đã đạt được, … xếp thứ 1/14 phường.", the quality level, the award proposals. */
+function standingSentences(unitName: string, standing: NarrativeStanding | null): string[] {
+  if (!standing) return [];
+  const sentences: string[] = [];
+  const unit = capitalize(unitName);
+  const { rank, quality, awards } = standing;
+  if (rank && rank.position > 0 && rank.of > 0) {
+    const by = rank.rater ? ` được ${rank.rater} đánh giá thi đua` : " được đánh giá thi đua";
+    const place = `${rank.tied ? "đồng hạng " : ""}thứ ${rank.position}/${rank.of}${rank.peers ? ` ${rank.peers}` : ""}`;
+    sentences.push(`Với những kết quả đã đạt được, ${unitName}${by} xếp ${place}.`);
+  }
+  if (quality?.level) {
+    const level = quality.level.charAt(0).toLocaleLowerCase("vi-VN") + quality.level.slice(1);
+    sentences.push(`${capitalize(quality.subject ?? unitName)} được công nhận “${level}”.`);
+  }
+  const titles = (awards?.titles ?? []).map((t) => t.charAt(0).toLocaleLowerCase("vi-VN") + t.slice(1));
+  if (titles.length > 0) {
+    const by = awards?.proposer ? ` được ${awards.proposer}` : " được";
+    sentences.push(`${unit}${by} đề xuất tặng ${joinList(titles, " và ")}.`);
+  }
+  return sentences;
 }
 
 function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase("vi-VN") + text.slice(1);
-}
-
-/** The evaluation's wording without the estimate note, which the paragraph states once at the end. */
-function figureWording(evaluation: Evaluation, style: "precise" | "customary"): string {
-  const text = evaluation.wording[style];
-  return text.endsWith(ESTIMATE_NOTE) ? text.slice(0, -ESTIMATE_NOTE.length) : text;
-}
-
-/**
- * "thu ngân sách đạt 111%": the article's short form for ratio indicators ("kế hoạch" is already in
- * "vượt cao so với kế hoạch giao như"); other indicators keep their full wording, since a rate's
- * "đạt 104%" would be the misleading ratio of two percentages.
- */
-function highlightPhrase(indicator: NarrativeIndicator, style: "precise" | "customary"): string {
-  const { evaluation } = indicator;
-  if (evaluation.exceedPct !== null && evaluation.achievementPct !== null) {
-    let digits = style === "precise" ? 2 : 0;
-    // An exceeded figure must not print as "đạt 100%".
-    while (digits < 9 && roundHalfAwayFromZero(evaluation.achievementPct, digits) <= 100) digits++;
-    return `${indicator.name} đạt ${formatViPercent(evaluation.achievementPct, { maximumFractionDigits: digits })}`;
-  }
-  return `${indicator.name} ${figureWording(evaluation, style)}`;
 }
 
 /**
