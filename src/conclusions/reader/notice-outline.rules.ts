@@ -7,7 +7,12 @@
  */
 import { foldVietnamese } from "../../core/text/fold.js";
 import { type ListMarker, parseListMarker, splitInlineList } from "./list-markers.js";
-import { AGENDA_INTROS, CONCLUSION_WORDS, DEADLINE_CLAUSES } from "./notice-vocabulary.model.js";
+import {
+  AGENDA_INTROS,
+  ASSESSMENT_SECTIONS,
+  CONCLUSION_WORDS,
+  DEADLINE_CLAUSES,
+} from "./notice-vocabulary.model.js";
 import { type TaskClause, taskClauses } from "./task-sentences.rules.js";
 import { findResponsibleUnits } from "./unit-phrases.js";
 import type { CompiledRegistry, UnitRef } from "./unit-registry.js";
@@ -176,7 +181,9 @@ export function outlineOf(paragraphs: readonly string[], registry: CompiledRegis
     const context = leadInAbove
       ? { leadIn: { text: top.head, lead: findResponsibleUnits(top.head, registry).leadUnit } }
       : { leadIn: null };
-    const tasks = taskClauses(text, registry, context);
+    const section = [...stack].reverse().find((n) => n.rank === 1);
+    const reporting = section !== undefined && ASSESSMENT_SECTIONS.test(foldVietnamese(section.head));
+    const tasks = reporting ? [] : taskClauses(text, registry, context);
     const lastProse = lastProseOf(stack);
     if (tasks.length === 0 && lastProse && DEADLINE_CLAUSES.some((re) => re.test(foldVietnamese(text)))) {
       // "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021." on its own line belongs to the task above.

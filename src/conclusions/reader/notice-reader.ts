@@ -33,7 +33,12 @@ import { HIGHER_LEVELS, REQUEST_SECTIONS, REQUEST_VERBS, TASK_VERBS } from "./no
 import { findResponsibleUnits, partyHeading } from "./unit-phrases.js";
 import { type CompiledRegistry, compileRegistry, type UnitRef } from "./unit-registry.js";
 
-export type NoticeItemKind = "task" | "request" | "assessment" | "heading";
+/** What an item is: a task for someone, a request to a higher level, a statement nobody acts on, a heading. */
+export const NOTICE_ITEM_KINDS = ["task", "request", "assessment", "heading"] as const;
+export type NoticeItemKind = (typeof NOTICE_ITEM_KINDS)[number];
+
+/** Levels of items the API describes (I → 1 → 1.1 → a → (1) → - → +); deeper ones are cut there. */
+export const MAX_ITEM_DEPTH = 7;
 
 /** One item of the tree. */
 export interface NoticeItem {
@@ -159,15 +164,17 @@ function itemOf(
     : (units.leadUnit ?? namedByHeading);
   const introLead = node.leadIn?.lead ?? null;
   const roman = /^[IVX]+$/.test(node.segment);
+  // "III. KIẾN NGHỊ" is a heading; the items under it are the requests.
   const inRequest = from.inRequestSection || (roman && REQUEST_SECTIONS.test(foldVietnamese(headOnly)));
   const kind = node.prose
-    ? isRequest(node.head, inRequest)
+    ? isRequest(node.head, from.inRequestSection)
       ? "request"
       : "task"
-    : kindOf(node.head, body, node.children.length > 0, roman, ownLead !== null, inRequest);
+    : kindOf(node.head, body, node.children.length > 0, roman, ownLead !== null, from.inRequestSection);
   const inheritedLead = node.prose?.leadInherited ? node.prose.lead : (introLead ?? from.lead);
   const leadUnit = ownLead ?? (kind === "task" || kind === "request" ? inheritedLead : null);
-  const ownDeadline = proposeDeadline(node.prose ? own : body, r.context);
+  // A heading-only lead-in ("II. Đề nghị Phòng Y tế hoàn thành trong quý III:") states its deadline in the heading.
+  const ownDeadline = proposeDeadline(node.prose || body === "" ? own : body, r.context);
   const shared = node.prose?.sharedText ? proposeDeadline(node.prose.sharedText, r.context) : NONE;
   const introDeadline = node.leadIn ? proposeDeadline(node.leadIn.text, r.context) : NONE;
   const passing = (d: ProposedDeadline) => (r.passAnyDeadline || PASSED_IN_LIST_MODE.has(d.kind) ? d : NONE);

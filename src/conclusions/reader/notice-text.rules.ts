@@ -8,7 +8,14 @@
  */
 import { foldVietnamese } from "../../core/text/fold.js";
 import { parseListMarker } from "./list-markers.js";
-import { ADDRESSEES, BODY_END, HEADER_LINES, LEGAL_BASIS, LEGAL_CLAUSE } from "./notice-vocabulary.model.js";
+import {
+  ADDRESSEES,
+  BODY_END,
+  CLOSING,
+  HEADER_LINES,
+  LEGAL_BASIS,
+  LEGAL_CLAUSE,
+} from "./notice-vocabulary.model.js";
 
 /** The cleaned body and what was seen on the way. */
 export interface NoticeBody {
@@ -120,6 +127,7 @@ export function noticeBody(text: string): NoticeBody {
     if (
       isHeaderLine(folded) ||
       LEGAL_BASIS.test(folded) ||
+      CLOSING.test(folded) ||
       quoted ||
       (marker === null && isAllCaps(line)) ||
       isLabel(line)

@@ -34,6 +34,9 @@ export const ADDRESSEES = /^kinh gui\s*:?/;
 /** Where the body ends: the recipients' list ("Nơi nhận:") and everything after it. */
 export const BODY_END = /^noi nhan\s*:?/;
 
+/** The closing formula of a notice: "Văn phòng Quận ủy thông báo để các đơn vị biết, thực hiện./." */
+export const CLOSING = /\bthong bao (de|den|cho) .{0,60}\b(biet|thuc hien)\b/;
+
 /** Paragraphs giving the legal basis or the proposal behind a document: never items. */
 export const LEGAL_BASIS = /^(can cu|xet de nghi|theo de nghi cua|xet to trinh)\b/;
 
@@ -69,7 +72,8 @@ export const NARRATIVE_OPENINGS: readonly RegExp[] = [
   /^(thuc hien|trien khai) (ke hoach|chi thi|nghi quyet|cong van|quyet dinh) so\b/,
   /^(nhung nam qua|thoi gian qua|nam qua|trong nam (qua|\d{4}),)/,
   /^(hoi nghi|cuoc hop|buoi lam viec|dai hoi|ky hop)\s+(da|duoc|lan)\b/,
-  /^(du|tham du|den du|cung du|chu tri)\b/,
+  /^(du|tham du|den du|cung du) (hoi nghi|buoi|cuoc|ky hop|phien|le|dai hoi|va chu tri|co)\b/,
+  /^chu tri (hoi nghi|buoi|cuoc|phien|ky hop)\b/,
   /\b(hien co|vua co|da co cong van|cho biet)\b/,
   /\bchu tri (hoi nghi|cuoc hop|buoi|phien hop|ky hop|hop)\b/,
   /^phat bieu (tai|khai mac|chi dao)\b/,
@@ -99,7 +103,7 @@ export const TASK_VERBS = words(
     "sap xep, cung co, theo doi, lanh dao, xu ly, giai quyet, bam sat, tham muu, lap, ban hanh, " +
     "co the nghien cuu, de xuat, xac dinh, tiep nhan, cap nhat, ket thuc, chuan bi, dao tao, rut kinh nghiem, " +
     "van dong, quan ly, khac phuc, day nhanh, thuc hien nghiem, nghiem tuc, chan chinh, kien toan, tong hop, " +
-    "gui, tao, cham lo, bo tri, uu tien, giam sat, kiem soat, bo sung, dieu chinh, trinh, ra quan, tien hanh",
+    "gui, tao, thuong xuyen, cham lo, bo tri, uu tien, giam sat, kiem soat, bo sung, dieu chinh, trinh, ra quan, tien hanh",
 );
 
 /** Openings (folded) of a clause that only states when: it gives its deadline to the task before it. */
@@ -122,7 +126,12 @@ export const HIGHER_LEVELS = words(
 export const REQUEST_VERBS = words("de nghi, kien nghi, de xuat, xin");
 
 /** A section heading (folded) whose items are requests upwards: "III. KIẾN NGHỊ, ĐỀ XUẤT". */
-export const REQUEST_SECTIONS = /^(cac )?(kien nghi|de xuat|de nghi)\b/;
+export const REQUEST_SECTIONS =
+  /^(cac )?(kien nghi|de xuat|de nghi)(,? (va )?(kien nghi|de xuat|de nghi))*( cua [a-z ]{1,30})?:?$/;
+
+/** A section heading (folded) that reports rather than directs: its prose is not read for tasks. */
+export const ASSESSMENT_SECTIONS =
+  /^(danh gia|ket qua|tinh hinh|uu diem|han che|khuyet diem|mot so ket qua|ve ket qua|boi canh)\b/;
 
 /** Sentence openers to skip before looking for the subject: "Theo đó,", "Trong đó,", "Ngoài ra,". */
 export const CONNECTIVES = words(

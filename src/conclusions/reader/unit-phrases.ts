@@ -68,10 +68,12 @@ function stopAt(r: Reader, i: number): string | null {
   return single ? t.fold : null;
 }
 
-/** Length in tokens of the unit head word(s) at i, or 0. */
+/** Length in tokens of the longest unit head at i ("ủy ban kiểm tra" before "ủy ban"), or 0. */
 function headAt(r: Reader, i: number): number {
+  let longest = 0;
   for (const head of HEADS) {
     const words = r.accents ? head.lower : head.fold;
+    if (words.length <= longest) continue;
     const fits = words.every((w, j) => {
       const t = r.tokens[i + j];
       return t?.word === true && (r.accents ? t.lower : t.fold) === w;
@@ -79,9 +81,9 @@ function headAt(r: Reader, i: number): number {
     if (!fits) continue;
     const excluded = NOT_A_HEAD[head.lower.join(" ")];
     if (words.length === 1 && excluded?.includes(r.tokens[i + 1]?.fold ?? "")) continue;
-    return words.length;
+    longest = words.length;
   }
-  return 0;
+  return longest;
 }
 
 /** Whether a unit name can start at token i (after an optional "các"/"những"). */
@@ -119,7 +121,7 @@ function readUnit(r: Reader, i: number, text: string): { ref: UnitRef; end: numb
       const next = r.tokens[k + 1];
       if (["-", "–", "—", "&", "/"].includes(t.text) && next?.word) k += 1;
       // "các phòng, ban liên quan": a bare plural head joined to the next head is one group.
-      else if (t.text === "," && onlyHeads && headAt(r, k + 1) > 0) k += 1;
+      else if (t.text === "," && onlyHeads && j > i && headAt(r, k + 1) > 0) k += 1;
       else break;
       continue;
     }
@@ -197,7 +199,9 @@ function assignAt(r: Reader, i: number): number {
   const t = r.tokens[i];
   let n = 0;
   if (t?.word && (r.accents ? t.lower === "giao" : t.fold === "giao")) {
-    if (NOT_GIAO_AFTER.has(prev) || NOT_GIAO.has(r.tokens[i + 1]?.fold ?? "")) return 0;
+    const next = r.tokens[i + 1];
+    // "giao ban" is a briefing, "giao Ban Tuyên giáo" an assignment: a capital tells them apart.
+    if (NOT_GIAO_AFTER.has(prev) || (NOT_GIAO.has(next?.fold ?? "") && !next?.capital)) return 0;
     n = 1 + (isWord(r, i + 1, "nhiem", "vu") ? 2 : 0);
   } else if (isWord(r, i, "chi", "dao", "cho")) {
     return 3;
