@@ -28,8 +28,9 @@ import { type DeadlineContext, type ProposedDeadline, proposeDeadline } from "./
 import { findConclusionList } from "./list-blocks.js";
 import { findNoticeDate, type NoticeDate } from "./notice-date.rules.js";
 import { type OutlineNode, outlineOf } from "./notice-outline.rules.js";
-import { noticeBody } from "./notice-text.rules.js";
+import { isAllCaps, noticeBody } from "./notice-text.rules.js";
 import { HIGHER_LEVELS, REQUEST_SECTIONS, REQUEST_VERBS, TASK_VERBS } from "./notice-vocabulary.model.js";
+import { startsWithTaskVerb } from "./task-sentences.rules.js";
 import { findResponsibleUnits, partyHeading } from "./unit-phrases.js";
 import { type CompiledRegistry, compileRegistry, type UnitRef } from "./unit-registry.js";
 
@@ -74,24 +75,13 @@ export interface NoticeReading {
 
 export type ReadNoticeOptions = ReadConclusionOptions;
 
-const TASK_VERB_SET = new Set(TASK_VERBS);
 const NONE: ProposedDeadline = { kind: "none", date: null, phrase: null, clause: null };
 const PASSED_IN_LIST_MODE = new Set(["date", "month", "quarter"]);
 
-function startsWithTaskVerb(text: string): boolean {
-  const w = foldVietnamese(text)
-    .replace(/^[^a-z0-9]+/, "")
-    .split(/[\s,]+/);
-  return [3, 2, 1].some((n) => TASK_VERB_SET.has(w.slice(0, n).join(" ")));
-}
-
 function anyClauseStartsWithTaskVerb(text: string): boolean {
-  return text.split(/[.;:](?:\s+|$)/).some((clause) => startsWithTaskVerb(clause));
-}
-
-function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 2 && letters === letters.toUpperCase();
+  return text
+    .split(/[.;:](?:\s+|$)/)
+    .some((clause) => startsWithTaskVerb(foldVietnamese(clause).replace(/^[^a-z0-9]+/, "")));
 }
 
 function isRequest(text: string, inRequestSection: boolean): boolean {

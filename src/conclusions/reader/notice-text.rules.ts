@@ -31,7 +31,8 @@ const MAX_CAPTION_WORDS = 30;
 /** A line at least this long that stops without punctuation was wrapped, in a hard-wrapped text. */
 const WRAP_LENGTH = 30;
 
-function isAllCaps(text: string): boolean {
+/** Whether a text's letters are all capitals ("THÔNG BÁO", "I. ĐÁNH GIÁ"). */
+export function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }

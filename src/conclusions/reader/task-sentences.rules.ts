@@ -68,7 +68,8 @@ function core(text: string): string {
   return f;
 }
 
-function startsWithTaskVerb(folded: string): boolean {
+/** Whether the folded text opens with a verb of TASK_VERBS ("tăng cường", "tập trung", "báo cáo"…). */
+export function startsWithTaskVerb(folded: string): boolean {
   const w = folded.split(/[\s,]+/);
   return [3, 2, 1].some((n) => TASK_VERB_SET.has(w.slice(0, n).join(" ")));
 }
