@@ -94,12 +94,15 @@ function hasPastMarker(folded: string): boolean {
 
 /** Splits "lead-in: a; b; c" when the part after the colon is a list of tasks; else null. */
 function colonList(sentence: string): { intro: string; items: string[]; forced: boolean } | null {
-  const at = [...sentence].findIndex(
-    (ch, i) =>
-      ch === ":" &&
-      (sentence.slice(0, i).match(/[“"«]/g) ?? []).length <=
-        (sentence.slice(0, i).match(/[”»]/g) ?? []).length,
-  );
+  // The first colon outside quotes: "bài “Hải Dương: Vận động…”" is a title, not a list.
+  let open = 0;
+  let at = -1;
+  for (let i = 0; i < sentence.length && at < 0; i += 1) {
+    const ch = sentence[i];
+    if (ch === "“" || ch === "«") open += 1;
+    else if ((ch === "”" || ch === "»") && open > 0) open -= 1;
+    else if (ch === ":" && open === 0) at = i;
+  }
   if (at < 0 || at === sentence.length - 1) return null;
   const intro = sentence.slice(0, at).trim();
   const rest = sentence.slice(at + 1).trim();
