@@ -177,11 +177,10 @@ function itemOf(
       inRequestSection: inRequest,
     }),
   );
-  const fromChildren = latestOf(children.map((c) => c.deadline));
-  const deadline =
-    ownDeadline.kind !== "none"
-      ? ownDeadline
-      : (fromChildren ?? (kind === "task" || kind === "request" ? handedDown : NONE));
+  // A deadline belongs to work: headings and statements carry none ("Trong tháng 01/2013, xảy ra …").
+  const work = kind === "task" || kind === "request";
+  const fromChildren = work ? latestOf(children.map((c) => c.deadline)) : null;
+  const deadline = !work ? NONE : ownDeadline.kind !== "none" ? ownDeadline : (fromChildren ?? handedDown);
   const source = [`${node.marker} ${own}`.trim(), ...children.map((c) => c.source)].join("\n");
   return {
     path,
@@ -234,7 +233,7 @@ function fromListItem(item: ProposedItem, anchor: Inherited): NoticeItem {
       subItems: [],
     };
   });
-  const inherits = item.deadline.kind === "none" && anchor.deadline.kind !== "none";
+  const inherits = kind === "task" && item.deadline.kind === "none" && anchor.deadline.kind !== "none";
   return {
     path,
     kind,
@@ -246,7 +245,7 @@ function fromListItem(item: ProposedItem, anchor: Inherited): NoticeItem {
     leadUnit: item.leadUnit ?? anchor.lead,
     leadInherited: item.leadUnit === null && anchor.lead !== null,
     coordinatingUnits: item.coordinatingUnits,
-    deadline: inherits ? anchor.deadline : item.deadline,
+    deadline: kind !== "task" && kind !== "request" ? NONE : inherits ? anchor.deadline : item.deadline,
     deadlineInherited: inherits,
     subItems,
   };

@@ -26,13 +26,13 @@ const FILES = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
 
 /** Percentages reached on the corpus, recorded in BENCHMARKS.md: a regression floor, not a goal. */
 const FLOOR = {
-  itemRecall: 95.2,
-  itemPrecision: 98,
-  falseItems: 2,
-  leadRecall: 92.4,
-  leadPrecision: 98.6,
-  deadlineRecall: 92.6,
-  deadlinePrecision: 89.3,
+  itemRecall: 96.8,
+  itemPrecision: 97.6,
+  falseItems: 2.4,
+  leadRecall: 92.5,
+  leadPrecision: 98.7,
+  deadlineRecall: 83.9,
+  deadlinePrecision: 96.3,
 };
 
 describe("the reader on the corpus of real notices", () => {

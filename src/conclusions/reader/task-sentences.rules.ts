@@ -83,6 +83,16 @@ function hasVerb(folded: string): boolean {
   });
 }
 
+/** "yêu cầu / đề nghị / chỉ đạo" followed at once by a task verb: a task asked of no one named. */
+function asksWithoutParty(folded: string): boolean {
+  const m = /\b(yeu cau|de nghi|chi dao) (.*)$/.exec(folded);
+  return (
+    m !== null &&
+    !/\b(don|theo|xet|cac|nhung)$/.test(folded.slice(0, m.index).trim()) &&
+    startsWithTaskVerb(m[2] ?? "")
+  );
+}
+
 function isNarrative(folded: string): boolean {
   return NARRATIVE_OPENINGS.some((re) => re.test(folded));
 }
@@ -207,6 +217,8 @@ export function taskClauses(
       continue;
     }
     const continues = (current !== null || introActive) && !narrative && startsWithTaskVerb(folded);
+    // "…, yêu cầu củng cố lực lượng nòng cốt": asked of no one named, still a task.
+    const unaddressed = units.leadUnit === null && asksWithoutParty(folded);
     if (ownLead && !continues && !(currentOpen && !step.sentenceStart && units.leadBy === "subject")) {
       current = {
         text: step.text,
@@ -221,8 +233,8 @@ export function taskClauses(
         ),
       );
       out.push(current);
-    } else if (continues || (step.forced && !narrativeParagraph)) {
-      const lead = step.forced ? introLead : (current?.lead ?? introLead);
+    } else if (continues || unaddressed || (step.forced && !narrativeParagraph)) {
+      const lead = unaddressed && !continues ? null : step.forced ? introLead : (current?.lead ?? introLead);
       current = {
         text: step.text,
         lead,

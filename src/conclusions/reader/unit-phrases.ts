@@ -185,6 +185,20 @@ const NOT_GIAO = new Set([
   "hang",
   "ket",
 ]);
+/** What follows "ban" in the names of boards ("ban thường vụ", "ban chỉ đạo"), folded. */
+const BOARDS = new Set([
+  "thuong vu",
+  "chi dao",
+  "tuyen giao",
+  "to chuc",
+  "dan van",
+  "kiem tra",
+  "quan ly",
+  "chap hanh",
+  "cong tac",
+  "thuong truc",
+  "noi chinh",
+]);
 /** Words before "giao" that make it a noun or a passive: bàn giao, chuyển giao, được giao. */
 const NOT_GIAO_AFTER = new Set(["ban", "chuyen", "duoc", "bi", "da", "viec"]);
 /** Words before "yêu cầu / đề nghị" that make them nouns: "đơn đề nghị", "theo đề nghị", "các yêu cầu". */
@@ -200,8 +214,10 @@ function assignAt(r: Reader, i: number): number {
   let n = 0;
   if (t?.word && (r.accents ? t.lower === "giao" : t.fold === "giao")) {
     const next = r.tokens[i + 1];
-    // "giao ban" is a briefing, "giao Ban Tuyên giáo" an assignment: a capital tells them apart.
-    if (NOT_GIAO_AFTER.has(prev) || (NOT_GIAO.has(next?.fold ?? "") && !next?.capital)) return 0;
+    // "giao ban" is a briefing, "giao Ban Tuyên giáo" or "giao ban thường vụ các tỉnh ủy" an assignment.
+    const board =
+      next?.fold === "ban" && BOARDS.has(`${r.tokens[i + 2]?.fold ?? ""} ${r.tokens[i + 3]?.fold ?? ""}`);
+    if (NOT_GIAO_AFTER.has(prev) || (NOT_GIAO.has(next?.fold ?? "") && !next?.capital && !board)) return 0;
     n = 1 + (isWord(r, i + 1, "nhiem", "vu") ? 2 : 0);
   } else if (isWord(r, i, "chi", "dao", "cho")) {
     return 3;
