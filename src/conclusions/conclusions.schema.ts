@@ -152,6 +152,9 @@ export const ParseOutputSchema = z
   .object({
     items: z.array(parsedItemSchema(MAX_ITEM_DEPTH)),
     date: DateSchema.openapi({ description: "The date unit names and yearless phrases were read as of." }),
+    mode: z.enum(["list", "outline"]).openapi({
+      description: "list: the one list of a news article's conclusions; outline: a document's whole tree.",
+    }),
     dateSource: z.enum(["given", "place_line", "published", "first_date", "today"]).openapi({
       description: "Where that date comes from: given (or the session's), found in the text, or today.",
     }),

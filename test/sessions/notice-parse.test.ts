@@ -88,7 +88,7 @@ describe.each(ENGINES)("POST /api/v1/conclusions/parse on a notice with sections
 
   it("returns the tree with paths, kinds, parties as of the notice's date, and deadlines with their phrases", async () => {
     const data = await parse({ text: NOTICE });
-    expect(data).toMatchObject({ date: "2020-01-05", dateSource: "place_line" });
+    expect(data).toMatchObject({ date: "2020-01-05", dateSource: "place_line", mode: "outline" });
     const items = flatten(data.items);
     expect(items.map((i) => [i.path, i.kind])).toEqual([
       ["I", "heading"],

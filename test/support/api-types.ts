@@ -2250,6 +2250,11 @@ export interface components {
              */
             date: string;
             /**
+             * @description list: the one list of a news article's conclusions; outline: a document's whole tree.
+             * @enum {string}
+             */
+            mode: "list" | "outline";
+            /**
              * @description Where that date comes from: given (or the session's), found in the text, or today.
              * @enum {string}
              */

@@ -125,6 +125,12 @@ function kindOf(
   return "assessment";
 }
 
+/** The area of a heading ("Về phát triển kinh tế"), "other" without one. */
+function areaOf(heading: string | null): NoticeItem["area"] {
+  const code = heading ? classifyArea(heading) : "other";
+  return { code, label: AREA_LABELS[code], heading };
+}
+
 function latestOf(deadlines: readonly ProposedDeadline[]): ProposedDeadline | null {
   const dated = deadlines.filter((d) => d.date !== null);
   dated.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
@@ -187,11 +193,7 @@ function itemOf(
     kind,
     marker: node.marker,
     number,
-    area: {
-      code: heading ? classifyArea(heading) : "other",
-      label: AREA_LABELS[heading ? classifyArea(heading) : "other"],
-      heading,
-    },
+    area: areaOf(kind === "heading" && heading === null ? node.head.replace(/:\s*$/, "") : heading),
     text: body,
     source,
     leadUnit,

@@ -12,6 +12,7 @@ import { listPartyOptions, type PartyOption } from "../../units/parties.repo.js"
 import { levelLabel } from "../../units/unit-labels.js";
 import { findNoticeDate } from "./notice-date.rules.js";
 import { MAX_ITEM_DEPTH, type NoticeItem, type NoticeItemKind, readNotice } from "./notice-reader.js";
+import { reviewShape } from "./review-shape.rules.js";
 import type { UnitEntry, UnitRef } from "./unit-registry.js";
 
 /** A unit or organisation named in the text, resolved to a party when the registry knows it. */
@@ -52,6 +53,8 @@ export interface ParsedNotice {
   /** The date names and yearless phrases were read against, and where it came from. */
   date: string;
   dateSource: "given" | "place_line" | "published" | "first_date" | "today";
+  /** "list": one list of a news article (two levels at most); "outline": a document's whole tree. */
+  mode: "list" | "outline";
 }
 
 export interface ParseContext {
@@ -153,14 +156,23 @@ export async function readConclusionText(
     units: registryEntries(options, context.contextUnitIds),
     sessionDate: date,
   });
-  return { items: reading.items.map((item) => toParsed(item, byKey, 1)), date, dateSource };
+  return {
+    items: reading.items.map((item) => toParsed(item, byKey, 1)),
+    date,
+    dateSource,
+    mode: reading.mode,
+  };
 }
 
-/** The items only: see {@link readConclusionText}. */
+/**
+ * The items to review on the paste page: see {@link readConclusionText}; a document's tree is brought to
+ * the form's two levels (review-shape.rules.ts), a news article's list is already so.
+ */
 export async function parseConclusionText(
   db: Kysely<DB>,
   text: string,
   context: ParseContext,
 ): Promise<ParsedItem[]> {
-  return (await readConclusionText(db, text, context)).items;
+  const reading = await readConclusionText(db, text, context);
+  return reading.mode === "outline" ? reviewShape(reading.items) : reading.items;
 }
