@@ -46,18 +46,9 @@ describe("the reader on the corpus of real notices", () => {
         date: string | null;
         items: ExpectedItem[];
       };
-      const score = scoreReading(expected.items, found(corpusText(file), expected.date));
-      if (
-        process.env.READER_DEBUG &&
-        (!process.env.READER_FILE || file.startsWith(process.env.READER_FILE))
-      ) {
-        console.log(file, JSON.stringify(figures(score)));
-        console.log(JSON.stringify(found(corpusText(file), expected.date), null, 1));
-      }
-      return score;
+      return scoreReading(expected.items, found(corpusText(file), expected.date));
     });
     const total = figures(addScores(scores));
-    if (process.env.READER_DEBUG) console.log(JSON.stringify(total));
     // The figures of BENCHMARKS.md ("Conclusion reader"): raise them when the reader gets better.
     expect(total.itemRecall).toBeGreaterThanOrEqual(FLOOR.itemRecall);
     expect(total.itemPrecision).toBeGreaterThanOrEqual(FLOOR.itemPrecision);
