@@ -6,6 +6,7 @@ import { benchArticlePage, reportArticlePage } from "./article-page.mjs";
 import { benchEvaluation, reportEvaluation } from "./evaluation.mjs";
 import { benchFollowUp, reportFollowUp } from "./follow-up.mjs";
 import { benchPortalPages, reportPortalPages } from "./portal-pages.mjs";
+import { benchReader, reportReader } from "./reader.bench.mjs";
 import { benchSearch, reportSearch } from "./search.mjs";
 
 const BENCHMARKS = [
@@ -14,6 +15,7 @@ const BENCHMARKS = [
   ["search", benchSearch, reportSearch],
   ["evaluation", benchEvaluation, reportEvaluation],
   ["follow-up", benchFollowUp, reportFollowUp],
+  ["reader", benchReader, reportReader],
 ];
 
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());

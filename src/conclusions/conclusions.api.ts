@@ -26,7 +26,7 @@ import {
   ParseOutputSchema,
 } from "./conclusions.schema.js";
 import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
-import { parseConclusionText } from "./reader/reader.service.js";
+import { readConclusionText } from "./reader/reader.service.js";
 
 // One tag with the sessions' routes: readers of the API documentation find a session and its
 // conclusions together.
@@ -42,7 +42,7 @@ const parseRoute = createRoute({
   ...access(
     "write",
     "Signed-in users who may assign directives (`directive.assign`: unit_admin, leader).",
-    'Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.',
+    'Reads a conclusion notice, directive, plan, official letter or news article into a tree of items: sections ("I."), items ("1.", "1.1.", "Một là", "Thứ nhất"), sub-items ("a)", "(1)", dashes) and tasks written as prose ("Giao Sở X chủ trì …; hoàn thành trước ngày …"), each with its path ("II.2.a"), kind, area, lead and coordinating parties (as written, resolved against the units and organisations that existed on the notice\'s date, with candidates when several match; a lead-in\'s party and deadline pass to the items under it) and deadline phrase ("trước ngày 30/6/2020", "trong quý III năm 2020", "ngay sau khi kết thúc Đại hội", "thường xuyên"). The header, addressees, legal basis, quoted law, agenda lists, photo captions and "Nơi nhận" are left out. The date is the one given, else the session\'s, else the one the text states, else today. A person reviews and corrects before saving.',
   ),
   tags: TAG,
   summary: "Read a conclusion notice or news article and propose its items (nothing is saved)",
@@ -152,12 +152,12 @@ export function registerConclusionApi(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actorOf(c);
     const body = c.req.valid("json");
     const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
-    const date = body.date ?? (session ? vnDateString(session.startsAt) : ctx.today);
-    const items = await parseConclusionText(c.var.ctx.database.db, body.text, {
-      date,
+    const reading = await readConclusionText(c.var.ctx.database.db, body.text, {
+      date: body.date ?? (session ? vnDateString(session.startsAt) : null),
+      today: ctx.today,
       contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, session),
     });
-    return c.json({ data: { items } }, 200);
+    return c.json({ data: reading }, 200);
   });
 
   app.openapi(noticeCreateRoute, async (c) => {

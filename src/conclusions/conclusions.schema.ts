@@ -6,6 +6,7 @@ import { DEADLINE_KINDS } from "../directives/deadline.js";
 import { DeadlineSchema } from "../directives/directives.schema.js";
 import { DirectiveOutSchema } from "../directives/directives-responses.schema.js";
 import { PartySchema } from "../units/parties.schema.js";
+import { MAX_ITEM_DEPTH, NOTICE_ITEM_KINDS } from "./reader/notice-reader.js";
 
 export const ParseInputSchema = z
   .object({
@@ -107,33 +108,56 @@ const ParsedPartySchema = z
   })
   .openapi("ParsedParty");
 
+const ParsedDeadlineSchema = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  date: z.string().nullable().openapi({
+    description: 'ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội").',
+  }),
+  phrase: z.string().nullable().openapi({ example: "trước ngày 30/6/2020" }),
+});
+
+/** One level of the tree; `subItems` holds the next level, down to MAX_ITEM_DEPTH. */
+function parsedItemSchema(depth: number): z.ZodType {
+  return z.object({
+    path: z.string().openapi({
+      example: "II.2.a",
+      description:
+        'Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.',
+    }),
+    kind: z.enum(NOTICE_ITEM_KINDS).openapi({
+      description: "task; request (to a higher level); assessment (a statement nobody acts on); heading.",
+    }),
+    marker: z.string().openapi({ example: "a)" }),
+    number: z.number().int(),
+    area: z.string().openapi({ example: "economy" }),
+    areaLabel: z.string().openapi({ example: "Phát triển kinh tế" }),
+    heading: z.string().nullable(),
+    text: z.string(),
+    source: z.string(),
+    leadUnit: ParsedPartySchema.nullable(),
+    leadInherited: z
+      .boolean()
+      .openapi({ description: "The lead is stated once above (a lead-in), not in the item." }),
+    coordinatingUnits: z.array(ParsedPartySchema),
+    deadline: ParsedDeadlineSchema,
+    deadlineInherited: z.boolean(),
+    subItems:
+      depth > 1
+        ? z.array(parsedItemSchema(depth - 1))
+        : z.array(z.unknown()).max(0).openapi({ description: "Deeper levels are not returned." }),
+  });
+}
+
 export const ParseOutputSchema = z
   .object({
-    items: z.array(
-      z.object({
-        number: z.number().int(),
-        area: z.string().openapi({ example: "economy" }),
-        areaLabel: z.string().openapi({ example: "Phát triển kinh tế" }),
-        heading: z.string().nullable(),
-        text: z.string(),
-        source: z.string(),
-        leadUnit: ParsedPartySchema.nullable(),
-        coordinatingUnits: z.array(ParsedPartySchema),
-        deadline: z.object({
-          kind: z.enum(DEADLINE_KINDS),
-          date: z.string().nullable(),
-          phrase: z.string().nullable(),
-        }),
-        subItems: z.array(
-          z.object({
-            marker: z.string(),
-            text: z.string(),
-            leadUnit: ParsedPartySchema.nullable(),
-            deadline: z.unknown(),
-          }),
-        ),
-      }),
-    ),
+    items: z.array(parsedItemSchema(MAX_ITEM_DEPTH)),
+    date: DateSchema.openapi({ description: "The date unit names and yearless phrases were read as of." }),
+    mode: z.enum(["list", "outline"]).openapi({
+      description: "list: the one list of a news article's conclusions; outline: a document's whole tree.",
+    }),
+    dateSource: z.enum(["given", "place_line", "published", "first_date", "today"]).openapi({
+      description: "Where that date comes from: given (or the session's), found in the text, or today.",
+    }),
   })
   .openapi("ConclusionParseResult");
 

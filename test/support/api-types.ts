@@ -822,7 +822,7 @@ export interface paths {
         put?: never;
         /**
          * Read a conclusion notice or news article and propose its items (nothing is saved)
-         * @description Finds the numbered conclusions ("1.", "a)", "Một là", "Thứ nhất"), their area, lead and coordinating units matched against the registry, and deadline phrases ("trong năm 2020", "trước ngày 30/6/2020", "trong nhiệm kỳ 2020 - 2025", "thường xuyên"). A person reviews and corrects before saving.
+         * @description Reads a conclusion notice, directive, plan, official letter or news article into a tree of items: sections ("I."), items ("1.", "1.1.", "Một là", "Thứ nhất"), sub-items ("a)", "(1)", dashes) and tasks written as prose ("Giao Sở X chủ trì …; hoàn thành trước ngày …"), each with its path ("II.2.a"), kind, area, lead and coordinating parties (as written, resolved against the units and organisations that existed on the notice's date, with candidates when several match; a lead-in's party and deadline pass to the items under it) and deadline phrase ("trước ngày 30/6/2020", "trong quý III năm 2020", "ngay sau khi kết thúc Đại hội", "thường xuyên"). The header, addressees, legal basis, quoted law, agenda lists, photo captions and "Nơi nhận" are left out. The date is the one given, else the session's, else the one the text states, else today. A person reviews and corrects before saving.
          *
          *     **Access:** Signed-in users who may assign directives (`directive.assign`: unit_admin, leader).
          */
@@ -2032,6 +2032,18 @@ export interface components {
         };
         ConclusionParseResult: {
             items: {
+                /**
+                 * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                 * @example II.2.a
+                 */
+                path: string;
+                /**
+                 * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                 * @enum {string}
+                 */
+                kind: "task" | "request" | "assessment" | "heading";
+                /** @example a) */
+                marker: string;
                 number: number;
                 /** @example economy */
                 area: string;
@@ -2041,20 +2053,246 @@ export interface components {
                 text: string;
                 source: string;
                 leadUnit: components["schemas"]["ParsedParty"];
+                /** @description The lead is stated once above (a lead-in), not in the item. */
+                leadInherited: boolean;
                 coordinatingUnits: components["schemas"]["ParsedParty"][];
                 deadline: {
                     /** @enum {string} */
                     kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                    /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
                     date: string | null;
+                    /** @example trước ngày 30/6/2020 */
                     phrase: string | null;
                 };
+                deadlineInherited: boolean;
                 subItems: {
+                    /**
+                     * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                     * @example II.2.a
+                     */
+                    path: string;
+                    /**
+                     * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                     * @enum {string}
+                     */
+                    kind: "task" | "request" | "assessment" | "heading";
+                    /** @example a) */
                     marker: string;
+                    number: number;
+                    /** @example economy */
+                    area: string;
+                    /** @example Phát triển kinh tế */
+                    areaLabel: string;
+                    heading: string | null;
                     text: string;
+                    source: string;
                     leadUnit: components["schemas"]["ParsedParty"];
-                    deadline?: unknown;
+                    /** @description The lead is stated once above (a lead-in), not in the item. */
+                    leadInherited: boolean;
+                    coordinatingUnits: components["schemas"]["ParsedParty"][];
+                    deadline: {
+                        /** @enum {string} */
+                        kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                        /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
+                        date: string | null;
+                        /** @example trước ngày 30/6/2020 */
+                        phrase: string | null;
+                    };
+                    deadlineInherited: boolean;
+                    subItems: {
+                        /**
+                         * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                         * @example II.2.a
+                         */
+                        path: string;
+                        /**
+                         * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                         * @enum {string}
+                         */
+                        kind: "task" | "request" | "assessment" | "heading";
+                        /** @example a) */
+                        marker: string;
+                        number: number;
+                        /** @example economy */
+                        area: string;
+                        /** @example Phát triển kinh tế */
+                        areaLabel: string;
+                        heading: string | null;
+                        text: string;
+                        source: string;
+                        leadUnit: components["schemas"]["ParsedParty"];
+                        /** @description The lead is stated once above (a lead-in), not in the item. */
+                        leadInherited: boolean;
+                        coordinatingUnits: components["schemas"]["ParsedParty"][];
+                        deadline: {
+                            /** @enum {string} */
+                            kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                            /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
+                            date: string | null;
+                            /** @example trước ngày 30/6/2020 */
+                            phrase: string | null;
+                        };
+                        deadlineInherited: boolean;
+                        subItems: {
+                            /**
+                             * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                             * @example II.2.a
+                             */
+                            path: string;
+                            /**
+                             * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                             * @enum {string}
+                             */
+                            kind: "task" | "request" | "assessment" | "heading";
+                            /** @example a) */
+                            marker: string;
+                            number: number;
+                            /** @example economy */
+                            area: string;
+                            /** @example Phát triển kinh tế */
+                            areaLabel: string;
+                            heading: string | null;
+                            text: string;
+                            source: string;
+                            leadUnit: components["schemas"]["ParsedParty"];
+                            /** @description The lead is stated once above (a lead-in), not in the item. */
+                            leadInherited: boolean;
+                            coordinatingUnits: components["schemas"]["ParsedParty"][];
+                            deadline: {
+                                /** @enum {string} */
+                                kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                                /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
+                                date: string | null;
+                                /** @example trước ngày 30/6/2020 */
+                                phrase: string | null;
+                            };
+                            deadlineInherited: boolean;
+                            subItems: {
+                                /**
+                                 * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                                 * @example II.2.a
+                                 */
+                                path: string;
+                                /**
+                                 * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                                 * @enum {string}
+                                 */
+                                kind: "task" | "request" | "assessment" | "heading";
+                                /** @example a) */
+                                marker: string;
+                                number: number;
+                                /** @example economy */
+                                area: string;
+                                /** @example Phát triển kinh tế */
+                                areaLabel: string;
+                                heading: string | null;
+                                text: string;
+                                source: string;
+                                leadUnit: components["schemas"]["ParsedParty"];
+                                /** @description The lead is stated once above (a lead-in), not in the item. */
+                                leadInherited: boolean;
+                                coordinatingUnits: components["schemas"]["ParsedParty"][];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                                    /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
+                                    date: string | null;
+                                    /** @example trước ngày 30/6/2020 */
+                                    phrase: string | null;
+                                };
+                                deadlineInherited: boolean;
+                                subItems: {
+                                    /**
+                                     * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                                     * @example II.2.a
+                                     */
+                                    path: string;
+                                    /**
+                                     * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                                     * @enum {string}
+                                     */
+                                    kind: "task" | "request" | "assessment" | "heading";
+                                    /** @example a) */
+                                    marker: string;
+                                    number: number;
+                                    /** @example economy */
+                                    area: string;
+                                    /** @example Phát triển kinh tế */
+                                    areaLabel: string;
+                                    heading: string | null;
+                                    text: string;
+                                    source: string;
+                                    leadUnit: components["schemas"]["ParsedParty"];
+                                    /** @description The lead is stated once above (a lead-in), not in the item. */
+                                    leadInherited: boolean;
+                                    coordinatingUnits: components["schemas"]["ParsedParty"][];
+                                    deadline: {
+                                        /** @enum {string} */
+                                        kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                                        /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
+                                        date: string | null;
+                                        /** @example trước ngày 30/6/2020 */
+                                        phrase: string | null;
+                                    };
+                                    deadlineInherited: boolean;
+                                    subItems: {
+                                        /**
+                                         * @description Where the item sits: "III.4", "II.2.a"; "-1" the first dash, "s2" the second task written as prose.
+                                         * @example II.2.a
+                                         */
+                                        path: string;
+                                        /**
+                                         * @description task; request (to a higher level); assessment (a statement nobody acts on); heading.
+                                         * @enum {string}
+                                         */
+                                        kind: "task" | "request" | "assessment" | "heading";
+                                        /** @example a) */
+                                        marker: string;
+                                        number: number;
+                                        /** @example economy */
+                                        area: string;
+                                        /** @example Phát triển kinh tế */
+                                        areaLabel: string;
+                                        heading: string | null;
+                                        text: string;
+                                        source: string;
+                                        leadUnit: components["schemas"]["ParsedParty"];
+                                        /** @description The lead is stated once above (a lead-in), not in the item. */
+                                        leadInherited: boolean;
+                                        coordinatingUnits: components["schemas"]["ParsedParty"][];
+                                        deadline: {
+                                            /** @enum {string} */
+                                            kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                                            /** @description ISO date; null when the phrase fixes none (e.g. "ngay sau khi kết thúc Đại hội"). */
+                                            date: string | null;
+                                            /** @example trước ngày 30/6/2020 */
+                                            phrase: string | null;
+                                        };
+                                        deadlineInherited: boolean;
+                                        /** @description Deeper levels are not returned. */
+                                        subItems: unknown[];
+                                    }[];
+                                }[];
+                            }[];
+                        }[];
+                    }[];
                 }[];
             }[];
+            /**
+             * @description The date unit names and yearless phrases were read as of.
+             * @example 2020-01-02
+             */
+            date: string;
+            /**
+             * @description list: the one list of a news article's conclusions; outline: a document's whole tree.
+             * @enum {string}
+             */
+            mode: "list" | "outline";
+            /**
+             * @description Where that date comes from: given (or the session's), found in the text, or today.
+             * @enum {string}
+             */
+            dateSource: "given" | "place_line" | "published" | "first_date" | "today";
         };
         ParsedParty: {
             /** @description As written in the text. */

@@ -198,12 +198,28 @@ const PATTERNS: readonly Pattern[] = [
     re: /(?:trong|cuoi|het|den het|den cuoi)\s+nhiem ky(?![a-z])(?!\s*(?:\d|moi|toi|sau|[ivx]+\b))/g,
     resolve: () => dated("term", null),
   },
-  // thường xuyên, định kỳ, hằng năm, liên tục, lâu dài, duy trì
+  // thường xuyên, định kỳ, hằng năm, liên tục, lâu dài, duy trì; not "kế hoạch … hằng năm", "khiếu kiện lâu dài"
   {
     re: /(?<![a-z])(?:thuong xuyen|dinh ky|hang (?:ngay|tuan|thang|quy|nam)|lien tuc|lau dai|duy tri)(?![a-z])/g,
-    resolve: () => dated("recurring", null),
+    resolve: (m) => (describesANoun(m) ? null : dated("recurring", null)),
+  },
+  // ngay sau khi kết thúc Đại hội, trước khi trình Chính phủ, tại kỳ họp thứ 6: tied to an event, the
+  // person places the date
+  {
+    re: /(?<![a-z])(?:ngay sau(?: khi)?|truoc khi|tai (?:ky hop|phien hop|hoi nghi))\s+[^,;.:()\n]{3,50}/g,
+    resolve: () => dated("date", null),
   },
 ];
+
+/** Nouns a recurring word may describe rather than the task: "nhiệm vụ … hằng năm", "khiếu kiện lâu dài". */
+const DESCRIBED_NOUNS =
+  /(ke hoach|nhiem vu|chi tieu|kinh te - xa hoi|khieu kien|khieu nai|van de|bao cao tai chinh)[^,;.]{0,40}$/;
+
+function describesANoun(m: RegExpExecArray): boolean {
+  return (
+    /^(hang|lau dai)/.test(m[0]) && DESCRIBED_NOUNS.test(m.input.slice(Math.max(0, m.index - 60), m.index))
+  );
+}
 
 /** The clause (between . ; : ! ? or line breaks) around [start, end) of the text. */
 function clauseAround(text: string, start: number, end: number): string {
@@ -286,7 +302,14 @@ export function proposeDeadline(text: string, context: DeadlineContext = {}): Pr
     phrase: m.phrase,
     clause: m.clause,
   });
-  const resolved = matches
+  // "cuối tháng 3 và trong tháng 4/2022": a span ends with its last phrase.
+  const spans = matches.filter((m, i) => {
+    const next = matches[i + 1];
+    if (!next || m.date === null || next.date === null) return true;
+    const gap = text.normalize("NFC").slice(m.index + (m.phrase?.length ?? 0), next.index);
+    return !/^\s*(và|đến|tới|-|–)\s*$/u.test(gap);
+  });
+  const resolved = spans
     .filter((m) => m.date !== null)
     .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || SPECIFICITY[a.kind] - SPECIFICITY[b.kind]);
   const first = resolved[0] ?? matches.find((m) => m.kind !== "recurring") ?? matches[0];

@@ -1,6 +1,8 @@
 /**
- * The conclusion reader (conclusion-reader.ts, pure) fed with the registry of units and organisations
- * from the database, its answer turned into parties the forms and the API can use. Short names
+ * The notice reader (notice-reader.ts, pure) fed with the registry of units and organisations from the
+ * database as of the notice's date, its tree turned into parties the forms and the API can use. The
+ * date is the one given (the session's), else the one the text states ("Hà Nội, ngày 05 tháng 01 năm
+ * 2020", "Ngày đăng 02/01/2020"), else today: a 2020 notice names the wards of 2020. Short names
  * ("phường", "UBND phường", "Phòng Y tế quận") are added only for the units of the session being
  * concluded, where they are unambiguous.
  */
@@ -8,8 +10,9 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { listPartyOptions, type PartyOption } from "../../units/parties.repo.js";
 import { levelLabel } from "../../units/unit-labels.js";
-import { readConclusion } from "./conclusion-reader.js";
-import type { ProposedDeadline } from "./deadline-phrases.js";
+import { findNoticeDate } from "./notice-date.rules.js";
+import { MAX_ITEM_DEPTH, type NoticeItem, type NoticeItemKind, readNotice } from "./notice-reader.js";
+import { reviewShape } from "./review-shape.rules.js";
 import type { UnitEntry, UnitRef } from "./unit-registry.js";
 
 /** A unit or organisation named in the text, resolved to a party when the registry knows it. */
@@ -25,7 +28,11 @@ export interface ParsedParty {
   candidates: { key: string; name: string }[];
 }
 
+/** One item of the tree, as the API and the review form get it; `subItems` are items too. */
 export interface ParsedItem {
+  path: string;
+  kind: NoticeItemKind;
+  marker: string;
   number: number;
   area: string;
   areaLabel: string;
@@ -33,14 +40,28 @@ export interface ParsedItem {
   text: string;
   source: string;
   leadUnit: ParsedParty | null;
+  leadInherited: boolean;
   coordinatingUnits: ParsedParty[];
   deadline: { kind: string; date: string | null; phrase: string | null };
-  subItems: { marker: string; text: string; leadUnit: ParsedParty | null; deadline: ProposedDeadline }[];
+  deadlineInherited: boolean;
+  subItems: ParsedItem[];
+}
+
+/** The items and the date the text was read as of. */
+export interface ParsedNotice {
+  items: ParsedItem[];
+  /** The date names and yearless phrases were read against, and where it came from. */
+  date: string;
+  dateSource: "given" | "place_line" | "published" | "first_date" | "today";
+  /** "list": one list of a news article (two levels at most); "outline": a document's whole tree. */
+  mode: "list" | "outline";
 }
 
 export interface ParseContext {
-  /** The session date: phrases without a year ("trong năm") are read against it. Default: today. */
-  date: string;
+  /** The notice's or session's date when known; null to take it from the text, else `today`. */
+  date: string | null;
+  /** Today in Vietnam, when the text gives no date either. Default: the date itself. */
+  today?: string;
   /** The units worked with: their short names are recognised. */
   contextUnitIds: number[];
 }
@@ -97,19 +118,11 @@ function toParty(ref: UnitRef, byKey: Map<string, PartyOption>): ParsedParty {
   };
 }
 
-/** Reads `text` and returns the proposed items with parties from the registry at `context.date`. */
-export async function parseConclusionText(
-  db: Kysely<DB>,
-  text: string,
-  context: ParseContext,
-): Promise<ParsedItem[]> {
-  const options = await listPartyOptions(db, context.date);
-  const byKey = new Map(options.map((o) => [o.key, o]));
-  const reading = readConclusion(text, {
-    units: registryEntries(options, context.contextUnitIds),
-    sessionDate: context.date,
-  });
-  return reading.items.map((item) => ({
+function toParsed(item: NoticeItem, byKey: Map<string, PartyOption>, depth: number): ParsedItem {
+  return {
+    path: item.path,
+    kind: item.kind,
+    marker: item.marker,
     number: item.number,
     area: item.area.code,
     areaLabel: item.area.label,
@@ -117,13 +130,49 @@ export async function parseConclusionText(
     text: item.text,
     source: item.source,
     leadUnit: item.leadUnit ? toParty(item.leadUnit, byKey) : null,
+    leadInherited: item.leadInherited,
     coordinatingUnits: item.coordinatingUnits.map((u) => toParty(u, byKey)),
     deadline: { kind: item.deadline.kind, date: item.deadline.date, phrase: item.deadline.phrase },
-    subItems: item.subItems.map((s) => ({
-      marker: s.marker,
-      text: s.text,
-      leadUnit: s.leadUnit ? toParty(s.leadUnit, byKey) : null,
-      deadline: s.deadline,
-    })),
-  }));
+    deadlineInherited: item.deadlineInherited,
+    subItems: depth < MAX_ITEM_DEPTH ? item.subItems.map((s) => toParsed(s, byKey, depth + 1)) : [],
+  };
+}
+
+/**
+ * Reads `text` into its tree of items with parties from the registry as of the notice's date (see the
+ * file comment). Nothing is saved.
+ */
+export async function readConclusionText(
+  db: Kysely<DB>,
+  text: string,
+  context: ParseContext,
+): Promise<ParsedNotice> {
+  const found = context.date ? null : findNoticeDate(text);
+  const date = context.date ?? found?.date ?? context.today ?? new Date().toISOString().slice(0, 10);
+  const dateSource: ParsedNotice["dateSource"] = context.date ? "given" : (found?.source ?? "today");
+  const options = await listPartyOptions(db, date);
+  const byKey = new Map(options.map((o) => [o.key, o]));
+  const reading = readNotice(text, {
+    units: registryEntries(options, context.contextUnitIds),
+    sessionDate: date,
+  });
+  return {
+    items: reading.items.map((item) => toParsed(item, byKey, 1)),
+    date,
+    dateSource,
+    mode: reading.mode,
+  };
+}
+
+/**
+ * The items to review on the paste page: see {@link readConclusionText}; a document's tree is brought to
+ * the form's two levels (review-shape.rules.ts), a news article's list is already so.
+ */
+export async function parseConclusionText(
+  db: Kysely<DB>,
+  text: string,
+  context: ParseContext,
+): Promise<ParsedItem[]> {
+  const reading = await readConclusionText(db, text, context);
+  return reading.mode === "outline" ? reviewShape(reading.items) : reading.items;
 }

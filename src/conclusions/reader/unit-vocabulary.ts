@@ -13,7 +13,13 @@ export const HEADS: ReadonlyArray<{ lower: readonly string[]; fold: readonly str
   "ubnd, hđnd, mttq, ubmttq, ủy ban, uỷ ban, hội đồng, phòng, ban, sở, cục, chi cục, đội, hội, đoàn, trường, " +
     "trạm, phường, quận, xã, huyện, thị trấn, thành phố, tổ dân phố, tổ, công an, quận ủy, quận uỷ, đảng ủy, " +
     "đảng uỷ, đảng bộ, chi bộ, mặt trận, trung tâm, văn phòng, thanh tra, kho bạc, bệnh viện, bộ phận, " +
-    "lãnh đạo, đồng chí, đ/c, chủ tịch, phó chủ tịch, bí thư, cơ quan, đơn vị, lực lượng, ngành",
+    "lãnh đạo, đồng chí, đ/c, chủ tịch, phó chủ tịch, bí thư, cơ quan, đơn vị, lực lượng, ngành, " +
+    // Every level, from the centre to the hamlet, Party and State, and the people who answer for them.
+    "bộ, bộ trưởng, thứ trưởng, tỉnh, tỉnh ủy, tỉnh uỷ, thành ủy, thành uỷ, huyện ủy, huyện uỷ, thị ủy, thị uỷ, " +
+    "ấp, thôn, xóm, bản, khu phố, tập đoàn, tổng công ty, công ty, ngân hàng, kho bạc nhà nước, thủ trưởng, " +
+    "giám đốc, phó giám đốc, trưởng công an, trưởng ban, trưởng phòng, trưởng ấp, trưởng thôn, người đứng đầu, " +
+    "cấp ủy, cấp uỷ, đảng viên, thành viên, công chức, cán bộ, phó thủ tướng, thủ tướng, ủy ban kiểm tra, " +
+    "chính quyền, địa phương, sở, ngành, đoàn thể, hội đồng nhân dân, mặt trận tổ quốc",
 ).map((h) => ({ lower: h.split(" "), fold: foldVietnamese(h).split(" ") }));
 
 /** A one-word head followed by these (folded) is an ordinary word: phòng cháy, hội nghị, đoàn kết, xã hội… */
@@ -27,10 +33,16 @@ export const NOT_A_HEAD: Readonly<Record<string, readonly string[]>> = {
   sở: list("huu"),
   xã: list("hoi"),
   tổ: list("chuc, quoc"),
+  bộ: list("may, doi, phan, ho, tieu, luat, mat, quy"),
+  bản: list("than, sao, chat, linh, do, tin, an, thao, ke, hanh"),
+  ấp: list("dung"),
+  tỉnh: list("tao"),
 };
 
 /** Administrative units that stand alone as a subject ("phường chủ động…"), with and without accents. */
-const STANDALONE_WORDS = list("phường, quận, xã, huyện, thị trấn, thành phố");
+const STANDALONE_WORDS = list(
+  "phường, quận, xã, huyện, thị trấn, thành phố, tỉnh, ấp, thôn, xóm, khu phố, chi bộ, đảng bộ, đảng ủy, đảng uỷ",
+);
 export const STANDALONE = new Set([...STANDALONE_WORDS, ...STANDALONE_WORDS.map((w) => foldVietnamese(w))]);
 
 /** Folded verb phrases (two words) that end an unregistered name when lower case. */
@@ -42,7 +54,9 @@ export const STOP_PAIRS = new Set(
       "tang cuong, nang cao, day manh, duy tri, tuyen truyen, van dong, ban hanh, sap xep, chuan bi, danh gia, " +
       "phan cong, thong nhat, xem xet, phat trien, tham gia, ho tro, cung cap, kiem soat, giam sat, cap nhat, " +
       "dieu chinh, bo sung, tiep nhan, lam viec, lam ro, tra loi, giai trinh, quan tam, luu y, ap dung, " +
-      "phan dau, thuong xuyen, dinh ky",
+      "phan dau, thuong xuyen, dinh ky, tiep nhan, nam chac, nam bat, cham lo, tich cuc, bam sat, bam vao, " +
+      "chiu trach, dam bao, khong de, doi moi, kip thoi, thong bao, day nhanh, ket thuc, yeu cau, de nghi, " +
+      "phat bieu, ket luan, nhan manh, cho biet",
   ),
 );
 
@@ -52,7 +66,7 @@ export const STOP_PAIRS = new Set(
  */
 const STOP_WORDS = list(
   "để, trong, theo, nhằm, tại, về, cho, khi, sau, trước, từ, đến, nếu, thì, là, cần, phải, sẽ, đã, giao, thu, " +
-    "ở, của, như, bằng, qua, trên, dưới, ngày, năm, tháng, quý",
+    "ở, của, như, bằng, qua, trên, dưới, ngày, năm, tháng, quý, cũng, vừa, luôn, được, hiện, đều",
 );
 export const STOP_WORDS_ACCENTED = new Set(STOP_WORDS);
 export const STOP_WORDS_FOLDED = new Set(STOP_WORDS.map((w) => foldVietnamese(w)));
@@ -61,9 +75,15 @@ export const STOP_WORDS_FOLDED = new Set(STOP_WORDS.map((w) => foldVietnamese(w)
 export const SUBJECT_VERBS = new Set(
   list(
     "chu tri, phoi hop, chu dong, tiep tuc, tap trung, khan truong, co trach, chiu trach, thuc hien, tham muu, " +
-      "can, phai, se, to chuc, trien khai, ra soat, xay dung, nghien cuu",
+      "can, phai, se, to chuc, trien khai, ra soat, xay dung, nghien cuu, tiep nhan, theo doi, kiem tra, " +
+      "tang cuong, day manh, huong dan, don doc, bao cao, giai quyet, xu ly, chi dao, quan tam, bam sat, " +
+      "bam vao, nam chac, dam bao, cham lo, tich cuc, duy tri, hoan thanh, hoan thien, nang cao, giao, " +
+      "yeu cau, de nghi, tham gia, ho tro, cap nhat, tong hop, de xuat",
   ),
 );
+
+/** Subject verbs that assign: the party after them, when there is one, leads rather than the subject. */
+export const ASSIGNING_SUBJECT_VERBS = new Set(list("giao, yeu cau, de nghi"));
 
 /** Last words of the name of an administrative level (phường, quận, thành phố…). */
 export const LEVEL_WORDS = new Set(list("phường, quận, xã, huyện, trấn, phố, tỉnh"));
