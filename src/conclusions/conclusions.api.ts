@@ -115,7 +115,7 @@ const docxRoute = createRoute({
     "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.",
   ),
   tags: TAG,
-  summary: "The notice as a Word document in the NĐ 30/2020 layout",
+  summary: "The notice as a Word document in its issuer's form (Party: HD 36-HD/VPTW; State: NĐ 30/2020/NĐ-CP)",
   request: { params: IdParamSchema },
   responses: {
     ...errorResponses(422),

@@ -14,6 +14,7 @@ import type { PartyOption, PersonOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
 import type { ReviewRow, ReviewValues } from "./conclusion-form.rules.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
+import { noticeFormat } from "./document-format.rules.js";
 
 export function PastePage({
   meta,
@@ -317,14 +318,19 @@ export function NoticePage({
   canEdit?: boolean;
   message?: string | null;
 }) {
+  const format = noticeFormat(notice);
   return (
     <AdminLayout meta={meta} active={SESSIONS_HREF}>
       <p class="muted">{`${notice.issuingBody} · Số ${notice.number} · ${notice.placeName}, ngày ${formatDateVi(notice.issuedOn)}`}</p>
       <h1>{notice.title}</h1>
       <Notice message={message} />
       <p>
-        <a class="button primary" href={`/api/v1/conclusions/${notice.id}/docx`}>
-          Tải bản Word (NĐ 30/2020)
+        <a
+          class="button primary"
+          href={`/api/v1/conclusions/${notice.id}/docx`}
+          title={`Thể thức ${format.system === "party" ? "văn bản của Đảng" : "văn bản hành chính"} theo ${format.basis}`}
+        >
+          {`Tải bản Word (${format.short})`}
         </a>{" "}
         {canEdit ? (
           <>

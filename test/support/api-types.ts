@@ -863,7 +863,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The notice as a Word document in the NĐ 30/2020 layout
+         * The notice as a Word document in its issuer's form (Party: HD 36-HD/VPTW; State: NĐ 30/2020/NĐ-CP)
          * @description **Access:** `session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.
          */
         get: operations["getConclusionDocx"];
