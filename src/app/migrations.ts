@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import { loginRefusalsMigration } from "../accounts/login-attempts.migration.js";
 import { createConclusionTables } from "../conclusions/conclusions.migration.js";
+import { noticeSourceMigration } from "../conclusions/notice-source.migration.js";
 import type { DialectName } from "../core/db/dialect.js";
 import { runMigrations } from "../core/db/migrate.js";
 import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
@@ -35,6 +36,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
     "0008-login-refusals": loginRefusalsMigration(),
+    "0009-notice-source-file": noticeSourceMigration(),
   };
 }
 

@@ -89,7 +89,13 @@ describe.each(ENGINES)("conclusion notice as Word on %s", (engine) => {
         parentIndex: 0,
         directives: [],
       },
-      { number: "2", area: "urban_management", text: "Xử lý vi phạm xây dựng.", parentIndex: 0, directives: [] },
+      {
+        number: "2",
+        area: "urban_management",
+        text: "Xử lý vi phạm xây dựng.",
+        parentIndex: 0,
+        directives: [],
+      },
     ],
   });
 

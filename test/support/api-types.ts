@@ -5247,6 +5247,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConclusionParseInput"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The notice as a Word document (.docx) or a PDF with a text layer, at most 10 MB; the type is read from the file's bytes. A scanned PDF is refused with a message.
+                     */
+                    file: string;
+                    /** @description As in the JSON form. */
+                    sessionId?: number;
+                    /**
+                     * Format: date
+                     * @description As in the JSON form.
+                     */
+                    date?: string;
+                };
             };
         };
         responses: {
@@ -5288,7 +5302,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Empty text. */
+            /** @description Empty text; a file that is not a .docx or PDF, too large, unreadable or scanned. */
             422: {
                 headers: {
                     [name: string]: unknown;
