@@ -136,7 +136,7 @@ function header(n: NoticeRecord, r: FormatRules): Table {
     rule(),
     centered([run(placeAndDate(n.placeName, n.issuedOn), { size: 14, italics: true })]),
   ];
-  return twoColumns(left, right, r.system === "party" ? 45 : 40);
+  return twoColumns(left, right, r.system === "party" ? 50 : 42);
 }
 
 function itemParagraphs(n: NoticeRecord, directives: DirectiveRecord[]): Paragraph[] {
