@@ -27,6 +27,7 @@ import { contextUnits } from "./conclusions.api.js";
 import { directiveCountsByItem } from "./conclusions.repo.js";
 import { editNotice, getNoticeFor, mayEditNotice, saveNotice } from "./conclusions.service.js";
 import { NoticePage, ReviewPage } from "./conclusions.views.js";
+import { noticeHeaderHints } from "./import/notice-header.rules.js";
 import { importNoticeFile, loadNoticeSource, type NoticeSource } from "./import/notice-import.service.js";
 import { PastePage } from "./import/notice-upload.views.js";
 import { NOTICES_HREF, NoticeEditPage } from "./notice-edit.views.js";
@@ -182,9 +183,10 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
       "Không tìm thấy danh sách kết luận nào (đánh số 1., a), Một là, Thứ nhất…). Kiểm tra lại nội dung đã dán.";
     if (items.length === 0 && !source) return refuse({ error: notFound });
     const defaultLead = s.hostOrganisationId ? `o${s.hostOrganisationId}` : `u${s.host.id}`;
+    // An imported file states its own number and date: they fill the header (still to be checked).
     const header = {
       ...headerDefaults(s, ctx.today),
-      ...(source ? { sourceFileId: String(source.fileId) } : {}),
+      ...(source ? { ...noticeHeaderHints(text), sourceFileId: String(source.fileId) } : {}),
     };
     return renderReview(
       c,

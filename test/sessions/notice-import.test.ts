@@ -99,6 +99,9 @@ describe.each(ENGINES)("importing a notice from Word or PDF on %s", (engine) => 
     const fileId = Number(values.get("sourceFileId"));
     expect(fileId).toBeGreaterThan(0);
     expect(values.get("item-0-text")).toContain("Tập trung rà soát các nguồn thu của phường");
+    // The header's number and date are taken from the file.
+    expect(values.get("number")).toBe("136-TB/QU");
+    expect(values.get("issuedOn")).toBe("2020-01-05");
 
     // A row added: the form comes back with the original still beside it.
     values.set("_action", "add-row");
