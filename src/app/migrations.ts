@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import { loginRefusalsMigration } from "../accounts/login-attempts.migration.js";
 import { createConclusionTables } from "../conclusions/conclusions.migration.js";
+import { noticeSourceMigration } from "../conclusions/notice-source.migration.js";
 import type { DialectName } from "../core/db/dialect.js";
 import { runMigrations } from "../core/db/migrate.js";
 import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
@@ -43,6 +44,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0010-comparable-base": comparableBaseMigration(),
     "0011-periods-targets": periodsTargetsMigration(dialect),
     "0012-entry-checks": entryChecksMigration(),
+    "0013-notice-source-file": noticeSourceMigration(),
   };
 }
 

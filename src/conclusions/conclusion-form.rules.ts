@@ -112,6 +112,9 @@ type Body = Record<string, string | File | (string | File)[]>;
 /** The posted review form as values (to show again) — rows with empty text are dropped. */
 export function readReviewValues(body: Body): ReviewValues {
   const header = Object.fromEntries(HEADER_FIELDS.map((k) => [k, formText(body, k).trim()]));
+  // The imported original (a stored file id), carried by the review form until the notice is saved.
+  const source = formText(body, "sourceFileId").trim();
+  if (/^[1-9]\d{0,8}$/.test(source)) header.sourceFileId = source; // fits an integer column
   const count = Math.min(Number(formText(body, "rowCount")) || 0, 200);
   const rows: ReviewRow[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -216,6 +219,7 @@ export function reviewToNotice(
       signerTitle: h.signerTitle as string,
       signingAuthority: h.signingAuthority || null,
       recipients: h.recipients || null,
+      sourceFileId: h.sourceFileId ? Number(h.sourceFileId) : null,
       items,
     },
   };

@@ -1,5 +1,7 @@
 /** Admin pages of conclusions: paste → review and correct → save as a notice with directives; view a notice. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { findFile } from "../core/files/files.repo.js";
+import { mayReadFile } from "../core/files/files.service.js";
 import { vnDateString } from "../core/format/vi-date.js";
 import { actorOf } from "../core/http/actor.js";
 import type { AppEnv } from "../core/http/env.js";
@@ -24,7 +26,10 @@ import {
 import { contextUnits } from "./conclusions.api.js";
 import { directiveCountsByItem } from "./conclusions.repo.js";
 import { editNotice, getNoticeFor, mayEditNotice, saveNotice } from "./conclusions.service.js";
-import { NoticePage, PastePage, ReviewPage } from "./conclusions.views.js";
+import { NoticePage, ReviewPage } from "./conclusions.views.js";
+import { noticeHeaderHints } from "./import/notice-header.rules.js";
+import { importNoticeFile, loadNoticeSource, type NoticeSource } from "./import/notice-import.service.js";
+import { PastePage } from "./import/notice-upload.views.js";
 import { NOTICES_HREF, NoticeEditPage } from "./notice-edit.views.js";
 import {
   formErrorsOf,
@@ -75,10 +80,19 @@ async function renderReview(
   values: ReviewValues,
   errors?: Record<string, string>,
   status: 200 | 422 = 200,
+  imported: { source?: NoticeSource | null; warning?: string } = {},
 ) {
   const db = c.var.ctx.database.db;
   const date = vnDateString(s.startsAt);
-  const [parties, people] = await Promise.all([listPartyOptions(db, date), listPeopleAt(db, date)]);
+  const sourceId = Number(values.header.sourceFileId) || null;
+  const [parties, people, source] = await Promise.all([
+    listPartyOptions(db, date),
+    listPeopleAt(db, date),
+    // Shown again from the stored original when the form comes back (a row added, a field refused).
+    imported.source !== undefined || !sourceId
+      ? (imported.source ?? null)
+      : actorOf(c).then((ctx) => loadNoticeSource(db, c.var.ctx.config.dataDir, sourceId, ctx)),
+  ]);
   return c.html(
     <ReviewPage
       meta={pageMeta(c, "Kiểm tra kết luận")}
@@ -87,6 +101,8 @@ async function renderReview(
       parties={parties}
       people={people}
       errors={errors}
+      source={source}
+      warning={imported.warning}
     />,
     status,
   );
@@ -131,41 +147,62 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
   app.post(`${SESSIONS_HREF}/:id/ket-luan/doc`, async (c) => {
     const s = await sessionToConclude(c);
     const ctx = await actorOf(c);
-    const text = formText(await c.req.parseBody(), "text");
-    if (!text.trim()) {
-      return c.html(
-        <PastePage
-          meta={pageMeta(c, "Nhập kết luận")}
-          sessionId={s.id}
-          sessionTitle={s.title}
-          error="Vui lòng dán nội dung kết luận."
-        />,
-        422,
-      );
-    }
-    const items = await parseConclusionText(c.var.ctx.database.db, text, {
-      date: vnDateString(s.startsAt),
-      contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, s),
-    });
-    if (items.length === 0) {
-      const error =
-        "Không tìm thấy danh sách kết luận nào (đánh số 1., a), Một là, Thứ nhất…). Kiểm tra lại nội dung đã dán.";
-      return c.html(
+    const db = c.var.ctx.database.db;
+    const body = await c.req.parseBody();
+    let text = formText(body, "text");
+    const refuse = (errors: { error?: string; fileError?: string }) =>
+      c.html(
         <PastePage
           meta={pageMeta(c, "Nhập kết luận")}
           sessionId={s.id}
           sessionTitle={s.title}
           text={text}
-          error={error}
+          {...errors}
         />,
         422,
       );
+    // A file input left empty still posts an unnamed, empty file.
+    let source: NoticeSource | null = null;
+    if (body.file instanceof File && (body.file.size > 0 || body.file.name)) {
+      try {
+        ({ text, source } = await importNoticeFile(db, c.var.ctx.config.dataDir, body.file, {
+          unitId: s.host.id,
+          ctx,
+        }));
+      } catch (error) {
+        if (error instanceof ValidationError && error.fields?.file)
+          return refuse({ fileError: error.fields.file });
+        throw error;
+      }
     }
-    const defaultLead = s.hostOrganisationId ? `o${s.hostOrganisationId}` : `u${s.host.id}`;
-    return renderReview(c, s, {
-      header: headerDefaults(s),
-      rows: rowsFromParsed(items, defaultLead),
+    if (!text.trim()) return refuse({ error: "Vui lòng tải lên tệp thông báo hoặc dán nội dung kết luận." });
+    const items = await parseConclusionText(db, text, {
+      date: vnDateString(s.startsAt),
+      contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, s),
     });
+    const notFound =
+      "Không tìm thấy danh sách kết luận nào (đánh số 1., a), Một là, Thứ nhất…). Kiểm tra lại nội dung đã dán.";
+    if (items.length === 0 && !source) return refuse({ error: notFound });
+    const defaultLead = s.hostOrganisationId ? `o${s.hostOrganisationId}` : `u${s.host.id}`;
+    // An imported file states its own number and date: they fill the header (still to be checked).
+    const header = {
+      ...headerDefaults(s),
+      ...(source ? { ...noticeHeaderHints(text), sourceFileId: String(source.fileId) } : {}),
+    };
+    return renderReview(
+      c,
+      s,
+      { header, rows: items.length > 0 ? rowsFromParsed(items, defaultLead) : [emptyRow()] },
+      undefined,
+      200,
+      {
+        source,
+        warning:
+          items.length === 0
+            ? "Không tìm thấy danh sách kết luận nào trong tệp. Nhập các nội dung theo bản gốc bên cạnh."
+            : undefined,
+      },
+    );
   });
 
   app.post(`${SESSIONS_HREF}/:id/ket-luan`, async (c) => {
@@ -200,8 +237,14 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
     const byItem = new Map<number, DirectiveOut[]>();
     for (const d of out) if (d.itemId !== null) byItem.set(d.itemId, [...(byItem.get(d.itemId) ?? []), d]);
     const ok = c.req.query("ok");
+    const db = c.var.ctx.database.db;
+    const file =
+      notice.sourceFileId && (await mayReadFile(db, notice.sourceFileId, ctx))
+        ? await findFile(db, notice.sourceFileId)
+        : undefined;
     return c.html(
       <NoticePage
+        source={file && notice.sourceFileId ? { id: notice.sourceFileId, name: file.originalName } : null}
         meta={pageMeta(c, `Thông báo ${notice.number}`)}
         notice={notice}
         directives={out}

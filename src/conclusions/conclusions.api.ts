@@ -26,6 +26,7 @@ import {
   ParseOutputSchema,
 } from "./conclusions.schema.js";
 import { editNotice, getNoticeFor, saveNotice } from "./conclusions.service.js";
+import { PARSE_UPLOAD_CONTENT, registerParseUpload } from "./import/notice-upload.api.js";
 import { readConclusionText } from "./reader/reader.service.js";
 
 // One tag with the sessions' routes: readers of the API documentation find a session and its
@@ -46,11 +47,16 @@ const parseRoute = createRoute({
   ),
   tags: TAG,
   summary: "Read a conclusion notice or news article and propose its items (nothing is saved)",
-  request: { body: { required: true, content: { "application/json": { schema: ParseInputSchema } } } },
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: ParseInputSchema }, ...PARSE_UPLOAD_CONTENT },
+    },
+  },
   responses: {
     200: dataResponse("Proposed items.", ParseOutputSchema),
     ...common,
-    422: errorResponse("Empty text."),
+    422: errorResponse("Empty text; a file that is not a .docx or PDF, too large, unreadable or scanned."),
   },
 });
 
@@ -115,7 +121,8 @@ const docxRoute = createRoute({
     "`session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.",
   ),
   tags: TAG,
-  summary: "The notice as a Word document in the NĐ 30/2020 layout",
+  summary:
+    "The notice as a Word document in its issuer's form (Party: HD 36-HD/VPTW; State: NĐ 30/2020/NĐ-CP)",
   request: { params: IdParamSchema },
   responses: {
     ...errorResponses(422),
@@ -147,17 +154,27 @@ async function noticeOut(c: AppCtx, id: number) {
   };
 }
 
+/**
+ * The reader's tree for a text: posted as JSON, or read from an uploaded file (multipart). Names are
+ * resolved as of the given date, else the session's, else one found in the text, else today.
+ */
+async function parseFor(c: AppCtx, body: z.infer<typeof ParseInputSchema>) {
+  const ctx = await actorOf(c);
+  const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
+  return readConclusionText(c.var.ctx.database.db, body.text, {
+    date: body.date ?? (session ? vnDateString(session.startsAt) : null),
+    today: ctx.today,
+    contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, session),
+  });
+}
+
 export function registerConclusionApi(app: OpenAPIHono<AppEnv>): void {
+  registerParseUpload(app, async (c, body) => c.json({ data: await parseFor(c, body) }, 200));
   app.openapi(parseRoute, async (c) => {
-    const ctx = await actorOf(c);
-    const body = c.req.valid("json");
-    const session = body.sessionId ? await getSessionFor(c.var.ctx.database.db, body.sessionId, ctx) : null;
-    const reading = await readConclusionText(c.var.ctx.database.db, body.text, {
-      date: body.date ?? (session ? vnDateString(session.startsAt) : null),
-      today: ctx.today,
-      contextUnitIds: contextUnits(ctx.hierarchy, ctx.today, session),
-    });
-    return c.json({ data: reading }, 200);
+    // Typed as never once the route also documents a multipart body (a plain schema, read by
+    // notice-upload.api.ts before this handler): what reaches here is the validated JSON.
+    const body: z.infer<typeof ParseInputSchema> = c.req.valid("json" as never);
+    return c.json({ data: await parseFor(c, body) }, 200);
   });
 
   app.openapi(noticeCreateRoute, async (c) => {

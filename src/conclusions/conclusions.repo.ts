@@ -29,6 +29,8 @@ export interface NoticeItemRow {
 
 export interface NoticeRecord extends NoticeHeader {
   id: number;
+  /** The Word or PDF file it was imported from. */
+  sourceFileId: number | null;
   items: NoticeItemRow[];
 }
 
@@ -52,7 +54,7 @@ function headerColumns(n: Omit<NoticeHeader, "sessionId" | "issuingUnitId">) {
 
 export async function insertNotice(
   db: Kysely<DB>,
-  n: NoticeHeader,
+  n: NoticeHeader & { sourceFileId?: number | null },
   createdBy: number | null,
   now: Date,
 ): Promise<number> {
@@ -63,6 +65,7 @@ export async function insertNotice(
       session_id: n.sessionId,
       issuing_unit_id: n.issuingUnitId,
       ...headerColumns(n),
+      source_file_id: n.sourceFileId ?? null,
       created_by: createdBy,
       created_at: at,
       updated_at: at,
@@ -124,6 +127,7 @@ export async function findNotice(db: Kysely<DB>, id: number): Promise<NoticeReco
     signerTitle: n.signer_title,
     signingAuthority: n.signing_authority,
     recipients: n.recipients,
+    sourceFileId: n.source_file_id,
     items: items.map((i) => ({
       id: i.id,
       parentItemId: i.parent_item_id,

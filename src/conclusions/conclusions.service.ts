@@ -9,6 +9,7 @@ import { mayOnUnit } from "../core/access/needs.js";
 import { recordAudit } from "../core/audit/audit.repo.js";
 import type { DB } from "../core/db/schema.js";
 import { withTransaction } from "../core/db/transaction.js";
+import { mayReadFile } from "../core/files/files.service.js";
 import { isIsoDate } from "../core/format/vi-date.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../core/http/errors.js";
 import { capitaliseFirst } from "../core/text/sentence.js";
@@ -55,6 +56,8 @@ export interface NoticeInput extends NoticeHeader {
   /** The leader who gave the directives; defaults to the signer. */
   assignerPersonId?: number | null;
   assignerName?: string | null;
+  /** The stored Word or PDF file the notice was imported from (import/notice-import.service.ts). */
+  sourceFileId?: number | null;
 }
 
 function validate(input: NoticeInput): void {
@@ -96,6 +99,9 @@ export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActorC
     ]),
   );
   await checkPartiesAt(db, ctx.hierarchy, parties, input.issuedOn);
+  // The original must be a file its saver may open (a notice shows its name and links it).
+  if (input.sourceFileId && !(await mayReadFile(db, input.sourceFileId, ctx)))
+    throw new ValidationError({ sourceFileId: "Không tìm thấy tệp gốc của thông báo." });
   return withTransaction(db, async (trx) => {
     const noticeId = await insertNotice(trx, input, ctx.actor.userId, ctx.now);
     const itemIds: number[] = [];
@@ -147,6 +153,7 @@ export async function saveNotice(db: Kysely<DB>, input: NoticeInput, ctx: ActorC
         issuedOn: input.issuedOn,
         items: input.items.length,
         directives: directiveCount,
+        sourceFileId: input.sourceFileId ?? null,
       },
       at: ctx.now,
       ip: ctx.ip,

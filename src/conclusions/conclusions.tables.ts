@@ -28,6 +28,8 @@ export interface ConclusionNoticesTable {
   signing_authority: string | null;
   /** "Nơi nhận", one per line. */
   recipients: string | null;
+  /** The Word or PDF file the notice was imported from (migration 0009). */
+  source_file_id: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

@@ -15,48 +15,9 @@ import type { PartyOption, PersonOption } from "../units/parties.repo.js";
 import { PartySelect } from "../units/party-select.views.js";
 import type { ReviewRow, ReviewValues } from "./conclusion-form.rules.js";
 import type { NoticeRecord } from "./conclusions.repo.js";
-
-export function PastePage({
-  meta,
-  sessionId,
-  sessionTitle,
-  text,
-  error,
-}: {
-  meta: PageMeta;
-  sessionId: number;
-  sessionTitle: string;
-  text?: string;
-  error?: string;
-}) {
-  return (
-    <AdminLayout meta={meta} active={SESSIONS_HREF}>
-      <h1>Nhập kết luận</h1>
-      <p>
-        Buổi làm việc: <a href={`${SESSIONS_HREF}/${sessionId}`}>{sessionTitle}</a>
-      </p>
-      <p>
-        Dán nội dung thông báo kết luận hoặc bài tin về buổi làm việc. Hệ thống đề xuất các nội dung kết luận
-        (số thứ tự, lĩnh vực, đơn vị chủ trì, phối hợp, thời hạn) để bạn kiểm tra và sửa trước khi lưu.
-      </p>
-      <form method="post" action={`${SESSIONS_HREF}/${sessionId}/ket-luan/doc`} novalidate>
-        <CsrfInput token={meta.auth.csrfToken} />
-        <Field
-          name="text"
-          label="Nội dung kết luận"
-          multiline
-          rows={18}
-          value={text}
-          error={error}
-          required
-        />
-        <button type="submit" class="button primary">
-          Đọc và đề xuất
-        </button>
-      </form>
-    </AdminLayout>
-  );
-}
+import { noticeFormat } from "./document-format.rules.js";
+import type { NoticeSource } from "./import/notice-import.service.js";
+import { fileHref, NoticeSourcePanel } from "./import/notice-source.views.js";
 
 const areaOptions = AREA_CODES.map((c) => ({ value: c, label: AREA_LABELS[c] }));
 
@@ -258,22 +219,53 @@ export interface ReviewPageProps {
   parties: PartyOption[];
   people: PersonOption[];
   errors?: FieldErrors;
+  /** The imported Word or PDF original, shown beside the form. */
+  source?: NoticeSource | null;
+  /** Said above the form (the reader found nothing in an imported file). */
+  warning?: string | null;
 }
 
-export function ReviewPage({ meta, sessionId, values, parties, people, errors = {} }: ReviewPageProps) {
+export function ReviewPage(props: ReviewPageProps) {
+  const form = <ReviewForm {...props} />;
+  return (
+    <AdminLayout meta={props.meta} active={SESSIONS_HREF}>
+      {props.source ? (
+        <div class="review-split">
+          <NoticeSourcePanel source={props.source} />
+          <div>{form}</div>
+        </div>
+      ) : (
+        form
+      )}
+    </AdminLayout>
+  );
+}
+
+function ReviewForm({
+  meta,
+  sessionId,
+  values,
+  parties,
+  people,
+  errors = {},
+  source,
+  warning,
+}: ReviewPageProps) {
   const h = values.header;
   const units = parties.filter((p) => p.organisationId === null);
   return (
-    <AdminLayout meta={meta} active={SESSIONS_HREF}>
+    <>
       <h1>Kiểm tra các nội dung kết luận</h1>
       <p>
         Hệ thống đã đọc được <strong>{values.rows.filter((r) => r.parent === "").length}</strong> nội dung.
         Sửa những chỗ chưa đúng rồi bấm “Lưu thông báo”.
       </p>
+      {warning ? <p class="form-error">{warning}</p> : null}
       <ErrorSummary errors={errors} />
       <form method="post" action={`${SESSIONS_HREF}/${sessionId}/ket-luan`} novalidate>
         <CsrfInput token={meta.auth.csrfToken} />
         <input type="hidden" name="rowCount" value={String(values.rows.length)} />
+        {source ? <input type="hidden" name="sourceFileId" value={String(source.fileId)} /> : null}
         <NoticeHeaderFields
           h={h}
           errors={errors}
@@ -302,7 +294,7 @@ export function ReviewPage({ meta, sessionId, values, parties, people, errors = 
           </button>
         </p>
       </form>
-    </AdminLayout>
+    </>
   );
 }
 
@@ -313,22 +305,30 @@ export function NoticePage({
   itemsDirectives,
   canEdit = false,
   message,
+  source = null,
 }: {
   meta: PageMeta;
   notice: NoticeRecord;
+  /** The Word or PDF file the notice was imported from. */
+  source?: { id: number; name: string } | null;
   directives: DirectiveOut[];
   itemsDirectives: Map<number, DirectiveOut[]>;
   canEdit?: boolean;
   message?: string | null;
 }) {
+  const format = noticeFormat(notice);
   return (
     <AdminLayout meta={meta} active={SESSIONS_HREF}>
       <p class="muted">{`${notice.issuingBody} · Số ${notice.number} · ${notice.placeName}, ngày ${formatDateVi(notice.issuedOn)}`}</p>
       <h1>{notice.title}</h1>
       <Notice message={message} />
       <p>
-        <a class="button primary" href={`/api/v1/conclusions/${notice.id}/docx`}>
-          Tải bản Word (NĐ 30/2020)
+        <a
+          class="button primary"
+          href={`/api/v1/conclusions/${notice.id}/docx`}
+          title={`Thể thức ${format.system === "party" ? "văn bản của Đảng" : "văn bản hành chính"} theo ${format.basis}`}
+        >
+          {`Tải bản Word (${format.short})`}
         </a>{" "}
         {canEdit ? (
           <>
@@ -339,6 +339,11 @@ export function NoticePage({
         ) : null}
         {notice.sessionId ? <a href={`${SESSIONS_HREF}/${notice.sessionId}`}>Về buổi làm việc</a> : null}
       </p>
+      {source ? (
+        <p>
+          Bản gốc: <a href={fileHref(source.id)}>{source.name}</a>
+        </p>
+      ) : null}
       {notice.items.map((item) => (
         <section>
           <h2>{`${item.number}. ${AREA_LABELS[item.area as keyof typeof AREA_LABELS] ?? ""}`}</h2>

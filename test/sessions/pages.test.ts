@@ -4,42 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UnitOpenWork } from "../../src/directives/follow-up/follow-up.routes.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
+import { formValues } from "../support/forms.js";
 import { TestClient } from "../support/http.js";
-import { type Seeded, seedRegistry } from "./seed.js";
+import { referenceSessionForm, type Seeded, seedRegistry } from "./seed.js";
 
 const ARTICLE = readFileSync(new URL("../fixtures/thuong-thanh-2020-01-02.txt", import.meta.url), "utf8");
-
-/** The hidden and visible values of a rendered form, by name (first value; selected options for selects). */
-function formValues(html: string): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const m of html.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1] ?? "";
-    const name = attrs.match(/name="([^"]*)"/)?.[1];
-    const type = attrs.match(/type="([^"]*)"/)?.[1] ?? "text";
-    if (!name || type === "file" || type === "submit") continue;
-    if (type === "checkbox" && !/\bchecked\b/.test(attrs)) continue;
-    out.append(
-      name,
-      (attrs.match(/value="([^"]*)"/)?.[1] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&"),
-    );
-  }
-  for (const m of html.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
-    out.append(
-      m[1] as string,
-      (m[2] ?? "")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, "&"),
-    );
-  }
-  for (const m of html.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    for (const o of (m[2] ?? "").matchAll(/<option value="([^"]*)"([^>]*)>/g)) {
-      if (/\bselected\b/.test(o[2] ?? "")) out.append(m[1] as string, o[1] as string);
-    }
-  }
-  return out;
-}
 
 describe.each(ENGINES)("session, conclusion and follow-up pages on %s", (engine) => {
   let t: TestApp;
@@ -60,14 +29,7 @@ describe.each(ENGINES)("session, conclusion and follow-up pages on %s", (engine)
     const form = await office.page(`/quan-tri/buoi-lam-viec/moi?host=u${s.ward}`);
     expect(form.html).toContain("Việc còn mở từ các buổi làm việc trước với Phường Thượng Thanh");
     const res = await office.postForm("/quan-tri/buoi-lam-viec/moi", {
-      kind: "working_visit",
-      title: "Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh",
-      host: `u${s.ward}`,
-      visiting: `o${s.org.quanUy}`,
-      date: "2020-01-02",
-      time: "14:00",
-      place: "Phòng họp 1 UBND phường Thượng Thanh",
-      chair: String(s.chair),
+      ...referenceSessionForm(s),
       attendeesVisiting:
         "Đỗ Mạnh Hải - Bí thư Quận ủy, Chủ tịch HĐND quận\nĐường Hoài Nam - Phó Bí thư Thường trực Quận ủy",
       attendeesHost: "Phạm Thị Minh Hồng - Bí thư Đảng ủy, Chủ tịch HĐND phường",

@@ -95,3 +95,17 @@ export async function seedRegistry(db: Kysely<DB>): Promise<Seeded> {
     .execute();
   return { city, district, ward, otherWard, org: o, chair: person.id };
 }
+
+/** The fields of the reference story's session on the session form ("Ban Thường vụ … Thượng Thanh"). */
+export function referenceSessionForm(s: Seeded): Record<string, string> {
+  return {
+    kind: "working_visit",
+    title: "Ban Thường vụ Quận ủy làm việc với phường Thượng Thanh",
+    host: `u${s.ward}`,
+    visiting: `o${s.org.quanUy}`,
+    date: "2020-01-02",
+    time: "14:00",
+    place: "Phòng họp 1 UBND phường Thượng Thanh",
+    chair: String(s.chair),
+  };
+}

@@ -885,7 +885,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The notice as a Word document in the NĐ 30/2020 layout
+         * The notice as a Word document in its issuer's form (Party: HD 36-HD/VPTW; State: NĐ 30/2020/NĐ-CP)
          * @description **Access:** `session.read` (`admin.enter`: any role on the unit or an ancestor) on the issuing unit.
          */
         get: operations["getConclusionDocx"];
@@ -5582,6 +5582,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConclusionParseInput"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The notice as a Word document (.docx) or a PDF with a text layer, at most 10 MB; the type is read from the file's bytes. A scanned PDF is refused with a message.
+                     */
+                    file: string;
+                    /** @description As in the JSON form. */
+                    sessionId?: number;
+                    /**
+                     * Format: date
+                     * @description As in the JSON form.
+                     */
+                    date?: string;
+                };
             };
         };
         responses: {
@@ -5623,7 +5637,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Empty text. */
+            /** @description Empty text; a file that is not a .docx or PDF, too large, unreadable or scanned. */
             422: {
                 headers: {
                     [name: string]: unknown;
