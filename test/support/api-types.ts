@@ -262,7 +262,7 @@ export interface paths {
         };
         /**
          * Đánh giá kết quả thực hiện chỉ tiêu của một đơn vị trong một kỳ
-         * @description Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null.
+         * @description Chỉ dùng số liệu đã phê duyệt. Khách (không đăng nhập) chỉ thấy các chỉ tiêu công khai. Các số không áp dụng là null. Mỗi chỉ tiêu có `targets` (mọi chỉ tiêu giao: cấp trên, HĐND, kế hoạch của đơn vị, mỗi chỉ tiêu một % riêng), `samePeriod` (cùng kỳ năm trước: số liệu, tăng giảm theo đơn vị tính và theo %) và, với tháng, quý, n tháng đầu năm hoặc nhiệm kỳ chưa kết thúc, `progress` (tiến độ so với chỉ tiêu cả năm / cả nhiệm kỳ; trạng thái `on_track` hoặc `behind`). Số liệu được làm tròn theo số chữ số thập phân của chỉ tiêu (`precision`), tỷ lệ % hai chữ số.
          *
          *     **Access:** Anyone; `result.read` or `result.enter` on the unit (unit_admin, data_officer, department_officer, leader, viewer) adds the non-public indicators.
          */
@@ -327,14 +327,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên)
+         * Chỉ tiêu giao cho một đơn vị trong một kỳ (của đơn vị và chung cho các đơn vị trực thuộc cấp trên; cấp trên giao, HĐND giao, kế hoạch của đơn vị)
          * @description **Access:** Any signed-in user.
          */
         get: operations["listTargets"];
         put?: never;
         /**
          * Giao hoặc điều chỉnh chỉ tiêu (mỗi lần thêm một bản điều chỉnh)
-         * @description **Access:** `target.manage`: unit_admin or leader of a unit above the target's unit (system_admin anywhere).
+         * @description **Access:** `target.manage` for `assignedBy: higher` (the default): unit_admin or leader of a unit above the target's unit; `target.plan` for `council` and `own`: unit_admin or leader of the unit or above (system_admin anywhere).
          */
         post: operations["createTarget"];
         delete?: never;
@@ -482,7 +482,7 @@ export interface paths {
         };
         /**
          * Xuất số liệu đã phê duyệt theo định dạng DHIS2 (JSON hoặc CSV)
-         * @description Khách chỉ nhận chỉ tiêu công khai. `period` là năm hoặc nhiệm kỳ (xuất từng năm). CSV khi `format=csv` hoặc Accept: text/csv.
+         * @description Khách chỉ nhận chỉ tiêu công khai. `period` là năm, nhiệm kỳ (xuất từng năm), tháng (201907), quý (2019Q3) hoặc 6 tháng đầu năm (2019S1). CSV khi `format=csv` hoặc Accept: text/csv.
          *
          *     **Access:** Anyone: public indicators; `result.read` on the unit adds the others.
          */
@@ -1115,6 +1115,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công việc chờ bàn giao của đơn vị đã sắp xếp
+         * @description Open directives, proposals, programme entries and targets of a unit that no longer exists, each with the successors proposed from the succession links.
+         *
+         *     **Access:** `handover.decide`: unit_admin of a successor unit, or of a unit above it (the province), for the items whose proposed successors include it.
+         */
+        get: operations["listHandovers"];
+        put?: never;
+        /**
+         * Quyết định bàn giao: chuyển, chia hoặc kết thúc
+         * @description Applies the decisions all together or none: each is audited and recorded with its legal basis; a moved directive's history shows “Tiếp nhận từ phường … (legal basis)”.
+         *
+         *     **Access:** `handover.decide`: unit_admin of a successor unit, or of a unit above it (the province), for the items whose proposed successors include it. Moving or splitting also needs it on every receiving unit.
+         */
+        post: operations["applyHandovers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1393,9 +1421,11 @@ export interface components {
                 code: string | null;
             };
             period: {
+                /** @example 2019-6T */
                 key: string;
                 /** @enum {string} */
-                kind: "year" | "term" | "custom";
+                kind: "year" | "term" | "month" | "quarter" | "cumulative" | "custom";
+                /** @example 6 tháng đầu năm 2019 */
                 label: string;
             };
             indicators: components["schemas"]["IndicatorEvaluation"][];
@@ -1408,16 +1438,21 @@ export interface components {
                 noData: number;
                 noTarget: number;
                 estimated: number;
+                onTrack: number;
+                behind: number;
                 /** @example hoàn thành 16/16 chỉ tiêu, trong đó vượt mức 16 chỉ tiêu */
                 sentence: string;
             };
             score: number | null;
             narrative: string | null;
+            base: components["schemas"]["EvaluationBase"];
         };
         IndicatorEvaluation: {
             code: string;
             name: string;
             unitOfMeasure: string;
+            /** @description Fraction digits the figures of this indicator are rounded to. */
+            precision: number;
             direction: string;
             comparisonMode: string;
             /** @description The target value; null for a range, a milestone or no target. */
@@ -1433,7 +1468,7 @@ export interface components {
             /** @enum {string} */
             basis: "final" | "estimate" | "none";
             /** @enum {string} */
-            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target";
+            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target" | "on_track" | "behind";
             achievementPct: number | null;
             exceedPct: number | null;
             exceedPoints: number | null;
@@ -1447,7 +1482,101 @@ export interface components {
             /** @enum {string|null} */
             aggregation: "sum" | "mean" | "growth" | "end" | "count" | null;
             termNote: string | null;
+            progress: components["schemas"]["Progress"];
+            samePeriod: components["schemas"]["SamePeriod"];
+            targets: components["schemas"]["TargetComparison"][];
             notes: string[];
+        };
+        /** @description A part of a year (or a term not yet over) against the whole's target; never 'chưa đạt' before the end. */
+        Progress: {
+            /**
+             * @description The year's target (the term's, for a term not yet over).
+             * @example 40
+             */
+            yearTarget: number | null;
+            /**
+             * @description Figures that add up: the share of the year's target reached, %.
+             * @example 52.3
+             */
+            yearTargetPct: number | null;
+            /**
+             * @description The share expected by now, % (months gone ÷ 12, or the seasonal profile).
+             * @example 50
+             */
+            expectedPct: number | null;
+            /** @enum {string|null} */
+            expectedBasis: "months" | "years" | "seasonal" | null;
+            onTrack: boolean;
+            /** @description Dự kiến cả năm: the year's approved estimate (ước thực hiện) and its achievement. */
+            forecast: {
+                value: number;
+                achievementPct: number | null;
+            } | null;
+            wording: {
+                /** @example đạt 90,42%, vượt 2,42 điểm phần trăm */
+                precise: string;
+                /** @example đạt 90,42%, vượt 2,42% */
+                customary: string;
+            };
+        } | null;
+        SamePeriod: {
+            /**
+             * @description The same period last year.
+             * @example 39.6
+             */
+            actual: number;
+            /**
+             * @description In the indicator's unit (points for a rate).
+             * @example 4.8
+             */
+            change: number | null;
+            /**
+             * @description Ratio indicators with a positive base.
+             * @example 12.12
+             */
+            changePct: number | null;
+            /** @example tăng 4,8 tỷ đồng (tăng 12,12%) so với cùng kỳ */
+            wording: string;
+        } | null;
+        TargetComparison: {
+            /** @enum {string} */
+            assignedBy: "higher" | "council" | "own";
+            /** @enum {string} */
+            kind: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
+            value: number | null;
+            /** @description Against this target; for a part of a year, the share of this year's target. */
+            achievementPct: number | null;
+            /** @enum {string} */
+            status: "exceeded" | "met" | "not_met" | "no_data" | "no_target" | "on_track" | "behind";
+            wording: {
+                /** @example đạt 90,42%, vượt 2,42 điểm phần trăm */
+                precise: string;
+                /** @example đạt 90,42%, vượt 2,42% */
+                customary: string;
+            };
+            document: string | null;
+        };
+        EvaluationBase: {
+            /** @enum {string} */
+            kind: "own";
+        } | {
+            /** @enum {string} */
+            kind: "comparable";
+            /** @example Số liệu quy đổi theo địa bàn mới */
+            label: string;
+            predecessors: {
+                unitId: number;
+                name: string;
+                /** @description Tỷ lệ dân số (0–1) của đơn vị cũ nay thuộc đơn vị; null: chưa có tỷ lệ */
+                share: number | null;
+                legalBases: string[];
+            }[];
+            missingShares: {
+                fromUnitId: number;
+                toUnitId: number;
+                message: string;
+            }[];
+            notRebuilt: string[];
         };
         Indicator: {
             id: number;
@@ -1470,6 +1599,17 @@ export interface components {
             definition: string | null;
             isPublic: boolean;
             sortOrder: number;
+            /**
+             * @description Quy đổi theo địa bàn mới: sum (cộng theo tỷ lệ), weighted_mean (bình quân gia quyền), none; null: theo loại giá trị
+             * @enum {string|null}
+             */
+            comparableRule: "sum" | "weighted_mean" | "none" | null;
+            /** @description Chỉ tiêu quyền số của bình quân gia quyền; null: dân số (mã DAN_SO) */
+            comparableWeightId: number | null;
+            /** @description Fraction digits of its figures; null: 2 for rates, 3 otherwise. */
+            precision: number | null;
+            /** @description 0: percentages written whole (101%); 1: one decimal (101,3%); null: the office's habit. */
+            percentDigits: number | null;
             /** @enum {string|null} */
             figureKind: "rate" | "count" | "money" | "number" | null;
             minValue: number | null;
@@ -1496,6 +1636,11 @@ export interface components {
             isPublic?: boolean;
             /** @default 0 */
             sortOrder?: number;
+            /** @enum {string|null} */
+            comparableRule?: "sum" | "weighted_mean" | "none" | null;
+            comparableWeightId?: number | null;
+            precision?: number | null;
+            percentDigits?: 0 | 1 | null;
             wordingFrom?: string;
             /** @enum {string|null} */
             figureKind?: "rate" | "count" | "money" | "number" | null;
@@ -1509,8 +1654,19 @@ export interface components {
             unitId: number;
             /** @enum {string} */
             appliesTo: "unit" | "children";
+            /**
+             * @description higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị.
+             * @enum {string}
+             */
+            assignedBy: "higher" | "council" | "own";
             /** @enum {string} */
-            periodKind: "year" | "term" | "custom";
+            kind: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
+            /** @description Mức gốc của chỉ tiêu giảm; null với loại khác. */
+            baseline: number | null;
+            /** @description Tổng số chỉ tiêu thành phần (sub_targets). */
+            subTotal: number | null;
+            /** @enum {string} */
+            periodKind: "year" | "term" | "month" | "quarter" | "cumulative" | "custom";
             /** @example 2015-2020 */
             periodKey: string;
             periodStart: string;
@@ -1534,7 +1690,24 @@ export interface components {
              * @enum {string}
              */
             appliesTo?: "unit" | "children";
-            /** @example 2019 */
+            /**
+             * @description higher: cấp trên giao; council: HĐND giao; own: kế hoạch của đơn vị.
+             * @default higher
+             * @enum {string}
+             */
+            assignedBy?: "higher" | "council" | "own";
+            /**
+             * @description level: mức theo chiều đánh giá của chỉ tiêu; at_least / at_most: không thấp hơn / không vượt quá `value`; reduction_pct: giảm `value`% so với `baseline`; reduction_amount: giảm `value` (đơn vị của chỉ tiêu) so với `baseline`; sub_targets: ít nhất `value` trong `subTotal` chỉ tiêu thành phần đạt.
+             * @default level
+             * @enum {string}
+             */
+            kind?: "level" | "at_least" | "at_most" | "reduction_pct" | "reduction_amount" | "sub_targets";
+            baseline?: number | null;
+            subTotal?: number | null;
+            /**
+             * @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).
+             * @example 2019-6T
+             */
             periodKey: string;
             periodStart?: string;
             periodEnd?: string;
@@ -1577,7 +1750,10 @@ export interface components {
         };
         ResultsBatch: {
             unitId: number;
-            /** @example 2019 */
+            /**
+             * @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc).
+             * @example 2019-6T
+             */
             periodKey: string;
             /** @enum {string} */
             version: "final" | "estimate";
@@ -1645,6 +1821,8 @@ export interface components {
             rank: number | null;
             /** @description Đồng hạng với đơn vị khác */
             tied: boolean;
+            /** @description base=comparable: các đơn vị cũ và tỷ lệ dùng để quy đổi số liệu */
+            note: string | null;
         };
         DepartmentAssessment: {
             organisation: {
@@ -1812,6 +1990,11 @@ export interface components {
             /** @description Xếp loại cuối cùng */
             level: string;
             levelLabel: string;
+            /** @description Bộ tiêu chí xếp loại có hiệu lực cho năm được xếp loại */
+            ruleSet: {
+                code: string;
+                title: string;
+            };
         };
         QualityRatingInput: {
             unitId: number;
@@ -1945,7 +2128,7 @@ export interface components {
              * @description Derived now (Asia/Ho_Chi_Minh), never stored.
              * @enum {string}
              */
-            timeliness: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled";
+            timeliness: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled" | "awaiting_handover";
             daysOverdue: number;
             progressPercent: number;
             submittedAt: string | null;
@@ -2517,6 +2700,8 @@ export interface components {
             overduePercentOfCompleted: number | null;
             overdue: number;
             longestOverdueDays: number | null;
+            /** @description Open directives whose lead unit no longer exists (chờ bàn giao): not counted as overdue. */
+            awaitingHandover: number;
         };
         ProposalInput: {
             /** @default null */
@@ -2557,6 +2742,56 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
+        };
+        HandoverItem: {
+            /** @enum {string} */
+            kind: "directive" | "proposal" | "programme" | "target";
+            id: number;
+            title: string;
+            fromUnit: {
+                unitId: number;
+                name: string;
+                validTo: string;
+            };
+            proposedSuccessors: components["schemas"]["HandoverSuccessor"][];
+        };
+        HandoverSuccessor: {
+            unitId: number;
+            /** @example Phường Việt Hưng */
+            name: string;
+            /** @description Fraction 0–1 of the old unit's population that went there; null when not recorded. */
+            populationShare: number | null;
+            /** @example Nghị quyết 1656/NQ-UBTVQH15 */
+            legalBasis: string | null;
+        };
+        AppliedHandoverDecision: {
+            /** @enum {string} */
+            kind: "directive" | "proposal" | "programme" | "target";
+            id: number;
+            /** @enum {string} */
+            action: "move" | "split" | "close";
+            toUnitIds: number[];
+            /** @description Split directives: the new directive of each successor. */
+            newIds: number[];
+        };
+        HandoverDecisions: {
+            decisions: components["schemas"]["HandoverDecision"][];
+        };
+        HandoverDecision: {
+            /** @enum {string} */
+            kind: "directive" | "proposal" | "programme" | "target";
+            id: number;
+            /**
+             * @description move: to one successor; split (directives only): one new directive per successor, linked to the original, which ends; close: hết hiệu lực do sắp xếp đơn vị hành chính.
+             * @enum {string}
+             */
+            action: "move" | "split" | "close";
+            /** @default [] */
+            toUnitIds?: number[];
+            /** @example NQ 1656/NQ-UBTVQH15 */
+            legalBasis: string;
+            /** @description Directives whose assigning unit no longer exists: the unit taking the assigning side, the receiving unit (default) or a unit above it. */
+            assigningUnitId?: number | null;
         };
     };
     responses: never;
@@ -3405,8 +3640,10 @@ export interface operations {
     getUnitEvaluation: {
         parameters: {
             query: {
-                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
+                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
                 period: string;
+                /** @description own (mặc định): số liệu của chính đơn vị; comparable: với đơn vị chưa tồn tại trong kỳ, số liệu quy đổi theo địa bàn mới từ các đơn vị trước sắp xếp */
+                base?: "own" | "comparable";
             };
             header?: never;
             path: {
@@ -3626,7 +3863,7 @@ export interface operations {
         parameters: {
             query: {
                 unit: number;
-                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
+                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
                 period: string;
             };
             header?: never;
@@ -3741,7 +3978,7 @@ export interface operations {
         parameters: {
             query: {
                 unit: number;
-                /** @description Năm (2019), nhiệm kỳ (2015-2020) hoặc mã kỳ riêng */
+                /** @description Kỳ báo cáo: năm `2019`; nhiệm kỳ `2015-2020`; tháng `2019-07`; quý `2019-Q3`; n tháng đầu năm `2019-6T` (sơ kết 6 tháng), `2019-9T`, `2019-3T`; hoặc mã kỳ riêng (cần ngày bắt đầu và kết thúc). */
                 period: string;
             };
             header?: never;
@@ -4331,6 +4568,8 @@ export interface operations {
                 period: string;
                 /** @description Chỉ xếp hạng trong một cụm thi đua */
                 cluster?: number;
+                /** @description comparable: xếp hạng các đơn vị hiện nay của đơn vị cấp trên cho một kỳ trước khi có đơn vị đó, trên số liệu quy đổi theo địa bàn mới */
+                base?: "own" | "comparable";
             };
             header?: never;
             path?: never;
@@ -4357,6 +4596,11 @@ export interface operations {
                                 name: string;
                             };
                             period: string;
+                            /**
+                             * @description own: các đơn vị của kỳ; comparable: các đơn vị hiện nay, số liệu kỳ trước quy đổi theo địa bàn mới
+                             * @enum {string}
+                             */
+                            base: "own" | "comparable";
                             /** @description Số đơn vị được xếp hạng */
                             total: number;
                             scheme: {
@@ -5909,7 +6153,7 @@ export interface operations {
                 /** @description Workflow state. */
                 status?: "assigned" | "received" | "in_progress" | "submitted" | "confirmed" | "returned" | "paused" | "cancelled";
                 /** @description Derived timeliness, today in Vietnam. */
-                timeliness?: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled";
+                timeliness?: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled" | "awaiting_handover";
                 notice?: number;
                 page?: number;
             };
@@ -6771,6 +7015,120 @@ export interface operations {
             };
             /** @description Not signed in. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listHandovers: {
+        parameters: {
+            query?: {
+                /** @description A unit that no longer exists; without it, every such unit the caller may decide for. */
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items waiting, by kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["HandoverItem"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    applyHandovers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverDecisions"];
+            };
+        };
+        responses: {
+            /** @description What was applied, in the order given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AppliedHandoverDecision"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid decisions (field paths such as `decisions.0.toUnitIds`); nothing was written. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
