@@ -13,6 +13,7 @@ import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core
 import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
 import {
   dueSoonDirectivesCard,
+  extensionRequestsCard,
   overdueDirectivesCard,
   proposalsToAnswerCard,
   unreadNotificationsCard,
@@ -56,6 +57,7 @@ export function createApp(ctx: AppContext) {
       approvalsCard,
       overdueDirectivesCard,
       dueSoonDirectivesCard,
+      extensionRequestsCard,
       proposalsToAnswerCard,
       articlesInReviewCard,
       articlesScheduledCard,

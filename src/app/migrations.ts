@@ -6,6 +6,7 @@ import { runMigrations } from "../core/db/migrate.js";
 import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
+import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
@@ -35,6 +36,8 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0006-search": searchMigration(dialect),
     "0007-search-token-kinds": searchTokenKindsMigration(dialect),
     "0008-login-refusals": loginRefusalsMigration(),
+    // Numbered after the migrations of the branches being merged alongside (0009–0012).
+    "0013-directive-extensions": directiveExtensionsMigration(dialect),
   };
 }
 
