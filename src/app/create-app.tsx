@@ -53,15 +53,16 @@ export function createApp(ctx: AppContext) {
   app.use("*", requestPipeline(ctx, { authenticate, verifyCsrf }));
 
   registerAccountRoutes(app, {
+    // menuHref: the admin menu entry that shows the card's count (core/views/admin-nav.ts).
     dashboardCards: [
-      approvalsCard,
-      overdueDirectivesCard,
+      { ...approvalsCard, menuHref: "/quan-tri/phe-duyet" },
+      { ...overdueDirectivesCard, menuHref: "/quan-tri/nhiem-vu" },
       dueSoonDirectivesCard,
-      extensionRequestsCard,
-      proposalsToAnswerCard,
-      articlesInReviewCard,
+      { ...extensionRequestsCard, menuHref: "/quan-tri/nhiem-vu?gia_han=cho_duyet" },
+      { ...proposalsToAnswerCard, menuHref: "/quan-tri/kien-nghi" },
+      { ...articlesInReviewCard, menuHref: "/quan-tri/bai-viet" },
       articlesScheduledCard,
-      unreadNotificationsCard,
+      { ...unreadNotificationsCard, menuHref: "/quan-tri/thong-bao" },
     ],
   });
   registerUnitRoutes(app, {
