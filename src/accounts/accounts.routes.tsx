@@ -16,8 +16,9 @@ import { AuditPage } from "./audit.views.js";
 import { organisationIdsIn, unitIdsIn } from "./audit-changes.rules.js";
 import { createApiToken } from "./auth.service.js";
 import { registerDashboardApi } from "./dashboard.api.js";
-import { type AccountExtensions, loadDashboard } from "./dashboard.extension.js";
+import type { AccountExtensions } from "./dashboard.extension.js";
 import { registerLoginRoutes } from "./login.routes.js";
+import { dashboardOfRequest, menuCountsMiddleware } from "./menu-counts.middleware.js";
 import { listApiTokens, revokeApiToken } from "./tokens.repo.js";
 import { listUsersWithGrants } from "./users.repo.js";
 import { changeOwnPassword, createUserWithGrant, resetUserPassword } from "./users.service.js";
@@ -149,6 +150,9 @@ const auditRoute = createRoute({
 });
 
 export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, extensions: AccountExtensions): void {
+  // First, so every admin page registered after it gets the menu's counts.
+  app.use("/quan-tri", menuCountsMiddleware(extensions));
+  app.use("/quan-tri/*", menuCountsMiddleware(extensions));
   registerLoginRoutes(app);
   registerDashboardApi(app, extensions);
 
@@ -157,7 +161,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, extensions: Acco
     const ctx = await actorOf(c);
     const [names, cards] = await Promise.all([
       unitNameMap(c, [...new Set(actor.grants.map((g) => g.unitId))]),
-      loadDashboard(extensions, ctx, c.var.ctx.database.db),
+      dashboardOfRequest(c, extensions),
     ]);
     return c.html(<DashboardPage meta={pageMeta(c, "Quản trị")} unitNames={names} cards={cards} />);
   });

@@ -19,6 +19,11 @@ export interface DashboardCard {
   label: string;
   /** The filtered list whose rows the count counts. */
   href: string;
+  /**
+   * The admin menu entry (its `href` in core/views/admin-nav.ts) beside which this card's count shows
+   * when it is above 0, so the menu and the dashboard never disagree. Most cards have none.
+   */
+  menuHref?: string;
   /** Can the person's roles ever make this card apply? Left out when not. */
   applies(ctx: ActorContext): boolean;
   count(ctx: ActorContext, db: Kysely<DB>): Promise<number>;
@@ -52,4 +57,17 @@ export async function loadDashboard(
     count: counts[i] ?? 0,
     href: card.href,
   }));
+}
+
+/** The counts to show in the admin menu, by entry href: the cards with a `menuHref` and work waiting. */
+export function menuCountsOf(
+  extensions: AccountExtensions,
+  values: readonly DashboardCardValue[],
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const card of extensions.dashboardCards) {
+    const count = values.find((v) => v.key === card.key)?.count ?? 0;
+    if (card.menuHref && count > 0) counts.set(card.menuHref, count);
+  }
+  return counts;
 }

@@ -13,6 +13,7 @@ import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core
 import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
 import {
   dueSoonDirectivesCard,
+  extensionRequestsCard,
   overdueDirectivesCard,
   proposalsToAnswerCard,
   unreadNotificationsCard,
@@ -56,15 +57,17 @@ export function createApp(ctx: AppContext) {
   app.use("*", requestPipeline(ctx, { authenticate, verifyCsrf }));
 
   registerAccountRoutes(app, {
+    // menuHref: the admin menu entry that shows the card's count (core/views/admin-nav.ts).
     dashboardCards: [
-      approvalsCard,
-      overdueDirectivesCard,
+      { ...approvalsCard, menuHref: "/quan-tri/phe-duyet" },
+      { ...overdueDirectivesCard, menuHref: "/quan-tri/nhiem-vu" },
       dueSoonDirectivesCard,
-      proposalsToAnswerCard,
-      articlesInReviewCard,
+      { ...extensionRequestsCard, menuHref: "/quan-tri/nhiem-vu?gia_han=cho_duyet" },
+      { ...proposalsToAnswerCard, menuHref: "/quan-tri/kien-nghi" },
+      { ...articlesInReviewCard, menuHref: "/quan-tri/bai-viet" },
       articlesScheduledCard,
-      unreadNotificationsCard,
-      handoversWaitingCard,
+      { ...unreadNotificationsCard, menuHref: "/quan-tri/thong-bao" },
+      { ...handoversWaitingCard, menuHref: "/quan-tri/ban-giao" },
     ],
     auditValueLabels: AUDIT_VALUE_LABELS,
   });

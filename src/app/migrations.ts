@@ -7,6 +7,7 @@ import { runMigrations } from "../core/db/migrate.js";
 import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
+import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
@@ -45,6 +46,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0011-periods-targets": periodsTargetsMigration(dialect),
     "0012-entry-checks": entryChecksMigration(),
     "0013-notice-source-file": noticeSourceMigration(),
+    "0014-directive-extensions": directiveExtensionsMigration(dialect),
   };
 }
 

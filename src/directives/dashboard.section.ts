@@ -1,7 +1,11 @@
-/** The dashboard's cards of the directives room: my late and soon-due directives, proposals to answer, unread notifications. */
+/**
+ * The dashboard's cards of the directives room: my late and soon-due directives, extension requests to
+ * decide, proposals to answer, unread notifications.
+ */
 import type { DashboardCard } from "../accounts/dashboard.extension.js";
 import { canAnywhere } from "../core/access/policy.js";
 import { DIRECTIVES_HREF } from "./directives.views.js";
+import { extensionsToDecideIds, mayDecideExtensions } from "./extensions/extensions.service.js";
 import { mayHaveDirectives, myDirectiveIds } from "./my-directives.service.js";
 import {
   countProposalsToAnswer,
@@ -25,6 +29,14 @@ export const dueSoonDirectivesCard: DashboardCard = {
   href: `${DIRECTIVES_HREF}?cua_toi=1&tien_do=due_soon`,
   applies: mayHaveDirectives,
   count: async (ctx, db) => (await myDirectiveIds(db, ctx, { timeliness: "due_soon" })).length,
+};
+
+export const extensionRequestsCard: DashboardCard = {
+  key: "directives.extensionRequests",
+  label: "Đề nghị gia hạn chờ duyệt",
+  href: `${DIRECTIVES_HREF}?gia_han=cho_duyet`,
+  applies: mayDecideExtensions,
+  count: async (ctx, db) => (await extensionsToDecideIds(db, ctx)).length,
 };
 
 export const proposalsToAnswerCard: DashboardCard = {

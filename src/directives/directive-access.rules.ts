@@ -16,6 +16,36 @@ export interface DirectiveParties {
 }
 
 /**
+ * The lead unit and its ancestors BELOW the assigning unit (the whole path for a task a unit gives
+ * itself): a grant there is the lead unit's own, not the assigner's.
+ */
+function leadOwnPath(directive: DirectiveParties, hierarchy: Hierarchy, today: string): number[] {
+  const leadPath = hierarchy.pathForToday(directive.leadUnitId, today);
+  if (directive.leadUnitId === directive.assigningUnitId) return leadPath;
+  const assigningPath = hierarchy.pathForToday(directive.assigningUnitId, today);
+  return leadPath.filter((id) => !assigningPath.includes(id));
+}
+
+/**
+ * Who may take part in a deadline extension (xin gia hạn) of a directive: the lead unit's office
+ * asks, through a grant of its own (as for reporting: the assigner cannot ask itself), and the
+ * assigning unit's leader or admin decides.
+ */
+export function extensionRightsTo(
+  actor: Actor | null,
+  directive: DirectiveParties,
+  hierarchy: Hierarchy,
+  today: string,
+): { request: boolean; decide: boolean } {
+  const ownPath = leadOwnPath(directive, hierarchy, today);
+  const assigningPath = hierarchy.pathForToday(directive.assigningUnitId, today);
+  return {
+    request: ownPath.length > 0 && mayOnPath(actor, "directive.request_extension", ownPath, today),
+    decide: mayOnPath(actor, "directive.decide_extension", assigningPath, today),
+  };
+}
+
+/**
  * How the actor relates to a directive, for the workflow rules:
  * - assigner: may confirm on the assigning unit;
  * - assignee: may report on the lead unit through a grant that is the lead unit's own, i.e. on the lead
@@ -36,10 +66,7 @@ export function relationsTo(
   const assigningPath = hierarchy.pathForToday(directive.assigningUnitId, today);
   const leadPath = hierarchy.pathForToday(directive.leadUnitId, today);
   if (mayOnPath(actor, "directive.confirm", assigningPath, today)) relations.push("assigner");
-  const ownPath =
-    directive.leadUnitId === directive.assigningUnitId
-      ? leadPath
-      : leadPath.filter((id) => !assigningPath.includes(id));
+  const ownPath = leadOwnPath(directive, hierarchy, today);
   const asDepartment =
     directive.leadOrganisationId !== null &&
     staffOrganisationIds.includes(directive.leadOrganisationId) &&

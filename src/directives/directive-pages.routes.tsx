@@ -21,6 +21,7 @@ import {
 } from "./directives.service.js";
 import { DIRECTIVES_HREF, DirectiveListPage, DirectivePage } from "./directives.views.js";
 import { presentDirective } from "./directives-present.js";
+import { extensionsOf, extensionsToDecideIds } from "./extensions/extensions.service.js";
 import { myDirectiveIds } from "./my-directives.service.js";
 import { TIMELINESS, type Timeliness } from "./timeliness.rules.js";
 import { sqlClock } from "./timeliness-sql.js";
@@ -35,6 +36,8 @@ import {
 const PAGE_SIZE = 50;
 const NOTICES: Record<string, string> = {
   ok: "Đã ghi nhận.",
+  "gia-han": "Đã gửi đề nghị gia hạn.",
+  "duyet-gia-han": "Đã ghi nhận ý kiến về đề nghị gia hạn.",
   con: "Đã giao nhiệm vụ con.",
   sua: "Đã lưu điều chỉnh.",
 };
@@ -49,11 +52,12 @@ async function renderDirective(
   const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const d = await getDirectiveFor(db, id, ctx);
-  const [relations, reports, children, parties] = await Promise.all([
+  const [relations, reports, children, parties, extension] = await Promise.all([
     relationsOf(db, d, ctx),
     listReports(db, id),
     listDirectives(db, { scope: "all", parentId: id, clock: sqlClock(ctx.now), limit: 500, offset: 0 }),
     listPartyOptions(db, { allDates: ctx.today }),
+    extensionsOf(db, d, ctx),
   ]);
   const open = d.state !== "confirmed" && d.state !== "cancelled";
   return c.html(
@@ -66,6 +70,7 @@ async function renderDirective(
       canAddChild={open && (relations.includes("assignee") || relations.includes("assigner"))}
       canEdit={open && relations.includes("assigner")}
       parties={parties}
+      extension={extension}
       errors={errors}
       failedAction={failedAction}
       notice={NOTICES[c.req.query("ok") ?? ""] ?? null}
@@ -89,7 +94,7 @@ export function partyOf(key: string, parties: PartyOption[]) {
 }
 
 /** Runs a form's use case; a refusal or bad input re-renders the directive with the message. */
-async function orShow(
+export async function orShow(
   c: AppCtx,
   id: number,
   work: () => Promise<string>,
@@ -116,6 +121,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       state: q("trang_thai"),
       timeliness: q("tien_do"),
       mine: q("cua_toi") === "1",
+      extensionsToDecide: q("gia_han") === "cho_duyet",
       page: Math.max(1, Number(q("trang")) || 1),
     };
     const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
@@ -129,7 +135,12 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
         : undefined,
     };
     // "Của tôi": only those the caller assigned or leads (my-directives.service.ts), as the dashboard counts.
-    const ids = filters.mine ? await myDirectiveIds(db, ctx, conditions) : undefined;
+    let ids = filters.mine ? await myDirectiveIds(db, ctx, conditions) : undefined;
+    // "Gia hạn chờ duyệt": the requests the caller must decide, as the dashboard counts them.
+    if (filters.extensionsToDecide) {
+      const waiting = await extensionsToDecideIds(db, ctx);
+      ids = ids ? ids.filter((id) => waiting.includes(id)) : waiting;
+    }
     const { rows, total } = await listDirectives(db, {
       scope,
       ids,

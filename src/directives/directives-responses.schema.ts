@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { PartyOutSchema } from "../units/parties.schema.js";
 import { DEADLINE_KINDS } from "./deadline.js";
+import { ExtensionFieldsSchema } from "./extensions/extensions.schema.js";
 import { PROPOSAL_STATUSES } from "./proposals/proposals.repo.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from "./workflow.rules.js";
@@ -51,6 +52,7 @@ export const DirectiveDetailSchema = DirectiveOutSchema.extend({
   allowedActions: z.array(z.enum(WORKFLOW_ACTIONS)).openapi({ description: "What the caller may do now." }),
   reports: z.array(ReportOutSchema),
   children: z.array(DirectiveOutSchema),
+  ...ExtensionFieldsSchema,
 }).openapi("DirectiveDetail");
 
 export const ProposalOutSchema = z

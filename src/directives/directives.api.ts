@@ -35,6 +35,8 @@ import {
   DirectiveOutSchema,
   FollowUpOutSchema,
 } from "./directives-responses.schema.js";
+import { extensionsOf } from "./extensions/extensions.service.js";
+import { presentExtension } from "./extensions/extensions-present.js";
 import { FOLLOW_UP_DIMENSIONS } from "./follow-up/follow-up.repo.js";
 import { followUpReport, PERIOD_GRAINS } from "./follow-up/follow-up.service.js";
 import { sqlClock } from "./timeliness-sql.js";
@@ -201,13 +203,16 @@ async function detail(c: AppCtx, id: number) {
   const ctx = await actorOf(c);
   const db = c.var.ctx.database.db;
   const d = await getDirectiveFor(db, id, ctx);
-  const [relations, reports, children] = await Promise.all([
+  const [relations, reports, children, extension] = await Promise.all([
     relationsOf(db, d, ctx),
     listReports(db, id),
     listDirectives(db, { scope: "all", parentId: id, clock: sqlClock(ctx.now), limit: 500, offset: 0 }),
+    extensionsOf(db, d, ctx),
   ]);
   return {
     ...presentDirective(d, ctx.now),
+    originalDeadline: extension.originalDeadline,
+    extensions: extension.extensions.map(presentExtension),
     allowedActions: allowedActions(d.state, relations),
     reports,
     children: children.rows.map((x) => presentDirective(x, ctx.now)),

@@ -243,6 +243,8 @@ export interface DirectiveFilter {
   parentId?: number | null;
   /** Open only: not confirmed or cancelled. */
   openOnly?: boolean;
+  /** Only those with a deadline extension request waiting for a decision. */
+  pendingExtension?: boolean;
   clock: SqlClock;
   limit: number;
   offset: number;
@@ -287,6 +289,17 @@ function filtered(
         : out.where("directives.parent_id", "=", f.parentId);
   }
   if (f.openOnly) out = out.where("directives.state", "not in", ["confirmed", "cancelled"]);
+  if (f.pendingExtension) {
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("directive_extensions as x")
+          .select("x.id")
+          .whereRef("x.directive_id", "=", "directives.id")
+          .where("x.status", "=", "pending"),
+      ),
+    );
+  }
   if (f.timeliness) out = out.where(timelinessSql(f.clock), "=", f.timeliness);
   return out;
 }

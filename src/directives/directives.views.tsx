@@ -11,6 +11,8 @@ import type { ReportRow } from "./directive-reports.repo.js";
 import { DeadlineCell, DirectiveTable, TimelinessBadge } from "./directive-tables.views.js";
 import { DEADLINE_KIND_LABELS, TIMELINESS_LABELS } from "./directives.model.js";
 import type { DirectiveOut } from "./directives-present.js";
+import { EXTENSION_HISTORY_LABELS } from "./extensions/extensions.rules.js";
+import { ExtensionSection, type ExtensionSectionProps } from "./extensions/extensions.views.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_STATES, type WorkflowAction, workflowStateLabel } from "./workflow.rules.js";
 
@@ -22,6 +24,8 @@ export interface ListFilters {
   timeliness: string;
   /** Only directives the viewer assigned or leads (`cua_toi=1`). */
   mine: boolean;
+  /** Only directives with an extension request the viewer must decide (`gia_han=cho_duyet`). */
+  extensionsToDecide: boolean;
   page: number;
 }
 
@@ -36,7 +40,7 @@ export function DirectiveListPage(p: {
   const f = p.filters;
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const link = (page: number) =>
-    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, ...(f.mine ? { cua_toi: "1" } : {}), trang: String(page) })}`;
+    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, ...(f.mine ? { cua_toi: "1" } : {}), ...(f.extensionsToDecide ? { gia_han: "cho_duyet" } : {}), trang: String(page) })}`;
   return (
     <AdminLayout meta={p.meta} active={DIRECTIVES_HREF}>
       <h1>Nhiệm vụ</h1>
@@ -81,6 +85,16 @@ export function DirectiveListPage(p: {
           <input type="checkbox" id="f-cua-toi" name="cua_toi" value="1" checked={f.mine} /> Chỉ nhiệm vụ tôi
           giao hoặc chủ trì
         </label>
+        <label for="f-gia-han">
+          <input
+            type="checkbox"
+            id="f-gia-han"
+            name="gia_han"
+            value="cho_duyet"
+            checked={f.extensionsToDecide}
+          />{" "}
+          Chỉ nhiệm vụ có đề nghị gia hạn chờ tôi duyệt
+        </label>
         <button type="submit" class="button">
           Lọc
         </button>
@@ -118,7 +132,12 @@ const HANDOVER_LABELS: Record<string, string> = {
 };
 
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action as WorkflowAction] ?? HANDOVER_LABELS[action] ?? action;
+  return (
+    ACTION_LABELS[action as WorkflowAction] ??
+    HANDOVER_LABELS[action] ??
+    EXTENSION_HISTORY_LABELS[action] ??
+    action
+  );
 }
 
 const DEADLINE_KIND_OPTIONS = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
@@ -228,6 +247,8 @@ export interface DirectivePageProps {
   canAddChild: boolean;
   canEdit: boolean;
   parties: PartyOption[];
+  /** The deadline extension requests and what the viewer may do with them. */
+  extension?: Omit<ExtensionSectionProps, "directiveId" | "deadline" | "csrf" | "errors">;
   errors?: FieldErrors;
   /** The action whose form failed: its fields show the messages. */
   failedAction?: string;
@@ -243,6 +264,7 @@ export function DirectivePage({
   canAddChild,
   canEdit,
   parties,
+  extension,
   errors = {},
   failedAction,
   notice,
@@ -289,6 +311,15 @@ export function DirectivePage({
           parties={parties}
         />
       ))}
+      {extension ? (
+        <ExtensionSection
+          directiveId={d.id}
+          deadline={d.deadline}
+          {...extension}
+          csrf={meta.auth.csrfToken}
+          errors={failedAction === "extension" ? errors : {}}
+        />
+      ) : null}
       <h2>Quá trình thực hiện</h2>
       {reports.length === 0 ? (
         <p class="muted">Chưa có báo cáo nào.</p>

@@ -106,7 +106,7 @@ const LISTS: [string, (n: number) => Child, (i: number) => string][] = [
         rows={times(n, directive)}
         total={n}
         pageSize={100}
-        filters={{ unit: "", state: "", timeliness: "", mine: false, page: 1 }}
+        filters={{ unit: "", state: "", timeliness: "", mine: false, extensionsToDecide: false, page: 1 }}
         units={[]}
       />
     ),

@@ -143,6 +143,7 @@ describe.each(ENGINES)("the personal dashboard on %s", (engine) => {
       "targets.approvals": 4,
       "directives.overdue": 1,
       "directives.dueSoon": 0,
+      "directives.extensionRequests": 0,
       "proposals.toAnswer": 1,
       "notifications.unread": 3,
       // A unit admin may decide hand-overs; in 2021 no unit of the demo has ended yet.

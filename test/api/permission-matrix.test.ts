@@ -574,6 +574,32 @@ const MATRIX: Record<string, Row | Row[]> = {
       };
     },
   },
+  // The lead unit asks for a later deadline on a task the unit gave itself.
+  "POST /api/v1/directives/{id}/extension-requests": {
+    allowed: need("directive.request_extension"),
+    request: async (w, rel) => {
+      const d = await created(w, "POST", "/api/v1/directives", directiveBody(w.units[rel]));
+      return {
+        path: `/api/v1/directives/${d.id}/extension-requests`,
+        body: { requestedDate: "2020-06-30", reason: "Chờ bố trí vốn" },
+      };
+    },
+  },
+  // The assigning unit decides a request (made by the system admin, who may not decide it).
+  "POST /api/v1/directives/{id}/extension-requests/{requestId}/decision": {
+    allowed: need("directive.decide_extension"),
+    request: async (w, rel) => {
+      const d = await created(w, "POST", "/api/v1/directives", directiveBody(w.units[rel]));
+      const e = await created(w, "POST", `/api/v1/directives/${d.id}/extension-requests`, {
+        requestedDate: "2020-06-30",
+        reason: "Chờ bố trí vốn",
+      });
+      return {
+        path: `/api/v1/directives/${d.id}/extension-requests/${e.id}/decision`,
+        body: { decision: "granted", reason: "Đồng ý" },
+      };
+    },
+  },
   "POST /api/v1/proposals": [
     {
       allowed: need("proposal.raise"),

@@ -1007,6 +1007,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directives/{id}/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a deadline extension
+         * @description The lead unit asks for a later deadline (xin gia hạn) with a reason; the assigning unit is notified. One request may wait at a time.
+         *
+         *     **Access:** `directive.request_extension`: data_officer or unit_admin of the lead unit, through a grant of its own (not the assigner's).
+         */
+        post: operations["requestDirectiveExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directives/{id}/extension-requests/{requestId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant or refuse a deadline extension
+         * @description The assigner grants or refuses a waiting request with a reason. A grant sets the deadline to the requested date; timeliness is then judged by it, and the original deadline is kept.
+         *
+         *     **Access:** `directive.decide_extension`: leader or unit_admin of the assigning unit; never the person who asked.
+         */
+        post: operations["decideDirectiveExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals": {
         parameters: {
             query?: never;
@@ -2641,6 +2685,15 @@ export interface components {
             allowedActions: ("receive" | "report_progress" | "submit" | "confirm" | "return" | "pause" | "resume" | "cancel" | "reassign")[];
             reports: components["schemas"]["DirectiveReport"][];
             children: components["schemas"]["Directive"][];
+            /** @description The deadline first given; `deadline` is the one in force (a granted extension's date), by which timeliness is judged. */
+            originalDeadline: {
+                /** @enum {string} */
+                kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                date: string | null;
+                phrase: string | null;
+            };
+            /** @description Extension requests, oldest first. */
+            extensions: components["schemas"]["DirectiveExtension"][];
         };
         DirectiveReport: {
             id: number;
@@ -2656,6 +2709,26 @@ export interface components {
                 name: string;
                 byteSize: number;
             }[];
+        };
+        DirectiveExtension: {
+            id: number;
+            directiveId: number;
+            requestedDate: string;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "refused";
+            requesterName: string;
+            requestedAt: string;
+            deciderName: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            /** @description The deadline when the request was made: the one a grant replaced. */
+            previousDeadline: {
+                /** @enum {string} */
+                kind: "date" | "month" | "quarter" | "year" | "term" | "recurring" | "none";
+                date: string | null;
+                phrase: string | null;
+            };
         };
         DirectiveActionInput: {
             /** @enum {string} */
@@ -2702,6 +2775,21 @@ export interface components {
             longestOverdueDays: number | null;
             /** @description Open directives whose lead unit no longer exists (chờ bàn giao): not counted as overdue. */
             awaitingHandover: number;
+        };
+        ExtensionRequestInput: {
+            /**
+             * @description The new last day asked for: today or later, and after the current deadline.
+             * @example 2026-03-31
+             */
+            requestedDate: string;
+            /** @description Why the lead unit needs more time. */
+            reason: string;
+        };
+        ExtensionDecisionInput: {
+            /** @enum {string} */
+            decision: "granted" | "refused";
+            /** @description The assigner's reason or opinion. */
+            reason: string;
         };
         ProposalInput: {
             /** @default null */
@@ -6585,6 +6673,153 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestDirectiveExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request, waiting for a decision. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DirectiveExtension"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such directive, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finished, submitted, paused, without deadline, awaiting hand-over, or a request already waits. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A date in the past or not after the current deadline, or no reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideDirectiveExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The request with its decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DirectiveExtension"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such directive or extension request, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Decided already, or the directive is finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No reason, or a bad decision. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,8 @@ export type Need =
   | "directive.assign"
   | "directive.report"
   | "directive.confirm"
+  | "directive.request_extension"
+  | "directive.decide_extension"
   | "proposal.raise"
   | "proposal.answer"
   | "proposal.answer_as_department";
@@ -25,6 +27,8 @@ const NEED_ACTIONS: Record<Need, readonly Action[]> = {
   "directive.assign": ["directive.assign"],
   "directive.report": ["directive.report"],
   "directive.confirm": ["directive.confirm"],
+  "directive.request_extension": ["directive.request_extension"],
+  "directive.decide_extension": ["directive.decide_extension"],
   "proposal.raise": ["proposal.raise"],
   "proposal.answer": ["proposal.answer"],
   "proposal.answer_as_department": ["proposal.answer_department"],

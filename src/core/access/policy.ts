@@ -49,6 +49,8 @@ export type Action =
   | "directive.assign"
   | "directive.report"
   | "directive.confirm"
+  | "directive.request_extension"
+  | "directive.decide_extension"
   | "proposal.raise"
   | "proposal.answer"
   | "proposal.answer_department"
@@ -119,6 +121,9 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "directive.assign": { unit_admin: always, leader: always },
   "directive.report": { data_officer: always, unit_admin: always },
   "directive.confirm": { leader: always, unit_admin: always },
+  // Xin gia hạn: the lead unit's office asks for a later deadline; the assigning side grants or refuses.
+  "directive.request_extension": { data_officer: always, unit_admin: always },
+  "directive.decide_extension": { leader: always, unit_admin: always },
   "proposal.raise": { data_officer: always, unit_admin: always, leader: always },
   "proposal.answer": { leader: always, unit_admin: always },
   // Limited further to the proposals addressed to the officer's own department (directives.access.ts).

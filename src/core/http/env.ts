@@ -15,5 +15,10 @@ export interface AppEnv {
   Variables: {
     ctx: AppContext;
     auth: RequestAuth;
+    /**
+     * The counts beside the admin menu's entries (by entry href), for signed-in admin pages: set by
+     * the composition root's menu-count middleware, computed only when a page draws the menu.
+     */
+    menuCounts?: () => Promise<ReadonlyMap<string, number>>;
   };
 }

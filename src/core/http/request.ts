@@ -36,7 +36,14 @@ export function clientIp(c: AppCtx): string {
 
 /** What every page layout needs about the request. */
 export function pageMeta(c: AppCtx, title: string, extra: Partial<PageMeta> = {}): PageMeta {
-  return { title, siteName: c.var.ctx.config.siteName, auth: c.var.auth, today: todayOf(c), ...extra };
+  return {
+    title,
+    siteName: c.var.ctx.config.siteName,
+    auth: c.var.auth,
+    today: todayOf(c),
+    menuCounts: c.var.menuCounts,
+    ...extra,
+  };
 }
 
 const HIERARCHY_KEY = Symbol("hierarchy");

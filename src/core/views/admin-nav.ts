@@ -53,6 +53,11 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/lich-lam-viec", label: "Lịch làm việc", action: "admin.enter" },
       { href: "/quan-tri/chuong-trinh-cong-tac", label: "Chương trình công tác", action: "admin.enter" },
       { href: "/quan-tri/nhiem-vu", label: "Nhiệm vụ", action: "admin.enter" },
+      {
+        href: "/quan-tri/nhiem-vu?gia_han=cho_duyet",
+        label: "Đề nghị gia hạn",
+        action: "directive.decide_extension",
+      },
       { href: "/quan-tri/theo-doi", label: "Theo dõi nhiệm vụ", action: "admin.enter" },
       { href: "/quan-tri/kien-nghi", label: "Kiến nghị, đề xuất", action: "admin.enter" },
       { href: "/quan-tri/ban-giao", label: "Bàn giao công việc", action: "handover.decide" },

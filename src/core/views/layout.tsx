@@ -1,8 +1,9 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { canAnywhere } from "../access/policy.js";
+import { formatViNumber } from "../format/vi-number.js";
 import type { RequestAuth } from "../http/env.js";
-import { ADMIN_NAV } from "./admin-nav.js";
+import { ADMIN_NAV, type AdminNavGroup } from "./admin-nav.js";
 import { PickerScript } from "./picker.js";
 
 export interface PageMeta {
@@ -13,6 +14,8 @@ export interface PageMeta {
   description?: string;
   /** Extra tags for <head> (Open Graph, canonical…). */
   head?: Child;
+  /** Counts of work waiting beside admin menu entries, by entry href (signed-in admin pages). */
+  menuCounts?: () => Promise<ReadonlyMap<string, number>>;
 }
 
 /** Without it browsers lay pages out in quirks mode. */
@@ -108,6 +111,42 @@ export function PublicLayout({ meta, children }: { meta: PageMeta; children?: Ch
   );
 }
 
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+function AdminNavList(p: { groups: AdminNavGroup[]; active: string; counts: ReadonlyMap<string, number> }) {
+  return (
+    <nav aria-label="Quản trị" class="admin-nav">
+      {p.groups.map((group) => (
+        <>
+          <p class="admin-nav-group">{group.label}</p>
+          <ul>
+            {group.items.map((item) => {
+              const count = p.counts.get(item.href);
+              return (
+                <li>
+                  <a href={item.href} aria-current={item.href === p.active ? "page" : undefined}>
+                    {item.label}
+                    {count ? <span class="nav-count">{` (${formatViNumber(count)})`}</span> : null}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ))}
+    </nav>
+  );
+}
+
+/** The menu with the counts of work waiting, read once the page is drawn. */
+async function CountedAdminNav(p: {
+  groups: AdminNavGroup[];
+  active: string;
+  counts: () => Promise<ReadonlyMap<string, number>>;
+}) {
+  return <AdminNavList groups={p.groups} active={p.active} counts={await p.counts()} />;
+}
+
 /** The admin area's frame: the public header plus a menu of what this user may use. */
 export function AdminLayout({
   meta,
@@ -133,22 +172,11 @@ export function AdminLayout({
           </a>
           <SiteHeader meta={meta} />
           <div class="container admin-grid">
-            <nav aria-label="Quản trị" class="admin-nav">
-              {groups.map((group) => (
-                <>
-                  <p class="admin-nav-group">{group.label}</p>
-                  <ul>
-                    {group.items.map((item) => (
-                      <li>
-                        <a href={item.href} aria-current={item.href === active ? "page" : undefined}>
-                          {item.label}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ))}
-            </nav>
+            {meta.menuCounts ? (
+              <CountedAdminNav groups={groups} active={active} counts={meta.menuCounts} />
+            ) : (
+              <AdminNavList groups={groups} active={active} counts={NO_COUNTS} />
+            )}
             <main id="noi-dung" tabindex={-1}>
               {children}
             </main>
