@@ -20,6 +20,11 @@ function fail(what: string): never {
   throw new Error(`hand-over demo: ${what} not found`);
 }
 
+/** Titles made from notice items start as sentences ("Thường xuyên …"): compare without case. */
+function startsLike(title: string, start: string): boolean {
+  return title.toLocaleLowerCase("vi").startsWith(start.toLocaleLowerCase("vi"));
+}
+
 async function decider(db: Kysely<DB>): Promise<Actor> {
   for (const username of DEMO_HANDOVER.deciders) {
     const user = await findUserByUsername(db, username);
@@ -50,7 +55,7 @@ export async function loadHandoversDemo(
   const queue = await listHandoverQueue(db, { unitId: unit(DEMO_HANDOVER.fromKey) }, ctx);
   const decisions: HandoverDecision[] = DEMO_HANDOVER.decisions.map((d) => {
     const item =
-      queue.find((i) => i.kind === "directive" && i.title.startsWith(d.titleStarts)) ??
+      queue.find((i) => i.kind === "directive" && startsLike(i.title, d.titleStarts)) ??
       fail(`directive "${d.titleStarts}…" in the queue`);
     return {
       kind: "directive",

@@ -164,7 +164,7 @@ describe.each(ENGINES)("the present-day demo on %s", (engine) => {
     const approvals = await mainText("viethung", "/quan-tri/phe-duyet");
     expect(approvals.match(/kỳ 2026: 1 số liệu chờ duyệt/g)).toHaveLength(4);
     expect(await mainText("viethung", `/don-vi/${ward}/danh-gia?ky=2025`)).toContain(
-      "Năm 2025, phường Việt Hưng đã hoàn thành 9/9 chỉ tiêu",
+      "Năm 2025, phường Việt Hưng đã hoàn thành vượt mức 9 chỉ tiêu",
     );
     expect(await mainText("viethung", `/don-vi/${ward}/danh-gia?ky=2026`)).toContain(
       "Các số liệu trên là số ước thực hiện",

@@ -107,17 +107,20 @@ export function reportRows(
   indicators: readonly IndicatorEvaluation[],
   contexts: ReadonlyMap<number, EntryContext>,
 ): ReportRow[] {
-  return indicators.map(({ indicator, evaluation, semantics }) => {
+  return indicators.map(({ indicator, evaluation, semantics, progress }) => {
     const unit = semantics.unit ?? indicator.unitOfMeasure;
     const context = contexts.get(indicator.id) ?? NO_CONTEXT;
     const actual = typeof evaluation.actual === "number" ? evaluation.actual : null;
-    const yearTarget = evaluation.target === null ? context.yearTarget : null;
-    const target = evaluation.target
-      ? formatLevel(evaluation.target, "").trim()
-      : yearTarget !== null
+    // A part of a year is judged as progress against the whole year's target: say so beside it.
+    const yearTarget = progress?.yearTarget ?? (evaluation.target === null ? context.yearTarget : null);
+    const target =
+      yearTarget !== null
         ? `${bare(yearTarget)} (cả năm)`
-        : "—";
-    const ratio = evaluation.achievementPct ?? liveAchievementPct(indicator, actual, context);
+        : evaluation.target
+          ? formatLevel(evaluation.target, "").trim()
+          : "—";
+    const ratio =
+      progress?.yearTargetPct ?? evaluation.achievementPct ?? liveAchievementPct(indicator, actual, context);
     const achievement =
       ratio !== null ? pct(ratio) : formatGap(evaluation.exceedPct, evaluation.exceedPoints, unit);
     const previous = context.samePeriod;
