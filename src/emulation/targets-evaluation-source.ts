@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { evaluateChildrenOnComparableBase } from "../targets/evaluation/comparable-base.service.js";
-import { shareText } from "../targets/evaluation/comparable-rows.rules.js";
+import { evaluateChildrenOnComparableBase } from "../targets/comparable/comparable-base.service.js";
+import { shareText } from "../targets/comparable/comparable-rows.rules.js";
 import {
   evaluateChildren,
   evaluateUnit,

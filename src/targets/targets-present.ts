@@ -2,8 +2,8 @@
 
 import type { TargetRow } from "./assignment/targets.repo.js";
 import { type Indicator, precisionOf } from "./catalogue/indicator.model.js";
+import type { EvaluationBase } from "./comparable/comparable-base.service.js";
 import type { ResultRow } from "./entry/results.repo.js";
-import type { EvaluationBase } from "./evaluation/comparable-base.service.js";
 import type { IndicatorEvaluation } from "./evaluation/evaluation.model.js";
 import type { UnitEvaluation } from "./evaluation/evaluation.service.js";
 import { roundOrNull } from "./evaluation/exact.math.js";

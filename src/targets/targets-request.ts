@@ -1,6 +1,6 @@
 import { can } from "../core/access/policy.js";
 import { type AppCtx, hierarchyOf, todayOf } from "../core/http/request.js";
-import { type BaseKind, listComparablePredecessors } from "./evaluation/comparable-base.service.js";
+import { type BaseKind, listComparablePredecessors } from "./comparable/comparable-base.service.js";
 
 /** Request helpers shared by the targets module's pages and API. */
 

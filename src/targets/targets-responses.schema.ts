@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { dbIdParamSchema, dbIdSchema } from "../core/validation/input.schema.js";
 import { ASSIGNERS, TARGET_KINDS } from "./assignment/target.model.js";
 import { AGGREGATIONS, FIGURE_KINDS } from "./catalogue/indicator.model.js";
-import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
+import { COMPARABLE_RULES } from "./comparable/comparable-base.math.js";
 import { PERIOD_KINDS } from "./period.rules.js";
 
 export const IndicatorSchema = z

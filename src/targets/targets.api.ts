@@ -18,9 +18,9 @@ import { listTargetsForUnit } from "./assignment/targets.repo.js";
 import { setTarget } from "./assignment/targets.service.js";
 import { findIndicatorById, listIndicators } from "./catalogue/indicators.repo.js";
 import { createIndicator, editIndicator } from "./catalogue/indicators.service.js";
+import { evaluateUnitOnBase } from "./comparable/comparable-base.service.js";
 import { listResultsForUnit, type ResultRow } from "./entry/results.repo.js";
 import { saveResults } from "./entry/results.service.js";
-import { evaluateUnitOnBase } from "./evaluation/comparable-base.service.js";
 import { findParentIdAt } from "./evaluation/evaluation.repo.js";
 import { defaultWindow } from "./period.rules.js";
 import {

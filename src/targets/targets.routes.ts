@@ -6,9 +6,9 @@ import { registerCataloguePages } from "./catalogue/catalogue.routes.js";
 import { registerEntryPages } from "./entry/entry.routes.js";
 import { registerEntryScript } from "./entry/entry-script.routes.js";
 import { registerEvaluationPages } from "./evaluation/evaluation.routes.js";
-import { registerReportApi } from "./evaluation/report.api.js";
 import { registerDhis2Routes } from "./exchange/dhis2.routes.js";
 import { registerXlsxRoutes } from "./exchange/xlsx.routes.js";
+import { registerReportApi } from "./report/report.api.js";
 import { registerTargetApi } from "./targets.api.js";
 import { registerTargetAssets } from "./targets-styles.routes.js";
 

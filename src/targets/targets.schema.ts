@@ -15,7 +15,7 @@ import {
   RESULT_VERSIONS,
   VALUE_TYPES,
 } from "./catalogue/indicator.model.js";
-import { COMPARABLE_RULES } from "./evaluation/comparable-base.math.js";
+import { COMPARABLE_RULES } from "./comparable/comparable-base.math.js";
 import { PERIOD_KEY_MESSAGE, periodKindOf } from "./period.rules.js";
 
 const isoDate = (message: string) => z.string().refine(isIsoDate, { error: message });

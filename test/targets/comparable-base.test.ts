@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateUnitOnBase } from "../../src/targets/evaluation/comparable-base.service.js";
+import { evaluateUnitOnBase } from "../../src/targets/comparable/comparable-base.service.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { createUser } from "../support/fixtures.js";

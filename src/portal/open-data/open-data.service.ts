@@ -4,7 +4,7 @@ import {
   type BasedEvaluation,
   type BaseKind,
   evaluateUnitOnBase,
-} from "../../targets/evaluation/comparable-base.service.js";
+} from "../../targets/comparable/comparable-base.service.js";
 import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
 import { listOpenDataPeriods } from "./open-data.repo.js";
 

@@ -1,6 +1,6 @@
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
+import { BaseSwitch, ComparableBaseNote } from "../../targets/comparable/comparable-base.views.js";
 import { BulletChart, type BulletRow } from "../../targets/evaluation/charts.views.js";
-import { BaseSwitch, ComparableBaseNote } from "../../targets/evaluation/comparable-base.views.js";
 import {
   ActualCell,
   bulletRowOf,

@@ -2,7 +2,7 @@
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
-import { COMPARABLE_RULE_LABELS } from "../evaluation/comparable-base.math.js";
+import { COMPARABLE_RULE_LABELS } from "../comparable/comparable-base.math.js";
 import {
   AGGREGATION_LABELS,
   COMPARISON_LABELS,

@@ -3,7 +3,7 @@
  * from a stored indicator to the semantics the evaluation math reads. Pure: no I/O.
  */
 
-import type { ComparableRule } from "../evaluation/comparable-base.math.js";
+import type { ComparableRule } from "../comparable/comparable-base.math.js";
 import type {
   ComparisonMode,
   Direction,

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import type { ComparableRule } from "../evaluation/comparable-base.math.js";
+import type { ComparableRule } from "../comparable/comparable-base.math.js";
 import type { ComparisonMode, Direction, ValueType } from "../evaluation/evaluation.math.js";
 import type { IndicatorsTable } from "../targets.tables.js";
 import type { Aggregation, FigureKind, Indicator } from "./indicator.model.js";

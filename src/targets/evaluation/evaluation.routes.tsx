@@ -6,16 +6,16 @@ import { idParam } from "../../core/http/params.js";
 import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
 import { defaultYear } from "../../core/period/default-year.rules.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
+import { evaluateUnitOnBase } from "../comparable/comparable-base.service.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "../entry/entry-chooser.views.js";
 import { PERIOD_KEY_MESSAGE, periodKindOf } from "../period.rules.js";
 import { listPeriodKeysWithData } from "../period-keys.repo.js";
+import { reportPath } from "../report/report-paths.js";
 import { baseOfQuery, canReadOnBase, canReadUnit } from "../targets-request.js";
 import { TARGETS_CSS_PATH } from "../targets-styles.routes.js";
 import { unitTitle } from "../unit-wording.rules.js";
-import { evaluateUnitOnBase } from "./comparable-base.service.js";
 import { narrativeFor } from "./evaluation.service.js";
 import { EvaluationPage } from "./evaluation.views.js";
-import { reportPath } from "./report-paths.js";
 
 /** The default period of the evaluation page: last year until the year's figures exist, i.e. always last year. */
 export function defaultPeriodOf(c: AppCtx): string {

@@ -1,6 +1,8 @@
 /** The unit's evaluation page: summary, narrative, table, actual-vs-target chart and term trends. */
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { AGGREGATION_LABELS } from "../catalogue/indicator.model.js";
+import type { EvaluationBase } from "../comparable/comparable-base.service.js";
+import { BaseSwitch, ComparableBaseNote } from "../comparable/comparable-base.views.js";
 import { toDhis2Period } from "../exchange/dhis2-period.rules.js";
 import {
   formatFigure,
@@ -12,8 +14,6 @@ import {
 } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
 import { BulletChart, type BulletRow, TrendChart } from "./charts.views.js";
-import type { EvaluationBase } from "./comparable-base.service.js";
-import { BaseSwitch, ComparableBaseNote } from "./comparable-base.views.js";
 import type { IndicatorEvaluation } from "./evaluation.model.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
 import { AchievementCell, SamePeriodCell, TargetsCell } from "./evaluation-cells.views.js";

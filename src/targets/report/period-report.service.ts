@@ -10,12 +10,12 @@ import { can } from "../../core/access/policy.js";
 import type { DB } from "../../core/db/schema.js";
 import { ForbiddenError, NotFoundError } from "../../core/http/errors.js";
 import { loadEntryContexts } from "../entry/entry-context.service.js";
+import { findParentIdAt, findUnitBrief } from "../evaluation/evaluation.repo.js";
+import { evaluateUnit, narrativeFor } from "../evaluation/evaluation.service.js";
+import type { StandingSource } from "../evaluation/standing.extension.js";
 import { unitInSentence } from "../unit-wording.rules.js";
-import { findParentIdAt, findUnitBrief } from "./evaluation.repo.js";
-import { evaluateUnit, narrativeFor } from "./evaluation.service.js";
 import type { PeriodReport } from "./period-report.docx.js";
 import { type ReportForm, reportHeader, reportRows, reportTitle } from "./period-report.rules.js";
-import type { StandingSource } from "./standing.extension.js";
 
 export async function draftPeriodReport(
   db: Kysely<DB>,

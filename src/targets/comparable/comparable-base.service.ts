@@ -12,6 +12,25 @@ import type { DB } from "../../core/db/schema.js";
 import { NotFoundError } from "../../core/http/errors.js";
 import { listTargetsForUnit } from "../assignment/targets.repo.js";
 import type { Indicator } from "../catalogue/indicator.model.js";
+import { findParentIdAt, listChildrenAt, type UnitSpanRow } from "../evaluation/evaluation.repo.js";
+import {
+  type EvaluatedPeriod,
+  evaluateUnit,
+  keysToRead,
+  loadIndicators,
+  narrativeOf,
+  resolvePeriod,
+  type UnitEvaluation,
+} from "../evaluation/evaluation.service.js";
+import {
+  addFigure,
+  assembleUnitEvaluation,
+  type FigureSet,
+  resolveTargets,
+} from "../evaluation/evaluation-assembly.rules.js";
+import { rankingScore } from "../evaluation/ranking-score.math.js";
+import { listApprovedFiguresForUnit } from "../evaluation/results-evaluation.repo.js";
+import { summarizeEvaluations } from "../evaluation/summary.math.js";
 import { unitInSentence } from "../unit-wording.rules.js";
 import {
   COMPARABLE_LABEL,
@@ -34,25 +53,6 @@ import {
   ruleOf,
   shareText,
 } from "./comparable-rows.rules.js";
-import { findParentIdAt, listChildrenAt, type UnitSpanRow } from "./evaluation.repo.js";
-import {
-  type EvaluatedPeriod,
-  evaluateUnit,
-  keysToRead,
-  loadIndicators,
-  narrativeOf,
-  resolvePeriod,
-  type UnitEvaluation,
-} from "./evaluation.service.js";
-import {
-  addFigure,
-  assembleUnitEvaluation,
-  type FigureSet,
-  resolveTargets,
-} from "./evaluation-assembly.rules.js";
-import { rankingScore } from "./ranking-score.math.js";
-import { listApprovedFiguresForUnit } from "./results-evaluation.repo.js";
-import { summarizeEvaluations } from "./summary.math.js";
 
 export type BaseKind = "own" | "comparable";
 export const BASE_KINDS = ["own", "comparable"] as const;

@@ -5,9 +5,9 @@
  */
 import { formatViNumber } from "../../core/format/vi-number.js";
 import { type EntryContext, liveAchievementPct, NO_CONTEXT } from "../entry/entry-checks.rules.js";
+import type { IndicatorEvaluation } from "../evaluation/evaluation-assembly.rules.js";
 import { formatFigure, formatGap, formatLevel } from "../targets-format.rules.js";
 import { levelWord, unitInSentence } from "../unit-wording.rules.js";
-import type { IndicatorEvaluation } from "./evaluation-assembly.rules.js";
 
 export type ReportForm = "state" | "party";
 

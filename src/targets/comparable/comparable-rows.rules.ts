@@ -7,6 +7,7 @@
 import { formatViNumber } from "../../core/format/vi-number.js";
 import type { TargetRow } from "../assignment/targets.repo.js";
 import type { Indicator } from "../catalogue/indicator.model.js";
+import { addFigure, type FigureSet, type ResolvedTarget } from "../evaluation/evaluation-assembly.rules.js";
 import { periodLabel } from "../period.rules.js";
 import { formatFigure } from "../targets-format.rules.js";
 import {
@@ -17,7 +18,6 @@ import {
   rebuildLevel,
   rebuildValue,
 } from "./comparable-base.math.js";
-import { addFigure, type FigureSet, type ResolvedTarget } from "./evaluation-assembly.rules.js";
 
 /** One predecessor with its share and what was read of it. */
 export interface PredecessorRows {

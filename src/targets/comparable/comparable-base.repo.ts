@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
+import { findUnitsByCodesOrIds, type UnitSpanRow } from "../evaluation/evaluation.repo.js";
 import type { ComparableRule, SuccessionLink } from "./comparable-base.math.js";
-import { findUnitsByCodesOrIds, type UnitSpanRow } from "./evaluation.repo.js";
 
 /** The reads of the comparable base: succession links, units with their validity, the indicators' rebuild settings. */
 
