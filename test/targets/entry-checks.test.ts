@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertResult } from "../../src/targets/entry/results.repo.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";
@@ -214,27 +213,19 @@ describe.each(ENGINES)("checks at entry and context at approval on %s", (engine)
 
   it("judges part of a year against the same period last year and the year's target", async () => {
     const revenue = id("THU_NS");
-    await insertResult(
-      t.database.db,
-      {
-        indicatorId: revenue,
-        unitId: lb.thuongThanh,
-        periodKey: "2019-6T",
-        version: "final",
-        periodStart: "2019-01-01",
-        periodEnd: "2019-06-30",
-        value: 20.2,
-        source: null,
-        note: null,
-        status: "approved",
-        enteredBy: null,
-      },
-      new Date("2019-07-10T00:00:00Z"),
-    );
+    // The demo's six-month review already holds the first half of 2019 (21,3 tỷ đồng, approved).
+    const h1of2019 = await t.database.db
+      .selectFrom("results")
+      .select(["value", "status", "version"])
+      .where("unit_id", "=", lb.thuongThanh)
+      .where("indicator_id", "=", revenue)
+      .where("period_key", "=", "2019-6T")
+      .execute();
+    expect(h1of2019).toEqual([{ value: 21.3, status: "approved", version: "final" }]);
     const { html } = await ward.page(`/quan-tri/so-lieu/${lb.thuongThanh}/2020-6T?tat-ca=1`);
     expect(html).toContain('<th scope="col">Cùng kỳ năm trước</th>');
     expect(html).toContain('<th scope="col">Kế hoạch năm</th>');
-    expect(html).toContain("20,2 tỷ đồng");
+    expect(html).toContain("21,3 tỷ đồng");
     expect(html).toMatch(new RegExp(`id="f-v_${revenue}"[^>]*data-target="42"`));
 
     const halfYear = {
@@ -244,7 +235,7 @@ describe.each(ENGINES)("checks at entry and context at approval on %s", (engine)
       periodEnd: "2020-06-30",
       version: "final",
     };
-    // Half the year's 42 tỷ is no surprise against 20,2 tỷ in the first half of 2019.
+    // Half the year's 42 tỷ is no surprise against 21,3 tỷ in the first half of 2019.
     const ok = await ward.sendJson("POST", "/api/v1/results", {
       ...halfYear,
       values: [{ indicatorCode: "THU_NS", value: 21.84 }],
@@ -259,7 +250,7 @@ describe.each(ENGINES)("checks at entry and context at approval on %s", (engine)
     const message = ((await far.json()) as { error: { fields: Record<string, string> } }).error.fields[
       "values.0.confirmed"
     ];
-    expect(message).toContain("gấp 3,5 lần số cùng kỳ năm trước (20,2 tỷ đồng)");
+    expect(message).toContain("gấp 3,3 lần số cùng kỳ năm trước (21,3 tỷ đồng)");
     const page = await ward.page(`/quan-tri/so-lieu/${lb.thuongThanh}/2020-6T`);
     expect(page.html).toContain(`aria-live="polite">52%</span>`);
   });

@@ -6,6 +6,7 @@
  * "% đạt". Pure: no I/O.
  */
 import { formatViNumber } from "../../core/format/vi-number.js";
+import type { TargetKind } from "../assignment/target.model.js";
 import type { FigureKind, Indicator } from "../catalogue/indicator.model.js";
 import { figureProblem, isCountUnit } from "./figure-bounds.rules.js";
 
@@ -72,10 +73,13 @@ export interface EntryContext {
   lastYear: number | null;
   /** The same period a year earlier; for a year it is last year's figure. */
   samePeriod: number | null;
-  /** The target of the period itself (one value). */
+  /** The target of the period itself, as the figure it asks for (see {@link askedFigure}). */
   target: number | null;
-  /** For part of a year: the year's target, which "% đạt" then reads against. */
+  /** For part of a year: the year's target, which "% đạt" then reads against (as the figure it asks for). */
   yearTarget: number | null;
+  /** The kind of `target` and of `yearTarget`; absent means a plain level. */
+  targetKind?: TargetKind | null;
+  yearTargetKind?: TargetKind | null;
 }
 
 export const NO_CONTEXT: EntryContext = Object.freeze({
@@ -84,6 +88,27 @@ export const NO_CONTEXT: EntryContext = Object.freeze({
   target: null,
   yearTarget: null,
 });
+
+/**
+ * The figure a target of one value asks for, in the indicator's unit, which a result figure can be set
+ * beside: the value itself for a level, a floor, a ceiling or a count of sub-targets met; for a
+ * reduction, what is left of the baseline (giảm 1,5% of 400 hộ asks for 394 hộ, giảm 6 of 120 for 114).
+ * A reduction's value is a percentage or an amount, never a figure. Null without a baseline.
+ */
+export function askedFigure(target: {
+  kind: TargetKind;
+  value: number;
+  baseline: number | null;
+}): number | null {
+  const { kind, value, baseline } = target;
+  if (kind === "reduction_pct") return baseline === null ? null : baseline - (baseline * value) / 100;
+  if (kind === "reduction_amount") return baseline === null ? null : baseline - value;
+  return value;
+}
+
+/** Kinds whose "% đạt" is not figure ÷ target: a ceiling, and reductions (judged by the reduction made). */
+const NOT_BY_RATIO: ReadonlySet<TargetKind> = new Set(["at_most", "reduction_pct", "reduction_amount"]);
+const readsByRatio = (kind: TargetKind | null | undefined) => !kind || !NOT_BY_RATIO.has(kind);
 
 /**
  * The warning for a figure far from what it is compared with, or null: more than the indicator's factor
@@ -111,10 +136,15 @@ export function entryWarning(indicator: Checked, value: number, context: EntryCo
   return null;
 }
 
-/** What "% đạt" reads against: the period's target, or for part of a year the year's ("kế hoạch năm"). */
+/**
+ * What "% đạt" reads against: the period's target, or for part of a year the year's ("kế hoạch năm");
+ * never a ceiling or a reduction, whose "% đạt" is not figure ÷ target.
+ */
 export function achievementBasis(context: EntryContext): { target: number; label: string } | null {
-  if (context.target !== null && context.target > 0) return { target: context.target, label: "kế hoạch" };
-  if (context.yearTarget !== null && context.yearTarget > 0) {
+  if (context.target !== null && context.target > 0) {
+    return readsByRatio(context.targetKind) ? { target: context.target, label: "kế hoạch" } : null;
+  }
+  if (context.yearTarget !== null && context.yearTarget > 0 && readsByRatio(context.yearTargetKind)) {
     return { target: context.yearTarget, label: "kế hoạch năm" };
   }
   return null;

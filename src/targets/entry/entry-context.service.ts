@@ -5,10 +5,17 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
+import type { TargetKind } from "../assignment/target.model.js";
 import { listTargetsForUnit } from "../assignment/targets.repo.js";
 import { resolveTargets } from "../evaluation/evaluation-assembly.rules.js";
 import { listApprovedFiguresForUnit } from "../evaluation/results-evaluation.repo.js";
-import { type EntryContext, NO_CONTEXT, samePeriodLastYear, yearOfPeriod } from "./entry-checks.rules.js";
+import {
+  askedFigure,
+  type EntryContext,
+  NO_CONTEXT,
+  samePeriodLastYear,
+  yearOfPeriod,
+} from "./entry-checks.rules.js";
 
 /**
  * The context of every indicator with any of it, by indicator id; an indicator missing from the map has
@@ -54,14 +61,27 @@ export async function loadEntryContexts(
   // With the parent found inside the query, its targets carry its id: take it from them.
   const parent =
     parentId ?? targetRows.find((t) => t.appliesTo === "children" && t.unitId !== unitId)?.unitId ?? null;
+  // The first assigner's target (the one the evaluation judges by), as the figure it asks for: a
+  // reduction's value is a percentage or an amount, never comparable with a figure as it stands.
   const valueOf = (key: string) => {
-    const values = new Map<number, number>();
+    const values = new Map<number, { value: number; kind: TargetKind }>();
     for (const [id, target] of resolveTargets(targetRows, unitId, parent, key)) {
-      if (target.latest.level.kind === "value") values.set(id, target.latest.level.value);
+      const { level, kind, baseline } = target.latest;
+      if (level.kind !== "value") continue;
+      const value = askedFigure({ kind, value: level.value, baseline });
+      if (value !== null) values.set(id, { value, kind });
     }
     return values;
   };
-  for (const [id, value] of valueOf(input.periodKey)) at(id).target = value;
-  if (yearKey !== input.periodKey) for (const [id, value] of valueOf(yearKey)) at(id).yearTarget = value;
+  for (const [id, { value, kind }] of valueOf(input.periodKey)) {
+    at(id).target = value;
+    at(id).targetKind = kind;
+  }
+  if (yearKey !== input.periodKey) {
+    for (const [id, { value, kind }] of valueOf(yearKey)) {
+      at(id).yearTarget = value;
+      at(id).yearTargetKind = kind;
+    }
+  }
   return contexts;
 }
