@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator } from "../catalogue/indicator.model.js";
 import {
+  askedFigure,
   entryProblem,
   entryWarning,
   figureKindOf,
@@ -110,5 +111,18 @@ describe("the context of a figure", () => {
     expect(figureKindOf(rate)).toBe("rate");
     expect(figureKindOf({ ...base, unitOfMeasure: "tấn" })).toBe("number");
     expect(figureKindOf({ ...base, unitOfMeasure: "tấn", figureKind: "count" })).toBe("count");
+  });
+
+  it.each([
+    ["level", 40, null, 40],
+    ["at_least", 95, null, 95],
+    ["at_most", 2, null, 2],
+    ["sub_targets", 17, null, 17],
+    // giảm 1,5% of 400 households leaves 394; giảm 6 of 120 leaves 114.
+    ["reduction_pct", 1.5, 400, 394],
+    ["reduction_amount", 6, 120, 114],
+    ["reduction_pct", 1.5, null, null],
+  ] as const)("a %s target of %s (baseline %s) asks for %s", (kind, value, baseline, asked) => {
+    expect(askedFigure({ kind, value, baseline })).toBe(asked);
   });
 });
