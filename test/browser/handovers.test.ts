@@ -29,7 +29,7 @@ describe.skipIf(browserSkipReason)("hand-over of a former ward's directive in Ch
     expect(
       await page.getByRole("heading", { name: /Phường Thượng Thanh \(đến 30\/06\/2025\)/ }).count(),
     ).toBe(1);
-    const choice = page.getByLabel(/^Quyết định cho “phường chủ động xây dựng kế hoạch/);
+    const choice = page.getByLabel(/^Quyết định cho “Phường chủ động xây dựng kế hoạch/);
     await choice.selectOption({ label: "Chuyển cho phường Việt Hưng (60% dân số)" });
     await page.getByLabel(/Căn cứ pháp lý/).fill("");
     await page.getByRole("button", { name: "Lưu các quyết định" }).click();
@@ -40,7 +40,7 @@ describe.skipIf(browserSkipReason)("hand-over of a former ward's directive in Ch
     expect(await page.getByRole("status").first().textContent()).toContain("Đã lưu 1 quyết định bàn giao.");
 
     await page.goto(`${server.url}/quan-tri/nhiem-vu?tien_do=overdue`);
-    await page.getByRole("link", { name: /phường chủ động xây dựng kế hoạch/ }).click();
+    await page.getByRole("link", { name: /Phường chủ động xây dựng kế hoạch/ }).click();
     expect(await page.locator("main").textContent()).toContain(
       "Tiếp nhận từ phường Thượng Thanh (NQ 1656/NQ-UBTVQH15)",
     );

