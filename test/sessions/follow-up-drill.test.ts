@@ -124,6 +124,19 @@ describe.each(ENGINES)("follow-up figures open the directives they count, on %s"
     180_000,
   );
 
+  it("refuses a list filter that is not well formed, naming the field", async () => {
+    for (const [query, field] of [
+      ["period=2020-13", "period"],
+      ["lead=x12", "lead"],
+      ["assigner=q5", "assigner"],
+      ["notice=abc", "notice"],
+    ]) {
+      const res = await admin.request(`/api/v1/directives?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(JSON.stringify(await res.json()), query).toContain(field);
+    }
+  });
+
   it("groups a ward's organisations under the ward with the ward's total", async () => {
     const r = await report(admin, "by=lead");
     const withParts = r.groups.filter((g) => g.parts);
