@@ -50,14 +50,12 @@ describe.skipIf(browserSkipReason)("the follow-up table in Chromium", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/follow-up-1366.png`, fullPage: true });
 
-    const links = await table
-      .locator("tbody td a")
-      .evaluateAll((as) =>
-        as.map((a) => ({
-          href: (a as HTMLAnchorElement).href,
-          n: Number(a.textContent?.replaceAll(".", "")),
-        })),
-      );
+    const links = await table.locator("tbody td a").evaluateAll((as) =>
+      as.map((a) => ({
+        href: (a as HTMLAnchorElement).href,
+        n: Number(a.textContent?.replaceAll(".", "")),
+      })),
+    );
     expect(links.length).toBeGreaterThan(5);
     for (const { href, n } of links.slice(0, 12)) expect(await listRows(page, href), href).toBe(n);
     await context.close();
