@@ -21,6 +21,7 @@ import {
 } from "./directives.service.js";
 import { DIRECTIVES_HREF, DirectiveListPage, DirectivePage } from "./directives.views.js";
 import { presentDirective } from "./directives-present.js";
+import { describeDrill } from "./follow-up/follow-up.service.js";
 import { drillConditions, drillFromPage, pageQuery } from "./follow-up/follow-up-links.rules.js";
 import { myDirectiveIds } from "./my-directives.service.js";
 import { TIMELINESS, type Timeliness } from "./timeliness.rules.js";
@@ -122,6 +123,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
       mine: q("cua_toi") === "1",
       page: Math.max(1, Number(q("trang")) || 1),
       extra: [...new URLSearchParams(pageQuery(extra))],
+      extraLabels: await describeDrill(db, extra),
     };
     const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
     const conditions = {

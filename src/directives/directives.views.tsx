@@ -25,6 +25,8 @@ export interface ListFilters {
   page: number;
   /** Further filters a follow-up figure opens the list with (lead party, assigner, notice, period): name, value. */
   extra?: [string, string][];
+  /** Those filters in words ("Chủ trì: UBND phường X"). */
+  extraLabels?: string[];
 }
 
 export function DirectiveListPage(p: {
@@ -95,7 +97,7 @@ export function DirectiveListPage(p: {
         {`${p.total} nhiệm vụ`}
         {extra.length > 0 ? (
           <>
-            {" theo số liệu của trang theo dõi · "}
+            {` theo số liệu của trang theo dõi${f.extraLabels?.length ? ` (${f.extraLabels.join("; ")})` : ""} · `}
             <a href={DIRECTIVES_HREF}>Bỏ lọc</a>
           </>
         ) : null}

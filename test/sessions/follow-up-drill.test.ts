@@ -151,6 +151,13 @@ describe.each(ENGINES)("follow-up figures open the directives they count, on %s"
       for (const p of parts.slice(own)) expect(p.key).toMatch(/^o\d+$/);
     }
     const ward = withParts.find((g) => g.label.normalize("NFC") === "Phường Thượng Thanh");
+    // The list a part opens says in words what it holds.
+    const party = ward?.parts?.find((p) => p.label.normalize("NFC") === "Đảng ủy phường Thượng Thanh");
+    const lead = new URL(party?.href ?? "", "http://x").searchParams.get("lead");
+    const { html } = await admin.page(`/quan-tri/nhiem-vu?chu_tri=${lead}`);
+    expect(html.normalize("NFC")).toContain(
+      `${party?.summary.total} nhiệm vụ theo số liệu của trang theo dõi (Chủ trì: Đảng ủy phường Thượng Thanh)`,
+    );
     expect(ward?.parts?.map((p) => p.label.normalize("NFC"))).toEqual(
       expect.arrayContaining(["Phường Thượng Thanh (đơn vị)", "Đảng ủy phường Thượng Thanh"]),
     );

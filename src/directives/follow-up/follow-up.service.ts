@@ -233,3 +233,18 @@ export async function buildReport(
   }));
   return { by, grain, today, total, drill: base, groups: sortGroups(by, groups) };
 }
+
+/** The follow-up filter in words, for the list it opens: "Chủ trì: UBND phường X", "Thời hạn: Quý II/2020"… */
+export async function describeDrill(db: Kysely<DB>, drill: DrillFilter): Promise<string[]> {
+  const name = async (by: FollowUpDimension, key: string) => labelOf(by, key, await labelsFor(db, by, [key]));
+  const out: string[] = [];
+  if (drill.under !== undefined)
+    out.push(`Đơn vị chủ trì: ${await name("lead", `u${drill.under}`)} và cấp dưới`);
+  if (drill.lead !== undefined) out.push(`Chủ trì: ${await name("lead", drill.lead)}`);
+  if (drill.assigner !== undefined) out.push(`Người giao: ${await name("assigner", drill.assigner)}`);
+  if (drill.notice !== undefined)
+    out.push(drill.notice === "none" ? NO_KEY.notice : await name("notice", String(drill.notice)));
+  if (drill.period !== undefined)
+    out.push(drill.period === "none" ? NO_KEY.period : `Thời hạn: ${periodLabel(drill.period)}`);
+  return out;
+}
