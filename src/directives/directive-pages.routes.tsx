@@ -22,6 +22,8 @@ import {
 import { DIRECTIVES_HREF, DirectiveListPage, DirectivePage } from "./directives.views.js";
 import { presentDirective } from "./directives-present.js";
 import { extensionsOf, extensionsToDecideIds } from "./extensions/extensions.service.js";
+import { describeDrill } from "./follow-up/follow-up.service.js";
+import { drillConditions, drillFromPage, pageQuery } from "./follow-up/follow-up-links.rules.js";
 import { myDirectiveIds } from "./my-directives.service.js";
 import { TIMELINESS, type Timeliness } from "./timeliness.rules.js";
 import { sqlClock } from "./timeliness-sql.js";
@@ -116,23 +118,25 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
     const ctx = await actorOf(c);
     const db = c.var.ctx.database.db;
     const q = (k: string) => c.req.query(k) ?? "";
+    // The follow-up page's figures open this list with the same filter (follow-up-links.rules.ts).
+    const drill = drillFromPage((k) => c.req.query(k));
+    const { unit, status, timeliness, ...extra } = drill;
     const filters = {
-      unit: q("don_vi"),
-      state: q("trang_thai"),
-      timeliness: q("tien_do"),
+      unit: unit === undefined ? "" : String(unit),
+      state: status ?? "",
+      timeliness: timeliness ?? "",
       mine: q("cua_toi") === "1",
       extensionsToDecide: q("gia_han") === "cho_duyet",
       page: Math.max(1, Number(q("trang")) || 1),
+      extra: [...new URLSearchParams(pageQuery(extra))],
+      extraLabels: await describeDrill(db, extra),
     };
     const scope = readableUnits(ctx.actor, ctx.hierarchy, ctx.today);
     const conditions = {
-      leadUnitId: /^\d+$/.test(filters.unit) ? Number(filters.unit) : undefined,
-      state: (WORKFLOW_STATES as readonly string[]).includes(filters.state)
-        ? (filters.state as WorkflowState)
-        : undefined,
-      timeliness: (TIMELINESS as readonly string[]).includes(filters.timeliness)
-        ? (filters.timeliness as Timeliness)
-        : undefined,
+      ...drillConditions(drill),
+      ...(drill.under === undefined
+        ? {}
+        : { leadUnitIds: ctx.hierarchy.unitIdsUnder([drill.under], ctx.today) }),
     };
     // "Của tôi": only those the caller assigned or leads (my-directives.service.ts), as the dashboard counts.
     let ids = filters.mine ? await myDirectiveIds(db, ctx, conditions) : undefined;

@@ -90,12 +90,30 @@ const SummarySchema = z
   })
   .openapi("FollowUpSummary");
 
+const FollowUpRowSchema = z.object({
+  key: z.string().nullable(),
+  label: z.string(),
+  summary: SummarySchema,
+  href: z.string().openapi({
+    description:
+      "The list the row counts (GET /api/v1/directives…); a count's list adds `status` (completed: confirmed, cancelled) or `timeliness`.",
+  }),
+});
+
 export const FollowUpOutSchema = z
   .object({
     by: z.string(),
     grain: z.string(),
     today: z.string(),
     total: SummarySchema,
-    groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), summary: SummarySchema })),
+    href: z.string().openapi({ description: "The directives the totals count (GET /api/v1/directives…)." }),
+    groups: z.array(
+      FollowUpRowSchema.extend({
+        parts: z.array(FollowUpRowSchema).optional().openapi({
+          description:
+            "By lead unit: the unit itself and each of its organisations, when organisations lead some.",
+        }),
+      }),
+    ),
   })
   .openapi("FollowUpReport");

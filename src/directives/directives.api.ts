@@ -38,7 +38,8 @@ import {
 import { extensionsOf } from "./extensions/extensions.service.js";
 import { presentExtension } from "./extensions/extensions-present.js";
 import { FOLLOW_UP_DIMENSIONS } from "./follow-up/follow-up.repo.js";
-import { followUpReport, PERIOD_GRAINS } from "./follow-up/follow-up.service.js";
+import { type FollowUpGroupView, followUpReport, PERIOD_GRAINS } from "./follow-up/follow-up.service.js";
+import { apiQuery, type DrillFilter, drillConditions } from "./follow-up/follow-up-links.rules.js";
 import { sqlClock } from "./timeliness-sql.js";
 import { allowedActions } from "./workflow.rules.js";
 
@@ -225,10 +226,16 @@ export function registerDirectiveApi(app: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid("query");
     const { rows, total } = await listDirectives(c.var.ctx.database.db, {
       scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
-      leadUnitId: q.unit,
-      state: q.status,
-      timeliness: q.timeliness,
-      noticeId: q.notice,
+      ...drillConditions({
+        unit: q.unit,
+        lead: q.lead,
+        assigner: q.assigner,
+        notice: q.notice,
+        period: q.period,
+        status: q.status,
+        timeliness: q.timeliness,
+      }),
+      ...(q.under === undefined ? {} : { leadUnitIds: ctx.hierarchy.unitIdsUnder([q.under], ctx.today) }),
       clock: sqlClock(ctx.now),
       limit: PAGE_SIZE,
       offset: (q.page - 1) * PAGE_SIZE,
@@ -285,9 +292,18 @@ export function registerDirectiveApi(app: OpenAPIHono<AppEnv>): void {
     const leadUnitIds = q.unit === undefined ? undefined : ctx.hierarchy.unitIdsUnder([q.unit], ctx.today);
     const report = await followUpReport(
       c.var.ctx.database.db,
-      { by: q.by, grain: q.grain, leadUnitIds },
+      { by: q.by, grain: q.grain, leadUnitIds, under: q.unit },
       ctx,
     );
-    return c.json({ data: report }, 200);
+    const href = (drill: DrillFilter) => `/api/v1/directives?${apiQuery(drill)}`.replace(/\?$/, "");
+    const row = (g: FollowUpGroupView) => ({
+      key: g.key,
+      label: g.label,
+      summary: g.summary,
+      href: href(g.drill),
+    });
+    const { by, grain, today, total } = report;
+    const groups = report.groups.map((g) => ({ ...row(g), ...(g.parts ? { parts: g.parts.map(row) } : {}) }));
+    return c.json({ data: { by, grain, today, total, href: href(report.drill), groups } }, 200);
   });
 }

@@ -2,7 +2,7 @@
  * Every query on directives and their coordinators. Callers pass the units the caller may see
  * (`scope`); "all" is for system admins and jobs. Timeliness filters use the SQL mirror of the rules.
  */
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import type { Deadline } from "./deadline.js";
@@ -13,6 +13,7 @@ import {
   isDeadlineKind,
   type PartyRef,
 } from "./directives.model.js";
+import type { DrillConditions } from "./follow-up/follow-up-links.rules.js";
 import type { Timeliness } from "./timeliness.rules.js";
 import { type SqlClock, timelinessSql } from "./timeliness-sql.js";
 import type { WorkflowState } from "./workflow.rules.js";
@@ -227,16 +228,20 @@ export async function findDirective(db: Kysely<DB>, id: number): Promise<Directi
   return toRecord(row, (await coordinatorsOf(db, [id])).get(id) ?? []);
 }
 
-export interface DirectiveFilter {
+export interface DirectiveFilter
+  extends Omit<DrillConditions, "leadUnitId" | "noticeId" | "state" | "timeliness"> {
   /** Units the caller may see: a directive is visible when its lead, assigning or a coordinating unit is. */
   scope: "all" | number[];
   /** Only these directives (an empty list matches nothing). */
   ids?: number[];
   /** Led by this unit. */
   leadUnitId?: number;
+  /** Led by one of these units (an empty list matches nothing). */
+  leadUnitIds?: number[];
   state?: WorkflowState;
   timeliness?: Timeliness;
-  noticeId?: number;
+  /** From this notice; null: not from a notice. */
+  noticeId?: number | null;
   sessionId?: number;
   /** From notices of any of these sessions. */
   sessionIds?: number[];
@@ -266,6 +271,23 @@ export function directiveInScope(scope: number[]) {
     ]);
 }
 
+/** The assigner as the follow-up groups it: a person; else a name; else only the assigning unit. */
+function assignedBy(a: NonNullable<DrillConditions["assigner"]>) {
+  return (eb: ExpressionBuilder<DB, "directives">) => {
+    if ("personId" in a) return eb("directives.assigner_person_id", "=", a.personId);
+    if ("name" in a)
+      return eb.and([
+        eb("directives.assigner_person_id", "is", null),
+        eb("directives.assigner_name", "=", a.name),
+      ]);
+    return eb.and([
+      eb("directives.assigner_person_id", "is", null),
+      eb("directives.assigner_name", "is", null),
+      eb("directives.assigning_unit_id", "=", a.unitId),
+    ]);
+  };
+}
+
 /** The filter's conditions on the base query; null when it can match nothing. */
 function filtered(
   q: ReturnType<typeof baseQuery>,
@@ -277,9 +299,29 @@ function filtered(
   if (f.sessionIds?.length === 0) return null;
   if (f.scope !== "all") out = out.where(directiveInScope(f.scope));
   if (f.ids) out = out.where("directives.id", "in", f.ids);
+  if (f.leadUnitIds?.length === 0) return null;
   if (f.leadUnitId !== undefined) out = out.where("directives.lead_unit_id", "=", f.leadUnitId);
+  if (f.leadUnitIds) out = out.where("directives.lead_unit_id", "in", f.leadUnitIds);
+  if (f.leadOrganisationId !== undefined)
+    out =
+      f.leadOrganisationId === null
+        ? out.where("directives.lead_organisation_id", "is", null)
+        : out.where("directives.lead_organisation_id", "=", f.leadOrganisationId);
+  if (f.assigner) out = out.where(assignedBy(f.assigner));
   if (f.state) out = out.where("directives.state", "=", f.state);
-  if (f.noticeId !== undefined) out = out.where("directives.notice_id", "=", f.noticeId);
+  if (f.noticeId !== undefined)
+    out =
+      f.noticeId === null
+        ? out.where("directives.notice_id", "is", null)
+        : out.where("directives.notice_id", "=", f.noticeId);
+  if (f.deadlineMonths !== undefined) {
+    const months = f.deadlineMonths;
+    const month = sql<string>`SUBSTR(directives.deadline_end, 1, 7)`;
+    out =
+      months === null
+        ? out.where("directives.deadline_end", "is", null)
+        : out.where(month, ">=", months.from).where(month, "<=", months.to);
+  }
   if (f.sessionId !== undefined) out = out.where("n.session_id", "=", f.sessionId);
   if (f.sessionIds) out = out.where("n.session_id", "in", f.sessionIds);
   if (f.parentId !== undefined) {

@@ -4,6 +4,7 @@ import { DateSchema, idSchema, requiredTextSchema, textSchema } from "../core/ht
 import { dbIdParamSchema } from "../core/validation/input.schema.js";
 import { PartySchema } from "../units/parties.schema.js";
 import { DEADLINE_KINDS } from "./deadline.js";
+import { ASSIGNER_KEY, LEAD_KEY, PERIOD_KEY } from "./follow-up/follow-up-links.rules.js";
 import { PROPOSAL_STATUSES } from "./proposals/proposals.repo.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_ACTIONS, WORKFLOW_STATES } from "./workflow.rules.js";
@@ -35,7 +36,23 @@ export const DirectiveQuerySchema = z.object({
   unit: dbIdParamSchema().optional().openapi({ description: "Lead unit id." }),
   status: z.enum(WORKFLOW_STATES).optional().openapi({ description: "Workflow state." }),
   timeliness: z.enum(TIMELINESS).optional().openapi({ description: "Derived timeliness, today in Vietnam." }),
-  notice: dbIdParamSchema().optional(),
+  notice: z
+    .union([dbIdParamSchema(), z.literal("none")])
+    .optional()
+    .openapi({ description: 'Source conclusion notice id, or "none": directives not from a notice.' }),
+  under: dbIdParamSchema().optional().openapi({ description: "Lead unit id: led by it or a unit under it." }),
+  lead: z.string().regex(LEAD_KEY).optional().openapi({
+    description:
+      'One lead party as the follow-up groups it: "u12" the unit itself (no organisation), "o34" an organisation.',
+  }),
+  assigner: z.string().max(300).regex(ASSIGNER_KEY).optional().openapi({
+    description:
+      'Assigner as the follow-up groups it: "p5" a person, "n:<name>" a name only, "u3" the assigning unit only.',
+  }),
+  period: z.string().regex(PERIOD_KEY).optional().openapi({
+    description:
+      'Last day of the deadline in a month "2020-03", quarter "2020-Q1" or year "2020"; "none": no deadline.',
+  }),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 

@@ -27,6 +27,10 @@ export interface ListFilters {
   /** Only directives with an extension request the viewer must decide (`gia_han=cho_duyet`). */
   extensionsToDecide: boolean;
   page: number;
+  /** Further filters a follow-up figure opens the list with (lead party, assigner, notice, period): name, value. */
+  extra?: [string, string][];
+  /** Those filters in words ("Chủ trì: UBND phường X"). */
+  extraLabels?: string[];
 }
 
 export function DirectiveListPage(p: {
@@ -38,9 +42,10 @@ export function DirectiveListPage(p: {
   units: PartyOption[];
 }) {
   const f = p.filters;
+  const extra = f.extra ?? [];
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const link = (page: number) =>
-    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, ...(f.mine ? { cua_toi: "1" } : {}), ...(f.extensionsToDecide ? { gia_han: "cho_duyet" } : {}), trang: String(page) })}`;
+    `${DIRECTIVES_HREF}?${new URLSearchParams({ don_vi: f.unit, trang_thai: f.state, tien_do: f.timeliness, ...(f.mine ? { cua_toi: "1" } : {}), ...(f.extensionsToDecide ? { gia_han: "cho_duyet" } : {}), ...Object.fromEntries(extra), trang: String(page) })}`;
   return (
     <AdminLayout meta={p.meta} active={DIRECTIVES_HREF}>
       <h1>Nhiệm vụ</h1>
@@ -49,6 +54,9 @@ export function DirectiveListPage(p: {
         <a href="/quan-tri/kien-nghi">Kiến nghị, đề xuất</a>
       </p>
       <form method="get" action={DIRECTIVES_HREF} class="filters">
+        {extra.map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
         <label for="f-don-vi">
           Đơn vị chủ trì
           <PickerSelect
@@ -99,7 +107,15 @@ export function DirectiveListPage(p: {
           Lọc
         </button>
       </form>
-      <p role="status">{`${p.total} nhiệm vụ`}</p>
+      <p role="status">
+        {`${p.total} nhiệm vụ`}
+        {extra.length > 0 ? (
+          <>
+            {` theo số liệu của trang theo dõi${f.extraLabels?.length ? ` (${f.extraLabels.join("; ")})` : ""} · `}
+            <a href={DIRECTIVES_HREF}>Bỏ lọc</a>
+          </>
+        ) : null}
+      </p>
       <DirectiveTable rows={p.rows} caption="Danh sách nhiệm vụ" showNotice />
       {pages > 1 ? (
         <nav class="pager" aria-label="Trang">

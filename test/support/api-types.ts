@@ -2751,10 +2751,22 @@ export interface components {
             grain: string;
             today: string;
             total: components["schemas"]["FollowUpSummary"];
+            /** @description The directives the totals count (GET /api/v1/directives…). */
+            href: string;
             groups: {
                 key: string | null;
                 label: string;
                 summary: components["schemas"]["FollowUpSummary"];
+                /** @description The list the row counts (GET /api/v1/directives…); a count's list adds `status` (completed: confirmed, cancelled) or `timeliness`. */
+                href: string;
+                /** @description By lead unit: the unit itself and each of its organisations, when organisations lead some. */
+                parts?: {
+                    key: string | null;
+                    label: string;
+                    summary: components["schemas"]["FollowUpSummary"];
+                    /** @description The list the row counts (GET /api/v1/directives…); a count's list adds `status` (completed: confirmed, cancelled) or `timeliness`. */
+                    href: string;
+                }[];
             }[];
         };
         FollowUpSummary: {
@@ -6242,7 +6254,16 @@ export interface operations {
                 status?: "assigned" | "received" | "in_progress" | "submitted" | "confirmed" | "returned" | "paused" | "cancelled";
                 /** @description Derived timeliness, today in Vietnam. */
                 timeliness?: "in_time" | "due_soon" | "overdue" | "done_on_time" | "done_late" | "no_deadline" | "paused" | "cancelled" | "awaiting_handover";
-                notice?: number;
+                /** @description Source conclusion notice id, or "none": directives not from a notice. */
+                notice?: number | "none";
+                /** @description Lead unit id: led by it or a unit under it. */
+                under?: number;
+                /** @description One lead party as the follow-up groups it: "u12" the unit itself (no organisation), "o34" an organisation. */
+                lead?: string;
+                /** @description Assigner as the follow-up groups it: "p5" a person, "n:<name>" a name only, "u3" the assigning unit only. */
+                assigner?: string;
+                /** @description Last day of the deadline in a month "2020-03", quarter "2020-Q1" or year "2020"; "none": no deadline. */
+                period?: string;
                 page?: number;
             };
             header?: never;

@@ -49,6 +49,8 @@ function keyOf(by: FollowUpDimension, r: KeyRow): string | null {
 
 export interface FollowUpBucket {
   key: string | null;
+  /** By lead: the lead unit (of the organisation too), so organisations gather under their unit. */
+  unitId?: number;
   state: WorkflowState;
   timeliness: Timeliness;
   count: number;
@@ -130,7 +132,8 @@ export async function followUpBuckets(
       },
       clock,
     );
-    for (const b of split) buckets.push({ key, state, ...b });
+    const unitId = by === "lead" ? { unitId: Number(r.lead_unit_id) } : {};
+    for (const b of split) buckets.push({ key, ...unitId, state, ...b });
   }
   return buckets;
 }

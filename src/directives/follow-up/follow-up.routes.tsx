@@ -13,6 +13,10 @@ import { FOLLOW_UP_DIMENSIONS, type FollowUpDimension } from "./follow-up.repo.j
 import { followUpReport, PERIOD_GRAINS, type PeriodGrain } from "./follow-up.service.js";
 import { FOLLOW_UP_HREF, FollowUpPage, UnitFollowUpSection } from "./follow-up.views.js";
 import { followUpToXlsx, XLSX_TYPE } from "./follow-up.xlsx.js";
+import { drillConditions } from "./follow-up-links.rules.js";
+
+/** The detailed sheet's limit: far above a district's directives, below what would exhaust memory. */
+const MAX_LISTED = 20_000;
 
 async function reportFor(c: AppCtx) {
   const ctx = await actorOf(c);
@@ -25,8 +29,12 @@ async function reportFor(c: AppCtx) {
   const unitRaw = c.req.query("don_vi") ?? "";
   const unit = /^\d+$/.test(unitRaw) && ctx.hierarchy.unit(Number(unitRaw)) ? Number(unitRaw) : null;
   const leadUnitIds = unit === null ? undefined : ctx.hierarchy.unitIdsUnder([unit], ctx.today);
-  const report = await followUpReport(c.var.ctx.database.db, { by, grain, leadUnitIds }, ctx);
-  return { ctx, report, unit: unit === null ? "" : String(unit) };
+  const report = await followUpReport(
+    c.var.ctx.database.db,
+    { by, grain, leadUnitIds, under: unit ?? undefined },
+    ctx,
+  );
+  return { ctx, report, leadUnitIds, unit: unit === null ? "" : String(unit) };
 }
 
 export function registerFollowUpPages(app: OpenAPIHono<AppEnv>): void {
@@ -42,8 +50,21 @@ export function registerFollowUpPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.get(`${FOLLOW_UP_HREF}.xlsx`, async (c) => {
-    const { report } = await reportFor(c);
-    const bytes = await followUpToXlsx(report, c.var.ctx.config.siteName);
+    const { ctx, report, leadUnitIds } = await reportFor(c);
+    // The detailed sheet lists what the total counts: the same scope and filter as the list page.
+    const { rows } = await listDirectives(c.var.ctx.database.db, {
+      scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
+      ...drillConditions(report.drill),
+      leadUnitIds,
+      clock: sqlClock(ctx.now),
+      limit: MAX_LISTED,
+      offset: 0,
+    });
+    const bytes = await followUpToXlsx(
+      report,
+      rows.map((d) => presentDirective(d, ctx.now)),
+      { siteName: c.var.ctx.config.siteName, baseUrl: c.var.ctx.config.publicBaseUrl },
+    );
     return new Response(new Uint8Array(bytes), {
       headers: {
         "content-type": XLSX_TYPE,

@@ -12,6 +12,7 @@ import type { DB } from "../../core/db/schema.js";
 import { sqlClock } from "../timeliness-sql.js";
 import type { FollowUpRow, FollowUpSummary } from "./follow-up.math.js";
 import { type FollowUpBucket, type FollowUpDimension, followUpBuckets, labelsFor } from "./follow-up.repo.js";
+import type { DrillFilter } from "./follow-up-links.rules.js";
 import { summariseBuckets } from "./follow-up-weighted.math.js";
 
 export const PERIOD_GRAINS = ["month", "quarter", "year"] as const;
@@ -21,6 +22,10 @@ export interface FollowUpGroupView {
   key: string | null;
   label: string;
   summary: FollowUpSummary;
+  /** The directives this row counts (follow-up-links.rules.ts); a count adds its status or timeliness. */
+  drill: DrillFilter;
+  /** By lead unit: the unit's own row and its organisations' rows, when it has organisations. */
+  parts?: FollowUpGroupView[];
 }
 
 export interface FollowUpReport {
@@ -29,6 +34,8 @@ export interface FollowUpReport {
   /** The Vietnamese day the figures are computed at (YYYY-MM-DD). */
   today: string;
   total: FollowUpSummary;
+  /** The directives the whole report counts. */
+  drill: DrillFilter;
   groups: FollowUpGroupView[];
 }
 
@@ -105,6 +112,8 @@ export interface FollowUpQuery {
   grain?: PeriodGrain;
   /** Only directives led by these units (e.g. one ward and its groups). */
   leadUnitIds?: number[];
+  /** The unit whose tree leadUnitIds is, for the links to the lists. */
+  under?: number;
   noticeId?: number;
 }
 
@@ -125,7 +134,75 @@ export async function followUpReport(
     },
     sqlClock(ctx.now),
   );
-  return buildReport(db, query.by, grain, buckets, ctx.today);
+  return buildReport(
+    db,
+    query.by,
+    grain,
+    buckets,
+    ctx.today,
+    query.under === undefined ? {} : { under: query.under },
+  );
+}
+
+/** The filter of one group: the report's filter and the group's key. */
+function drillOf(by: FollowUpDimension, key: string | null, base: DrillFilter): DrillFilter {
+  switch (by) {
+    case "lead":
+      return key === null ? base : { ...base, lead: key };
+    case "assigner":
+      return key === null ? base : { ...base, assigner: key };
+    case "notice":
+      return { ...base, notice: key === null ? "none" : Number(key) };
+    case "period":
+      return { ...base, period: key ?? "none" };
+  }
+}
+
+/**
+ * By lead: one row per unit with its total, and, when organisations of the unit ("UBND phường X",
+ * "Đảng ủy phường X") lead some directives, the unit's own row and each organisation's row under it.
+ */
+async function unitGroups(
+  db: Kysely<DB>,
+  buckets: readonly FollowUpBucket[],
+  base: DrillFilter,
+): Promise<FollowUpGroupView[]> {
+  const byUnit = new Map<number, Map<string, FollowUpBucket[]>>();
+  for (const b of buckets) {
+    const unitId = b.unitId ?? 0;
+    const parts = byUnit.get(unitId) ?? new Map<string, FollowUpBucket[]>();
+    byUnit.set(unitId, parts);
+    const key = b.key ?? `u${unitId}`;
+    parts.set(key, [...(parts.get(key) ?? []), b]);
+  }
+  const keys = [...byUnit].flatMap(([unitId, parts]) => [`u${unitId}`, ...parts.keys()]);
+  const names = await labelsFor(db, "lead", keys);
+  return sortGroups(
+    "lead",
+    [...byUnit].map(([unitId, parts]) => {
+      const all = [...parts.values()].flat();
+      const unitKey = `u${unitId}`;
+      const group: FollowUpGroupView = {
+        key: `unit:${unitId}`,
+        label: labelOf("lead", unitKey, names),
+        summary: summariseBuckets(all),
+        drill: { ...base, unit: unitId },
+      };
+      if (parts.size > 1 || !parts.has(unitKey)) {
+        group.parts = [...parts]
+          .map(([key, list]) => ({
+            key,
+            label: key === unitKey ? `${labelOf("lead", key, names)} (đơn vị)` : labelOf("lead", key, names),
+            summary: summariseBuckets(list),
+            drill: drillOf("lead", key, base),
+          }))
+          .sort((a, b) =>
+            a.key === unitKey ? -1 : b.key === unitKey ? 1 : a.label.localeCompare(b.label, "vi"),
+          );
+      }
+      return group;
+    }),
+  );
 }
 
 /** Figures and labels from buckets; exported for the benchmark, which times the same path. */
@@ -135,7 +212,11 @@ export async function buildReport(
   grain: PeriodGrain,
   buckets: readonly FollowUpBucket[],
   today: string,
+  base: DrillFilter = {},
 ): Promise<FollowUpReport> {
+  const total = summariseBuckets(buckets);
+  if (by === "lead")
+    return { by, grain, today, total, drill: base, groups: await unitGroups(db, buckets, base) };
   const grouped = new Map<string | null, FollowUpBucket[]>();
   for (const b of buckets) {
     const key = by === "period" ? periodKey(b.key, grain) : b.key;
@@ -148,6 +229,22 @@ export async function buildReport(
     key,
     label: labelOf(by, key, names),
     summary: summariseBuckets(list),
+    drill: drillOf(by, key, base),
   }));
-  return { by, grain, today, total: summariseBuckets(buckets), groups: sortGroups(by, groups) };
+  return { by, grain, today, total, drill: base, groups: sortGroups(by, groups) };
+}
+
+/** The follow-up filter in words, for the list it opens: "Chủ trì: UBND phường X", "Thời hạn: Quý II/2020"… */
+export async function describeDrill(db: Kysely<DB>, drill: DrillFilter): Promise<string[]> {
+  const name = async (by: FollowUpDimension, key: string) => labelOf(by, key, await labelsFor(db, by, [key]));
+  const out: string[] = [];
+  if (drill.under !== undefined)
+    out.push(`Đơn vị chủ trì: ${await name("lead", `u${drill.under}`)} và cấp dưới`);
+  if (drill.lead !== undefined) out.push(`Chủ trì: ${await name("lead", drill.lead)}`);
+  if (drill.assigner !== undefined) out.push(`Người giao: ${await name("assigner", drill.assigner)}`);
+  if (drill.notice !== undefined)
+    out.push(drill.notice === "none" ? NO_KEY.notice : await name("notice", String(drill.notice)));
+  if (drill.period !== undefined)
+    out.push(drill.period === "none" ? NO_KEY.period : `Thời hạn: ${periodLabel(drill.period)}`);
+  return out;
 }

@@ -8,10 +8,13 @@ import { PickerSelect } from "../../core/views/picker.js";
 import type { PartyOption } from "../../units/parties.repo.js";
 import { partyPickerGroups } from "../../units/party-select.views.js";
 import { DirectiveTable, ProposalTable } from "../directive-tables.views.js";
+import { DIRECTIVES_HREF } from "../directives.views.js";
 import type { DirectiveOut, ProposalOut } from "../directives-present.js";
+import type { Timeliness } from "../timeliness.rules.js";
 import type { FollowUpSummary } from "./follow-up.math.js";
 import type { FollowUpDimension } from "./follow-up.repo.js";
 import type { FollowUpReport, PeriodGrain } from "./follow-up.service.js";
+import { type DrillFilter, pageQuery } from "./follow-up-links.rules.js";
 
 export const FOLLOW_UP_HREF = "/quan-tri/theo-doi";
 
@@ -29,31 +32,76 @@ export function percentText(value: number | null): string {
   return value === null ? "—" : formatViPercent(value, { maximumFractionDigits: 1 });
 }
 
-/** The columns of the report, shared by the page and the XLSX export. */
-export const FOLLOW_UP_COLUMNS: { header: string; value: (s: FollowUpSummary) => number | string }[] = [
-  { header: "Tổng số", value: (s) => s.total },
-  { header: "Đã hoàn thành", value: (s) => s.completed },
-  { header: "Hoàn thành đúng hạn", value: (s) => s.byTimeliness.done_on_time },
-  { header: "Hoàn thành quá hạn", value: (s) => s.byTimeliness.done_late },
-  { header: "Tỷ lệ hoàn thành", value: (s) => percentText(s.completionPercent) },
-  { header: "Tỷ lệ quá hạn trong số đã hoàn thành", value: (s) => percentText(s.overduePercentOfCompleted) },
-  { header: "Đang trong hạn", value: (s) => s.byTimeliness.in_time },
-  { header: "Sắp đến hạn", value: (s) => s.byTimeliness.due_soon },
-  { header: "Quá hạn", value: (s) => s.overdue },
-  { header: "Quá hạn lâu nhất (ngày)", value: (s) => s.longestOverdueDays ?? "—" },
-  { header: "Không thời hạn", value: (s) => s.byTimeliness.no_deadline },
-  { header: "Tạm dừng", value: (s) => s.byTimeliness.paused },
-  { header: "Chờ bàn giao", value: (s) => s.awaitingHandover },
-  { header: "Đã hủy", value: (s) => s.cancelled },
+/** A column counting one timeliness, linked to the list with that timeliness. */
+const byTimeliness = (header: string, short: string, timeliness: Timeliness): FollowUpColumn => ({
+  header,
+  short,
+  value: (s) => s.byTimeliness[timeliness],
+  drill: { timeliness },
+});
+
+export interface FollowUpColumn {
+  header: string;
+  /** Shown in the page's header inside <abbr title={header}> so the table fits a laptop screen. */
+  short: string;
+  value: (s: FollowUpSummary) => number | string;
+  drill?: Pick<DrillFilter, "status" | "timeliness">;
+}
+
+/**
+ * The columns of the report, shared by the page and the XLSX export. A count carries the part of the
+ * list filter that selects what it counts (added to its row's filter); ratios and the longest delay have none.
+ */
+export const FOLLOW_UP_COLUMNS: FollowUpColumn[] = [
+  { header: "Tổng số", short: "Tổng", value: (s) => s.total, drill: {} },
+  { header: "Đã hoàn thành", short: "Đã HT", value: (s) => s.completed, drill: { status: "confirmed" } },
+  byTimeliness("Hoàn thành đúng hạn", "HT đúng hạn", "done_on_time"),
+  byTimeliness("Hoàn thành quá hạn", "HT quá hạn", "done_late"),
+  { header: "Tỷ lệ hoàn thành", short: "% HT", value: (s) => percentText(s.completionPercent) },
+  {
+    header: "Tỷ lệ quá hạn trong số đã hoàn thành",
+    short: "% HT quá hạn",
+    value: (s) => percentText(s.overduePercentOfCompleted),
+  },
+  byTimeliness("Đang trong hạn", "Trong hạn", "in_time"),
+  byTimeliness("Sắp đến hạn", "Sắp hạn", "due_soon"),
+  byTimeliness("Quá hạn", "Quá hạn", "overdue"),
+  { header: "Quá hạn lâu nhất (ngày)", short: "Lâu nhất (ngày)", value: (s) => s.longestOverdueDays ?? "—" },
+  byTimeliness("Không thời hạn", "Không hạn", "no_deadline"),
+  byTimeliness("Tạm dừng", "Tạm dừng", "paused"),
+  byTimeliness("Chờ bàn giao", "Chờ BG", "awaiting_handover"),
+  { header: "Đã hủy", short: "Đã hủy", value: (s) => s.cancelled, drill: { status: "cancelled" } },
 ];
 
-function Row({ label, summary, strong }: { label: string; summary: FollowUpSummary; strong?: boolean }) {
+/** The directives list page showing what a figure counts. */
+export function listHref(row: DrillFilter, count: Pick<DrillFilter, "status" | "timeliness"> = {}): string {
+  const query = pageQuery({ ...row, ...count });
+  return query === "" ? DIRECTIVES_HREF : `${DIRECTIVES_HREF}?${query}`;
+}
+
+function Row({
+  label,
+  summary,
+  drill,
+  kind,
+}: {
+  label: string;
+  summary: FollowUpSummary;
+  drill: DrillFilter;
+  /** total: the report's last row; unit: a unit with its organisations under it; part: one of those. */
+  kind?: "total" | "unit" | "part";
+}) {
   return (
-    <tr>
-      <th scope="row">{strong ? <strong>{label}</strong> : label}</th>
-      {FOLLOW_UP_COLUMNS.map((col) => (
-        <td class="num">{String(col.value(summary))}</td>
-      ))}
+    <tr class={kind ? `follow-up-${kind}` : undefined}>
+      <th scope="row">{kind === "total" || kind === "unit" ? <strong>{label}</strong> : label}</th>
+      {FOLLOW_UP_COLUMNS.map((col) => {
+        const value = String(col.value(summary));
+        return (
+          <td class="num" data-label={col.header}>
+            {col.drill && value !== "0" ? <a href={listHref(drill, col.drill)}>{value}</a> : value}
+          </td>
+        );
+      })}
     </tr>
   );
 }
@@ -115,8 +163,12 @@ export function FollowUpPage({
       <p role="status" id="follow-up-summary">
         {`Tổng số ${report.total.total} nhiệm vụ: đã hoàn thành ${report.total.completed} (${percentText(report.total.completionPercent)}), quá hạn ${report.total.overdue}.`}
       </p>
+      <p class="muted">
+        HT: hoàn thành; BG: bàn giao. Mỗi số mở danh sách các nhiệm vụ được đếm; đơn vị có tổ chức (UBND, Đảng
+        ủy…) chủ trì nhiệm vụ có dòng tổng của đơn vị và từng tổ chức ở dưới.
+      </p>
       <div class="table-scroll">
-        <table>
+        <table class="follow-up-table">
           <caption>{DIMENSION_LABELS[report.by]}</caption>
           <thead>
             <tr>
@@ -131,16 +183,26 @@ export function FollowUpPage({
               </th>
               {FOLLOW_UP_COLUMNS.map((c) => (
                 <th scope="col" class="num">
-                  {c.header}
+                  {c.short === c.header ? c.header : <abbr title={c.header}>{c.short}</abbr>}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {report.groups.map((g) => (
-              <Row label={g.label} summary={g.summary} />
+              <>
+                <Row
+                  label={g.label}
+                  summary={g.summary}
+                  drill={g.drill}
+                  kind={g.parts ? "unit" : undefined}
+                />
+                {g.parts?.map((part) => (
+                  <Row label={part.label} summary={part.summary} drill={part.drill} kind="part" />
+                ))}
+              </>
             ))}
-            <Row label="Tổng cộng" summary={report.total} strong />
+            <Row label="Tổng cộng" summary={report.total} drill={report.drill} kind="total" />
           </tbody>
         </table>
       </div>
