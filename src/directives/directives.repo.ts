@@ -391,13 +391,3 @@ export async function listDirectiveParties(
     assigningUnitId: r.assigning_unit_id,
   }));
 }
-
-/** Organisations a user works for as department staff (the emulation module keeps the list). */
-export async function staffOrganisationIds(db: Kysely<DB>, userId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("department_staff")
-    .select("organisation_id")
-    .where("user_id", "=", userId)
-    .execute();
-  return rows.map((r) => r.organisation_id);
-}

@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { partyAt } from "../units/parties.rules.js";
 import { checkPartiesAt } from "../units/parties.service.js";
 import { type Deadline, lastDayCovered } from "./deadline.js";
+import { staffOrganisationIds } from "./department-staff.repo.js";
 import { mayReadDirective, relationsTo } from "./directive-access.rules.js";
 import { insertReport } from "./directive-reports.repo.js";
 import type { DirectiveRecord } from "./directives.model.js";
@@ -24,7 +25,6 @@ import {
   type NewDirective,
   type PartyInput,
   replaceCoordinators,
-  staffOrganisationIds,
   updateDirective,
 } from "./directives.repo.js";
 import { notifyStep } from "./reminders/notifications.repo.js";

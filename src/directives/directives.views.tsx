@@ -11,8 +11,8 @@ import type { ReportRow } from "./directive-reports.repo.js";
 import { DeadlineCell, DirectiveTable, TimelinessBadge } from "./directive-tables.views.js";
 import { DEADLINE_KIND_LABELS, TIMELINESS_LABELS } from "./directives.model.js";
 import type { DirectiveOut } from "./directives-present.js";
-import { EXTENSION_HISTORY_LABELS } from "./extensions/extensions.rules.js";
 import { ExtensionSection, type ExtensionSectionProps } from "./extensions/extensions.views.js";
+import { ACTION_LABELS, actionLabel } from "./history-labels.model.js";
 import { TIMELINESS } from "./timeliness.rules.js";
 import { WORKFLOW_STATES, type WorkflowAction, workflowStateLabel } from "./workflow.rules.js";
 
@@ -125,34 +125,6 @@ export function DirectiveListPage(p: {
         </nav>
       ) : null}
     </AdminLayout>
-  );
-}
-
-const ACTION_LABELS: Record<WorkflowAction, string> = {
-  receive: "Tiếp nhận",
-  report_progress: "Báo cáo tiến độ",
-  submit: "Báo cáo hoàn thành",
-  confirm: "Xác nhận hoàn thành",
-  return: "Trả lại",
-  pause: "Tạm dừng",
-  resume: "Tiếp tục",
-  cancel: "Hủy nhiệm vụ",
-  reassign: "Giao lại cho đơn vị khác",
-};
-
-/** Steps recorded in a directive's history by the hand-over of a unit that no longer exists. */
-const HANDOVER_LABELS: Record<string, string> = {
-  handover: "Bàn giao cho đơn vị kế thừa",
-  handover_split: "Chia cho các đơn vị kế thừa",
-  handover_close: "Hết hiệu lực do sắp xếp đơn vị hành chính",
-};
-
-export function actionLabel(action: string): string {
-  return (
-    ACTION_LABELS[action as WorkflowAction] ??
-    HANDOVER_LABELS[action] ??
-    EXTENSION_HISTORY_LABELS[action] ??
-    action
   );
 }
 

@@ -8,8 +8,9 @@ import type { Kysely } from "kysely";
 import type { ActorContext } from "../core/access/actor-context.js";
 import { mayAnywhere, readableUnits } from "../core/access/needs.js";
 import type { DB } from "../core/db/schema.js";
+import { staffOrganisationIds } from "./department-staff.repo.js";
 import { relationsTo } from "./directive-access.rules.js";
-import { type DirectiveFilter, listDirectiveParties, staffOrganisationIds } from "./directives.repo.js";
+import { type DirectiveFilter, listDirectiveParties } from "./directives.repo.js";
 import { sqlClock } from "./timeliness-sql.js";
 
 export type MyDirectivesFilter = Pick<DirectiveFilter, "leadUnitId" | "state" | "timeliness">;

@@ -42,6 +42,8 @@ describe.skipIf(browserSkipReason)("deadline extension in Chromium", () => {
     await logIn(ward, server.url, "viethung");
     await ward.goto(`${server.url}/quan-tri/nhiem-vu?tien_do=overdue`);
     await ward.getByRole("link", { name: new RegExp(OVERDUE) }).click();
+    // The list shows the same notice and title: read the page only once the directive's own has loaded.
+    await ward.waitForURL(/\/quan-tri\/nhiem-vu\/\d+$/);
     expect(await ward.locator("main dl").textContent()).toContain("Quá hạn");
     await ward.getByRole("button", { name: "Gửi đề nghị gia hạn" }).click();
     expect(await ward.locator("#f-requestedDate-error").textContent()).toBe(
@@ -63,6 +65,7 @@ describe.skipIf(browserSkipReason)("deadline extension in Chromium", () => {
     expect(await city.locator("nav.admin-nav").textContent()).toContain("Đề nghị gia hạn (1)");
     await city.getByRole("link", { name: /1 Đề nghị gia hạn chờ duyệt/ }).click();
     await city.getByRole("link", { name: new RegExp(OVERDUE) }).click();
+    await city.waitForURL(/\/quan-tri\/nhiem-vu\/\d+$/);
     expect(await city.locator("main").textContent()).toContain(
       `Duyệt đề nghị gia hạn đến ngày ${newDate.vi}`,
     );

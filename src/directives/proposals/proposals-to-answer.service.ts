@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import type { ActorContext } from "../../core/access/actor-context.js";
 import { mayAnywhere } from "../../core/access/needs.js";
 import type { DB } from "../../core/db/schema.js";
-import { staffOrganisationIds } from "../directives.repo.js";
+import { staffOrganisationIds } from "../department-staff.repo.js";
 import type { ProposalRecord, ProposalStatus } from "./proposals.repo.js";
 import { addresseesAnswerableBy, searchProposals } from "./proposals.service.js";
 import { PROPOSALS_HREF } from "./proposals.views.js";

@@ -17,8 +17,8 @@ import { sessionParties } from "../../sessions/sessions.repo.js";
 import { getSessionFor } from "../../sessions/sessions.service.js";
 import { partyAt } from "../../units/parties.rules.js";
 import { checkPartiesAt } from "../../units/parties.service.js";
+import { staffOrganisationIds } from "../department-staff.repo.js";
 import type { PartyInput } from "../directives.repo.js";
-import { staffOrganisationIds } from "../directives.repo.js";
 import { createDirectiveIn, type DirectiveInput } from "../directives.service.js";
 import {
   findProposal,
