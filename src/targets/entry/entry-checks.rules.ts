@@ -8,6 +8,7 @@
 import { formatViNumber } from "../../core/format/vi-number.js";
 import type { TargetKind } from "../assignment/target.model.js";
 import type { FigureKind, Indicator } from "../catalogue/indicator.model.js";
+import { previousYearKey } from "../period.rules.js";
 import { figureProblem, isCountUnit } from "./figure-bounds.rules.js";
 
 /** A figure this many times its comparison (or this fraction of it) must be confirmed, by default. */
@@ -181,8 +182,14 @@ export function yearOfPeriod(key: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The same period a year earlier: "2019-6T" → "2018-6T", "2019" → "2018"; a term → null. */
+/**
+ * The same period a year earlier: "2019-6T" → "2018-6T", "2019" → "2018"; a term → null. The office
+ * calendar's keys go through period.rules; a custom key that starts with its year ("2019-dot1") is
+ * shifted the same way, so its entry still shows last year's figure.
+ */
 export function samePeriodLastYear(key: string): string | null {
+  const known = previousYearKey(key);
+  if (known !== null) return known;
   const year = yearOfPeriod(key);
   return year === null ? null : `${year - 1}${key.slice(4)}`;
 }
