@@ -1,9 +1,13 @@
+import { createServer } from "node:http";
 import path from "node:path";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import pino from "pino";
+import { anonCsrfForVisit, mayBeSignedIn } from "../accounts/anonymous-visitor.js";
 import { housekeepingJob } from "../accounts/housekeeping.job.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { openDatabase } from "../core/db/database.js";
+import { createFastPath } from "../core/http/fast-path.js";
+import { defaultResponseHeaders } from "../core/http/request-pipeline.js";
 import { JobScheduler } from "../core/jobs/scheduler.js";
 import { loadDemoIfEmpty } from "../demo/demo-loader.js";
 import { createReminderJob } from "../directives/reminders/reminders.job.js";
@@ -15,6 +19,8 @@ import { migrateToLatest } from "./migrations.js";
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+  /** How many requests the cached-page fast path answered before the framework. */
+  fastPathServed(): number;
 }
 
 /**
@@ -43,9 +49,22 @@ export async function startServer(
   scheduler.start(60_000);
 
   const app = createApp(ctx);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
-    s.once("error", reject);
+  const routed = getRequestListener(app.fetch);
+  // Cached anonymous pages are answered before the framework (core/http/fast-path.ts).
+  const secure = config.secureCookies;
+  const fastPath = createFastPath({
+    pageCache: ctx.pageCache,
+    headers: defaultResponseHeaders(secure),
+    trustProxyHops: config.trustProxyHops,
+    mayBeSignedIn: (cookie) => mayBeSignedIn(cookie, secure),
+    csrfForVisit: (cookie) => anonCsrfForVisit(cookie, secure),
+  });
+  const server = createServer((req, res) => {
+    if (!fastPath(req, res)) void routed(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -77,5 +96,5 @@ export async function startServer(
       });
     }
   }
-  return { url, close };
+  return { url, close, fastPathServed: () => fastPath.served };
 }

@@ -14,6 +14,18 @@ export interface PageTemplate<Facts> {
   template: Template;
   /** What the page was rendered from that the visit needs again (e.g. the article's id). */
   facts: Facts;
+  /**
+   * For the fast path (fast-path.ts), which answers before the framework: what this visit fills in
+   * the holes besides the CSRF token, or null when the page must go through its route (e.g. it needs
+   * the database for this visitor). Synchronous on purpose. Without it, a page has no other holes.
+   */
+  onVisit?: (visit: PageVisit) => Record<string, string> | null;
+}
+
+/** What the fast path knows of a visit without parsing the request into a framework's objects. */
+export interface PageVisit {
+  clientIp: string;
+  userAgent: string | undefined;
 }
 
 export interface PageCacheOptions {
