@@ -6,6 +6,7 @@ import { anonCsrfForVisit, mayBeSignedIn } from "../accounts/anonymous-visitor.j
 import { housekeepingJob } from "../accounts/housekeeping.job.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { openDatabase } from "../core/db/database.js";
+import { openPeerChannel, type PeerChannel } from "../core/db/peer-channel.repo.js";
 import { createFastPath } from "../core/http/fast-path.js";
 import { defaultResponseHeaders } from "../core/http/request-pipeline.js";
 import { JobScheduler } from "../core/jobs/scheduler.js";
@@ -46,7 +47,18 @@ export async function startServer(
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
   const jobs = [housekeepingJob, scheduledPublishingJob, createReminderJob(config, { logger })];
   const scheduler = new JobScheduler(database.db, jobs, logger, now);
-  scheduler.start(60_000);
+  scheduler.start(config.jobTickMs);
+  // Several processes on one PostgreSQL drop their page caches together (core/db/peer-channel.repo.ts).
+  let peers: PeerChannel | null = null;
+  if (config.database.kind === "postgres") {
+    const { pageCache } = ctx;
+    peers = await openPeerChannel(config.database.url, "giaoban_page_cache", {
+      onMessage: () => pageCache.invalidateFromPeer(),
+      onReconnect: () => pageCache.invalidateFromPeer(),
+      onError: (err) => logger.warn({ err }, "the channel to the other app processes broke; reopening"),
+    });
+    pageCache.passInvalidationsTo(() => peers?.notify());
+  }
 
   const app = createApp(ctx);
   const routed = getRequestListener(app.fetch);
@@ -76,6 +88,7 @@ export async function startServer(
     closing ??= (async () => {
       scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await peers?.close();
       // Written last, after the server stopped taking requests: no view is lost on shutdown.
       await viewCounter.stop();
       await database.close();

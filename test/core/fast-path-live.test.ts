@@ -29,7 +29,10 @@ async function visit(path: string, options: { routed?: boolean; address: string;
       "user-agent": "Mozilla/5.0 (giaoban test)",
     },
   });
-  const headers = [...response.headers.entries()].filter(([name]) => !VOLATILE_HEADERS.has(name));
+  const headers: [string, string][] = [];
+  response.headers.forEach((value, name) => {
+    if (!VOLATILE_HEADERS.has(name)) headers.push([name, value]);
+  });
   return { status: response.status, headers, body: await response.text() };
 }
 
