@@ -1,11 +1,10 @@
-// Shared helpers for the benchmarks: start processes, wait for them, load them with autocannon,
-// read their memory. Benchmarks only talk to 127.0.0.1.
+// Shared helpers for the benchmarks: start processes, wait for them, read their memory (HTTP load
+// is wrk's: wrk.mjs). Benchmarks only talk to 127.0.0.1.
 import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 
 export async function waitForHttp(url, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -55,24 +54,6 @@ export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+) kB`))?.[1] ?? Number.NaN);
   return { rssMiB: kib("VmRSS") / 1024, peakMiB: kib("VmHWM") / 1024 };
-}
-
-export function load(url, { connections = 50, duration = 10, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, headers }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
-}
-
-export function summarise(result) {
-  return {
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
 }
 
 export const fmt = (n, digits = 1) =>

@@ -2,16 +2,14 @@
 // BENCH_ONLY=article-page,search runs a subset; each benchmark's own variables (sizes, durations)
 // are listed at the top of its file.
 import os from "node:os";
-import { benchArticlePage, reportArticlePage } from "./article-page.mjs";
 import { benchEvaluation, reportEvaluation } from "./evaluation.mjs";
 import { benchFollowUp, reportFollowUp } from "./follow-up.mjs";
-import { benchPortalPages, reportPortalPages } from "./portal-pages.mjs";
+import { benchPages, reportPages } from "./pages.mjs";
 import { benchReader, reportReader } from "./reader.bench.mjs";
 import { benchSearch, reportSearch } from "./search.mjs";
 
 const BENCHMARKS = [
-  ["article-page", benchArticlePage, reportArticlePage],
-  ["portal-pages", benchPortalPages, reportPortalPages],
+  ["pages", benchPages, reportPages],
   ["search", benchSearch, reportSearch],
   ["evaluation", benchEvaluation, reportEvaluation],
   ["follow-up", benchFollowUp, reportFollowUp],

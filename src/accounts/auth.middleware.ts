@@ -4,19 +4,18 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../core/http/env.js";
 import { AppError } from "../core/http/errors.js";
 import type { AppCtx } from "../core/http/request.js";
+import {
+  anonCsrfCookieName,
+  anonCsrfSetCookie,
+  sessionCookieName,
+  usableAnonCsrfToken,
+} from "./anonymous-visitor.js";
 import { resolveApiToken, resolveSession } from "./auth.service.js";
 import { newRandomToken } from "./random-token.js";
 
+export { sessionCookieName };
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** `__Host-` cookies cannot be set by a sibling subdomain, but browsers accept them only over https. */
-export function sessionCookieName(secure: boolean): string {
-  return secure ? "__Host-gb_session" : "gb_session";
-}
-
-function anonCsrfCookieName(secure: boolean): string {
-  return secure ? "__Host-gb_csrf" : "gb_csrf";
-}
 
 export function setSessionCookie(c: AppCtx, value: string, maxAgeSeconds: number): void {
   const secure = c.var.ctx.config.secureCookies;
@@ -66,7 +65,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const csrfName = anonCsrfCookieName(config.secureCookies);
   const cookieToken = getCookie(c, csrfName);
-  let anonToken = cookieToken && cookieToken.length >= 32 ? cookieToken : null;
+  let anonToken = usableAnonCsrfToken(cookieToken);
   c.set("auth", {
     actor: null,
     via: null,
@@ -76,12 +75,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     get csrfToken() {
       if (anonToken === null) {
         anonToken = newRandomToken();
-        setCookie(c, csrfName, anonToken, {
-          httpOnly: true,
-          sameSite: "Lax",
-          secure: config.secureCookies,
-          path: "/",
-        });
+        // The same cookie the cached-page fast path gives (anonymous-visitor.ts).
+        c.header("Set-Cookie", anonCsrfSetCookie(anonToken, config.secureCookies), { append: true });
       }
       return anonToken;
     },

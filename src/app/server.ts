@@ -1,9 +1,14 @@
+import { createServer } from "node:http";
 import path from "node:path";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import pino from "pino";
+import { anonCsrfForVisit, mayBeSignedIn } from "../accounts/anonymous-visitor.js";
 import { housekeepingJob } from "../accounts/housekeeping.job.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { openDatabase } from "../core/db/database.js";
+import { openPeerChannel, type PeerChannel } from "../core/db/peer-channel.repo.js";
+import { createFastPath } from "../core/http/fast-path.js";
+import { defaultResponseHeaders } from "../core/http/request-pipeline.js";
 import { JobScheduler } from "../core/jobs/scheduler.js";
 import { loadDemoIfEmpty } from "../demo/demo-loader.js";
 import { createReminderJob } from "../directives/reminders/reminders.job.js";
@@ -15,6 +20,8 @@ import { migrateToLatest } from "./migrations.js";
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+  /** How many requests the cached-page fast path answered before the framework. */
+  fastPathServed(): number;
 }
 
 /**
@@ -40,12 +47,36 @@ export async function startServer(
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
   const jobs = [housekeepingJob, scheduledPublishingJob, createReminderJob(config, { logger })];
   const scheduler = new JobScheduler(database.db, jobs, logger, now);
-  scheduler.start(60_000);
+  scheduler.start(config.jobTickMs);
+  // Several processes on one PostgreSQL drop their page caches together (core/db/peer-channel.repo.ts).
+  let peers: PeerChannel | null = null;
+  if (config.database.kind === "postgres") {
+    const { pageCache } = ctx;
+    peers = await openPeerChannel(config.database.url, "giaoban_page_cache", {
+      onMessage: () => pageCache.invalidateFromPeer(),
+      onReconnect: () => pageCache.invalidateFromPeer(),
+      onError: (err) => logger.warn({ err }, "the channel to the other app processes broke; reopening"),
+    });
+    pageCache.passInvalidationsTo(() => peers?.notify());
+  }
 
   const app = createApp(ctx);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
-    s.once("error", reject);
+  const routed = getRequestListener(app.fetch);
+  // Cached anonymous pages are answered before the framework (core/http/fast-path.ts).
+  const secure = config.secureCookies;
+  const fastPath = createFastPath({
+    pageCache: ctx.pageCache,
+    headers: defaultResponseHeaders(secure),
+    trustProxyHops: config.trustProxyHops,
+    mayBeSignedIn: (cookie) => mayBeSignedIn(cookie, secure),
+    csrfForVisit: (cookie) => anonCsrfForVisit(cookie, secure),
+  });
+  const server = createServer((req, res) => {
+    if (!fastPath(req, res)) void routed(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -57,6 +88,7 @@ export async function startServer(
     closing ??= (async () => {
       scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await peers?.close();
       // Written last, after the server stopped taking requests: no view is lost on shutdown.
       await viewCounter.stop();
       await database.close();
@@ -77,5 +109,5 @@ export async function startServer(
       });
     }
   }
-  return { url, close };
+  return { url, close, fastPathServed: () => fastPath.served };
 }

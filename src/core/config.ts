@@ -16,6 +16,8 @@ export interface Config {
   viewFlushIntervalMs: number;
   /** How long a public page rendered for anonymous visitors is served again from memory; 0: never. */
   pageCacheTtlMs: number;
+  /** How often each process looks for due scheduled jobs (the database picks one process to run each). */
+  jobTickMs: number;
   logLevel: string;
   /**
    * How many reverse proxies you run in front of the app; the client address is read from
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicBaseUrl.protocol === "https:",
     viewFlushIntervalMs: parsePositiveInt("VIEW_FLUSH_INTERVAL_MS", env.VIEW_FLUSH_INTERVAL_MS, 10_000),
     pageCacheTtlMs: parseNonNegativeInt("PAGE_CACHE_TTL_MS", env.PAGE_CACHE_TTL_MS, 5_000),
+    jobTickMs: parsePositiveInt("JOB_TICK_MS", env.JOB_TICK_MS, 60_000),
     logLevel: env.LOG_LEVEL || "info",
     trustProxyHops: parseTrustProxy(env.TRUST_PROXY),
     siteName: env.SITE_NAME || "Cổng thông tin điện tử",

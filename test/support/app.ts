@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtp: null,
     // Off unless a test turns it on: many tests change rows directly and read the page right after.
     pageCacheTtlMs: 0,
+    jobTickMs: 60_000,
     ...overrides,
   };
 }

@@ -8,12 +8,25 @@ import { LRUCache } from "lru-cache";
  *
  * Freshness: every entry lives at most `ttlMs`, and `invalidate()` (called after any change a page
  * shows: an article saved, a rating given, view counts written) drops everything at once. With
- * several app processes, another process's change shows here within `ttlMs`.
+ * several app processes on PostgreSQL, each drop is passed to the others (LISTEN/NOTIFY, see
+ * `passInvalidationsTo`); should that channel break, another process's change shows within `ttlMs`.
  */
 export interface PageTemplate<Facts> {
   template: Template;
   /** What the page was rendered from that the visit needs again (e.g. the article's id). */
   facts: Facts;
+  /**
+   * For the fast path (fast-path.ts), which answers before the framework: what this visit fills in
+   * the holes besides the CSRF token, or null when the page must go through its route (e.g. it needs
+   * the database for this visitor). Synchronous on purpose. Without it, a page has no other holes.
+   */
+  onVisit?: (visit: PageVisit) => Record<string, string> | null;
+}
+
+/** What the fast path knows of a visit without parsing the request into a framework's objects. */
+export interface PageVisit {
+  clientIp: string;
+  userAgent: string | undefined;
 }
 
 export interface PageCacheOptions {
@@ -75,9 +88,23 @@ export class PageCache {
     this.#entries?.set(key, template);
   }
 
+  /** Told when this process drops its pages, to tell the other processes (app/server.ts). */
+  #onInvalidate: (() => void) | null = null;
+
   /** Forgets every page: the next visit of each renders it again from the database. */
   invalidate(): void {
     this.#entries?.clear();
+    this.#onInvalidate?.();
+  }
+
+  /** Forgets every page because another process changed something: not passed on again. */
+  invalidateFromPeer(): void {
+    this.#entries?.clear();
+  }
+
+  /** With several processes on one database, each drop is passed on so that all drop together. */
+  passInvalidationsTo(notify: () => void): void {
+    this.#onInvalidate = notify;
   }
 
   get size(): number {

@@ -27,6 +27,17 @@ export interface RequestIdentity {
   verifyCsrf: MiddlewareHandler<AppEnv>;
 }
 
+/** The headers every routed response starts with (and the cached-page fast path sends the same). */
+export function defaultResponseHeaders(secureCookies: boolean): HeaderList {
+  return [
+    ...securityHeaderList({ hsts: secureCookies }),
+    // Pages carry the user's name and CSRF token: no shared cache may keep them unless a route says so.
+    ["Cache-Control", "no-store"],
+    // Responses differ by the compression the client takes (compressedWhenAsked).
+    ["Vary", "Accept-Encoding"],
+  ];
+}
+
 /**
  * What every request goes through before its route, as one middleware: the app context, default
  * headers (security, `Cache-Control: no-store`, `Vary`), refusing text no database can store, who is
@@ -38,13 +49,7 @@ export interface RequestIdentity {
  */
 export function requestPipeline(ctx: AppContext, identity: RequestIdentity): MiddlewareHandler<AppEnv> {
   const { authenticate, verifyCsrf } = identity;
-  const defaults: HeaderList = [
-    ...securityHeaderList({ hsts: ctx.config.secureCookies }),
-    // Pages carry the user's name and CSRF token: no shared cache may keep them unless a route says so.
-    ["Cache-Control", "no-store"],
-    // Responses differ by the compression the client takes (compressedWhenAsked).
-    ["Vary", "Accept-Encoding"],
-  ];
+  const defaults = defaultResponseHeaders(ctx.config.secureCookies);
   const limitBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES });
   return async (c, next) => {
     c.set("ctx", ctx);

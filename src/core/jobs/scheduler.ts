@@ -39,6 +39,7 @@ export class JobScheduler {
       try {
         await job.run(this.db, now);
         ran.push(job.name);
+        this.logger.info({ job: job.name, owner: this.owner }, "scheduled job ran");
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         this.logger.error({ err: e, job: job.name }, "job failed");
