@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import { browserSkipReason, liveBrowserSuite } from "../support/browser.js";
-import { WIDTHS, walkDay } from "../support/day-walk.js";
+import { itWalksEachDay, WIDTHS } from "../support/day-walk.js";
 
 /**
  * The day of each account of the demo's first story (2019–2020, quận Long Biên; README "Demo
@@ -13,15 +13,6 @@ describe.skipIf(browserSkipReason)("a day of each 2020 demo account in Chromium"
   const live = liveBrowserSuite();
 
   describe.each(WIDTHS)("at $width px", (viewport) => {
-    it.each(ACCOUNTS)(
-      "%s: every dashboard card opens a list of its count, every page passes axe",
-      async (username) => {
-        const walk = await walkDay(live.browser, live.server.url, username, viewport);
-        expect(walk.cards.length).toBeGreaterThan(0);
-        expect(walk.cards.map((c) => [c.key, c.rows])).toEqual(walk.cards.map((c) => [c.key, c.count]));
-        expect(walk.problems).toEqual([]);
-      },
-      300_000,
-    );
+    itWalksEachDay(live, ACCOUNTS, viewport);
   });
 });

@@ -4,11 +4,11 @@ import {
   checkAtBothWidths,
   checkPage,
   dashboardCards,
+  itWalksEachDay,
   LAPTOP,
   PHONE,
   signedInPage,
   WIDTHS,
-  walkDay,
 } from "../support/day-walk.js";
 import {
   dayAfter,
@@ -33,16 +33,7 @@ describe.skipIf(browserSkipReason)("a day of each present-day demo account in Ch
   const live = liveBrowserSuite();
 
   describe.each(WIDTHS)("at $width px", (viewport) => {
-    it.each(ACCOUNTS)(
-      "%s: every dashboard card opens a list of its count, every page passes axe",
-      async (username) => {
-        const walk = await walkDay(live.browser, live.server.url, username, viewport);
-        expect(walk.cards.length).toBeGreaterThan(0);
-        expect(walk.cards.map((c) => [c.key, c.rows])).toEqual(walk.cards.map((c) => [c.key, c.count]));
-        expect(walk.problems).toEqual([]);
-      },
-      300_000,
-    );
+    itWalksEachDay(live, ACCOUNTS, viewport);
 
     it("the city's leader opens the overdue count and lands on the late directive", async () => {
       const page = await signedInPage(live.browser, live.server.url, "ubnd.hanoi", viewport);

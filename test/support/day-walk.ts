@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { signIn } from "./browser.js";
+import { type LiveServer, signIn } from "./browser.js";
 
 /**
  * A demo account's day in the browser, from its dashboard (`/quan-tri`): every card is clicked and the
@@ -153,4 +154,62 @@ export async function checkAtBothWidths(page: Page, shot: string): Promise<strin
   }
   if (own) await page.setViewportSize(own);
   return problems;
+}
+
+/**
+ * One test per account: its day at the viewport, every card's list as long as its count, nothing
+ * wrong on any page opened. `live` is read when the tests run (liveBrowserSuite).
+ */
+export function itWalksEachDay(
+  live: { server: LiveServer; browser: Browser },
+  accounts: readonly string[],
+  viewport: { width: number; height: number },
+) {
+  it.each(accounts)(
+    "%s: every dashboard card opens a list of its count, every page passes axe",
+    async (username) => {
+      const walk = await walkDay(live.browser, live.server.url, username, viewport);
+      expect(walk.cards.length).toBeGreaterThan(0);
+      expect(walk.cards.map((c) => [c.key, c.rows])).toEqual(walk.cards.map((c) => [c.key, c.count]));
+      expect(walk.problems).toEqual([]);
+    },
+    300_000,
+  );
+}
+
+/**
+ * Opens each entry of the person's admin menu, as the person would (on a phone: unfolding "Trình
+ * đơn" first), except the paths in `seen`, which it adds to; checks every page it opens.
+ */
+export async function walkMenu(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  viewport: { width: number; height: number },
+  seen: Set<string>,
+): Promise<{ opened: string[]; problems: string[] }> {
+  const page = await signedInPage(browser, baseUrl, username, viewport);
+  const phone = viewport.width <= 600;
+  const nav = phone ? "nav.phone-nav" : "nav.admin-nav";
+  const opened: string[] = [];
+  const problems: string[] = [];
+  try {
+    const hrefs = await page
+      .locator(`${nav} a`)
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const href of hrefs) {
+      if (seen.has(href)) continue;
+      seen.add(href);
+      await page.goto(`${baseUrl}/quan-tri`);
+      if (phone) await page.getByText("Trình đơn", { exact: false }).first().click();
+      await page.locator(`${nav} a[href="${href}"]`).click();
+      await page.waitForURL(new URL(href, baseUrl).href);
+      opened.push(href);
+      const shot = `menu-${username}-${viewport.width}${href.replace(/[^a-z0-9]+/gi, "-")}`;
+      problems.push(...(await checkPage(page, shot)));
+    }
+    return { opened, problems };
+  } finally {
+    await page.context().close();
+  }
 }
