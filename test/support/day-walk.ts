@@ -65,7 +65,10 @@ export async function checkPage(page: Page, shot: string): Promise<string[]> {
   if ((page.viewportSize()?.width ?? 0) <= 600) {
     const phone = await page.evaluate(() => ({
       overflow: document.documentElement.scrollWidth - window.innerWidth,
-      wideMenu: getComputedStyle(document.querySelector("nav.admin-nav") ?? document.body).display,
+      // A public page in the menu (the ranking) has no admin menu to fold.
+      wideMenu: document.querySelector("nav.admin-nav")
+        ? getComputedStyle(document.querySelector("nav.admin-nav") as Element).display
+        : "none",
       folded: !(document.querySelector("details.phone-menu") as HTMLDetailsElement | null)?.open,
       tables: Array.from(document.querySelectorAll("main table[data-cards] > tbody > tr")).filter(
         (tr) => getComputedStyle(tr).display !== "block",
