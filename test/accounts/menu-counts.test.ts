@@ -86,6 +86,17 @@ describe.each(ENGINES)("counts beside the admin menu on %s", (engine) => {
     expect(wardCards["directives.extensionRequests"]).toBe(0);
   });
 
+  it("folds the same menu behind 'Trình đơn' for phones, the button carrying the sum of the counts", async () => {
+    const { html } = await office.page("/quan-tri/theo-doi");
+    const phone = html.match(/<details class="phone-menu">([\s\S]*?)<\/details>/)?.[1] ?? "";
+    const wide = html.match(/<nav aria-label="Quản trị" class="admin-nav">([\s\S]*?)<\/nav>/)?.[1];
+    expect(phone).toContain(`<nav aria-label="Quản trị" class="phone-nav">${wide}</nav>`);
+    const counts = menuOf(html).map((label) => Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0));
+    const sum = counts.reduce((a, b) => a + b, 0);
+    expect(sum).toBeGreaterThan(0);
+    expect(phone).toContain(`<summary>Trình đơn<span class="nav-count"> (${sum} việc chờ)</span></summary>`);
+  });
+
   it("follows the cards when the work is done", async () => {
     const [, later] = await t.database.db.selectFrom("directives").select("id").orderBy("id").execute();
     const request = await t.database.db

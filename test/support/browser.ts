@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningServer, startServer } from "../../src/app/server.js";
 import { loadConfig } from "../../src/core/config.js";
 
@@ -69,4 +70,21 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL(`${baseUrl}/quan-tri`);
+}
+
+/**
+ * The live server (demo loaded) and Chromium for the tests of a `describe`: started before them,
+ * stopped after. Read `server` and `browser` inside the tests.
+ */
+export function liveBrowserSuite(env: Record<string, string> = {}): { server: LiveServer; browser: Browser } {
+  const suite = {} as { server: LiveServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startLiveServer(env);
+    suite.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -5,6 +5,7 @@ import { formatViNumber } from "../format/vi-number.js";
 import type { RequestAuth } from "../http/env.js";
 import { ADMIN_NAV, type AdminNavGroup } from "./admin-nav.js";
 import { PickerScript } from "./picker.js";
+import { labelTableCells } from "./table-cards.rules.js";
 
 export interface PageMeta {
   title: string;
@@ -113,9 +114,15 @@ export function PublicLayout({ meta, children }: { meta: PageMeta; children?: Ch
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
-function AdminNavList(p: { groups: AdminNavGroup[]; active: string; counts: ReadonlyMap<string, number> }) {
+interface AdminNavProps {
+  groups: AdminNavGroup[];
+  active: string;
+  counts: ReadonlyMap<string, number>;
+}
+
+function AdminNavList(p: AdminNavProps & { class: string }) {
   return (
-    <nav aria-label="Quản trị" class="admin-nav">
+    <nav aria-label="Quản trị" class={p.class}>
       {p.groups.map((group) => (
         <>
           <p class="admin-nav-group">{group.label}</p>
@@ -138,13 +145,42 @@ function AdminNavList(p: { groups: AdminNavGroup[]; active: string; counts: Read
   );
 }
 
-/** The menu with the counts of work waiting, read once the page is drawn. */
-async function CountedAdminNav(p: {
+/**
+ * The admin menu twice: in a column beside the page on a wide screen (`admin-nav`), and folded behind
+ * a "Trình đơn" button on a phone (`phone-nav`, ≤ 600 px; public/static/site.css shows one or the
+ * other), so a phone opens on the page's content. A <details> folds it without JavaScript; its button
+ * carries the sum of the work waiting, the entries their own counts.
+ */
+function AdminMenus(p: AdminNavProps) {
+  let waiting = 0;
+  for (const n of p.counts.values()) waiting += n;
+  return (
+    <>
+      <AdminNavList {...p} class="admin-nav" />
+      <details class="phone-menu">
+        <summary>
+          Trình đơn
+          {waiting > 0 ? <span class="nav-count">{` (${formatViNumber(waiting)} việc chờ)`}</span> : null}
+        </summary>
+        <AdminNavList {...p} class="phone-nav" />
+      </details>
+    </>
+  );
+}
+
+/** The menus with the counts of work waiting, read once the page is drawn. */
+async function CountedAdminMenus(p: {
   groups: AdminNavGroup[];
   active: string;
   counts: () => Promise<ReadonlyMap<string, number>>;
 }) {
-  return <AdminNavList groups={p.groups} active={p.active} counts={await p.counts()} />;
+  return <AdminMenus groups={p.groups} active={p.active} counts={await p.counts()} />;
+}
+
+/** The page's content, its tables labelled to become cards on a phone (table-cards.rules.ts). */
+async function CardTables({ children }: { children?: Child }) {
+  const html = await (<>{children}</>).toString();
+  return raw(labelTableCells(html));
 }
 
 /** The admin area's frame: the public header plus a menu of what this user may use. */
@@ -173,12 +209,12 @@ export function AdminLayout({
           <SiteHeader meta={meta} />
           <div class="container admin-grid">
             {meta.menuCounts ? (
-              <CountedAdminNav groups={groups} active={active} counts={meta.menuCounts} />
+              <CountedAdminMenus groups={groups} active={active} counts={meta.menuCounts} />
             ) : (
-              <AdminNavList groups={groups} active={active} counts={NO_COUNTS} />
+              <AdminMenus groups={groups} active={active} counts={NO_COUNTS} />
             )}
             <main id="noi-dung" tabindex={-1}>
-              {children}
+              <CardTables>{children}</CardTables>
             </main>
           </div>
           <SiteFooter meta={meta} />

@@ -624,7 +624,7 @@ describe.each(ENGINES)("editor's article pages on %s", (engine) => {
     expect(html).not.toContain("Tin phường Ngọc Thụy");
     const rows = [
       ...html.matchAll(
-        /<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td><span class="status status-(\w+)">(.*?)<\/span><\/td>/g,
+        /<tr><td[^>]*>(.*?)<\/td><td[^>]*>(.*?)<\/td><td[^>]*>(.*?)<\/td><td[^>]*><span class="status status-(\w+)">(.*?)<\/span><\/td>/g,
       ),
     ].map((m) => ({
       title: m[1]?.replace(/<[^>]+>/g, ""),
