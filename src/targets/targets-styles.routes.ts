@@ -22,7 +22,7 @@ const CSS = `
 .narrative textarea { width: 100%; min-height: 8rem; font: inherit; }
 .chart-block { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; margin: 1rem 0; }
 .trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
-.trend-grid figure { margin: 0; border: 1px solid #cfd8dc; padding: .5rem; }
+.trend-grid > figure { margin: 0; border: 1px solid #cfd8dc; padding: .5rem; }
 .trend-grid table { font-size: .85em; }
 .chart { max-width: 100%; height: auto; }
 .entry-table input[type="text"] { width: 9rem; text-align: right; }
