@@ -111,7 +111,13 @@ function variant(input: TrendInput, width: number, height: number): ChartSpec["w
 }
 
 /** The trend chart (see the file's comment), drawn wide (`wideWidth`, default 720 px) and narrow. */
-export function trendChart(input: TrendInput, wideWidth = WIDE_WIDTH): ChartSpec {
+export function trendChart(given: TrendInput, wideWidth = WIDE_WIDTH): ChartSpec {
+  // A figure too large to draw (stored before entry checks caught it) is left out, as if missing.
+  const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
+  const input = {
+    ...given,
+    points: given.points.map((p) => ({ ...p, value: finite(p.value), target: finite(p.target) })),
+  };
   const digits = input.digits ?? 2;
   const print = (v: number | null) =>
     v === null ? "chưa có số liệu" : `${formatViNumber(v, { maximumFractionDigits: digits })} ${input.unit}`;

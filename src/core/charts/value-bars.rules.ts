@@ -91,7 +91,14 @@ function variant(input: ValueBarsInput, max: number, width: number): ChartSpec["
 }
 
 /** The chart of value bars (see the file's comment), drawn wide and narrow. */
-export function valueBarsChart(input: ValueBarsInput): ChartSpec {
+export function valueBarsChart(given: ValueBarsInput): ChartSpec {
+  const input = {
+    ...given,
+    bars: given.bars.map((b) => ({
+      ...b,
+      value: b.value !== null && Number.isFinite(b.value) ? b.value : null,
+    })),
+  };
   const values = input.bars.map((b) => b.value ?? 0).concat(input.reference?.value ?? 0);
   const max = input.max ?? niceMax(Math.max(...values));
   const notes: string[] = [];

@@ -24,6 +24,12 @@ const VERDICTS: Record<EvaluationStatus, Verdict> = {
   no_target: "neutral",
 };
 
+/** "111%", "102,8%"; null for none or a figure too large to print (stored before entry checks). */
+function percentText(pct: number | null): string | null {
+  const rounded = pct === null ? Number.NaN : Math.round(pct * 10) / 10;
+  return Number.isFinite(rounded) ? formatPct(rounded) : null;
+}
+
 /** Indicators a bar can show: a number against a value or a range (not a milestone). */
 export function chartable(e: IndicatorEvaluation): boolean {
   return typeof e.evaluation.actual !== "boolean" && e.evaluation.target?.kind !== "milestone";
@@ -41,7 +47,7 @@ export function achievementRowOf(e: IndicatorEvaluation): AchievementRow {
     valueText: actual === null ? "chưa có số liệu" : formatFigure(actual, unit),
     percent: barPercent(actual, target, lower),
     // "đạt x%" only where the evaluation computes it (never for a ceiling or a range).
-    endText: ev.achievementPct === null ? null : formatPct(Math.round(ev.achievementPct * 10) / 10),
+    endText: percentText(ev.achievementPct),
     verdict: VERDICTS[ev.status],
     verdictText: STATUS_LABELS[ev.status],
     estimate: ev.basis === "estimate",

@@ -1,4 +1,5 @@
 /** The unit's evaluation page: summary, narrative, table, actual-vs-target chart and term trends. */
+import type { Child } from "hono/jsx";
 import { NARROW_WIDTH } from "../../core/charts/chart.model.js";
 import { ChartFigure } from "../../core/charts/chart.views.js";
 import { trendChart } from "../../core/charts/trend-line.rules.js";
@@ -36,6 +37,8 @@ export interface EvaluationPageProps {
   comparableAsked?: boolean;
   /** The period's report as a Word draft, for those who may read every figure; null otherwise. */
   reportHref?: string | null;
+  /** The trend across years of a chosen indicator (compare room's section). */
+  trend?: Child;
 }
 
 /** The unit an indicator's figures are in: the one its semantics name, else the catalogue's. */
@@ -366,6 +369,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
           <TargetDocuments evaluation={evaluation} />
           <ActualVersusTarget evaluation={evaluation} />
           <TermTrends evaluation={evaluation} />
+          {props.trend}
         </>
       )}
       <p class="actions no-print">
