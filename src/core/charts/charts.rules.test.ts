@@ -100,8 +100,10 @@ describe("achievementChart", () => {
 });
 
 describe("other builders", () => {
-  it("niceMax rounds up to 1, 2, 2,5 or 5 times a power of ten", () => {
-    expect([niceMax(44.4), niceMax(101), niceMax(0.3), niceMax(0)]).toEqual([50, 200, 0.5, 1]);
+  it("niceMax rounds up to a round number close above", () => {
+    expect([niceMax(44.4), niceMax(56), niceMax(101), niceMax(0.31), niceMax(0)]).toEqual([
+      50, 60, 120, 0.4, 1,
+    ]);
   });
 
   it("a trend breaks at a missing period and marks estimates hollow", () => {

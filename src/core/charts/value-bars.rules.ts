@@ -38,11 +38,12 @@ export interface ValueBarsInput {
   max?: number;
 }
 
-/** A round axis end at or above `x`: 1, 2, 2,5 or 5 times a power of ten. */
+/** A round axis end at or above `x`, close to it: 1; 1,2; 1,5; 2; 2,5; 3; 4; 5; 6 or 8 times a power of ten. */
 export function niceMax(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;
   const power = 10 ** Math.floor(Math.log10(x));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= x - 1e-9) return step * power;
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10])
+    if (step * power >= x - 1e-9) return Math.round(step * power * 1e9) / 1e9;
   return 10 * power;
 }
 

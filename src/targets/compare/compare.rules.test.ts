@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCompareTable, type CompareFigure, columnsFor, sortRows, wholeOf } from "./compare.rules.js";
+import { trendYears } from "./unit-trend.service.js";
 
 const cell = (value: number | null, estimate = false) => ({ value, estimate });
 
@@ -81,5 +82,16 @@ describe("buildCompareTable and sortRows", () => {
     expect(sortRows(table, "2019", "desc").map((r) => r.unitId)).toEqual([2, 1, 3]);
     expect(sortRows(table, "2019", "asc").map((r) => r.unitId)).toEqual([1, 2, 3]);
     expect(sortRows(table, "ten", "asc").map((r) => r.unitId)).toEqual([2, 1, 3]);
+  });
+});
+
+describe("trendYears", () => {
+  it("covers the five years up to a year or a part of one, and a term's own years", () => {
+    expect([trendYears("2019"), trendYears("2019-6T"), trendYears("2015-2020"), trendYears("abc")]).toEqual([
+      [2015, 2019],
+      [2015, 2019],
+      [2015, 2020],
+      null,
+    ]);
   });
 });

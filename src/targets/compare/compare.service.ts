@@ -110,6 +110,15 @@ function defaultUnits(
   return children.length > 0 ? { parentId: root, unitIds: children } : { parentId: null, unitIds: [root] };
 }
 
+/** The unit whose children at `date` are exactly `unitIds` (the default set sent back by the form), if any. */
+function parentOfAll(ctx: ActorContext, unitIds: readonly number[], date: string): number | null {
+  const parent = unitIds.length > 0 ? ctx.hierarchy.parentAt(unitIds[0] as number, date) : null;
+  if (parent === null) return null;
+  const children = new Set(ctx.hierarchy.childrenAt(parent, date));
+  const same = children.size === unitIds.length && unitIds.every((id) => children.has(id));
+  return same ? parent : null;
+}
+
 function checkYears(from: number, to: number): void {
   if (to < from) throw new ValidationError({ from: "Năm bắt đầu phải không sau năm kết thúc." });
   if (to - from + 1 > MAX_YEARS)
@@ -135,9 +144,11 @@ export async function compareIndicator(
     Number(ctx.today.slice(0, 4)) - 1;
   const from = input.from ?? to - 4;
   checkYears(from, to);
+  const date = `${to}-12-31`;
+  const unique = asked ? [...new Set(asked)] : [];
   const chosen = asked
-    ? { parentId: null, unitIds: [...new Set(asked)] }
-    : defaultUnits(ctx, readable, `${to}-12-31`);
+    ? { parentId: parentOfAll(ctx, unique, date), unitIds: unique }
+    : defaultUnits(ctx, readable, date);
   const [names, choices] = await Promise.all([
     listUnitNames(db, [...chosen.unitIds, ...(chosen.parentId === null ? [] : [chosen.parentId])]),
     listUnitNames(db, readable),

@@ -48,7 +48,12 @@ function Filters({
 }) {
   const units = comparison.table.rows.map((r) => String(r.unitId));
   return (
-    <form method="get" action={COMPARE_PATH} class="filters" aria-label="Chọn chỉ tiêu, đơn vị và kỳ">
+    <form
+      method="get"
+      action={COMPARE_PATH}
+      class="filters compare-filters"
+      aria-label="Chọn chỉ tiêu, đơn vị và kỳ"
+    >
       <label>
         Chỉ tiêu
         <select name="chi-tieu">
@@ -98,7 +103,8 @@ function CompareTableView(props: ComparePageProps) {
   const { comparison, state } = props;
   const { indicator, table } = comparison;
   return (
-    <div class="table-scroll">
+    // Focusable, so a keyboard can scroll a table wider than a phone.
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Bảng so sánh (cuộn ngang được)">
       <table id="bang-so-sanh" class="compare-table">
         <caption>
           {indicator.name} ({indicator.unitOfMeasure}), số liệu đã phê duyệt

@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { Indicator } from "../catalogue/indicator.model.js";
-import { termBounds, yearKeyOf } from "../period.rules.js";
+import { periodKindOf, termBounds, yearKeyOf } from "../period.rules.js";
 import { listApprovedFiguresIn } from "./compare.repo.js";
 import { buildCompareTable, type CompareTable, columnsFor } from "./compare.rules.js";
 
@@ -20,7 +20,7 @@ export interface UnitTrend {
 export function trendYears(periodKey: string): [number, number] | null {
   const term = termBounds(periodKey);
   if (term) return term;
-  const year = yearKeyOf(periodKey);
+  const year = periodKindOf(periodKey) === "year" ? periodKey : yearKeyOf(periodKey);
   return year ? [Number(year) - 4, Number(year)] : null;
 }
 

@@ -117,7 +117,7 @@ function EvaluationTable({
 }) {
   const other = style === "precise" ? "customary" : "precise";
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Bảng kết quả (cuộn ngang được)">
       <table class="eval-table">
         <caption>Kết quả thực hiện chỉ tiêu {evaluation.period.label} (số liệu đã phê duyệt)</caption>
         <thead>
