@@ -23,6 +23,7 @@ const CSS = `
 .chart-block { display: grid; grid-template-columns: minmax(0, 720px) minmax(0, 1fr); gap: 1rem; align-items: start; margin: 1rem 0; }
 .compare-filters label { max-width: 100%; min-width: 0; }
 .compare-table th { position: relative; }
+#xu-huong select { max-width: 100%; }
 .compare-filters select { max-width: 100%; }
 .compare-table .compare-whole th, .compare-table .compare-whole td { font-weight: 700; border-top: 2px solid #1a1a1a; }
 .trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
