@@ -199,6 +199,9 @@ describe.skipIf(browserSkipReason)("compare and trend in Chromium", () => {
       ).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
       await page.locator("#xu-huong").screenshot({ path: `${SHOTS}/ward-trend-${width}.png` });
+      await page
+        .locator('section[aria-labelledby="chart-title"]')
+        .screenshot({ path: `${SHOTS}/achievement-${width}.png` });
       await context.close();
     }
   }, 120_000);
