@@ -32,3 +32,11 @@ export function loadZxcvbn(): Promise<ZxcvbnFactory> {
   })();
   return zxcvbn;
 }
+
+/**
+ * Apache ECharts for server-side SVG charts (some 3 MB of code): loaded by the first page that draws
+ * a chart, then cached by Node.
+ */
+export async function loadECharts(): Promise<typeof import("echarts")> {
+  return import("echarts");
+}

@@ -2,7 +2,7 @@
  * Loads the targets demo: 16 indicators; the district's shared 2019 targets; Thượng Thanh's own 2019,
  * 2020 and 2015–2020 targets and its approved 2015–2019 results (reproducing the reference article);
  * illustrative approved 2019 results of the other 13 wards of Long Biên, so that Thượng Thanh ranks
- * first of 14. Seed code: it inserts rows directly, in bulk, without audit events.
+ * first of 14, and their 2015–2018 figures of three indicators (targets-history.demo.ts). Seed code: it inserts rows directly, in bulk, without audit events.
  */
 import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
@@ -18,6 +18,7 @@ import {
   otherWardFigures,
 } from "../targets/targets.demo.js";
 import type { ResultsTable, TargetsTable } from "../targets/targets.tables.js";
+import { otherWardHistory } from "../targets/targets-history.demo.js";
 import {
   COUNCIL_REVENUE_2019,
   SIX_MONTH_FIGURES,
@@ -307,6 +308,8 @@ export async function loadTargetsDemo(db: Kysely<DB>, refs: TargetsDemoRefs = {}
         );
       }
       results.push(approvedResult(id, wardId, 2019, f.value, ILLUSTRATIVE, f.version));
+      for (const h of otherWardHistory(k, f.code, f.value))
+        results.push(approvedResult(id, wardId, h.year, h.value, ILLUSTRATIVE));
     }
   });
   for (let i = 0; i < targets.length; i += 200)

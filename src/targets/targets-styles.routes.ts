@@ -20,9 +20,14 @@ const CSS = `
 .status-approved { color: #1b5e20; background: #e8f5e9; }
 .narrative { border-left: 4px solid #1565c0; background: #f5f9ff; margin: 1rem 0; padding: .75rem 1rem; }
 .narrative textarea { width: 100%; min-height: 8rem; font: inherit; }
-.chart-block { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; margin: 1rem 0; }
+.chart-block { display: grid; grid-template-columns: minmax(0, 720px) minmax(0, 1fr); gap: 1rem; align-items: start; margin: 1rem 0; }
+.compare-filters label { max-width: 100%; min-width: 0; }
+.compare-table th { position: relative; }
+#xu-huong select { max-width: 100%; }
+.compare-filters select { max-width: 100%; }
+.compare-table .compare-whole th, .compare-table .compare-whole td { font-weight: 700; border-top: 2px solid #1a1a1a; }
 .trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
-.trend-grid figure { margin: 0; border: 1px solid #cfd8dc; padding: .5rem; }
+.trend-grid > figure { margin: 0; border: 1px solid #cfd8dc; padding: .5rem; }
 .trend-grid table { font-size: .85em; }
 .chart { max-width: 100%; height: auto; }
 .entry-table input[type="text"] { width: 9rem; text-align: right; }
@@ -33,7 +38,7 @@ const CSS = `
 .context-note { display: block; font-size: .85em; color: #455a64; }
 .import-errors li { font-family: inherit; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1rem 0; }
-@media (max-width: 50rem) { .chart-block { grid-template-columns: 1fr; } }
+@media (max-width: 70rem) { .chart-block { grid-template-columns: 1fr; } }
 @media print { .no-print { display: none; } }
 `;
 

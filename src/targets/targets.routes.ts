@@ -3,6 +3,8 @@ import type { AppEnv } from "../core/http/env.js";
 import { registerApprovalPages } from "./approval/approval.routes.js";
 import { registerTargetAdminPages } from "./assignment/target-admin.routes.js";
 import { registerCataloguePages } from "./catalogue/catalogue.routes.js";
+import { registerCompareApi } from "./compare/compare.api.js";
+import { registerComparePages } from "./compare/compare.routes.js";
 import { registerEntryPages } from "./entry/entry.routes.js";
 import { registerEntryScript } from "./entry/entry-script.routes.js";
 import { registerEvaluationPages } from "./evaluation/evaluation.routes.js";
@@ -17,12 +19,14 @@ export function registerTargetRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTargetAssets(app);
   registerEntryScript(app);
   registerTargetApi(app);
+  registerCompareApi(app);
   registerReportApi(app);
   registerDhis2Routes(app);
   // The .xlsx paths before the pages whose `:period` parameter would also match them.
   registerXlsxRoutes(app);
   registerEvaluationPages(app);
-  // The fixed path /quan-tri/chi-tieu/giao before the catalogue's /quan-tri/chi-tieu/:id.
+  // The fixed paths /quan-tri/chi-tieu/giao and /so-sanh before the catalogue's /quan-tri/chi-tieu/:id.
+  registerComparePages(app);
   registerTargetAdminPages(app);
   registerCataloguePages(app);
   registerEntryPages(app);

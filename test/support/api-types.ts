@@ -451,6 +451,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{code}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * So sánh một chỉ tiêu giữa các đơn vị qua các kỳ
+         * @description So sánh một chỉ tiêu giữa các đơn vị qua các năm (hoặc quý, tháng, lũy kế): chỉ số liệu đã phê duyệt (số chính thức, nếu không có thì số ước), kèm dòng gộp của các đơn vị theo danh mục (tổng với chỉ tiêu số lượng; bình quân gia quyền theo dân số với tỷ lệ, bình quân cộng khi thiếu quyền số). Dòng gộp chỉ có số khi mọi đơn vị đã có số liệu của kỳ.
+         *
+         *     **Access:** `result.read` or `result.enter` on every unit asked (unit_admin, data_officer, department_officer, leader, viewer).
+         */
+        get: operations["getIndicatorComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{id}/report": {
         parameters: {
             query?: never;
@@ -1822,6 +1844,53 @@ export interface components {
         };
         ResultIdsWithReason: components["schemas"]["ResultIds"] & {
             reason: string;
+        };
+        IndicatorComparison: {
+            indicator: {
+                id: number;
+                code: string;
+                name: string;
+                unitOfMeasure: string;
+                direction: string;
+                /**
+                 * @description Cách gộp các đơn vị: `sum` tổng, `weighted_mean` bình quân, `none` không gộp.
+                 * @enum {string}
+                 */
+                rule: "sum" | "weighted_mean" | "none";
+            };
+            from: number;
+            to: number;
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            rows: {
+                unitId: number;
+                name: string;
+                cells: {
+                    /** @description Làm tròn theo `precision` của chỉ tiêu; null: chưa có. */
+                    value: number | null;
+                    /** @description true: số ước thực hiện (không có số chính thức). */
+                    estimate: boolean;
+                }[];
+            }[];
+            whole: {
+                label: string;
+                parentId: number | null;
+                cells: {
+                    /** @description Làm tròn theo `precision` của chỉ tiêu; null: chưa có. */
+                    value: number | null;
+                    /** @description true: số ước thực hiện (không có số chính thức). */
+                    estimate: boolean;
+                    /**
+                     * @description Cách tính thực tế; null khi chưa đủ số liệu của mọi đơn vị hoặc không gộp.
+                     * @enum {string|null}
+                     */
+                    method: "sum" | "weighted_mean" | "mean" | null;
+                    /** @description Số đơn vị có số liệu của kỳ. */
+                    present: number;
+                }[];
+            };
         };
         DataValue: {
             /**
@@ -4465,6 +4534,80 @@ export interface operations {
                 };
             };
             /** @description Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIndicatorComparison: {
+        parameters: {
+            query?: {
+                /** @description Mã (id) các đơn vị, cách nhau bởi dấu phẩy. Bỏ trống: các đơn vị trực thuộc đơn vị được phân quyền của người gọi (tại cuối năm `to`). */
+                units?: string;
+                /** @description Năm đầu (mặc định: `to` − 4). */
+                from?: string;
+                /** @description Năm cuối (mặc định: năm gần nhất có số liệu đã phê duyệt). */
+                to?: string;
+                /** @description Cột theo năm (mặc định), quý, tháng hoặc lũy kế n tháng đầu năm. */
+                columns?: "year" | "quarter" | "month" | "cumulative";
+                /** @description `name` (mặc định) hoặc mã kỳ của một cột (`2019`) để sắp xếp các dòng. */
+                sort?: string;
+                /** @description Chiều sắp xếp (mặc định `asc`). */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                /** @description Mã chỉ tiêu (hoặc id). */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng so sánh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IndicatorComparison"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có đơn vị được hỏi. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chỉ tiêu, năm, cột hoặc danh sách đơn vị không hợp lệ (kèm đường dẫn trường). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -28,7 +28,11 @@ describe.each(ENGINES)("targets pages on %s", (engine) => {
     expect(html).toContain("Cách viết thông dụng: đạt 91,52%, vượt 3,52%");
     expect(html).toContain("Số liệu suy ra để khớp bài viết");
     expect(html).toContain('<textarea id="narrative-copy" readonly="">');
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="bullet-title"/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="bieu-do-ke-hoach-rong-title"/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="bieu-do-ke-hoach-hep-title"/);
+    // 44,4 of 40: the bar says 111% and the revenue's caption says so in words and a sign, not colour alone.
+    expect(html).toContain("Thu ngân sách nhà nước trên địa bàn: 44,4 tỷ đồng ·\u00a0✓\u00a0Vượt");
+    expect(html).toMatch(/>111%<\/text>/);
     expect(html).toContain("<caption>Số liệu của biểu đồ</caption>");
     expect(html).not.toContain("style=");
   });
@@ -41,7 +45,7 @@ describe.each(ENGINES)("targets pages on %s", (engine) => {
     expect(html).toContain("Diễn biến qua các năm của nhiệm kỳ");
     expect(html).toContain("vượt 2,42%");
     expect(html).toContain("Bình quân hàng năm: 34,8 tỷ đồng");
-    expect(html).toMatch(/aria-labelledby="trend-0"/);
+    expect(html).toMatch(/aria-labelledby="xu-huong-0-rong-title"/);
   });
 
   it("refuses a malformed period with a readable message", async () => {

@@ -98,7 +98,7 @@ describe.each(ENGINES)("targets and emulation screens from the admin menu on %s"
       .executeTakeFirstOrThrow();
     const page = (await client.page(`/xep-hang?don-vi=${district.id}&ky=2019`)).html;
     expect(page).toContain('id="bang-xep-hang"');
-    expect(page).toContain('id="bieu-do-xep-hang-title"');
+    expect(page).toContain('id="bieu-do-xep-hang-rong-title"');
     expect(page).toContain("xếp thứ 1/14");
     expect(page).toContain("/xep-hang.xlsx?");
   });

@@ -30,6 +30,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/so-lieu", label: "Nhập số liệu", action: "result.enter" },
       { href: "/quan-tri/phe-duyet", label: "Phê duyệt số liệu", action: "result.approve" },
       { href: "/quan-tri/danh-gia", label: "Kết quả đánh giá", action: "result.read" },
+      { href: "/quan-tri/chi-tieu/so-sanh", label: "So sánh, xu hướng", action: "result.read" },
       { href: "/quan-tri/chi-tieu", label: "Danh mục chỉ tiêu", action: "indicator.manage" },
       // target.plan: the office above assigns; a unit records its council's and its own targets.
       { href: "/quan-tri/chi-tieu/giao", label: "Giao chỉ tiêu", action: "target.plan" },

@@ -1,3 +1,5 @@
+import { ChartFigure } from "../../core/charts/chart.views.js";
+import { valueBarsChart } from "../../core/charts/value-bars.rules.js";
 import { formatViNumber } from "../../core/format/vi-number.js";
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { PickerSelect } from "../../core/views/picker.js";
@@ -5,7 +7,6 @@ import { unitDisplayName } from "../../units/unit-labels.js";
 import type { UnitName } from "../../units/unit-names.repo.js";
 import { unitPickerGroups } from "../../units/unit-picker.rules.js";
 import { periodLabel } from "../emulation-period.rules.js";
-import { HorizontalBarChart } from "./bar-chart.views.js";
 import { describeRank } from "./ranking.math.js";
 import type { Ranking, RankingRow } from "./ranking.service.js";
 import { basisText } from "./ranking-wording.rules.js";
@@ -170,16 +171,20 @@ export function RankingPage({
             </table>
           </div>
           {ranked.length > 0 ? (
-            <HorizontalBarChart
+            <ChartFigure
               id="bieu-do-xep-hang"
-              title={`Điểm thi đua ${periodLabel(ranking.periodKey)}, ${scope}`}
               tableId="bang-xep-hang"
-              max={max}
-              bars={ranked.map((r) => ({
-                label: `${r.rank}. ${r.unit.name}`,
-                value: r.score as number,
-                note: r.tied ? "(đồng hạng)" : undefined,
-              }))}
+              spec={valueBarsChart({
+                title: `Điểm thi đua ${periodLabel(ranking.periodKey)}, ${scope}`,
+                unit: "điểm",
+                max,
+                bars: ranked.map((r) => ({
+                  label: `${r.rank}. ${r.unit.name}`,
+                  value: r.score as number,
+                  valueText: formatViNumber(r.score as number),
+                  note: r.tied ? "(đồng hạng)" : undefined,
+                })),
+              })}
             />
           ) : null}
         </>

@@ -1,13 +1,8 @@
+import { ChartFigure } from "../../core/charts/chart.views.js";
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { BaseSwitch, ComparableBaseNote } from "../../targets/comparable/comparable-base.views.js";
-import { BulletChart, type BulletRow } from "../../targets/evaluation/charts.views.js";
-import {
-  ActualCell,
-  bulletRowOf,
-  IndicatorRowHeader,
-  unitOf,
-} from "../../targets/evaluation/evaluation.views.js";
-import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
+import { ActualCell, IndicatorRowHeader, unitOf } from "../../targets/evaluation/evaluation.views.js";
+import { evaluationChart } from "../../targets/evaluation/evaluation-chart.rules.js";
 import { formatLevel, formatPct, STATUS_LABELS } from "../../targets/targets-format.rules.js";
 import { unitTitle } from "../../targets/unit-wording.rules.js";
 import type { OpenData } from "./open-data.service.js";
@@ -16,12 +11,6 @@ import type { OpenData } from "./open-data.service.js";
 
 export function openDataHref(unitId: number, periodKey?: string): string {
   return periodKey ? `/du-lieu-mo/${unitId}?ky=${encodeURIComponent(periodKey)}` : `/du-lieu-mo/${unitId}`;
-}
-
-function chartRows(rows: IndicatorEvaluation[]): BulletRow[] {
-  return rows
-    .filter((e) => typeof e.evaluation.actual === "number" && e.evaluation.target?.kind !== "milestone")
-    .map(bulletRowOf);
 }
 
 function DataTable({ data }: { data: OpenData }) {
@@ -67,7 +56,10 @@ export function OpenDataPage({ meta, data }: { meta: PageMeta; data: OpenData })
   const files = `/du-lieu-mo/${unitId}/du-lieu`;
   const comparable = data.asked === "comparable";
   const baseQuery = comparable ? "&co-so=quy-doi" : "";
-  const chart = chartRows(data.rows);
+  const chart = evaluationChart(
+    `Thực hiện so với kế hoạch, ${evaluation.period.label}`,
+    data.rows.filter((e) => typeof e.evaluation.actual === "number"),
+  );
   return (
     <PublicLayout meta={meta}>
       <nav aria-label="Vị trí" class="breadcrumb">
@@ -123,18 +115,10 @@ export function OpenDataPage({ meta, data }: { meta: PageMeta; data: OpenData })
             Chỉ gồm các chỉ tiêu công khai và số liệu đã được phê duyệt. Số liệu được tính và trình bày bằng
             cùng một cách với trang đánh giá của đơn vị.
           </p>
-          {chart.length > 0 ? (
+          {chart ? (
             <section aria-labelledby="bieu-do">
               <h2 id="bieu-do">Thực hiện so với kế hoạch</h2>
-              <p class="hint">
-                Mỗi dòng có thang đo riêng: so thanh (thực hiện) với vạch đen (kế hoạch) của chính dòng đó.
-                Bảng bên dưới có đầy đủ số liệu.
-              </p>
-              <BulletChart
-                rows={chart}
-                titleId="bieu-do-tieu-de"
-                title={`Thực hiện so với kế hoạch, ${evaluation.period.label}`}
-              />
+              <ChartFigure id="bieu-do-ke-hoach" spec={chart} tableId="bang-so-lieu" />
             </section>
           ) : null}
           <section aria-labelledby="bang-so-lieu">

@@ -7,6 +7,8 @@ import { type AppCtx, hierarchyOf, pageMeta, requireActor, todayOf } from "../..
 import { defaultYear } from "../../core/period/default-year.rules.js";
 import { listUnitNames } from "../../units/unit-names.repo.js";
 import { evaluateUnitOnBase } from "../comparable/comparable-base.service.js";
+import { trendYears, unitTrend } from "../compare/unit-trend.service.js";
+import { UnitTrendSection } from "../compare/unit-trend.views.js";
 import { EVALUATION_CHOOSER, UnitPeriodChooserPage } from "../entry/entry-chooser.views.js";
 import { PERIOD_KEY_MESSAGE, periodKindOf } from "../period.rules.js";
 import { listPeriodKeysWithData } from "../period-keys.repo.js";
@@ -102,6 +104,14 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
     const narrative =
       style === "precise" && !standing ? evaluation.narrative : narrativeFor(evaluation, style, standing);
     const title = `Kết quả thực hiện chỉ tiêu ${evaluation.period.label}: ${unitTitle(evaluation.unit)}`;
+    const trend = await unitTrend(db, {
+      unitId,
+      unitName: unitTitle(evaluation.unit),
+      periodKey,
+      choices: evaluation.indicators.map((e) => e.indicator),
+      wanted: c.req.query("xu-huong"),
+    });
+    const years = trendYears(periodKey);
     const meta = pageMeta(c, title, {
       description: narrative ?? title,
       head: <link rel="stylesheet" href={TARGETS_CSS_PATH} />,
@@ -117,6 +127,20 @@ export function registerEvaluationPages(app: OpenAPIHono<AppEnv>): void {
         base={evaluation.base}
         comparableAsked={base === "comparable"}
         reportHref={full ? reportPath(unitId, periodKey) : null}
+        trend={
+          trend ? (
+            <UnitTrendSection
+              trend={trend}
+              action={`/don-vi/${unitId}/danh-gia`}
+              periodKey={periodKey}
+              compareHref={
+                full && years
+                  ? `/quan-tri/chi-tieu/so-sanh?chi-tieu=${encodeURIComponent(trend.indicator.code)}&tu=${years[0]}&den=${years[1]}`
+                  : null
+              }
+            />
+          ) : null
+        }
       />,
     );
   });

@@ -1,4 +1,8 @@
 /** The unit's evaluation page: summary, narrative, table, actual-vs-target chart and term trends. */
+import type { Child } from "hono/jsx";
+import { NARROW_WIDTH } from "../../core/charts/chart.model.js";
+import { ChartFigure } from "../../core/charts/chart.views.js";
+import { trendChart } from "../../core/charts/trend-line.rules.js";
 import { type PageMeta, PublicLayout } from "../../core/views/layout.js";
 import { AGGREGATION_LABELS } from "../catalogue/indicator.model.js";
 import type { EvaluationBase } from "../comparable/comparable-base.service.js";
@@ -13,10 +17,10 @@ import {
   sentenceCase,
 } from "../targets-format.rules.js";
 import { unitTitle } from "../unit-wording.rules.js";
-import { BulletChart, type BulletRow, TrendChart } from "./charts.views.js";
 import type { IndicatorEvaluation } from "./evaluation.model.js";
 import type { UnitEvaluation } from "./evaluation.service.js";
 import { AchievementCell, SamePeriodCell, TargetsCell } from "./evaluation-cells.views.js";
+import { achievementRowOf, chartable, evaluationChart } from "./evaluation-chart.rules.js";
 
 export interface EvaluationPageProps {
   meta: PageMeta;
@@ -33,6 +37,8 @@ export interface EvaluationPageProps {
   comparableAsked?: boolean;
   /** The period's report as a Word draft, for those who may read every figure; null otherwise. */
   reportHref?: string | null;
+  /** The trend across years of a chosen indicator (compare room's section). */
+  trend?: Child;
 }
 
 /** The unit an indicator's figures are in: the one its semantics name, else the catalogue's. */
@@ -59,19 +65,6 @@ export function ActualCell({ e }: { e: IndicatorEvaluation }) {
       {e.evaluation.basis === "estimate" ? " (ước thực hiện)" : ""}
     </td>
   );
-}
-
-/** An indicator as a bullet chart row; `actual` is null until a number is in. */
-export function bulletRowOf(e: IndicatorEvaluation): BulletRow {
-  const target = e.evaluation.target;
-  return {
-    label: e.indicator.name,
-    unit: unitOf(e),
-    actual: typeof e.evaluation.actual === "number" ? e.evaluation.actual : null,
-    target: target && target.kind !== "milestone" ? target : null,
-    good: e.evaluation.met,
-    estimate: e.evaluation.basis === "estimate",
-  };
 }
 
 function targetCell(e: IndicatorEvaluation) {
@@ -124,7 +117,7 @@ function EvaluationTable({
 }) {
   const other = style === "precise" ? "customary" : "precise";
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Bảng kết quả (cuộn ngang được)">
       <table class="eval-table">
         <caption>Kết quả thực hiện chỉ tiêu {evaluation.period.label} (số liệu đã phê duyệt)</caption>
         <thead>
@@ -186,45 +179,43 @@ function EvaluationTable({
   );
 }
 
-function bulletRows(evaluation: UnitEvaluation): BulletRow[] {
-  return evaluation.indicators
-    .filter((e) => typeof e.evaluation.actual !== "boolean" && e.evaluation.target?.kind !== "milestone")
-    .map(bulletRowOf);
-}
-
 function ActualVersusTarget({ evaluation }: { evaluation: UnitEvaluation }) {
-  const rows = bulletRows(evaluation);
-  if (rows.length === 0) return null;
+  const items = evaluation.indicators.filter(chartable);
+  const spec = evaluationChart(`Thực hiện so với kế hoạch, ${evaluation.period.label}`, items);
+  if (!spec) return null;
   return (
     <section aria-labelledby="chart-title">
       <h2 id="chart-title">Thực hiện so với kế hoạch</h2>
-      <p class="hint">
-        Mỗi dòng có thang đo riêng (đơn vị khác nhau): so thanh với vạch đen kế hoạch của chính dòng đó. Thanh
-        nhạt: số ước thực hiện.
-      </p>
       <div class="chart-block">
-        <BulletChart
-          rows={rows}
-          titleId="bullet-title"
-          title={`Thực hiện so với kế hoạch, ${evaluation.period.label}`}
-        />
-        <table>
+        <ChartFigure id="bieu-do-ke-hoach" spec={spec} tableId="bang-bieu-do" />
+        <table id="bang-bieu-do">
           <caption>Số liệu của biểu đồ</caption>
           <thead>
             <tr>
               <th scope="col">Chỉ tiêu</th>
               <th scope="col">Kế hoạch</th>
               <th scope="col">Thực hiện</th>
+              <th scope="col">Đánh giá</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr>
-                <th scope="row">{r.label}</th>
-                <td>{formatLevel(r.target, r.unit)}</td>
-                <td>{r.actual === null ? "—" : formatFigure(r.actual, r.unit)}</td>
-              </tr>
-            ))}
+            {items.map((e) => {
+              const row = achievementRowOf(e);
+              return (
+                <tr>
+                  <th scope="row">{e.indicator.name}</th>
+                  <td>{formatLevel(e.evaluation.target, unitOf(e))}</td>
+                  <td>
+                    {row.valueText}
+                    {row.estimate ? " (ước)" : ""}
+                  </td>
+                  <td>
+                    {row.verdictText}
+                    {row.endText ? ` (${row.endText})` : ""}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -253,17 +244,27 @@ function TermTrends({ evaluation }: { evaluation: UnitEvaluation }) {
               <figcaption>
                 <strong>{e.indicator.name}</strong> ({unit})
               </figcaption>
-              <TrendChart
-                points={term.annual.map((a) => ({
-                  year: a.year,
-                  value: a.value,
-                  estimate: a.basis === "estimate",
-                  target: a.target,
-                }))}
-                unit={unit}
-                termTarget={comparable && level?.kind === "value" ? level.value : null}
-                titleId={`trend-${index}`}
-                title={`${e.indicator.name}: số liệu các năm ${term.years[0]}–${term.years.at(-1)}`}
+              <ChartFigure
+                id={`xu-huong-${index}`}
+                spec={trendChart(
+                  {
+                    title: `${e.indicator.name}: số liệu các năm ${term.years[0]}–${term.years.at(-1)}`,
+                    unit,
+                    digits: 3,
+                    points: term.annual.map((a) => ({
+                      label: String(a.year),
+                      value: a.value,
+                      estimate: a.basis === "estimate",
+                      target: a.target,
+                    })),
+                    reference:
+                      comparable && level?.kind === "value"
+                        ? { value: level.value, label: "chỉ tiêu nhiệm kỳ" }
+                        : null,
+                  },
+                  NARROW_WIDTH,
+                )}
+                notes={false}
               />
               <table>
                 <thead>
@@ -368,6 +369,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
           <TargetDocuments evaluation={evaluation} />
           <ActualVersusTarget evaluation={evaluation} />
           <TermTrends evaluation={evaluation} />
+          {props.trend}
         </>
       )}
       <p class="actions no-print">

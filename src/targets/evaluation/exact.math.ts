@@ -55,3 +55,15 @@ export function roundTo(x: number, digits: number): number {
 export function roundOrNull(x: number | null | undefined, digits: number): number | null {
   return x == null ? null : roundTo(x, digits);
 }
+
+/** Σ wᵢ·vᵢ ÷ Σ wᵢ, in decimal (a rate over wards weighted by population); the caller ensures Σ w > 0. */
+export function weightedMeanOf(values: readonly number[], weights: readonly number[]): number {
+  let weighted = d(0);
+  let total = d(0);
+  values.forEach((v, i) => {
+    const w = weights[i] ?? 0;
+    weighted = weighted.plus(d(v).times(w));
+    total = total.plus(w);
+  });
+  return weighted.div(total).toNumber();
+}
