@@ -142,8 +142,11 @@ export function registerCalendarEntryPages(app: OpenAPIHono<AppEnv>): void {
   app.get(`${CALENDAR_ADMIN_HREF}/moi`, async (c) => {
     const { ctx, units } = await choices(c, (await actorOf(c)).today);
     const day = c.req.query("ngay") ?? "";
+    // The site's own ward when the person keeps its calendar (its office keeps its groups' too).
+    const site = await c.var.ctx.siteIdentity?.();
+    const preferred = units.find((u) => u.id === site?.unitId) ?? (units.length === 1 ? units[0] : undefined);
     return renderForm(c, `${CALENDAR_ADMIN_HREF}/moi`, {
-      unit: units.length === 1 ? String(units[0]?.id) : "",
+      unit: preferred ? String(preferred.id) : "",
       date: /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : ctx.today,
       isPublic: "1",
     });
