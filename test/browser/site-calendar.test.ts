@@ -159,6 +159,17 @@ describe.skipIf(browserSkipReason)(
           await page.context().close();
         });
 
+        it("fits the open data table of the ward into the screen", async () => {
+          const page = await open(viewport, `/du-lieu-mo/${vietHung}`);
+          await expect(page.locator("main table caption").first().textContent()).resolves.toContain(
+            "Số liệu",
+          );
+          expect(await fitsWidth(page)).toBe(true);
+          await page.screenshot({ path: `${SHOTS}/open-data-${viewport.name}.png`, fullPage: true });
+          expect(await seriousViolations(page)).toEqual([]);
+          await page.context().close();
+        });
+
         it("lets the ward's office add a public entry to its calendar", async () => {
           const page = await open(viewport, "/");
           await signIn(page, server.url, "viethung");
