@@ -134,6 +134,14 @@ describe.each(ENGINES)("the leaders' calendar of the demo on %s", (engine) => {
     expect(html).not.toContain("Thành phần đoàn công tác");
   });
 
+  it("shows the city's 2026 working session with the ward in its week", async () => {
+    const { html } = await visitor.page(`/lich-cong-tac?don-vi=${vietHung}&tuan=2026-03-18`);
+    expect(html).toContain("Tuần từ 16/03/2026 đến 22/03/2026");
+    expect(html).toContain("Thứ Tư, 18/03/2026");
+    expect(html).toContain("Hội trường UBND phường Việt Hưng");
+    expect(html).toContain("14:00");
+  });
+
   it("gives an iCalendar feed of the public events only", async () => {
     const response = await visitor.request(`/lich-cong-tac.ics?don-vi=${vietHung}`);
     expect(response.status).toBe(200);
