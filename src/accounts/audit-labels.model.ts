@@ -67,6 +67,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   directive: "Nhiệm vụ",
   proposal: "Kiến nghị, đề xuất",
   demo: "Dữ liệu mẫu",
+  calendar_entry: "Lịch công tác",
+  site_settings: "Thông tin cổng thông tin",
 };
 
 export function actionLabel(code: string): string {
@@ -184,7 +186,24 @@ export const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
     users: "Tài khoản",
     articles: "Bài viết",
     media: "Ảnh",
+    calendarEntries: "Mục lịch công tác",
+    siteSettings: "Thông tin cổng thông tin",
   },
   article: { lead: "Sa pô", authorId: "Tác giả (mã số)", images: "Ảnh", media: "Tệp ảnh" },
   unit_portal: { lead: "Giới thiệu ngắn" },
+  calendar_entry: {
+    endsAt: "Kết thúc",
+    allDay: "Cả ngày",
+    host: "Chủ trì",
+    isPublic: "Công khai",
+    people: "Lãnh đạo tham dự",
+  },
+  site_settings: {
+    wardName: "Tên phường, xã",
+    phone: "Điện thoại",
+    openingHours: "Giờ làm việc",
+    editorInCharge: "Chịu trách nhiệm nội dung",
+    emblem: "Biểu trưng",
+    address: "Địa chỉ",
+  },
 };

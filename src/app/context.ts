@@ -7,6 +7,7 @@ import type { EvaluationSource } from "../emulation/evaluation-source.js";
 import { emulationStanding } from "../emulation/evaluation-standing.section.js";
 import { targetsEvaluationSource } from "../emulation/targets-evaluation-source.js";
 import { createViewCounter } from "../portal/public/view-flush.service.js";
+import { createSiteIdentityCache } from "../portal/site/site-settings.service.js";
 
 export interface ContextParts {
   config: Config;
@@ -28,12 +29,16 @@ export function buildAppContext(parts: ContextParts): AppContext {
     maxEntries: parts.pageCacheEntries ?? 2_000,
     ttlMs: config.pageCacheTtlMs,
   });
+  const siteIdentityCache = createSiteIdentityCache(database, config, now);
   return {
     config,
     database,
     logger,
     now,
     pageCache,
+    // The ward's name, emblem and contact in the public frame (portal/site).
+    siteIdentityCache,
+    siteIdentity: () => siteIdentityCache.get(),
     // The view counter's pages show stored counts: each written flush drops the cached pages.
     viewCounter: createViewCounter(database, config, now, () => pageCache.invalidate()),
     evaluationSource: parts.evaluationSource ?? targetsEvaluationSource,

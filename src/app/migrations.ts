@@ -13,6 +13,8 @@ import { handoversMigration } from "../handovers/handovers.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
+import { createSiteSettingsTable } from "../portal/site/site-settings.migration.js";
+import { createCalendarTables } from "../sessions/calendar/calendar-entries.migration.js";
 import { createSessionTables } from "../sessions/sessions.migration.js";
 import { comparableBaseMigration } from "../targets/catalogue/comparable-base.migration.js";
 import { entryChecksMigration } from "../targets/entry/entry-checks.migration.js";
@@ -47,6 +49,13 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0012-entry-checks": entryChecksMigration(),
     "0013-notice-source-file": noticeSourceMigration(),
     "0014-directive-extensions": directiveExtensionsMigration(dialect),
+    // The leaders' calendar (sessions) and the site's identity (portal), added together.
+    "0020-calendar-site": {
+      async up(db) {
+        await createCalendarTables(db, dialect);
+        await createSiteSettingsTable(db);
+      },
+    },
   };
 }
 

@@ -36,9 +36,10 @@ import {
   insertSuccessions,
   insertUnits,
 } from "./demo-registry.js";
+import { loadCalendarAndSite } from "./load-calendar-site.js";
 import { loadEmulationDemo } from "./load-emulation.js";
 import { loadHandoversDemo } from "./load-handovers.js";
-import { loadPresentDemo } from "./load-present.js";
+import { loadPresentDemo, presentStoryBegun } from "./load-present.js";
 import { loadSessionsDemo } from "./load-sessions.js";
 import { loadTargetsDemo } from "./load-targets.js";
 
@@ -175,6 +176,8 @@ async function insertDemo(
   const present = await loadPresentDemo(db, { now, unitIds, organisationIds, userIds, passwordHashes });
   // After the reorganisation of 01/07/2025: part of Thượng Thanh's open work taken over, part waiting.
   const handoverDecisions = await loadHandoversDemo(db, { now, unitIds });
+  // The leaders' calendar of both stories' weeks, and the portal's identity (ward name, emblem).
+  const calendarAndSite = await loadCalendarAndSite(db, { now, unitIds, present: presentStoryBegun(now) });
   // The reference article reports on that session, about the ward: readers see both linked.
   const sessionId = await findSessionIdByTitle(db, DEMO_SESSION.title);
   await setArticleLinks(db, idOf(articleIds, REFERENCE_ARTICLE.slug), {
@@ -198,6 +201,7 @@ async function insertDemo(
     articles: DEMO_ARTICLES.length,
     media: prepared.photos.length,
     ...present,
+    ...calendarAndSite,
   };
 }
 

@@ -4,6 +4,7 @@ import { registerArticleApi } from "./articles/articles.api.js";
 import { registerAdminArticleRoutes } from "./editorial/articles-admin.routes.js";
 import { registerMediaRoutes } from "./media/media.routes.js";
 import { registerPublicArticleRoutes } from "./public/articles-public.routes.js";
+import { registerSiteSettingsRoutes } from "./site/site-settings.routes.js";
 
 /** Portal pages, the editor's area, uploaded media and the articles API. */
 export function registerPortalRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -11,4 +12,5 @@ export function registerPortalRoutes(app: OpenAPIHono<AppEnv>): void {
   registerMediaRoutes(app);
   registerAdminArticleRoutes(app);
   registerArticleApi(app);
+  registerSiteSettingsRoutes(app);
 }

@@ -8,7 +8,7 @@ import { vnDateString } from "../core/format/vi-date.js";
 import { unitDisplayName } from "../units/unit-labels.js";
 import { type SessionSummary, sessionKindLabel } from "./sessions.model.js";
 
-const DEFAULT_MS = 2 * 60 * 60 * 1000;
+export const DEFAULT_MS = 2 * 60 * 60 * 1000;
 
 /** The first instant of a Vietnamese month ("2020-01") and of the next one, as ISO UTC. */
 export function monthRange(month: string): { from: string; to: string } {
@@ -36,30 +36,42 @@ export function byDay(sessions: readonly SessionSummary[]): { day: string; sessi
   return [...days].map(([day, list]) => ({ day, sessions: list }));
 }
 
-function utcArray(iso: string): [number, number, number, number, number] {
+export function utcArray(iso: string): [number, number, number, number, number] {
   const d = new Date(iso);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 }
 
 /**
- * An iCalendar document of the sessions; `baseUrl` makes each event link back to its page. The `ics`
- * package is loaded on the first feed asked for, not with every page of the app.
+ * An iCalendar document of the events (an empty calendar when there are none). The `ics` package is
+ * loaded on the first feed asked for, not with every page of the app.
  */
-export async function sessionsToIcs(
-  sessions: readonly SessionSummary[],
-  baseUrl: URL,
+export async function icsDocument(
+  events: readonly EventAttributes[],
   calName: string,
+  productId = "-//giaoban//lich-lam-viec//VI",
 ): Promise<string> {
-  if (sessions.length === 0) {
+  if (events.length === 0) {
     return [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
-      "PRODID:-//giaoban//lich-lam-viec//VI",
+      `PRODID:${productId}`,
       `X-WR-CALNAME:${calName}`,
       "END:VCALENDAR",
       "",
     ].join("\r\n");
   }
+  const { createEvents } = await import("ics");
+  const { error, value } = createEvents([...events], { productId, calName });
+  if (error || !value) throw error ?? new Error("ICS generation failed");
+  return value;
+}
+
+/** An iCalendar document of the sessions; `baseUrl` makes each event link back to its page. */
+export async function sessionsToIcs(
+  sessions: readonly SessionSummary[],
+  baseUrl: URL,
+  calName: string,
+): Promise<string> {
   const events: EventAttributes[] = sessions.map((s) => {
     const end = s.endsAt ?? new Date(new Date(s.startsAt).getTime() + DEFAULT_MS).toISOString();
     const with_ = s.visiting
@@ -80,8 +92,5 @@ export async function sessionsToIcs(
       status: "CONFIRMED",
     };
   });
-  const { createEvents } = await import("ics");
-  const { error, value } = createEvents(events, { productId: "-//giaoban//lich-lam-viec//VI", calName });
-  if (error || !value) throw error ?? new Error("ICS generation failed");
-  return value;
+  return icsDocument(events, calName);
 }

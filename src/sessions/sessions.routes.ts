@@ -1,5 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerCalendarEntryPages } from "./calendar/calendar-entries.routes.js";
+import { registerLeadersCalendarRoutes } from "./calendar/leaders-calendar.routes.js";
 import { registerCalendarPages } from "./calendar.routes.js";
 import { registerProgrammeApi } from "./programme.api.js";
 import { registerProgrammePages } from "./programme.routes.js";
@@ -14,4 +16,6 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>, extensions: Sess
   registerSessionPages(app, extensions);
   registerProgrammePages(app);
   registerCalendarPages(app);
+  registerCalendarEntryPages(app);
+  registerLeadersCalendarRoutes(app);
 }

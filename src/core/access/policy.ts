@@ -55,7 +55,10 @@ export type Action =
   | "proposal.answer"
   | "proposal.answer_department"
   // hand-over of the open work of units that no longer exist
-  | "handover.decide";
+  | "handover.decide"
+  // the leaders' calendar (lịch công tác) and the site's identity
+  | "calendar.manage"
+  | "site.manage";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -130,6 +133,10 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "proposal.answer_department": { department_officer: always },
   // The successor's admin, or the admin of a unit above it (the province), decides where work goes.
   "handover.decide": { unit_admin: always },
+  // The ward's office keeps its leaders' calendar; its leaders may add to it.
+  "calendar.manage": { unit_admin: always, data_officer: always, leader: always },
+  // The site's name, emblem and contact: system administrators only (no role grants it).
+  "site.manage": {},
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */

@@ -42,6 +42,7 @@ export function pageMeta(c: AppCtx, title: string, extra: Partial<PageMeta> = {}
     auth: c.var.auth,
     today: todayOf(c),
     menuCounts: c.var.menuCounts,
+    site: c.var.ctx.siteIdentity,
     ...extra,
   };
 }

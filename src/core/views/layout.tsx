@@ -6,6 +6,8 @@ import type { RequestAuth } from "../http/env.js";
 import { ADMIN_NAV, type AdminNavGroup } from "./admin-nav.js";
 import { PickerScript } from "./picker.js";
 import { labelTableCells } from "./table-cards.rules.js";
+import { SiteBrand, SiteFooterDetails } from "./site-brand.js";
+import type { SiteIdentity } from "./site-identity.js";
 
 export interface PageMeta {
   title: string;
@@ -17,6 +19,8 @@ export interface PageMeta {
   head?: Child;
   /** Counts of work waiting beside admin menu entries, by entry href (signed-in admin pages). */
   menuCounts?: () => Promise<ReadonlyMap<string, number>>;
+  /** The site's identity (ward name, emblem, contact) for the header and footer. */
+  site?: () => Promise<SiteIdentity>;
 }
 
 /** Without it browsers lay pages out in quirks mode. */
@@ -60,16 +64,12 @@ function SiteHeader({ meta }: { meta: PageMeta }) {
   return (
     <header class="site-header">
       <div class="container header-row">
-        <a href="/" class="brand">
-          <span class="brand-mark" aria-hidden="true">
-            ★
-          </span>
-          <span class="brand-name">{meta.siteName}</span>
-        </a>
+        <SiteBrand meta={meta} />
         <nav aria-label="Điều hướng chính" class="main-nav">
           <a href="/">Trang chủ</a>
           <a href="/don-vi">Đơn vị hành chính</a>
           <a href="/xep-hang">Xếp hạng thi đua</a>
+          <a href="/lich-cong-tac">Lịch công tác</a>
           <a href="/api/docs">Dữ liệu mở (API)</a>
           <AccountLinks meta={meta} />
         </nav>
@@ -82,8 +82,9 @@ function SiteFooter({ meta }: { meta: PageMeta }) {
   return (
     <footer class="site-footer">
       <div class="container">
+        <SiteFooterDetails meta={meta} />
         <p>
-          {meta.siteName} · Vận hành bằng phần mềm mã nguồn mở <strong>giaoban</strong>
+          Vận hành bằng phần mềm mã nguồn mở <strong>giaoban</strong>
         </p>
       </div>
     </footer>

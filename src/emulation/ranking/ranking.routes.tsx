@@ -105,6 +105,16 @@ function comparableParam(c: AppCtx): string | null {
 }
 
 /**
+ * The unit above the site's own ward today (the city for a ward since 2025): what `/xep-hang` opens on
+ * when the address names no unit, so a visitor sees the ward among its peers rather than an empty page.
+ */
+async function siteParentId(c: AppCtx): Promise<number | null> {
+  const site = await c.var.ctx.siteIdentity?.();
+  if (!site?.unitId) return null;
+  return (await hierarchyOf(c)).pathForToday(site.unitId, todayOf(c))[1] ?? null;
+}
+
+/**
  * The public ranking: `/xep-hang?don-vi=<parentId>&ky=2019[&cum=<clusterId>]` and
  * `GET /api/v1/rankings?parent=&period=`. Council scores are published results; scores from targets
  * use open-data indicators only for visitors who are not signed in.
@@ -139,7 +149,7 @@ export function registerRankingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.get("/xep-hang", async (c) => {
     const db = c.var.ctx.database.db;
-    const parentId = idParam(c.req.query("don-vi"));
+    const parentId = idParam(c.req.query("don-vi")) ?? (await siteParentId(c));
     const periodKey = c.req.query("ky")?.trim() || (await defaultEmulationYear(c, "schemes"));
     const clusterId = idParam(c.req.query("cum"));
     const comparableAt = comparableParam(c);

@@ -151,7 +151,7 @@ export function RankingPage({
                   <tr data-unit-id={String(row.unit.id)}>
                     <td class="num">{rankCell(row)}</td>
                     <th scope="row">
-                      {unitDisplayName(row.unit)}
+                      <a href={`/don-vi/${row.unit.id}`}>{unitDisplayName(row.unit)}</a>
                       {row.note ? (
                         <>
                           <br />

@@ -16,7 +16,8 @@ export function openDataHref(unitId: number, periodKey?: string): string {
 function DataTable({ data }: { data: OpenData }) {
   return (
     <div class="table-scroll">
-      <table>
+      {/* On a phone each row becomes a card of "label: value" lines (data-label, site.css). */}
+      <table class="cards-on-phone">
         <caption>Số liệu đã phê duyệt, {data.evaluation.period.label} (cũng là số liệu của biểu đồ)</caption>
         <thead>
           <tr>
@@ -33,10 +34,12 @@ function DataTable({ data }: { data: OpenData }) {
           {data.rows.map((e) => (
             <tr>
               <IndicatorRowHeader e={e} />
-              <td>{formatLevel(e.evaluation.target, unitOf(e))}</td>
+              <td data-label="Kế hoạch">{formatLevel(e.evaluation.target, unitOf(e))}</td>
               <ActualCell e={e} />
-              <td class="num">{formatPct(e.evaluation.achievementPct)}</td>
-              <td>
+              <td class="num" data-label="Đạt (% kế hoạch)">
+                {formatPct(e.evaluation.achievementPct)}
+              </td>
+              <td data-label="Đánh giá">
                 {STATUS_LABELS[e.evaluation.status]}
                 <br />
                 <span class="muted">{e.evaluation.wording.precise}</span>

@@ -14,6 +14,7 @@ import {
 import { ArticleHead, FeedLinks } from "./article-head.views.js";
 import { ArticlePrintPage } from "./article-print.views.js";
 import { ArticleView, HomePage } from "./articles-public.views.js";
+import { withoutRepeats } from "./home-sections.rules.js";
 import { mostReadBox } from "./most-read.service.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
 import { articleHref } from "./public-components.views.js";
@@ -120,7 +121,7 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
       const [sections, mostRead] =
         page === 1
           ? await Promise.all([
-              loadHomeSections(database.db, now()),
+              loadHomeSections(database.db, now()).then((sections) => withoutRepeats(list.items, sections)),
               mostReadBox(database.db, now(), MOST_READ_BOX),
             ])
           : [null, { period: "tuan" as const, rows: [] }];

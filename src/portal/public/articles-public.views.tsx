@@ -46,11 +46,16 @@ function Featured({ items }: { items: HomeSections["featured"] }) {
   );
 }
 
-/** A search field beside the news: the full form with filters is on the search page. */
+/**
+ * The search field at the top of the home page (the first thing on a phone's first screen): the full
+ * form with filters is on the search page.
+ */
 function SearchBox() {
   return (
     <section class="home-search" aria-labelledby="tim-kiem-nhanh">
-      <h2 id="tim-kiem-nhanh">Tìm kiếm</h2>
+      <h2 id="tim-kiem-nhanh" class="visually-hidden">
+        Tìm kiếm
+      </h2>
       <form method="get" action="/tim-kiem" role="search" aria-labelledby="tim-kiem-nhanh" class="search-box">
         <label for="tim-kiem-q" class="visually-hidden">
           Từ khóa (có dấu hoặc không dấu)
@@ -102,6 +107,7 @@ export function HomePage({
 }) {
   return (
     <PublicLayout meta={meta}>
+      {sections ? <SearchBox /> : null}
       <div class="home-grid">
         <div class="home-main">
           <section class="latest-news" aria-labelledby="tin-moi-nhat">
@@ -116,8 +122,7 @@ export function HomePage({
           {sections ? <CategorySections categories={sections.categories} /> : null}
         </div>
         {sections ? (
-          <aside class="home-side" aria-label="Tìm kiếm, tin nổi bật và đọc nhiều">
-            <SearchBox />
+          <aside class="home-side" aria-label="Tin nổi bật và đọc nhiều">
             <Featured items={sections.featured} />
             <MostReadBox box={mostRead} />
           </aside>

@@ -95,15 +95,18 @@ describe.each(ENGINES)("public portal pages on %s", (engine) => {
     await t.close();
   });
 
-  it("home: featured (tagged noi-bat), Tin mới nhất, category sections and the week's most read", async () => {
+  it("home: search first, featured (tagged noi-bat), Tin mới nhất, no article twice, the week's most read", async () => {
     const { response, html } = await new TestClient(t).page("/");
     expect(response.status).toBe(200);
+    expect(html.indexOf('id="tim-kiem-q"')).toBeLessThan(html.indexOf('id="tin-moi-nhat"'));
     expect(html).toMatch(/<h2 id="tin-noi-bat">Tin nổi bật<\/h2>.*Tin số 3/s);
-    expect(html).toContain(
-      '<h2 id="cm-tin-tuc-su-kien"><a href="/chuyen-muc/tin-tuc-su-kien">Tin tức - Sự kiện</a></h2>',
-    );
-    expect(html).toContain('<h2 id="cm-thong-bao">');
+    // Every category's newest articles are among the ten newest: no category repeats them.
+    expect(html).not.toContain('<h2 id="cm-tin-tuc-su-kien">');
     expect(html).not.toContain("Chuyên mục trống");
+    const outsideMostRead = html.slice(0, html.indexOf('id="doc-nhieu"'));
+    const shown = [...outsideMostRead.matchAll(/<a href="(\/tin-tuc\/[^"]+)">/g)].map((m) => m[1]);
+    expect(shown.length).toBe(11);
+    expect(new Set(shown).size).toBe(shown.length);
     const box = html.slice(html.indexOf('id="doc-nhieu"'));
     expect(box.indexOf("Tin số 5")).toBeLessThan(box.indexOf("Ban Thường vụ"));
     expect(html).toContain(

@@ -51,6 +51,7 @@ function Form({
   errors: SearchFormErrors;
   today: string;
 }) {
+  const filtered = Boolean(form.category || form.unit || form.from || form.to);
   const invalid = (key: keyof SearchForm) =>
     errors[key] ? { "aria-invalid": "true", "aria-describedby": `tk-${key}-error` } : {};
   return (
@@ -62,40 +63,46 @@ function Form({
         </p>
         <input id="tk-q" name="q" type="search" value={form.q} aria-describedby="tk-q-hint" maxlength={200} />
       </div>
-      <div class="field">
-        <label for="tk-category">Chuyên mục</label>
-        <select id="tk-category" name="chuyen-muc" {...invalid("category")}>
-          <option value="">Tất cả chuyên mục</option>
-          {facets.categories.map((c) => (
-            <option value={c.slug} selected={c.slug === form.category}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="tk-category-error" message={errors.category} />
-      </div>
-      <div class="field">
-        <label for="tk-unit">Đơn vị</label>
-        <PickerSelect
-          id="tk-unit"
-          name="don-vi"
-          empty="Tất cả đơn vị"
-          groups={unitPickerGroups(facets.units, today)}
-          value={form.unit}
-          error={errors.unit}
-        />
-        <FieldError id="tk-unit-error" message={errors.unit} />
-      </div>
-      <div class="field">
-        <label for="tk-from">Từ ngày</label>
-        <input id="tk-from" name="tu-ngay" type="date" value={form.from} {...invalid("from")} />
-        <FieldError id="tk-from-error" message={errors.from} />
-      </div>
-      <div class="field">
-        <label for="tk-to">Đến ngày</label>
-        <input id="tk-to" name="den-ngay" type="date" value={form.to} {...invalid("to")} />
-        <FieldError id="tk-to-error" message={errors.to} />
-      </div>
+      {/* Folded on every screen unless a filter is in use, so a phone shows the results first. */}
+      <details class="search-filters" open={filtered || Object.keys(errors).length > 0}>
+        <summary>Lọc theo chuyên mục, đơn vị, ngày đăng</summary>
+        <div class="search-filter-fields">
+          <div class="field">
+            <label for="tk-category">Chuyên mục</label>
+            <select id="tk-category" name="chuyen-muc" {...invalid("category")}>
+              <option value="">Tất cả chuyên mục</option>
+              {facets.categories.map((c) => (
+                <option value={c.slug} selected={c.slug === form.category}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id="tk-category-error" message={errors.category} />
+          </div>
+          <div class="field">
+            <label for="tk-unit">Đơn vị</label>
+            <PickerSelect
+              id="tk-unit"
+              name="don-vi"
+              empty="Tất cả đơn vị"
+              groups={unitPickerGroups(facets.units, today)}
+              value={form.unit}
+              error={errors.unit}
+            />
+            <FieldError id="tk-unit-error" message={errors.unit} />
+          </div>
+          <div class="field">
+            <label for="tk-from">Từ ngày</label>
+            <input id="tk-from" name="tu-ngay" type="date" value={form.from} {...invalid("from")} />
+            <FieldError id="tk-from-error" message={errors.from} />
+          </div>
+          <div class="field">
+            <label for="tk-to">Đến ngày</label>
+            <input id="tk-to" name="den-ngay" type="date" value={form.to} {...invalid("to")} />
+            <FieldError id="tk-to-error" message={errors.to} />
+          </div>
+        </div>
+      </details>
       <div class="search-submit">
         <button type="submit" class="button primary">
           Tìm kiếm

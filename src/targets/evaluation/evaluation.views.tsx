@@ -60,7 +60,7 @@ export function IndicatorRowHeader({ e }: { e: IndicatorEvaluation }) {
 /** The figure achieved, marked when it is an estimate. */
 export function ActualCell({ e }: { e: IndicatorEvaluation }) {
   return (
-    <td>
+    <td data-label="Thực hiện">
       {formatFigure(e.evaluation.actual, unitOf(e))}
       {e.evaluation.basis === "estimate" ? " (ước thực hiện)" : ""}
     </td>
