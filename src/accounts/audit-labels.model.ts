@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   revoke: "Thu hồi",
   demo_load: "Nạp dữ liệu mẫu",
   demo_reset: "Nạp lại dữ liệu mẫu",
+  moderate: "Kiểm duyệt",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -67,6 +68,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   directive: "Nhiệm vụ",
   proposal: "Kiến nghị, đề xuất",
   demo: "Dữ liệu mẫu",
+  feedback: "Phản ánh của người dân",
 };
 
 export function actionLabel(code: string): string {
@@ -187,4 +189,14 @@ export const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   },
   article: { lead: "Sa pô", authorId: "Tác giả (mã số)", images: "Ảnh", media: "Tệp ảnh" },
   unit_portal: { lead: "Giới thiệu ngắn" },
+  feedback: {
+    code: "Mã phản ánh",
+    topic: "Lĩnh vực",
+    place: "Địa điểm",
+    photos: "Số ảnh",
+    channel: "Kênh gửi",
+    organisationId: "Cơ quan xử lý (mã số)",
+    answerPublic: "Công khai trả lời",
+    visibility: "Kiểm duyệt",
+  },
 };

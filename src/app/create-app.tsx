@@ -27,6 +27,8 @@ import {
 } from "../directives/session-work.section.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
+import { feedbackOverdueCard, feedbackWaitingCard } from "../feedback/dashboard.section.js";
+import { registerFeedbackRoutes } from "../feedback/feedback.routes.js";
 import { handoversWaitingCard } from "../handovers/dashboard.section.js";
 import { registerHandoverRoutes } from "../handovers/handovers.routes.js";
 import {
@@ -68,6 +70,8 @@ export function createApp(ctx: AppContext) {
       articlesScheduledCard,
       { ...unreadNotificationsCard, menuHref: "/quan-tri/thong-bao" },
       { ...handoversWaitingCard, menuHref: "/quan-tri/ban-giao" },
+      { ...feedbackWaitingCard, menuHref: "/quan-tri/phan-anh" },
+      feedbackOverdueCard,
     ],
     auditValueLabels: AUDIT_VALUE_LABELS,
   });
@@ -89,6 +93,7 @@ export function createApp(ctx: AppContext) {
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
   registerHandoverRoutes(app);
+  registerFeedbackRoutes(app);
   registerApiDocs(app, { sessionCookie: sessionCookieName(ctx.config.secureCookies) });
   return app;
 }

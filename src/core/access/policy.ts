@@ -55,7 +55,10 @@ export type Action =
   | "proposal.answer"
   | "proposal.answer_department"
   // hand-over of the open work of units that no longer exist
-  | "handover.decide";
+  | "handover.decide"
+  // citizens' feedback in a ward's queue
+  | "feedback.handle"
+  | "feedback.moderate";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -130,6 +133,10 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "proposal.answer_department": { department_officer: always },
   // The successor's admin, or the admin of a unit above it (the province), decides where work goes.
   "handover.decide": { unit_admin: always },
+  // The ward's office reads, assigns and answers citizens' feedback; hiding one or marking it spam
+  // is for the unit admin or a leader.
+  "feedback.handle": { unit_admin: always, leader: always, data_officer: always },
+  "feedback.moderate": { unit_admin: always, leader: always },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */
