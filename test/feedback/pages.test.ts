@@ -77,6 +77,16 @@ describe.each(ENGINES)("citizens' feedback pages and demo on %s", (engine) => {
     // Nothing of the sender.
     expect(html).not.toContain("Trần Thị Minh");
     expect(html).not.toContain("0912 000 111");
+    // The ward's public page leads to its form and to the answers.
+    const ward = await t.database.db
+      .selectFrom("units")
+      .select("id")
+      .where("name", "=", "Việt Hưng")
+      .where("valid_to", "is", null)
+      .executeTakeFirstOrThrow();
+    const unitPage = (await new TestClient(t).page(`/don-vi/${ward.id}`)).html;
+    expect(unitPage).toContain(`href="/phan-anh/gui?don-vi=${ward.id}"`);
+    expect(unitPage).toContain("Hỏi đáp (1 trả lời đã công khai)");
   });
 
   it("sends a feedback from the form without JavaScript (the sum) and follows it by its code", async () => {

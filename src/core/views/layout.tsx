@@ -69,6 +69,7 @@ function SiteHeader({ meta }: { meta: PageMeta }) {
           <a href="/">Trang chủ</a>
           <a href="/don-vi">Đơn vị hành chính</a>
           <a href="/xep-hang">Xếp hạng thi đua</a>
+          <a href="/phan-anh">Phản ánh, kiến nghị</a>
           <a href="/api/docs">Dữ liệu mở (API)</a>
           <AccountLinks meta={meta} />
         </nav>
