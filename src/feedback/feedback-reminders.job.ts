@@ -3,7 +3,8 @@
  * days away or less, and once when it has passed, one e-mail to the officers of its ward who may
  * handle it. Sent once per (feedback, kind, deadline): the ledger row is claimed before the mail goes,
  * so another process or a second run finds it and does nothing (a missed mail is preferred to a
- * duplicate). In-app, the dashboard cards and the menu count show the same work every day.
+ * duplicate). In-app, the dashboard cards and the menu count show the same work every day. The same
+ * job deletes the senders' names and contacts once the retention the consent notice states has passed.
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -11,7 +12,13 @@ import type { DB } from "../core/db/schema.js";
 import { formatDateVi, vnDateString } from "../core/format/vi-date.js";
 import type { JobDefinition } from "../core/jobs/scheduler.js";
 import { reminderFor } from "./answer-deadline.rules.js";
-import { claimFeedbackReminder, listOpenFeedbacks, wardHandlerEmails } from "./feedback-reminders.repo.js";
+import { RETENTION_YEARS } from "./consent-notice.views.js";
+import {
+  claimFeedbackReminder,
+  forgetSenders,
+  listOpenFeedbacks,
+  wardHandlerEmails,
+} from "./feedback-reminders.repo.js";
 
 /** Anything that sends one message (the composition root passes the directives room's SMTP mailer). */
 export interface FeedbackMailer {
@@ -72,6 +79,13 @@ export async function runFeedbackReminders(
   return sent;
 }
 
+/** Senders' contacts of feedbacks answered before this instant are deleted (the consent notice's retention). */
+export function retentionCutoff(now: Date): string {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - RETENTION_YEARS);
+  return cutoff.toISOString();
+}
+
 /** The job for the JobScheduler (registered in src/app/server.ts). */
 export function createFeedbackReminderJob(
   deps: FeedbackReminderDeps,
@@ -83,6 +97,9 @@ export function createFeedbackReminderJob(
     async run(db, now) {
       const sent = await runFeedbackReminders(db, now, deps);
       if (sent > 0) deps.logger?.info({ sent }, "feedback reminders sent");
+      const forgotten = await forgetSenders(db, retentionCutoff(now));
+      if (forgotten > 0)
+        deps.logger?.info({ forgotten }, "feedback senders' contacts deleted after the retention period");
     },
   };
 }

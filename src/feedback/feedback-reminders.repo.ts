@@ -79,3 +79,18 @@ export async function claimFeedbackReminder(
     throw error;
   }
 }
+
+/**
+ * Forgets the name and contact of the senders of feedbacks answered before `answeredBefore` (the
+ * retention the consent notice states); the feedback itself stays. Returns how many it cleared.
+ */
+export async function forgetSenders(db: Kysely<DB>, answeredBefore: string): Promise<number> {
+  const result = await db
+    .updateTable("feedbacks")
+    .set({ sender_name: null, sender_contact: null, wants_reply: 0 })
+    .where("answered_at", "is not", null)
+    .where("answered_at", "<", answeredBefore)
+    .where((eb) => eb.or([eb("sender_name", "is not", null), eb("sender_contact", "is not", null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertFeedback } from "../../src/feedback/feedback.repo.js";
-import { runFeedbackReminders } from "../../src/feedback/feedback-reminders.job.js";
+import {
+  createFeedbackReminderJob,
+  runFeedbackReminders,
+} from "../../src/feedback/feedback-reminders.job.js";
 import { ENGINES } from "../support/databases.js";
 import { createFeedbackWorld, type FeedbackWorld } from "./world.js";
 
@@ -68,5 +71,42 @@ describe.each(ENGINES)("feedback reminders on %s", (engine) => {
     await db.updateTable("feedbacks").set({ state: "answered" }).where("code", "=", "PA-333333").execute();
     expect(await runFeedbackReminders(db, new Date("2026-12-22T01:00:00Z"), deps())).toBe(0);
     expect(sent).toHaveLength(2);
+  });
+
+  it("deletes a sender's name and contact five years after the answer, and keeps the feedback", async () => {
+    const db = w.t.database.db;
+    await insertFeedback(db, {
+      code: "PA-666666",
+      unitId: w.wardA,
+      topic: "other",
+      place: "Tổ 6",
+      text: "Phản ánh cũ đã trả lời.",
+      senderName: "Lê Văn Bình",
+      senderContact: "binh@example.vn",
+      wantsReply: true,
+      answerDue: "2021-12-15",
+      senderKey: "test",
+      now: new Date("2021-12-01T03:00:00Z"),
+    });
+    await db
+      .updateTable("feedbacks")
+      .set({ state: "answered", answer: "Đã xử lý.", answered_at: "2021-12-06T03:00:00.000Z" })
+      .where("code", "=", "PA-666666")
+      .execute();
+    const job = createFeedbackReminderJob(deps());
+    await job.run(db, new Date("2026-12-01T03:00:00Z"));
+    const kept = await db
+      .selectFrom("feedbacks")
+      .select(["sender_name"])
+      .where("code", "=", "PA-666666")
+      .executeTakeFirstOrThrow();
+    expect(kept.sender_name).toBe("Lê Văn Bình");
+    await job.run(db, new Date("2026-12-07T03:00:00Z"));
+    const row = await db
+      .selectFrom("feedbacks")
+      .select(["sender_name", "sender_contact", "answer"])
+      .where("code", "=", "PA-666666")
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ sender_name: null, sender_contact: null, answer: "Đã xử lý." });
   });
 });
