@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   revoke: "Thu hồi",
   demo_load: "Nạp dữ liệu mẫu",
   demo_reset: "Nạp lại dữ liệu mẫu",
+  moderate: "Kiểm duyệt",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -69,6 +70,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   demo: "Dữ liệu mẫu",
   calendar_entry: "Lịch công tác",
   site_settings: "Thông tin cổng thông tin",
+  feedback: "Phản ánh của người dân",
 };
 
 export function actionLabel(code: string): string {
@@ -205,5 +207,15 @@ export const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
     editorInCharge: "Chịu trách nhiệm nội dung",
     emblem: "Biểu trưng",
     address: "Địa chỉ",
+  },
+  feedback: {
+    code: "Mã phản ánh",
+    topic: "Lĩnh vực",
+    place: "Địa điểm",
+    photos: "Số ảnh",
+    channel: "Kênh gửi",
+    organisationId: "Cơ quan xử lý (mã số)",
+    answerPublic: "Công khai trả lời",
+    visibility: "Kiểm duyệt",
   },
 };

@@ -7,6 +7,11 @@ import { DEADLINE_KIND_LABELS } from "../directives/directives.model.js";
 import { PROPOSAL_STATUS_LABELS } from "../directives/proposals/proposals.repo.js";
 import { WORKFLOW_STATES, workflowStateLabel } from "../directives/workflow.rules.js";
 import { QUALITY_LEVEL_LABELS } from "../emulation/awards/quality-level.rules.js";
+import {
+  FEEDBACK_STATE_LABELS,
+  FEEDBACK_TOPIC_LABELS,
+  FEEDBACK_VISIBILITY_LABELS,
+} from "../feedback/feedback.model.js";
 import { SESSION_KIND_LABELS } from "../sessions/sessions.model.js";
 import {
   AGGREGATION_LABELS,
@@ -38,4 +43,9 @@ export const AUDIT_VALUE_LABELS: AuditValueLabels = {
   target: { aggregation: AGGREGATION_LABELS },
   quality_rating: { level: QUALITY_LEVEL_LABELS, scoreLevel: QUALITY_LEVEL_LABELS },
   working_session: { kind: SESSION_KIND_LABELS },
+  feedback: {
+    state: FEEDBACK_STATE_LABELS,
+    topic: FEEDBACK_TOPIC_LABELS,
+    visibility: FEEDBACK_VISIBILITY_LABELS,
+  },
 };

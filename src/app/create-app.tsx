@@ -9,6 +9,7 @@ import type { AppContext } from "../core/app-context.js";
 import { registerApiDocs } from "../core/http/api-docs.js";
 import { handleError, handleNotFound } from "../core/http/error-handler.js";
 import { createRouter } from "../core/http/openapi.js";
+import { todayOf } from "../core/http/request.js";
 import { compressedWhenAsked, requestPipeline, staticFileHeaders } from "../core/http/request-pipeline.js";
 import { useVietnameseZodMessages } from "../core/validation/zod-messages.js";
 import {
@@ -27,6 +28,9 @@ import {
 } from "../directives/session-work.section.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
+import { feedbackOverdueCard, feedbackWaitingCard } from "../feedback/dashboard.section.js";
+import { registerFeedbackRoutes } from "../feedback/feedback.routes.js";
+import { UnitFeedbackSection } from "../feedback/unit-feedback.section.js";
 import { handoversWaitingCard } from "../handovers/dashboard.section.js";
 import { registerHandoverRoutes } from "../handovers/handovers.routes.js";
 import {
@@ -68,6 +72,8 @@ export function createApp(ctx: AppContext) {
       articlesScheduledCard,
       { ...unreadNotificationsCard, menuHref: "/quan-tri/thong-bao" },
       { ...handoversWaitingCard, menuHref: "/quan-tri/ban-giao" },
+      { ...feedbackWaitingCard, menuHref: "/quan-tri/phan-anh" },
+      feedbackOverdueCard,
     ],
     auditValueLabels: AUDIT_VALUE_LABELS,
   });
@@ -75,6 +81,7 @@ export function createApp(ctx: AppContext) {
     pageSections: [
       (c, unit) => <UnitPortalSection db={c.var.ctx.database.db} unitId={unit.id} now={c.var.ctx.now()} />,
       (c, unit) => <UnitAssessmentsSection db={c.var.ctx.database.db} unitId={unit.id} />,
+      (c, unit) => <UnitFeedbackSection db={c.var.ctx.database.db} unitId={unit.id} today={todayOf(c)} />,
       // Only for signed-in users who may read the unit's records; visitors see nothing here.
       (c, unit) => <UnitOpenWork c={c} unitId={unit.id} unitName={unit.name} />,
     ],
@@ -89,6 +96,7 @@ export function createApp(ctx: AppContext) {
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
   registerHandoverRoutes(app);
+  registerFeedbackRoutes(app);
   registerApiDocs(app, { sessionCookie: sessionCookieName(ctx.config.secureCookies) });
   return app;
 }

@@ -9,6 +9,7 @@ import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
+import { feedbackMigration } from "../feedback/feedback.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
@@ -56,6 +57,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
         await createSiteSettingsTable(db);
       },
     },
+    "0019-feedback": feedbackMigration(dialect),
   };
 }
 

@@ -11,7 +11,8 @@ import { createFastPath } from "../core/http/fast-path.js";
 import { defaultResponseHeaders } from "../core/http/request-pipeline.js";
 import { JobScheduler } from "../core/jobs/scheduler.js";
 import { loadDemoIfEmpty } from "../demo/demo-loader.js";
-import { createReminderJob } from "../directives/reminders/reminders.job.js";
+import { createMailer, createReminderJob } from "../directives/reminders/reminders.job.js";
+import { createFeedbackReminderJob } from "../feedback/feedback-reminders.job.js";
 import { scheduledPublishingJob } from "../portal/editorial/scheduled-publishing.job.js";
 import { buildAppContext } from "./context.js";
 import { createApp } from "./create-app.js";
@@ -45,7 +46,17 @@ export async function startServer(
   const ctx = buildAppContext({ config, database, logger, now });
   const { viewCounter } = ctx;
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));
-  const jobs = [housekeepingJob, scheduledPublishingJob, createReminderJob(config, { logger })];
+  const jobs = [
+    housekeepingJob,
+    scheduledPublishingJob,
+    createReminderJob(config, { logger }),
+    createFeedbackReminderJob({
+      mailer: createMailer(config.smtp),
+      from: config.smtp?.from ?? "giaoban",
+      baseUrl: config.publicBaseUrl,
+      logger,
+    }),
+  ];
   const scheduler = new JobScheduler(database.db, jobs, logger, now);
   scheduler.start(config.jobTickMs);
   // Several processes on one PostgreSQL drop their page caches together (core/db/peer-channel.repo.ts).

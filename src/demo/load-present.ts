@@ -27,6 +27,7 @@ import {
 import { insertArticle } from "./demo.repo.js";
 import { idOf, insertAccounts, insertOrganisations, insertPeople, insertUnits } from "./demo-registry.js";
 import { loadPresentEmulation } from "./load-emulation-2026.js";
+import { loadFeedbackDemo } from "./load-feedback.js";
 import { loadSession2026 } from "./load-session-2026.js";
 import { loadPresentTargets } from "./load-targets-2026.js";
 import { categoryIdsBySlug } from "./present-demo.repo.js";
@@ -108,6 +109,7 @@ export async function loadPresentDemo(
     wardUserId: userIds.get("viethung") ?? null,
   });
   const session = await loadSession2026(db, { cityId: idOf(unitIds, "city:ha-noi"), wardIds }, now);
+  const feedback = await loadFeedbackDemo(db, idOf(unitIds, "new-ward:viet-hung"), now);
   return {
     presentUnits: VIET_HUNG_GROUPS.length,
     presentOrganisations: CITY_ORGANISATIONS.length + PRESENT_WARD_ORGANISATIONS.length,
@@ -118,5 +120,6 @@ export async function loadPresentDemo(
     presentSession: session ? 1 : 0,
     presentEmulation: emulation ? 1 : 0,
     presentDrafts: drafts,
+    presentFeedback: feedback,
   };
 }

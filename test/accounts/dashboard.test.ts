@@ -148,6 +148,9 @@ describe.each(ENGINES)("the personal dashboard on %s", (engine) => {
       "notifications.unread": 3,
       // A unit admin may decide hand-overs; in 2021 no unit of the demo has ended yet.
       "handovers.waiting": 0,
+      // Citizens' feedback came with the portal's form in 2026: none in 2021.
+      "feedback.waiting": 0,
+      "feedback.overdue": 0,
     });
     expect(Object.keys(byKey(await cardsOf(await as("bientap"))))).toEqual([
       "articles.submitted",

@@ -1,8 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayOnPath, type Need } from "../../src/core/access/needs.js";
 import { type Action, type Actor, can } from "../../src/core/access/policy.js";
 import { insertDirective } from "../../src/directives/directives.repo.js";
+import { insertFeedback } from "../../src/feedback/feedback.repo.js";
+import { codeFromBytes } from "../../src/feedback/feedback-code.rules.js";
 import { mayManageCatalogue } from "../../src/targets/catalogue/indicators.service.js";
+import { solvedPow } from "../feedback/world.js";
 import { ENGINES } from "../support/databases.js";
 import { createUnit } from "../support/fixtures.js";
 import {
@@ -43,7 +47,28 @@ interface Row {
   alsoRefused?: number[];
   /** Mismatched pairs: the change must be refused whoever asks. */
   refusedForAll?: boolean;
+  /** Open to anyone, signed in or not (a citizen's feedback): anonymous callers are allowed too. */
+  open?: boolean;
   label?: string;
+}
+
+/** A feedback in the unit's queue, written directly (the public form's checks are not what is tested here). */
+async function feedbackIn(w: World, unitId: number): Promise<string> {
+  const code = codeFromBytes(randomBytes(32)) as string;
+  await insertFeedback(w.db, {
+    code,
+    unitId,
+    topic: "other",
+    place: "Tổ dân phố 1",
+    text: "Phản ánh thử quyền",
+    senderName: null,
+    senderContact: null,
+    wantsReply: false,
+    answerDue: "2020-01-16",
+    senderKey: "matrix",
+    now: new Date("2020-01-02T03:00:00Z"),
+  });
+  return code;
 }
 
 const pathOf = (w: World, unitId: number) => w.hierarchy.pathForToday(unitId, TODAY);
@@ -467,6 +492,38 @@ const MATRIX: Record<string, Row | Row[]> = {
       return { path: "/api/v1/handovers", body: { decisions: [decision] } };
     },
   },
+  // A citizen's feedback: anyone may send one (each request with its own proof of work); only wards
+  // take them (422 elsewhere), a reused proof is refused (422), and the per-address limit may answer 429.
+  "POST /api/v1/feedback": {
+    open: true,
+    allowed: () => true,
+    alsoAllowed: [429],
+    request: async (w, rel) => ({
+      path: "/api/v1/feedback",
+      body: {
+        unitId: w.units[rel],
+        topic: "environment",
+        place: "Tổ dân phố 3",
+        text: "Đèn chiếu sáng ngõ 5 hỏng đã một tuần.",
+        consent: true,
+        altcha: await solvedPow(w.clients.anonymous),
+      },
+    }),
+  },
+  "POST /api/v1/feedback/{code}/handling": {
+    allowed: policy("feedback.handle"),
+    request: async (w, rel) => ({
+      path: `/api/v1/feedback/${await feedbackIn(w, w.units[rel])}/handling`,
+      body: { state: "in_progress" },
+    }),
+  },
+  "POST /api/v1/feedback/{code}/moderation": {
+    allowed: policy("feedback.moderate"),
+    request: async (w, rel) => ({
+      path: `/api/v1/feedback/${await feedbackIn(w, w.units[rel])}/moderation`,
+      body: { visibility: "hidden" },
+    }),
+  },
   "POST /api/v1/program-items": {
     allowed: need("session.manage"),
     request: (w, rel) => ({ path: "/api/v1/program-items", body: programBody(w.units[rel]) }),
@@ -699,7 +756,7 @@ describe.each(ENGINES)("permission matrix of the JSON API on %s", (engine) => {
           const { path, body } = await row.request(w, rel);
           for (const caller of CALLERS) {
             const actor = w.actors[caller];
-            const allowed = actor !== null && row.allowed(actor, rel, w);
+            const allowed = row.open || (actor !== null && row.allowed(actor, rel, w));
             const { status, json } = await send(w.clients[caller], method, path, body);
             const expected = expectedStatuses(caller, allowed, row);
             if (allowed) allowedAtAll++;
@@ -730,7 +787,7 @@ function expectedStatuses(
   allowed: boolean,
   row: Row,
 ): { ok: (s: number) => boolean; text: string } {
-  if (caller === "anonymous") return { ok: (s) => s === 401, text: "401" };
+  if (caller === "anonymous" && !row.open) return { ok: (s) => s === 401, text: "401" };
   // A pair the registry contradicts: refused whoever asks (a 403 when the caller may not use it at all).
   if (row.refusedForAll) {
     return { ok: (s) => s === 403 || s === 404 || s === 422, text: "403/404/422 (mismatched pair)" };

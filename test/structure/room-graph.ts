@@ -21,6 +21,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
   conclusions: ["core", "units", "accounts", "sessions", "directives"],
   portal: ["core", "units", "accounts", "targets"],
   handovers: ["core", "units", "accounts", "targets", "sessions", "directives"],
+  feedback: ["core", "units", "accounts"],
   demo: [
     "core",
     "units",
@@ -32,6 +33,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "conclusions",
     "portal",
     "handovers",
+    "feedback",
   ],
   app: [
     "core",
@@ -44,6 +46,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "conclusions",
     "portal",
     "handovers",
+    "feedback",
     "demo",
   ],
 };

@@ -1209,6 +1209,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A proof-of-work challenge for one feedback
+         * @description A proof-of-work challenge (ALTCHA, PBKDF2/SHA-256) to solve before sending a feedback; valid 20 minutes, once.
+         *
+         *     **Access:** Anyone.
+         */
+        get: operations["getFeedbackChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback queue of the caller's wards, newest first
+         * @description **Access:** `feedback.handle` (unit_admin, leader, data_officer): only the queues of the caller's units.
+         */
+        get: operations["listFeedback"];
+        put?: never;
+        /**
+         * Send a citizen's feedback (phản ánh, kiến nghị)
+         * @description Send a feedback to a ward's queue. The sender's name and contact are seen only by the ward's officers.
+         *
+         *     **Access:** Anyone, without an account; at most 5 an hour and 20 a day from one address.
+         */
+        post: operations["createFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A feedback's state and the public answer, by its tracking code
+         * @description **Access:** Anyone holding the code; nothing of the sender is returned.
+         */
+        get: operations["trackFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feedback with its sender's details (the ward's officers)
+         * @description **Access:** `feedback.handle` on the feedback's ward (or a unit above it).
+         */
+        get: operations["getFeedbackRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}/handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a feedback's state, handling organisation, answer and whether the answer is published
+         * @description **Access:** `feedback.handle` on the feedback's ward. Audited.
+         */
+        post: operations["handleFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a feedback, mark it spam, or show it again
+         * @description **Access:** `feedback.moderate` (unit_admin, leader) on the feedback's ward. Audited.
+         */
+        post: operations["moderateFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2961,6 +3089,110 @@ export interface components {
             legalBasis: string;
             /** @description Directives whose assigning unit no longer exists: the unit taking the assigning side, the receiving unit (default) or a unit above it. */
             assigningUnitId?: number | null;
+        };
+        FeedbackChallenge: {
+            parameters: {
+                [key: string]: unknown;
+            };
+            signature?: string;
+        };
+        FeedbackCreated: {
+            /** @example PA-7K3M9Q */
+            code: string;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            /**
+             * @description The last day to answer (10 working days).
+             * @example 2026-12-21
+             */
+            answerDue: string;
+            trackUrl: string;
+        };
+        FeedbackInput: {
+            /** @description The ward or commune (existing today) whose queue it goes to. */
+            unitId: number;
+            /** @enum {string} */
+            topic: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+            place: string;
+            text: string;
+            /** @default null */
+            senderName?: string | null;
+            /**
+             * @description Phone or e-mail; required when `wantsReply` is true.
+             * @default null
+             */
+            senderContact?: string | null;
+            /** @default false */
+            wantsReply?: boolean;
+            /** @description Must be true: the sender agrees to the processing of the personal data given, as the form's notice states. */
+            consent: boolean;
+            /**
+             * @description Leave empty (a field people never see; automated senders fill it in).
+             * @default
+             */
+            website?: string;
+            /** @description The proof of work: base64 of `{ challenge, solution }` for a challenge from `GET /api/v1/feedback-challenge`, solved with ALTCHA (altcha-lib `solveChallenge`). Each challenge is accepted once. */
+            altcha: string;
+            /** @default [] */
+            photos?: {
+                /** @default  */
+                name?: string;
+                /** @description The photo's bytes in base64 (JPEG, PNG or WebP). */
+                data: string;
+            }[];
+        };
+        PublicFeedback: {
+            code: string;
+            unitName: string;
+            /** @enum {string} */
+            topic: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+            place: string;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            receivedAt: string;
+            answerDue: string;
+            /** @description The ward's answer, when the ward chose to publish it. */
+            answer: string | null;
+            answeredAt: string | null;
+        };
+        FeedbackRecord: {
+            code: string;
+            unitId: number;
+            unitName: string;
+            /** @enum {string} */
+            topic: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+            place: string;
+            text: string;
+            senderName: string | null;
+            senderContact: string | null;
+            wantsReply: boolean;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            /** @enum {string} */
+            visibility: "visible" | "hidden" | "spam";
+            organisationId: number | null;
+            organisationName: string | null;
+            answer: string | null;
+            answerPublic: boolean;
+            answeredAt: string | null;
+            answerDue: string;
+            overdue: boolean;
+            receivedAt: string;
+            photoCount: number;
+        };
+        FeedbackHandling: {
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            /** @default null */
+            organisationId?: number | null;
+            /** @default null */
+            answer?: string | null;
+            /** @default false */
+            answerPublic?: boolean;
+        };
+        FeedbackModeration: {
+            /** @enum {string} */
+            visibility: "visible" | "hidden" | "spam";
         };
     };
     responses: never;
@@ -7527,6 +7759,341 @@ export interface operations {
                 };
             };
             /** @description Invalid decisions (field paths such as `decisions.0.toUnitIds`); nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFeedbackChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge (ALTCHA v2 format). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackChallenge"];
+                };
+            };
+            /** @description Too many challenges for this address lately; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFeedback: {
+        parameters: {
+            query?: {
+                /** @description Only this ward's queue. */
+                unit?: number;
+                state?: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+                topic?: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+                visibility?: "visible" | "hidden" | "spam";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Feedbacks with their senders' details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackInput"];
+            };
+        };
+        responses: {
+            /** @description The tracking code and the answer deadline. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackCreated"];
+                    };
+                };
+            };
+            /** @description Invalid fields, the honeypot filled in, or no valid proof of work (`error.fields` by path). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many feedbacks from this address; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trackFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback as the public sees it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PublicFeedback"];
+                    };
+                };
+            };
+            /** @description No feedback has this code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFeedbackRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such feedback, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    handleFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackHandling"];
+            };
+        };
+        responses: {
+            /** @description The feedback after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such feedback, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No answer for a closing state or a published answer, or an organisation of another unit. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    moderateFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackModeration"];
+            };
+        };
+        responses: {
+            /** @description The feedback after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such feedback, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
             422: {
                 headers: {
                     [name: string]: unknown;

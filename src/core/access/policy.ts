@@ -59,6 +59,9 @@ export type Action =
   // the leaders' calendar (lịch công tác) and the site's identity
   | "calendar.manage"
   | "site.manage";
+  // citizens' feedback in a ward's queue
+  | "feedback.handle"
+  | "feedback.moderate";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -137,6 +140,10 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "calendar.manage": { unit_admin: always, data_officer: always, leader: always },
   // The site's name, emblem and contact: system administrators only (no role grants it).
   "site.manage": {},
+  // The ward's office reads, assigns and answers citizens' feedback; hiding one or marking it spam
+  // is for the unit admin or a leader.
+  "feedback.handle": { unit_admin: always, leader: always, data_officer: always },
+  "feedback.moderate": { unit_admin: always, leader: always },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */

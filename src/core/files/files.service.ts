@@ -36,7 +36,7 @@ export async function storeUpload(
   db: Kysely<DB>,
   dataDir: string,
   file: File,
-  owner: { unitId: number; userId: number; now: Date },
+  owner: { unitId: number; userId: number | null; now: Date },
 ): Promise<number | null> {
   if (file.size === 0 && !file.name) return null;
   if (file.size === 0) throw new ValidationError({ file: "Tệp đính kèm rỗng." });

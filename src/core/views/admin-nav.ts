@@ -61,6 +61,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       },
       { href: "/quan-tri/theo-doi", label: "Theo dõi nhiệm vụ", action: "admin.enter" },
       { href: "/quan-tri/kien-nghi", label: "Kiến nghị, đề xuất", action: "admin.enter" },
+      { href: "/quan-tri/phan-anh", label: "Phản ánh của người dân", action: "feedback.handle" },
       { href: "/quan-tri/ban-giao", label: "Bàn giao công việc", action: "handover.decide" },
     ],
   },

@@ -70,6 +70,7 @@ function SiteHeader({ meta }: { meta: PageMeta }) {
           <a href="/don-vi">Đơn vị hành chính</a>
           <a href="/xep-hang">Xếp hạng thi đua</a>
           <a href="/lich-cong-tac">Lịch công tác</a>
+          <a href="/phan-anh">Phản ánh, kiến nghị</a>
           <a href="/api/docs">Dữ liệu mở (API)</a>
           <AccountLinks meta={meta} />
         </nav>
