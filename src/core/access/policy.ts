@@ -58,7 +58,7 @@ export type Action =
   | "handover.decide"
   // the leaders' calendar (lịch công tác) and the site's identity
   | "calendar.manage"
-  | "site.manage";
+  | "site.manage"
   // citizens' feedback in a ward's queue
   | "feedback.handle"
   | "feedback.moderate";
