@@ -36,6 +36,10 @@ export const ACTION_LABELS: Record<string, string> = {
   password_change: "Đổi mật khẩu",
   password_reset: "Đặt lại mật khẩu",
   revoke: "Thu hồi",
+  publish_notice: "Công khai trên cổng thông tin",
+  update_publication: "Sửa nội dung công khai",
+  withdraw_notice: "Thôi công khai",
+  draft_from_session: "Soạn tin bài từ buổi làm việc",
   demo_load: "Nạp dữ liệu mẫu",
   demo_reset: "Nạp lại dữ liệu mẫu",
 };

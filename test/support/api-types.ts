@@ -897,6 +897,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conclusions/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish a conclusion notice on the portal, or change what it shows
+         * @description Publishes the notice at `/ket-luan/{id}` (or changes what a published one shows): the items chosen, each with its lead unit, deadline, state in plain words and, if chosen, the public part of its progress reports. Audited.
+         *
+         *     **Access:** `directive.assign` (unit_admin or leader) on the notice's issuing unit: the notice's owner.
+         */
+        put: operations["publishConclusion"];
+        post?: never;
+        /**
+         * Withdraw a published conclusion notice
+         * @description Withdraws the notice from the portal: `/ket-luan/{id}` answers 404 again. Audited.
+         *
+         *     **Access:** `directive.assign` (unit_admin or leader) on the notice's issuing unit: the notice's owner.
+         */
+        delete: operations["withdrawConclusion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/conclusions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published conclusion notice with each item's state, as `/ket-luan/{id}` shows it
+         * @description **Access:** Anyone; only published notices.
+         */
+        get: operations["getPublicConclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directives": {
         parameters: {
             query?: never;
@@ -2665,6 +2713,72 @@ export interface components {
                 remove?: boolean;
             }[];
         };
+        NoticePublication: {
+            noticeId: number;
+            /** @example /ket-luan/1 */
+            href: string;
+            showReports: boolean;
+            itemIds: number[];
+            publishedAt: string;
+            updatedAt: string;
+        };
+        NoticePublicationInput: {
+            /** @description The items readers see; omitted or null: every item of the notice. */
+            itemIds?: number[] | null;
+            /**
+             * @description Show the public part of the progress reports (reports their authors marked public).
+             * @default true
+             */
+            showReports?: boolean;
+            /**
+             * @description A Party organisation's notice stays internal unless this is true (422 otherwise): "Đây là văn bản của tổ chức Đảng. Theo mặc định văn bản của Đảng chỉ lưu hành nội bộ; chỉ công khai khi cấp có thẩm quyền đã cho phép."
+             * @default false
+             */
+            confirmParty?: boolean;
+        };
+        PublicNotice: {
+            id: number;
+            number: string;
+            issuedOn: string;
+            issuingBody: string;
+            title: string;
+            session: {
+                id: number;
+                title: string;
+                startsAt: string;
+                place: string;
+            } | null;
+            publishedAt: string;
+            summary: {
+                items: number;
+                done: number;
+                doneOnTime: number;
+                doneLate: number;
+                overdue: number;
+                inProgress: number;
+                other: number;
+            };
+            items: {
+                id: number;
+                number: string;
+                depth: number;
+                text: string;
+                leads: string[];
+                deadlines: string[];
+                /** @enum {string} */
+                state: "in_progress" | "overdue" | "done_on_time" | "done_late" | "awaiting_handover" | "paused" | "cancelled" | "not_assigned";
+                /** @example Đã hoàn thành đúng hạn */
+                stateText: string;
+                progressPercent: number | null;
+                reports: {
+                    at: string;
+                    percent: number | null;
+                    text: string;
+                    /** @enum {string} */
+                    kind: "progress" | "completion";
+                }[];
+            }[];
+        };
         DirectiveInput: {
             title: string;
             lead: components["schemas"]["Party"];
@@ -2736,10 +2850,14 @@ export interface components {
             text?: string | null;
             percent?: number | null;
             newLead?: components["schemas"]["Party"];
+            /** @description Show this report's text on the public page of the published notice (`/ket-luan/{id}`). Default false: internal. */
+            public?: boolean;
         };
         ProgressInput: {
             percent: number;
             text: string;
+            /** @description Show the text on the published notice's public page. Default false: internal. */
+            public?: boolean;
         };
         DirectiveEdit: {
             title?: string;
@@ -6226,6 +6344,186 @@ export interface operations {
                 };
             };
             /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishConclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePublicationInput"];
+            };
+        };
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NoticePublication"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such conclusion notice, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state of the data does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An item of another notice, no item, or a Party notice without `confirmParty`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawConclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such conclusion notice, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The notice is not published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicConclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PublicNotice"];
+                    };
+                };
+            };
+            /** @description No such notice, or not published. */
             404: {
                 headers: {
                     [name: string]: unknown;
