@@ -31,6 +31,8 @@ import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessment
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
 import { handoversWaitingCard } from "../handovers/dashboard.section.js";
 import { registerHandoverRoutes } from "../handovers/handovers.routes.js";
+import { registerNewsroomRoutes } from "../newsroom/newsroom.routes.js";
+import { sessionDraftSection } from "../newsroom/session-draft.section.js";
 import {
   articlesInReviewCard,
   articlesScheduledCard,
@@ -92,12 +94,13 @@ export function createApp(ctx: AppContext) {
   registerTargetRoutes(app);
   registerEmulationRoutes(app);
   registerSessionRoutes(app, {
-    sections: [sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
+    sections: [sessionDraftSection, sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
     hostSections: [hostStillOpenSection],
   });
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
   registerHandoverRoutes(app);
+  registerNewsroomRoutes(app);
   registerApiDocs(app, { sessionCookie: sessionCookieName(ctx.config.secureCookies) });
   return app;
 }

@@ -21,6 +21,18 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
   conclusions: ["core", "units", "accounts", "sessions", "directives"],
   portal: ["core", "units", "accounts", "targets"],
   handovers: ["core", "units", "accounts", "targets", "sessions", "directives"],
+  // Drafts a session's news article: reads the session, its figures, conclusions and proposals.
+  newsroom: [
+    "core",
+    "units",
+    "accounts",
+    "targets",
+    "emulation",
+    "sessions",
+    "directives",
+    "conclusions",
+    "portal",
+  ],
   demo: [
     "core",
     "units",
@@ -32,6 +44,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "conclusions",
     "portal",
     "handovers",
+    "newsroom",
   ],
   app: [
     "core",
@@ -44,6 +57,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "conclusions",
     "portal",
     "handovers",
+    "newsroom",
     "demo",
   ],
 };

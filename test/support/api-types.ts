@@ -1235,6 +1235,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/article-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft the news article of a held working session
+         * @description Drafts the portal article of a held working session from its record: the customary title, a lead with date and place, who chaired and attended, the host's figures from its evaluation narrative, the opinions and assessment, the numbered conclusions, the proposals and the session's first photo. Saved as a draft in the editorial workflow, linked to the session and its units; audited.
+         *
+         *     **Access:** `article.draft_from_session`: editor or leader of the session's host unit (or a unit above it).
+         */
+        post: operations["draftSessionArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2164,6 +2186,10 @@ export interface components {
             opinions: {
                 [key: string]: unknown;
             }[];
+            /** @description The page that drafts the session's article; null when the caller may not. */
+            articleDraft: {
+                href: string | null;
+            };
             notices: {
                 id: number;
                 number: string;
@@ -3010,6 +3036,16 @@ export interface components {
             legalBasis: string;
             /** @description Directives whose assigning unit no longer exists: the unit taking the assigning side, the receiving unit (default) or a unit above it. */
             assigningUnitId?: number | null;
+        };
+        SessionArticleDraft: {
+            id: number;
+            slug: string;
+            title: string;
+            lead: string | null;
+            /** @example draft */
+            status: string;
+            /** @example /quan-tri/bai-viet/12 */
+            editHref: string;
         };
     };
     responses: never;
@@ -7682,6 +7718,75 @@ export interface operations {
                 };
             };
             /** @description Invalid decisions (field paths such as `decisions.0.toUnitIds`); nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    draftSessionArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft article. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SessionArticleDraft"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such working session, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state of the data does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
             422: {
                 headers: {
                     [name: string]: unknown;
