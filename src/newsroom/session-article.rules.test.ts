@@ -138,7 +138,14 @@ describe("the draft article of a held session", () => {
       attendees: [],
       narratives: [],
       opinions: [],
-      conclusions: [{ number: "1", area: "Quản lý đô thị", text: "Xử lý <b>dứt điểm</b> vi phạm" }],
+      conclusions: [
+        { number: "1", area: "Quản lý đô thị", text: "Xử lý <b>dứt điểm</b> vi phạm" },
+        {
+          number: "2",
+          area: "Phát triển kinh tế",
+          text: "Về phát triển kinh tế, thu ngân sách: khai thác các nguồn thu",
+        },
+      ],
       proposals: [],
     });
     expect(bare.bodyHtml).not.toContain("Tham dự");
@@ -152,5 +159,9 @@ describe("the draft article of a held session", () => {
     });
     expect(empty.bodyHtml).toBe("<p>[Nội dung buổi làm việc: biên tập viên bổ sung.]</p>");
     expect(bare.bodyHtml).toContain("<li>Về quản lý đô thị: Xử lý &lt;b&gt;dứt điểm&lt;/b&gt; vi phạm.</li>");
+    // An item that names its own area keeps its words.
+    expect(bare.bodyHtml).toContain(
+      "<li>Về phát triển kinh tế, thu ngân sách: khai thác các nguồn thu.</li>",
+    );
   });
 });

@@ -103,6 +103,13 @@ const list = (tag: "ol" | "ul", items: string[]) =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
 const sentence = (text: string) => (/[.!?:…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** A conclusion that names its own area ("Về quản lý đô thị, …:", "Công tác quản lý đô thị:") keeps its words. */
+function hasHeading(c: SessionStory["conclusions"][number]): boolean {
+  return !c.area || /^(về|đối với)\s/i.test(c.text) || c.text.toLowerCase().startsWith(c.area.toLowerCase());
+}
+
 /** The lead: programme, time of day and date, place, who works with whom about what, who chaired. */
 export function articleLead(story: SessionStory): string {
   const when = `${timeOfDay(story.startsAt)} ${formatDateVi(story.startsAt)}`;
@@ -169,9 +176,7 @@ export function articleBody(story: SessionStory): string {
         list(
           "ol",
           story.conclusions.map((c) =>
-            c.area && !c.text.toLowerCase().startsWith(c.area.toLowerCase())
-              ? `Về ${c.area.charAt(0).toLowerCase()}${c.area.slice(1)}: ${sentence(c.text)}`
-              : sentence(c.text),
+            hasHeading(c) ? sentence(c.text) : `Về ${lowerFirst(c.area ?? "")}: ${sentence(c.text)}`,
           ),
         ),
       );

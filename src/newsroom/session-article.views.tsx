@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import { formatDateVi } from "../core/format/vi-date.js";
-import { CsrfInput } from "../core/views/forms.js";
+import { CsrfInput, Notice } from "../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../core/views/layout.js";
 import { sanitizeArticleHtml } from "../portal/articles/sanitize.js";
 import type { SessionDetail } from "../sessions/sessions.model.js";
@@ -29,10 +29,13 @@ export function DraftPreviewPage({
   meta,
   session,
   draft,
+  created = false,
 }: {
   meta: PageMeta;
   session: SessionDetail;
   draft: ArticleDraft;
+  /** A draft was just saved by someone who does not edit articles themselves. */
+  created?: boolean;
 }) {
   return (
     <AdminLayout meta={meta} active="/quan-tri/bai-viet">
@@ -41,6 +44,13 @@ export function DraftPreviewPage({
         Soạn tin bài
       </p>
       <h1>Soạn tin bài từ buổi làm việc</h1>
+      <Notice
+        message={
+          created
+            ? "Đã tạo bản nháp tin bài. Biên tập viên của đơn vị sẽ biên tập, xem trước và đăng trên cổng thông tin."
+            : null
+        }
+      />
       <p>
         Bản nháp gồm tiêu đề, sapo, thành phần tham dự, số liệu của đơn vị theo báo cáo đánh giá, ý kiến, kết
         luận và kiến nghị, đề xuất; được gắn với buổi làm việc và các đơn vị. Sau khi tạo, bản nháp mở trong

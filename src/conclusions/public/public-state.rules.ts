@@ -3,6 +3,7 @@
  * its state in plain words, derived from the directives made from the item (and their child tasks)
  * with the directives' own timeliness rules, never stored. Pure: the service loads the facts.
  */
+import { capitaliseFirst } from "../../core/text/sentence.js";
 import { deadlineText } from "../../directives/deadline-text.js";
 import type { PublicReportRow } from "../../directives/directive-reports.repo.js";
 import type { DirectiveOut } from "../../directives/directives-present.js";
@@ -155,7 +156,7 @@ export function publicItems(input: {
         id: item.id,
         number: item.number,
         depth: item.parentItemId === null ? 1 : 2,
-        text: item.text,
+        text: capitaliseFirst(item.text),
         leads: unique(own.map((d) => d.lead.name)),
         deadlines: unique(own.map((d) => deadlineText(d.deadline))),
         state,
