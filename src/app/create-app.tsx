@@ -4,6 +4,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { registerAccountRoutes } from "../accounts/accounts.routes.js";
 import { authenticate, sessionCookieName, verifyCsrf } from "../accounts/auth.middleware.js";
 import { registerConclusionRoutes } from "../conclusions/conclusions.routes.js";
+import { publicNoticeLinksOfSessions } from "../conclusions/public/public-notices.service.js";
+import { UnitCommitmentsSection } from "../conclusions/public/unit-commitments.section.js";
 import { sessionNoticesSection } from "../conclusions/session-notices.section.js";
 import type { AppContext } from "../core/app-context.js";
 import { registerApiDocs } from "../core/http/api-docs.js";
@@ -33,6 +35,8 @@ import { registerFeedbackRoutes } from "../feedback/feedback.routes.js";
 import { UnitFeedbackSection } from "../feedback/unit-feedback.section.js";
 import { handoversWaitingCard } from "../handovers/dashboard.section.js";
 import { registerHandoverRoutes } from "../handovers/handovers.routes.js";
+import { registerNewsroomRoutes } from "../newsroom/newsroom.routes.js";
+import { sessionDraftSection } from "../newsroom/session-draft.section.js";
 import {
   articlesInReviewCard,
   articlesScheduledCard,
@@ -82,21 +86,29 @@ export function createApp(ctx: AppContext) {
       (c, unit) => <UnitPortalSection db={c.var.ctx.database.db} unitId={unit.id} now={c.var.ctx.now()} />,
       (c, unit) => <UnitAssessmentsSection db={c.var.ctx.database.db} unitId={unit.id} />,
       (c, unit) => <UnitFeedbackSection db={c.var.ctx.database.db} unitId={unit.id} today={todayOf(c)} />,
+      (c, unit) => (
+        <UnitCommitmentsSection db={c.var.ctx.database.db} unitId={unit.id} now={c.var.ctx.now()} />
+      ),
       // Only for signed-in users who may read the unit's records; visitors see nothing here.
       (c, unit) => <UnitOpenWork c={c} unitId={unit.id} unitName={unit.name} />,
     ],
   });
-  registerPortalRoutes(app);
+  registerPortalRoutes(app, {
+    // The conclusions' public follow-up, beside the article on a session and on the unit's page.
+    sessionLinks: publicNoticeLinksOfSessions,
+    unitParts: [(db, unitId, now) => <UnitCommitmentsSection db={db} unitId={unitId} now={now} />],
+  });
   registerTargetRoutes(app);
   registerEmulationRoutes(app);
   registerSessionRoutes(app, {
-    sections: [sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
+    sections: [sessionDraftSection, sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
     hostSections: [hostStillOpenSection],
   });
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
   registerHandoverRoutes(app);
   registerFeedbackRoutes(app);
+  registerNewsroomRoutes(app);
   registerApiDocs(app, { sessionCookie: sessionCookieName(ctx.config.secureCookies) });
   return app;
 }

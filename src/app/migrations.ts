@@ -2,12 +2,14 @@ import type { Kysely, Migration } from "kysely";
 import { loginRefusalsMigration } from "../accounts/login-attempts.migration.js";
 import { createConclusionTables } from "../conclusions/conclusions.migration.js";
 import { noticeSourceMigration } from "../conclusions/notice-source.migration.js";
+import { createNoticePublicationTables } from "../conclusions/public/public-notices.migration.js";
 import type { DialectName } from "../core/db/dialect.js";
 import { runMigrations } from "../core/db/migrate.js";
 import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
+import { addPublicReportFlag } from "../directives/public-reports.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { feedbackMigration } from "../feedback/feedback.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
@@ -58,6 +60,13 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
       },
     },
     "0019-feedback": feedbackMigration(dialect),
+    // Public accountability: a notice its owner publishes, and the progress reports marked public.
+    "0016-public-notices": {
+      async up(db) {
+        await createNoticePublicationTables(db, dialect);
+        await addPublicReportFlag(db);
+      },
+    },
   };
 }
 

@@ -335,6 +335,9 @@ export function NoticePage({
             <a class="button" href={`/quan-tri/thong-bao-ket-luan/${notice.id}/sua`}>
               Sửa thông báo
             </a>{" "}
+            <a class="button" href={`/quan-tri/thong-bao-ket-luan/${notice.id}/cong-khai`}>
+              Công khai trên cổng thông tin
+            </a>{" "}
           </>
         ) : null}
         {notice.sessionId ? <a href={`${SESSIONS_HREF}/${notice.sessionId}`}>Về buổi làm việc</a> : null}

@@ -158,6 +158,8 @@ export interface PlannedEvent {
   action: "receive" | "report_progress" | "submit" | "confirm" | "return";
   percent?: number;
   text?: string;
+  /** The ward let the text show on the published notice's public page (illustrative). */
+  public?: boolean;
 }
 
 export const EVENTS: PlannedEvent[] = [
@@ -175,6 +177,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 40,
     text: "Đã khảo sát hiện trạng chợ tổ 29, lấy ý kiến các hộ kinh doanh.",
+    public: true,
   },
   {
     at: "2020-03-15T16:00:00+07:00",
@@ -191,6 +194,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 30,
     text: "Đã rà soát, lập danh sách các nguồn thu; thu ngân sách quý I đạt 28% dự toán.",
+    public: true,
   },
   {
     at: "2020-04-24T16:00:00+07:00",
@@ -198,6 +202,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "23/23 chi bộ trực thuộc đã tổ chức xong đại hội.",
+    public: true,
   },
   { at: "2020-04-28T09:00:00+07:00", target: "c1", who: "ward", action: "confirm" },
   {
@@ -207,6 +212,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 40,
     text: "Kiểm tra 65 hộ kinh doanh, lập biên bản 12 hộ không đủ điều kiện về phòng cháy, chữa cháy.",
+    public: true,
   },
   {
     at: "2020-05-14T16:00:00+07:00",
@@ -222,6 +228,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "Dự thảo Báo cáo chính trị đã hoàn thiện, trình Ban Thường vụ Quận ủy.",
+    public: true,
   },
   { at: "2020-06-06T09:00:00+07:00", target: "c2", who: "ward", action: "confirm" },
   {
@@ -231,6 +238,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 50,
     text: "Còn 3 hộ nghèo; đã hỗ trợ sinh kế cho 2 hộ.",
+    public: true,
   },
   {
     at: "2020-06-30T16:00:00+07:00",
@@ -239,6 +247,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 50,
     text: "6 tháng đầu năm xử lý 42 trường hợp vi phạm trật tự đô thị; duy trì 3 tuyến phố văn minh.",
+    public: true,
   },
   {
     at: "2020-07-10T16:00:00+07:00",
@@ -246,6 +255,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "Đại hội Đảng bộ phường lần thứ XXVII đã thành công tốt đẹp.",
+    public: true,
   },
   { at: "2020-07-15T09:00:00+07:00", target: "c3", who: "ward", action: "confirm" },
   {
@@ -255,6 +265,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 60,
     text: "Đã ban hành kế hoạch thực hiện Kết luận 316; xử lý dứt điểm 5/9 điểm vi phạm.",
+    public: true,
   },
   {
     at: "2020-08-14T16:00:00+07:00",
@@ -262,6 +273,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "Đã xây dựng phương án sắp xếp chợ tổ 29, báo cáo UBND quận.",
+    public: true,
   },
   { at: "2020-08-28T09:00:00+07:00", target: "d1b", who: "office", action: "confirm" },
   {
@@ -271,6 +283,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 75,
     text: "Thu ngân sách 9 tháng đạt 81% dự toán.",
+    public: true,
   },
   {
     at: "2020-12-21T16:00:00+07:00",
@@ -278,6 +291,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "Thu ngân sách năm 2020 đạt 104% dự toán giao.",
+    public: true,
   },
   {
     at: "2021-01-06T16:00:00+07:00",
@@ -285,6 +299,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "Phường không còn hộ nghèo theo chuẩn của Thành phố.",
+    public: true,
   },
   { at: "2021-01-08T09:00:00+07:00", target: "d1a", who: "office", action: "confirm" },
   { at: "2021-01-15T09:00:00+07:00", target: "d5", who: "office", action: "confirm" },
@@ -295,6 +310,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 30,
     text: "Đã xây dựng lộ trình tự chủ cho các trường trên địa bàn.",
+    public: true,
   },
   {
     at: "2023-05-20T16:00:00+07:00",
@@ -303,6 +319,7 @@ export const EVENTS: PlannedEvent[] = [
     action: "report_progress",
     percent: 70,
     text: "Trường Mầm non đạt chuẩn chất lượng cao; trường THCS đang hoàn thiện hồ sơ.",
+    public: true,
   },
   {
     at: "2025-06-20T16:00:00+07:00",
@@ -310,6 +327,7 @@ export const EVENTS: PlannedEvent[] = [
     who: "ward",
     action: "submit",
     text: "Cả 2 trường đã được công nhận trường chất lượng cao.",
+    public: true,
   },
   { at: "2025-07-01T09:00:00+07:00", target: "d6", who: "office", action: "confirm" },
 ];

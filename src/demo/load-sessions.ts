@@ -8,6 +8,7 @@
  */
 import type { Kysely } from "kysely";
 import { saveNotice } from "../conclusions/conclusions.service.js";
+import { publishNotice } from "../conclusions/public/public-notices.service.js";
 import { parseConclusionText } from "../conclusions/reader/reader.service.js";
 import { ORG, type OrgKey, PLAN, SESSION, type Who } from "../conclusions/session-story.demo.js";
 import type { ActorContext } from "../core/access/actor-context.js";
@@ -185,6 +186,16 @@ export async function loadSessionsDemo(db: Kysely<DB>, now: Date): Promise<boole
   const planned = Object.entries(PLAN).flatMap(([, list]) => list.map((p) => p.key));
   for (const [i, d] of rows.entries()) ids.set(planned[i] as string, d.id);
 
+  // The district office publishes the notice with its nine items: a Party notice, made public by
+  // choice (illustrative), so readers of the article can follow each conclusion.
+  const publishedAt = "2020-01-06T10:00:00+07:00";
+  if (new Date(publishedAt).getTime() <= now.getTime())
+    await publishNotice(
+      db,
+      noticeId,
+      { itemIds: null, showReports: true, confirmParty: true },
+      at("office", publishedAt),
+    );
   await replayHistory(db, { sessionId, noticeId, ward, district, ids, org, lead, personId, at }, now);
   return true;
 }

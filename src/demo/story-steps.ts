@@ -46,6 +46,8 @@ export interface DirectiveEvent<Who extends string> {
   action: WorkflowAction;
   percent?: number;
   text?: string;
+  /** The report's text is shown on the published notice's public page. */
+  public?: boolean;
 }
 
 /** The events as steps, each acting on the directive its key names as the account who did it. */
@@ -63,7 +65,7 @@ export function directiveEventSteps<Who extends string>(
       return actOnDirective(
         db,
         id,
-        { action: e.action, percent: e.percent ?? null, text: e.text ?? null },
+        { action: e.action, percent: e.percent ?? null, text: e.text ?? null, public: e.public ?? false },
         at(e.who, e.at),
       );
     },

@@ -208,6 +208,7 @@ export function registerDirectivePages(app: OpenAPIHono<AppEnv>): void {
             percent,
             newLead: partyOf(formText(body, "newLead"), parties) ?? undefined,
             fileIds: fileId ? [fileId] : [],
+            public: formText(body, "public") === "1",
           },
           ctx,
         );

@@ -13,6 +13,8 @@ export interface NewReport {
   reporterName: string;
   at: Date;
   fileIds: number[];
+  /** The reporter lets the text show on the published notice's public page. */
+  isPublic?: boolean;
 }
 
 export async function insertReport(db: Kysely<DB>, r: NewReport): Promise<number> {
@@ -28,6 +30,7 @@ export async function insertReport(db: Kysely<DB>, r: NewReport): Promise<number
       reported_by: r.reportedBy,
       reporter_name: r.reporterName,
       at: r.at.toISOString(),
+      is_public: r.isPublic ? 1 : 0,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -49,6 +52,7 @@ export interface ReportRow {
   toState: string;
   reporterName: string;
   at: string;
+  isPublic: boolean;
   files: { id: number; name: string; byteSize: number }[];
 }
 
@@ -80,8 +84,42 @@ export async function listReports(db: Kysely<DB>, directiveId: number): Promise<
     toState: r.to_state,
     reporterName: r.reporter_name,
     at: r.at,
+    isPublic: r.is_public === 1,
     files: files
       .filter((f) => f.report_id === r.id)
       .map((f) => ({ id: f.id, name: f.original_name, byteSize: f.byte_size })),
+  }));
+}
+
+/** A report readers of a published notice may see: its text, percent and date, never its author. */
+export interface PublicReportRow {
+  directiveId: number;
+  action: string;
+  percent: number | null;
+  text: string;
+  at: string;
+}
+
+/** The reports marked public (with a text) of these directives, oldest first. */
+export async function listPublicReports(
+  db: Kysely<DB>,
+  directiveIds: readonly number[],
+): Promise<PublicReportRow[]> {
+  if (directiveIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("directive_reports")
+    .select(["directive_id", "action", "percent", "text", "at"])
+    .where("directive_id", "in", [...directiveIds])
+    .where("is_public", "=", 1)
+    .where("text", "is not", null)
+    .orderBy("at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    directiveId: r.directive_id,
+    action: r.action,
+    percent: r.percent,
+    text: r.text ?? "",
+    at: r.at,
   }));
 }

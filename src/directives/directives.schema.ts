@@ -62,11 +62,21 @@ export const ActionInputSchema = z
     text: textSchema(20_000).nullable().optional(),
     percent: z.number().int().min(0).max(100).nullable().optional(),
     newLead: PartySchema.optional(),
+    public: z.boolean().optional().openapi({
+      description:
+        "Show this report's text on the public page of the published notice (`/ket-luan/{id}`). Default false: internal.",
+    }),
   })
   .openapi("DirectiveActionInput");
 
 export const ProgressInputSchema = z
-  .object({ percent: z.number().int().min(0).max(100), text: requiredTextSchema(20_000) })
+  .object({
+    percent: z.number().int().min(0).max(100),
+    text: requiredTextSchema(20_000),
+    public: z.boolean().optional().openapi({
+      description: "Show the text on the published notice's public page. Default false: internal.",
+    }),
+  })
   .openapi("ProgressInput");
 
 export const DirectiveEditSchema = z

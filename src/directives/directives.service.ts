@@ -195,6 +195,8 @@ export interface ActionInput {
   /** For reassign. */
   newLead?: PartyInput;
   fileIds?: number[];
+  /** The text may show on the public page of a published notice (default: internal). */
+  public?: boolean;
 }
 
 function checkInput(input: ActionInput): void {
@@ -276,6 +278,7 @@ export async function actOnDirectiveIn(
     reporterName: ctx.actor.displayName,
     at: ctx.now,
     fileIds: input.fileIds ?? [],
+    isPublic: input.public === true,
   });
   await recordAudit(trx, {
     actor: ctx.actor,

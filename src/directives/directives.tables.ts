@@ -68,6 +68,8 @@ export interface DirectiveReportsTable {
   reported_by: number | null;
   reporter_name: string;
   at: string;
+  /** 1: the text may be shown on the public page of a published notice (migration 0016); default 0. */
+  is_public: Generated<number>;
 }
 
 export interface DirectiveReportFilesTable {

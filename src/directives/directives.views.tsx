@@ -211,6 +211,14 @@ function ActionForm(props: {
         </FieldFrame>
       ) : null}
       {withFile ? (
+        <p class="checkbox-field">
+          <input type="checkbox" id={fid("public")} name="public" value="1" />
+          <label for={fid("public")}>
+            Công khai nội dung này trên trang theo dõi kết luận (khi thông báo được công khai)
+          </label>
+        </p>
+      ) : null}
+      {withFile ? (
         <FieldFrame id={fid("file")} label="Tệp đính kèm (tối đa 10 MB)" error={errors.file}>
           <input id={fid("file")} name="file" type="file" />
         </FieldFrame>
@@ -317,6 +325,7 @@ export function DirectivePage({
             <li>
               <strong>{actionLabel(r.action)}</strong> · {formatDateTimeVi(r.at)} · {r.reporterName}
               {r.percent !== null ? ` · ${r.percent}%` : ""}
+              {r.isPublic ? <span class="badge published">Công khai</span> : null}
               {r.text ? <p>{r.text}</p> : null}
               {r.files.map((f) => (
                 <p>

@@ -63,6 +63,7 @@ const report = (i: number): ReportRow => ({
   action: "report_progress",
   percent: 10 * i,
   text: `Báo cáo số ${i}`,
+  isPublic: false,
   fromState: "in_progress",
   toState: "in_progress",
   reporterName: "Cán bộ",

@@ -5,10 +5,14 @@ import { registerAdminArticleRoutes } from "./editorial/articles-admin.routes.js
 import { registerMediaRoutes } from "./media/media.routes.js";
 import { registerPublicArticleRoutes } from "./public/articles-public.routes.js";
 import { registerSiteSettingsRoutes } from "./site/site-settings.routes.js";
+import { NO_PORTAL_EXTENSIONS, type PortalExtensions } from "./public/portal-sections.extension.js";
 
 /** Portal pages, the editor's area, uploaded media and the articles API. */
-export function registerPortalRoutes(app: OpenAPIHono<AppEnv>): void {
-  registerPublicArticleRoutes(app);
+export function registerPortalRoutes(
+  app: OpenAPIHono<AppEnv>,
+  extensions: PortalExtensions = NO_PORTAL_EXTENSIONS,
+): void {
+  registerPublicArticleRoutes(app, extensions);
   registerMediaRoutes(app);
   registerAdminArticleRoutes(app);
   registerArticleApi(app);

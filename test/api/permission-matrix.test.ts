@@ -575,6 +575,29 @@ const MATRIX: Record<string, Row | Row[]> = {
       return { path: `/api/v1/conclusions/${c.id}`, body: { ...rest, title: "Thông báo đã sửa" } };
     },
   },
+  "PUT /api/v1/conclusions/{id}/publication": {
+    allowed: need("directive.assign"),
+    request: async (w, rel) => {
+      const c = await created(w, "POST", "/api/v1/conclusions", conclusionBody(w.units[rel]));
+      return { path: `/api/v1/conclusions/${c.id}/publication`, body: { showReports: true } };
+    },
+  },
+  "DELETE /api/v1/conclusions/{id}/publication": {
+    allowed: need("directive.assign"),
+    request: async (w, rel) => {
+      const c = await created(w, "POST", "/api/v1/conclusions", conclusionBody(w.units[rel]));
+      await created(w, "PUT", `/api/v1/conclusions/${c.id}/publication`, {});
+      return { path: `/api/v1/conclusions/${c.id}/publication` };
+    },
+  },
+  "POST /api/v1/sessions/{id}/article-draft": {
+    allowed: policy("article.draft_from_session"),
+    request: async (w, rel) => {
+      const held = { startsAt: "2019-12-20T08:00:00+07:00" };
+      const s = await created(w, "POST", "/api/v1/sessions", sessionBody(w.units[rel], held));
+      return { path: `/api/v1/sessions/${s.id}/article-draft` };
+    },
+  },
   "POST /api/v1/directives": [
     {
       allowed: need("directive.assign"),

@@ -22,6 +22,18 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
   portal: ["core", "units", "accounts", "targets"],
   handovers: ["core", "units", "accounts", "targets", "sessions", "directives"],
   feedback: ["core", "units", "accounts"],
+  // Drafts a session's news article: reads the session, its figures, conclusions and proposals.
+  newsroom: [
+    "core",
+    "units",
+    "accounts",
+    "targets",
+    "emulation",
+    "sessions",
+    "directives",
+    "conclusions",
+    "portal",
+  ],
   demo: [
     "core",
     "units",
@@ -34,6 +46,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "portal",
     "handovers",
     "feedback",
+    "newsroom",
   ],
   app: [
     "core",
@@ -47,6 +60,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "portal",
     "handovers",
     "feedback",
+    "newsroom",
     "demo",
   ],
 };

@@ -29,6 +29,8 @@ export type Action =
   | "article.update"
   | "article.publish"
   | "article.delete"
+  // a held session's news drafted from its record (the newsroom), by the host unit's editors or leaders
+  | "article.draft_from_session"
   | "media.upload"
   // targets, results and evaluation
   | "indicator.manage"
@@ -102,6 +104,7 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "article.update": { editor: always, writer: ownDraft },
   "article.publish": { editor: always },
   "article.delete": { editor: always, writer: ownDraft },
+  "article.draft_from_session": { editor: always, leader: always },
   "media.upload": { editor: always, writer: always },
   "indicator.manage": { unit_admin: always },
   "target.manage": { unit_admin: fromAbove, leader: fromAbove },

@@ -100,7 +100,8 @@ export async function inTransaction<T>(
   work: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
   try {
-    return await store.db.transaction().execute(work);
+    // Inside the caller's transaction when there is one (a use case that writes more around it).
+    return await (store.db.isTransaction ? work(store.db) : store.db.transaction().execute(work));
   } catch (error) {
     if (writtenKeys.length > 0) await removeMediaFiles(store.mediaDir, writtenKeys).catch(() => {});
     if (isUniqueViolation(error)) throw slugConflict();

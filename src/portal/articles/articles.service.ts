@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ActorContext } from "../../core/access/actor-context.js";
+import type { Action } from "../../core/access/policy.js";
 import { recordAudit } from "../../core/audit/audit.repo.js";
 import type { DB } from "../../core/db/schema.js";
 import { ConflictError, NotFoundError } from "../../core/http/errors.js";
@@ -77,6 +78,11 @@ export interface ArticleInput {
 }
 
 export interface SaveExtras {
+  /**
+   * The action that lets the caller create the article: `article.create` (writers, editors) unless a
+   * use case grants drafting on other terms (`article.draft_from_session`: a session's leaders too).
+   */
+  createAs?: Action;
   photo?: PhotoInput;
   pick?: LibraryPick;
   imageChanges?: ImageChange[];
@@ -183,7 +189,7 @@ export async function createArticle(
 ): Promise<number> {
   await checkReferences(store.db, caller, input);
   const target: ArticleTarget = { unitId: input.unitId, authorId: caller.actor.userId, status: "draft" };
-  authorizeOn(caller, "article.create", target);
+  authorizeOn(caller, extras.createAs ?? "article.create", target);
   if (input.intent === "publish") authorizeOn(caller, "article.publish", target);
   const requestedAt = input.publishedAt?.toISOString() ?? null;
   const status = statusFor(input.intent, null, requestedAt, caller.now);

@@ -16,6 +16,7 @@ import { ArticlePrintPage } from "./article-print.views.js";
 import { ArticleView, HomePage } from "./articles-public.views.js";
 import { withoutRepeats } from "./home-sections.rules.js";
 import { mostReadBox } from "./most-read.service.js";
+import type { PortalExtensions } from "./portal-sections.extension.js";
 import { registerPublicPortalRoutes } from "./public.routes.js";
 import { articleHref } from "./public-components.views.js";
 import {
@@ -44,19 +45,24 @@ function canonicalOf(c: AppCtx, slug: string): string {
  * The article page as a template: the view count and the CSRF token are holes (public-page-cache.ts).
  * Not cacheable when the visitor already rated: the rating form then shows their choice.
  */
-async function renderArticlePage(c: AppCtx, visitor: string) {
+async function renderArticlePage(c: AppCtx, visitor: string, extensions: PortalExtensions) {
   const { database, now, config } = c.var.ctx;
   const article = await getPublishedArticle(database.db, c.req.param("slug") ?? "", now());
   const links = await articleLinksForReaders(database.db, article.id);
   const linkedUnitIds = links.units.map((u) => u.id);
-  const [related, ratings, mostRead] = await Promise.all([
+  const [related, ratings, mostRead, sessionLinks] = await Promise.all([
     relatedArticles(database.db, article, linkedUnitIds, now()),
     ratingsOf(database.db, article.id, visitor),
     mostReadBox(database.db, now(), MOST_READ_BOX),
+    extensions.sessionLinks(
+      database.db,
+      links.sessions.map((s) => s.id),
+    ),
   ]);
   const extras = {
     canonicalUrl: canonicalOf(c, article.slug),
     links,
+    sessionLinks,
     related,
     ratings: { ...ratings, notice: RATING_NOTICES[c.req.query("danh-gia") ?? ""] },
     mostRead,
@@ -109,8 +115,8 @@ function articleVisit(facts: ArticlePageFacts, viewCounter: ViewCounter, secret:
 }
 
 /** The home and article pages, and (through `registerPublicPortalRoutes`) the rest of the public portal. */
-export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
-  registerPublicPortalRoutes(app);
+export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>, extensions: PortalExtensions): void {
+  registerPublicPortalRoutes(app, extensions);
 
   app.get("/", (c) =>
     servePublicPage(c, async () => {
@@ -146,7 +152,7 @@ export function registerPublicArticleRoutes(app: OpenAPIHono<AppEnv>): void {
       ({ articleId, storedViews } = cached.facts);
       template = cached.template;
     } else {
-      const rendered = await renderArticlePage(c, ratingVisitorOf(c));
+      const rendered = await renderArticlePage(c, ratingVisitorOf(c), extensions);
       ({ articleId, storedViews, template } = rendered);
       if (key && rendered.cacheable) {
         const raters = await listRaters(database.db, articleId, MAX_CACHED_RATERS);

@@ -15,6 +15,7 @@ import { mediaPath } from "../articles/reader-visibility.rules.js";
 import { PrintLinks, RelatedArticles, ShareLinks } from "./article-page-parts.views.js";
 import type { MostReadBoxData } from "./most-read.service.js";
 import { MostReadBox } from "./most-read.views.js";
+import type { SessionLink } from "./portal-sections.extension.js";
 import { ArticleCards, ArticleLinks, categoryHref, Pagination } from "./public-components.views.js";
 import type { RatingScore, RatingSummary } from "./ratings.rules.js";
 import { RatingSection } from "./ratings.views.js";
@@ -177,7 +178,13 @@ export function ArticleContent({
 }
 
 /** What the article is about: the units it is linked to and the working sessions it reports on. */
-function LinkedFacts({ links }: { links: ArticleLinksForReaders }) {
+function LinkedFacts({
+  links,
+  sessionLinks,
+}: {
+  links: ArticleLinksForReaders;
+  sessionLinks: SessionLink[];
+}) {
   return (
     <>
       {links.units.length > 0 ? (
@@ -203,6 +210,14 @@ function LinkedFacts({ links }: { links: ArticleLinksForReaders }) {
                 {formatTimeVi(s.startsAt)} ngày {formatDateVi(s.startsAt)}
               </time>
               {s.place ? `, ${s.place}` : ""})
+              {sessionLinks
+                .filter((l) => l.sessionId === s.id)
+                .map((l) => (
+                  <>
+                    {" "}
+                    – <a href={l.href}>{l.text}</a>
+                  </>
+                ))}
             </dd>
           ))}
         </>
@@ -214,6 +229,8 @@ function LinkedFacts({ links }: { links: ArticleLinksForReaders }) {
 export interface ArticleExtras {
   canonicalUrl: string;
   links: ArticleLinksForReaders;
+  /** From the rooms above the portal: the public follow-up of a session's conclusions. */
+  sessionLinks: SessionLink[];
   related: ArticleSummary[];
   ratings: { summary: RatingSummary; mine: RatingScore | null; notice?: string | undefined };
   mostRead: MostReadBoxData;
@@ -262,7 +279,7 @@ export function ArticleView({
                 <dd>
                   <a href={`/don-vi/${article.unitId}`}>{article.unitName}</a>
                 </dd>
-                <LinkedFacts links={extras.links} />
+                <LinkedFacts links={extras.links} sessionLinks={extras.sessionLinks} />
               </dl>
               <PrintLinks slug={article.slug} />
             </footer>

@@ -6,6 +6,7 @@ import { requireId } from "../../core/http/params.js";
 import { clientIp, pageMeta, requireActor, todayOf } from "../../core/http/request.js";
 import { unitDisplayName } from "../../units/unit-labels.js";
 import { getUnitDetail } from "../../units/units.service.js";
+import type { UnitPortalPart } from "./portal-sections.extension.js";
 import {
   loadUnitPortal,
   loadUnitPortalForEdit,
@@ -32,17 +33,18 @@ function formValuesOf(portal: UnitPortal): UnitPortalInput {
   };
 }
 
-export function registerUnitPortalRoutes(app: OpenAPIHono<AppEnv>): void {
+export function registerUnitPortalRoutes(app: OpenAPIHono<AppEnv>, parts: readonly UnitPortalPart[]): void {
   app.get("/don-vi/:id/gioi-thieu", async (c) => {
     const id = unitIdOf(c.req.param("id"));
     const db = c.var.ctx.database.db;
     const detail = await getUnitDetail(db, id, { today: todayOf(c) });
     const portal = await loadUnitPortal(db, detail, c.var.ctx.now());
+    const extra = await Promise.all(parts.map((part) => part(db, id, c.var.ctx.now())));
     const title = `Giới thiệu ${unitDisplayName(detail.unit)}`;
     const meta = pageMeta(c, title, {
       description: `${unitDisplayName(detail.unit)}: lịch sử, cơ cấu tổ chức, lãnh đạo và nhiệm vụ, liên hệ.`,
     });
-    return c.html(<UnitPortalPage meta={meta} detail={detail} portal={portal} />);
+    return c.html(<UnitPortalPage meta={meta} detail={detail} portal={portal} parts={extra} />);
   });
 
   app.get("/quan-tri/don-vi/:id/cong-thong-tin", async (c) => {

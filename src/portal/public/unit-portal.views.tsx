@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { formatDateVi } from "../../core/format/vi-date.js";
 import { formatViNumber } from "../../core/format/vi-number.js";
 import type { FieldErrors } from "../../core/http/errors.js";
@@ -123,10 +124,13 @@ export function UnitPortalPage({
   meta,
   detail,
   portal,
+  parts = [],
 }: {
   meta: PageMeta;
   detail: UnitDetail;
   portal: UnitPortal;
+  /** What the rooms above the portal add (portal-sections.extension.ts). */
+  parts?: Child[];
 }) {
   const { unit } = detail;
   const title = unitDisplayName(unit);
@@ -173,6 +177,7 @@ export function UnitPortalPage({
         )}
       </section>
       <UnitPortalSections portal={portal} />
+      {parts}
     </PublicLayout>
   );
 }
