@@ -101,7 +101,7 @@ export function buildToolbar(editor: Editor, actions: ToolbarActions): HTMLEleme
   const bar = document.createElement("div");
   bar.className = "rich-editor-toolbar";
   bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Định dạng nội dung");
+  bar.setAttribute("aria-label", "Định dạng văn bản");
   const buttons: { button: HTMLButtonElement; tool: ToolDef }[] = [];
   const make = (label: string, title: string) => {
     const button = document.createElement("button");

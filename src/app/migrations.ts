@@ -10,6 +10,7 @@ import { createDirectiveTables } from "../directives/directives.migration.js";
 import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
+import { albumsMigration } from "../portal/albums/albums.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
@@ -47,6 +48,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0012-entry-checks": entryChecksMigration(),
     "0013-notice-source-file": noticeSourceMigration(),
     "0014-directive-extensions": directiveExtensionsMigration(dialect),
+    "0021-albums": albumsMigration(dialect),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerAlbumAdminRoutes } from "./albums/albums-admin.routes.js";
+import { registerAlbumPublicRoutes } from "./albums/albums-public.routes.js";
 import { registerArticleApi } from "./articles/articles.api.js";
 import { registerAdminArticleRoutes } from "./editorial/articles-admin.routes.js";
 import { registerMediaRoutes } from "./media/media.routes.js";
@@ -10,5 +12,7 @@ export function registerPortalRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPublicArticleRoutes(app);
   registerMediaRoutes(app);
   registerAdminArticleRoutes(app);
+  registerAlbumAdminRoutes(app);
+  registerAlbumPublicRoutes(app);
   registerArticleApi(app);
 }

@@ -73,7 +73,7 @@ describe.skipIf(browserSkipReason)("the article editor in Chromium", () => {
 
     await page.locator('[name="title"]').fill(TITLE);
     await pick(page, "Đơn vị sở hữu", "Phường Thượng Thanh (đến 30/06/2025)");
-    const toolbar = page.getByRole("toolbar", { name: "Định dạng nội dung" });
+    const toolbar = page.getByRole("toolbar", { name: "Định dạng văn bản" });
     const tool = (name: string) => toolbar.getByRole("button", { name, exact: true });
 
     // A heading, a paragraph with bold text, a list, a link, a quote: typed and clicked.

@@ -197,7 +197,7 @@ export async function deleteLibraryItem(
     const uses = await countMediaUses(trx, mediaId);
     if (uses > 0)
       throw new ConflictError(
-        `Ảnh đang được dùng trong ${uses} bài viết; gỡ ảnh khỏi các bài đó trước khi xóa khỏi thư viện.`,
+        `Ảnh đang được dùng ${uses} lần trong bài viết hoặc album; gỡ ảnh khỏi đó trước khi xóa khỏi thư viện.`,
       );
     await deleteMediaRow(trx, mediaId);
     await recordAudit(trx, {
