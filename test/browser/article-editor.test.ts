@@ -219,4 +219,40 @@ describe.skipIf(browserSkipReason)("the article editor in Chromium", () => {
     await reader.close();
     await context.close();
   });
+
+  it("makes an album from library photos that readers open at /thu-vien-anh", {
+    timeout: 90_000,
+  }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, server.url, "bientap");
+    await page.goto(`${server.url}/quan-tri/album-anh/moi`);
+    await checkA11y(page, "album-form");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.locator('[name="title"]').fill("Hội nghị tổng kết năm 2019 của phường Thượng Thanh");
+    await pick(page, "Đơn vị", "Phường Thượng Thanh (đến 30/06/2025)");
+    const boxes = page.getByRole("checkbox", { name: /^Đưa ảnh số \d+ vào album/ });
+    expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByLabel("Đăng album trên cổng thông tin").check();
+    await page.getByRole("button", { name: "Lưu album" }).click();
+    await page.waitForURL(/\/quan-tri\/album-anh\/\d+\?ok=saved$/);
+    expect(await page.locator(".notice").first().textContent()).toBe("Đã lưu album.");
+
+    const reader = await browser.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await reader.goto(`${server.url}/thu-vien-anh`);
+    expect(await reader.locator(".album-card-title").allTextContents()).toContain(
+      "Hội nghị tổng kết năm 2019 của phường Thượng Thanh",
+    );
+    await checkA11y(reader, "album-list");
+    await reader.getByRole("link", { name: "Hội nghị tổng kết năm 2019 của phường Thượng Thanh" }).click();
+    expect(await reader.locator("h1").textContent()).toBe(
+      "Hội nghị tổng kết năm 2019 của phường Thượng Thanh",
+    );
+    expect(await reader.locator(".album-grid figure").count()).toBe(2);
+    await checkA11y(reader, "album-page");
+    await reader.close();
+    await context.close();
+  });
 });
