@@ -58,6 +58,11 @@ describe.skipIf(browserSkipReason)("the article editor in Chromium", () => {
     for (const width of [390, 1366]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
+      // Nothing wider than the screen (no sideways scrolling on a phone).
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${name} at ${width} px`,
+      ).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     }
   }
