@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<string, string> = {
   update: "Cập nhật",
   delete: "Xóa",
   restore: "Khôi phục",
+  autosave: "Tự động lưu",
   publish: "Đăng bài",
   auto_publish: "Đăng theo lịch",
   unpublish: "Gỡ bài",

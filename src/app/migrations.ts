@@ -13,6 +13,7 @@ import { addPublicReportFlag } from "../directives/public-reports.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { feedbackMigration } from "../feedback/feedback.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
+import { albumsMigration } from "../portal/albums/albums.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
@@ -67,6 +68,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
         await addPublicReportFlag(db);
       },
     },
+    "0021-albums": albumsMigration(dialect),
   };
 }
 

@@ -31,7 +31,7 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config = loadConfig(),
-  options: { handleSignals?: boolean } = {},
+  options: { handleSignals?: boolean; now?: () => Date } = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config.database, {
@@ -42,7 +42,8 @@ export async function startServer(
     const loaded = await loadDemoIfEmpty(database, new Date(), path.join(config.dataDir, "media"));
     if (loaded) logger.info("empty database: demo data from the reference story loaded");
   }
-  const now = () => new Date();
+  // Tests may run the server on a clock they move (scheduled publishing in the browser tests).
+  const now = options.now ?? (() => new Date());
   const ctx = buildAppContext({ config, database, logger, now });
   const { viewCounter } = ctx;
   viewCounter.start(config.viewFlushIntervalMs, (err) => logger.error({ err }, "view count flush failed"));

@@ -13,6 +13,8 @@ import { recordAudit } from "../core/audit/audit.repo.js";
 import type { Database } from "../core/db/database.js";
 import { isUniqueViolation } from "../core/db/dialect.js";
 import type { DB } from "../core/db/schema.js";
+import { DEMO_ALBUMS } from "../portal/albums/albums.demo.js";
+import { insertAlbum, replaceAlbumPhotos } from "../portal/albums/albums.repo.js";
 import { insertArticleImage } from "../portal/articles/article-images.repo.js";
 import { setArticleLinks } from "../portal/articles/article-links.repo.js";
 import {
@@ -112,6 +114,23 @@ async function insertDemoArticles(
       now,
     });
     mediaIds.set(photo.key, id);
+  }
+  for (const album of DEMO_ALBUMS) {
+    const albumId = await insertAlbum(db, {
+      unitId: idOf(unitIds, album.unitKey),
+      slug: album.slug,
+      title: album.title,
+      description: album.description,
+      published: true,
+      publishedAt: album.publishedAt,
+      createdBy: idOf(userIds, "bientap"),
+      now: now.toISOString(),
+    });
+    await replaceAlbumPhotos(
+      db,
+      albumId,
+      album.photos.map((p) => ({ mediaId: idOf(mediaIds, p.photo), caption: p.caption, altText: p.altText })),
+    );
   }
   const articleIds = new Map<string, number>();
   for (const article of DEMO_ARTICLES) {

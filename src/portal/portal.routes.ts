@@ -1,5 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../core/http/env.js";
+import { registerAlbumAdminRoutes } from "./albums/albums-admin.routes.js";
+import { registerAlbumPublicRoutes } from "./albums/albums-public.routes.js";
 import { registerArticleApi } from "./articles/articles.api.js";
 import { registerAdminArticleRoutes } from "./editorial/articles-admin.routes.js";
 import { registerMediaRoutes } from "./media/media.routes.js";
@@ -15,6 +17,8 @@ export function registerPortalRoutes(
   registerPublicArticleRoutes(app, extensions);
   registerMediaRoutes(app);
   registerAdminArticleRoutes(app);
+  registerAlbumAdminRoutes(app);
+  registerAlbumPublicRoutes(app);
   registerArticleApi(app);
   registerSiteSettingsRoutes(app);
 }

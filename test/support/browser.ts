@@ -49,9 +49,10 @@ export interface LiveServer extends RunningServer {
 export async function startLiveServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(path.join(tmpdir(), "giaoban-live-")),
+  options: { now?: () => Date } = {},
 ): Promise<LiveServer> {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", ...env });
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     ...server,
     dataDir,

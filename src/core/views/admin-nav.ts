@@ -70,6 +70,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
     items: [
       { href: "/quan-tri/bai-viet", label: "Bài viết", action: "article.create" },
       { href: "/quan-tri/thu-vien-anh", label: "Thư viện ảnh", action: "media.upload" },
+      { href: "/quan-tri/album-anh", label: "Album ảnh", action: "article.publish" },
       { href: "/quan-tri/chuyen-muc", label: "Chuyên mục", action: "article.publish" },
       { href: "/quan-tri/don-vi", label: "Hồ sơ đơn vị", action: "unit.update" },
       { href: "/quan-tri/lich-cong-tac", label: "Lịch công tác lãnh đạo", action: "calendar.manage" },

@@ -125,3 +125,29 @@ describe("plainTextToHtml", () => {
     expect(plainTextToHtml("a\r\n\r\n  \r\nb <i>")).toBe("<p>a</p>\n<p>b &lt;i&gt;</p>");
   });
 });
+
+/**
+ * What the editor (client/editor) writes into the body field: the sanitiser must keep it exactly, so
+ * saving never changes what the editor shows; anything the editor cannot write is still stripped.
+ */
+describe("the editor's markup", () => {
+  const editorHtml = [
+    "<h2>Kết quả năm 2019</h2>",
+    '<p>Phường đạt <strong>16/16</strong> chỉ tiêu, <em>vượt</em> "mức" &amp; <u>kế hoạch</u>.<br />Dòng hai\u00a0&lt;b&gt;</p>',
+    "<ul><li><p>Thu ngân sách đạt 111%</p></li><li><p>Hộ nghèo giảm 10 hộ</p></li></ul>",
+    "<ol><li><p>Một là, chỉnh trang đô thị</p></li></ol>",
+    '<p>Xem <a href="https://longbien.gov.vn/tin" rel="noopener noreferrer">cổng quận</a> và <a href="/tin-tuc/abc">bài</a>, <a href="mailto:vp@longbien.vn">thư</a>.</p>',
+    '<figure><img src="/media/abc123.jpg" alt="Toàn cảnh &quot;hội nghị&quot;" /><figcaption>Đ/c Hồng báo cáo</figcaption></figure>',
+    "<blockquote><p>Trích dẫn kết luận</p></blockquote>",
+    "<h3>Tiêu đề nhỏ</h3>",
+  ].join("");
+
+  it("passes headings, lists, links, photos with captions and quotes unchanged", () => {
+    expect(sanitizeArticleHtml(editorHtml)).toBe(editorHtml);
+  });
+
+  it("strips what the editor never writes", () => {
+    const dirty = `${editorHtml}<p style="color:red" class="x" onclick="alert(1)">Đoạn</p><pre>code</pre><h1>Lớn</h1><a href="javascript:alert(1)" target="_blank">x</a>`;
+    expect(sanitizeArticleHtml(dirty)).toBe(`${editorHtml}<p>Đoạn</p>code<h2>Lớn</h2><a>x</a>`);
+  });
+});

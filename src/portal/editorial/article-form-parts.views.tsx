@@ -5,9 +5,45 @@ import type { ArticleImageRow } from "../articles/article-images.repo.js";
 import type { SessionChoice } from "../articles/article-links.repo.js";
 import { mediaPath } from "../articles/reader-visibility.rules.js";
 import type { LibraryItem } from "../media/media-library.repo.js";
+import { PICKER_JSON } from "../media/media-library.views.js";
 import type { ArticleFormValues } from "./article-form.js";
+import { autosaveHref } from "./article-review.views.js";
 
-/** Parts of the editor's form: photos already in the article, the new photo, and the links. */
+/** Parts of the editor's form: the body, photos already in the article, the new photo, and the links. */
+
+/**
+ * The body: a plain textarea that /static/editor.js turns into the rich-text editor (toolbar, photo
+ * dialog, autosave). The textarea stays the form field, so the form works without the script.
+ */
+export function BodyField(props: {
+  values: ArticleFormValues;
+  errors: FieldErrors;
+  articleId: number | null;
+  userId: number;
+}) {
+  const { values, errors, articleId } = props;
+  return (
+    <div
+      class="rich-editor"
+      data-rich-editor=""
+      data-library-url={PICKER_JSON}
+      data-upload-url={PICKER_JSON}
+      data-autosave-url={articleId === null ? undefined : autosaveHref(articleId)}
+      data-draft-key={`giaoban:bai-viet:${props.userId}:${articleId ?? "moi"}`}
+    >
+      <Field
+        name="bodyHtml"
+        label="Nội dung"
+        value={values.bodyHtml}
+        error={errors.bodyHtml}
+        multiline
+        rows={18}
+        required
+        hint="Định dạng bằng thanh công cụ (Đậm, Nghiêng, Tiêu đề, Danh sách, Liên kết, Ảnh, Trích dẫn, Hoàn tác) hoặc phím tắt Ctrl+B, Ctrl+I, Ctrl+K. Có thể dán từ Word, văn bản thường (dòng trống tách đoạn) hoặc HTML: giữ đoạn văn, chữ đậm/nghiêng, danh sách, tiêu đề, liên kết, bảng; định dạng của Word, mã script, style và liên kết javascript: bị loại bỏ khi lưu."
+      />
+    </div>
+  );
+}
 
 export function imageLabels(images: ArticleImageRow[]): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -124,22 +160,42 @@ function LibraryChoices({
   );
 }
 
+/**
+ * The photo chosen before the form came back with errors: already stored (as a library photo without
+ * caption yet), so it is not chosen again; its id rides in a hidden field.
+ */
+function PendingPhoto({ values, pending }: { values: ArticleFormValues; pending?: LibraryItem | null }) {
+  if (!pending || values.pendingMediaId === "") return null;
+  return (
+    <div class="pending-photo">
+      <input type="hidden" name="pendingMediaId" value={values.pendingMediaId} />
+      <img src={mediaPath(pending.previewKey)} alt="" />
+      <p>
+        Ảnh đã chọn <strong>{pending.originalName}</strong> đã được giữ lại: không cần chọn lại tệp. Chọn tệp
+        khác nếu muốn thay.
+      </p>
+    </div>
+  );
+}
+
 export function NewPhotoFields(props: {
   values: ArticleFormValues;
   errors: FieldErrors;
   library: LibraryItem[];
+  pending?: LibraryItem | null;
 }) {
   const { values, errors, library } = props;
   return (
     <fieldset class="photo-upload">
       <legend>Thêm ảnh</legend>
+      <PendingPhoto values={values} pending={props.pending} />
       <Field
         name="photo"
         label="Tệp ảnh"
         type="file"
         accept="image/jpeg,image/png,image/webp"
         error={errors.photo}
-        hint="JPEG, PNG hoặc WebP, tối đa 10 MB. Ảnh được lưu vào thư viện ở các cỡ 480, 960 và tối đa 1600 px; thông tin máy ảnh và vị trí bị xóa. Nếu biểu mẫu báo lỗi, vui lòng chọn lại ảnh."
+        hint="JPEG, PNG hoặc WebP, tối đa 10 MB. Ảnh được lưu vào thư viện ở các cỡ 480, 960 và tối đa 1600 px; thông tin máy ảnh và vị trí bị xóa. Nếu biểu mẫu báo lỗi, ảnh đã chọn vẫn được giữ."
       />
       <LibraryChoices library={library} value={values.mediaId} error={errors.mediaId} />
       <Field

@@ -48,6 +48,7 @@ export async function parsePhotoFields(
     alt: string;
     photoPosition: string;
     mediaId: string;
+    pendingMediaId: string;
     images: Record<string, string>;
   },
   imageIds: number[],
@@ -65,7 +66,11 @@ export async function parsePhotoFields(
   let pick: LibraryPick | undefined;
   const file = body.photo;
   const hasFile = file instanceof File && file.size > 0;
-  const mediaId = values.mediaId.trim();
+  // A kept upload counts as the chosen photo until another file or a library photo is chosen.
+  if (hasFile || values.mediaId.trim() !== "" || !/^[1-9]\d{0,9}$/.test(values.pendingMediaId.trim()))
+    values.pendingMediaId = "";
+  const pending = values.pendingMediaId.trim();
+  const mediaId = values.mediaId.trim() || pending;
   const position = parsePosition(values.photoPosition);
   if (position === "invalid") check("photoPosition", MESSAGES.positionInvalid);
   const place = typeof position === "number" ? position : null;
@@ -85,6 +90,11 @@ export async function parsePhotoFields(
     };
   } else if (mediaId !== "") {
     if (!/^[1-9]\d{0,9}$/.test(mediaId)) check("mediaId", MESSAGES.mediaUnknown);
+    // A kept upload has no library caption yet: it needs both, like an upload.
+    if (pending !== "") {
+      check("caption", fieldError(captionSchema, values.caption));
+      check("alt", fieldError(altSchema, values.alt));
+    }
     if (values.caption.trim() !== "") check("caption", fieldError(captionSchema, values.caption));
     if (values.alt.trim() !== "") check("alt", fieldError(altSchema, values.alt));
     pick = {

@@ -29,6 +29,8 @@ export interface ArticleFormValues {
   photoPosition: string;
   /** A library photo chosen instead of an upload. */
   mediaId: string;
+  /** An upload kept when the form came back with errors (stored before, so never chosen again). */
+  pendingMediaId: string;
   /** Existing photos' fields, keyed by form field name (`image-<id>-caption`…). */
   images: Record<string, string>;
 }
@@ -74,6 +76,7 @@ export function newArticleValues(unitIds: number[]): ArticleFormValues {
     alt: "",
     photoPosition: "",
     mediaId: "",
+    pendingMediaId: "",
     images: {},
   };
 }
@@ -98,6 +101,7 @@ export function articleValues(state: ArticleState): ArticleFormValues {
     alt: "",
     photoPosition: "",
     mediaId: "",
+    pendingMediaId: "",
     images: photoFieldValues(state.images),
   };
 }
@@ -168,6 +172,7 @@ export async function parseArticleForm(body: FormBody, imageIds: number[]): Prom
     alt: formText(body, "alt"),
     photoPosition: formText(body, "photoPosition"),
     mediaId: formText(body, "mediaId"),
+    pendingMediaId: formText(body, "pendingMediaId"),
     images: {},
   };
   const photos = await parsePhotoFields(body, values, imageIds);

@@ -1,3 +1,4 @@
+import { formatDateTimeVi } from "../../core/format/vi-date.js";
 import type { FieldErrors } from "../../core/http/errors.js";
 import { CsrfInput, ErrorSummary, Field, Notice, SelectField } from "../../core/views/forms.js";
 import { AdminLayout, type PageMeta } from "../../core/views/layout.js";
@@ -9,7 +10,13 @@ import type { ArticleStatus } from "../articles/article-workflow.rules.js";
 import type { UnitChoice } from "../articles/articles.service.js";
 import type { LibraryItem } from "../media/media-library.repo.js";
 import { type ArticleFormValues, FIELD_LABELS } from "./article-form.js";
-import { ExistingImages, imageLabels, LinkFields, NewPhotoFields } from "./article-form-parts.views.js";
+import {
+  BodyField,
+  ExistingImages,
+  imageLabels,
+  LinkFields,
+  NewPhotoFields,
+} from "./article-form-parts.views.js";
 import { ADMIN_ARTICLES, editHref, ReviewActions, ReviewTrail, StatusPanel } from "./article-review.views.js";
 import type { ReviewRow } from "./article-reviews.repo.js";
 
@@ -25,6 +32,10 @@ export interface ArticleFormProps {
   units: UnitChoice[];
   sessions: SessionChoice[];
   library: LibraryItem[];
+  /** The upload kept from a form that came back with errors. */
+  pending?: LibraryItem | null;
+  /** The caller's autosave the article does not hold yet; `opened` when the form shows it. */
+  autosave?: { at: string; opened: boolean } | null;
   images: ArticleImageRow[];
   reviews: ReviewRow[];
   revisionCount: number;
@@ -95,6 +106,25 @@ function PublishTime(props: {
   );
 }
 
+/** The text kept by the autosave that the article does not hold yet. */
+function AutosaveNotice({ id, autosave }: { id: number; autosave: { at: string; opened: boolean } }) {
+  return (
+    <div class="notice notice-warning" role="note">
+      {autosave.opened ? (
+        <p>
+          Biểu mẫu đang hiện bản tự động lưu lúc {formatDateTimeVi(autosave.at)}. Bấm "Lưu" để giữ, hoặc{" "}
+          <a href={editHref(id)}>mở lại bản đã lưu</a>.
+        </p>
+      ) : (
+        <p>
+          Có bản tự động lưu lúc {formatDateTimeVi(autosave.at)} chưa được lưu vào bài.{" "}
+          <a href={`${editHref(id)}?ban-tu-dong=1`}>Mở bản tự động lưu</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ArticleFormPage(props: ArticleFormProps) {
   const { meta, article, values, categories, units, images } = props;
   const errors = props.errors ?? {};
@@ -114,6 +144,7 @@ export function ArticleFormPage(props: ArticleFormProps) {
           visible={props.visible}
         />
       ) : null}
+      {article && props.autosave ? <AutosaveNotice id={article.id} autosave={props.autosave} /> : null}
       <ErrorSummary errors={props.errors} labels={{ ...FIELD_LABELS, ...imageLabels(images) }} />
       <form method="post" action={action} enctype="multipart/form-data" class="article-form" novalidate>
         <CsrfInput token={meta.auth.csrfToken} />
@@ -130,15 +161,11 @@ export function ArticleFormPage(props: ArticleFormProps) {
           }
         />
         <Field name="lead" label="Tóm tắt" value={values.lead} error={errors.lead} multiline rows={3} />
-        <Field
-          name="bodyHtml"
-          label="Nội dung"
-          value={values.bodyHtml}
-          error={errors.bodyHtml}
-          multiline
-          rows={18}
-          required
-          hint="Có thể dán văn bản thường (dòng trống tách đoạn) hoặc HTML, kể cả dán từ Word: giữ đoạn văn, chữ đậm/nghiêng, danh sách, tiêu đề, liên kết, bảng. Định dạng của Word, mã script, style và liên kết javascript: bị loại bỏ khi lưu."
+        <BodyField
+          values={values}
+          errors={errors}
+          articleId={article?.id ?? null}
+          userId={meta.auth.actor?.userId ?? 0}
         />
         <SelectField
           name="categoryId"
@@ -174,7 +201,7 @@ export function ArticleFormPage(props: ArticleFormProps) {
           units={units.filter((u) => u.current || values.linkedUnitIds.includes(String(u.id)))}
         />
         <ExistingImages images={images} values={values} errors={errors} />
-        <NewPhotoFields values={values} errors={errors} library={props.library} />
+        <NewPhotoFields values={values} errors={errors} library={props.library} pending={props.pending} />
         <FormActions status={article?.status ?? null} canPublish={props.canPublish} />
       </form>
       {article ? (

@@ -13,6 +13,16 @@ export function editHref(id: number): string {
   return `${ADMIN_ARTICLES}/${id}`;
 }
 
+/** The article in the public template before readers see it (article-editor.routes.tsx). */
+export function previewHref(id: number): string {
+  return `${ADMIN_ARTICLES}/${id}/xem-truoc`;
+}
+
+/** Where the editor's script keeps the text being typed (article-editor.routes.tsx). */
+export function autosaveHref(id: number): string {
+  return `${ADMIN_ARTICLES}/${id}/tu-dong-luu`;
+}
+
 export function historyHref(id: number): string {
   return `${editHref(id)}/lich-su`;
 }
@@ -56,6 +66,8 @@ export function StatusPanel(props: {
             <a href={articleHref(article.slug)}>Xem trên cổng thông tin</a>
           </>
         ) : null}
+        {" · "}
+        <a href={previewHref(article.id)}>Xem trước</a>
         {" · "}
         <a href={historyHref(article.id)}>Lịch sử sửa đổi ({props.revisionCount} phiên bản)</a>
       </p>

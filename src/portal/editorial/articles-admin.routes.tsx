@@ -20,13 +20,17 @@ import {
   unitChoices,
   updateArticle,
 } from "../articles/articles.service.js";
-import { listLibraryItems } from "../media/media-library.repo.js";
+import { findLibraryItem, listLibraryItems } from "../media/media-library.repo.js";
 import { registerMediaLibraryRoutes } from "../media/media-library.routes.js";
+import { keepPendingPhoto } from "../media/media-library.service.js";
+import { registerMediaPickerRoutes } from "../media/media-picker.routes.js";
+import { registerArticleEditorRoutes } from "./article-editor.routes.js";
 import {
   type ArticleFormValues,
   articleValues,
   type FormBody,
   newArticleValues,
+  type ParsedArticleForm,
   parseArticleForm,
 } from "./article-form.js";
 import type { ArticleFormProps } from "./article-form.views.js";
@@ -39,11 +43,12 @@ import {
   editHref,
   statusFromParam,
 } from "./articles-admin.views.js";
+import { isAutosaveOf } from "./autosave.service.js";
 import { listCategories } from "./categories.repo.js";
 import { registerCategoryRoutes } from "./categories.routes.js";
 import { listEditorArticles } from "./editor.service.js";
 import { editorOf, formErrorsOf, pageOf } from "./editor-request.js";
-import { countRevisions } from "./revisions.repo.js";
+import { countRevisions, latestRevision } from "./revisions.repo.js";
 import { registerRevisionRoutes } from "./revisions.routes.js";
 
 const LIST_PAGE_SIZE = 20;
@@ -71,7 +76,8 @@ function noticeOf(c: AppCtx): string | null {
 async function formChoices(c: AppCtx, caller: ActorContext, values: ArticleFormValues) {
   const db = c.var.ctx.database.db;
   const scope = editableUnitIds(caller);
-  const [categories, units, sessions, library] = await Promise.all([
+  const pendingId = optionalPending(values.pendingMediaId);
+  const [categories, units, sessions, library, pending] = await Promise.all([
     listCategories(db),
     unitChoices(db, caller),
     listSessionChoices(db, {
@@ -80,8 +86,27 @@ async function formChoices(c: AppCtx, caller: ActorContext, values: ArticleFormV
       alsoIds: values.sessionIds.map(Number),
     }),
     listLibraryItems(db, { unitIds: scope, limit: LIBRARY_CHOICES, offset: 0 }),
+    pendingId === null ? undefined : findLibraryItem(db, pendingId),
   ]);
-  return { categories, units, sessions, library: library.items };
+  return { categories, units, sessions, library: library.items, pending: pending ?? null };
+}
+
+function optionalPending(raw: string): number | null {
+  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+/** The editor's script and its styles, on the form pages only. */
+const EDITOR_HEAD = <script src="/static/editor.js" defer />;
+
+/**
+ * A form that comes back with errors keeps the photo that was chosen: it is stored first as a
+ * library photo waiting for its caption, and its id rides in a hidden field (nothing to choose again).
+ */
+async function keepChosenPhoto(c: AppCtx, caller: ActorContext, form: ParsedArticleForm, errors: object) {
+  if (!form.photo || "photo" in errors) return;
+  const unitId = optionalPending(form.values.unitId);
+  const id = await keepPendingPhoto(articleStoreOf(c), caller, form.photo, unitId);
+  if (id !== null) form.values.pendingMediaId = String(id);
 }
 
 async function renderNew(
@@ -93,7 +118,7 @@ async function renderNew(
   const units = await unitChoices(c.var.ctx.database.db, caller);
   const values = extra.values ?? newArticleValues(units.map((u) => u.id));
   const props: ArticleFormProps = {
-    meta: pageMeta(c, "Viết bài mới"),
+    meta: pageMeta(c, "Viết bài mới", { head: EDITOR_HEAD }),
     article: null,
     values,
     images: [],
@@ -119,14 +144,35 @@ export async function renderEdit(
   await loadEditableArticle(db, caller, id);
   const state = await loadArticleState(db, id);
   if (!state) throw new NotFoundError("Không tìm thấy bài viết.");
-  const values = extra.values ?? articleValues(state);
+  const last = await latestRevision(db, id);
+  // The caller's own autosave that the article does not hold yet: offered, and opened on request.
+  const autosave =
+    last &&
+    isAutosaveOf(last, caller.actor.userId) &&
+    (last.title !== state.article.title ||
+      last.lead !== state.article.lead ||
+      last.bodyHtml !== state.article.bodyHtml)
+      ? last
+      : null;
+  const useAutosave = autosave !== null && c.req.query("ban-tu-dong") === "1" && !extra.values;
+  const values =
+    extra.values ??
+    (useAutosave && autosave
+      ? {
+          ...articleValues(state),
+          title: autosave.title,
+          lead: autosave.lead ?? "",
+          bodyHtml: autosave.bodyHtml,
+        }
+      : articleValues(state));
   const [reviews, revisionCount, choices] = await Promise.all([
     listReviews(db, id),
     countRevisions(db, id),
     formChoices(c, caller, values),
   ]);
   const props: ArticleFormProps = {
-    meta: pageMeta(c, `Sửa bài: ${state.article.title}`),
+    meta: pageMeta(c, `Sửa bài: ${state.article.title}`, { head: EDITOR_HEAD }),
+    autosave: autosave ? { at: autosave.createdAt, opened: useAutosave } : null,
     article: state.article,
     values,
     images: state.images,
@@ -189,7 +235,10 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post(`${ADMIN_ARTICLES}/moi`, async (c) => {
     const caller = await editorOf(c);
     const form = await parseArticleForm((await c.req.parseBody({ all: true })) as FormBody, []);
-    if (!form.input) return renderNew(c, caller, { values: form.values, errors: form.errors }, 422);
+    if (!form.input) {
+      await keepChosenPhoto(c, caller, form, form.errors);
+      return renderNew(c, caller, { values: form.values, errors: form.errors }, 422);
+    }
     try {
       const id = await createArticle(articleStoreOf(c), caller, form.input, {
         photo: form.photo,
@@ -201,6 +250,7 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;
+      await keepChosenPhoto(c, caller, form, refused.fields);
       return renderNew(c, caller, { values: form.values, errors: refused.fields }, refused.status);
     }
   });
@@ -216,8 +266,10 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     await loadEditableArticle(db, caller, id);
     const imageIds = ((await loadArticleState(db, id))?.images ?? []).map((i) => i.id);
     const form = await parseArticleForm((await c.req.parseBody({ all: true })) as FormBody, imageIds);
-    if (!form.input)
+    if (!form.input) {
+      await keepChosenPhoto(c, caller, form, form.errors);
       return renderEdit(c, caller, id, { values: form.values, errors: form.errors, notice: null }, 422);
+    }
     let status: string;
     try {
       status = await updateArticle(articleStoreOf(c), caller, id, form.input, {
@@ -228,6 +280,7 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;
+      await keepChosenPhoto(c, caller, form, refused.fields);
       return renderEdit(
         c,
         caller,
@@ -286,6 +339,8 @@ export function registerAdminArticleRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   registerRevisionRoutes(app);
+  registerArticleEditorRoutes(app);
+  registerMediaPickerRoutes(app);
   registerMediaLibraryRoutes(app);
   registerCategoryRoutes(app);
 }

@@ -3,6 +3,9 @@ import type { DB } from "../../core/db/schema.js";
 
 /** Saved states of articles (article_revisions): written on every save that changed something. */
 
+/** The note of the rolling revision the editor's autosave keeps (autosave.service.ts). */
+export const AUTOSAVE_NOTE = "Tự động lưu";
+
 /** The non-text fields a revision keeps, as JSON. */
 export interface RevisionFields {
   slug: string;
@@ -148,4 +151,17 @@ export async function countRevisions(db: Kysely<DB>, articleId: number): Promise
     .where("article_id", "=", articleId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Rewrites a revision's text in place (the rolling autosave revision, never a saved one). */
+export async function updateRevisionText(
+  db: Kysely<DB>,
+  revisionId: number,
+  text: { title: string; lead: string | null; bodyHtml: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable("article_revisions")
+    .set({ title: text.title, lead: text.lead, body_html: text.bodyHtml, created_at: text.at })
+    .where("id", "=", revisionId)
+    .execute();
 }

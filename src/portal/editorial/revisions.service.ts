@@ -25,6 +25,7 @@ import { slugify } from "../articles/slug.rules.js";
 import { ensureTags, setArticleTags } from "../articles/tags.repo.js";
 import { categoryExists } from "./categories.repo.js";
 import {
+  AUTOSAVE_NOTE,
   findRevision,
   insertRevision,
   latestRevision,
@@ -49,7 +50,9 @@ export async function recordRevision(
   if (!state) return null;
   const content = revisionContentOf(state);
   const last = await latestRevision(trx, articleId);
-  if (last && !options.force && sameContent(last, content)) return null;
+  // A save after an autosave is a step of its own even with the same text: the history then shows
+  // what was saved, not only what was being typed.
+  if (last && !options.force && last.note !== AUTOSAVE_NOTE && sameContent(last, content)) return null;
   return insertRevision(trx, {
     articleId,
     ...content,

@@ -11,6 +11,8 @@ import { altSchema, captionSchema, fieldError, MESSAGES } from "../articles/arti
 import {
   countMediaUses,
   deleteMediaRow,
+  insertMedia,
+  insertMediaVariants,
   listFileKeysOfMedia,
   listPhotoSources,
   type PhotoSource,
@@ -107,6 +109,55 @@ export async function uploadToLibrary(
   });
 }
 
+/**
+ * Keeps the photo chosen in an article form that came back with errors, so the person need not
+ * choose it again: stored like any library photo of the article's unit (or the caller's first
+ * unit), without caption or alt text until the article uses it. Returns null when it cannot be kept
+ * (not a photo, no unit the caller may upload to); the form then says so on the photo field.
+ */
+export async function keepPendingPhoto(
+  store: ArticleStore,
+  caller: ActorContext,
+  photo: { bytes: Uint8Array; originalName: string },
+  unitId: number | null,
+): Promise<number | null> {
+  const scope = editableUnitIds(caller);
+  const owner =
+    unitId !== null && caller.hierarchy.unit(unitId) && (scope === "all" || scope.includes(unitId))
+      ? unitId
+      : scope === "all"
+        ? null
+        : (scope[0] ?? null);
+  if (owner === null) return null;
+  const stored = await storeUpload(store, { ...photo, caption: "", altText: "", position: null }).catch(
+    () => null,
+  );
+  if (!stored) return null;
+  return inTransaction(store, keysOf(stored), async (trx) => {
+    const mediaId = await insertMedia(trx, {
+      storageKey: stored.key,
+      originalName: photo.originalName.slice(0, 200),
+      mimeType: stored.mimeType,
+      byteSize: stored.byteSize,
+      uploadedBy: caller.actor.userId,
+      unitId: owner,
+      now: caller.now,
+    });
+    await insertMediaVariants(trx, mediaId, stored.files);
+    await recordAudit(trx, {
+      actor: caller.actor,
+      action: "create",
+      entityType: "media",
+      entityId: mediaId,
+      unitId: owner,
+      after: { key: stored.key, pending: true, sizes: stored.files.map((f) => f.width) },
+      ip: caller.ip,
+      at: caller.now,
+    });
+    return mediaId;
+  });
+}
+
 /** Changes a library photo's default caption and alt text (articles keep their own). */
 export async function updateLibraryDetails(
   db: Kysely<DB>,
@@ -146,7 +197,7 @@ export async function deleteLibraryItem(
     const uses = await countMediaUses(trx, mediaId);
     if (uses > 0)
       throw new ConflictError(
-        `Ảnh đang được dùng trong ${uses} bài viết; gỡ ảnh khỏi các bài đó trước khi xóa khỏi thư viện.`,
+        `Ảnh đang được dùng ${uses} lần trong bài viết hoặc album; gỡ ảnh khỏi đó trước khi xóa khỏi thư viện.`,
       );
     await deleteMediaRow(trx, mediaId);
     await recordAudit(trx, {

@@ -188,7 +188,7 @@ describe.each(ENGINES)("media library on %s", (engine) => {
     await writer.page(`/quan-tri/thu-vien-anh/${media.id}`);
     const refused = await writer.postForm(`/quan-tri/thu-vien-anh/${media.id}/xoa`, {});
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("Ảnh đang được dùng trong 2 bài viết");
+    expect(await refused.text()).toContain("Ảnh đang được dùng 2 lần trong bài viết hoặc album");
     expect(files()).toHaveLength(3);
   });
 

@@ -13,6 +13,8 @@ import type { LibraryItem } from "./media-library.repo.js";
 /** The media library's pages: the grid with the upload form, and one photo with its sizes. */
 
 export const LIBRARY = "/quan-tri/thu-vien-anh";
+/** The library as JSON for the editor's photo dialog, and its upload (media-picker.routes.ts). */
+export const PICKER_JSON = `${LIBRARY}/chon.json`;
 
 export function libraryItemHref(id: number): string {
   return `${LIBRARY}/${id}`;

@@ -141,7 +141,25 @@ export async function isShownToReaders(
     .where("articles.published_at", "<=", nowIso)
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (row !== undefined) return true;
+  // A photo of a published album is public too.
+  const inAlbum = await db
+    .selectFrom("album_photos")
+    .innerJoin("albums", "albums.id", "album_photos.album_id")
+    .innerJoin("media", "media.id", "album_photos.media_id")
+    .select("album_photos.id")
+    .where((eb) =>
+      photo.mainKey === null
+        ? eb("album_photos.media_id", "=", photo.mediaId)
+        : eb.or([
+            eb("album_photos.media_id", "=", photo.mediaId),
+            eb("media.storage_key", "=", photo.mainKey),
+          ]),
+    )
+    .where("albums.published", "=", 1)
+    .limit(1)
+    .executeTakeFirst();
+  return inAlbum !== undefined;
 }
 
 /** Which of these keys exist, as main files or copies (to prefer a list-size copy when there is one). */
@@ -200,14 +218,21 @@ export async function listFileKeysOfMedia(db: Kysely<DB>, mediaId: number): Prom
   return [...new Set([...(main ? [main.storage_key] : []), ...copies.map((c) => c.storage_key)])];
 }
 
-/** How many article photos use this library photo. */
+/** How many article photos and album photos use this library photo. */
 export async function countMediaUses(db: Kysely<DB>, mediaId: number): Promise<number> {
-  const row = await db
-    .selectFrom("article_images")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("media_id", "=", mediaId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const [inArticles, inAlbums] = await Promise.all([
+    db
+      .selectFrom("article_images")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("media_id", "=", mediaId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("album_photos")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("media_id", "=", mediaId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return Number(inArticles.n) + Number(inAlbums.n);
 }
 
 /** Deletes a photo's rows (sizes and details go with it by cascade). The caller checked it is unused. */

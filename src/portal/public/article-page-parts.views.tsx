@@ -27,26 +27,46 @@ export function PrintLinks({ slug }: { slug: string }) {
 }
 
 /**
- * Share links that work without scripts: each service's public share address with the article's
- * canonical URL, plus the URL itself in a read-only field to copy into Zalo or anywhere else.
+ * Sharing, as Vietnamese readers share: the phone's own share sheet (Web Share API, which lists Zalo)
+ * and a copy-link button, both shown by /static/share.js where they work; links to Facebook and to
+ * Zalo's web share page, by e-mail, and the address itself to copy, which work without scripts.
  */
-export function ShareLinks({ url, title }: { url: string; title: string }) {
+export function ShareLinks({
+  url,
+  title,
+  heading = "Chia sẻ bài viết",
+}: {
+  url: string;
+  title: string;
+  heading?: string;
+}) {
   const u = encodeURIComponent(url);
   const links = [
+    { label: "Zalo", href: `https://sp.zalo.me/share_to_zalo?url=${u}&title=${encodeURIComponent(title)}` },
     { label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    {
-      label: "X (Twitter)",
-      href: `https://twitter.com/intent/tweet?url=${u}&text=${encodeURIComponent(title)}`,
-    },
-    { label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     {
       label: "Thư điện tử",
       href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\n${url}`)}`,
     },
   ];
   return (
-    <section class="article-share" aria-labelledby="chia-se">
-      <h2 id="chia-se">Chia sẻ bài viết</h2>
+    <section
+      class="article-share"
+      aria-labelledby="chia-se"
+      data-share=""
+      data-share-url={url}
+      data-share-title={title}
+    >
+      <h2 id="chia-se">{heading}</h2>
+      <p class="share-buttons">
+        <button type="button" class="button primary" data-share-native="" hidden>
+          Chia sẻ…
+        </button>
+        <button type="button" class="button secondary" data-share-copy="" hidden>
+          Chép đường dẫn
+        </button>
+      </p>
+      <p class="hint" role="status" data-share-status="" />
       <ul class="plain-list article-tools">
         {links.map((l) => (
           <li>
@@ -55,16 +75,17 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
               rel="noopener noreferrer"
               target={l.href.startsWith("mailto:") ? undefined : "_blank"}
             >
-              {l.label}
+              {l.label === "Thư điện tử" ? l.label : `Chia sẻ qua ${l.label}`}
               {l.href.startsWith("mailto:") ? null : <span class="visually-hidden"> (mở cửa sổ mới)</span>}
             </a>
           </li>
         ))}
       </ul>
       <div class="field">
-        <label for="duong-dan-bai">Đường dẫn bài viết (sao chép để gửi qua Zalo, tin nhắn…)</label>
+        <label for="duong-dan-bai">Đường dẫn (sao chép để gửi qua Zalo, tin nhắn…)</label>
         <input id="duong-dan-bai" type="url" value={url} readonly />
       </div>
+      <script src="/static/share.js" defer />
     </section>
   );
 }
