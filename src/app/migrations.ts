@@ -12,6 +12,7 @@ import { emulationMigration } from "../emulation/emulation.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
+import { searchTitleVectorMigration } from "../portal/search/search-title-vector.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSessionTables } from "../sessions/sessions.migration.js";
 import { comparableBaseMigration } from "../targets/catalogue/comparable-base.migration.js";
@@ -47,6 +48,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0012-entry-checks": entryChecksMigration(),
     "0013-notice-source-file": noticeSourceMigration(),
     "0014-directive-extensions": directiveExtensionsMigration(dialect),
+    "0022-search-title-vector": searchTitleVectorMigration(dialect),
   };
 }
 

@@ -1,14 +1,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { UnitName } from "../../units/unit-names.repo.js";
+import { postgresTierQueries } from "./postgres-tiers.repo.js";
 import type { ParsedQuery } from "./search.rules.js";
-import {
-  postgresTierQueries,
-  type RankFlag,
-  type SearchFilters,
-  sqliteTierQueries,
-  type Tier,
-} from "./search-engines.js";
+import { type RankFlag, type SearchFilters, sqliteTierQueries, type Tier } from "./search-engines.js";
 import { engineOf } from "./search-index.service.js";
 
 /**

@@ -1,0 +1,178 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { DB } from "../../core/db/schema.js";
+import { type ParsedQuery, tsqueryText } from "./search.rules.js";
+import {
+  keyBounds,
+  type RankFlag,
+  type SearchFilters,
+  type Tier,
+  type TierQueries,
+} from "./search-engines.js";
+import { articleIdOfKey } from "./search-text.rules.js";
+
+/**
+ * The ranking's questions on PostgreSQL, asked so that the planner has no choice to get wrong.
+ *
+ * What makes them slow when left to the planner (BENCHMARKS.md, issue 17): a GIN index knows which
+ * rows hold a lexeme but not where, so every phrase or title test was a second look at the row's
+ * whole tsvector (read from TOAST and decompressed), and with a LIMIT the planner either walked the
+ * rank index testing rows one by one (a full scan when the tier is empty) or read every match and
+ * sorted it (50.000 rows for a common word). Three things remove both:
+ *
+ * - The index answers alone. Two-syllable phrases are pair lexemes of the tsvectors (`tsqueryText`),
+ *   the title has its own column and GIN index (`title_tsv`), and every test a tier makes is "this
+ *   column's index holds this query": required ones in the WHERE, excluded ones as an anti-join on
+ *   the same kind of test. Only phrases of three syllables or more read rows again, among the few
+ *   candidates that hold all their pairs.
+ * - Bounded windows, newest first. The rows are cut by rank key into the newest 1.024, the next
+ *   8.192 and the rest; a tier is read window by window and reading stops once it has what was asked.
+ *   A common word costs a window of 1.024 rows; a rare one the rest of the index, where it has few
+ *   rows anyway.
+ * - An explicit plan: each statement runs with sequential and plain index scans disabled, so every
+ *   test is a bitmap of its GIN index (and the window a bitmap of the rank index), ANDed before any
+ *   row is read; the anti-joins hash their window with enough memory.
+ */
+
+/** Rows in each window but the last, newest first: the newest 1.024, then 8.192 more, then the rest. */
+const WINDOW_ROWS = [1024, 8192];
+
+type Column = "folded_tsv" | "exact_tsv" | "title_tsv";
+
+interface Test {
+  column: Column;
+  query: string;
+}
+
+/** A half-open range of rank keys, `lo` null for "down to the oldest". */
+interface Window {
+  hi: number;
+  lo: number | null;
+}
+
+/** Runs `work` with bitmap scans only and room to hash a window; inside a transaction, restores the settings after. */
+async function withBitmapPlans<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  const force = (trx: Kysely<DB>) =>
+    sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+               set_config('enable_indexonlyscan', 'off', true), set_config('work_mem', '32MB', true)`.execute(
+      trx,
+    );
+  if (!db.isTransaction)
+    return db.transaction().execute(async (trx) => {
+      await force(trx);
+      return work(trx);
+    });
+  const { rows } = await sql<{ s: string; i: string; o: string; w: string }>`
+    SELECT current_setting('enable_seqscan') AS s, current_setting('enable_indexscan') AS i,
+           current_setting('enable_indexonlyscan') AS o, current_setting('work_mem') AS w`.execute(db);
+  const before = rows[0];
+  await force(db);
+  try {
+    return await work(db);
+  } finally {
+    if (before)
+      await sql`SELECT set_config('enable_seqscan', ${before.s}, true), set_config('enable_indexscan', ${before.i}, true),
+                       set_config('enable_indexonlyscan', ${before.o}, true), set_config('work_mem', ${before.w}, true)`.execute(
+        db,
+      );
+  }
+}
+
+export function postgresTierQueries(
+  db: Kysely<DB>,
+  parsed: ParsedQuery,
+  filters: SearchFilters,
+): TierQueries {
+  const base = tsqueryText(parsed.terms.map((t) => t.folded));
+  const boost = parsed.boosts.length > 0 ? tsqueryText(parsed.boosts.map((t) => t.folded)) : null;
+  // Each flag as an index test. Every exact or title match is a match of the folded terms.
+  const flagTests: Record<RankFlag, Test> = {
+    boost: { column: "folded_tsv", query: boost ?? base },
+    exact: { column: "exact_tsv", query: tsqueryText(parsed.terms.map((t) => t.exact)) },
+    title: { column: "title_tsv", query: base },
+  };
+  const { below, atLeast } = keyBounds(filters);
+  const filterParts: RawBuilder<unknown>[] = [];
+  if (filters.categoryId != null) filterParts.push(sql`d.category_id = ${filters.categoryId}`);
+  if (filters.unitId != null) filterParts.push(sql`d.unit_id = ${filters.unitId}`);
+
+  const testSql = (test: Test) => sql`${sql.ref(`d.${test.column}`)} @@ ${test.query}::tsquery`;
+  const windowSql = (alias: "d" | "x", w: Window) => {
+    const key = sql.ref(`${alias}.rank_key`);
+    return w.lo === null ? sql`${key} < ${w.hi}` : sql`${key} >= ${w.lo} AND ${key} < ${w.hi}`;
+  };
+
+  /** The tests a tier's rows pass, and the tests they fail. */
+  function testsOf(tier: Tier): { required: Test[]; excluded: Test[] } {
+    const required: Test[] = [];
+    const excluded: Test[] = [];
+    for (const [flag, wanted] of Object.entries(tier) as [RankFlag, boolean][])
+      (wanted ? required : excluded).push(flagTests[flag]);
+    // Without an exact or title test the folded terms are asked; a required boost joins them.
+    if (!required.some((t) => t.column !== "folded_tsv")) {
+      const ownBoost = required.findIndex((t) => t.column === "folded_tsv");
+      if (ownBoost >= 0) required.splice(ownBoost, 1);
+      required.push({ column: "folded_tsv", query: ownBoost >= 0 && boost ? `${base} & ${boost}` : base });
+    }
+    return { required, excluded };
+  }
+
+  /** Window bounds, newest first, found once per search on the rank index. */
+  let windows: Promise<Window[]> | null = null;
+  const windowsOf = () => {
+    windows ??= (async () => {
+      const out: Window[] = [];
+      let hi = below;
+      let skipped = 0;
+      for (const rows of WINDOW_ROWS) {
+        skipped += rows;
+        const { rows: found } = await sql<{ k: number }>`
+          SELECT rank_key AS k FROM search_documents WHERE rank_key < ${below}
+          ORDER BY rank_key DESC OFFSET ${skipped - 1} LIMIT 1`.execute(db);
+        const lo = found[0]?.k;
+        if (lo === undefined || (atLeast !== null && lo <= atLeast)) break;
+        out.push({ hi, lo });
+        hi = lo;
+      }
+      out.push({ hi, lo: atLeast });
+      return out;
+    })();
+    return windows;
+  };
+
+  /** Rank keys of the tier's rows inside one window, newest first, at most `limit`. */
+  function tierInWindow(tier: Tier, w: Window, limit: number) {
+    const { required, excluded } = testsOf(tier);
+    const where = [...required.map(testSql), windowSql("d", w), ...filterParts];
+    for (const test of excluded)
+      where.push(
+        sql`NOT EXISTS (SELECT 1 FROM search_documents x WHERE x.rank_key = d.rank_key AND ${sql.ref(`x.${test.column}`)} @@ ${test.query}::tsquery AND ${windowSql("x", w)})`,
+      );
+    return sql<{ k: number }>`
+      SELECT d.rank_key AS k FROM search_documents d WHERE ${sql.join(where, sql` AND `)}
+      ORDER BY d.rank_key DESC LIMIT ${limit}`;
+  }
+
+  /** The newest `want` rank keys of the tier (fewer when it has fewer), window by window. */
+  async function newest(tier: Tier, want: number): Promise<number[]> {
+    const all = await windowsOf();
+    return withBitmapPlans(db, async (trx) => {
+      const keys: number[] = [];
+      for (const w of all) {
+        const { rows } = await tierInWindow(tier, w, want - keys.length).execute(trx);
+        for (const r of rows) keys.push(Number(r.k));
+        if (keys.length >= want) break;
+      }
+      return keys;
+    });
+  }
+
+  return {
+    async count(tier, cap) {
+      return (await newest(tier, cap)).length;
+    },
+    async fetch(tier, limit, offset) {
+      const keys = await newest(tier, offset + limit);
+      return keys.slice(offset).map(articleIdOfKey);
+    },
+  };
+}
