@@ -24,17 +24,17 @@ import { articleIdOfKey } from "./search-text.rules.js";
  *   column's index holds this query": required ones in the WHERE, excluded ones as an anti-join on
  *   the same kind of test. Only phrases of three syllables or more read rows again, among the few
  *   candidates that hold all their pairs.
- * - Bounded windows, newest first. The rows are cut by rank key into the newest 1.024, the next
- *   8.192 and the rest; a tier is read window by window and reading stops once it has what was asked.
- *   A common word costs a window of 1.024 rows; a rare one the rest of the index, where it has few
- *   rows anyway.
+ * - Bounded windows, newest first. The rows are cut by rank key into the newest 128, the next 1.024,
+ *   the next 8.192 and the rest; a tier is read window by window and reading stops once it has what
+ *   was asked. A common word costs a window of 128 rows; a rare one the rest of the index, where it
+ *   has few rows anyway. Counting a tier that excludes nothing needs no order and no window.
  * - An explicit plan: each statement runs with sequential and plain index scans disabled, so every
  *   test is a bitmap of its GIN index (and the window a bitmap of the rank index), ANDed before any
  *   row is read; the anti-joins hash their window with enough memory.
  */
 
-/** Rows in each window but the last, newest first: the newest 1.024, then 8.192 more, then the rest. */
-const WINDOW_ROWS = [1024, 8192];
+/** Rows in each window but the last, newest first: the newest 128, then 1.024 and 8.192 more, then the rest. */
+const WINDOW_ROWS = [128, 1024, 8192];
 
 type Column = "folded_tsv" | "exact_tsv" | "title_tsv";
 
@@ -49,11 +49,14 @@ interface Window {
   lo: number | null;
 }
 
-/** Runs `work` with bitmap scans only and room to hash a window; inside a transaction, restores the settings after. */
-async function withBitmapPlans<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` (a whole search) in one transaction where the planner may use bitmap scans only, with
+ * room to sort a window; inside a caller's transaction, restores the settings after.
+ */
+export async function withBitmapPlans<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   const force = (trx: Kysely<DB>) =>
     sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-               set_config('enable_indexonlyscan', 'off', true), set_config('work_mem', '32MB', true)`.execute(
+               set_config('enable_indexonlyscan', 'on', true), set_config('work_mem', '32MB', true)`.execute(
       trx,
     );
   if (!db.isTransaction)
@@ -77,6 +80,7 @@ async function withBitmapPlans<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Prom
   }
 }
 
+/** The tier questions of one search; run them inside `withBitmapPlans`. */
 export function postgresTierQueries(
   db: Kysely<DB>,
   parsed: ParsedQuery,
@@ -116,28 +120,30 @@ export function postgresTierQueries(
     return { required, excluded };
   }
 
-  /** Window bounds, newest first, found once per search on the rank index. */
-  let windows: Promise<Window[]> | null = null;
-  const windowsOf = () => {
-    windows ??= (async () => {
-      const out: Window[] = [];
-      let hi = below;
-      let skipped = 0;
-      for (const rows of WINDOW_ROWS) {
-        skipped += rows;
+  /** Window bounds, newest first, read from the rank index as far as a search needs them. */
+  const windows: Window[] = [];
+  let lastWindowFound = false;
+  async function windowAt(index: number): Promise<Window | null> {
+    while (windows.length <= index && !lastWindowFound) {
+      const hi = windows.at(-1)?.lo ?? below;
+      const rows = WINDOW_ROWS[windows.length];
+      let lo: number | undefined;
+      if (rows !== undefined) {
+        // A walk down the rank index, the one plain index scan a search makes.
+        await sql`SELECT set_config('enable_indexscan', 'on', true)`.execute(db);
         const { rows: found } = await sql<{ k: number }>`
-          SELECT rank_key AS k FROM search_documents WHERE rank_key < ${below}
-          ORDER BY rank_key DESC OFFSET ${skipped - 1} LIMIT 1`.execute(db);
-        const lo = found[0]?.k;
-        if (lo === undefined || (atLeast !== null && lo <= atLeast)) break;
-        out.push({ hi, lo });
-        hi = lo;
+          SELECT rank_key AS k FROM search_documents WHERE rank_key < ${hi}
+          ORDER BY rank_key DESC OFFSET ${rows - 1} LIMIT 1`.execute(db);
+        await sql`SELECT set_config('enable_indexscan', 'off', true)`.execute(db);
+        lo = found[0]?.k;
       }
-      out.push({ hi, lo: atLeast });
-      return out;
-    })();
-    return windows;
-  };
+      if (lo === undefined || (atLeast !== null && lo <= atLeast)) {
+        windows.push({ hi, lo: atLeast });
+        lastWindowFound = true;
+      } else windows.push({ hi, lo });
+    }
+    return windows[index] ?? null;
+  }
 
   /** Rank keys of the tier's rows inside one window, newest first, at most `limit`. */
   function tierInWindow(tier: Tier, w: Window, limit: number) {
@@ -154,20 +160,34 @@ export function postgresTierQueries(
 
   /** The newest `want` rank keys of the tier (fewer when it has fewer), window by window. */
   async function newest(tier: Tier, want: number): Promise<number[]> {
-    const all = await windowsOf();
-    return withBitmapPlans(db, async (trx) => {
-      const keys: number[] = [];
-      for (const w of all) {
-        const { rows } = await tierInWindow(tier, w, want - keys.length).execute(trx);
-        for (const r of rows) keys.push(Number(r.k));
-        if (keys.length >= want) break;
-      }
-      return keys;
-    });
+    const keys: number[] = [];
+    for (let i = 0; keys.length < want; i++) {
+      const w = await windowAt(i);
+      if (!w) break;
+      const { rows } = await tierInWindow(tier, w, want - keys.length).execute(db);
+      for (const r of rows) keys.push(Number(r.k));
+    }
+    return keys;
+  }
+
+  /**
+   * Counts a tier that excludes nothing on the GIN indexes alone: the rank bounds are kept out of the
+   * index (`+ 0`), so the planner has nothing but the GIN bitmaps to start from and reads no row's
+   * text again (pair lexemes answer exactly); the count stops at `cap` rows.
+   */
+  async function countOnIndexes(tests: Test[], cap: number): Promise<number> {
+    const where = [...tests.map(testSql), sql`d.rank_key + 0 < ${below}`, ...filterParts];
+    if (atLeast !== null) where.push(sql`d.rank_key + 0 >= ${atLeast}`);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE ${sql.join(where, sql` AND `)} LIMIT ${cap}) AS t
+    `.execute(db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   return {
     async count(tier, cap) {
+      const { required, excluded } = testsOf(tier);
+      if (excluded.length === 0) return countOnIndexes(required, cap);
       return (await newest(tier, cap)).length;
     },
     async fetch(tier, limit, offset) {
