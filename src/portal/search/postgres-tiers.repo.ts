@@ -19,24 +19,27 @@ import { articleIdOfKey } from "./search-text.rules.js";
  * rank index testing rows one by one (a full scan when the tier is empty) or read every match and
  * sorted it (50.000 rows for a common word). Three things remove both:
  *
- * - The index answers alone. Two-syllable phrases are pair lexemes of the tsvectors (`tsqueryText`),
- *   the title has its own column and GIN index (`title_tsv`), and every test a tier makes is "this
- *   column's index holds this query": required ones in the WHERE, excluded ones as an anti-join on
- *   the same kind of test. Only phrases of three syllables or more read rows again, among the few
- *   candidates that hold all their pairs.
- * - Bounded windows, newest first. The rows are cut by rank key into the newest 128, the next 1.024,
- *   the next 8.192 and the rest; a tier is read window by window and reading stops once it has what
- *   was asked. A common word costs a window of 128 rows; a rare one the rest of the index, where it
- *   has few rows anyway. Counting a tier that excludes nothing needs no order and no window.
- * - An explicit plan: each statement runs with sequential and plain index scans disabled, so every
- *   test is a bitmap of its GIN index (and the window a bitmap of the rank index), ANDed before any
- *   row is read; the anti-joins hash their window with enough memory.
+ * - The index answers more alone. Two-syllable phrases are pair lexemes of the tsvectors
+ *   (`tsqueryText`) and the title has its own column and GIN index (`title_tsv`): counting a tier that
+ *   excludes nothing (the total, "does any match have the reader's spelling / the words in the
+ *   title?") reads the GIN bitmaps and no row's text (the rank bounds are written `+ 0` so that no
+ *   other index can be chosen). Only phrases of three syllables or more read rows again.
+ * - Bounded windows, newest first. The ordered tiers are read in windows of rank keys: the newest
+ *   128 rows, the next 1.024, the next 8.192, then the rest; reading stops once the page is full. A
+ *   common word costs a window of 128 rows; a rare one the rest of the index, where it has few rows.
+ *   Inside a window the planner reads the window's rows by the rank index and tests each, the title
+ *   first (small, inline), the TOASTed columns after: that decompression is the cost that remains.
+ * - An explicit plan: a search is one transaction with sequential and plain index scans disabled
+ *   (bitmap scans only), except the walk down the rank index that finds a window's bound.
  */
 
 /** Rows in each window but the last, newest first: the newest 128, then 1.024 and 8.192 more, then the rest. */
 const WINDOW_ROWS = [128, 1024, 8192];
 
 type Column = "folded_tsv" | "exact_tsv" | "title_tsv";
+
+/** The order a row's tests are written in: the title is small and inline, the others are TOASTed. */
+const COLUMN_COST: Record<Column, number> = { title_tsv: 0, folded_tsv: 1, exact_tsv: 2 };
 
 interface Test {
   column: Column;
@@ -148,11 +151,14 @@ export function postgresTierQueries(
   /** Rank keys of the tier's rows inside one window, newest first, at most `limit`. */
   function tierInWindow(tier: Tier, w: Window, limit: number) {
     const { required, excluded } = testsOf(tier);
-    const where = [...required.map(testSql), windowSql("d", w), ...filterParts];
-    for (const test of excluded)
-      where.push(
-        sql`NOT EXISTS (SELECT 1 FROM search_documents x WHERE x.rank_key = d.rank_key AND ${sql.ref(`x.${test.column}`)} @@ ${test.query}::tsquery AND ${windowSql("x", w)})`,
-      );
+    // Within a window the planner reads the window's rows and tests each: the small inline title
+    // first, the large TOASTed columns last, so that a row failing the title is never decompressed
+    // (PostgreSQL keeps the written order of tests of equal cost).
+    const tests = [
+      ...required.map((test) => ({ test, sql: testSql(test), last: 0 })),
+      ...excluded.map((test) => ({ test, sql: sql`NOT (${testSql(test)})`, last: 1 })),
+    ].sort((a, b) => COLUMN_COST[a.test.column] - COLUMN_COST[b.test.column] || a.last - b.last);
+    const where = [windowSql("d", w), ...filterParts, ...tests.map((t) => t.sql)];
     return sql<{ k: number }>`
       SELECT d.rank_key AS k FROM search_documents d WHERE ${sql.join(where, sql` AND `)}
       ORDER BY d.rank_key DESC LIMIT ${limit}`;
