@@ -197,6 +197,10 @@ export async function rebuildSearchIndex(
   options: { onProgress?: RebuildProgress } = {},
 ): Promise<number> {
   const engine = engineOf(db);
+  // The GIN indexes are dropped for the build: never outside a transaction, or a failure would leave
+  // the table without them.
+  if (engine === "postgres" && !db.isTransaction)
+    return db.transaction().execute((trx) => rebuildSearchIndex(trx, options));
   const visible = [...READER_VISIBLE_STATUSES];
   const counted = await db
     .selectFrom("articles")
