@@ -16,6 +16,7 @@ import { handoversMigration } from "../handovers/handovers.migration.js";
 import { albumsMigration } from "../portal/albums/albums.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
+import { searchTitleVectorMigration } from "../portal/search/search-title-vector.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSiteSettingsTable } from "../portal/site/site-settings.migration.js";
 import { createCalendarTables } from "../sessions/calendar/calendar-entries.migration.js";
@@ -53,14 +54,6 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0012-entry-checks": entryChecksMigration(),
     "0013-notice-source-file": noticeSourceMigration(),
     "0014-directive-extensions": directiveExtensionsMigration(dialect),
-    // The leaders' calendar (sessions) and the site's identity (portal), added together.
-    "0020-calendar-site": {
-      async up(db) {
-        await createCalendarTables(db, dialect);
-        await createSiteSettingsTable(db);
-      },
-    },
-    "0019-feedback": feedbackMigration(dialect),
     // Public accountability: a notice its owner publishes, and the progress reports marked public.
     "0016-public-notices": {
       async up(db) {
@@ -68,7 +61,16 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
         await addPublicReportFlag(db);
       },
     },
+    "0019-feedback": feedbackMigration(dialect),
+    // The leaders' calendar (sessions) and the site's identity (portal), added together.
+    "0020-calendar-site": {
+      async up(db) {
+        await createCalendarTables(db, dialect);
+        await createSiteSettingsTable(db);
+      },
+    },
     "0021-albums": albumsMigration(dialect),
+    "0022-search-title-vector": searchTitleVectorMigration(dialect),
   };
 }
 

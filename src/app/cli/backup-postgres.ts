@@ -53,7 +53,7 @@ async function connect(url: string): Promise<pg.Client> {
 }
 
 /** The ordinary tables of the public schema, without Kysely's, sorted by name. */
-async function appTables(client: pg.Client): Promise<string[]> {
+export async function appTables(client: pg.Client): Promise<string[]> {
   const result = await client.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
@@ -62,7 +62,7 @@ async function appTables(client: pg.Client): Promise<string[]> {
 }
 
 /** The columns COPY reads and writes: stored ones, in their order (generated columns are computed). */
-async function tableColumns(client: pg.Client, table: string): Promise<string[]> {
+export async function tableColumns(client: pg.Client, table: string): Promise<string[]> {
   const result = await client.query<{ name: string }>(
     `select a.attname as name from pg_attribute a
       where a.attrelid = ('public.' || quote_ident($1))::regclass and a.attnum > 0
@@ -204,29 +204,34 @@ export async function restorePostgres(url: string, source: string, content: Post
       ]);
     }
     // Never behind a column it numbers, whatever the manifest says: the next id is always fresh.
-    const owned = await client.query<{ table: string; column: string; sequence: string }>(
-      `select t.relname as table, a.attname as column, s.relname as sequence from pg_depend d
-         join pg_class s on s.oid = d.objid and s.relkind = 'S'
-         join pg_class t on t.oid = d.refobjid
-         join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
-         join pg_namespace n on n.oid = s.relnamespace
-        where n.nspname = 'public' and d.deptype in ('a', 'i')`,
-    );
-    for (const { table, column, sequence } of owned.rows) {
-      const seq = `public.${client.escapeIdentifier(sequence)}`;
-      await client.query(
-        `select setval($1::regclass, m.top) from
-           (select max(${client.escapeIdentifier(column)})::bigint as top from public.${client.escapeIdentifier(table)}) m,
-           ${seq} s
-          where m.top is not null and (m.top > s.last_value or (m.top = s.last_value and not s.is_called))`,
-        [seq],
-      );
-    }
+    await setSequencesPastMax(client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+/** Moves every sequence owned by a column past the column's highest value, so the next id is fresh. */
+export async function setSequencesPastMax(client: pg.Client): Promise<void> {
+  const owned = await client.query<{ table: string; column: string; sequence: string }>(
+    `select t.relname as table, a.attname as column, s.relname as sequence from pg_depend d
+       join pg_class s on s.oid = d.objid and s.relkind = 'S'
+       join pg_class t on t.oid = d.refobjid
+       join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+       join pg_namespace n on n.oid = s.relnamespace
+      where n.nspname = 'public' and d.deptype in ('a', 'i')`,
+  );
+  for (const { table, column, sequence } of owned.rows) {
+    const seq = `public.${client.escapeIdentifier(sequence)}`;
+    await client.query(
+      `select setval($1::regclass, m.top) from
+         (select max(${client.escapeIdentifier(column)})::bigint as top from public.${client.escapeIdentifier(table)}) m,
+         ${seq} s
+        where m.top is not null and (m.top > s.last_value or (m.top = s.last_value and not s.is_called))`,
+      [seq],
+    );
   }
 }

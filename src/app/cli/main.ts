@@ -12,9 +12,12 @@ import { vnDateString } from "../../core/format/vi-date.js";
 import { AppError } from "../../core/http/errors.js";
 import { useVietnameseZodMessages } from "../../core/validation/zod-messages.js";
 import { loadDemoIfEmpty, resetDemo } from "../../demo/demo-loader.js";
+import { rebuildSearchIndex } from "../../portal/search/search-index.service.js";
 import { migrateToLatest } from "../migrations.js";
 import { startServer } from "../server.js";
 import { createBackup, restoreBackup } from "./backup.js";
+import { copyToPostgres } from "./copy-to.js";
+import { terminalProgress } from "./progress.js";
 
 /** Opens the configured database with migrations applied, runs `body`, and closes it. */
 async function withDatabase(body: (database: Database) => Promise<void>): Promise<void> {
@@ -194,6 +197,59 @@ program
       });
       console.log(`restored the backup of ${manifest.createdAt} (${manifest.files.length} files checked)`);
     }),
+  );
+
+program
+  .command("search-index")
+  .description("rebuild the search index of the portal's articles, with a progress bar")
+  .action(() =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        const progress = terminalProgress();
+        let started = false;
+        const written = await database.db.transaction().execute((trx) =>
+          rebuildSearchIndex(trx, {
+            onProgress: (read, total) => {
+              if (!started) progress.start("search index", total);
+              started = true;
+              progress.update(read);
+            },
+          }),
+        );
+        progress.stop();
+        console.log(`search index rebuilt: ${written} articles`);
+      }),
+    ),
+  );
+
+program
+  .command("copy-to <databaseUrl>")
+  .description(
+    "copy this SQLite installation into an EMPTY PostgreSQL database (postgres://…), then check every table (stop the app first)",
+  )
+  .action((databaseUrl: string) =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        if (!/^postgres(ql)?:\/\//.test(databaseUrl)) fail("copy-to needs a postgres://… address");
+        const report = await copyToPostgres({
+          source: database,
+          targetUrl: databaseUrl,
+          progress: terminalProgress(),
+        });
+        const differing = report.tables.filter((t) => !t.same);
+        for (const t of differing)
+          console.error(
+            `differs: ${t.table} (SQLite ${t.sqliteRows} rows, PostgreSQL ${t.postgresRows} rows)`,
+          );
+        if (differing.length > 0)
+          fail(`${differing.length} tables differ after the copy; do not switch to the copy`);
+        const rows = report.tables.reduce((n, t) => n + t.postgresRows, 0);
+        console.log(
+          `copied ${report.tables.length} tables (${rows} rows), every row count and checksum agrees; search index: ${report.searchDocuments} articles`,
+        );
+        console.log("media files stay in DATA_DIR; start the app with DATABASE_URL set to the new database");
+      }),
+    ),
   );
 
 await program.parseAsync(process.argv);

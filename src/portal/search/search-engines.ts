@@ -1,12 +1,12 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { type ParsedQuery, tsqueryText } from "./search.rules.js";
+import type { ParsedQuery } from "./search.rules.js";
 import { ftsAllMarked, ftsAllPhrases } from "./search-fts.rules.js";
 import { articleIdOfKey, rankKeyAt } from "./search-text.rules.js";
 
 /**
  * The two engines behind one small interface, so the ranking algorithm (search.repo.ts) is written
- * once. Every question is about a "tier": the matches that do (true) or do not (false) have each
+ * once (PostgreSQL's half is postgres-tiers.repo.ts). Every question is about a "tier": the matches that do (true) or do not (false) have each
  * ranking property. Both engines read candidates newest first by rank key and stop at the LIMIT.
  */
 
@@ -34,7 +34,7 @@ export interface TierQueries {
 }
 
 /** Rank-key bounds of the filters: visible now, and inside the date range. */
-function keyBounds(filters: SearchFilters): { below: number; atLeast: number | null } {
+export function keyBounds(filters: SearchFilters): { below: number; atLeast: number | null } {
   let below = rankKeyAt(filters.nowIso);
   if (filters.toIso) below = Math.min(below, rankKeyAt(filters.toIso));
   return { below, atLeast: filters.fromIso ? rankKeyAt(filters.fromIso) : null };
@@ -97,80 +97,6 @@ export function sqliteTierQueries(db: Kysely<DB>, parsed: ParsedQuery, filters: 
         SELECT rowid AS k FROM article_search WHERE ${where(tier)} ORDER BY rowid DESC LIMIT ${limit} OFFSET ${offset}
       `.execute(db);
       return rows.map((r) => articleIdOfKey(Number(r.k)));
-    },
-  };
-}
-
-// ---- PostgreSQL: tsvector columns of search_documents, GIN indexes, rank_key b-tree ------------
-
-export function postgresTierQueries(
-  db: Kysely<DB>,
-  parsed: ParsedQuery,
-  filters: SearchFilters,
-): TierQueries {
-  const folded = parsed.terms.map((t) => t.folded);
-  const baseQuery = tsqueryText(folded);
-  // Folded-side tests join the base tsquery (one GIN lookup); the exact side has its own column.
-  const foldedFlags: Partial<Record<RankFlag, string>> = { title: tsqueryText(folded, "A") };
-  if (parsed.boosts.length > 0) foldedFlags.boost = tsqueryText(parsed.boosts.map((t) => t.folded));
-  const exactQuery = tsqueryText(parsed.terms.map((t) => t.exact));
-  const { below, atLeast } = keyBounds(filters);
-  // Visible now, inside the dates, in the category and unit asked for: part of every statement.
-  const filterParts: RawBuilder<unknown>[] = [sql`rank_key < ${below}`];
-  if (atLeast !== null) filterParts.push(sql`rank_key >= ${atLeast}`);
-  if (filters.categoryId != null) filterParts.push(sql`category_id = ${filters.categoryId}`);
-  if (filters.unitId != null) filterParts.push(sql`unit_id = ${filters.unitId}`);
-
-  const where = (tier: Tier): RawBuilder<unknown> => {
-    let foldedText = `(${baseQuery})`;
-    const parts: RawBuilder<unknown>[] = [];
-    for (const [flag, wanted] of Object.entries(tier) as [RankFlag, boolean][]) {
-      if (flag === "exact") {
-        parts.push(
-          wanted ? sql`exact_tsv @@ ${exactQuery}::tsquery` : sql`NOT (exact_tsv @@ ${exactQuery}::tsquery)`,
-        );
-      } else {
-        foldedText += wanted ? ` & (${foldedFlags[flag]})` : ` & !(${foldedFlags[flag]})`;
-      }
-    }
-    return sql.join([sql`folded_tsv @@ ${foldedText}::tsquery`, ...parts, ...filterParts], sql` AND `);
-  };
-
-  /**
-   * "Does any match have the reader's own spelling?": the exact column alone (every exact match is a
-   * folded match), through its GIN index. Left to itself, the planner takes the word statistics of an
-   * absent spelling ("phuong" typed without accents) for a few hundred rows and, under the LIMIT,
-   * reads the whole table sequentially to find none (1,2–1,7 s at 100.000 articles). A bitmap scan
-   * answers from the index either way: at once when the spelling is absent, from the first heap page
-   * when it is common.
-   */
-  const hasExactMatch = () =>
-    db.transaction().execute(async (trx) => {
-      await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
-        trx,
-      );
-      const where = sql.join([sql`exact_tsv @@ ${exactQuery}::tsquery`, ...filterParts], sql` AND `);
-      const { rows } = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM (SELECT 1 FROM search_documents WHERE ${where} LIMIT 1) AS t
-      `.execute(trx);
-      return Number(rows[0]?.n ?? 0);
-    });
-
-  return {
-    async count(tier, cap) {
-      const flags = Object.keys(tier);
-      if (cap === 1 && flags.length === 1 && tier.exact === true && !db.isTransaction) return hasExactMatch();
-      const { rows } = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM (SELECT 1 FROM search_documents WHERE ${where(tier)} LIMIT ${cap}) AS t
-      `.execute(db);
-      return Number(rows[0]?.n ?? 0);
-    },
-    async fetch(tier, limit, offset) {
-      const { rows } = await sql<{ id: number }>`
-        SELECT article_id AS id FROM search_documents WHERE ${where(tier)}
-        ORDER BY rank_key DESC LIMIT ${limit} OFFSET ${offset}
-      `.execute(db);
-      return rows.map((r) => Number(r.id));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { DialectName } from "../../core/db/dialect.js";
 import type { DB } from "../../core/db/schema.js";
 import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
 import { markTokens, metaTokens } from "./search-fts.rules.js";
+import { createSearchGinIndexes, dropSearchGinIndexes } from "./search-gin.repo.js";
 import {
   htmlToText,
   type IndexStreams,
@@ -119,10 +120,11 @@ async function insertEntries(
       const { title, body } = e.streams;
       const a = e.article;
       return sql`(${a.id}, ${a.published_at}, ${e.key}, ${a.unit_id}, ${a.category_id}, ${at},
-        ${tsvectorLiteral(title.folded, body.folded)}::tsvector, ${tsvectorLiteral(title.exact, body.exact)}::tsvector)`;
+        ${tsvectorLiteral(title.folded, body.folded)}::tsvector, ${tsvectorLiteral(title.exact, body.exact)}::tsvector,
+        ${tsvectorLiteral(title.folded, [])}::tsvector)`;
     });
     await sql`
-      INSERT INTO search_documents (article_id, published_at, rank_key, unit_id, category_id, indexed_at, folded_tsv, exact_tsv)
+      INSERT INTO search_documents (article_id, published_at, rank_key, unit_id, category_id, indexed_at, folded_tsv, exact_tsv, title_tsv)
       VALUES ${sql.join(rows)}
     `.execute(db);
     return;
@@ -148,14 +150,20 @@ function selectSource(db: Kysely<DB>) {
 
 /** Entries for the rows that should be indexed (a visible status and a publish time). */
 async function entriesOf(db: Kysely<DB>, rows: (SourceArticle & { status: string })[]): Promise<Entry[]> {
-  const indexed = rows.filter((r) => isIndexed(r.status) && r.published_at !== null);
   const captions = await captionsOfArticles(
     db,
-    indexed.map((r) => r.id),
+    rows.map((r) => r.id),
   );
-  return indexed.map((r) =>
-    entryOf({ ...r, published_at: r.published_at as string }, captions.get(r.id) ?? []),
-  );
+  return entriesWithCaptions(rows, captions);
+}
+
+function entriesWithCaptions(
+  rows: (SourceArticle & { status: string })[],
+  captions: Map<number, string[]>,
+): Entry[] {
+  return rows
+    .filter((r) => isIndexed(r.status) && r.published_at !== null)
+    .map((r) => entryOf({ ...r, published_at: r.published_at as string }, captions.get(r.id) ?? []));
 }
 
 /**
@@ -172,31 +180,69 @@ export async function reindexArticle(db: Kysely<DB>, articleId: number): Promise
 
 const REBUILD_BATCH = 500;
 
+/** How far a rebuild has come: articles read so far out of all readers can see. */
+export type RebuildProgress = (read: number, total: number) => void;
+
 /**
  * Empties the index and indexes every article again, in batches of 500 (memory stays flat on 100.000
- * articles). For the demo loader, imports and repairs; returns how many articles were indexed. Wrap
- * it in a transaction when readers must not see a half-built index.
+ * articles). For the demo loader, imports, `giaoban search-index` and repairs; returns how many
+ * articles were indexed. Wrap it in a transaction when readers must not see a half-built index.
+ *
+ * While the database writes one batch, the next one is read and tokenised: on PostgreSQL the
+ * server's work and the app's overlap. PostgreSQL's GIN indexes are dropped first and built once at
+ * the end (search-gin.repo.ts).
  */
-export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
+export async function rebuildSearchIndex(
+  db: Kysely<DB>,
+  options: { onProgress?: RebuildProgress } = {},
+): Promise<number> {
   const engine = engineOf(db);
-  await db.deleteFrom("search_documents").execute();
-  if (engine === "sqlite") await sql`DELETE FROM article_search`.execute(db);
+  // The GIN indexes are dropped for the build: never outside a transaction, or a failure would leave
+  // the table without them.
+  if (engine === "postgres" && !db.isTransaction)
+    return db.transaction().execute((trx) => rebuildSearchIndex(trx, options));
+  const visible = [...READER_VISIBLE_STATUSES];
+  const counted = await db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "in", visible)
+    .executeTakeFirst();
+  const total = Number(counted?.n ?? 0);
+  if (engine === "postgres") {
+    await sql`TRUNCATE search_documents`.execute(db);
+    await dropSearchGinIndexes(db);
+  } else {
+    await db.deleteFrom("search_documents").execute();
+    await sql`DELETE FROM article_search`.execute(db);
+  }
   const at = new Date().toISOString();
-  let written = 0;
-  let afterId = 0;
-  for (;;) {
-    const rows = await selectSource(db)
+  const readAfter = (afterId: number) =>
+    selectSource(db)
       .where("id", ">", afterId)
-      .where("status", "in", [...READER_VISIBLE_STATUSES])
+      .where("status", "in", visible)
       .orderBy("id")
       .limit(REBUILD_BATCH)
       .execute();
-    if (rows.length === 0) break;
-    const entries = await entriesOf(db, rows);
-    await insertEntries(db, engine, entries, at);
+  let written = 0;
+  let read = 0;
+  let rows = await readAfter(0);
+  let entries = await entriesOf(db, rows);
+  while (rows.length > 0) {
+    read += rows.length;
+    const next = await readAfter((rows[rows.length - 1] as SourceArticle).id);
+    const nextCaptions = await captionsOfArticles(
+      db,
+      next.map((r) => r.id),
+    );
+    const writing = insertEntries(db, engine, entries, at);
+    const nextEntries = entriesWithCaptions(next, nextCaptions);
+    await writing;
     written += entries.length;
-    afterId = (rows[rows.length - 1] as SourceArticle).id;
+    options.onProgress?.(read, total);
+    rows = next;
+    entries = nextEntries;
   }
+  if (engine === "postgres") await createSearchGinIndexes(db);
   // One segment per token list: queries then seek in one list instead of merging many (~25% faster
   // at 100.000 articles); later single-article updates are merged in by FTS5 as it goes.
   if (engine === "sqlite")

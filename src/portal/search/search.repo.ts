@@ -1,13 +1,14 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { UnitName } from "../../units/unit-names.repo.js";
+import { postgresTierQueries, withBitmapPlans } from "./postgres-tiers.repo.js";
 import type { ParsedQuery } from "./search.rules.js";
 import {
-  postgresTierQueries,
   type RankFlag,
   type SearchFilters,
   sqliteTierQueries,
   type Tier,
+  type TierQueries,
 } from "./search-engines.js";
 import { engineOf } from "./search-index.service.js";
 
@@ -57,10 +58,17 @@ export async function searchArticleIds(
   page: { limit: number; offset: number },
 ): Promise<SearchPage> {
   if (parsed.terms.length === 0) return { ids: [], total: 0, more: false };
-  const engine =
-    engineOf(db) === "postgres"
-      ? postgresTierQueries(db, parsed, filters)
-      : sqliteTierQueries(db, parsed, filters);
+  if (engineOf(db) === "postgres")
+    return withBitmapPlans(db, (trx) => rankedPage(postgresTierQueries(trx, parsed, filters), parsed, page));
+  return rankedPage(sqliteTierQueries(db, parsed, filters), parsed, page);
+}
+
+/** The ranking itself, on either engine's tier questions. */
+async function rankedPage(
+  engine: TierQueries,
+  parsed: ParsedQuery,
+  page: { limit: number; offset: number },
+): Promise<SearchPage> {
   const counted = await engine.count({}, MAX_RESULTS + 1);
   const reachable = Math.min(counted, MAX_RESULTS);
   const result = { ids: [] as number[], total: counted, more: counted > MAX_RESULTS };

@@ -50,8 +50,12 @@ describe("reading a query", () => {
   it("quotes every token for the engines, so nothing typed is syntax", () => {
     expect(ftsAllPhrases([["thuong", "thanh"], ["or"]])).toBe('"thuong thanh" AND "or"');
     expect(ftsAllMarked("exact", [["thượng", "thanh"], ['"']])).toBe('"_thượng _thanh" AND "_"""');
-    expect(tsqueryText([["thuong", "thanh"], ["or"]])).toBe("('thuong' <-> 'thanh') & ('or')");
-    expect(tsqueryText([["thanh"]], "A")).toBe("('thanh':A)");
+    expect(tsqueryText([["thuong", "thanh"], ["or"]])).toBe("('thuong thanh') & ('or')");
+    expect(tsqueryText([["it's"]])).toBe("('it''s')");
+  });
+
+  it("asks a longer phrase as the chain of its pairs", () => {
+    expect(tsqueryText([["ket", "qua", "thuc", "hien"]])).toBe("('ket qua' <-> 'qua thuc' <-> 'thuc hien')");
   });
 });
 
@@ -76,8 +80,10 @@ describe("index tokens", () => {
     expect(htmlToText("<p>Một &amp; hai</p><ul><li>ba&nbsp;bốn</li></ul>")).toBe("Một & hai\nba bốn");
   });
 
-  it("writes tsvectors with explicit positions, title weighted A, a gap before the body", () => {
-    expect(tsvectorLiteral(["thuong", "thanh"], ["thanh", "pho"])).toBe("'thuong':1A 'thanh':2A,4 'pho':5");
+  it("writes tsvectors with explicit positions, title weighted A, a gap before the body, and pairs", () => {
+    expect(tsvectorLiteral(["thuong", "thanh"], ["thanh", "pho"])).toBe(
+      "'thuong':1A 'thuong thanh':1A 'thanh':2A,4 'thanh pho':4 'pho':5",
+    );
   });
 
   it("cuts streams where PostgreSQL would drop positions, the same on both streams", () => {

@@ -1,4 +1,4 @@
-import { foldToken, quoteLexeme, tokenize } from "./search-text.rules.js";
+import { foldToken, pairLexeme, quoteLexeme, tokenize } from "./search-text.rules.js";
 
 /**
  * What a reader's query means, as pure functions: which words must appear, which must appear side
@@ -103,10 +103,18 @@ export function isEmptyQuery(parsed: ParsedQuery): boolean {
 // ---- PostgreSQL tsquery ------------------------------------------------------------------------
 
 /**
- * A tsquery literal requiring every phrase: `('thuong' <-> 'thanh') & ('ho')`; with `weight`, each
- * lexeme must come from that part of the document (A: the title).
+ * A tsquery literal requiring every phrase, written in the index's pair lexemes (see
+ * `tsvectorLiteral`): a word is itself, a two-word phrase its pair, a longer phrase the chain of its
+ * pairs: `('thuong thanh') & ('ho')`, `('ket qua' <-> 'qua thuc')`.
  */
-export function tsqueryText(phrases: string[][], weight?: "A"): string {
-  const suffix = weight ? `:${weight}` : "";
-  return phrases.map((p) => `(${p.map((t) => `${quoteLexeme(t)}${suffix}`).join(" <-> ")})`).join(" & ");
+export function tsqueryText(phrases: string[][]): string {
+  return phrases.map((p) => `(${phraseQuery(p)})`).join(" & ");
+}
+
+function phraseQuery(tokens: string[]): string {
+  if (tokens.length < 2) return tokens.map(quoteLexeme).join("");
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++)
+    pairs.push(quoteLexeme(pairLexeme(tokens[i] as string, tokens[i + 1] as string)));
+  return pairs.join(" <-> ");
 }
