@@ -6,8 +6,8 @@ import { registerArticleApi } from "./articles/articles.api.js";
 import { registerAdminArticleRoutes } from "./editorial/articles-admin.routes.js";
 import { registerMediaRoutes } from "./media/media.routes.js";
 import { registerPublicArticleRoutes } from "./public/articles-public.routes.js";
-import { registerSiteSettingsRoutes } from "./site/site-settings.routes.js";
 import { NO_PORTAL_EXTENSIONS, type PortalExtensions } from "./public/portal-sections.extension.js";
+import { registerSiteSettingsRoutes } from "./site/site-settings.routes.js";
 
 /** Portal pages, the editor's area, uploaded media and the articles API. */
 export function registerPortalRoutes(

@@ -451,6 +451,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{code}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * So sánh một chỉ tiêu giữa các đơn vị qua các kỳ
+         * @description So sánh một chỉ tiêu giữa các đơn vị qua các năm (hoặc quý, tháng, lũy kế): chỉ số liệu đã phê duyệt (số chính thức, nếu không có thì số ước), kèm dòng gộp của các đơn vị theo danh mục (tổng với chỉ tiêu số lượng; bình quân gia quyền theo dân số với tỷ lệ, bình quân cộng khi thiếu quyền số). Dòng gộp chỉ có số khi mọi đơn vị đã có số liệu của kỳ.
+         *
+         *     **Access:** `result.read` or `result.enter` on every unit asked (unit_admin, data_officer, department_officer, leader, viewer).
+         */
+        get: operations["getIndicatorComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{id}/report": {
         parameters: {
             query?: never;
@@ -1235,6 +1257,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A proof-of-work challenge for one feedback
+         * @description A proof-of-work challenge (ALTCHA, PBKDF2/SHA-256) to solve before sending a feedback; valid 20 minutes, once.
+         *
+         *     **Access:** Anyone.
+         */
+        get: operations["getFeedbackChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback queue of the caller's wards, newest first
+         * @description **Access:** `feedback.handle` (unit_admin, leader, data_officer): only the queues of the caller's units.
+         */
+        get: operations["listFeedback"];
+        put?: never;
+        /**
+         * Send a citizen's feedback (phản ánh, kiến nghị)
+         * @description Send a feedback to a ward's queue. The sender's name and contact are seen only by the ward's officers.
+         *
+         *     **Access:** Anyone, without an account; at most 5 an hour and 20 a day from one address.
+         */
+        post: operations["createFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A feedback's state and the public answer, by its tracking code
+         * @description **Access:** Anyone holding the code; nothing of the sender is returned.
+         */
+        get: operations["trackFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feedback with its sender's details (the ward's officers)
+         * @description **Access:** `feedback.handle` on the feedback's ward (or a unit above it).
+         */
+        get: operations["getFeedbackRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}/handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a feedback's state, handling organisation, answer and whether the answer is published
+         * @description **Access:** `feedback.handle` on the feedback's ward. Audited.
+         */
+        post: operations["handleFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{code}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a feedback, mark it spam, or show it again
+         * @description **Access:** `feedback.moderate` (unit_admin, leader) on the feedback's ward. Audited.
+         */
+        post: operations["moderateFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}/article-draft": {
         parameters: {
             query?: never;
@@ -1892,6 +2042,53 @@ export interface components {
         };
         ResultIdsWithReason: components["schemas"]["ResultIds"] & {
             reason: string;
+        };
+        IndicatorComparison: {
+            indicator: {
+                id: number;
+                code: string;
+                name: string;
+                unitOfMeasure: string;
+                direction: string;
+                /**
+                 * @description Cách gộp các đơn vị: `sum` tổng, `weighted_mean` bình quân, `none` không gộp.
+                 * @enum {string}
+                 */
+                rule: "sum" | "weighted_mean" | "none";
+            };
+            from: number;
+            to: number;
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            rows: {
+                unitId: number;
+                name: string;
+                cells: {
+                    /** @description Làm tròn theo `precision` của chỉ tiêu; null: chưa có. */
+                    value: number | null;
+                    /** @description true: số ước thực hiện (không có số chính thức). */
+                    estimate: boolean;
+                }[];
+            }[];
+            whole: {
+                label: string;
+                parentId: number | null;
+                cells: {
+                    /** @description Làm tròn theo `precision` của chỉ tiêu; null: chưa có. */
+                    value: number | null;
+                    /** @description true: số ước thực hiện (không có số chính thức). */
+                    estimate: boolean;
+                    /**
+                     * @description Cách tính thực tế; null khi chưa đủ số liệu của mọi đơn vị hoặc không gộp.
+                     * @enum {string|null}
+                     */
+                    method: "sum" | "weighted_mean" | "mean" | null;
+                    /** @description Số đơn vị có số liệu của kỳ. */
+                    present: number;
+                }[];
+            };
         };
         DataValue: {
             /**
@@ -3036,6 +3233,110 @@ export interface components {
             legalBasis: string;
             /** @description Directives whose assigning unit no longer exists: the unit taking the assigning side, the receiving unit (default) or a unit above it. */
             assigningUnitId?: number | null;
+        };
+        FeedbackChallenge: {
+            parameters: {
+                [key: string]: unknown;
+            };
+            signature?: string;
+        };
+        FeedbackCreated: {
+            /** @example PA-7K3M9Q */
+            code: string;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            /**
+             * @description The last day to answer (10 working days).
+             * @example 2026-12-21
+             */
+            answerDue: string;
+            trackUrl: string;
+        };
+        FeedbackInput: {
+            /** @description The ward or commune (existing today) whose queue it goes to. */
+            unitId: number;
+            /** @enum {string} */
+            topic: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+            place: string;
+            text: string;
+            /** @default null */
+            senderName?: string | null;
+            /**
+             * @description Phone or e-mail; required when `wantsReply` is true.
+             * @default null
+             */
+            senderContact?: string | null;
+            /** @default false */
+            wantsReply?: boolean;
+            /** @description Must be true: the sender agrees to the processing of the personal data given, as the form's notice states. */
+            consent: boolean;
+            /**
+             * @description Leave empty (a field people never see; automated senders fill it in).
+             * @default
+             */
+            website?: string;
+            /** @description The proof of work: base64 of `{ challenge, solution }` for a challenge from `GET /api/v1/feedback-challenge`, solved with ALTCHA (altcha-lib `solveChallenge`). Each challenge is accepted once. */
+            altcha: string;
+            /** @default [] */
+            photos?: {
+                /** @default  */
+                name?: string;
+                /** @description The photo's bytes in base64 (JPEG, PNG or WebP). */
+                data: string;
+            }[];
+        };
+        PublicFeedback: {
+            code: string;
+            unitName: string;
+            /** @enum {string} */
+            topic: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+            place: string;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            receivedAt: string;
+            answerDue: string;
+            /** @description The ward's answer, when the ward chose to publish it. */
+            answer: string | null;
+            answeredAt: string | null;
+        };
+        FeedbackRecord: {
+            code: string;
+            unitId: number;
+            unitName: string;
+            /** @enum {string} */
+            topic: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+            place: string;
+            text: string;
+            senderName: string | null;
+            senderContact: string | null;
+            wantsReply: boolean;
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            /** @enum {string} */
+            visibility: "visible" | "hidden" | "spam";
+            organisationId: number | null;
+            organisationName: string | null;
+            answer: string | null;
+            answerPublic: boolean;
+            answeredAt: string | null;
+            answerDue: string;
+            overdue: boolean;
+            receivedAt: string;
+            photoCount: number;
+        };
+        FeedbackHandling: {
+            /** @enum {string} */
+            state: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+            /** @default null */
+            organisationId?: number | null;
+            /** @default null */
+            answer?: string | null;
+            /** @default false */
+            answerPublic?: boolean;
+        };
+        FeedbackModeration: {
+            /** @enum {string} */
+            visibility: "visible" | "hidden" | "spam";
         };
         SessionArticleDraft: {
             id: number;
@@ -4619,6 +4920,80 @@ export interface operations {
                 };
             };
             /** @description Dữ liệu không hợp lệ, kèm đường dẫn trường (`body.values.0.value`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIndicatorComparison: {
+        parameters: {
+            query?: {
+                /** @description Mã (id) các đơn vị, cách nhau bởi dấu phẩy. Bỏ trống: các đơn vị trực thuộc đơn vị được phân quyền của người gọi (tại cuối năm `to`). */
+                units?: string;
+                /** @description Năm đầu (mặc định: `to` − 4). */
+                from?: string;
+                /** @description Năm cuối (mặc định: năm gần nhất có số liệu đã phê duyệt). */
+                to?: string;
+                /** @description Cột theo năm (mặc định), quý, tháng hoặc lũy kế n tháng đầu năm. */
+                columns?: "year" | "quarter" | "month" | "cumulative";
+                /** @description `name` (mặc định) hoặc mã kỳ của một cột (`2019`) để sắp xếp các dòng. */
+                sort?: string;
+                /** @description Chiều sắp xếp (mặc định `asc`). */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                /** @description Mã chỉ tiêu (hoặc id). */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng so sánh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IndicatorComparison"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có đơn vị được hỏi. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chỉ tiêu, năm, cột hoặc danh sách đơn vị không hợp lệ (kèm đường dẫn trường). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7718,6 +8093,341 @@ export interface operations {
                 };
             };
             /** @description Invalid decisions (field paths such as `decisions.0.toUnitIds`); nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFeedbackChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge (ALTCHA v2 format). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackChallenge"];
+                };
+            };
+            /** @description Too many challenges for this address lately; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFeedback: {
+        parameters: {
+            query?: {
+                /** @description Only this ward's queue. */
+                unit?: number;
+                state?: "new" | "in_progress" | "answered" | "rejected" | "transferred";
+                topic?: "urban_order" | "environment" | "traffic_infrastructure" | "security" | "land_construction" | "administrative_procedure" | "health_education" | "other";
+                visibility?: "visible" | "hidden" | "spam";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Feedbacks with their senders' details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackInput"];
+            };
+        };
+        responses: {
+            /** @description The tracking code and the answer deadline. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackCreated"];
+                    };
+                };
+            };
+            /** @description Invalid fields, the honeypot filled in, or no valid proof of work (`error.fields` by path). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many feedbacks from this address; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trackFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback as the public sees it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PublicFeedback"];
+                    };
+                };
+            };
+            /** @description No feedback has this code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFeedbackRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such feedback, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    handleFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackHandling"];
+            };
+        };
+        responses: {
+            /** @description The feedback after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such feedback, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No answer for a closing state or a published answer, or an organisation of another unit. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    moderateFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackModeration"];
+            };
+        };
+        responses: {
+            /** @description The feedback after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FeedbackRecord"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such feedback, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
             422: {
                 headers: {
                     [name: string]: unknown;

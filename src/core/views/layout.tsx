@@ -5,9 +5,9 @@ import { formatViNumber } from "../format/vi-number.js";
 import type { RequestAuth } from "../http/env.js";
 import { ADMIN_NAV, type AdminNavGroup } from "./admin-nav.js";
 import { PickerScript } from "./picker.js";
-import { labelTableCells } from "./table-cards.rules.js";
 import { SiteBrand, SiteFooterDetails } from "./site-brand.js";
 import type { SiteIdentity } from "./site-identity.js";
+import { labelTableCells } from "./table-cards.rules.js";
 
 export interface PageMeta {
   title: string;
