@@ -25,6 +25,7 @@ import {
   sessionProposalsSection,
   sessionStillOpenSection,
 } from "../directives/session-work.section.js";
+import { registerDocumentRoutes } from "../documents/documents.routes.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
 import { handoversWaitingCard } from "../handovers/dashboard.section.js";
@@ -86,6 +87,7 @@ export function createApp(ctx: AppContext) {
     sections: [sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
     hostSections: [hostStillOpenSection],
   });
+  registerDocumentRoutes(app);
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
   registerHandoverRoutes(app);

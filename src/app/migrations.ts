@@ -8,6 +8,7 @@ import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
+import { documentsMigration } from "../documents/documents.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
@@ -47,6 +48,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0012-entry-checks": entryChecksMigration(),
     "0013-notice-source-file": noticeSourceMigration(),
     "0014-directive-extensions": directiveExtensionsMigration(dialect),
+    "0018-documents": documentsMigration(dialect),
   };
 }
 

@@ -18,7 +18,8 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
   emulation: ["core", "units", "accounts", "targets"],
   sessions: ["core", "units", "accounts"],
   directives: ["core", "units", "accounts", "sessions"],
-  conclusions: ["core", "units", "accounts", "sessions", "directives"],
+  documents: ["core", "units", "accounts"],
+  conclusions: ["core", "units", "accounts", "sessions", "directives", "documents"],
   portal: ["core", "units", "accounts", "targets"],
   handovers: ["core", "units", "accounts", "targets", "sessions", "directives"],
   demo: [
@@ -32,6 +33,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "conclusions",
     "portal",
     "handovers",
+    "documents",
   ],
   app: [
     "core",
@@ -44,6 +46,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "conclusions",
     "portal",
     "handovers",
+    "documents",
     "demo",
   ],
 };

@@ -55,7 +55,9 @@ export type Action =
   | "proposal.answer"
   | "proposal.answer_department"
   // hand-over of the open work of units that no longer exist
-  | "handover.decide";
+  | "handover.decide"
+  // the document library (văn bản): the issuing unit's office, or a unit above it
+  | "document.manage";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -130,6 +132,8 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "proposal.answer_department": { department_officer: always },
   // The successor's admin, or the admin of a unit above it (the province), decides where work goes.
   "handover.decide": { unit_admin: always },
+  // The issuing unit's office files its documents in the library; a unit above may file them too.
+  "document.manage": { unit_admin: always, leader: always, editor: always },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */

@@ -12,7 +12,7 @@ export interface StoredFile {
 
 export async function insertFile(
   db: Kysely<DB>,
-  f: StoredFile & { uploadedBy: number; now: Date },
+  f: StoredFile & { uploadedBy: number | null; now: Date },
 ): Promise<number> {
   const row = await db
     .insertInto("session_files")

@@ -69,6 +69,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/bai-viet", label: "Bài viết", action: "article.create" },
       { href: "/quan-tri/thu-vien-anh", label: "Thư viện ảnh", action: "media.upload" },
       { href: "/quan-tri/chuyen-muc", label: "Chuyên mục", action: "article.publish" },
+      { href: "/quan-tri/van-ban", label: "Thư viện văn bản", action: "document.manage" },
       { href: "/quan-tri/don-vi", label: "Hồ sơ đơn vị", action: "unit.update" },
     ],
   },

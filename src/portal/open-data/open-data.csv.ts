@@ -1,3 +1,4 @@
+import { csvField } from "../../core/open-data/dataset.csv.js";
 import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
 import { STATUS_LABELS } from "../../targets/targets-format.rules.js";
 
@@ -22,16 +23,8 @@ export const CSV_HEADERS = [
   "danh_gia",
 ] as const;
 
-/** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  // Twelve significant digits drop binary noise (44.4 / 40 × 100 is 110.99999999999999) and keep
-  // every figure an office types (8102.16, 0.17).
-  let text = typeof value === "number" ? String(Number(value.toPrecision(12))) : value;
-  // A cell starting with = + - @ would run as a formula in Excel (CSV injection).
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// One quoting rule for every CSV of open data (core/open-data/dataset.csv.ts).
+export { csvField };
 
 export function openDataCsv(periodKey: string, rows: IndicatorEvaluation[]): string {
   const lines = [CSV_HEADERS.join(",")];
