@@ -20,12 +20,14 @@ import {
 } from "../directives/dashboard.section.js";
 import { registerDirectiveRoutes } from "../directives/directives.routes.js";
 import { UnitOpenWork } from "../directives/follow-up/follow-up.routes.js";
+import { directivesDataset } from "../directives/follow-up/open-data.section.js";
 import {
   hostStillOpenSection,
   sessionProposalsSection,
   sessionStillOpenSection,
 } from "../directives/session-work.section.js";
 import { registerDocumentRoutes } from "../documents/documents.routes.js";
+import { documentsDataset } from "../documents/open-data.section.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
 import { handoversWaitingCard } from "../handovers/dashboard.section.js";
@@ -34,6 +36,7 @@ import {
   articlesInReviewCard,
   articlesScheduledCard,
 } from "../portal/editorial/editorial-dashboard.section.js";
+import { resultsDataset } from "../portal/open-data/results-dataset.section.js";
 import { registerPortalRoutes } from "../portal/portal.routes.js";
 import { UnitPortalSection } from "../portal/public/unit-portal.section.js";
 import { registerSessionRoutes } from "../sessions/sessions.routes.js";
@@ -80,7 +83,10 @@ export function createApp(ctx: AppContext) {
       (c, unit) => <UnitOpenWork c={c} unitId={unit.id} unitName={unit.name} />,
     ],
   });
-  registerPortalRoutes(app);
+  registerPortalRoutes(app, {
+    // The open-data catalogue (/du-lieu-mo): each room's public dataset, in page order.
+    datasets: [resultsDataset, directivesDataset, documentsDataset],
+  });
   registerTargetRoutes(app);
   registerEmulationRoutes(app);
   registerSessionRoutes(app, {

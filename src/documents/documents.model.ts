@@ -3,6 +3,7 @@
  * HD 36-HD/VPTW for Party bodies), as English codes with their Vietnamese names.
  */
 export const DOCUMENT_TYPES = [
+  "decree",
   "resolution",
   "decision",
   "directive",
@@ -21,6 +22,7 @@ export const DOCUMENT_TYPES = [
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  decree: "Nghị định",
   resolution: "Nghị quyết",
   decision: "Quyết định",
   directive: "Chỉ thị",
@@ -38,6 +40,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
 
 /** Documents that lay down rules or decide (schema.org `Legislation`); the rest are `DigitalDocument`. */
 export const LEGISLATIVE_TYPES: ReadonlySet<DocumentType> = new Set([
+  "decree",
   "resolution",
   "decision",
   "directive",

@@ -6,7 +6,7 @@ import { DOCUMENT_TYPES } from "./documents.model.js";
 
 const TypeSchema = z.enum(DOCUMENT_TYPES, { error: "Chọn loại văn bản." }).openapi({
   description:
-    "resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.",
+    "decree Nghị định, resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.",
 });
 
 export const DocumentQuerySchema = z.object({
