@@ -23,11 +23,14 @@ import {
 } from "../directives/dashboard.section.js";
 import { registerDirectiveRoutes } from "../directives/directives.routes.js";
 import { UnitOpenWork } from "../directives/follow-up/follow-up.routes.js";
+import { directivesDataset } from "../directives/follow-up/open-data.section.js";
 import {
   hostStillOpenSection,
   sessionProposalsSection,
   sessionStillOpenSection,
 } from "../directives/session-work.section.js";
+import { registerDocumentRoutes } from "../documents/documents.routes.js";
+import { documentsDataset } from "../documents/open-data.section.js";
 import { UnitAssessmentsSection } from "../emulation/assessments/unit-assessments.section.js";
 import { registerEmulationRoutes } from "../emulation/emulation.routes.js";
 import { feedbackOverdueCard, feedbackWaitingCard } from "../feedback/dashboard.section.js";
@@ -41,6 +44,7 @@ import {
   articlesInReviewCard,
   articlesScheduledCard,
 } from "../portal/editorial/editorial-dashboard.section.js";
+import { resultsDataset } from "../portal/open-data/results-dataset.section.js";
 import { registerPortalRoutes } from "../portal/portal.routes.js";
 import { UnitPortalSection } from "../portal/public/unit-portal.section.js";
 import { registerSessionRoutes } from "../sessions/sessions.routes.js";
@@ -97,6 +101,8 @@ export function createApp(ctx: AppContext) {
     // The conclusions' public follow-up, beside the article on a session and on the unit's page.
     sessionLinks: publicNoticeLinksOfSessions,
     unitParts: [(db, unitId, now) => <UnitCommitmentsSection db={db} unitId={unitId} now={now} />],
+    // The open-data catalogue (/du-lieu-mo): each room's public dataset, in page order.
+    datasets: [resultsDataset, directivesDataset, documentsDataset],
   });
   registerTargetRoutes(app);
   registerEmulationRoutes(app);
@@ -104,6 +110,7 @@ export function createApp(ctx: AppContext) {
     sections: [sessionDraftSection, sessionNoticesSection, sessionProposalsSection, sessionStillOpenSection],
     hostSections: [hostStillOpenSection],
   });
+  registerDocumentRoutes(app);
   registerConclusionRoutes(app);
   registerDirectiveRoutes(app);
   registerHandoverRoutes(app);

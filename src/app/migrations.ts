@@ -10,6 +10,7 @@ import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
 import { addPublicReportFlag } from "../directives/public-reports.migration.js";
+import { documentsMigration } from "../documents/documents.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
 import { feedbackMigration } from "../feedback/feedback.migration.js";
 import { handoversMigration } from "../handovers/handovers.migration.js";
@@ -71,6 +72,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     },
     "0021-albums": albumsMigration(dialect),
     "0022-search-title-vector": searchTitleVectorMigration(dialect),
+    "0018-documents": documentsMigration(dialect),
   };
 }
 

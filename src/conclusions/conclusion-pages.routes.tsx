@@ -38,6 +38,8 @@ import {
   noticeEditValues,
   readNoticeEditValues,
 } from "./notice-edit-form.rules.js";
+import { mayPublishNotice, noticeDocumentId } from "./notice-library.service.js";
+import { NoticeLibraryPanel } from "./notice-library.views.js";
 import { noticeTitleFor } from "./notice-title.rules.js";
 import { parseConclusionText } from "./reader/reader.service.js";
 
@@ -251,6 +253,14 @@ export function registerConclusionPages(app: OpenAPIHono<AppEnv>): void {
         itemsDirectives={byItem}
         canEdit={mayEditNotice(ctx, notice)}
         message={ok === "sua" ? "Đã lưu thay đổi của thông báo." : null}
+        library={
+          <NoticeLibraryPanel
+            noticeId={notice.id}
+            documentId={await noticeDocumentId(db, notice.id)}
+            canPublish={mayPublishNotice(ctx, notice)}
+            csrfToken={c.var.auth.csrfToken}
+          />
+        }
       />,
     );
   });

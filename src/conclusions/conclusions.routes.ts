@@ -4,6 +4,7 @@ import { registerConclusionPages } from "./conclusion-pages.routes.js";
 import { registerConclusionApi } from "./conclusions.api.js";
 import { registerPublicNoticeRoutes } from "./public/public-notice.routes.js";
 import { registerPublicNoticeApi } from "./public/public-notices.api.js";
+import { registerNoticeLibraryRoutes } from "./notice-library.routes.js";
 
 /** Conclusion notices: the reader, saving, review and corrections, Word, publishing: API and pages. */
 export function registerConclusionRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -11,4 +12,5 @@ export function registerConclusionRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPublicNoticeApi(app);
   registerConclusionPages(app);
   registerPublicNoticeRoutes(app);
+  registerNoticeLibraryRoutes(app);
 }

@@ -306,9 +306,12 @@ export function NoticePage({
   canEdit = false,
   message,
   source = null,
+  library,
 }: {
   meta: PageMeta;
   notice: NoticeRecord;
+  /** The document library's part: published, or the button to publish. */
+  library?: Child;
   /** The Word or PDF file the notice was imported from. */
   source?: { id: number; name: string } | null;
   directives: DirectiveOut[];
@@ -342,6 +345,7 @@ export function NoticePage({
         ) : null}
         {notice.sessionId ? <a href={`${SESSIONS_HREF}/${notice.sessionId}`}>Về buổi làm việc</a> : null}
       </p>
+      {library}
       {source ? (
         <p>
           Bản gốc: <a href={fileHref(source.id)}>{source.name}</a>

@@ -39,6 +39,7 @@ import {
   insertUnits,
 } from "./demo-registry.js";
 import { loadCalendarAndSite } from "./load-calendar-site.js";
+import { loadDocumentsDemo } from "./load-documents.js";
 import { loadEmulationDemo } from "./load-emulation.js";
 import { loadHandoversDemo } from "./load-handovers.js";
 import { loadPresentDemo, presentStoryBegun } from "./load-present.js";
@@ -59,6 +60,8 @@ import { loadTargetsDemo } from "./load-targets.js";
  */
 
 interface PreparedDemo {
+  /** The data folder the media folder sits in (`<dataDir>/media`): the library's files go beside it. */
+  dataDir: string;
   passwordHashes: Map<string, string>;
   photos: RenderedPhoto[];
 }
@@ -80,7 +83,7 @@ async function prepare(mediaDir: string): Promise<PreparedDemo> {
       writeFile(path.join(mediaDir, p.thumbnailKey), p.thumbnail),
     ]),
   );
-  return { passwordHashes: new Map(hashes), photos };
+  return { dataDir: path.dirname(mediaDir), passwordHashes: new Map(hashes), photos };
 }
 
 /** The unit tree: units, their parents over time, and the successions of 2025 with their shares. */
@@ -197,6 +200,8 @@ async function insertDemo(
   const handoverDecisions = await loadHandoversDemo(db, { now, unitIds });
   // The leaders' calendar of both stories' weeks, and the portal's identity (ward name, emblem).
   const calendarAndSite = await loadCalendarAndSite(db, { now, unitIds, present: presentStoryBegun(now) });
+  // The document library: the two stories' notices published from giaoban, and real documents.
+  const documents = await loadDocumentsDemo(db, { now, dataDir: prepared.dataDir, unitIds });
   // The reference article reports on that session, about the ward: readers see both linked.
   const sessionId = await findSessionIdByTitle(db, DEMO_SESSION.title);
   await setArticleLinks(db, idOf(articleIds, REFERENCE_ARTICLE.slug), {
@@ -210,6 +215,7 @@ async function insertDemo(
     emulation: emulationLoaded ? 1 : 0,
     sessions: sessionsLoaded ? 1 : 0,
     handoverDecisions,
+    documents,
     searchIndexed: indexed,
     units: DEMO_UNITS.length,
     successions: DEMO_SUCCESSIONS.length,

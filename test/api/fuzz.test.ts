@@ -372,6 +372,14 @@ function goodBody(op: string, w: World): unknown {
     "PATCH /api/v1/award-proposals/{id}": { status: "approved" },
     "POST /api/v1/sessions": session,
     "PUT /api/v1/sessions/{id}": session,
+    "POST /api/v1/documents": {
+      type: "plan",
+      number: "1/KH-FZ",
+      title: "Kế hoạch thử",
+      issuer: { unitId: w.ward, organisationId: null },
+      issuedOn: "2020-01-02",
+    },
+    "PATCH /api/v1/documents/{id}": { title: "Trích yếu đã sửa" },
     "POST /api/v1/program-items": {
       ownerUnitId: unitId,
       year: 2020,
@@ -508,6 +516,13 @@ describe.each(ENGINES)("fuzzing every JSON change on %s", (engine) => {
       signerTitle: "Bí thư",
       items: [{ number: "1", area: "other", text: "Rà soát hồ sơ." }],
     });
+    const libraryDocument = await created(w, "POST", "/api/v1/documents", {
+      type: "notice",
+      number: "2-TB/FZ",
+      title: "Văn bản thử",
+      issuer: { unitId: ward, organisationId: null },
+      issuedOn: "2020-01-02",
+    });
     const directive = await created(w, "POST", "/api/v1/directives", {
       title: "Nhiệm vụ thử",
       lead: { unitId: ward },
@@ -528,6 +543,7 @@ describe.each(ENGINES)("fuzzing every JSON change on %s", (engine) => {
       "/api/v1/program-items/{id}": String(item.id),
       "/api/v1/conclusions/{id}": String(notice.id),
       "/api/v1/directives/{id}": String(directive.id),
+      "/api/v1/documents/{id}": String(libraryDocument.id),
       "/api/v1/proposals/{id}": String(proposal.id),
       schemeId: String(schemeId),
       criterionId: String(criterion.id),

@@ -151,6 +151,15 @@ const directiveBody = (unitId: number, lead: Record<string, unknown> = { unitId 
   deadline: { kind: "date", date: "2020-03-31" },
   assigningUnitId: unitId,
 });
+const documentBody = (unitId: number) => ({
+  type: "plan",
+  number: `${serial++}/KH-MT`,
+  title: "Kế hoạch thử quyền",
+  issuer: null,
+  issuingBody: "Cơ quan bên ngoài thử quyền",
+  unitId,
+  issuedOn: "2020-01-02",
+});
 const proposalBody = (unitId: number, from: Record<string, unknown> = { unitId }) => ({
   from,
   topic: "Kiến nghị thử quyền",
@@ -523,6 +532,19 @@ const MATRIX: Record<string, Row | Row[]> = {
       path: `/api/v1/feedback/${await feedbackIn(w, w.units[rel])}/moderation`,
       body: { visibility: "hidden" },
     }),
+  },
+  // The library of the unit named (its office, or a unit above); an outside body's name, no issuer.
+  "POST /api/v1/documents": {
+    allowed: policy("document.manage"),
+    request: (w, rel) => ({ path: "/api/v1/documents", body: documentBody(w.units[rel]) }),
+  },
+  "PATCH /api/v1/documents/{id}": {
+    allowed: policy("document.manage"),
+    // A private document: a caller who may not manage it does not see it (404).
+    request: async (w, rel) => {
+      const d = await created(w, "POST", "/api/v1/documents", documentBody(w.units[rel]));
+      return { path: `/api/v1/documents/${d.id}`, body: { title: "Trích yếu đã sửa" } };
+    },
   },
   "POST /api/v1/program-items": {
     allowed: need("session.manage"),

@@ -18,7 +18,8 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
   emulation: ["core", "units", "accounts", "targets"],
   sessions: ["core", "units", "accounts"],
   directives: ["core", "units", "accounts", "sessions"],
-  conclusions: ["core", "units", "accounts", "sessions", "directives"],
+  documents: ["core", "units", "accounts"],
+  conclusions: ["core", "units", "accounts", "sessions", "directives", "documents"],
   portal: ["core", "units", "accounts", "targets"],
   handovers: ["core", "units", "accounts", "targets", "sessions", "directives"],
   feedback: ["core", "units", "accounts"],
@@ -47,6 +48,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "handovers",
     "feedback",
     "newsroom",
+    "documents",
   ],
   app: [
     "core",
@@ -61,6 +63,7 @@ export const ROOM_IMPORTS: Record<string, readonly string[]> = {
     "handovers",
     "feedback",
     "newsroom",
+    "documents",
     "demo",
   ],
 };

@@ -833,6 +833,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tra cứu văn bản
+         * @description Documents of the library, newest first; a number equal to `q` comes first.
+         *
+         *     **Access:** anyone; a caller with `document.manage` also sees the documents of its units that are not public.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * Thêm văn bản vào thư viện
+         * @description Files a document (its files are attached on the admin page). Audited. A second document of the same number, body and year is refused (409).
+         *
+         *     **Access:** `document.manage`: unit_admin, leader or editor of the unit whose library holds the document (the issuing unit), or of a unit above it.
+         */
+        post: operations["createDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một văn bản
+         * @description **Access:** anyone for a public document; `document.manage` on its unit for the others.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Sửa văn bản
+         * @description Corrects a document: the fields sent change, the others stay. Audited with before and after.
+         *
+         *     **Access:** `document.manage`: unit_admin, leader or editor of the unit whose library holds the document (the issuing unit), or of a unit above it.
+         */
+        patch: operations["updateDocument"];
+        trace?: never;
+    };
     "/api/v1/conclusions/parse": {
         parameters: {
             query?: never;
@@ -2528,6 +2582,116 @@ export interface components {
              */
             hostUnitId?: number | null;
         };
+        Document: {
+            id: number;
+            /** @enum {string} */
+            type: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+            /** @example Thông báo */
+            typeLabel: string;
+            /** @example 136-TB/QU */
+            number: string;
+            title: string;
+            /** @example Quận ủy Long Biên */
+            issuingBody: string;
+            issuer: {
+                unitId: number;
+                organisationId: number | null;
+            } | null;
+            unitId: number;
+            signerName: string | null;
+            signerTitle: string | null;
+            issuedOn: string;
+            effectiveOn: string | null;
+            isPublic: boolean;
+            /** @description The document's public page (visible once public). */
+            url: string;
+            files: {
+                id: number;
+                name: string;
+                mimeType: string;
+                byteSize: number;
+                url: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        DocumentInput: {
+            /**
+             * @description resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.
+             * @enum {string}
+             */
+            type: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+            /** @example 136-TB/QU */
+            number: string;
+            /** @description Trích yếu. */
+            title: string;
+            /**
+             * @description The issuing unit or organisation of the registry; null for an outside body.
+             * @default null
+             */
+            issuer?: {
+                /** @description The unit (permissions follow it). */
+                unitId: number;
+                /**
+                 * @description One of the unit's organisations, if any.
+                 * @default null
+                 */
+                organisationId?: number | null;
+            } | null;
+            /**
+             * @description The issuing body's name; required without `issuer`, else the issuer's name.
+             * @default
+             */
+            issuingBody?: string;
+            /**
+             * @description The unit whose library holds it (permissions follow it); default the issuer's unit.
+             * @default null
+             */
+            unitId?: number | null;
+            /** @default null */
+            signerName?: string | null;
+            /** @default null */
+            signerTitle?: string | null;
+            /** @example 2020-01-02 */
+            issuedOn: string;
+            /**
+             * @default null
+             * @example 2020-01-02
+             */
+            effectiveOn?: string | null;
+            /** @default false */
+            isPublic?: boolean;
+        };
+        DocumentPatch: {
+            /**
+             * @description resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.
+             * @enum {string}
+             */
+            type?: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+            /** @example 136-TB/QU */
+            number?: string;
+            /** @description Trích yếu. */
+            title?: string;
+            issuer?: components["schemas"]["Party"];
+            issuingBody?: string;
+            unitId?: number;
+            signerName?: string | null;
+            signerTitle?: string | null;
+            /** @example 2020-01-02 */
+            issuedOn?: string;
+            /** @example 2020-01-02 */
+            effectiveOn?: string | null;
+            isPublic?: boolean;
+        };
+        Party: {
+            /** @description The unit (permissions follow it). */
+            unitId: number;
+            /**
+             * @description One of the unit's organisations, if any.
+             * @default null
+             */
+            organisationId?: number | null;
+        } | null;
         ConclusionParseResult: {
             items: {
                 /**
@@ -2874,15 +3038,6 @@ export interface components {
                     deadline: components["schemas"]["Deadline"];
                 }[];
             }[];
-        };
-        Party: {
-            /** @description The unit (permissions follow it). */
-            unitId: number;
-            /**
-             * @description One of the unit's organisations, if any.
-             * @default null
-             */
-            organisationId?: number | null;
         };
         /** @description date: the last day covered (end of month, quarter, year or term). */
         Deadline: {
@@ -6435,6 +6590,228 @@ export interface operations {
                 };
             };
             /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description Number and symbol (exact first, ignoring accents, case and spaces: “136-tb/qu” finds 136-TB/QU) or words of the summary, body or signer. */
+                q?: string;
+                /** @description resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other. */
+                type?: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+                /** @description The issuing body's name, exactly. */
+                body?: string;
+                /** @description Year of issue. */
+                year?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents (20 a page) and how many match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Document"][];
+                        meta: {
+                            total: number;
+                            page: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentInput"];
+            };
+        };
+        responses: {
+            /** @description The document as filed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Document"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state of the data does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid fields (`body.number`, `issuer.unitId`…); nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document with its files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Document"];
+                    };
+                };
+            };
+            /** @description No such document, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `error.fields` maps each field path (`body.title`, `query.at`…) to its message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentPatch"];
+            };
+        };
+        responses: {
+            /** @description The document as corrected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Document"];
+                    };
+                };
+            };
+            /** @description Not signed in, or the API token is invalid or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this (or a session cookie came without `X-CSRF-Token`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such document, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another document of the library has this number, body and year. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid fields; nothing was written. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -63,7 +63,9 @@ export type Action =
   | "site.manage"
   // citizens' feedback in a ward's queue
   | "feedback.handle"
-  | "feedback.moderate";
+  | "feedback.moderate"
+  // the document library (văn bản): the issuing unit's office, or a unit above it
+  | "document.manage";
 
 /**
  * What a request touches: the unit it belongs to with that unit's ancestors (nearest first, at the
@@ -147,6 +149,8 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   // is for the unit admin or a leader.
   "feedback.handle": { unit_admin: always, leader: always, data_officer: always },
   "feedback.moderate": { unit_admin: always, leader: always },
+  // The issuing unit's office files its documents in the library; a unit above may file them too.
+  "document.manage": { unit_admin: always, leader: always, editor: always },
 };
 
 /** A grant counts on `today` (YYYY-MM-DD) when today lies within its validity, both ends inclusive. */

@@ -14,7 +14,7 @@ import { mayOnUnit } from "../access/needs.js";
 import type { Actor } from "../access/policy.js";
 import type { DB } from "../db/schema.js";
 import { NotFoundError, ValidationError } from "../http/errors.js";
-import { findFile, insertFile } from "./files.repo.js";
+import { findFile, insertFile, type StoredFile } from "./files.repo.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -41,7 +41,26 @@ export async function storeUpload(
   if (file.size === 0 && !file.name) return null;
   if (file.size === 0) throw new ValidationError({ file: "Tệp đính kèm rỗng." });
   if (file.size > MAX_FILE_BYTES) throw new ValidationError({ file: "Tệp đính kèm tối đa 10 MB." });
-  const name = safeName(file.name);
+  return storeBytes(db, dataDir, {
+    name: file.name,
+    mimeType: file.type,
+    bytes: Buffer.from(await file.arrayBuffer()),
+    owner,
+  });
+}
+
+/** Writes bytes made on the server (a generated Word file) or already read, and records them. */
+export async function storeBytes(
+  db: Kysely<DB>,
+  dataDir: string,
+  f: {
+    name: string;
+    mimeType: string;
+    bytes: Uint8Array;
+    owner: { unitId: number; userId: number | null; now: Date };
+  },
+): Promise<number> {
+  const name = safeName(f.name);
   const ext = path
     .extname(name)
     .toLowerCase()
@@ -50,16 +69,16 @@ export async function storeUpload(
   const key = `${randomBytes(16).toString("hex")}${ext}`;
   const dir = filesDir(dataDir);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, key), Buffer.from(await file.arrayBuffer()), { flag: "wx" });
+  await writeFile(path.join(dir, key), f.bytes, { flag: "wx" });
   try {
     return await insertFile(db, {
       storageKey: key,
       originalName: name,
-      mimeType: file.type || "application/octet-stream",
-      byteSize: file.size,
-      unitId: owner.unitId,
-      uploadedBy: owner.userId,
-      now: owner.now,
+      mimeType: f.mimeType || "application/octet-stream",
+      byteSize: f.bytes.byteLength,
+      unitId: f.owner.unitId,
+      uploadedBy: f.owner.userId,
+      now: f.owner.now,
     });
   } catch (error) {
     await unlink(path.join(dir, key)).catch(() => {});
@@ -78,6 +97,18 @@ export async function openFile(
   if (!row || !mayOnUnit(ctx.actor, "session.read", row.unitId, ctx.hierarchy, ctx.today)) {
     throw new NotFoundError("Không tìm thấy tệp này.");
   }
+  return storedFileResponse(dataDir, row);
+}
+
+/**
+ * A stored file as a response, for a caller the room has already allowed (a public document's file is
+ * open to everyone): `inline` lets the browser show a PDF itself.
+ */
+export async function storedFileResponse(
+  dataDir: string,
+  row: StoredFile,
+  disposition: "attachment" | "inline" = "attachment",
+): Promise<Response> {
   const file = path.join(filesDir(dataDir), path.basename(row.storageKey));
   const info = await stat(file).catch(() => null);
   if (!info) throw new NotFoundError("Tệp không còn trên máy chủ.");
@@ -86,7 +117,7 @@ export async function openFile(
     headers: {
       "content-type": row.mimeType,
       "content-length": String(info.size),
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(row.originalName)}`,
+      "content-disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(row.originalName)}`,
     },
   });
 }

@@ -72,6 +72,7 @@ export const ADMIN_NAV: AdminNavGroup[] = [
       { href: "/quan-tri/thu-vien-anh", label: "Thư viện ảnh", action: "media.upload" },
       { href: "/quan-tri/album-anh", label: "Album ảnh", action: "article.publish" },
       { href: "/quan-tri/chuyen-muc", label: "Chuyên mục", action: "article.publish" },
+      { href: "/quan-tri/van-ban", label: "Thư viện văn bản", action: "document.manage" },
       { href: "/quan-tri/don-vi", label: "Hồ sơ đơn vị", action: "unit.update" },
       { href: "/quan-tri/lich-cong-tac", label: "Lịch công tác lãnh đạo", action: "calendar.manage" },
       { href: "/quan-tri/cong-thong-tin", label: "Thông tin cổng", action: "site.manage" },

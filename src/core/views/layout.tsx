@@ -69,9 +69,10 @@ function SiteHeader({ meta }: { meta: PageMeta }) {
           <a href="/">Trang chủ</a>
           <a href="/don-vi">Đơn vị hành chính</a>
           <a href="/xep-hang">Xếp hạng thi đua</a>
+          <a href="/van-ban">Văn bản</a>
           <a href="/lich-cong-tac">Lịch công tác</a>
           <a href="/phan-anh">Phản ánh, kiến nghị</a>
-          <a href="/api/docs">Dữ liệu mở (API)</a>
+          <a href="/du-lieu-mo">Dữ liệu mở</a>
           <AccountLinks meta={meta} />
         </nav>
       </div>

@@ -1,4 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  type FeedInfo,
+  renderAtom,
+  renderRss,
+  renderSitemap,
+  renderSitemapIndex,
+  type SitemapEntry,
+} from "../../core/feeds/feeds.xml.js";
 import type { AppEnv } from "../../core/http/env.js";
 import { NotFoundError } from "../../core/http/errors.js";
 import { type AppCtx, todayOf } from "../../core/http/request.js";
@@ -14,14 +22,6 @@ import {
   listSitemapArticles,
   listSitemapUnits,
 } from "./feeds.repo.js";
-import {
-  type FeedInfo,
-  renderAtom,
-  renderRss,
-  renderSitemap,
-  renderSitemapIndex,
-  type SitemapEntry,
-} from "./feeds.xml.js";
 
 /**
  * Feeds (RSS and Atom, for the whole site and per category), sitemap.xml and robots.txt. Public and

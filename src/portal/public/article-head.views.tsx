@@ -1,4 +1,5 @@
 import { raw } from "hono/html";
+import { jsonForScript } from "../../core/views/json-script.js";
 import { mediaPath, type PublishedArticle } from "../articles/reader-visibility.rules.js";
 import { articleHref } from "./public-components.views.js";
 
@@ -7,14 +8,6 @@ import { articleHref } from "./public-components.views.js";
  * card, article times and section, and a schema.org NewsArticle for search engines. Feeds are linked
  * so feed readers find them from any page.
  */
-
-/** JSON inside <script>: `<` escaped so no text of the article can close the element. */
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
 
 export function FeedLinks({
   categorySlug,
