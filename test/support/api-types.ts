@@ -2585,7 +2585,7 @@ export interface components {
         Document: {
             id: number;
             /** @enum {string} */
-            type: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+            type: "decree" | "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
             /** @example Thông báo */
             typeLabel: string;
             /** @example 136-TB/QU */
@@ -2617,10 +2617,10 @@ export interface components {
         };
         DocumentInput: {
             /**
-             * @description resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.
+             * @description decree Nghị định, resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.
              * @enum {string}
              */
-            type: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+            type: "decree" | "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
             /** @example 136-TB/QU */
             number: string;
             /** @description Trích yếu. */
@@ -2664,10 +2664,10 @@ export interface components {
         };
         DocumentPatch: {
             /**
-             * @description resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.
+             * @description decree Nghị định, resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other.
              * @enum {string}
              */
-            type?: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+            type?: "decree" | "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
             /** @example 136-TB/QU */
             number?: string;
             /** @description Trích yếu. */
@@ -6605,8 +6605,8 @@ export interface operations {
             query?: {
                 /** @description Number and symbol (exact first, ignoring accents, case and spaces: “136-tb/qu” finds 136-TB/QU) or words of the summary, body or signer. */
                 q?: string;
-                /** @description resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other. */
-                type?: "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
+                /** @description decree Nghị định, resolution Nghị quyết, decision Quyết định, directive Chỉ thị, conclusion Kết luận, notice Thông báo, plan Kế hoạch, official_letter Công văn, report Báo cáo, programme Chương trình, guidance Hướng dẫn, regulation Quy chế, submission Tờ trình, other. */
+                type?: "decree" | "resolution" | "decision" | "directive" | "conclusion" | "notice" | "plan" | "official_letter" | "report" | "programme" | "guidance" | "regulation" | "submission" | "other";
                 /** @description The issuing body's name, exactly. */
                 body?: string;
                 /** @description Year of issue. */

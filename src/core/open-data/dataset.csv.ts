@@ -8,5 +8,8 @@ import type { DatasetTable } from "./catalogue.extension.js";
  */
 export function datasetCsv(table: Pick<DatasetTable, "columns" | "rows">): string {
   // One quoting rule for every CSV the app writes (core/format/csv-field.ts).
-  return csvFile([table.columns.map((c) => c.key), ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null))]);
+  return csvFile([
+    table.columns.map((c) => c.key),
+    ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null)),
+  ]);
 }
