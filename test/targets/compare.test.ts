@@ -29,7 +29,7 @@ async function figuresOf(t: TestApp, code: string, unitIds: number[]) {
 function tableCells(html: string): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const m of html.matchAll(/<tr data-unit-id="(\d+)">([\s\S]*?)<\/tr>/g)) {
-    const cells = [...(m[2] as string).matchAll(/<td class="num">([\s\S]*?)<\/td>/g)].map(
+    const cells = [...(m[2] as string).matchAll(/<td class="num"[^>]*>([\s\S]*?)<\/td>/g)].map(
       (c) => c[1] as string,
     );
     out.set(Number(m[1]), cells);
@@ -40,7 +40,7 @@ function tableCells(html: string): Map<number, string[]> {
 const wholeCells = (html: string) =>
   [
     ...(html.match(/<tr class="compare-whole">([\s\S]*?)<\/tr>/)?.[1] ?? "").matchAll(
-      /<td class="num">([\s\S]*?)<\/td>/g,
+      /<td class="num"[^>]*>([\s\S]*?)<\/td>/g,
     ),
   ].map((c) => c[1] as string);
 
