@@ -39,13 +39,15 @@ function appOn(database: Database, dataDir: string): App {
 
 /** What differs between two renders of the same page on purpose: tokens, nonces, drawing ids. */
 function normalise(body: string): string {
-  return body
-    .replace(/(name="_csrf" value=")[^"]*"/g, '$1…"')
-    .replace(/(<meta name="csrf-token" content=")[^"]*"/g, '$1…"')
-    .replace(/(nonce=")[^"]*"/g, '$1…"')
-    .replace(/("csrfToken":")[^"]*"/g, '$1…"')
-    // ECharts numbers the clip paths of its SVG drawings with a counter of the process.
-    .replace(/\bzr\d+-/g, "zr…-");
+  return (
+    body
+      .replace(/(name="_csrf" value=")[^"]*"/g, '$1…"')
+      .replace(/(<meta name="csrf-token" content=")[^"]*"/g, '$1…"')
+      .replace(/(nonce=")[^"]*"/g, '$1…"')
+      .replace(/("csrfToken":")[^"]*"/g, '$1…"')
+      // ECharts numbers the clip paths of its SVG drawings with a counter of the process.
+      .replace(/\bzr\d+-/g, "zr…-")
+  );
 }
 
 /** Same-site links of a page worth following (no sign-out, no downloads of generated files). */

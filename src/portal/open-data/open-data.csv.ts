@@ -1,4 +1,4 @@
-import { csvField } from "../../core/format/csv-field.js";
+import { csvFile } from "../../core/format/csv-field.js";
 import type { IndicatorEvaluation } from "../../targets/evaluation/evaluation-assembly.rules.js";
 import { STATUS_LABELS } from "../../targets/targets-format.rules.js";
 
@@ -23,11 +23,8 @@ export const CSV_HEADERS = [
   "danh_gia",
 ] as const;
 
-/** Re-exported for the tests and callers that knew it here. */
-export { csvField };
-
 export function openDataCsv(periodKey: string, rows: IndicatorEvaluation[]): string {
-  const lines = [CSV_HEADERS.join(",")];
+  const lines: (string | number | null)[][] = [[...CSV_HEADERS]];
   for (const e of rows) {
     const target = e.evaluation.target;
     const actual = e.evaluation.actual;
@@ -45,7 +42,8 @@ export function openDataCsv(periodKey: string, rows: IndicatorEvaluation[]): str
       e.evaluation.achievementPct,
       STATUS_LABELS[e.evaluation.status],
     ];
-    lines.push(values.map(csvField).join(","));
+    lines.push(values);
   }
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  // One quoting rule and file shape for every CSV the app writes.
+  return csvFile(lines);
 }

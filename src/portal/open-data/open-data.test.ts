@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.js";
 import { ENGINES } from "../../../test/support/databases.js";
 import { TestClient } from "../../../test/support/http.js";
+import { csvField } from "../../core/format/csv-field.js";
 import { loadDemoIfEmpty } from "../../demo/demo-loader.js";
-import { csvField } from "./open-data.csv.js";
 
 /** The open data page on the demo data (Thượng Thanh's approved 2015–2019 results). */
 
