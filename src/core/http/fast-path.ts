@@ -46,7 +46,12 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
  */
 const lastCompressed = new WeakMap<Template, { key: string; body: Buffer }>();
 
-function gzipOf(template: Template, values: Record<string, string>, pieces: Buffer[], byteLength: number): Buffer {
+function gzipOf(
+  template: Template,
+  values: Record<string, string>,
+  pieces: Buffer[],
+  byteLength: number,
+): Buffer {
   const key = template.names.map((name) => values[name] ?? "").join("\u0000");
   const kept = lastCompressed.get(template);
   if (kept && kept.key === key) return kept.body;
