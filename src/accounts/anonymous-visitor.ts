@@ -23,14 +23,21 @@ export function usableAnonCsrfToken(value: string | undefined): string | null {
   return value && value.length >= MIN_CSRF_TOKEN_LENGTH ? value : null;
 }
 
+function serializeAnonCsrf(token: string, secure: boolean): string {
+  return serialize(anonCsrfCookieName(secure), token, { httpOnly: true, sameSite: "Lax", secure, path: "/" });
+}
+
+/** What comes after the value in the cookie, serialized once (each new reader of an article gets it). */
+const AFTER_VALUE = [false, true].map((secure) =>
+  serializeAnonCsrf("", secure).slice(anonCsrfCookieName(secure).length + 1),
+);
+/** Tokens made here (base64url) need no escaping in a cookie. */
+const PLAIN_TOKEN = /^[A-Za-z0-9_-]+$/;
+
 /** The `Set-Cookie` value that gives an anonymous visitor their CSRF token. */
 export function anonCsrfSetCookie(token: string, secure: boolean): string {
-  return serialize(anonCsrfCookieName(secure), token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure,
-    path: "/",
-  });
+  if (!PLAIN_TOKEN.test(token)) return serializeAnonCsrf(token, secure);
+  return `${anonCsrfCookieName(secure)}=${token}${AFTER_VALUE[Number(secure)]}`;
 }
 
 /**

@@ -105,12 +105,15 @@ async function hasRated(c: AppCtx, facts: ArticlePageFacts): Promise<boolean> {
  * the visitor rated (their page shows their choice).
  */
 function articleVisit(facts: ArticlePageFacts, viewCounter: ViewCounter, secret: string) {
+  // The count changes far less often than it is shown: printed again only when it moved.
+  let shown = { views: -1, text: "" };
   return (visit: PageVisit): Record<string, string> | null => {
     if (facts.raters === null) return null;
     if (facts.raters.size > 0 && facts.raters.has(ratingVisitorKey(secret, visit.clientIp))) return null;
     const views = facts.storedViews + viewCounter.pending(facts.articleId);
     viewCounter.record(facts.articleId, visit.clientIp, visit.userAgent);
-    return { views: formatViNumber(views) };
+    if (views !== shown.views) shown = { views, text: formatViNumber(views) };
+    return { views: shown.text };
   };
 }
 
