@@ -5,6 +5,7 @@
 // own CPU use so that a capped baseline shows (wrk near 100% of its core = wrk is the limit).
 // Needs Debian's wrk and util-linux's taskset: `apt-get install -y wrk`.
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 export const SERVER_CORE = Number(process.env.BENCH_SERVER_CORE ?? 0);
 export const LOADER_CORE = Number(process.env.BENCH_LOADER_CORE ?? 1);
@@ -51,6 +52,7 @@ export function parseWrk(text, durationS) {
     : Number.NaN;
   return {
     requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/),
+    requests: number(/^\s*(\d+) requests in /m),
     p50Ms: percentile(50),
     p99Ms: percentile(99),
     non2xx: Number(text.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0),
@@ -98,9 +100,22 @@ function summariseRounds(runs) {
       runs.map((r) => r.socketErrors).find((e) => e && !/^connect 0, read 0, write 0, timeout 0$/.test(e)) ??
       null,
     loaderCpu: median(runs.map((r) => r.loaderCpu)),
+    cpuUsPerRequest: median(runs.map((r) => r.cpuUsPerRequest)),
     rounds: runs.length,
   };
 }
+
+/**
+ * The CPU time a process has used (all its threads, user and system), from /proc/<pid>/stat. Per
+ * request it is the server's own cost, which other load on the machine disturbs far less than req/s.
+ */
+export function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime are the 14th and 15th fields of the line, 12th and 13th after "pid (comm) ".
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 /**
  * Measures servers one at a time, the others frozen, in `ROUNDS` rounds (each round measures every
@@ -115,7 +130,10 @@ export async function measureRounds(targets, options = {}) {
         for (const other of targets) if (other.child !== target.child) freeze(other.child);
         thaw(target.child);
         await runWrk(target.url, { ...options, duration: 2, connections: 10 }); // warm-up
-        runs.get(target.name).push(await runWrk(target.url, options));
+        const cpuBefore = cpuSecondsOf(target.child.pid);
+        const run = await runWrk(target.url, options);
+        run.cpuUsPerRequest = ((cpuSecondsOf(target.child.pid) - cpuBefore) / run.requests) * 1e6;
+        runs.get(target.name).push(run);
       }
     }
   } finally {
