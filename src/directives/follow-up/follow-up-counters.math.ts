@@ -1,0 +1,205 @@
+/**
+ * Follow-up counters: what one directive adds to the maintained counts of its follow-up groups, and
+ * the timeliness buckets those counts give on a given day. Pure logic; the SQL lives in
+ * follow-up-counters.repo.ts.
+ *
+ * Timeliness changes at midnight without anyone acting, so the counters never store "overdue". Per
+ * group (a lead unit, an assigner, a notice, a deadline month) and workflow state they keep a
+ * histogram: for open work the deadline days (compared with today when the report is read), for
+ * submitted and confirmed work the days late at the submission (a fixed outcome: 0 = on time), and
+ * nothing for paused and cancelled work. One group is one row of a few dozen numbers, so the view over
+ * 100.000 directives reads a few thousand rows instead of every directive.
+ */
+
+import type { Timeliness } from "../timeliness.rules.js";
+import { bucketsOfState, type SqlClock, type StateCounts } from "../timeliness-sql.js";
+import type { WorkflowState } from "../workflow.rules.js";
+
+export const FOLLOW_UP_DIMENSIONS = ["lead", "assigner", "notice", "period"] as const;
+export type FollowUpDimension = (typeof FOLLOW_UP_DIMENSIONS)[number];
+
+/** The columns of a directive the follow-up groups and counts read. */
+export interface CounterSource {
+  lead_unit_id: number;
+  lead_organisation_id: number | null;
+  assigner_person_id: number | null;
+  assigner_name: string | null;
+  assigning_unit_id: number;
+  notice_id: number | null;
+  deadline_end: string | null;
+  deadline_day: number | null;
+  submitted_day: number | null;
+  state: string;
+}
+
+type KeyRow = Record<string, string | number | null>;
+
+/**
+ * Group keys as text: lead "o34" (an organisation) or "u12" (a unit); assigner "p5" (a person), else
+ * "n:<name>", else "u<assigning unit>"; notice "<id>"; period "yyyy-mm" of the deadline's last day.
+ * Null gathers rows without one (no notice, no deadline).
+ */
+export function followUpKeyOf(by: FollowUpDimension, r: KeyRow): string | null {
+  switch (by) {
+    case "lead":
+      return r.lead_organisation_id !== null ? `o${r.lead_organisation_id}` : `u${r.lead_unit_id}`;
+    case "assigner":
+      if (r.assigner_person_id !== null) return `p${r.assigner_person_id}`;
+      return r.assigner_name !== null ? `n:${r.assigner_name}` : `u${r.assigning_unit_id}`;
+    case "notice":
+      return r.notice_id === null ? null : String(r.notice_id);
+    case "period":
+      return r.period === null || r.period === undefined ? null : String(r.period);
+  }
+}
+
+/** One counter row's identity: the dimension, the group key and, by lead, the lead unit (else 0). */
+export interface CounterGroup {
+  dimension: FollowUpDimension;
+  key: string | null;
+  unitId: number;
+}
+
+export function counterGroup(by: FollowUpDimension, d: CounterSource): CounterGroup {
+  const period = d.deadline_end === null ? null : d.deadline_end.slice(0, 7);
+  return {
+    dimension: by,
+    key: followUpKeyOf(by, { ...d, period }),
+    unitId: by === "lead" ? d.lead_unit_id : 0,
+  };
+}
+
+/** Open work: its timeliness depends on today. */
+const OPEN_STATES: readonly string[] = ["assigned", "received", "in_progress", "returned"];
+
+/** What one directive adds to its group: its state and the histogram day (null: none). */
+export interface CounterEntry {
+  state: WorkflowState;
+  day: number | null;
+}
+
+/**
+ * The histogram day of a directive, mirroring timelinessCountsSql: open work keeps its deadline day;
+ * submitted and confirmed work keeps its days late at the submission (submitted_day − deadline_day,
+ * 0 when on time or not submitted), or none without a deadline; paused and cancelled work keeps none.
+ */
+export function counterEntry(d: CounterSource): CounterEntry {
+  const state = d.state as WorkflowState;
+  if (d.deadline_day === null) return { state, day: null };
+  if (OPEN_STATES.includes(state)) return { state, day: d.deadline_day };
+  if (state === "submitted" || state === "confirmed") {
+    const late = d.submitted_day === null ? 0 : d.submitted_day - d.deadline_day;
+    return { state, day: Math.max(0, late) };
+  }
+  return { state, day: null };
+}
+
+/** The counts of one state of a group: how many, and the histogram (day → how many). */
+export interface StateTally {
+  n: number;
+  days: Record<string, number>;
+}
+
+/** The counts of one group, by workflow state (states without work are absent). */
+export type CounterCell = Partial<Record<WorkflowState, StateTally>>;
+
+/** Adds (delta 1) or removes (delta −1) one directive's entry; the cell is changed in place. */
+export function addToCell(cell: CounterCell, entry: CounterEntry, delta: number): CounterCell {
+  const tally = cell[entry.state] ?? { n: 0, days: {} };
+  tally.n += delta;
+  if (entry.day !== null) {
+    const k = String(entry.day);
+    const next = (tally.days[k] ?? 0) + delta;
+    if (next === 0) delete tally.days[k];
+    else tally.days[k] = next;
+  }
+  if (tally.n === 0 && Object.keys(tally.days).length === 0) delete cell[entry.state];
+  else cell[entry.state] = tally;
+  return cell;
+}
+
+/** Adds every state of `other` times `delta` to `cell` (in place). */
+export function mergeCell(cell: CounterCell, other: CounterCell, delta: number): CounterCell {
+  for (const [state, tally] of Object.entries(other) as [WorkflowState, StateTally][]) {
+    const target = cell[state] ?? { n: 0, days: {} };
+    target.n += delta * tally.n;
+    for (const [k, v] of Object.entries(tally.days)) {
+      const next = (target.days[k] ?? 0) + delta * v;
+      if (next === 0) delete target.days[k];
+      else target.days[k] = next;
+    }
+    if (target.n === 0 && Object.keys(target.days).length === 0) delete cell[state];
+    else cell[state] = target;
+  }
+  return cell;
+}
+
+export function cellTotal(cell: CounterCell): number {
+  let total = 0;
+  for (const tally of Object.values(cell)) total += tally?.n ?? 0;
+  return total;
+}
+
+export function encodeCell(cell: CounterCell): string {
+  return JSON.stringify(cell);
+}
+
+export function decodeCell(text: string): CounterCell {
+  return JSON.parse(text) as CounterCell;
+}
+
+/**
+ * The counts of one state as timelinessCountsSql gives them, from its tally at the clock; `awaiting`
+ * directives (waiting for hand-over) were already taken out of the tally and are added back apart.
+ */
+export function stateCountsOf(
+  state: WorkflowState,
+  tally: StateTally,
+  awaiting: number,
+  clock: SqlClock,
+): StateCounts {
+  let withDeadline = 0;
+  let submittedLate = 0;
+  let pastDeadline = 0;
+  let dueSoon = 0;
+  let maxDay: number | null = null;
+  let minDay: number | null = null;
+  const soonUntil = clock.today + clock.dueSoonDays;
+  for (const [k, v] of Object.entries(tally.days)) {
+    const day = Number(k);
+    withDeadline += v;
+    if (day > 0) submittedLate += v;
+    if (day < clock.today) pastDeadline += v;
+    else if (day <= soonUntil) dueSoon += v;
+    maxDay = maxDay === null ? day : Math.max(maxDay, day);
+    minDay = minDay === null ? day : Math.min(minDay, day);
+  }
+  return {
+    state,
+    count: tally.n + awaiting,
+    awaiting,
+    withDeadline,
+    submittedLate,
+    pastDeadline,
+    dueSoon,
+    maxSubmittedLate: maxDay,
+    minDeadline: minDay,
+  };
+}
+
+/** The timeliness buckets of a group at the clock, as the follow-up aggregate over directives gives them. */
+export function cellBuckets(
+  cell: CounterCell,
+  awaiting: Partial<Record<WorkflowState, number>>,
+  clock: SqlClock,
+): { state: WorkflowState; timeliness: Timeliness; count: number; maxDays: number }[] {
+  const out: { state: WorkflowState; timeliness: Timeliness; count: number; maxDays: number }[] = [];
+  const states = new Set([...Object.keys(cell), ...Object.keys(awaiting)] as WorkflowState[]);
+  for (const state of states) {
+    const tally = cell[state] ?? { n: 0, days: {} };
+    const counts = stateCountsOf(state, tally, awaiting[state] ?? 0, clock);
+    if (counts.count === 0) continue;
+    for (const b of bucketsOfState(counts, clock)) out.push({ state, ...b });
+  }
+  return out;
+}
