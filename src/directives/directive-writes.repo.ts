@@ -160,3 +160,18 @@ async function updateDirectiveRow(
     .where("id", "=", id)
     .execute();
 }
+
+/**
+ * Deletes a directive and its coordinators and takes it out of the follow-up counters, in one
+ * transaction. No screen deletes directives today (they are cancelled); whatever deletes one must
+ * come through here. Rows that point at it (reports, extensions) make it fail, leaving nothing half-done.
+ */
+export function deleteDirective(db: Kysely<DB>, id: number): Promise<void> {
+  return withTransaction(db, async (trx) => {
+    const before = await lockCounterSource(trx, id);
+    if (!before) return;
+    await trx.deleteFrom("directive_coordinators").where("directive_id", "=", id).execute();
+    await trx.deleteFrom("directives").where("id", "=", id).execute();
+    await applyDirectiveChange(trx, before, null);
+  });
+}

@@ -250,6 +250,14 @@ export function countersOf(sources: Iterable<CounterSource>): Map<string, Counte
   return out;
 }
 
+/** Counters as {@link readAllCounters} gives them (empty cells left out, cells encoded in a fixed order). */
+export function encodeCounters(counters: Map<string, CounterCell>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [pk, cell] of counters)
+    if (Object.keys(cell).length > 0) out.set(pk, encodeCell(sortCell(cell)));
+  return out;
+}
+
 /** The same cell with its states and days in a fixed order, so two equal cells encode alike. */
 export function sortCell(cell: CounterCell): CounterCell {
   const out: CounterCell = {};
