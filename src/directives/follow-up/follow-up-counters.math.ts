@@ -94,49 +94,59 @@ export function counterEntry(d: CounterSource): CounterEntry {
   return { state, day: null };
 }
 
-/** The counts of one state of a group: how many, and the histogram (day → how many). */
-export interface StateTally {
-  n: number;
-  days: Record<string, number>;
-}
+/**
+ * The counts of one state of a group, flat so that JSON stores and parses it fast: how many, then
+ * the histogram as pairs sorted by day: [n, day1, count1, day2, count2, …].
+ */
+export type StateTally = number[];
 
 /** The counts of one group, by workflow state (states without work are absent). */
 export type CounterCell = Partial<Record<WorkflowState, StateTally>>;
 
+/** Adds `delta` at `day` (null: only to the total) of a tally, keeping days sorted and without zeros. */
+function addToTally(tally: StateTally, day: number | null, delta: number): void {
+  tally[0] = (tally[0] ?? 0) + delta;
+  if (day === null || delta === 0) return;
+  let i = 1;
+  while (i < tally.length && (tally[i] as number) < day) i += 2;
+  if (i < tally.length && tally[i] === day) {
+    const next = (tally[i + 1] as number) + delta;
+    if (next === 0) tally.splice(i, 2);
+    else tally[i + 1] = next;
+  } else tally.splice(i, 0, day, delta);
+}
+
+function setTally(cell: CounterCell, state: WorkflowState, tally: StateTally): void {
+  if (tally[0] === 0 && tally.length === 1) delete cell[state];
+  else cell[state] = tally;
+}
+
 /** Adds (delta 1) or removes (delta −1) one directive's entry; the cell is changed in place. */
 export function addToCell(cell: CounterCell, entry: CounterEntry, delta: number): CounterCell {
-  const tally = cell[entry.state] ?? { n: 0, days: {} };
-  tally.n += delta;
-  if (entry.day !== null) {
-    const k = String(entry.day);
-    const next = (tally.days[k] ?? 0) + delta;
-    if (next === 0) delete tally.days[k];
-    else tally.days[k] = next;
-  }
-  if (tally.n === 0 && Object.keys(tally.days).length === 0) delete cell[entry.state];
-  else cell[entry.state] = tally;
+  const tally = cell[entry.state] ?? [0];
+  addToTally(tally, entry.day, delta);
+  setTally(cell, entry.state, tally);
   return cell;
 }
 
 /** Adds every state of `other` times `delta` to `cell` (in place). */
 export function mergeCell(cell: CounterCell, other: CounterCell, delta: number): CounterCell {
   for (const [state, tally] of Object.entries(other) as [WorkflowState, StateTally][]) {
-    const target = cell[state] ?? { n: 0, days: {} };
-    target.n += delta * tally.n;
-    for (const [k, v] of Object.entries(tally.days)) {
-      const next = (target.days[k] ?? 0) + delta * v;
-      if (next === 0) delete target.days[k];
-      else target.days[k] = next;
+    const target = cell[state] ?? [0];
+    let withDays = 0;
+    for (let i = 1; i < tally.length; i += 2) {
+      addToTally(target, tally[i] as number, delta * (tally[i + 1] as number));
+      withDays += tally[i + 1] as number;
     }
-    if (target.n === 0 && Object.keys(target.days).length === 0) delete cell[state];
-    else cell[state] = target;
+    addToTally(target, null, delta * ((tally[0] as number) - withDays));
+    setTally(cell, state, target);
   }
   return cell;
 }
 
 export function cellTotal(cell: CounterCell): number {
   let total = 0;
-  for (const tally of Object.values(cell)) total += tally?.n ?? 0;
+  for (const tally of Object.values(cell)) total += tally?.[0] ?? 0;
   return total;
 }
 
@@ -165,18 +175,22 @@ export function stateCountsOf(
   let maxDay: number | null = null;
   let minDay: number | null = null;
   const soonUntil = clock.today + clock.dueSoonDays;
-  for (const [k, v] of Object.entries(tally.days)) {
-    const day = Number(k);
+  // Days are sorted: the first is the smallest, the last the largest.
+  if (tally.length > 1) {
+    minDay = tally[1] as number;
+    maxDay = tally[tally.length - 2] as number;
+  }
+  for (let i = 1; i < tally.length; i += 2) {
+    const day = tally[i] as number;
+    const v = tally[i + 1] as number;
     withDeadline += v;
     if (day > 0) submittedLate += v;
     if (day < clock.today) pastDeadline += v;
     else if (day <= soonUntil) dueSoon += v;
-    maxDay = maxDay === null ? day : Math.max(maxDay, day);
-    minDay = minDay === null ? day : Math.min(minDay, day);
   }
   return {
     state,
-    count: tally.n + awaiting,
+    count: (tally[0] ?? 0) + awaiting,
     awaiting,
     withDeadline,
     submittedLate,
@@ -194,12 +208,14 @@ export function cellBuckets(
   clock: SqlClock,
 ): { state: WorkflowState; timeliness: Timeliness; count: number; maxDays: number }[] {
   const out: { state: WorkflowState; timeliness: Timeliness; count: number; maxDays: number }[] = [];
-  const states = new Set([...Object.keys(cell), ...Object.keys(awaiting)] as WorkflowState[]);
+  const states = Object.keys(cell) as WorkflowState[];
+  for (const state of Object.keys(awaiting) as WorkflowState[]) if (!(state in cell)) states.push(state);
   for (const state of states) {
-    const tally = cell[state] ?? { n: 0, days: {} };
+    const tally = cell[state] ?? [0];
     const counts = stateCountsOf(state, tally, awaiting[state] ?? 0, clock);
     if (counts.count === 0) continue;
-    for (const b of bucketsOfState(counts, clock)) out.push({ state, ...b });
+    for (const b of bucketsOfState(counts, clock))
+      out.push({ state, timeliness: b.timeliness, count: b.count, maxDays: b.maxDays });
   }
   return out;
 }

@@ -192,27 +192,38 @@ export async function followUpBucketsFromCounters(
     readCounterRows(db, by, leadUnitIds),
     awaitingSources(db, clock, leadUnitIds),
   ]);
-  const awaiting = new Map<string, Partial<Record<WorkflowState, number>>>();
-  const cells = new Map<string, { group: CounterGroup; cell: CounterCell }>();
-  for (const r of rows) {
-    const group = { dimension: by, key: readKey(r.group_key), unitId: Number(r.unit_id) };
-    cells.set(pkOf(group), { group, cell: decodeCell(r.cells) });
-  }
+  // Work awaiting hand-over leaves its group's counts and is counted apart (rare: keyed lookups).
+  const waitingEntries = new Map<string, CounterSource[]>();
   for (const d of waiting) {
-    const group = counterGroup(by, d);
-    const pk = pkOf(group);
-    const entry = counterEntry(d);
-    const found = cells.get(pk);
-    if (found) addToCell(found.cell, entry, -1);
-    const counts = awaiting.get(pk) ?? {};
-    counts[entry.state] = (counts[entry.state] ?? 0) + 1;
-    awaiting.set(pk, counts);
+    const pk = pkOf(counterGroup(by, d));
+    waitingEntries.set(pk, [...(waitingEntries.get(pk) ?? []), d]);
   }
   const buckets: CounterBucket[] = [];
-  for (const [pk, { group, cell }] of cells) {
-    const unitId = by === "lead" ? { unitId: group.unitId } : {};
-    for (const b of cellBuckets(cell, awaiting.get(pk) ?? {}, clock))
-      buckets.push({ key: group.key, ...unitId, ...b });
+  const emit = (group: CounterGroup, cell: CounterCell, pk: string | null) => {
+    const counts: Partial<Record<WorkflowState, number>> = {};
+    if (pk !== null) {
+      for (const d of waitingEntries.get(pk) ?? []) {
+        const entry = counterEntry(d);
+        addToCell(cell, entry, -1);
+        counts[entry.state] = (counts[entry.state] ?? 0) + 1;
+      }
+    }
+    for (const b of cellBuckets(cell, counts, clock)) {
+      const bucket: CounterBucket = {
+        key: group.key,
+        state: b.state,
+        timeliness: b.timeliness,
+        count: b.count,
+        maxDays: b.maxDays,
+      };
+      if (by === "lead") bucket.unitId = group.unitId;
+      buckets.push(bucket);
+    }
+  };
+  for (const r of rows) {
+    const group = { dimension: by, key: readKey(r.group_key), unitId: Number(r.unit_id) };
+    const pk = waitingEntries.size > 0 ? pkOf(group) : null;
+    emit(group, decodeCell(r.cells), pk !== null && waitingEntries.has(pk) ? pk : null);
   }
   return buckets;
 }
@@ -258,15 +269,12 @@ export function encodeCounters(counters: Map<string, CounterCell>): Map<string, 
   return out;
 }
 
-/** The same cell with its states and days in a fixed order, so two equal cells encode alike. */
+/** The same cell with its states in a fixed order (days are kept sorted), so two equal cells encode alike. */
 export function sortCell(cell: CounterCell): CounterCell {
   const out: CounterCell = {};
   for (const state of Object.keys(cell).sort() as WorkflowState[]) {
     const tally = cell[state];
-    if (!tally) continue;
-    const days: Record<string, number> = {};
-    for (const k of Object.keys(tally.days).sort()) days[k] = tally.days[k] as number;
-    out[state] = { n: tally.n, days };
+    if (tally) out[state] = tally;
   }
   return out;
 }
