@@ -215,6 +215,22 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
 
   it("rebuilds from the directives: the same counters, whatever the table held", async () => {
     const db = database.db;
+    // Whatever the property left, some directives to count.
+    for (const [lead, kind] of [
+      [0, "date"],
+      [3, "year"],
+      [1, "none"],
+    ] as const)
+      await apply(
+        {
+          op: "create",
+          lead,
+          deadline: { kind, date: kind === "none" ? null : "2021-04-07", phrase: null },
+          notice: lead === 0,
+          assigner: null,
+        },
+        [],
+      );
     const before = await storedAndRecomputedCounters(db);
     expect(Object.keys(before.recomputed).length).toBeGreaterThan(0);
     // Spoil the table; the rebuild must not depend on what it held.
