@@ -234,7 +234,7 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
     const before = await storedAndRecomputedCounters(db);
     expect(Object.keys(before.recomputed).length).toBeGreaterThan(0);
     // Spoil the table; the rebuild must not depend on what it held.
-    await db.updateTable("follow_up_counters").set({ cells: '{"assigned":[7,18000,7]}' }).execute();
+    await db.updateTable("follow_up_counters").set({ cells: "[0,7,1,18000,7]" }).execute();
     const progress: [number, number][] = [];
     await rebuildFollowUpCounters(db, (done, total) => progress.push([done, total]));
     const after = await storedAndRecomputedCounters(db);

@@ -101,7 +101,7 @@ export async function applyDirectiveChange(
         dimension: group.dimension,
         group_key: storedKey(group.key),
         unit_id: group.unitId,
-        cells: "{}",
+        cells: "[]",
       })),
     )
     .onConflict((oc) => oc.columns(["dimension", "group_key", "unit_id"]).doNothing())

@@ -9,7 +9,7 @@ export interface FollowUpCountersTable {
   group_key: string;
   /** By lead: the lead unit; 0 for the other dimensions. */
   unit_id: number;
-  /** JSON: per workflow state, how many directives and their histogram of days. */
+  /** JSON numbers: per workflow state, how many directives and their histogram of days (encodeCell). */
   cells: string;
 }
 
