@@ -173,7 +173,10 @@ export function encodeCell(cell: CounterCell): string {
 }
 
 export function decodeCell(text: string): CounterCell {
-  const flat = JSON.parse(text) as number[];
+  const flat: unknown = JSON.parse(text);
+  // An earlier build of this branch stored objects: say so rather than count nothing.
+  if (!Array.isArray(flat))
+    throw new Error("follow_up_counters holds an older form: rebuild the follow-up counters");
   const cell: CounterCell = {};
   let i = 0;
   while (i < flat.length) {
