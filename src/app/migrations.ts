@@ -9,6 +9,7 @@ import { foundationMigration } from "../core/db/migrations/0001-foundation.js";
 import type { DB } from "../core/db/schema.js";
 import { createDirectiveTables } from "../directives/directives.migration.js";
 import { directiveExtensionsMigration } from "../directives/extensions/extensions.migration.js";
+import { followUpCountersMigration } from "../directives/follow-up/follow-up-counters.migration.js";
 import { addPublicReportFlag } from "../directives/public-reports.migration.js";
 import { documentsMigration } from "../documents/documents.migration.js";
 import { emulationMigration } from "../emulation/emulation.migration.js";
@@ -73,6 +74,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0021-albums": albumsMigration(dialect),
     "0022-search-title-vector": searchTitleVectorMigration(dialect),
     "0018-documents": documentsMigration(dialect),
+    "0024_follow_up_counters": followUpCountersMigration(),
   };
 }
 

@@ -23,129 +23,14 @@ export interface PartyInput {
   organisationId: number | null;
 }
 
-export interface NewDirective {
-  noticeId: number | null;
-  itemId: number | null;
-  parentId: number | null;
-  proposalId: number | null;
-  title: string;
-  lead: PartyInput;
-  coordinators: PartyInput[];
-  assigningUnitId: number;
-  assignerPersonId: number | null;
-  assignerName: string | null;
-  deadline: Deadline;
-  createdBy: number | null;
-  now: Date;
-}
-
-export async function insertDirective(db: Kysely<DB>, d: NewDirective): Promise<number> {
-  const at = d.now.toISOString();
-  const row = await db
-    .insertInto("directives")
-    .values({
-      notice_id: d.noticeId,
-      item_id: d.itemId,
-      parent_id: d.parentId,
-      proposal_id: d.proposalId,
-      title: d.title,
-      lead_unit_id: d.lead.unitId,
-      lead_organisation_id: d.lead.organisationId,
-      assigning_unit_id: d.assigningUnitId,
-      assigner_person_id: d.assignerPersonId,
-      assigner_name: d.assignerName,
-      deadline_kind: d.deadline.kind,
-      deadline_date: d.deadline.date,
-      deadline_phrase: d.deadline.phrase,
-      ...deadlineColumns(d.deadline.kind, d.deadline.date),
-      state: "assigned",
-      state_before_pause: null,
-      progress_percent: 0,
-      submitted_at: null,
-      submitted_day: null,
-      confirmed_at: null,
-      created_by: d.createdBy,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await replaceCoordinators(db, row.id, d.coordinators);
-  return row.id;
-}
-
-export async function replaceCoordinators(
-  db: Kysely<DB>,
-  directiveId: number,
-  parties: PartyInput[],
-): Promise<void> {
-  await db.deleteFrom("directive_coordinators").where("directive_id", "=", directiveId).execute();
-  if (parties.length === 0) return;
-  await db
-    .insertInto("directive_coordinators")
-    .values(
-      parties.map((p) => ({
-        directive_id: directiveId,
-        unit_id: p.unitId,
-        organisation_id: p.organisationId,
-      })),
-    )
-    .execute();
-}
-
-/** The fields a workflow step or an edit changes; derived copies are recomputed here, never by callers. */
-export interface DirectivePatch {
-  state?: WorkflowState;
-  stateBeforePause?: WorkflowState | null;
-  progressPercent?: number;
-  submittedAt?: string | null;
-  confirmedAt?: string | null;
-  lead?: PartyInput;
-  deadline?: Deadline;
-  title?: string;
-  /** The leader who gave it (corrected with the notice's signer). */
-  assigner?: { personId: number | null; name: string | null };
-  /** The assigning side, when a hand-over moves it from a unit that no longer exists. */
-  assigningUnitId?: number;
-}
-
-export async function updateDirective(
-  db: Kysely<DB>,
-  id: number,
-  patch: DirectivePatch,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable("directives")
-    .set({
-      ...(patch.state !== undefined ? { state: patch.state } : {}),
-      ...(patch.stateBeforePause !== undefined ? { state_before_pause: patch.stateBeforePause } : {}),
-      ...(patch.progressPercent !== undefined ? { progress_percent: patch.progressPercent } : {}),
-      ...(patch.submittedAt !== undefined
-        ? { submitted_at: patch.submittedAt, submitted_day: dayOf(patch.submittedAt) }
-        : {}),
-      ...(patch.confirmedAt !== undefined ? { confirmed_at: patch.confirmedAt } : {}),
-      ...(patch.lead
-        ? { lead_unit_id: patch.lead.unitId, lead_organisation_id: patch.lead.organisationId }
-        : {}),
-      ...(patch.title !== undefined ? { title: patch.title } : {}),
-      ...(patch.assigningUnitId !== undefined ? { assigning_unit_id: patch.assigningUnitId } : {}),
-      ...(patch.assigner
-        ? { assigner_person_id: patch.assigner.personId, assigner_name: patch.assigner.name }
-        : {}),
-      ...(patch.deadline
-        ? {
-            deadline_kind: patch.deadline.kind,
-            deadline_date: patch.deadline.date,
-            deadline_phrase: patch.deadline.phrase,
-            ...deadlineColumns(patch.deadline.kind, patch.deadline.date),
-          }
-        : {}),
-      updated_at: now.toISOString(),
-    })
-    .where("id", "=", id)
-    .execute();
-}
+// Writes live in directive-writes.repo.ts (they move the follow-up counters too); re-exported for callers.
+export {
+  type DirectivePatch,
+  insertDirective,
+  type NewDirective,
+  replaceCoordinators,
+  updateDirective,
+} from "./directive-writes.repo.js";
 
 function baseQuery(db: Kysely<DB>) {
   return db

@@ -10,6 +10,7 @@ import { listDirectives } from "../../src/directives/directives.repo.js";
 import { listProposals } from "../../src/directives/proposals/proposals.repo.js";
 import { sqlClock } from "../../src/directives/timeliness-sql.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
+import { storedAndRecomputedCounters } from "../support/follow-up-counters.js";
 
 /** 01/02/2021 in Hà Nội: a year of follow-up has happened. */
 const DEMO_DATE = new Date("2021-02-01T02:00:00Z");
@@ -36,6 +37,12 @@ describe.each(ENGINES)("the reference session demo on %s", (engine) => {
     });
     const docs = await database.db.selectFrom("session_documents").selectAll().execute();
     expect(docs).toMatchObject([{ kind: "evaluation", period_key: "2019" }]);
+  });
+
+  it("leaves the follow-up counters equal to a count of its directives", async () => {
+    const { stored, recomputed } = await storedAndRecomputedCounters(database.db);
+    expect(Object.keys(stored).length).toBeGreaterThan(0);
+    expect(stored).toEqual(recomputed);
   });
 
   it("holds the nine conclusions, their directives and child tasks, with a history up to the demo date", async () => {

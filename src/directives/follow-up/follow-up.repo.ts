@@ -11,9 +11,10 @@ import { directiveInScope } from "../directives.repo.js";
 import type { Timeliness } from "../timeliness.rules.js";
 import { bucketsOfState, type SqlClock, timelinessCountsSql } from "../timeliness-sql.js";
 import type { WorkflowState } from "../workflow.rules.js";
+import { type FollowUpDimension, followUpKeyOf } from "./follow-up-counters.math.js";
+import { followUpBucketsFromCounters } from "./follow-up-counters.repo.js";
 
-export const FOLLOW_UP_DIMENSIONS = ["lead", "assigner", "notice", "period"] as const;
-export type FollowUpDimension = (typeof FOLLOW_UP_DIMENSIONS)[number];
+export { FOLLOW_UP_DIMENSIONS, type FollowUpDimension } from "./follow-up-counters.math.js";
 
 /**
  * The columns each dimension groups on; the text key is made in JS (see {@link keyOf}), because
@@ -27,25 +28,6 @@ const KEY_COLUMNS = {
 } as const;
 
 type KeyRow = Record<string, string | number | null>;
-
-/**
- * Group keys as text: lead "o34" (an organisation) or "u12" (a unit); assigner "p5" (a person), else
- * "n:<name>", else "u<assigning unit>"; notice "<id>"; period "yyyy-mm" of the deadline's last day.
- * Null gathers rows without one (no notice, no deadline).
- */
-function keyOf(by: FollowUpDimension, r: KeyRow): string | null {
-  switch (by) {
-    case "lead":
-      return r.lead_organisation_id !== null ? `o${r.lead_organisation_id}` : `u${r.lead_unit_id}`;
-    case "assigner":
-      if (r.assigner_person_id !== null) return `p${r.assigner_person_id}`;
-      return r.assigner_name !== null ? `n:${r.assigner_name}` : `u${r.assigning_unit_id}`;
-    case "notice":
-      return r.notice_id === null ? null : String(r.notice_id);
-    case "period":
-      return r.period === null ? null : String(r.period);
-  }
-}
 
 export interface FollowUpBucket {
   key: string | null;
@@ -66,8 +48,31 @@ export interface FollowUpScope {
   noticeId?: number;
 }
 
-/** Counts per (key, state, timeliness) at the clock's day: one GROUP BY over the directives. */
+/**
+ * Counts per (key, state, timeliness) at the clock's day. Over every directive (a system admin's
+ * view, by lead also of some lead units) they come from the maintained counters
+ * (follow-up-counters.repo.ts), a few thousand rows; a narrower scope counts its directives directly.
+ */
 export async function followUpBuckets(
+  db: Kysely<DB>,
+  by: FollowUpDimension,
+  filter: FollowUpScope,
+  clock: SqlClock,
+): Promise<FollowUpBucket[]> {
+  const fromCounters =
+    filter.scope === "all" &&
+    filter.noticeId === undefined &&
+    (filter.leadUnitIds === undefined || by === "lead");
+  return fromCounters
+    ? followUpBucketsFromCounters(db, by, clock, filter.leadUnitIds)
+    : followUpBucketsFromRows(db, by, filter, clock);
+}
+
+/**
+ * The same counts by one GROUP BY over the directives: the path of narrow scopes, and the baseline
+ * the counters are checked against (tests, bench/follow-up.mjs).
+ */
+export async function followUpBucketsFromRows(
   db: Kysely<DB>,
   by: FollowUpDimension,
   filter: FollowUpScope,
@@ -116,7 +121,7 @@ export async function followUpBuckets(
   })[];
   const buckets: FollowUpBucket[] = [];
   for (const r of rows) {
-    const key = keyOf(by, r);
+    const key = followUpKeyOf(by, r);
     const state = r.s as WorkflowState;
     const split = bucketsOfState(
       {

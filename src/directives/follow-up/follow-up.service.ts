@@ -173,14 +173,16 @@ async function unitGroups(
     const parts = byUnit.get(unitId) ?? new Map<string, FollowUpBucket[]>();
     byUnit.set(unitId, parts);
     const key = b.key ?? `u${unitId}`;
-    parts.set(key, [...(parts.get(key) ?? []), b]);
+    const list = parts.get(key);
+    if (list) list.push(b);
+    else parts.set(key, [b]);
   }
   const keys = [...byUnit].flatMap(([unitId, parts]) => [`u${unitId}`, ...parts.keys()]);
   const names = await labelsFor(db, "lead", keys);
   return sortGroups(
     "lead",
     [...byUnit].map(([unitId, parts]) => {
-      const all = [...parts.values()].flat();
+      const all = parts.size === 1 ? ([...parts.values()][0] ?? []) : [...parts.values()].flat();
       const unitKey = `u${unitId}`;
       const group: FollowUpGroupView = {
         key: `unit:${unitId}`,
