@@ -4,9 +4,10 @@
  * caller decides which (see `publicOnly`), since reading is not an audited change.
  *
  * Bulk evaluation runs one query per table whatever the number of units (units, indicators, targets,
- * results), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once. For
- * a term the database sums each unit's years up first (results.repo visitTermAggregates), so the
- * million yearly figures of a national term ranking stay in it; a unit's own page sums up the years
+ * figures), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once. The
+ * figures come from the maintained result summaries (summaries/), one row per unit × indicator ×
+ * period, and for a term one row per unit × indicator × window of years already summed up, so the
+ * million yearly figures of a national term ranking are not read; a unit's own page sums up the years
  * it reads (it shows them too) with the same arithmetic (term.math).
  */
 import type { Kysely } from "kysely";
@@ -26,6 +27,11 @@ import {
   termYearsOf,
   yearKeyOf,
 } from "../period.rules.js";
+import {
+  listSummaryFiguresForUnit,
+  visitSummariesOfChildren,
+  visitTermSummaries,
+} from "../summaries/summaries-evaluation.repo.js";
 import { levelWord, unitInSentence } from "../unit-wording.rules.js";
 import {
   type FigureSet,
@@ -52,11 +58,6 @@ import { composeNarrative, type NarrativeStanding } from "./narrative.rules.js";
 import { narrativeIndicatorOf } from "./narrative-input.rules.js";
 import { composeProgressNarrative, isProgressEvaluation } from "./progress-narrative.rules.js";
 import { rankingScore } from "./ranking-score.math.js";
-import {
-  listApprovedFiguresForUnit,
-  visitApprovedOfChildren,
-  visitTermAggregates,
-} from "./results-evaluation.repo.js";
 import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
 
 export interface EvaluatedPeriod {
@@ -222,7 +223,7 @@ export async function evaluateUnit(
     findParentIdAt(db, input.unitId, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     listTargetsForUnit(db, { unitId: input.unitId, parentId: { at: period.asOf }, periodKeys: keys }),
-    listApprovedFiguresForUnit(db, input.unitId, keys),
+    listSummaryFiguresForUnit(db, input.unitId, keys),
   ]);
   if (!unitRead) throw new NotFoundError("Không tìm thấy đơn vị.");
   const unit = unitRead;
@@ -271,7 +272,7 @@ async function readTermFigures(
   add(yearsOfTerm(period.key, undefined));
   for (const t of targets) add(termYearsOf(t.periodStart, t.periodEnd));
   const byUnit = new Map<number, Map<number, Map<number, TermFigures>>>();
-  await visitTermAggregates(
+  await visitTermSummaries(
     db,
     { scope: { parentId, date: period.asOf }, windows: [...windows.values()] },
     (unitId, indicatorId, from, to, aggregates, estimateYears) => {
@@ -345,7 +346,7 @@ export async function evaluateChildren(
     // reads its figures.
     term
       ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets))
-      : visitApprovedOfChildren(db, figuresQuery, collect).then(() => null),
+      : visitSummariesOfChildren(db, figuresQuery, collect).then(() => null),
   ]);
 
   const inherited = targets.filter((t) => t.appliesTo === "children");

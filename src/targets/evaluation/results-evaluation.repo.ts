@@ -119,14 +119,7 @@ export type TermScope = { parentId: number; date: string } | { unitId: number };
 export async function visitTermAggregates(
   db: Kysely<DB>,
   input: { scope: TermScope; windows: readonly (readonly [number, number])[] },
-  visit: (
-    unitId: number,
-    indicatorId: number,
-    from: number,
-    to: number,
-    aggregates: TermAggregates,
-    estimateYears: readonly number[],
-  ) => void,
+  visit: TermAggregateVisit,
 ): Promise<void> {
   const windows = input.windows.filter(([from, to]) => from <= to);
   for (const [from, to] of windows) {
@@ -162,6 +155,29 @@ export async function visitTermAggregates(
   const { rows } = await sql<{ unit_id: number; packed: string }>`
     SELECT unit_id, string_agg(packed, ';') AS packed FROM (${sql.join(perWindow, sql` UNION ALL `)}) g
     GROUP BY unit_id`.execute(db);
+  visitPackedTermRows(rows, windows, visit);
+}
+
+/** What a term aggregate visit receives: see {@link visitTermAggregates}. */
+export type TermAggregateVisit = (
+  unitId: number,
+  indicatorId: number,
+  from: number,
+  to: number,
+  aggregates: TermAggregates,
+  estimateYears: readonly number[],
+) => void;
+
+/**
+ * Parses term aggregates packed one text per unit, groups "indicator|from|to|years|estimate years|sum|
+ * positive|year:first|year:last" joined by ";" (what {@link visitTermAggregates} and the summaries'
+ * reader both send), and visits each.
+ */
+export function visitPackedTermRows(
+  rows: readonly { unit_id: number; packed: string }[],
+  windows: readonly (readonly [number, number])[],
+  visit: TermAggregateVisit,
+): void {
   // Years come as "2015,2016,…" in no set order. A window with every year present (the usual case)
   // shares one array instead of parsing its years again for each unit and indicator.
   const allYears = new Map<string, number[]>();
