@@ -27,11 +27,7 @@ import {
   termYearsOf,
   yearKeyOf,
 } from "../period.rules.js";
-import {
-  listSummaryFiguresForUnit,
-  visitSummariesOfChildren,
-  visitTermSummaries,
-} from "../summaries/summaries-evaluation.repo.js";
+import { type FigureSource, SUMMARY_FIGURES } from "../summaries/figure-sources.repo.js";
 import { levelWord, unitInSentence } from "../unit-wording.rules.js";
 import {
   type FigureSet,
@@ -88,6 +84,8 @@ export interface EvaluateOptions {
    * ("sau 3 năm đạt 62% chỉ tiêu nhiệm kỳ"); without it a term missing years is refused.
    */
   today?: string;
+  /** Where approved figures are read: the maintained summaries (default) or `results` (comparisons). */
+  figures?: FigureSource;
 }
 
 /** Validates a period key and works out the date the evaluation reads the hierarchy at. */
@@ -223,7 +221,7 @@ export async function evaluateUnit(
     findParentIdAt(db, input.unitId, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     listTargetsForUnit(db, { unitId: input.unitId, parentId: { at: period.asOf }, periodKeys: keys }),
-    listSummaryFiguresForUnit(db, input.unitId, keys),
+    (input.figures ?? SUMMARY_FIGURES).ofUnit(db, input.unitId, keys),
   ]);
   if (!unitRead) throw new NotFoundError("Không tìm thấy đơn vị.");
   const unit = unitRead;
@@ -262,6 +260,7 @@ async function readTermFigures(
   parentId: number,
   period: EvaluatedPeriod,
   targets: readonly TargetRow[],
+  source: FigureSource,
 ): Promise<Map<number, Map<number, Map<number, TermFigures>>>> {
   const windows = new Map<number, [number, number]>();
   const add = (years: readonly number[]) => {
@@ -272,7 +271,7 @@ async function readTermFigures(
   add(yearsOfTerm(period.key, undefined));
   for (const t of targets) add(termYearsOf(t.periodStart, t.periodEnd));
   const byUnit = new Map<number, Map<number, Map<number, TermFigures>>>();
-  await visitTermSummaries(
+  await source.termAggregates(
     db,
     { scope: { parentId, date: period.asOf }, windows: [...windows.values()] },
     (unitId, indicatorId, from, to, aggregates, estimateYears) => {
@@ -336,6 +335,7 @@ export async function evaluateChildren(
     }
     addFigure(map, { periodKey, indicatorId, version, value });
   };
+  const source = input.figures ?? SUMMARY_FIGURES;
   const targetsRead = listTargetsForChildren(db, query);
   const figuresQuery = { ...query, periodKeys: [period.key, ...partYearKeys(period.key)] };
   const [children, indicators, targets, termByUnit] = await Promise.all([
@@ -345,8 +345,8 @@ export async function evaluateChildren(
     // A term reads its years summed up by the database (over the windows its targets set); a year
     // reads its figures.
     term
-      ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets))
-      : visitSummariesOfChildren(db, figuresQuery, collect).then(() => null),
+      ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets, source))
+      : source.ofChildren(db, figuresQuery, collect).then(() => null),
   ]);
 
   const inherited = targets.filter((t) => t.appliesTo === "children");
