@@ -316,7 +316,6 @@ async function snapshot(db: Kysely<DB>) {
       .selectAll()
       .orderBy("unit_id")
       .orderBy("period_key")
-      .orderBy("indicator_id")
       .execute(),
     terms: await db
       .selectFrom("result_term_summaries")
@@ -324,15 +323,7 @@ async function snapshot(db: Kysely<DB>) {
       .orderBy("unit_id")
       .orderBy("year_from")
       .orderBy("year_to")
-      .orderBy("indicator_id")
-      .execute()
-      .then((rows) =>
-        rows.map((r) => ({
-          ...r,
-          years_present: r.years_present.split(",").sort().join(","),
-          estimate_years: r.estimate_years.split(",").sort().join(","),
-        })),
-      ),
+      .execute(),
     windows: await db
       .selectFrom("result_summary_windows")
       .selectAll()

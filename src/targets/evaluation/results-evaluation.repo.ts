@@ -47,6 +47,15 @@ export async function listApprovedFiguresForUnit(
   }));
 }
 
+/** What a visit of the children's approved figures receives, one figure at a time. */
+export type ChildFigureVisit = (
+  unitId: number,
+  indicatorId: number,
+  periodKey: string,
+  version: ResultVersion,
+  value: number,
+) => void;
+
 /**
  * Calls `visit` with every approved figure of every child of `parentId` at `date` for the given
  * periods, read in one query.
@@ -60,13 +69,7 @@ export async function listApprovedFiguresForUnit(
 export async function visitApprovedOfChildren(
   db: Kysely<DB>,
   input: { parentId: number; date: string; periodKeys: string[] },
-  visit: (
-    unitId: number,
-    indicatorId: number,
-    periodKey: string,
-    version: ResultVersion,
-    value: number,
-  ) => void,
+  visit: ChildFigureVisit,
 ): Promise<void> {
   if (input.periodKeys.length === 0) return;
   const packed = sql<string>`string_agg(cast(indicator_id as text) || ',' || period_key || ',' || version || ',' || cast(value as text), ';')`;

@@ -5,9 +5,9 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import type { ResultVersion } from "../catalogue/indicator.model.js";
 import {
   type ApprovedFigure,
+  type ChildFigureVisit,
   listApprovedFiguresForUnit,
   type TermAggregateVisit,
   type TermScope,
@@ -27,13 +27,7 @@ export interface FigureSource {
   ofChildren(
     db: Kysely<DB>,
     input: { parentId: number; date: string; periodKeys: string[] },
-    visit: (
-      unitId: number,
-      indicatorId: number,
-      periodKey: string,
-      version: ResultVersion,
-      value: number,
-    ) => void,
+    visit: ChildFigureVisit,
   ): Promise<void>;
   /** Term aggregates per unit, indicator and window of years. */
   termAggregates(

@@ -12,34 +12,18 @@ export function resultSummariesMigration(_dialect: DialectName) {
       await db.schema
         .createTable("result_summaries")
         .addColumn("unit_id", "integer", (c) => c.notNull().references("units.id"))
-        .addColumn("indicator_id", "integer", (c) => c.notNull().references("indicators.id"))
         .addColumn("period_key", "text", (c) => c.notNull())
-        .addColumn("final_value", "double precision")
-        .addColumn("final_id", "integer")
-        .addColumn("final_note", "text")
-        .addColumn("estimate_value", "double precision")
-        .addColumn("estimate_id", "integer")
-        .addColumn("estimate_note", "text")
-        .addPrimaryKeyConstraint("result_summaries_pk", ["unit_id", "period_key", "indicator_id"])
+        .addColumn("figures", "text", (c) => c.notNull())
+        .addColumn("notes", "text")
+        .addPrimaryKeyConstraint("result_summaries_pk", ["unit_id", "period_key"])
         .execute();
       await db.schema
         .createTable("result_term_summaries")
         .addColumn("unit_id", "integer", (c) => c.notNull().references("units.id"))
-        .addColumn("indicator_id", "integer", (c) => c.notNull().references("indicators.id"))
         .addColumn("year_from", "integer", (c) => c.notNull())
         .addColumn("year_to", "integer", (c) => c.notNull())
-        .addColumn("years_present", "text", (c) => c.notNull())
-        .addColumn("estimate_years", "text", (c) => c.notNull())
-        .addColumn("value_sum", "double precision", (c) => c.notNull())
-        .addColumn("positive", "integer", (c) => c.notNull())
-        .addColumn("first_value", "double precision", (c) => c.notNull())
-        .addColumn("last_value", "double precision", (c) => c.notNull())
-        .addPrimaryKeyConstraint("result_term_summaries_pk", [
-          "unit_id",
-          "year_from",
-          "year_to",
-          "indicator_id",
-        ])
+        .addColumn("aggregates", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("result_term_summaries_pk", ["unit_id", "year_from", "year_to"])
         .execute();
       await db.schema
         .createTable("result_summary_windows")

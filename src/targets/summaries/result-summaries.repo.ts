@@ -2,11 +2,13 @@
  * The SQL of the maintained result summaries (result-summaries.tables.ts): recomputing them from
  * `results` for some keys, for a range of units or for a new window, and the windows kept. Every
  * write of an approved figure calls {@link maintainResultSummaries} in its own transaction
- * (entry/results.repo's writers do); term targets call {@link keepTermWindows}. The evaluation's
- * reads of the summaries are in summaries-evaluation.repo.ts.
+ * (entry/results.repo's writers do); a term target calls {@link keepTermWindows}. The packing is
+ * summary-pack.math; the evaluation's reads are in summaries-evaluation.repo.ts.
  */
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
+import type { ResultVersion } from "../catalogue/indicator.model.js";
+import { packPeriod, packTerm, type SourceFigure } from "./summary-pack.math.js";
 import {
   missingWindows,
   windowsContaining,
@@ -22,64 +24,109 @@ export interface SummaryKey {
   periodKey: string;
 }
 
-/** Which rows a recomputation covers: one unit and indicator, a range of unit ids, or all. */
-type Scope = { unitId: number; indicatorId: number } | { fromUnit: number; toUnit: number } | "all";
+/** The largest id a PostgreSQL `integer` holds: the open end of a range of units. */
+const MAX_ID = 2147483647;
 
-function scopeOf(scope: Scope, alias: string): RawBuilder<unknown> {
-  const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
-  if (scope === "all") return sql`1 = 1`;
-  if ("unitId" in scope)
-    return sql`${col("unit_id")} = ${scope.unitId} AND ${col("indicator_id")} = ${scope.indicatorId}`;
-  return sql`${col("unit_id")} >= ${scope.fromUnit} AND ${col("unit_id")} < ${scope.toUnit}`;
+/** Approved results of the units with ids in [from, to), and of one period when given, by unit and period. */
+async function approvedOf(
+  db: Kysely<DB>,
+  [fromUnit, toUnit]: readonly [number, number],
+  periodKey: string | null,
+): Promise<Map<number, Map<string, SourceFigure[]>>> {
+  let query = db
+    .selectFrom("results")
+    .select(["id", "unit_id", "indicator_id", "period_key", "version", "value", "note"])
+    .where("status", "=", "approved")
+    .where("unit_id", ">=", fromUnit)
+    .where("unit_id", "<", Math.min(toUnit, MAX_ID));
+  if (periodKey !== null) query = query.where("period_key", "=", periodKey);
+  const byUnit = new Map<number, Map<string, SourceFigure[]>>();
+  for (const r of await query.execute()) {
+    let byPeriod = byUnit.get(r.unit_id);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      byUnit.set(r.unit_id, byPeriod);
+    }
+    const list = byPeriod.get(r.period_key) ?? [];
+    list.push({
+      id: r.id,
+      indicatorId: r.indicator_id,
+      version: r.version as ResultVersion,
+      value: Number(r.value),
+      note: r.note,
+    });
+    byPeriod.set(r.period_key, list);
+  }
+  return byUnit;
 }
 
-/** Recomputes the period rows in `scope` (and, for one key, that key only) from approved results. */
-async function refreshPeriodRows(db: Kysely<DB>, scope: Scope, periodKey: string | null): Promise<void> {
-  const key = periodKey === null ? sql`` : sql` AND r.period_key = ${periodKey}`;
-  const keyHere = periodKey === null ? sql`` : sql` AND period_key = ${periodKey}`;
-  await sql`DELETE FROM result_summaries WHERE ${scopeOf(scope, "")}${keyHere}`.execute(db);
-  const pick = (version: string, column: string) =>
-    sql.raw(`max(CASE WHEN r.version = '${version}' THEN r.${column} END)`);
-  await sql`
-    INSERT INTO result_summaries (unit_id, indicator_id, period_key, final_value, final_id, final_note,
-      estimate_value, estimate_id, estimate_note)
-    SELECT r.unit_id, r.indicator_id, r.period_key, ${pick("final", "value")}, ${pick("final", "id")},
-      ${pick("final", "note")}, ${pick("estimate", "value")}, ${pick("estimate", "id")}, ${pick("estimate", "note")}
-    FROM results r
-    WHERE r.status = 'approved' AND ${scopeOf(scope, "r")}${key}
-    GROUP BY r.unit_id, r.indicator_id, r.period_key`.execute(db);
+/** Writes the period rows of the units with ids in [from, to) (one period, or all), replacing theirs. */
+async function writePeriods(
+  db: Kysely<DB>,
+  range: readonly [number, number],
+  periodKey: string | null,
+): Promise<void> {
+  const byUnit = await approvedOf(db, range, periodKey);
+  let del = db
+    .deleteFrom("result_summaries")
+    .where("unit_id", ">=", range[0])
+    .where("unit_id", "<", Math.min(range[1], MAX_ID));
+  if (periodKey !== null) del = del.where("period_key", "=", periodKey);
+  await del.execute();
+  const rows: { unit_id: number; period_key: string; figures: string; notes: string | null }[] = [];
+  for (const [unitId, byPeriod] of byUnit)
+    for (const [key, figures] of byPeriod)
+      rows.push({ unit_id: unitId, period_key: key, ...packPeriod(figures) });
+  await insertChunks(db, "result_summaries", rows);
 }
 
-/**
- * Recomputes the term rows of window [from, to] in `scope` from the period rows of its years: per
- * year the final figure, else the estimate (as results-evaluation.repo's visitTermAggregates reads
- * them from `results`).
- */
-async function refreshTermRows(db: Kysely<DB>, scope: Scope, [from, to]: YearWindow): Promise<void> {
+async function insertChunks<T extends "result_summaries" | "result_term_summaries">(
+  db: Kysely<DB>,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  // 4 or 5 columns a row: well under both engines' limits on parameters per statement.
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + 1000) as never)
+      .execute();
+}
+
+/** Writes the term rows of `window` for the units with ids in [from, to), from their period rows. */
+async function writeTerms(
+  db: Kysely<DB>,
+  range: readonly [number, number],
+  window: YearWindow,
+): Promise<void> {
+  const [from, to] = window;
   const years = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-  await sql`DELETE FROM result_term_summaries WHERE ${scopeOf(scope, "")}
-    AND year_from = ${from} AND year_to = ${to}`.execute(db);
-  const value = (alias: string) => sql.raw(`coalesce(${alias}.final_value, ${alias}.estimate_value)`);
-  await sql`
-    INSERT INTO result_term_summaries (unit_id, indicator_id, year_from, year_to, years_present,
-      estimate_years, value_sum, positive, first_value, last_value)
-    SELECT g.unit_id, g.indicator_id, ${sql.lit(from)}, ${sql.lit(to)}, g.years_present, g.estimate_years,
-      g.value_sum, g.positive, ${value("f")}, ${value("l")}
-    FROM (
-      SELECT s.unit_id, s.indicator_id, string_agg(s.period_key, ',') AS years_present,
-        coalesce(string_agg(CASE WHEN s.final_value IS NULL THEN s.period_key END, ','), '') AS estimate_years,
-        sum(${value("s")}) AS value_sum,
-        sum(CASE WHEN ${value("s")} > 0 THEN 1 ELSE 0 END) AS positive,
-        min(s.period_key) AS first_key, max(s.period_key) AS last_key
-      FROM result_summaries s
-      WHERE ${scopeOf(scope, "s")} AND s.period_key IN (${sql.join(years)})
-        AND (s.final_value IS NOT NULL OR s.estimate_value IS NOT NULL)
-      GROUP BY s.unit_id, s.indicator_id
-    ) g
-    JOIN result_summaries f ON f.unit_id = g.unit_id AND f.indicator_id = g.indicator_id AND f.period_key = g.first_key
-    JOIN result_summaries l ON l.unit_id = g.unit_id AND l.indicator_id = g.indicator_id AND l.period_key = g.last_key`.execute(
-    db,
-  );
+  const periods = await db
+    .selectFrom("result_summaries")
+    .select(["unit_id", "period_key", "figures"])
+    .where("unit_id", ">=", range[0])
+    .where("unit_id", "<", Math.min(range[1], MAX_ID))
+    .where("period_key", "in", years)
+    .execute();
+  const byUnit = new Map<number, Map<number, string>>();
+  for (const p of periods) {
+    const byYear = byUnit.get(p.unit_id) ?? new Map<number, string>();
+    byYear.set(Number(p.period_key), p.figures);
+    byUnit.set(p.unit_id, byYear);
+  }
+  await db
+    .deleteFrom("result_term_summaries")
+    .where("unit_id", ">=", range[0])
+    .where("unit_id", "<", Math.min(range[1], MAX_ID))
+    .where("year_from", "=", from)
+    .where("year_to", "=", to)
+    .execute();
+  const rows: { unit_id: number; year_from: number; year_to: number; aggregates: string }[] = [];
+  for (const [unitId, byYear] of byUnit) {
+    const aggregates = packTerm(window, byYear);
+    if (aggregates !== null) rows.push({ unit_id: unitId, year_from: from, year_to: to, aggregates });
+  }
+  await insertChunks(db, "result_term_summaries", rows);
 }
 
 /** The windows of years the term summaries keep, ascending. */
@@ -107,21 +154,21 @@ async function wantedWindows(db: Kysely<DB>): Promise<YearWindow[]> {
 }
 
 /**
- * THE maintenance of the summaries: recomputes the period rows of `keys` from `results`, and for a
- * year key the term rows of every kept window holding that year. Call it in the transaction that
- * changed an approved figure (approval, reopening, return, correction, import), after the change.
+ * THE maintenance of the summaries: recomputes the period rows of `keys`' units and periods from
+ * `results`, and for a year the term rows of every kept window holding it. Call it in the transaction
+ * that changed an approved figure (approval, reopening, return, correction, import), after the change.
  */
 export async function maintainResultSummaries(db: Kysely<DB>, keys: readonly SummaryKey[]): Promise<void> {
-  const distinct = new Map<string, SummaryKey>();
-  for (const k of keys) distinct.set(`${k.unitId}|${k.indicatorId}|${k.periodKey}`, k);
+  const distinct = new Map<string, { unitId: number; periodKey: string }>();
+  for (const k of keys) distinct.set(`${k.unitId}|${k.periodKey}`, k);
   let windows: YearWindow[] | null = null;
-  for (const k of distinct.values()) {
-    const scope = { unitId: k.unitId, indicatorId: k.indicatorId };
-    await refreshPeriodRows(db, scope, k.periodKey);
-    const year = yearOfKey(k.periodKey);
+  for (const { unitId, periodKey } of distinct.values()) {
+    const range = [unitId, unitId + 1] as const;
+    await writePeriods(db, range, periodKey);
+    const year = yearOfKey(periodKey);
     if (year === null) continue;
     windows ??= await listKeptWindows(db);
-    for (const w of windowsContaining(year, windows)) await refreshTermRows(db, scope, w);
+    for (const w of windowsContaining(year, windows)) await writeTerms(db, range, w);
   }
 }
 
@@ -133,7 +180,7 @@ export async function keepTermWindows(db: Kysely<DB>): Promise<void> {
   const missing = missingWindows(await wantedWindows(db), await listKeptWindows(db));
   for (const w of missing) {
     await db.insertInto("result_summary_windows").values({ year_from: w[0], year_to: w[1] }).execute();
-    await refreshTermRows(db, "all", w);
+    await writeTerms(db, [0, MAX_ID], w);
   }
 }
 
@@ -141,31 +188,43 @@ export async function keepTermWindows(db: Kysely<DB>): Promise<void> {
 export async function resetKeptWindows(db: Kysely<DB>): Promise<YearWindow[]> {
   const windows = await wantedWindows(db);
   await db.deleteFrom("result_summary_windows").execute();
-  await sql`DELETE FROM result_term_summaries`.execute(db);
   for (const w of windows)
     await db.insertInto("result_summary_windows").values({ year_from: w[0], year_to: w[1] }).execute();
+  // Rows of windows no longer kept; the kept ones are rewritten batch by batch.
+  const kept = new Set(windows.map(([f, t]) => `${f}-${t}`));
+  for (const [f, t] of await db
+    .selectFrom("result_term_summaries")
+    .select(["year_from", "year_to"])
+    .distinct()
+    .execute()
+    .then((rows) => rows.map((r) => [r.year_from, r.year_to] as const)))
+    if (!kept.has(`${f}-${t}`))
+      await db
+        .deleteFrom("result_term_summaries")
+        .where("year_from", "=", f)
+        .where("year_to", "=", t)
+        .execute();
   return windows;
 }
 
-/** The unit ids to rebuild, as the bounds of batches of `size` units each: [from, to) pairs. */
-export async function unitBatches(db: Kysely<DB>, size: number): Promise<[number, number][]> {
+/** The ranges of unit ids to rebuild, `size` units each, [from, to); and how many units there are. */
+export async function unitBatches(
+  db: Kysely<DB>,
+  size: number,
+): Promise<{ batches: [number, number][]; units: number }> {
   const rows = await db.selectFrom("units").select("id").orderBy("id").execute();
   const batches: [number, number][] = [];
-  for (let i = 0; i < rows.length; i += size) {
-    const first = rows[i]?.id as number;
-    const next = rows[i + size]?.id;
-    batches.push([first, next ?? Number.MAX_SAFE_INTEGER]);
-  }
-  return batches;
+  for (let i = 0; i < rows.length; i += size)
+    batches.push([rows[i]?.id as number, rows[i + size]?.id ?? MAX_ID]);
+  return { batches, units: rows.length };
 }
 
 /** Rebuild, one batch: every summary of the units with ids in [from, to), from `results`. */
 export async function rebuildUnitRange(
   db: Kysely<DB>,
-  [fromUnit, toUnit]: [number, number],
+  range: [number, number],
   windows: readonly YearWindow[],
 ): Promise<void> {
-  const scope = { fromUnit, toUnit: Math.min(toUnit, 2147483647) };
-  await refreshPeriodRows(db, scope, null);
-  for (const w of windows) await refreshTermRows(db, scope, w);
+  await writePeriods(db, range, null);
+  for (const w of windows) await writeTerms(db, range, w);
 }

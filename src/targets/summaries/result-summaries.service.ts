@@ -21,8 +21,7 @@ export async function rebuildResultSummaries(db: Kysely<DB>, onProgress?: Rebuil
   const inTransaction = <T>(body: (trx: Kysely<DB>) => Promise<T>) =>
     db.isTransaction ? body(db) : db.transaction().execute(body);
   const windows = await inTransaction((trx) => resetKeptWindows(trx));
-  const batches = await unitBatches(db, BATCH_UNITS);
-  const total = batches.length === 0 ? 0 : (await db.selectFrom("units").select("id").execute()).length;
+  const { batches, units: total } = await unitBatches(db, BATCH_UNITS);
   let done = 0;
   onProgress?.(0, total);
   for (const batch of batches) {

@@ -1,48 +1,36 @@
 /**
  * Kysely table types of the maintained result summaries (migration 0023), added to the app-wide `DB`
- * by declaration merging. They hold what evaluation and ranking read of approved results, kept equal
- * to a recomputation from `results` by result-summaries.repo's maintainResultSummaries, called in the
- * same transaction as every write of an approved figure.
+ * by declaration merging. They hold what evaluation and ranking read of approved results, one row per
+ * unit and period (or window of years), so a ranking of 3.321 wards reads 3.321 rows. They are kept
+ * equal to a recomputation from `results` by result-summaries.repo's maintainResultSummaries, called
+ * in the same transaction as every write of an approved figure; the packing is summary-pack.math.
  */
 
-/** One unit × indicator × period key: its approved final and estimate figures (each may be absent). */
+/** One unit × period key: its approved figures of every indicator, packed. */
 export interface ResultSummariesTable {
   unit_id: number;
-  indicator_id: number;
   /** Any period key a figure is entered for: "2019", "2019-6T", "2019-Q3", "2019-07", "2015-2020"… */
   period_key: string;
-  final_value: number | null;
-  /** results.id of the approved final figure (orders the notes as the figures were entered). */
-  final_id: number | null;
-  final_note: string | null;
-  estimate_value: number | null;
-  estimate_id: number | null;
-  estimate_note: string | null;
+  /** "indicator,final,estimate,finalId,estimateId;…" (an empty field for a missing version). */
+  figures: string;
+  /** JSON object results.id → note, for the figures that have one; null when none has. */
+  notes: string | null;
 }
 
 /**
- * One unit × indicator × window of years [year_from, year_to] (a term's years): term.math's aggregates
- * of the years' figures, each year's final figure, else its approved estimate. Only for the windows in
- * result_summary_windows; rows exist only where some year has a figure.
+ * One unit × window of years [year_from, year_to] (a term's years): per indicator term.math's
+ * aggregates of the years' figures (each year's final figure, else its approved estimate), packed.
+ * Only for the windows in result_summary_windows; only units with a figure in some year have a row.
  */
 export interface ResultTermSummariesTable {
   unit_id: number;
-  indicator_id: number;
   year_from: number;
   year_to: number;
-  /** The years with a figure, "2015,2016,…" in no set order. */
-  years_present: string;
-  /** The years whose figure is an estimate, same format; "" when none. */
-  estimate_years: string;
-  value_sum: number;
-  /** How many of the years' figures are > 0. */
-  positive: number;
-  /** The figure of the first and of the last year present. */
-  first_value: number;
-  last_value: number;
+  /** "indicator|from|to|years|estimate years|sum|positive|:first|:last;…" (results-evaluation.repo's format). */
+  aggregates: string;
 }
 
-/** The windows of years kept in result_term_summaries: those the term targets name (see summary-windows.math). */
+/** The windows of years kept in result_term_summaries: those the term targets name (summary-windows.math). */
 export interface ResultSummaryWindowsTable {
   year_from: number;
   year_to: number;
