@@ -233,7 +233,7 @@ program
         const started = Date.now();
         const units = await rebuildResultSummaries(database.db, (done, total) => {
           if (done === 0) progress.start("summaries", total);
-          progress.update(done);
+          else progress.update(done);
         });
         progress.stop();
         console.log(
