@@ -251,7 +251,7 @@ export async function evaluateUnit(
 }
 
 /**
- * The term figures of every child of `parentId`, summed up by the database: unit → window → indicator.
+ * The term figures of every child of `parentId`, already summed up (the term summaries): unit → window → indicator.
  * The windows are those of the term targets that may apply to a child (`targets`: its parent's, its
  * own) and the key's default window, for indicators without a target.
  */
@@ -342,7 +342,7 @@ export async function evaluateChildren(
     listChildrenAt(db, parent.id, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     targetsRead,
-    // A term reads its years summed up by the database (over the windows its targets set); a year
+    // A term reads its years already summed up (over the windows its targets set); a year
     // reads its figures.
     term
       ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets, source))

@@ -107,7 +107,8 @@ export type TermScope = { parentId: number; date: string } | { unitId: number };
 
 /**
  * Calls `visit` with the approved annual figures of each unit and indicator over each window of years
- * [from, to] (a term's years), summed up by the database in one grouped query: per year the final
+ * [from, to] (a term's years), summed up by the database in one grouped query (the app reads the
+ * maintained term summaries instead, and this for a window no term target names): per year the final
  * figure, else the estimate; the years present, those resting on an estimate, the sum, how many are
  * > 0, and the first and last year's figures (term.math's {@link TermAggregates}). Pairs of unit and
  * indicator without any figure in a window are not visited.
