@@ -16,7 +16,7 @@ import { sql } from "kysely";
 import { migrateToLatest } from "../dist/app/migrations.js";
 import { openDatabase } from "../dist/core/db/database.js";
 import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation/evaluation.service.js";
-import { RESULT_FIGURES } from "../dist/targets/summaries/figure-sources.repo.js";
+import { RESULT_FIGURES, SUMMARY_FIGURES } from "../dist/targets/summaries/figure-sources.repo.js";
 import { rebuildResultSummaries } from "../dist/targets/summaries/result-summaries.service.js";
 import { fmt, insertBatches, startPostgres } from "./lib.mjs";
 
@@ -254,6 +254,10 @@ async function measure(database) {
     termBaseline(db, parentId),
   );
   const old = { figures: RESULT_FIGURES };
+  const readYear = (source) =>
+    source.ofChildren(db, { parentId, date: "2019-12-31", periodKeys: ["2019"] }, () => {});
+  const readTerm = (source) =>
+    source.termAggregates(db, { scope: { parentId, date: "2020-12-31" }, windows: [[2015, 2019]] }, () => {});
   const oldMismatches =
     (await mismatchesOf(
       await evaluateChildren(db, { parentId, periodKey: "2019" }),
@@ -282,6 +286,11 @@ async function measure(database) {
     rankingTerm: await time(() => evaluateChildren(db, { parentId, periodKey: "2015-2020" }), 7),
     rankingBaseline: await time(() => baseline(db, parentId, "2019"), 5),
     rankingTermBaseline: await time(() => termBaseline(db, parentId), 3),
+    // The reads alone (query and unpacking, no evaluation): what the summaries change.
+    readYear: await time(() => readYear(SUMMARY_FIGURES), 7),
+    readYearOld: await time(() => readYear(RESULT_FIGURES), 5),
+    readTerm: await time(() => readTerm(SUMMARY_FIGURES), 7),
+    readTermOld: await time(() => readTerm(RESULT_FIGURES), 3),
     rankingYearOld: await time(() => evaluateChildren(db, { parentId, periodKey: "2019", ...old }), 3),
     rankingTermOld: await time(() => evaluateChildren(db, { parentId, periodKey: "2015-2020", ...old }), 3),
   };
@@ -351,6 +360,22 @@ export function reportEvaluation(r) {
         50,
       ),
     );
+  }
+  out.push(
+    "",
+    "The ranking's read alone (the query and unpacking of every ward's figures, no evaluation), from the summaries against the same read from `results`:",
+    "",
+    "| engine | read | summaries median ms | p95 ms | from `results` median ms | × |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+  );
+  for (const e of r.results) {
+    for (const [what, app, old] of [
+      ["2019, every ward's figures", e.readYear, e.readYearOld],
+      ["2015–2020, every ward's term aggregates", e.readTerm, e.readTermOld],
+    ])
+      out.push(
+        `| ${e.engine} | ${what} | ${fmt(app.median, 2)} | ${fmt(app.p95, 2)} | ${fmt(old.median, 2)} | ${fmt(old.median / app.median, 1)}× |`,
+      );
   }
   out.push("");
   for (const e of r.results) {
