@@ -26,6 +26,7 @@ import { createSessionTables } from "../sessions/sessions.migration.js";
 import { comparableBaseMigration } from "../targets/catalogue/comparable-base.migration.js";
 import { entryChecksMigration } from "../targets/entry/entry-checks.migration.js";
 import { periodsTargetsMigration } from "../targets/periods-targets.migration.js";
+import { resultSummariesMigration } from "../targets/summaries/result-summaries.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
 
 /**
@@ -73,6 +74,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     },
     "0021-albums": albumsMigration(dialect),
     "0022-search-title-vector": searchTitleVectorMigration(dialect),
+    "0023-result-summaries": resultSummariesMigration(dialect),
     "0018-documents": documentsMigration(dialect),
     "0024_follow_up_counters": followUpCountersMigration(),
   };

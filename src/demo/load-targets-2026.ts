@@ -10,6 +10,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { defaultWindow } from "../targets/period.rules.js";
+import { rebuildResultSummaries } from "../targets/summaries/result-summaries.service.js";
 import { DEMO_INDICATORS, type DemoIndicator } from "../targets/targets.demo.js";
 import type { ResultsTable } from "../targets/targets.tables.js";
 import {
@@ -178,5 +179,7 @@ export async function loadPresentTargets(db: Kysely<DB>, refs: PresentTargetsRef
       .insertInto("results")
       .values(results.slice(i, i + 200))
       .execute();
+  // Inserted directly, not through the approval that keeps their summaries: rebuild them.
+  await rebuildResultSummaries(db);
   return true;
 }

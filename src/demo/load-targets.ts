@@ -9,6 +9,7 @@ import type { DB } from "../core/db/schema.js";
 import { foldVietnamese } from "../core/text/fold.js";
 import { levelKindFor } from "../targets/catalogue/indicator.model.js";
 import { defaultWindow } from "../targets/period.rules.js";
+import { rebuildResultSummaries } from "../targets/summaries/result-summaries.service.js";
 import {
   DEMO_INDICATORS,
   type DemoIndicator,
@@ -323,5 +324,7 @@ export async function loadTargetsDemo(db: Kysely<DB>, refs: TargetsDemoRefs = {}
       .values(results.slice(i, i + 200))
       .execute();
   }
+  // Inserted directly, not through the approval that keeps their summaries: rebuild them.
+  await rebuildResultSummaries(db);
   return true;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/core/db/schema.js";
+import { maintainResultSummaries } from "../../src/targets/summaries/result-summaries.repo.js";
 import { createUnit } from "../support/fixtures.js";
 
 /**
@@ -117,6 +118,7 @@ async function result(db: Kysely<DB>, indicatorId: number, unitId: number, value
       updated_at: at,
     })
     .execute();
+  await maintainResultSummaries(db, [{ unitId, indicatorId, periodKey: "2019" }]);
 }
 
 async function target(

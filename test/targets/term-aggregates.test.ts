@@ -11,6 +11,7 @@ import {
   type TermAggregates,
   termFigureFromAggregates,
 } from "../../src/targets/evaluation/term.math.js";
+import { rebuildResultSummaries } from "../../src/targets/summaries/result-summaries.service.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 
 /**
@@ -178,6 +179,8 @@ async function seed(db: Kysely<DB>): Promise<World> {
       target(units.A, "unit", indicators.THU, "2016-01-01", "2020-12-31", "growth", 5),
     ])
     .execute();
+  // Rows written straight into the tables: the summaries the evaluation reads are rebuilt from them.
+  await rebuildResultSummaries(db);
   return { units, indicators };
 }
 

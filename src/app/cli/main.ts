@@ -13,6 +13,7 @@ import { AppError } from "../../core/http/errors.js";
 import { useVietnameseZodMessages } from "../../core/validation/zod-messages.js";
 import { loadDemoIfEmpty, resetDemo } from "../../demo/demo-loader.js";
 import { rebuildSearchIndex } from "../../portal/search/search-index.service.js";
+import { rebuildResultSummaries } from "../../targets/summaries/result-summaries.service.js";
 import { migrateToLatest } from "../migrations.js";
 import { startServer } from "../server.js";
 import { createBackup, restoreBackup } from "./backup.js";
@@ -218,6 +219,26 @@ program
         );
         progress.stop();
         console.log(`search index rebuilt: ${written} articles`);
+      }),
+    ),
+  );
+
+program
+  .command("rebuild-summaries")
+  .description("recompute the result summaries that rankings and evaluations read, from the approved results")
+  .action(() =>
+    runOrExit(() =>
+      withDatabase(async (database) => {
+        const progress = terminalProgress();
+        const started = Date.now();
+        const units = await rebuildResultSummaries(database.db, (done, total) => {
+          if (done === 0) progress.start("summaries", total);
+          else progress.update(done);
+        });
+        progress.stop();
+        console.log(
+          `result summaries rebuilt: ${units} units in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
       }),
     ),
   );

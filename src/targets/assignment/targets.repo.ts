@@ -3,6 +3,7 @@ import type { DB } from "../../core/db/schema.js";
 import type { Aggregation } from "../catalogue/indicator.model.js";
 import type { TargetLevel } from "../evaluation/evaluation.math.js";
 import type { PeriodKind } from "../period.rules.js";
+import { keepTermWindows } from "../summaries/result-summaries.repo.js";
 import type { TargetsTable } from "../targets.tables.js";
 import type { AssignedBy, TargetKind } from "./target.model.js";
 
@@ -171,6 +172,8 @@ export async function insertTargetRevision(
     })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
+  // A term target may name a window of years the result summaries do not keep yet.
+  if (input.periodKind === "term") await keepTermWindows(db);
   return toTarget(row);
 }
 

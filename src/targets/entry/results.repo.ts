@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { ResultStatus, ResultVersion } from "../catalogue/indicator.model.js";
+import { maintainResultSummaries } from "../summaries/result-summaries.repo.js";
 import type { ResultsTable } from "../targets.tables.js";
 
 /**
@@ -139,7 +140,9 @@ export async function insertResult(db: Kysely<DB>, input: ResultInsert, now: Dat
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toResult(row);
+  const result = toResult(row);
+  if (result.status === "approved") await maintainResultSummaries(db, [result]);
+  return result;
 }
 
 /** The fields a workflow step or an edit may change. */
@@ -160,6 +163,10 @@ export interface ResultPatch {
 }
 
 /**
+ * Inserting or patching a row keeps the result summaries (summaries/result-summaries.repo) in step in
+ * the same transaction whenever an approved figure is involved; a draft is never approved, so
+ * deleting one changes no summary.
+ *
  * Applies a patch when the row is still in `expectedStatus` (a compare-and-set, so two approvers or an
  * edit racing an approval cannot both win). Returns the new row, or undefined when the status moved.
  */
@@ -191,7 +198,12 @@ export async function patchResult(
     .where("status", "=", expectedStatus)
     .returningAll()
     .executeTakeFirst();
-  return row ? toResult(row) : undefined;
+  if (!row) return undefined;
+  const result = toResult(row);
+  // Approving, reopening, returning or correcting an approved figure changes what evaluation reads.
+  if (expectedStatus === "approved" || result.status === "approved")
+    await maintainResultSummaries(db, [result]);
+  return result;
 }
 
 /** Deletes a draft (an emptied field in the entry form); never an approved row. */

@@ -4,9 +4,10 @@
  * caller decides which (see `publicOnly`), since reading is not an audited change.
  *
  * Bulk evaluation runs one query per table whatever the number of units (units, indicators, targets,
- * results), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once. For
- * a term the database sums each unit's years up first (results.repo visitTermAggregates), so the
- * million yearly figures of a national term ranking stay in it; a unit's own page sums up the years
+ * figures), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once. The
+ * figures come from the maintained result summaries (summaries/), one row per unit × indicator ×
+ * period, and for a term one row per unit × indicator × window of years already summed up, so the
+ * million yearly figures of a national term ranking are not read; a unit's own page sums up the years
  * it reads (it shows them too) with the same arithmetic (term.math).
  */
 import type { Kysely } from "kysely";
@@ -26,6 +27,7 @@ import {
   termYearsOf,
   yearKeyOf,
 } from "../period.rules.js";
+import { type FigureSource, SUMMARY_FIGURES } from "../summaries/figure-sources.repo.js";
 import { levelWord, unitInSentence } from "../unit-wording.rules.js";
 import {
   type FigureSet,
@@ -52,11 +54,6 @@ import { composeNarrative, type NarrativeStanding } from "./narrative.rules.js";
 import { narrativeIndicatorOf } from "./narrative-input.rules.js";
 import { composeProgressNarrative, isProgressEvaluation } from "./progress-narrative.rules.js";
 import { rankingScore } from "./ranking-score.math.js";
-import {
-  listApprovedFiguresForUnit,
-  visitApprovedOfChildren,
-  visitTermAggregates,
-} from "./results-evaluation.repo.js";
 import { summarizeEvaluations, type TargetsSummary } from "./summary.math.js";
 
 export interface EvaluatedPeriod {
@@ -87,6 +84,8 @@ export interface EvaluateOptions {
    * ("sau 3 năm đạt 62% chỉ tiêu nhiệm kỳ"); without it a term missing years is refused.
    */
   today?: string;
+  /** Where approved figures are read: the maintained summaries (default) or `results` (comparisons). */
+  figures?: FigureSource;
 }
 
 /** Validates a period key and works out the date the evaluation reads the hierarchy at. */
@@ -222,7 +221,7 @@ export async function evaluateUnit(
     findParentIdAt(db, input.unitId, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     listTargetsForUnit(db, { unitId: input.unitId, parentId: { at: period.asOf }, periodKeys: keys }),
-    listApprovedFiguresForUnit(db, input.unitId, keys),
+    (input.figures ?? SUMMARY_FIGURES).ofUnit(db, input.unitId, keys),
   ]);
   if (!unitRead) throw new NotFoundError("Không tìm thấy đơn vị.");
   const unit = unitRead;
@@ -252,7 +251,7 @@ export async function evaluateUnit(
 }
 
 /**
- * The term figures of every child of `parentId`, summed up by the database: unit → window → indicator.
+ * The term figures of every child of `parentId`, already summed up (the term summaries): unit → window → indicator.
  * The windows are those of the term targets that may apply to a child (`targets`: its parent's, its
  * own) and the key's default window, for indicators without a target.
  */
@@ -261,6 +260,7 @@ async function readTermFigures(
   parentId: number,
   period: EvaluatedPeriod,
   targets: readonly TargetRow[],
+  source: FigureSource,
 ): Promise<Map<number, Map<number, Map<number, TermFigures>>>> {
   const windows = new Map<number, [number, number]>();
   const add = (years: readonly number[]) => {
@@ -271,7 +271,7 @@ async function readTermFigures(
   add(yearsOfTerm(period.key, undefined));
   for (const t of targets) add(termYearsOf(t.periodStart, t.periodEnd));
   const byUnit = new Map<number, Map<number, Map<number, TermFigures>>>();
-  await visitTermAggregates(
+  await source.termAggregates(
     db,
     { scope: { parentId, date: period.asOf }, windows: [...windows.values()] },
     (unitId, indicatorId, from, to, aggregates, estimateYears) => {
@@ -335,17 +335,18 @@ export async function evaluateChildren(
     }
     addFigure(map, { periodKey, indicatorId, version, value });
   };
+  const source = input.figures ?? SUMMARY_FIGURES;
   const targetsRead = listTargetsForChildren(db, query);
   const figuresQuery = { ...query, periodKeys: [period.key, ...partYearKeys(period.key)] };
   const [children, indicators, targets, termByUnit] = await Promise.all([
     listChildrenAt(db, parent.id, period.asOf),
     loadIndicators(db, period.asOf, input.publicOnly ?? false),
     targetsRead,
-    // A term reads its years summed up by the database (over the windows its targets set); a year
+    // A term reads its years already summed up (over the windows its targets set); a year
     // reads its figures.
     term
-      ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets))
-      : visitApprovedOfChildren(db, figuresQuery, collect).then(() => null),
+      ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets, source))
+      : source.ofChildren(db, figuresQuery, collect).then(() => null),
   ]);
 
   const inherited = targets.filter((t) => t.appliesTo === "children");

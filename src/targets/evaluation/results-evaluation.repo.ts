@@ -47,6 +47,15 @@ export async function listApprovedFiguresForUnit(
   }));
 }
 
+/** What a visit of the children's approved figures receives, one figure at a time. */
+export type ChildFigureVisit = (
+  unitId: number,
+  indicatorId: number,
+  periodKey: string,
+  version: ResultVersion,
+  value: number,
+) => void;
+
 /**
  * Calls `visit` with every approved figure of every child of `parentId` at `date` for the given
  * periods, read in one query.
@@ -60,13 +69,7 @@ export async function listApprovedFiguresForUnit(
 export async function visitApprovedOfChildren(
   db: Kysely<DB>,
   input: { parentId: number; date: string; periodKeys: string[] },
-  visit: (
-    unitId: number,
-    indicatorId: number,
-    periodKey: string,
-    version: ResultVersion,
-    value: number,
-  ) => void,
+  visit: ChildFigureVisit,
 ): Promise<void> {
   if (input.periodKeys.length === 0) return;
   const packed = sql<string>`string_agg(cast(indicator_id as text) || ',' || period_key || ',' || version || ',' || cast(value as text), ';')`;
@@ -104,7 +107,8 @@ export type TermScope = { parentId: number; date: string } | { unitId: number };
 
 /**
  * Calls `visit` with the approved annual figures of each unit and indicator over each window of years
- * [from, to] (a term's years), summed up by the database in one grouped query: per year the final
+ * [from, to] (a term's years), summed up by the database in one grouped query (the app reads the
+ * maintained term summaries instead, and this for a window no term target names): per year the final
  * figure, else the estimate; the years present, those resting on an estimate, the sum, how many are
  * > 0, and the first and last year's figures (term.math's {@link TermAggregates}). Pairs of unit and
  * indicator without any figure in a window are not visited.
@@ -119,14 +123,7 @@ export type TermScope = { parentId: number; date: string } | { unitId: number };
 export async function visitTermAggregates(
   db: Kysely<DB>,
   input: { scope: TermScope; windows: readonly (readonly [number, number])[] },
-  visit: (
-    unitId: number,
-    indicatorId: number,
-    from: number,
-    to: number,
-    aggregates: TermAggregates,
-    estimateYears: readonly number[],
-  ) => void,
+  visit: TermAggregateVisit,
 ): Promise<void> {
   const windows = input.windows.filter(([from, to]) => from <= to);
   for (const [from, to] of windows) {
@@ -162,6 +159,29 @@ export async function visitTermAggregates(
   const { rows } = await sql<{ unit_id: number; packed: string }>`
     SELECT unit_id, string_agg(packed, ';') AS packed FROM (${sql.join(perWindow, sql` UNION ALL `)}) g
     GROUP BY unit_id`.execute(db);
+  visitPackedTermRows(rows, windows, visit);
+}
+
+/** What a term aggregate visit receives: see {@link visitTermAggregates}. */
+export type TermAggregateVisit = (
+  unitId: number,
+  indicatorId: number,
+  from: number,
+  to: number,
+  aggregates: TermAggregates,
+  estimateYears: readonly number[],
+) => void;
+
+/**
+ * Parses term aggregates packed one text per unit, groups "indicator|from|to|years|estimate years|sum|
+ * positive|year:first|year:last" joined by ";" (what {@link visitTermAggregates} and the summaries'
+ * reader both send), and visits each.
+ */
+export function visitPackedTermRows(
+  rows: readonly { unit_id: number; packed: string }[],
+  windows: readonly (readonly [number, number])[],
+  visit: TermAggregateVisit,
+): void {
   // Years come as "2015,2016,…" in no set order. A window with every year present (the usual case)
   // shares one array instead of parsing its years again for each unit and indicator.
   const allYears = new Map<string, number[]>();

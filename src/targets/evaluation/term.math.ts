@@ -93,9 +93,9 @@ const listYears = (years: readonly number[]) => years.join(", ");
 
 /**
  * What a term figure is computed from: the annual figures of the term's years, summed up. The
- * single-unit evaluation makes them from the years it reads ({@link aggregateAnnual}); the ranking has
- * the database make them for every unit at once (results.evaluation.repo `visitTermAggregates`). Both
- * then go through {@link termFigureFromAggregates}, so a unit's page and its ranking agree.
+ * single-unit evaluation makes them from the years it reads ({@link aggregateAnnual}); the ranking reads
+ * them kept for every unit by the result summaries (summaries/summary-pack.math, with the same
+ * function). Both then go through {@link termFigureFromAggregates}, so a unit's page and its ranking agree.
  */
 export interface TermAggregates {
   /** Term years with a figure, ascending. */
