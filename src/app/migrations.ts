@@ -17,6 +17,7 @@ import { handoversMigration } from "../handovers/handovers.migration.js";
 import { albumsMigration } from "../portal/albums/albums.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
+import { searchSpeedMigration } from "../portal/search/search-speed.migration.js";
 import { searchTitleVectorMigration } from "../portal/search/search-title-vector.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSiteSettingsTable } from "../portal/site/site-settings.migration.js";
@@ -73,6 +74,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0021-albums": albumsMigration(dialect),
     "0022-search-title-vector": searchTitleVectorMigration(dialect),
     "0018-documents": documentsMigration(dialect),
+    "0025_search_speed": searchSpeedMigration(dialect),
   };
 }
 
