@@ -2,10 +2,10 @@ import { type Kysely, PostgresIntrospector, sql } from "kysely";
 import type { DialectName } from "../../core/db/dialect.js";
 import type { DB } from "../../core/db/schema.js";
 import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
-import { markTokens, metaTokens } from "./search-fts.rules.js";
+import { markedText, metaTokens } from "./search-fts.rules.js";
 import { createSearchGinIndexes, dropSearchGinIndexes } from "./search-gin.repo.js";
 import {
-  htmlToText,
+  htmlToIndexText,
   type IndexStreams,
   indexStreams,
   rankKey,
@@ -41,7 +41,7 @@ interface SourceArticle {
 function fieldsOf(article: SourceArticle, captions: string[]): { title: string; body: string } {
   return {
     title: article.title,
-    body: [article.lead ?? "", htmlToText(article.body_html), ...captions].join("\n"),
+    body: [article.lead ?? "", htmlToIndexText(article.body_html), ...captions].join("\n"),
   };
 }
 
@@ -136,8 +136,8 @@ async function insertEntries(
     const rows = entries.slice(i, i + FTS_ROWS_PER_STATEMENT).map((e) => {
       const { title, body } = e.streams;
       return sql`(${e.key}, ${title.folded.join(" ")}, ${body.folded.join(" ")},
-              ${markTokens("exact", title.exact).join(" ")}, ${markTokens("exact", body.exact).join(" ")},
-              ${markTokens("title", title.folded).join(" ")},
+              ${markedText("exact", title.exact)}, ${markedText("exact", body.exact)},
+              ${markedText("title", title.folded)},
               ${metaTokens({ categoryId: e.article.category_id, unitId: e.article.unit_id }).join(" ")})`;
     });
     await sql`

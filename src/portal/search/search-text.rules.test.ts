@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tokenize, tokenizeByExpression } from "./search-text.rules.js";
+import { htmlToIndexText, htmlToText, tokenize, tokenizeByExpression } from "./search-text.rules.js";
 
 /** Characters that make tokenising hard: Vietnamese in both forms, marks, digits, punctuation, astral. */
 const PIECES = [
@@ -57,5 +57,12 @@ describe("index tokens", () => {
   it("drops runs longer than 64 characters and letters outside the Basic Multilingual Plane", () => {
     expect(tokenize(`${"a".repeat(65)} ${"b".repeat(64)}`)).toEqual(["b".repeat(64)]);
     expect(tokenize("ab𝐀cd ef")).toEqual(["ef"]);
+  });
+
+  it("tokenises article HTML the same whether or not its spaces were tidied", () => {
+    const html =
+      "<p>Một&nbsp;&amp; hai<br/>ba</p>\n  <ul><li>bốn  năm</li><li>sáu</li></ul><p><strong>bảy</strong>tám</p>";
+    expect(tokenize(htmlToIndexText(html))).toEqual(tokenize(htmlToText(html)));
+    expect(tokenize(htmlToIndexText(html))).toEqual(["một", "hai", "ba", "bốn", "năm", "sáu", "bảytám"]);
   });
 });

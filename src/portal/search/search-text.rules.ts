@@ -112,15 +112,22 @@ export function decodeEntities(text: string): string {
  * Only for the output of `sanitizeArticleHtml`, where `<` never appears inside text.
  */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<br\s*\/?>/gi, "\n")
-      .replace(/<\/(p|li|h[1-6]|blockquote|tr|td|th|figcaption|caption)>/gi, "\n")
-      .replace(/<[^>]*>/g, ""),
-  )
+  return htmlToIndexText(html)
     .replace(/[ \t\u00a0]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
     .trim();
+}
+
+/**
+ * `htmlToText` without tidying the spaces, which changes no token: what the index build tokenises
+ * (the tidying was a tenth of its tokenising).
+ */
+export function htmlToIndexText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<br\s*\/?>|<\/(?:p|li|h[1-6]|blockquote|tr|td|th|figcaption|caption)>/gi, "\n")
+      .replace(/<[^>]*>/g, ""),
+  );
 }
 
 /** The two fields an article is indexed under: its title, and everything else readers see. */
