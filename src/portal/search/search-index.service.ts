@@ -204,7 +204,11 @@ export type RebuildProgress = (read: number, total: number) => void;
  */
 export async function rebuildSearchIndex(
   db: Kysely<DB>,
-  options: { onProgress?: RebuildProgress } = {},
+  options: {
+    onProgress?: RebuildProgress;
+    /** Called once every article is written, before the last step (GIN indexes, FTS5 optimize). */
+    onFinishing?: () => void;
+  } = {},
 ): Promise<number> {
   const engine = engineOf(db);
   // Never outside a transaction: a failure would leave PostgreSQL's table without its GIN indexes or
@@ -253,6 +257,7 @@ export async function rebuildSearchIndex(
     rows = next;
     entries = nextEntries;
   }
+  options.onFinishing?.();
   if (engine === "postgres") await createSearchGinIndexes(db);
   // One segment per token list: queries then seek in one list instead of merging many (~25% faster
   // at 100.000 articles); later single-article updates are merged in by FTS5 as it goes.
