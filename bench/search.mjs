@@ -187,7 +187,13 @@ async function benchEngine(kind) {
     await time(search, 2);
     await time(bare, 2);
     const hits = {};
-    for (const q of QUERIES) hits[q] = (await search(q)).total;
+    const pages = {};
+    for (const q of QUERIES)
+      for (const page of [1, 3, 40]) {
+        const found = await searchArticles(database.db, { q, page }, NOW);
+        hits[q] = found.total;
+        pages[`${q} p${page}`] = found.items.map((item) => item.id).join(",");
+      }
     const loadBefore = loadAverage();
     const result = {
       engine: kind,
@@ -195,6 +201,7 @@ async function benchEngine(kind) {
       search: await time(search, ROUNDS),
       bare: await time(bare, ROUNDS),
       hits,
+      pages,
     };
     return { ...result, load: `${loadBefore} → ${loadAverage()}` };
   } finally {
@@ -217,6 +224,16 @@ export async function benchSearch() {
     loadAtStart,
     at: new Date().toISOString(),
   };
+}
+
+/** Whether every engine returned the same article ids in the same order for each query and page. */
+function sameOrder(engines) {
+  if (engines.length < 2) return "Only one engine ran: no comparison of ids.";
+  const keys = Object.keys(engines[0].pages);
+  const differ = keys.filter((k) => engines.some((e) => e.pages[k] !== engines[0].pages[k]));
+  return differ.length === 0
+    ? `Same article ids in the same order on every engine for all ${keys.length} query × page (1, 3, 40) results.`
+    : `**Ids or order differ** for ${differ.length} of ${keys.length} query × page results: ${differ.map((k) => `\`${k}\``).join(", ")}.`;
 }
 
 export function reportSearch(r) {
@@ -243,6 +260,8 @@ export function reportSearch(r) {
     ...r.queries.map(
       (q) => `| \`${q}\` | ${r.engines.map((e) => e.hits[q].toLocaleString("en-US")).join(" | ")} |`,
     ),
+    "",
+    sameOrder(r.engines),
     "",
     `Goals (issue 17): search p95 under 30 ms on each engine; index under ${fmt(buildGoal)} s (30 s per 100.000 articles). ${r.engines
       .map(
