@@ -18,6 +18,7 @@ import { handoversMigration } from "../handovers/handovers.migration.js";
 import { albumsMigration } from "../portal/albums/albums.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
+import { searchSpeedMigration } from "../portal/search/search-speed.migration.js";
 import { searchTitleVectorMigration } from "../portal/search/search-title-vector.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
 import { createSiteSettingsTable } from "../portal/site/site-settings.migration.js";
@@ -64,6 +65,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
         await addPublicReportFlag(db);
       },
     },
+    "0018-documents": documentsMigration(dialect),
     "0019-feedback": feedbackMigration(dialect),
     // The leaders' calendar (sessions) and the site's identity (portal), added together.
     "0020-calendar-site": {
@@ -75,8 +77,8 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0021-albums": albumsMigration(dialect),
     "0022-search-title-vector": searchTitleVectorMigration(dialect),
     "0023-result-summaries": resultSummariesMigration(dialect),
-    "0018-documents": documentsMigration(dialect),
-    "0024_follow_up_counters": followUpCountersMigration(),
+    "0024-follow-up-counters": followUpCountersMigration(),
+    "0025-search-speed": searchSpeedMigration(dialect),
   };
 }
 

@@ -215,8 +215,11 @@ program
               started = true;
               progress.update(read);
             },
+            // The engine's own last step (GIN indexes, or FTS5's merge) takes a while with no count.
+            onFinishing: () => progress.start("index merge", 1),
           }),
         );
+        progress.update(1);
         progress.stop();
         console.log(`search index rebuilt: ${written} articles`);
       }),

@@ -9,7 +9,7 @@ import { storedAndRecomputedCounters } from "../../../test/support/follow-up-cou
 import { migrateToLatest, migrateUpTo, migrationNames } from "../../app/migrations.js";
 import { type Database, openDatabase } from "../../core/db/database.js";
 
-const MIGRATION = "0024_follow_up_counters";
+const MIGRATION = "0024-follow-up-counters";
 
 describe.each(ENGINES)(`migration ${MIGRATION} on %s`, (engine) => {
   let database: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ftsAllMarked, markTokens, metaTokens } from "./search-fts.rules.js";
+import { ftsAllMarked, markedText, markTokens, metaTokens } from "./search-fts.rules.js";
 import { tokenize } from "./search-text.rules.js";
 
 describe("token kinds of the SQLite index", () => {
@@ -8,6 +8,8 @@ describe("token kinds of the SQLite index", () => {
     expect(tokenize("_thanh t_thuong m_c3")).toEqual(["thanh", "t", "thuong", "m", "c3"]);
     expect(markTokens("exact", ["thượng", "thanh"])).toEqual(["_thượng", "_thanh"]);
     expect(markTokens("title", ["thuong"])).toEqual(["t_thuong"]);
+    expect(markedText("exact", ["thượng", "thanh"])).toBe(markTokens("exact", ["thượng", "thanh"]).join(" "));
+    expect(markedText("title", [])).toBe("");
   });
 
   it("writes an article's filters as marked category and unit tokens", () => {

@@ -27,6 +27,11 @@ export function markTokens(kind: MarkedKind, tokens: string[]): string[] {
   return tokens.map((t) => MARK[kind] + t);
 }
 
+/** The same, as one space-separated text for an FTS5 column (built without a string per token). */
+export function markedText(kind: MarkedKind, tokens: string[]): string {
+  return tokens.length === 0 ? "" : MARK[kind] + tokens.join(` ${MARK[kind]}`);
+}
+
 /** The filter tokens of an article: its category (when it has one) and its unit. */
 export function metaTokens(article: { categoryId: number | null; unitId: number }): string[] {
   const tokens = [`u${article.unitId}`];

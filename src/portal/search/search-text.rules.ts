@@ -19,17 +19,56 @@ export const MAX_POSITION = 16_383;
 export const MAX_POSITIONS_PER_LEXEME = 256;
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
 
-/** Exact tokens of a text: lower-case NFC runs of letters and digits. */
+/**
+ * Whether each UTF-16 unit of the Basic Multilingual Plane is a letter or digit: 1 yes, 2 no, 0 not
+ * asked yet (filled on first sight from `TOKEN_CHAR`, so it agrees with `TOKEN` by construction).
+ */
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++)
+  CHAR_CLASS[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
+
+/**
+ * Exact tokens of a text: lower-case NFC runs of letters and digits.
+ *
+ * Text without surrogates (nearly all) is cut by a scan over a table of character classes, three
+ * times faster than the regular expression and the largest part of an index build; text with
+ * surrogates takes the expression, which is the definition (a test holds the two equal).
+ */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
   const normal = text.normalize("NFC").toLowerCase();
-  // Surrogate pairs are letters outside the BMP: left out, see TOKEN. Most texts have none, and
-  // testing the text once instead of every token is a tenth of the index build's tokenising.
-  const astral = SURROGATE.test(normal);
+  if (SURROGATE.test(normal)) return tokenizeByExpression(normal);
+  const out: string[] = [];
+  let start = -1;
+  const length = normal.length;
+  for (let i = 0; i < length; i++) {
+    const code = normal.charCodeAt(i);
+    let kind = CHAR_CLASS[code] as number;
+    if (kind === 0) {
+      kind = TOKEN_CHAR.test(normal.charAt(i)) ? 1 : 2;
+      CHAR_CLASS[code] = kind;
+    }
+    if (kind === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start <= MAX_TOKEN_LENGTH) out.push(normal.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0 && length - start <= MAX_TOKEN_LENGTH) out.push(normal.slice(start));
+  return out;
+}
+
+/**
+ * The definition of `tokenize` on lower-case NFC text: `TOKEN` runs, without long runs and without
+ * letters outside the Basic Multilingual Plane (left out, see `TOKEN`).
+ */
+export function tokenizeByExpression(normal: string): string[] {
+  const out: string[] = [];
   for (const match of normal.matchAll(TOKEN)) {
     const token = match[0];
-    if (token.length > MAX_TOKEN_LENGTH || (astral && SURROGATE.test(token))) continue;
+    if (token.length > MAX_TOKEN_LENGTH || SURROGATE.test(token)) continue;
     out.push(token);
   }
   return out;
@@ -73,15 +112,22 @@ export function decodeEntities(text: string): string {
  * Only for the output of `sanitizeArticleHtml`, where `<` never appears inside text.
  */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<br\s*\/?>/gi, "\n")
-      .replace(/<\/(p|li|h[1-6]|blockquote|tr|td|th|figcaption|caption)>/gi, "\n")
-      .replace(/<[^>]*>/g, ""),
-  )
+  return htmlToIndexText(html)
     .replace(/[ \t\u00a0]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
     .trim();
+}
+
+/**
+ * `htmlToText` without tidying the spaces, which changes no token: what the index build tokenises
+ * (the tidying was a tenth of its tokenising).
+ */
+export function htmlToIndexText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<br\s*\/?>|<\/(?:p|li|h[1-6]|blockquote|tr|td|th|figcaption|caption)>/gi, "\n")
+      .replace(/<[^>]*>/g, ""),
+  );
 }
 
 /** The two fields an article is indexed under: its title, and everything else readers see. */
