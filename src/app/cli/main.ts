@@ -12,6 +12,7 @@ import { vnDateString } from "../../core/format/vi-date.js";
 import { AppError } from "../../core/http/errors.js";
 import { useVietnameseZodMessages } from "../../core/validation/zod-messages.js";
 import { loadDemoIfEmpty, resetDemo } from "../../demo/demo-loader.js";
+import { rebuildFollowUpCounters } from "../../directives/follow-up/follow-up-counters.repo.js";
 import { rebuildSearchIndex } from "../../portal/search/search-index.service.js";
 import { rebuildResultSummaries } from "../../targets/summaries/result-summaries.service.js";
 import { migrateToLatest } from "../migrations.js";
@@ -31,6 +32,8 @@ async function withDatabase(body: (database: Database) => Promise<void>): Promis
     await database.close();
   }
 }
+
+const seconds = (since: number): string => ((Date.now() - since) / 1000).toFixed(1);
 
 function fail(message: string): never {
   throw new ConfigError(message);
@@ -228,20 +231,25 @@ program
 
 program
   .command("rebuild-summaries")
-  .description("recompute the result summaries that rankings and evaluations read, from the approved results")
+  .description(
+    "recompute the maintained summaries from their source rows: result summaries (rankings, evaluations) and follow-up counters",
+  )
   .action(() =>
     runOrExit(() =>
       withDatabase(async (database) => {
         const progress = terminalProgress();
-        const started = Date.now();
-        const units = await rebuildResultSummaries(database.db, (done, total) => {
-          if (done === 0) progress.start("summaries", total);
+        const reportTo = (step: string) => (done: number, total: number) => {
+          if (done === 0) progress.start(step, total);
           else progress.update(done);
-        });
+        };
+        let started = Date.now();
+        const units = await rebuildResultSummaries(database.db, reportTo("summaries"));
         progress.stop();
-        console.log(
-          `result summaries rebuilt: ${units} units in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-        );
+        console.log(`result summaries rebuilt: ${units} units in ${seconds(started)} s`);
+        started = Date.now();
+        const rows = await rebuildFollowUpCounters(database.db, reportTo("follow-up"));
+        progress.stop();
+        console.log(`follow-up counters rebuilt: ${rows} rows in ${seconds(started)} s`);
       }),
     ),
   );

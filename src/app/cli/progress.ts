@@ -20,7 +20,8 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       this.stop();
       step = name;
       total = count;
-      lastTenth = -1;
+      // The start line stands for the first tenth: the next line is printed at 10%.
+      lastTenth = 0;
       if (stream.isTTY) {
         bar = new cliProgress.SingleBar(
           {
