@@ -123,36 +123,56 @@ export interface StateCounts {
   minDeadline: number | null;
 }
 
-/** Splits the counts of one state into timeliness buckets with the longest delay of the overdue ones. */
+/** Receives one timeliness bucket of a state: its count (> 0) and the longest delay of an overdue one. */
+export type BucketVisitor = (
+  state: WorkflowState,
+  timeliness: Timeliness,
+  count: number,
+  maxDays: number,
+) => void;
+
+/**
+ * Splits the counts of one state into timeliness buckets with the longest delay of the overdue ones,
+ * handing each non-empty bucket to `visit` (nothing allocated: the follow-up view calls this for every
+ * state of thousands of groups).
+ */
+export function eachBucketOfState(c: StateCounts, clock: SqlClock, visit: BucketVisitor): void {
+  const s = c.state;
+  if (c.awaiting > 0) visit(s, "awaiting_handover", c.awaiting, 0);
+  const noDeadline = c.count - c.awaiting - c.withDeadline;
+  switch (s) {
+    case "cancelled":
+    case "paused":
+      if (c.count - c.awaiting > 0) visit(s, s, c.count - c.awaiting, 0);
+      break;
+    case "confirmed":
+      if (c.submittedLate > 0) visit(s, "done_late", c.submittedLate, 0);
+      if (c.count - c.submittedLate > 0) visit(s, "done_on_time", c.count - c.submittedLate, 0);
+      break;
+    case "submitted":
+      if (noDeadline > 0) visit(s, "no_deadline", noDeadline, 0);
+      if (c.submittedLate > 0) visit(s, "overdue", c.submittedLate, Math.max(0, c.maxSubmittedLate ?? 0));
+      if (c.withDeadline - c.submittedLate > 0) visit(s, "in_time", c.withDeadline - c.submittedLate, 0);
+      break;
+    default: {
+      const late = c.minDeadline === null ? 0 : Math.max(0, clock.today - c.minDeadline);
+      const inTime = c.withDeadline - c.pastDeadline - c.dueSoon;
+      if (noDeadline > 0) visit(s, "no_deadline", noDeadline, 0);
+      if (c.pastDeadline > 0) visit(s, "overdue", c.pastDeadline, late);
+      if (c.dueSoon > 0) visit(s, "due_soon", c.dueSoon, 0);
+      if (inTime > 0) visit(s, "in_time", inTime, 0);
+    }
+  }
+}
+
+/** The buckets of {@link eachBucketOfState} as a list. */
 export function bucketsOfState(
   c: StateCounts,
   clock: SqlClock,
 ): { timeliness: Timeliness; count: number; maxDays: number }[] {
   const out: { timeliness: Timeliness; count: number; maxDays: number }[] = [];
-  const add = (timeliness: Timeliness, count: number, maxDays = 0) => {
-    if (count > 0) out.push({ timeliness, count, maxDays });
-  };
-  add("awaiting_handover", c.awaiting);
-  const noDeadline = c.count - c.awaiting - c.withDeadline;
-  switch (c.state) {
-    case "cancelled":
-    case "paused":
-      add(c.state, c.count - c.awaiting);
-      break;
-    case "confirmed":
-      add("done_late", c.submittedLate);
-      add("done_on_time", c.count - c.submittedLate);
-      break;
-    case "submitted":
-      add("no_deadline", noDeadline);
-      add("overdue", c.submittedLate, Math.max(0, c.maxSubmittedLate ?? 0));
-      add("in_time", c.withDeadline - c.submittedLate);
-      break;
-    default:
-      add("no_deadline", noDeadline);
-      add("overdue", c.pastDeadline, c.minDeadline === null ? 0 : Math.max(0, clock.today - c.minDeadline));
-      add("due_soon", c.dueSoon);
-      add("in_time", c.withDeadline - c.pastDeadline - c.dueSoon);
-  }
+  eachBucketOfState(c, clock, (_state, timeliness, count, maxDays) =>
+    out.push({ timeliness, count, maxDays }),
+  );
   return out;
 }

@@ -12,7 +12,7 @@ import {
   followUpBuckets,
   followUpBucketsFromRows,
 } from "../../src/directives/follow-up/follow-up.repo.js";
-import { buildReport } from "../../src/directives/follow-up/follow-up.service.js";
+import { buildReport, reportOfScope } from "../../src/directives/follow-up/follow-up.service.js";
 import { rebuildFollowUpCounters } from "../../src/directives/follow-up/follow-up-counters.repo.js";
 import { sqlClock } from "../../src/directives/timeliness-sql.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
@@ -61,6 +61,8 @@ const STEP = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant("create" as const),
       lead: fc.nat(3),
+      // Led by an organisation of the unit (only the first has one): the unit's row gets parts.
+      organisation: fc.boolean(),
       deadline: DEADLINE,
       notice: fc.boolean(),
       assigner: fc.constantFrom("Đỗ Mạnh Hải", "Nguyễn Mạnh Hà", null),
@@ -82,6 +84,7 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
   let database: Database;
   let top: number;
   let noticeId: number;
+  let organisationId: number;
   const leads: number[] = [];
 
   beforeAll(async () => {
@@ -95,6 +98,20 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
       // Ends within the days read: its open work awaits hand-over after 30/06/2021.
       await createUnit(db, { name: "Sài Đồng", parentId: top, validTo: "2021-06-30" }),
     );
+    organisationId = (
+      await db
+        .insertInto("organisations")
+        .values({
+          unit_id: leads[0] as number,
+          kind: "peoples_committee",
+          name: "UBND phường Thượng Thanh",
+          valid_from: "2010-01-01",
+          valid_to: null,
+          sort_order: 1,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     noticeId = (
       await db
         .insertInto("conclusion_notices")
@@ -116,7 +133,10 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
           parentId: null,
           proposalId: null,
           title: "Nhiệm vụ",
-          lead: { unitId: leads[step.lead] as number, organisationId: null },
+          lead: {
+            unitId: leads[step.lead] as number,
+            organisationId: step.lead === 0 && step.organisation ? organisationId : null,
+          },
           coordinators: [],
           assigningUnitId: top,
           assignerPersonId: null,
@@ -170,7 +190,9 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
     const clock = sqlClock(now);
     const today = clock.todayDate;
     for (const by of FOLLOW_UP_DIMENSIONS) {
-      const fromCounters = await buildReport(
+      // The app's path: by lead each group's figures straight from its counter row, else buckets.
+      const fromCounters = await reportOfScope(db, { by }, "all", clock);
+      const fromBuckets = await buildReport(
         db,
         by,
         "month",
@@ -185,12 +207,12 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
         today,
       );
       expect(fromCounters, `${by} at ${today}`).toEqual(fromRows);
+      expect(fromBuckets, `${by} at ${today}, from the counters' buckets`).toEqual(fromRows);
     }
     // By lead, for some lead units only (one ward and its groups on the page).
     const some = leads.slice(0, 2);
-    const part = await followUpBuckets(db, "lead", { scope: "all", leadUnitIds: some }, clock);
     const partRows = await followUpBucketsFromRows(db, "lead", { scope: "all", leadUnitIds: some }, clock);
-    expect(await buildReport(db, "lead", "month", part, today)).toEqual(
+    expect(await reportOfScope(db, { by: "lead", leadUnitIds: some }, "all", clock)).toEqual(
       await buildReport(db, "lead", "month", partRows, today),
     );
   }
@@ -225,6 +247,7 @@ describe.each(ENGINES)("follow-up counters on %s", (engine) => {
         {
           op: "create",
           lead,
+          organisation: lead === 0,
           deadline: { kind, date: kind === "none" ? null : "2021-04-07", phrase: null },
           notice: lead === 0,
           assigner: null,

@@ -12,7 +12,7 @@
  */
 
 import type { Timeliness } from "../timeliness.rules.js";
-import { bucketsOfState, type SqlClock, type StateCounts } from "../timeliness-sql.js";
+import { type BucketVisitor, eachBucketOfState, type SqlClock, type StateCounts } from "../timeliness-sql.js";
 import { WORKFLOW_STATES, type WorkflowState } from "../workflow.rules.js";
 
 export const FOLLOW_UP_DIMENSIONS = ["lead", "assigner", "notice", "period"] as const;
@@ -68,6 +68,12 @@ export function counterGroup(by: FollowUpDimension, d: CounterSource): CounterGr
     unitId: by === "lead" ? d.lead_unit_id : 0,
   };
 }
+
+/** The stored group key: text, with "" for the group of rows without a key (no notice, no deadline). */
+export const storedKey = (key: string | null) => key ?? "";
+export const readKey = (stored: string) => (stored === "" ? null : stored);
+/** A counter row's identity as one string (the table's primary key). */
+export const pkOf = (g: CounterGroup) => `${g.dimension}\u0000${g.unitId}\u0000${storedKey(g.key)}`;
 
 /** Open work: its timeliness depends on today. */
 const OPEN_STATES: readonly string[] = ["assigned", "received", "in_progress", "returned"];
@@ -156,7 +162,7 @@ export function cellTotal(cell: CounterCell): number {
  * as the step from the one before. About half the bytes of the object form, parsed twice as fast, which
  * is most of the view's cost over thousands of groups.
  */
-export function encodeCell(cell: CounterCell): string {
+export function flattenCell(cell: CounterCell): number[] {
   const out: number[] = [];
   WORKFLOW_STATES.forEach((state, index) => {
     const tally = cell[state];
@@ -169,14 +175,24 @@ export function encodeCell(cell: CounterCell): string {
       previous = day;
     }
   });
-  return JSON.stringify(out);
+  return out;
 }
 
-export function decodeCell(text: string): CounterCell {
+export function encodeCell(cell: CounterCell): string {
+  return JSON.stringify(flattenCell(cell));
+}
+
+/** A stored cell's numbers (flattenCell's form), refusing an older stored form. */
+export function parseCell(text: string): number[] {
   const flat: unknown = JSON.parse(text);
   // An earlier build of this branch stored objects: say so rather than count nothing.
   if (!Array.isArray(flat))
     throw new Error("follow_up_counters holds an older form: rebuild the follow-up counters");
+  return flat as number[];
+}
+
+export function decodeCell(text: string): CounterCell {
+  const flat = parseCell(text);
   const cell: CounterCell = {};
   let i = 0;
   while (i < flat.length) {
@@ -194,64 +210,96 @@ export function decodeCell(text: string): CounterCell {
   return cell;
 }
 
+/** Directives awaiting hand-over of a group, by state: already taken out of its cell, counted apart. */
+export type AwaitingCounts = Partial<Record<WorkflowState, number>>;
+
 /**
- * The counts of one state as timelinessCountsSql gives them, from its tally at the clock; `awaiting`
- * directives (waiting for hand-over) were already taken out of the tally and are added back apart.
+ * Hands every timeliness bucket of a cell at the clock to `visit`, straight from its stored numbers
+ * (flattenCell's form): per state the counts timelinessCountsSql would give, split as bucketsOfState
+ * splits them. Nothing is allocated per state or bucket, so the view over thousands of groups costs
+ * little more than parsing their rows. `awaiting` directives (waiting for hand-over) were already
+ * taken out of the cell and are added back apart.
  */
-export function stateCountsOf(
-  state: WorkflowState,
-  tally: StateTally,
-  awaiting: number,
+export function eachCellBucket(
+  flat: readonly number[],
+  awaiting: AwaitingCounts | null,
   clock: SqlClock,
-): StateCounts {
-  let withDeadline = 0;
-  let submittedLate = 0;
-  let pastDeadline = 0;
-  let dueSoon = 0;
-  let maxDay: number | null = null;
-  let minDay: number | null = null;
+  visit: BucketVisitor,
+): void {
+  const c = scratch;
   const soonUntil = clock.today + clock.dueSoonDays;
-  // Days are sorted: the first is the smallest, the last the largest.
-  if (tally.length > 1) {
-    minDay = tally[1] as number;
-    maxDay = tally[tally.length - 2] as number;
+  let i = 0;
+  while (i < flat.length) {
+    const state = WORKFLOW_STATES[flat[i] as number] as WorkflowState;
+    const pairs = flat[i + 2] as number;
+    let withDeadline = 0;
+    let submittedLate = 0;
+    let pastDeadline = 0;
+    let dueSoon = 0;
+    let day = 0;
+    // Days are sorted: the first is the smallest, the last the largest.
+    const end = i + 3 + 2 * pairs;
+    for (let j = i + 3; j < end; j += 2) {
+      day = j === i + 3 ? (flat[j] as number) : day + (flat[j] as number);
+      const v = flat[j + 1] as number;
+      withDeadline += v;
+      if (day > 0) submittedLate += v;
+      if (day < clock.today) pastDeadline += v;
+      else if (day <= soonUntil) dueSoon += v;
+    }
+    const aw = awaiting?.[state] ?? 0;
+    c.state = state;
+    c.count = (flat[i + 1] as number) + aw;
+    c.awaiting = aw;
+    c.withDeadline = withDeadline;
+    c.submittedLate = submittedLate;
+    c.pastDeadline = pastDeadline;
+    c.dueSoon = dueSoon;
+    c.maxSubmittedLate = pairs > 0 ? day : null;
+    c.minDeadline = pairs > 0 ? (flat[i + 3] as number) : null;
+    if (c.count !== 0) eachBucketOfState(c, clock, visit);
+    i = end;
   }
-  for (let i = 1; i < tally.length; i += 2) {
-    const day = tally[i] as number;
-    const v = tally[i + 1] as number;
-    withDeadline += v;
-    if (day > 0) submittedLate += v;
-    if (day < clock.today) pastDeadline += v;
-    else if (day <= soonUntil) dueSoon += v;
+  if (awaiting === null) return;
+  // States with work awaiting hand-over only.
+  for (const state of Object.keys(awaiting) as WorkflowState[]) {
+    if (stateInFlat(flat, state)) continue;
+    const aw = awaiting[state] ?? 0;
+    if (aw === 0) continue;
+    Object.assign(c, { ...EMPTY_COUNTS, state, count: aw, awaiting: aw });
+    eachBucketOfState(c, clock, visit);
   }
-  return {
-    state,
-    count: (tally[0] ?? 0) + awaiting,
-    awaiting,
-    withDeadline,
-    submittedLate,
-    pastDeadline,
-    dueSoon,
-    maxSubmittedLate: maxDay,
-    minDeadline: minDay,
-  };
+}
+
+const EMPTY_COUNTS: StateCounts = {
+  state: "assigned",
+  count: 0,
+  awaiting: 0,
+  withDeadline: 0,
+  submittedLate: 0,
+  pastDeadline: 0,
+  dueSoon: 0,
+  maxSubmittedLate: null,
+  minDeadline: null,
+};
+/** Reused by eachCellBucket, which runs to completion before anyone else can use it. */
+const scratch: StateCounts = { ...EMPTY_COUNTS };
+
+function stateInFlat(flat: readonly number[], state: WorkflowState): boolean {
+  const index = WORKFLOW_STATES.indexOf(state);
+  for (let i = 0; i < flat.length; i += 3 + 2 * (flat[i + 2] as number)) if (flat[i] === index) return true;
+  return false;
 }
 
 /** The timeliness buckets of a group at the clock, as the follow-up aggregate over directives gives them. */
 export function cellBuckets(
   cell: CounterCell,
-  awaiting: Partial<Record<WorkflowState, number>>,
+  awaiting: AwaitingCounts,
   clock: SqlClock,
 ): { state: WorkflowState; timeliness: Timeliness; count: number; maxDays: number }[] {
   const out: { state: WorkflowState; timeliness: Timeliness; count: number; maxDays: number }[] = [];
-  const states = Object.keys(cell) as WorkflowState[];
-  for (const state of Object.keys(awaiting) as WorkflowState[]) if (!(state in cell)) states.push(state);
-  for (const state of states) {
-    const tally = cell[state] ?? [0];
-    const counts = stateCountsOf(state, tally, awaiting[state] ?? 0, clock);
-    if (counts.count === 0) continue;
-    for (const b of bucketsOfState(counts, clock))
-      out.push({ state, timeliness: b.timeliness, count: b.count, maxDays: b.maxDays });
-  }
+  eachCellBucket(flattenCell(cell), awaiting, clock, (state, timeliness, count, maxDays) =>
+    out.push({ state, timeliness, count, maxDays }),
+  );
   return out;
 }

@@ -7,14 +7,12 @@
 import { type Kysely, PostgresIntrospector, sql } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { withTransaction } from "../../core/db/transaction.js";
-import type { SqlClock } from "../timeliness-sql.js";
 import type { WorkflowState } from "../workflow.rules.js";
 import {
   addToCell,
   type CounterCell,
   type CounterGroup,
   type CounterSource,
-  cellBuckets,
   cellTotal,
   counterEntry,
   counterGroup,
@@ -23,6 +21,9 @@ import {
   FOLLOW_UP_DIMENSIONS,
   type FollowUpDimension,
   mergeCell,
+  pkOf,
+  readKey,
+  storedKey,
 } from "./follow-up-counters.math.js";
 
 /** The columns of a directive the counters read (CounterSource). */
@@ -38,11 +39,6 @@ export const COUNTER_SOURCE_COLUMNS = [
   "submitted_day",
   "state",
 ] as const;
-
-/** The stored group key: text, with "" for the group of rows without a key (no notice, no deadline). */
-const storedKey = (key: string | null) => key ?? "";
-const readKey = (stored: string) => (stored === "" ? null : stored);
-const pkOf = (g: CounterGroup) => `${g.dimension}\u0000${g.unitId}\u0000${storedKey(g.key)}`;
 
 /**
  * Locks one directive's row for the rest of the transaction and reads what the counters count of it
@@ -130,102 +126,6 @@ export async function applyDirectiveChange(
       .where("unit_id", "=", where.unit_id)
       .execute();
   }
-}
-
-/** The counter rows of one dimension (by lead, optionally of some lead units only). */
-async function readCounterRows(db: Kysely<DB>, by: FollowUpDimension, leadUnitIds?: number[]) {
-  let q = db
-    .selectFrom("follow_up_counters")
-    .select(["group_key", "unit_id", "cells"])
-    .where("dimension", "=", by);
-  if (leadUnitIds) q = q.where("unit_id", "in", leadUnitIds);
-  return q.execute();
-}
-
-/**
- * Unfinished directives whose lead unit ended before the clock's day: they await hand-over, which
- * depends on today, so the view takes them out of the counters and counts them apart. Few: a
- * hand-over moves them to a successor.
- */
-async function awaitingSources(
-  db: Kysely<DB>,
-  clock: SqlClock,
-  leadUnitIds?: number[],
-): Promise<CounterSource[]> {
-  let q = db
-    .selectFrom("directives")
-    .select([...COUNTER_SOURCE_COLUMNS])
-    .where("state", "not in", ["confirmed", "cancelled"])
-    .where("lead_unit_id", "in", (eb) =>
-      eb.selectFrom("units").select("units.id").where("units.valid_to", "<", clock.todayDate),
-    );
-  if (leadUnitIds) q = q.where("lead_unit_id", "in", leadUnitIds);
-  return q.execute();
-}
-
-/** A follow-up bucket from the counters: the same shape as the aggregate over directives gives. */
-export interface CounterBucket {
-  key: string | null;
-  unitId?: number;
-  state: WorkflowState;
-  timeliness: import("../timeliness.rules.js").Timeliness;
-  count: number;
-  maxDays: number;
-}
-
-/**
- * The follow-up buckets of every directive (or of those led by `leadUnitIds`, by lead only) from the
- * counters at the clock's day: the counter rows of the dimension, less the work awaiting hand-over,
- * which is counted apart.
- */
-export async function followUpBucketsFromCounters(
-  db: Kysely<DB>,
-  by: FollowUpDimension,
-  clock: SqlClock,
-  leadUnitIds?: number[],
-): Promise<CounterBucket[]> {
-  if (leadUnitIds && (by !== "lead" || leadUnitIds.length === 0)) {
-    if (leadUnitIds.length === 0) return [];
-    throw new RangeError("Counters filter on lead units only when grouped by lead unit");
-  }
-  const [rows, waiting] = await Promise.all([
-    readCounterRows(db, by, leadUnitIds),
-    awaitingSources(db, clock, leadUnitIds),
-  ]);
-  // Work awaiting hand-over leaves its group's counts and is counted apart (rare: keyed lookups).
-  const waitingEntries = new Map<string, CounterSource[]>();
-  for (const d of waiting) {
-    const pk = pkOf(counterGroup(by, d));
-    waitingEntries.set(pk, [...(waitingEntries.get(pk) ?? []), d]);
-  }
-  const buckets: CounterBucket[] = [];
-  const emit = (group: CounterGroup, cell: CounterCell, pk: string | null) => {
-    const counts: Partial<Record<WorkflowState, number>> = {};
-    if (pk !== null) {
-      for (const d of waitingEntries.get(pk) ?? []) {
-        const entry = counterEntry(d);
-        addToCell(cell, entry, -1);
-        counts[entry.state] = (counts[entry.state] ?? 0) + 1;
-      }
-    }
-    for (const b of cellBuckets(cell, counts, clock)) {
-      const bucket: CounterBucket = {
-        key: group.key,
-        state: b.state,
-        timeliness: b.timeliness,
-        count: b.count,
-        maxDays: b.maxDays,
-      };
-      if (by === "lead") bucket.unitId = group.unitId;
-      buckets.push(bucket);
-    }
-  };
-  for (const r of rows) {
-    const group = { dimension: by, key: readKey(r.group_key), unitId: Number(r.unit_id) };
-    const pk = waitingEntries.size > 0 ? pkOf(group) : null;
-    emit(group, decodeCell(r.cells), pk !== null && waitingEntries.has(pk) ? pk : null);
-  }
-  return buckets;
 }
 
 const isPostgres = (db: Kysely<DB>) => db.introspection instanceof PostgresIntrospector;

@@ -18,22 +18,57 @@ export interface WeightedBucket {
   maxDays: number;
 }
 
+/** What a summary is computed from (summaryOfCounts), gathered bucket by bucket. */
+export interface SummaryCounts {
+  total: number;
+  byState: Record<WorkflowState, number>;
+  byTimeliness: Record<Timeliness, number>;
+  completedLate: number;
+  longestOverdueDays: number | null;
+}
+
+export function emptyCounts(): SummaryCounts {
+  return {
+    total: 0,
+    byState: zeroCounts(WORKFLOW_STATES),
+    byTimeliness: zeroCounts(TIMELINESS),
+    completedLate: 0,
+    longestOverdueDays: null,
+  };
+}
+
+/** Adds a bucket of `count` directives of one state and timeliness to `counts` (in place). */
+export function addBucket(
+  counts: SummaryCounts,
+  state: WorkflowState,
+  timeliness: Timeliness,
+  count: number,
+  maxDays: number,
+): void {
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
+  if (count === 0) return;
+  counts.total += count;
+  counts.byState[state] += count;
+  counts.byTimeliness[timeliness] += count;
+  if (state === "confirmed" && timeliness === "done_late") counts.completedLate += count;
+  if (timeliness === "overdue") counts.longestOverdueDays = Math.max(counts.longestOverdueDays ?? 0, maxDays);
+}
+
+/** Adds every count of `other` to `counts` (in place): the counts of the union of two sets of directives. */
+export function addCounts(counts: SummaryCounts, other: SummaryCounts): SummaryCounts {
+  counts.total += other.total;
+  for (const s of WORKFLOW_STATES) counts.byState[s] += other.byState[s];
+  for (const t of TIMELINESS) counts.byTimeliness[t] += other.byTimeliness[t];
+  counts.completedLate += other.completedLate;
+  if (other.longestOverdueDays !== null)
+    counts.longestOverdueDays = Math.max(counts.longestOverdueDays ?? 0, other.longestOverdueDays);
+  return counts;
+}
+
 /** The FollowUpSummary of the directives the buckets stand for (see follow-up.math.ts for the rules). */
 export function summariseBuckets(buckets: readonly WeightedBucket[]): FollowUpSummary {
-  const byState = zeroCounts(WORKFLOW_STATES);
-  const byTimeliness = zeroCounts(TIMELINESS);
-  let completedLate = 0;
-  let longestOverdueDays: number | null = null;
-  let total = 0;
-  for (const b of buckets) {
-    if (!Number.isInteger(b.count) || b.count < 0)
-      throw new RangeError(`count must be a whole number ≥ 0, got ${b.count}`);
-    if (b.count === 0) continue;
-    total += b.count;
-    byState[b.state] += b.count;
-    byTimeliness[b.timeliness] += b.count;
-    if (b.state === "confirmed" && b.timeliness === "done_late") completedLate += b.count;
-    if (b.timeliness === "overdue") longestOverdueDays = Math.max(longestOverdueDays ?? 0, b.maxDays);
-  }
-  return summaryOfCounts({ total, byState, byTimeliness, completedLate, longestOverdueDays });
+  const counts = emptyCounts();
+  for (const b of buckets) addBucket(counts, b.state, b.timeliness, b.count, b.maxDays);
+  return summaryOfCounts(counts);
 }

@@ -12,7 +12,7 @@ import type { Timeliness } from "../timeliness.rules.js";
 import { bucketsOfState, type SqlClock, timelinessCountsSql } from "../timeliness-sql.js";
 import type { WorkflowState } from "../workflow.rules.js";
 import { type FollowUpDimension, followUpKeyOf } from "./follow-up-counters.math.js";
-import { followUpBucketsFromCounters } from "./follow-up-counters.repo.js";
+import { type CounterBucket, followUpBucketsFromCounters } from "./follow-up-counters-view.repo.js";
 
 export { FOLLOW_UP_DIMENSIONS, type FollowUpDimension } from "./follow-up-counters.math.js";
 
@@ -29,16 +29,8 @@ const KEY_COLUMNS = {
 
 type KeyRow = Record<string, string | number | null>;
 
-export interface FollowUpBucket {
-  key: string | null;
-  /** By lead: the lead unit (of the organisation too), so organisations gather under their unit. */
-  unitId?: number;
-  state: WorkflowState;
-  timeliness: Timeliness;
-  count: number;
-  /** Largest days late in the bucket (meaningful for overdue and done_late). */
-  maxDays: number;
-}
+/** One (group, state, timeliness) of the follow-up counts, from the counters or the GROUP BY. */
+export type FollowUpBucket = CounterBucket;
 
 export interface FollowUpScope {
   /** Units the caller may see (lead, assigning or coordinating); "all" for system admins. */
@@ -59,13 +51,18 @@ export async function followUpBuckets(
   filter: FollowUpScope,
   clock: SqlClock,
 ): Promise<FollowUpBucket[]> {
-  const fromCounters =
-    filter.scope === "all" &&
-    filter.noticeId === undefined &&
-    (filter.leadUnitIds === undefined || by === "lead");
-  return fromCounters
+  return readsCounters(by, filter)
     ? followUpBucketsFromCounters(db, by, clock, filter.leadUnitIds)
     : followUpBucketsFromRows(db, by, filter, clock);
+}
+
+/** Whether the report of this filter reads the maintained counters (else the GROUP BY over directives). */
+export function readsCounters(by: FollowUpDimension, filter: FollowUpScope): boolean {
+  return (
+    filter.scope === "all" &&
+    filter.noticeId === undefined &&
+    (filter.leadUnitIds === undefined || by === "lead")
+  );
 }
 
 /**

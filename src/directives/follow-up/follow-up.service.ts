@@ -9,11 +9,25 @@ import type { Hierarchy } from "../../core/access/hierarchy.rules.js";
 import { readableUnits } from "../../core/access/needs.js";
 import type { Actor } from "../../core/access/policy.js";
 import type { DB } from "../../core/db/schema.js";
-import { sqlClock } from "../timeliness-sql.js";
-import type { FollowUpRow, FollowUpSummary } from "./follow-up.math.js";
-import { type FollowUpBucket, type FollowUpDimension, followUpBuckets, labelsFor } from "./follow-up.repo.js";
+import { unitDisplayName } from "../../units/unit-labels.js";
+import { type SqlClock, sqlClock } from "../timeliness-sql.js";
+import { type FollowUpRow, type FollowUpSummary, summaryOfCounts } from "./follow-up.math.js";
+import {
+  type FollowUpBucket,
+  type FollowUpDimension,
+  followUpBuckets,
+  labelsFor,
+  readsCounters,
+} from "./follow-up.repo.js";
+import { followUpLeadCounts } from "./follow-up-counters-view.repo.js";
 import type { DrillFilter } from "./follow-up-links.rules.js";
-import { summariseBuckets } from "./follow-up-weighted.math.js";
+import {
+  addBucket,
+  addCounts,
+  emptyCounts,
+  type SummaryCounts,
+  summariseBuckets,
+} from "./follow-up-weighted.math.js";
 
 export const PERIOD_GRAINS = ["month", "quarter", "year"] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
@@ -123,25 +137,49 @@ export async function followUpReport(
   query: FollowUpQuery,
   ctx: { actor: Actor; hierarchy: Hierarchy; today: string; now: Date },
 ): Promise<FollowUpReport> {
+  return reportOfScope(db, query, readableUnits(ctx.actor, ctx.hierarchy, ctx.today), sqlClock(ctx.now));
+}
+
+/**
+ * The report over the directives of `scope` at the clock: by lead over every directive, each group's
+ * figures straight from its counter row (followUpLeadCounts); otherwise from buckets. Exported for the
+ * tests and the benchmark, which compare and time this very path.
+ */
+export async function reportOfScope(
+  db: Kysely<DB>,
+  query: FollowUpQuery,
+  scope: "all" | number[],
+  clock: SqlClock,
+): Promise<FollowUpReport> {
   const grain = query.grain ?? "month";
-  const buckets = await followUpBuckets(
-    db,
-    query.by,
-    {
-      scope: readableUnits(ctx.actor, ctx.hierarchy, ctx.today),
-      leadUnitIds: query.leadUnitIds,
-      noticeId: query.noticeId,
-    },
-    sqlClock(ctx.now),
-  );
-  return buildReport(
-    db,
-    query.by,
-    grain,
-    buckets,
-    ctx.today,
-    query.under === undefined ? {} : { under: query.under },
-  );
+  const base: DrillFilter = query.under === undefined ? {} : { under: query.under };
+  const filter = { scope, leadUnitIds: query.leadUnitIds, noticeId: query.noticeId };
+  if (query.by === "lead" && readsCounters("lead", filter)) {
+    const groups = await followUpLeadCounts(db, clock, query.leadUnitIds);
+    const byUnit = new Map<number, Map<string, SummaryCounts>>();
+    const names = new Map<string, string>();
+    const total = emptyCounts();
+    for (const g of groups) {
+      addCounts(total, g.counts);
+      if (g.unit) names.set(`u${g.unitId}`, unitDisplayName(g.unit));
+      const parts = byUnit.get(g.unitId);
+      if (parts) parts.set(g.key, g.counts);
+      else byUnit.set(g.unitId, new Map([[g.key, g.counts]]));
+    }
+    // Organisations leading work are few: their names in one small query.
+    const organisations = groups.filter((g) => !g.key.startsWith("u")).map((g) => g.key);
+    for (const [key, name] of await labelsFor(db, "lead", organisations)) names.set(key, name);
+    return {
+      by: "lead",
+      grain,
+      today: clock.todayDate,
+      total: summaryOfCounts(total),
+      drill: base,
+      groups: unitGroups(byUnit, names, base),
+    };
+  }
+  const buckets = await followUpBuckets(db, query.by, filter, clock);
+  return buildReport(db, query.by, grain, buckets, clock.todayDate, base);
 }
 
 /** The filter of one group: the report's filter and the group's key. */
@@ -158,53 +196,60 @@ function drillOf(by: FollowUpDimension, key: string | null, base: DrillFilter): 
   }
 }
 
+/** Buckets by lead unit and group key (the unit "u12" or one of its organisations "o34"), as counts. */
+function countsByUnit(buckets: readonly FollowUpBucket[]): Map<number, Map<string, SummaryCounts>> {
+  const byUnit = new Map<number, Map<string, SummaryCounts>>();
+  for (const b of buckets) {
+    const unitId = b.unitId ?? 0;
+    const parts = byUnit.get(unitId) ?? new Map<string, SummaryCounts>();
+    byUnit.set(unitId, parts);
+    const key = b.key ?? `u${unitId}`;
+    const counts = parts.get(key) ?? emptyCounts();
+    parts.set(key, counts);
+    addBucket(counts, b.state, b.timeliness, b.count, b.maxDays);
+  }
+  return byUnit;
+}
+
 /**
  * By lead: one row per unit with its total, and, when organisations of the unit ("UBND phường X",
  * "Đảng ủy phường X") lead some directives, the unit's own row and each organisation's row under it.
  */
-async function unitGroups(
-  db: Kysely<DB>,
-  buckets: readonly FollowUpBucket[],
+function unitGroups(
+  byUnit: Map<number, Map<string, SummaryCounts>>,
+  names: Map<string, string>,
   base: DrillFilter,
-): Promise<FollowUpGroupView[]> {
-  const byUnit = new Map<number, Map<string, FollowUpBucket[]>>();
-  for (const b of buckets) {
-    const unitId = b.unitId ?? 0;
-    const parts = byUnit.get(unitId) ?? new Map<string, FollowUpBucket[]>();
-    byUnit.set(unitId, parts);
-    const key = b.key ?? `u${unitId}`;
-    const list = parts.get(key);
-    if (list) list.push(b);
-    else parts.set(key, [b]);
+): FollowUpGroupView[] {
+  const groups: FollowUpGroupView[] = [];
+  for (const [unitId, parts] of byUnit) {
+    const unitKey = `u${unitId}`;
+    let all: SummaryCounts | undefined;
+    if (parts.size === 1) for (const counts of parts.values()) all = counts;
+    else {
+      all = emptyCounts();
+      for (const counts of parts.values()) addCounts(all, counts);
+    }
+    const group: FollowUpGroupView = {
+      key: `unit:${unitId}`,
+      label: labelOf("lead", unitKey, names),
+      summary: summaryOfCounts(all ?? emptyCounts()),
+      drill: { ...base, unit: unitId },
+    };
+    if (parts.size > 1 || !parts.has(unitKey)) {
+      group.parts = [...parts]
+        .map(([key, counts]) => ({
+          key,
+          label: key === unitKey ? `${labelOf("lead", key, names)} (đơn vị)` : labelOf("lead", key, names),
+          summary: summaryOfCounts(counts),
+          drill: drillOf("lead", key, base),
+        }))
+        .sort((a, b) =>
+          a.key === unitKey ? -1 : b.key === unitKey ? 1 : a.label.localeCompare(b.label, "vi"),
+        );
+    }
+    groups.push(group);
   }
-  const keys = [...byUnit].flatMap(([unitId, parts]) => [`u${unitId}`, ...parts.keys()]);
-  const names = await labelsFor(db, "lead", keys);
-  return sortGroups(
-    "lead",
-    [...byUnit].map(([unitId, parts]) => {
-      const all = parts.size === 1 ? ([...parts.values()][0] ?? []) : [...parts.values()].flat();
-      const unitKey = `u${unitId}`;
-      const group: FollowUpGroupView = {
-        key: `unit:${unitId}`,
-        label: labelOf("lead", unitKey, names),
-        summary: summariseBuckets(all),
-        drill: { ...base, unit: unitId },
-      };
-      if (parts.size > 1 || !parts.has(unitKey)) {
-        group.parts = [...parts]
-          .map(([key, list]) => ({
-            key,
-            label: key === unitKey ? `${labelOf("lead", key, names)} (đơn vị)` : labelOf("lead", key, names),
-            summary: summariseBuckets(list),
-            drill: drillOf("lead", key, base),
-          }))
-          .sort((a, b) =>
-            a.key === unitKey ? -1 : b.key === unitKey ? 1 : a.label.localeCompare(b.label, "vi"),
-          );
-      }
-      return group;
-    }),
-  );
+  return sortGroups("lead", groups);
 }
 
 /** Figures and labels from buckets; exported for the benchmark, which times the same path. */
@@ -217,8 +262,12 @@ export async function buildReport(
   base: DrillFilter = {},
 ): Promise<FollowUpReport> {
   const total = summariseBuckets(buckets);
-  if (by === "lead")
-    return { by, grain, today, total, drill: base, groups: await unitGroups(db, buckets, base) };
+  if (by === "lead") {
+    const byUnit = countsByUnit(buckets);
+    const keys = [...byUnit].flatMap(([unitId, parts]) => [`u${unitId}`, ...parts.keys()]);
+    const names = await labelsFor(db, "lead", keys);
+    return { by, grain, today, total, drill: base, groups: unitGroups(byUnit, names, base) };
+  }
   const grouped = new Map<string | null, FollowUpBucket[]>();
   for (const b of buckets) {
     const key = by === "period" ? periodKey(b.key, grain) : b.key;
