@@ -29,8 +29,8 @@ import { articleIdOfKey } from "./search-text.rules.js";
  *   common word costs a window of 128 rows; a rare one the rest of the index, where it has few rows.
  *   Inside a window the planner reads the window's rows by the rank index and tests each, the title
  *   first (small, inline), the TOASTed columns after: that decompression is the cost that remains.
- * - An explicit plan: a search is one transaction with sequential and plain index scans disabled
- *   (bitmap scans only), except the walk down the rank index that finds a window's bound. (Leaving
+ * - An explicit plan: a search's transactions (the page, and the total beside it: search.repo.ts)
+ *   run with sequential and plain index scans disabled (bitmap scans only), except the walk down the rank index that finds a window's bound. (Leaving
  *   that walk to an index-only scan, without the two settings round trips, gave a bench median of
  *   116 ms against 33 ms at the same load, on a table not vacuumed since its rebuild; not kept.)
  */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/databases.js";
 import { createUnit } from "../../../test/support/fixtures.js";
+import { insertAndIndex } from "../../../test/support/search-articles.js";
 import type { Database } from "../../core/db/database.js";
 import { type SearchInput, searchArticles } from "./search.service.js";
-import { rebuildSearchIndex } from "./search-index.service.js";
 
 /**
  * The same ids in the same order on SQLite and PostgreSQL, over a generated corpus large enough that
@@ -115,14 +115,7 @@ async function fillCorpus(database: Database): Promise<void> {
       updated_at: publishedAt,
     };
   });
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 200)
-      await trx
-        .insertInto("articles")
-        .values(rows.slice(i, i + 200))
-        .execute();
-    await rebuildSearchIndex(trx);
-  });
+  await insertAndIndex(db, rows);
 }
 
 const QUERIES = [

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES } from "../../../test/support/databases.js";
 import { createUnit } from "../../../test/support/fixtures.js";
+import { insertAndIndex, publishedArticle } from "../../../test/support/search-articles.js";
 import type { Database } from "../../core/db/database.js";
 import { searchArticles } from "./search.service.js";
-import { rebuildSearchIndex } from "./search-index.service.js";
 
 /**
  * A ranking property held only by old articles, beyond the newest window of 128 that PostgreSQL
@@ -20,34 +20,18 @@ describe.each(ENGINES)("ranking properties found only in old articles on %s", (e
     database = await createTestDatabase(engine);
     const unitId = await createUnit(database.db, { name: "Thượng Thanh" });
     const rows = Array.from({ length: ARTICLES }, (_, i) => {
-      const publishedAt = new Date(NOW.getTime() - (ARTICLES - i) * 3_600_000).toISOString();
       // The two oldest have the accented spelling, the run of words and the words in the title.
       const old = i < 2;
-      return {
+      return publishedArticle(unitId, {
         slug: `bai-${i}`,
         title: old ? "Phòng cháy chữa cháy ở thượng nguồn" : `Tin số ${i}`,
-        lead: null,
-        body_html: old
+        bodyHtml: old
           ? "<p>Thượng nguồn: phòng cháy chữa cháy</p>"
           : "<p>thuong nguon phong chay va chua chay</p>",
-        status: "published",
-        published_at: publishedAt,
-        author_id: null,
-        unit_id: unitId,
-        category_id: null,
-        views: 0,
-        created_at: publishedAt,
-        updated_at: publishedAt,
-      };
+        publishedAt: new Date(NOW.getTime() - (ARTICLES - i) * 3_600_000).toISOString(),
+      });
     });
-    await database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 200)
-        await trx
-          .insertInto("articles")
-          .values(rows.slice(i, i + 200))
-          .execute();
-      await rebuildSearchIndex(trx);
-    });
+    await insertAndIndex(database.db, rows);
   });
   afterAll(async () => {
     await database.close();

@@ -50,6 +50,12 @@ function tiersInOrder(flags: RankFlag[]): Tier[] {
 /**
  * One page of matching article ids, best first, and how many match. A query without terms finds
  * nothing.
+ *
+ * On PostgreSQL, outside a caller's transaction, the total is counted on a second pool connection
+ * while the page is read on the first: for a very common word the capped count on the GIN bitmaps is
+ * the search's largest cost and the page needs none of it (the count only lets a search that finds
+ * little stop early). Neither transaction waits for the other's connection, so a full pool delays a
+ * search but cannot lock it.
  */
 export async function searchArticleIds(
   db: Kysely<DB>,
@@ -58,27 +64,75 @@ export async function searchArticleIds(
   page: { limit: number; offset: number },
 ): Promise<SearchPage> {
   if (parsed.terms.length === 0) return { ids: [], total: 0, more: false };
-  if (engineOf(db) === "postgres")
-    return withBitmapPlans(db, (trx) => rankedPage(postgresTierQueries(trx, parsed, filters), parsed, page));
-  return rankedPage(sqliteTierQueries(db, parsed, filters), parsed, page);
+  if (engineOf(db) !== "postgres") {
+    const engine = sqliteTierQueries(db, parsed, filters);
+    return rankedPage(engine, parsed, page, totalOf(await engine.count({}, MAX_RESULTS + 1)));
+  }
+  const tiers = (trx: Kysely<DB>) => postgresTierQueries(trx, parsed, filters);
+  if (db.isTransaction)
+    return withBitmapPlans(db, async (trx) => {
+      const engine = tiers(trx);
+      return rankedPage(engine, parsed, page, totalOf(await engine.count({}, MAX_RESULTS + 1)));
+    });
+  const total = totalOf(withBitmapPlans(db, (trx) => tiers(trx).count({}, MAX_RESULTS + 1)));
+  try {
+    return await withBitmapPlans(db, (trx) => rankedPage(tiers(trx), parsed, page, total));
+  } finally {
+    await total.settled;
+  }
 }
 
-/** The ranking itself, on either engine's tier questions. */
+/** The total of a search, counted ahead or alongside: `known` once it has arrived. */
+interface Total {
+  known: number | undefined;
+  /** The count; rejects when counting failed. */
+  value: Promise<number>;
+  /** Resolves once the count has arrived or failed, never rejects. */
+  settled: Promise<void>;
+}
+
+function totalOf(count: number | Promise<number>): Total {
+  const total: Total = {
+    known: typeof count === "number" ? count : undefined,
+    value: Promise.resolve(count),
+    settled: Promise.resolve(),
+  };
+  total.settled = total.value.then(
+    (n) => {
+      total.known = n;
+    },
+    () => {},
+  );
+  return total;
+}
+
+/**
+ * The ranking itself, on either engine's tier questions. The page does not depend on the total: a
+ * page past the matches comes back short or empty whatever the count says; a total already known
+ * only saves the questions of a page that cannot have rows.
+ */
 async function rankedPage(
   engine: TierQueries,
   parsed: ParsedQuery,
   page: { limit: number; offset: number },
+  total: Total,
 ): Promise<SearchPage> {
-  const counted = await engine.count({}, MAX_RESULTS + 1);
-  const reachable = Math.min(counted, MAX_RESULTS);
-  const result = { ids: [] as number[], total: counted, more: counted > MAX_RESULTS };
-  let need = Math.min(page.limit, reachable - page.offset);
-  if (need <= 0) return result;
+  const ids: number[] = [];
+  const outcome = async (): Promise<SearchPage> => {
+    const counted = await total.value;
+    return { ids, total: counted, more: counted > MAX_RESULTS };
+  };
+  /** Rows the page can still hold, from what is known of the total. */
+  const room = () => Math.min(page.limit, Math.min(total.known ?? MAX_RESULTS, MAX_RESULTS) - page.offset);
+  let need = room();
+  if (need <= 0) return outcome();
 
   // A property no match has splits nothing: leave it out instead of asking for empty tiers.
   const candidates: RankFlag[] = parsed.boosts.length > 0 ? ["boost", "exact", "title"] : ["exact", "title"];
   const flags: RankFlag[] = [];
   for (const flag of candidates) if ((await engine.count({ [flag]: true }, 1)) > 0) flags.push(flag);
+  need = room();
+  if (need <= 0) return outcome();
 
   let skip = page.offset;
   for (const tier of tiersInOrder(flags)) {
@@ -89,13 +143,13 @@ async function rankedPage(
         continue;
       }
     }
-    const ids = await engine.fetch(tier, need, skip);
-    result.ids.push(...ids);
-    need -= ids.length;
+    const found = await engine.fetch(tier, need, skip);
+    ids.push(...found);
+    need -= found.length;
     skip = 0;
     if (need <= 0) break;
   }
-  return result;
+  return outcome();
 }
 
 export interface SearchResultRow {
