@@ -363,7 +363,7 @@ export function reportEvaluation(r) {
     return `| ${engine} | ${what} | ${fmt(app.median, 2)} | ${fmt(app.p95, 2)} | ${fmt(base.median, 2)} (${ratio(base)}) | ${fmt(old.median, 2)} (${ratio(old)}) | ${goal} |`;
   };
   const out = [
-    `### Evaluation at national scale from result summaries (issue 17, part 4; ${r.wards.toLocaleString("vi-VN")} wards × ${r.indicators} indicators × ${r.years} years)`,
+    `### Evaluation at national scale from result summaries and kept ranking outcomes (issue 17, part 4; ${r.wards.toLocaleString("vi-VN")} wards × ${r.indicators} indicators × ${r.years} years)`,
     "",
     "| engine | case | app (summaries) median ms | p95 ms | baseline SQL over `results`, median ms (× app) | service over `results`, median ms (× app) | goal |",
     "| --- | --- | ---: | ---: | ---: | ---: | --- |",
