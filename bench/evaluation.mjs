@@ -16,6 +16,8 @@ import { sql } from "kysely";
 import { migrateToLatest } from "../dist/app/migrations.js";
 import { openDatabase } from "../dist/core/db/database.js";
 import { evaluateChildren, evaluateUnit } from "../dist/targets/evaluation/evaluation.service.js";
+import { bumpCatalogue } from "../dist/targets/outcomes/ranking-outcomes.repo.js";
+import { childrenOutcomes } from "../dist/targets/outcomes/ranking-outcomes.service.js";
 import { RESULT_FIGURES, SUMMARY_FIGURES } from "../dist/targets/summaries/figure-sources.repo.js";
 import { rebuildResultSummaries } from "../dist/targets/summaries/result-summaries.service.js";
 import { fmt, insertBatches, startPostgres } from "./lib.mjs";
@@ -227,6 +229,26 @@ async function time(fn, runs) {
   };
 }
 
+/** A ranking read after every kept outcome was made stale (what the first read after a change costs). */
+async function timeStale(db, query, runs) {
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    await bumpCatalogue(db);
+    const start = process.hrtime.bigint();
+    await childrenOutcomes(db, query);
+    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(ms.length / 2)], p95: ms[ms.length - 1] };
+}
+
+/** How many wards' kept scores differ from a fresh evaluation's. */
+async function keptMismatches(db, query) {
+  const fresh = await evaluateChildren(db, query);
+  const kept = new Map((await childrenOutcomes(db, query)).map((o) => [o.unitId, o.score]));
+  return fresh.units.filter((u) => kept.get(u.unit.id) !== u.score).length;
+}
+
 async function measure(database) {
   const db = database.db;
   await migrateToLatest(db, database.dialect);
@@ -291,6 +313,15 @@ async function measure(database) {
     readYearOld: await time(() => readYear(RESULT_FIGURES), 5),
     readTerm: await time(() => readTerm(SUMMARY_FIGURES), 7),
     readTermOld: await time(() => readTerm(RESULT_FIGURES), 3),
+    // The ranking's scores from the kept outcomes (ranking-outcomes.service): fresh (kept by the
+    // warm-up read), and stale (every outcome invalidated first: evaluated again and written back).
+    keptYear: await time(() => childrenOutcomes(db, { parentId, periodKey: "2019" }), 15),
+    keptTerm: await time(() => childrenOutcomes(db, { parentId, periodKey: "2015-2020" }), 15),
+    staleYear: await timeStale(db, { parentId, periodKey: "2019" }, 3),
+    staleTerm: await timeStale(db, { parentId, periodKey: "2015-2020" }, 3),
+    keptMismatches:
+      (await keptMismatches(db, { parentId, periodKey: "2019" })) +
+      (await keptMismatches(db, { parentId, periodKey: "2015-2020" })),
     rankingYearOld: await time(() => evaluateChildren(db, { parentId, periodKey: "2019", ...old }), 3),
     rankingTermOld: await time(() => evaluateChildren(db, { parentId, periodKey: "2015-2020", ...old }), 3),
   };
@@ -332,7 +363,7 @@ export function reportEvaluation(r) {
     return `| ${engine} | ${what} | ${fmt(app.median, 2)} | ${fmt(app.p95, 2)} | ${fmt(base.median, 2)} (${ratio(base)}) | ${fmt(old.median, 2)} (${ratio(old)}) | ${goal} |`;
   };
   const out = [
-    `### Evaluation at national scale from result summaries (issue 17, part 4; ${r.wards.toLocaleString("vi-VN")} wards × ${r.indicators} indicators × ${r.years} years)`,
+    `### Evaluation at national scale from result summaries and kept ranking outcomes (issue 17, part 4; ${r.wards.toLocaleString("vi-VN")} wards × ${r.indicators} indicators × ${r.years} years)`,
     "",
     "| engine | case | app (summaries) median ms | p95 ms | baseline SQL over `results`, median ms (× app) | service over `results`, median ms (× app) | goal |",
     "| --- | --- | ---: | ---: | ---: | ---: | --- |",
@@ -363,6 +394,22 @@ export function reportEvaluation(r) {
   }
   out.push(
     "",
+    "The ranking's scores from the kept ranking outcomes (migration 0026, one row per ward), against the full evaluation above in the same run; stale: every outcome invalidated before the read (the first read after a change: evaluated again and written back):",
+    "",
+    "| engine | ranking | kept outcomes median ms | p95 ms | stale (read-through) median ms | full evaluation median ms (× kept) | goal |",
+    "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+  );
+  for (const e of r.results) {
+    for (const [what, kept, stale, full] of [
+      [`all ${r.wards} wards, 2019`, e.keptYear, e.staleYear, e.rankingYear],
+      [`all ${r.wards} wards, term 2015–2020`, e.keptTerm, e.staleTerm, e.rankingTerm],
+    ])
+      out.push(
+        `| ${e.engine} | ${what} | ${fmt(kept.median, 2)} | ${fmt(kept.p95, 2)} | ${fmt(stale.median, 2)} | ${fmt(full.median, 2)} (${fmt(full.median / kept.median, 1)}×) | < 50 ms: ${kept.median < 50 ? "met" : "not met"} |`,
+      );
+  }
+  out.push(
+    "",
     "The ranking's read alone (the query and unpacking of every ward's figures, no evaluation), from the summaries against the same read from `results`:",
     "",
     "| engine | read | summaries median ms | p95 ms | from `results` median ms | × |",
@@ -380,7 +427,7 @@ export function reportEvaluation(r) {
   out.push("");
   for (const e of r.results) {
     out.push(
-      `${e.engine}: ${e.rows.toLocaleString("en-US")} result rows generated in ${fmt(e.generateSeconds)} s, summaries rebuilt from them by \`rebuildResultSummaries\` in ${fmt(e.rebuildSeconds)} s; scores differing from the baseline SQL: ${e.mismatches} (year), ${e.termMismatches} (term), from the service over \`results\`: ${e.oldMismatches}; load average as the timings began ${fmt(e.load, 1)}.`,
+      `${e.engine}: ${e.rows.toLocaleString("en-US")} result rows generated in ${fmt(e.generateSeconds)} s, summaries rebuilt from them by \`rebuildResultSummaries\` in ${fmt(e.rebuildSeconds)} s; scores differing from the baseline SQL: ${e.mismatches} (year), ${e.termMismatches} (term), from the service over \`results\`: ${e.oldMismatches}, kept outcomes differing from a fresh evaluation: ${e.keptMismatches}; load average as the timings began ${fmt(e.load, 1)}.`,
     );
   }
   out.push(

@@ -26,6 +26,7 @@ import { createCalendarTables } from "../sessions/calendar/calendar-entries.migr
 import { createSessionTables } from "../sessions/sessions.migration.js";
 import { comparableBaseMigration } from "../targets/catalogue/comparable-base.migration.js";
 import { entryChecksMigration } from "../targets/entry/entry-checks.migration.js";
+import { rankingOutcomesMigration } from "../targets/outcomes/ranking-outcomes.migration.js";
 import { periodsTargetsMigration } from "../targets/periods-targets.migration.js";
 import { resultSummariesMigration } from "../targets/summaries/result-summaries.migration.js";
 import { targetsMigration } from "../targets/targets.migration.js";
@@ -79,6 +80,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0023-result-summaries": resultSummariesMigration(dialect),
     "0024-follow-up-counters": followUpCountersMigration(),
     "0025-search-speed": searchSpeedMigration(dialect),
+    "0026-ranking-outcomes": rankingOutcomesMigration(),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   evaluateUnit,
   type UnitEvaluation,
 } from "../targets/evaluation/evaluation.service.js";
+import { childrenOutcomes } from "../targets/outcomes/ranking-outcomes.service.js";
 import type { EvaluationSource, OutcomesQuery } from "./evaluation-source.js";
 import type { IndicatorOutcome } from "./scoring/scoring.rules.js";
 
@@ -50,7 +51,8 @@ export const targetsEvaluationSource: EvaluationSource = {
             : null,
       }));
     }
-    const { units } = await evaluateChildren(db, query);
-    return units.map((u) => ({ unitId: u.unit.id, score: u.score }));
+    // Kept outcomes, evaluated again only when something they rest on changed.
+    const outcomes = await childrenOutcomes(db, query);
+    return outcomes.map((o) => ({ unitId: o.unitId, score: o.score }));
   },
 };

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { bumpEpochs } from "../targets/outcomes/ranking-outcomes.repo.js";
 import type { HandoverKind } from "./handovers.model.js";
 import type { SuccessionLink, UnitFacts } from "./handovers.rules.js";
 
@@ -273,6 +274,7 @@ export async function moveTarget(db: Kysely<DB>, id: number, toUnitId: number): 
     .where("period_key", "=", t.period_key)
     .where("applies_to", "=", t.applies_to)
     .execute();
+  await bumpEpochs(db, [t.unit_id, toUnitId]);
 }
 
 /** Decisions taken, newest first, for the page's "đã bàn giao" list. */

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { Aggregation } from "../catalogue/indicator.model.js";
 import type { TargetLevel } from "../evaluation/evaluation.math.js";
+import { bumpEpochs } from "../outcomes/ranking-outcomes.repo.js";
 import type { PeriodKind } from "../period.rules.js";
 import { keepTermWindows } from "../summaries/result-summaries.repo.js";
 import type { TargetsTable } from "../targets.tables.js";
@@ -174,6 +175,8 @@ export async function insertTargetRevision(
     .executeTakeFirstOrThrow();
   // A term target may name a window of years the result summaries do not keep yet.
   if (input.periodKind === "term") await keepTermWindows(db);
+  // The kept ranking outcomes of the unit (its own target) or of its children (theirs) are stale.
+  await bumpEpochs(db, [input.unitId]);
   return toTarget(row);
 }
 

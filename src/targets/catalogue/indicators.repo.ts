@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { ComparableRule } from "../comparable/comparable-base.math.js";
 import type { ComparisonMode, Direction, ValueType } from "../evaluation/evaluation.math.js";
+import { bumpCatalogue } from "../outcomes/ranking-outcomes.repo.js";
 import type { IndicatorsTable } from "../targets.tables.js";
 import type { Aggregation, FigureKind, Indicator } from "./indicator.model.js";
 
@@ -86,6 +87,7 @@ export async function insertIndicator(db: Kysely<DB>, input: IndicatorWrite, now
     .values({ ...toColumns(input), created_at: at, updated_at: at })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await bumpCatalogue(db);
   return row.id;
 }
 
@@ -100,6 +102,8 @@ export async function updateIndicator(
     .set({ ...toColumns(input), updated_at: now.toISOString() })
     .where("id", "=", id)
     .execute();
+  // Direction, mode, aggregation or openness may have changed: every kept ranking outcome is stale.
+  await bumpCatalogue(db);
 }
 
 /** True when targets or results refer to the indicator: its meaning can then no longer change. */

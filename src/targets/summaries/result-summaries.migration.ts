@@ -31,7 +31,8 @@ export function resultSummariesMigration(_dialect: DialectName) {
         .addColumn("year_to", "integer", (c) => c.notNull())
         .addPrimaryKeyConstraint("result_summary_windows_pk", ["year_from", "year_to"])
         .execute();
-      await rebuildResultSummaries(db);
+      // The ranking outcomes' epochs come with 0026, after this.
+      await rebuildResultSummaries(db, undefined, { outcomes: false });
     },
   };
 }

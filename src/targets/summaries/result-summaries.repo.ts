@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import type { ResultVersion } from "../catalogue/indicator.model.js";
+import { bumpEpochs } from "../outcomes/ranking-outcomes.repo.js";
 import { packPeriod, packTerm, type SourceFigure } from "./summary-pack.math.js";
 import {
   missingWindows,
@@ -155,7 +156,8 @@ async function wantedWindows(db: Kysely<DB>): Promise<YearWindow[]> {
 
 /**
  * THE maintenance of the summaries: recomputes the period rows of `keys`' units and periods from
- * `results`, and for a year the term rows of every kept window holding it. Call it in the transaction
+ * `results`, and for a year the term rows of every kept window holding it; the units' kept ranking
+ * outcomes become stale (outcomes/). Call it in the transaction
  * that changed an approved figure (approval, reopening, return, correction, import), after the change.
  */
 export async function maintainResultSummaries(db: Kysely<DB>, keys: readonly SummaryKey[]): Promise<void> {
@@ -170,6 +172,11 @@ export async function maintainResultSummaries(db: Kysely<DB>, keys: readonly Sum
     windows ??= await listKeptWindows(db);
     for (const w of windowsContaining(year, windows)) await writeTerms(db, range, w);
   }
+  // The units' kept ranking outcomes rest on these figures.
+  await bumpEpochs(
+    db,
+    [...distinct.values()].map((k) => k.unitId),
+  );
 }
 
 /**
