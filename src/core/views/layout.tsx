@@ -5,7 +5,7 @@ import { formatViNumber } from "../format/vi-number.js";
 import type { RequestAuth } from "../http/env.js";
 import { ADMIN_NAV, type AdminNavGroup } from "./admin-nav.js";
 import { PickerScript } from "./picker.js";
-import { SiteBrand, SiteFooterDetails } from "./site-brand.js";
+import { SiteBrand, SiteFooterDetails, SiteTitle } from "./site-brand.js";
 import type { SiteIdentity } from "./site-identity.js";
 import { labelTableCells } from "./table-cards.rules.js";
 
@@ -31,7 +31,7 @@ function Head({ meta, pickers }: { meta: PageMeta; pickers?: boolean }) {
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${meta.title} | ${meta.siteName}`}</title>
+      <SiteTitle meta={meta} />
       {meta.description ? <meta name="description" content={meta.description} /> : null}
       {/* Signed-in pages only: an anonymous visitor's token is printed only in the forms that need
           it, so reading a page without a form sets no cookie (and costs no random token). */}

@@ -4,10 +4,16 @@
  * the page meta carries, when the composition root gave the app one.
  */
 import type { PageMeta } from "./layout.js";
-import { bareSiteIdentity, type SiteIdentity } from "./site-identity.js";
+import { bareSiteIdentity, portalTitle, type SiteIdentity } from "./site-identity.js";
 
 function identityOf(meta: PageMeta): Promise<SiteIdentity> {
   return meta.site ? meta.site() : Promise.resolve(bareSiteIdentity(meta.siteName));
+}
+
+/** The text of `<title>`: the page, then the portal with the ward's name, as the header prints it. */
+export async function SiteTitle({ meta }: { meta: PageMeta }) {
+  const site = await identityOf(meta);
+  return <title>{`${meta.title} | ${portalTitle(site)}`}</title>;
 }
 
 export async function SiteBrand({ meta }: { meta: PageMeta }) {

@@ -61,6 +61,7 @@ describe.each(ENGINES)("the site's identity on %s", (engine) => {
   it("prints only SITE_NAME before anyone describes the site", async () => {
     const { html } = await new TestClient(t).page("/don-vi");
     expect(html).toContain('<span class="brand-name">Cổng thông tin thử nghiệm</span>');
+    expect(html).toMatch(/<title>[^<]+ \| Cổng thông tin thử nghiệm<\/title>/);
     expect(html).not.toContain("brand-emblem");
   });
 
@@ -113,6 +114,8 @@ describe.each(ENGINES)("the site's identity on %s", (engine) => {
     });
 
     const { html } = await new TestClient(t).page("/don-vi");
+    // The browser tab and search engines name the ward too, as the header does.
+    expect(html).toMatch(/<title>[^<]+ \| Cổng thông tin thử nghiệm phường Việt Hưng<\/title>/);
     expect(html).toContain(
       '<span class="brand-kicker">Cổng thông tin thử nghiệm</span> <span class="brand-ward">phường Việt Hưng</span>',
     );
