@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { V8_FLAGS } from "../../src/app/v8-flags.js";
 import { createPostgresDatabase } from "../support/databases.js";
 
 /**
- * Two app processes (the built server, `dist/app/main.js`, as `npm start` runs it) on one PostgreSQL:
+ * Two app processes (the built server, `dist/app/main.js`, with the V8 flags `npm start` gives it) on one PostgreSQL:
  * a scheduled job runs once, a change through one drops the page cache of the other, views counted
  * by both add up, and a session made by one works on the other.
  */
@@ -37,7 +38,7 @@ async function freePort(): Promise<number> {
 async function startApp(extraEnv: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "giaoban-two-"));
-  const child = spawn(process.execPath, ["dist/app/main.js"], {
+  const child = spawn(process.execPath, [...V8_FLAGS, "dist/app/main.js"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
