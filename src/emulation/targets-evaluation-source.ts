@@ -2,11 +2,8 @@ import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { evaluateChildrenOnComparableBase } from "../targets/comparable/comparable-base.service.js";
 import { shareText } from "../targets/comparable/comparable-rows.rules.js";
-import {
-  evaluateChildren,
-  evaluateUnit,
-  type UnitEvaluation,
-} from "../targets/evaluation/evaluation.service.js";
+import { evaluateChildren } from "../targets/evaluation/children-evaluation.service.js";
+import { evaluateUnit, type UnitEvaluation } from "../targets/evaluation/evaluation.service.js";
 import { childrenOutcomes } from "../targets/outcomes/ranking-outcomes.service.js";
 import type { EvaluationSource, OutcomesQuery } from "./evaluation-source.js";
 import type { IndicatorOutcome } from "./scoring/scoring.rules.js";

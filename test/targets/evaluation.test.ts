@@ -3,7 +3,8 @@ import { loadHierarchy } from "../../src/core/access/hierarchy.repo.js";
 import type { Database } from "../../src/core/db/database.js";
 import { listDefinitions, listIndicators } from "../../src/targets/catalogue/indicators.repo.js";
 import { editIndicator } from "../../src/targets/catalogue/indicators.service.js";
-import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
+import { evaluateChildren } from "../../src/targets/evaluation/children-evaluation.service.js";
+import { evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { type LongBien, seedLongBien } from "./seed.js";
 

@@ -4,7 +4,8 @@
  * by side, figures rounded once in the API, a term judged mid-way, and the demo's six-month review.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
+import { evaluateChildren } from "../../src/targets/evaluation/children-evaluation.service.js";
+import { evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { TestClient } from "../support/http.js";

@@ -8,7 +8,10 @@
  * The kept ranking outcomes (targets/outcomes/) are read in the middle of the sequence, so they are
  * kept while later steps change figures, targets (a ward's own, a parent's for all children) and the
  * catalogue (an indicator's openness and term aggregation); at the end they always equal a fresh
- * evaluation, for the whole catalogue and the public one, with and without a "today".
+ * evaluation, for the whole catalogue and the public one, with and without a "today". Then, every
+ * outcome kept, a few more random changes leave some children stale and others not: the ranking read
+ * through that partly stale state (which evaluates only the stale children again) still equals a fresh
+ * evaluation of all of them. A fixed test shows that only the stale children are evaluated again.
  */
 import fc from "fast-check";
 import type { Kysely } from "kysely";
@@ -28,11 +31,11 @@ import { editIndicator } from "../../src/targets/catalogue/indicators.service.js
 import { saveResults } from "../../src/targets/entry/results.service.js";
 import {
   evaluateChildren,
-  evaluateUnit,
-  type UnitEvaluation,
-} from "../../src/targets/evaluation/evaluation.service.js";
+  evaluateSomeChildren,
+} from "../../src/targets/evaluation/children-evaluation.service.js";
+import { evaluateUnit, type UnitEvaluation } from "../../src/targets/evaluation/evaluation.service.js";
 import { childrenOutcomes } from "../../src/targets/outcomes/ranking-outcomes.service.js";
-import { RESULT_FIGURES } from "../../src/targets/summaries/figure-sources.repo.js";
+import { RESULT_FIGURES, SUMMARY_FIGURES } from "../../src/targets/summaries/figure-sources.repo.js";
 import { rebuildResultSummaries } from "../../src/targets/summaries/result-summaries.service.js";
 import { createTestDatabase, ENGINES } from "../support/databases.js";
 import { createUnit, createUser } from "../support/fixtures.js";
@@ -388,6 +391,23 @@ async function run(db: Kysely<DB>, world: World, cmd: Command): Promise<void> {
   }
 }
 
+/** Each ward's three 2019 figures entered at 25 and approved, ward by ward. */
+function approved2019(wards: readonly number[]): Command[] {
+  return wards.flatMap((ward) =>
+    [0, 1, 2].map(
+      (indicator): Command => ({
+        kind: "enter",
+        ward,
+        indicator,
+        year: 2019,
+        version: "final",
+        value: 25,
+        submit: "approve",
+      }),
+    ),
+  );
+}
+
 async function snapshot(db: Kysely<DB>) {
   return {
     periods: await db
@@ -444,8 +464,24 @@ describe.each(ENGINES)("result summaries on %s", (engine) => {
   });
   afterAll(() => database.close());
 
-  /** From the world as built, runs `commands`, then checks every read against a fresh computation. */
-  async function check(commands: readonly Command[]): Promise<void> {
+  /** Every ward's outcome as a fresh evaluation of all children gives it. */
+  async function freshOutcomes(query: Parameters<typeof childrenOutcomes>[1]) {
+    const fresh = await evaluateChildren(database.db, query);
+    return fresh.units.map((u) => ({
+      unitId: u.unit.id,
+      score: u.score,
+      met: u.summary.met,
+      exceeded: u.summary.exceeded,
+      withData: u.summary.withData,
+      noData: u.summary.noData,
+    }));
+  }
+
+  /**
+   * From the world as built, runs `commands`, then checks every read against a fresh computation; then
+   * runs `tail` over the outcomes just kept and checks the rankings read through what it made stale.
+   */
+  async function check(commands: readonly Command[], tail: readonly Command[] = []): Promise<void> {
     const db = database.db;
     // Each run starts from the world as built: no figures, the base targets, wards in place.
     await db.deleteFrom("results").execute();
@@ -478,6 +514,19 @@ describe.each(ENGINES)("result summaries on %s", (engine) => {
           figures: RESULT_FIGURES,
         });
         expect(fromSummaries.units.map(seen)).toEqual(fromResults.units.map(seen));
+        // Some of the children alone (their reads restricted to them), from either source: each
+        // evaluated exactly as among all of them.
+        const { parent, period } = fromSummaries;
+        const every = fromSummaries.units.filter((_, k) => k % 2 === 0);
+        const some = every.map((u) => u.unit);
+        for (const figures of [SUMMARY_FIGURES, RESULT_FIGURES]) {
+          const alone = await evaluateSomeChildren(
+            db,
+            { parent, period, some, withNarrative: true },
+            { figures },
+          );
+          expect(alone.map(seen)).toEqual(every.map(seen));
+        }
       }
     }
     for (const unitId of world.wards) {
@@ -492,19 +541,23 @@ describe.each(ENGINES)("result summaries on %s", (engine) => {
         for (const publicOnly of [false, true])
           for (const today of [undefined, "2018-07-01", "2021-01-10"]) {
             const query = { parentId, periodKey, publicOnly, ...(today ? { today } : {}) };
-            const fresh = await evaluateChildren(db, query);
-            const expected = fresh.units.map((u) => ({
-              unitId: u.unit.id,
-              score: u.score,
-              met: u.summary.met,
-              exceeded: u.summary.exceeded,
-              withData: u.summary.withData,
-              noData: u.summary.noData,
-            }));
+            const expected = await freshOutcomes(query);
             // Kept (or computed and kept), then read back from the kept rows.
             expect(await childrenOutcomes(db, query)).toEqual(expected);
             expect(await childrenOutcomes(db, query)).toEqual(expected);
           }
+    // Every outcome is now kept (at the last "today" read): the tail makes some of them stale.
+    if (tail.length > 0) {
+      for (const cmd of tail) await run(db, world, cmd);
+      for (const parentId of world.parents)
+        for (const periodKey of PERIODS)
+          for (const publicOnly of [false, true]) {
+            const query = { parentId, periodKey, publicOnly, today: "2021-01-10" };
+            const expected = await freshOutcomes(query);
+            expect(await childrenOutcomes(db, query)).toEqual(expected);
+            expect(await childrenOutcomes(db, query)).toEqual(expected);
+          }
+    }
     const maintained = await snapshot(db);
     await rebuildResultSummaries(db);
     expect(maintained).toEqual(await snapshot(db));
@@ -512,7 +565,11 @@ describe.each(ENGINES)("result summaries on %s", (engine) => {
 
   it("equal a full recomputation, and rank and evaluate as the results themselves do", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 30, size: "max" }), check),
+      fc.asyncProperty(
+        fc.array(command, { minLength: 4, maxLength: 30, size: "max" }),
+        fc.array(command, { minLength: 1, maxLength: 4 }),
+        check,
+      ),
       { numRuns: 30, seed: 1707 },
     );
   }, 600_000);
@@ -520,18 +577,7 @@ describe.each(ENGINES)("result summaries on %s", (engine) => {
   it("keep ranking outcomes equal to a fresh evaluation after each kind of change", async () => {
     // Every ward's 2019 figures approved (above the revenue and spending targets, over the poverty
     // ceiling), the ranking read and kept; then one change that alters the scores.
-    const base: Command[] = [];
-    for (const ward of [0, 1, 2, 3])
-      for (const indicator of [0, 1, 2])
-        base.push({
-          kind: "enter",
-          ward,
-          indicator,
-          year: 2019,
-          version: "final",
-          value: 25,
-          submit: "approve",
-        });
+    const base = approved2019([0, 1, 2, 3]);
     base.push({ kind: "rank", parent: 0 }, { kind: "rank", parent: 1 });
     // A parent's target for all children (revenue 30 > 25).
     await check([...base, { kind: "parentTarget", indicator: 0, parent: 0, period: 1, value: 30 }]);
@@ -545,5 +591,64 @@ describe.each(ENGINES)("result summaries on %s", (engine) => {
       { kind: "termTarget", indicator: 2, ward: 0, from: 2015, years: 5 },
       { kind: "catalogue", indicator: 1, isPublic: true, aggregation: "mean" },
     ]);
+  }, 600_000);
+  it("evaluate again only the children whose outcome is stale", async () => {
+    const db = database.db;
+    const [p] = world.parents;
+    const [a, b, c] = world.wards as [number, number, number];
+    // Wards A, B and C (parent P) each have 2019's three figures approved, entered in that order.
+    await check([...approved2019([0, 1, 2]), { kind: "rank", parent: 0 }]);
+    const query = { parentId: p, periodKey: "2019" };
+    const before = await freshOutcomes(query);
+    expect(await childrenOutcomes(db, query)).toEqual(before);
+    // Ward B's kept row is marked by hand (its epochs untouched): read back as is while it stays
+    // valid, replaced as soon as ward B is evaluated again.
+    const mark = { score: -1, met: 99 };
+    const markB = () =>
+      db
+        .updateTable("ranking_outcomes")
+        .set(mark)
+        .where("parent_id", "=", p)
+        .where("unit_id", "=", b)
+        .where("period_key", "=", "2019")
+        .where("public_only", "=", 0)
+        .execute();
+    await markB();
+    const marked = (outcomes: Awaited<ReturnType<typeof freshOutcomes>>) =>
+      outcomes.map((o) => (o.unitId === b ? { ...o, ...mark } : o));
+    expect(await childrenOutcomes(db, query)).toEqual(marked(before));
+
+    // Ward A's revenue corrected (25 → 10, under its target): only ward A is stale.
+    await run(db, world, { kind: "correct", pick: 0, value: 10 });
+    const after = await freshOutcomes(query);
+    expect(after.find((o) => o.unitId === a)).not.toEqual(before.find((o) => o.unitId === a));
+    expect(after.filter((o) => o.unitId !== a)).toEqual(before.filter((o) => o.unitId !== a));
+    // Ward A evaluated again and kept; ward B (and C) read from their kept rows.
+    expect(await childrenOutcomes(db, query)).toEqual(marked(after));
+    expect(await childrenOutcomes(db, query)).toEqual(marked(after));
+    const keptA = await db
+      .selectFrom("ranking_outcomes")
+      .select(["score", "met"])
+      .where("parent_id", "=", p)
+      .where("unit_id", "=", a)
+      .where("period_key", "=", "2019")
+      .where("public_only", "=", 0)
+      .executeTakeFirstOrThrow();
+    const freshA = after.find((o) => o.unitId === a);
+    expect({ score: keptA.score === null ? null : Number(keptA.score), met: Number(keptA.met) }).toEqual({
+      score: freshA?.score,
+      met: freshA?.met,
+    });
+
+    // Two of three children stale (more than half): all are evaluated again, ward B's mark included.
+    await run(db, world, { kind: "correct", pick: 3, value: 10 });
+    await run(db, world, { kind: "correct", pick: 6, value: 10 });
+    expect(await childrenOutcomes(db, query)).toEqual(await freshOutcomes(query));
+    // A parent's target for all children: every child stale, every row written again.
+    await markB();
+    await run(db, world, { kind: "parentTarget", indicator: 2, parent: 0, period: 1, value: 30 });
+    const all = await freshOutcomes(query);
+    expect(await childrenOutcomes(db, query)).toEqual(all);
+    expect(all.map((o) => o.unitId).sort()).toEqual([a, b, c].sort());
   }, 600_000);
 });

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/core/db/database.js";
 import type { DB } from "../../src/core/db/schema.js";
-import { evaluateChildren, evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
+import { evaluateChildren } from "../../src/targets/evaluation/children-evaluation.service.js";
+import { evaluateUnit } from "../../src/targets/evaluation/evaluation.service.js";
 import { visitTermAggregates } from "../../src/targets/evaluation/results-evaluation.repo.js";
 import {
   aggregateAnnual,

@@ -96,14 +96,33 @@ function toTarget(r: TargetSelect): TargetRow {
   };
 }
 
-/** Units whose parent at `date` is `parentId`, as a subquery (no id list crosses the wire). */
-export function childrenAt(eb: ExpressionBuilder<DB, keyof DB>, parentId: number, date: string) {
-  return eb
+/**
+ * Which children a bulk read covers: those of `parentId` at `date`, or only `unitIds` among them (the
+ * ranking evaluating again just the children whose kept outcome went stale).
+ */
+export interface ChildrenScope {
+  parentId: number;
+  date: string;
+  unitIds?: readonly number[];
+}
+
+/**
+ * Units whose parent at `date` is `parentId` (among `unitIds` when given), as a subquery: without
+ * `unitIds` no id list crosses the wire.
+ */
+export function childrenAt(
+  eb: ExpressionBuilder<DB, keyof DB>,
+  parentId: number,
+  date: string,
+  unitIds?: readonly number[],
+) {
+  const query = eb
     .selectFrom("unit_parents")
     .select("unit_parents.unit_id")
     .where("unit_parents.parent_id", "=", parentId)
     .where("unit_parents.valid_from", "<=", date)
     .where((w) => w.or([w("unit_parents.valid_to", "is", null), w("unit_parents.valid_to", ">=", date)]));
+  return unitIds ? query.where("unit_parents.unit_id", "in", unitIds.length > 0 ? unitIds : [-1]) : query;
 }
 
 /** The parent of `unitId` at `date` (the latest link valid then), as a subquery; see findParentIdAt. */
@@ -211,10 +230,13 @@ export async function listTargetsForUnit(
   return rows.map(toTarget);
 }
 
-/** Like {@link listTargetsForUnit} for every child of `parentId` at `date`, in one query. */
+/**
+ * Like {@link listTargetsForUnit} for every child of `parentId` at `date` (or those of `unitIds`), in
+ * one query: their own targets and the parent's for all children.
+ */
 export async function listTargetsForChildren(
   db: Kysely<DB>,
-  input: { parentId: number; date: string; periodKeys: string[] },
+  input: ChildrenScope & { periodKeys: string[] },
 ): Promise<TargetRow[]> {
   if (input.periodKeys.length === 0) return [];
   const rows = await db
@@ -225,7 +247,7 @@ export async function listTargetsForChildren(
       eb.or([
         eb.and([
           eb("applies_to", "=", "unit"),
-          eb("unit_id", "in", childrenAt(eb, input.parentId, input.date)),
+          eb("unit_id", "in", childrenAt(eb, input.parentId, input.date, input.unitIds)),
         ]),
         eb.and([eb("applies_to", "=", "children"), eb("unit_id", "=", input.parentId)]),
       ]),

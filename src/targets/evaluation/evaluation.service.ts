@@ -1,20 +1,18 @@
 /**
- * Evaluation use cases: one unit for one period, and every child of a parent for one period (the
- * ranking input). Reads approved figures only. Public callers get open-data indicators only; the
- * caller decides which (see `publicOnly`), since reading is not an audited change.
+ * Evaluation use cases for one unit and one period, and what bulk evaluation
+ * (children-evaluation.service: every child of a parent, the ranking input) shares with it: the
+ * period's resolution, the indicators' wording, the narrative. Reads approved figures only. Public
+ * callers get open-data indicators only; the caller decides which (see `publicOnly`), since reading is
+ * not an audited change.
  *
- * Bulk evaluation runs one query per table whatever the number of units (units, indicators, targets,
- * figures), then evaluates in memory: 3.321 wards × 60 indicators is 200.000 figures, read once. The
- * figures come from the maintained result summaries (summaries/), one row per unit × indicator ×
- * period, and for a term one row per unit × indicator × window of years already summed up, so the
- * million yearly figures of a national term ranking are not read; a unit's own page sums up the years
- * it reads (it shows them too) with the same arithmetic (term.math).
+ * The figures come from the maintained result summaries (summaries/); a unit's own page sums up the
+ * term years it reads (it shows them too) with the same arithmetic as the term summaries (term.math).
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
 import { NotFoundError, ValidationError } from "../../core/http/errors.js";
-import { listTargetsForChildren, listTargetsForUnit, type TargetRow } from "../assignment/targets.repo.js";
-import { type Indicator, type ResultVersion, wordingAt } from "../catalogue/indicator.model.js";
+import { listTargetsForUnit } from "../assignment/targets.repo.js";
+import { type Indicator, wordingAt } from "../catalogue/indicator.model.js";
 import { listDefinitions, listIndicators } from "../catalogue/indicators.repo.js";
 import {
   defaultWindow,
@@ -24,32 +22,12 @@ import {
   periodLabel,
   previousYearKey,
   termBounds,
-  termYearsOf,
-  yearKeyOf,
 } from "../period.rules.js";
 import { type FigureSource, SUMMARY_FIGURES } from "../summaries/figure-sources.repo.js";
 import { levelWord, unitInSentence } from "../unit-wording.rules.js";
-import {
-  type FigureSet,
-  type IndicatorEvaluation,
-  NO_ANNUAL_POINTS,
-  type TermFigures,
-  windowKey,
-} from "./evaluation.model.js";
-import {
-  findCustomPeriodEnd,
-  findParentIdAt,
-  findUnitBrief,
-  listChildrenAt,
-  type UnitBrief,
-} from "./evaluation.repo.js";
-import {
-  addFigure,
-  assembleUnitEvaluation,
-  partYearKeys,
-  resolveTargets,
-} from "./evaluation-assembly.rules.js";
-import { yearsOfTerm } from "./indicator-evaluation.rules.js";
+import type { FigureSet, IndicatorEvaluation } from "./evaluation.model.js";
+import { findCustomPeriodEnd, findParentIdAt, findUnitBrief, type UnitBrief } from "./evaluation.repo.js";
+import { addFigure, assembleUnitEvaluation, partYearKeys } from "./evaluation-assembly.rules.js";
 import { composeNarrative, type NarrativeStanding } from "./narrative.rules.js";
 import { narrativeIndicatorOf } from "./narrative-input.rules.js";
 import { composeProgressNarrative, isProgressEvaluation } from "./progress-narrative.rules.js";
@@ -180,6 +158,24 @@ export function narrativeFor(
   return narrativeOf(evaluation.unit, evaluation.period, evaluation.indicators, style, standing);
 }
 
+/** A unit's evaluation from its indicators' evaluations: their summary, the score, the paragraph if asked. */
+export function unitEvaluationOf(
+  unit: UnitBrief,
+  period: EvaluatedPeriod,
+  evaluations: IndicatorEvaluation[],
+  withNarrative: boolean,
+): UnitEvaluation {
+  const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
+  return {
+    unit,
+    period,
+    indicators: evaluations,
+    summary,
+    score: rankingScore(summary),
+    narrative: withNarrative ? narrativeOf(unit, period, evaluations) : null,
+  };
+}
+
 /** Copies the notes of the figures each evaluation used (the period's, or the term years'), once each. */
 function attachNotes(
   evaluations: IndicatorEvaluation[],
@@ -239,154 +235,5 @@ export async function evaluateUnit(
     today: input.today ?? null,
   });
   attachNotes(evaluations, results, period.key);
-  const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
-  return {
-    unit,
-    period,
-    indicators: evaluations,
-    summary,
-    score: rankingScore(summary),
-    narrative: narrativeOf(unit, period, evaluations),
-  };
-}
-
-/**
- * The term figures of every child of `parentId`, already summed up (the term summaries): unit → window → indicator.
- * The windows are those of the term targets that may apply to a child (`targets`: its parent's, its
- * own) and the key's default window, for indicators without a target.
- */
-async function readTermFigures(
-  db: Kysely<DB>,
-  parentId: number,
-  period: EvaluatedPeriod,
-  targets: readonly TargetRow[],
-  source: FigureSource,
-): Promise<Map<number, Map<number, Map<number, TermFigures>>>> {
-  const windows = new Map<number, [number, number]>();
-  const add = (years: readonly number[]) => {
-    const from = years[0];
-    const to = years[years.length - 1];
-    if (from !== undefined && to !== undefined) windows.set(windowKey(from, to), [from, to]);
-  };
-  add(yearsOfTerm(period.key, undefined));
-  for (const t of targets) add(termYearsOf(t.periodStart, t.periodEnd));
-  const byUnit = new Map<number, Map<number, Map<number, TermFigures>>>();
-  await source.termAggregates(
-    db,
-    { scope: { parentId, date: period.asOf }, windows: [...windows.values()] },
-    (unitId, indicatorId, from, to, aggregates, estimateYears) => {
-      let byWindow = byUnit.get(unitId);
-      if (!byWindow) {
-        byWindow = new Map();
-        byUnit.set(unitId, byWindow);
-      }
-      const key = windowKey(from, to);
-      let byIndicator = byWindow.get(key);
-      if (!byIndicator) {
-        byIndicator = new Map();
-        byWindow.set(key, byIndicator);
-      }
-      byIndicator.set(indicatorId, { aggregates, estimateYears, annual: NO_ANNUAL_POINTS });
-    },
-  );
-  return byUnit;
-}
-
-export interface ChildrenEvaluation {
-  parent: UnitBrief;
-  period: EvaluatedPeriod;
-  /** Every child existing at the period's date, by name; each with its full evaluation. */
-  units: UnitEvaluation[];
-}
-
-/**
- * Evaluates every child of `parentId` (the units under it at the period's last day) for one period:
- * the ranking input. One query per table, whatever the number of children. Narratives are left out
- * unless `withNarrative` (they cost more than the arithmetic and a ranking does not print them).
- */
-export async function evaluateChildren(
-  db: Kysely<DB>,
-  input: { parentId: number; periodKey: string; withNarrative?: boolean } & EvaluateOptions,
-): Promise<ChildrenEvaluation> {
-  const parent = await findUnitBrief(db, input.parentId);
-  if (!parent) throw new NotFoundError("Không tìm thấy đơn vị.");
-  const period = await resolvePeriod(db, parent.id, input.periodKey);
-  // No "so với cùng kỳ" in bulk: last year's figures are not read. A part of a year reads its year's
-  // targets and the past years of its seasonal profile, so a ranking judges it as the unit's page does.
-  const term = period.kind === "term";
-  const yearKey = yearKeyOf(period.key);
-  const query = {
-    parentId: parent.id,
-    date: period.asOf,
-    periodKeys: yearKey ? [period.key, yearKey] : [period.key],
-  };
-  const figuresByUnit = new Map<number, Map<string, Map<number, FigureSet>>>();
-  const collect = (
-    unitId: number,
-    indicatorId: number,
-    periodKey: string,
-    version: ResultVersion,
-    value: number,
-  ) => {
-    let map = figuresByUnit.get(unitId);
-    if (!map) {
-      map = new Map();
-      figuresByUnit.set(unitId, map);
-    }
-    addFigure(map, { periodKey, indicatorId, version, value });
-  };
-  const source = input.figures ?? SUMMARY_FIGURES;
-  const targetsRead = listTargetsForChildren(db, query);
-  const figuresQuery = { ...query, periodKeys: [period.key, ...partYearKeys(period.key)] };
-  const [children, indicators, targets, termByUnit] = await Promise.all([
-    listChildrenAt(db, parent.id, period.asOf),
-    loadIndicators(db, period.asOf, input.publicOnly ?? false),
-    targetsRead,
-    // A term reads its years already summed up (over the windows its targets set); a year
-    // reads its figures.
-    term
-      ? targetsRead.then((targets) => readTermFigures(db, parent.id, period, targets, source))
-      : source.ofChildren(db, figuresQuery, collect).then(() => null),
-  ]);
-
-  const inherited = targets.filter((t) => t.appliesTo === "children");
-  const ownByUnit = new Map<number, typeof targets>();
-  for (const t of targets) {
-    if (t.appliesTo !== "unit") continue;
-    const list = ownByUnit.get(t.unitId);
-    if (list) list.push(t);
-    else ownByUnit.set(t.unitId, [t]);
-  }
-
-  // The parent's targets for all children are resolved once; a unit's own targets override them.
-  const shared = resolveTargets(inherited, Number.NaN, parent.id, period.key);
-  const units = children.map((unit): UnitEvaluation => {
-    const own = ownByUnit.get(unit.id);
-    // A unit's own targets change what applies per assigner: resolve its rows with the parent's.
-    const resolved = own ? resolveTargets([...inherited, ...own], unit.id, parent.id, period.key) : shared;
-    const termFigures = termByUnit?.get(unit.id);
-    const evaluations = assembleUnitEvaluation({
-      unitId: unit.id,
-      parentId: parent.id,
-      periodKey: period.key,
-      indicators,
-      targets: own ? [...inherited, ...own] : inherited,
-      resolved,
-      figures: figuresByUnit.get(unit.id) ?? new Map(),
-      termFigures: term
-        ? (indicatorId, from, to) => termFigures?.get(windowKey(from, to))?.get(indicatorId)
-        : undefined,
-      today: input.today ?? null,
-    });
-    const summary = summarizeEvaluations(evaluations.map((e) => e.evaluation));
-    return {
-      unit,
-      period,
-      indicators: evaluations,
-      summary,
-      score: rankingScore(summary),
-      narrative: input.withNarrative ? narrativeOf(unit, period, evaluations) : null,
-    };
-  });
-  return { parent, period, units };
+  return unitEvaluationOf(unit, period, evaluations, true);
 }

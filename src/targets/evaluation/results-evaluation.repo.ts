@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { childrenAt } from "../assignment/targets.repo.js";
+import { type ChildrenScope, childrenAt } from "../assignment/targets.repo.js";
 import type { ResultVersion } from "../catalogue/indicator.model.js";
 import type { TermAggregates } from "./term.math.js";
 
@@ -68,7 +68,7 @@ export type ChildFigureVisit = (
  */
 export async function visitApprovedOfChildren(
   db: Kysely<DB>,
-  input: { parentId: number; date: string; periodKeys: string[] },
+  input: ChildrenScope & { periodKeys: string[] },
   visit: ChildFigureVisit,
 ): Promise<void> {
   if (input.periodKeys.length === 0) return;
@@ -76,7 +76,7 @@ export async function visitApprovedOfChildren(
   const rows = await db
     .selectFrom("results")
     .select(["unit_id", packed.as("packed")])
-    .where((eb) => eb("unit_id", "in", childrenAt(eb, input.parentId, input.date)))
+    .where((eb) => eb("unit_id", "in", childrenAt(eb, input.parentId, input.date, input.unitIds)))
     .where("period_key", "in", input.periodKeys)
     .where("status", "=", "approved")
     .groupBy("unit_id")
@@ -102,8 +102,8 @@ export async function visitApprovedOfChildren(
   }
 }
 
-/** Which units a term aggregate query covers: the children of a parent at a date, or one unit. */
-export type TermScope = { parentId: number; date: string } | { unitId: number };
+/** Which units a term aggregate query covers: the children of a parent at a date (or some of them), or one unit. */
+export type TermScope = ChildrenScope | { unitId: number };
 
 /**
  * Calls `visit` with the approved annual figures of each unit and indicator over each window of years
@@ -132,11 +132,14 @@ export async function visitTermAggregates(
     }
   }
   if (windows.length === 0) return;
+  const { scope } = input;
+  const some = "parentId" in scope && scope.unitIds ? scope.unitIds : null;
   const units =
-    "unitId" in input.scope
-      ? sql`r.unit_id = ${input.scope.unitId}`
-      : sql`r.unit_id IN (SELECT p.unit_id FROM unit_parents p WHERE p.parent_id = ${input.scope.parentId}
-          AND p.valid_from <= ${input.scope.date} AND (p.valid_to IS NULL OR p.valid_to >= ${input.scope.date}))`;
+    "unitId" in scope
+      ? sql`r.unit_id = ${scope.unitId}`
+      : sql`r.unit_id IN (SELECT p.unit_id FROM unit_parents p WHERE p.parent_id = ${scope.parentId}
+          AND p.valid_from <= ${scope.date} AND (p.valid_to IS NULL OR p.valid_to >= ${scope.date})
+          ${some ? sql`AND p.unit_id IN (${sql.join(some.length > 0 ? some : [-1])})` : sql``})`;
   // One grouped SELECT per window (usually one), each reading only its years: a join to a table of
   // windows costs SQLite more per row than the aggregates themselves.
   const perWindow = windows.map(([from, to]) => {

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
+import type { ChildrenScope } from "../assignment/targets.repo.js";
 import {
   type ApprovedFigure,
   type ChildFigureVisit,
@@ -23,10 +24,10 @@ import {
 export interface FigureSource {
   /** A unit's approved figures for some periods, in the order they were entered. */
   ofUnit(db: Kysely<DB>, unitId: number, periodKeys: string[]): Promise<ApprovedFigure[]>;
-  /** Every approved figure of every child of a parent at a date for some periods. */
+  /** Every approved figure of every child of a parent at a date (or of some of them) for some periods. */
   ofChildren(
     db: Kysely<DB>,
-    input: { parentId: number; date: string; periodKeys: string[] },
+    input: ChildrenScope & { periodKeys: string[] },
     visit: ChildFigureVisit,
   ): Promise<void>;
   /** Term aggregates per unit, indicator and window of years. */

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { childrenAt } from "../assignment/targets.repo.js";
+import { type ChildrenScope, childrenAt } from "../assignment/targets.repo.js";
 import {
   type ApprovedFigure,
   type ChildFigureVisit,
@@ -43,17 +43,20 @@ export async function listSummaryFiguresForUnit(
   return figures.map((f) => f.figure);
 }
 
-/** Every approved figure of every child of `parentId` at `date` for some periods (as visitApprovedOfChildren). */
+/**
+ * Every approved figure of every child of `parentId` at `date` (or of `unitIds` among them) for some
+ * periods (as visitApprovedOfChildren).
+ */
 export async function visitSummariesOfChildren(
   db: Kysely<DB>,
-  input: { parentId: number; date: string; periodKeys: string[] },
+  input: ChildrenScope & { periodKeys: string[] },
   visit: ChildFigureVisit,
 ): Promise<void> {
   if (input.periodKeys.length === 0) return;
   const rows = await db
     .selectFrom("result_summaries")
     .select(["unit_id", "period_key", "figures"])
-    .where((eb) => eb("unit_id", "in", childrenAt(eb, input.parentId, input.date)))
+    .where((eb) => eb("unit_id", "in", childrenAt(eb, input.parentId, input.date, input.unitIds)))
     .where("period_key", "in", input.periodKeys)
     .execute();
   for (const { unit_id: unitId, period_key: periodKey, figures } of rows)
@@ -84,7 +87,7 @@ export async function visitTermSummaries(
     .where((eb) =>
       "unitId" in scope
         ? eb("unit_id", "=", scope.unitId)
-        : eb("unit_id", "in", childrenAt(eb, scope.parentId, scope.date)),
+        : eb("unit_id", "in", childrenAt(eb, scope.parentId, scope.date, scope.unitIds)),
     )
     .where((eb) =>
       eb.or(kept.map(([from, to]) => eb.and([eb("year_from", "=", from), eb("year_to", "=", to)]))),
