@@ -1,5 +1,7 @@
+import type * as Argon2 from "@node-rs/argon2";
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import type ExcelJS from "exceljs";
+import type sanitizeHtml from "sanitize-html";
 import type sharp from "sharp";
 
 /**
@@ -14,6 +16,22 @@ export async function loadExcelJs(): Promise<typeof ExcelJS> {
 
 export async function loadSharp(): Promise<typeof sharp> {
   return (await import("sharp")).default;
+}
+
+/**
+ * The HTML sanitiser with its parser and CSS parser (htmlparser2, postcss): only writing an article or
+ * importing a notice needs it; readers get HTML that was sanitised when it was saved.
+ */
+export async function loadSanitizeHtml(): Promise<typeof sanitizeHtml> {
+  return (await import("sanitize-html")).default;
+}
+
+/**
+ * The argon2 password hasher, a native addon (some 5–10 MB resident with its shared library): only a
+ * sign-in, a password change or an account's creation needs it, never a reader's page.
+ */
+export async function loadArgon2(): Promise<typeof Argon2> {
+  return import("@node-rs/argon2");
 }
 
 let zxcvbn: Promise<ZxcvbnFactory> | null = null;
