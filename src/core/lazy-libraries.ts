@@ -5,9 +5,10 @@ import type sanitizeHtml from "sanitize-html";
 import type sharp from "sharp";
 
 /**
- * Libraries that only a few requests use (spreadsheet exports and imports, photo processing) are
- * loaded on first use, not at start-up, where together they would cost the server some 45 MB of
- * memory and over a second before it answers. Node caches the module after the first load.
+ * Libraries that only a few requests use (spreadsheet exports and imports, photo processing, charts,
+ * passwords, HTML sanitising) are loaded on first use, not at start-up, where together they would cost
+ * the server some 22 MB of JS heap (more resident) and over a second before it answers; a reader's page
+ * needs none of them. Node caches the module after the first load (BENCHMARKS.md, "Memory at rest").
  */
 
 export async function loadExcelJs(): Promise<typeof ExcelJS> {
@@ -27,8 +28,8 @@ export async function loadSanitizeHtml(): Promise<typeof sanitizeHtml> {
 }
 
 /**
- * The argon2 password hasher, a native addon (some 5–10 MB resident with its shared library): only a
- * sign-in, a password change or an account's creation needs it, never a reader's page.
+ * The argon2 password hasher, a native addon: only a sign-in, a password change or an account's
+ * creation needs it.
  */
 export async function loadArgon2(): Promise<typeof Argon2> {
   return import("@node-rs/argon2");
