@@ -1,15 +1,17 @@
 // `npm run bench`: runs every benchmark and prints a Markdown report (pasted into BENCHMARKS.md).
-// BENCH_ONLY=article-page,search runs a subset; each benchmark's own variables (sizes, durations)
+// BENCH_ONLY=pages,memory,search runs a subset; each benchmark's own variables (sizes, durations)
 // are listed at the top of its file.
 import os from "node:os";
 import { benchEvaluation, reportEvaluation } from "./evaluation.mjs";
 import { benchFollowUp, reportFollowUp } from "./follow-up.mjs";
+import { benchMemory, reportMemory } from "./memory.mjs";
 import { benchPages, reportPages } from "./pages.mjs";
 import { benchReader, reportReader } from "./reader.bench.mjs";
 import { benchSearch, reportSearch } from "./search.mjs";
 
 const BENCHMARKS = [
   ["pages", benchPages, reportPages],
+  ["memory", benchMemory, reportMemory],
   ["search", benchSearch, reportSearch],
   ["evaluation", benchEvaluation, reportEvaluation],
   ["follow-up", benchFollowUp, reportFollowUp],

@@ -1,15 +1,17 @@
-import { hash, verify } from "@node-rs/argon2";
+import { loadArgon2 } from "../core/lazy-libraries.js";
 
 // argon2id (the library's default algorithm) with OWASP's minimum memory cost of 19 MiB.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await loadArgon2();
   return hash(password, OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = await loadArgon2();
   try {
     return await verify(passwordHash, password);
   } catch {

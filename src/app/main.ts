@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --heap-growing-percent=150
 import { runOrExit } from "../core/fail-fast.js";
 import { startServer } from "./server.js";
 

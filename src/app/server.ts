@@ -10,7 +10,7 @@ import { openPeerChannel, type PeerChannel } from "../core/db/peer-channel.repo.
 import { createFastPath } from "../core/http/fast-path.js";
 import { defaultResponseHeaders } from "../core/http/request-pipeline.js";
 import { JobScheduler } from "../core/jobs/scheduler.js";
-import { loadDemoIfEmpty } from "../demo/demo-loader.js";
+import { countUnits } from "../demo/demo.repo.js";
 import { createMailer, createReminderJob } from "../directives/reminders/reminders.job.js";
 import { createFeedbackReminderJob } from "../feedback/feedback-reminders.job.js";
 import { scheduledPublishingJob } from "../portal/editorial/scheduled-publishing.job.js";
@@ -38,7 +38,10 @@ export async function startServer(
     onIdleError: (err) => logger.warn({ err }, "an idle database connection broke; the pool replaces it"),
   });
   await migrateToLatest(database.db, database.dialect);
-  if (process.env.DEMO_DATA !== "off") {
+  // The demo loader and its data are imported only into an empty database: a server started on its
+  // own data never holds them in memory.
+  if (process.env.DEMO_DATA !== "off" && (await countUnits(database.db)) === 0) {
+    const { loadDemoIfEmpty } = await import("../demo/demo-loader.js");
     const loaded = await loadDemoIfEmpty(database, new Date(), path.join(config.dataDir, "media"));
     if (loaded) logger.info("empty database: demo data from the reference story loaded");
   }

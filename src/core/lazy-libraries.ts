@@ -1,11 +1,14 @@
+import type * as Argon2 from "@node-rs/argon2";
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import type ExcelJS from "exceljs";
+import type sanitizeHtml from "sanitize-html";
 import type sharp from "sharp";
 
 /**
- * Libraries that only a few requests use (spreadsheet exports and imports, photo processing) are
- * loaded on first use, not at start-up, where together they would cost the server some 45 MB of
- * memory and over a second before it answers. Node caches the module after the first load.
+ * Libraries that only a few requests use (spreadsheet exports and imports, photo processing, charts,
+ * passwords, HTML sanitising) are loaded on first use, not at start-up, where together they would cost
+ * the server some 22 MB of JS heap (more resident) and over a second before it answers; a reader's page
+ * needs none of them. Node caches the module after the first load (BENCHMARKS.md, "Memory at rest").
  */
 
 export async function loadExcelJs(): Promise<typeof ExcelJS> {
@@ -14,6 +17,22 @@ export async function loadExcelJs(): Promise<typeof ExcelJS> {
 
 export async function loadSharp(): Promise<typeof sharp> {
   return (await import("sharp")).default;
+}
+
+/**
+ * The HTML sanitiser with its parser and CSS parser (htmlparser2, postcss): only writing an article or
+ * importing a notice needs it; readers get HTML that was sanitised when it was saved.
+ */
+export async function loadSanitizeHtml(): Promise<typeof sanitizeHtml> {
+  return (await import("sanitize-html")).default;
+}
+
+/**
+ * The argon2 password hasher, a native addon: only a sign-in, a password change or an account's
+ * creation needs it.
+ */
+export async function loadArgon2(): Promise<typeof Argon2> {
+  return import("@node-rs/argon2");
 }
 
 let zxcvbn: Promise<ZxcvbnFactory> | null = null;

@@ -67,8 +67,15 @@ export function DraftPreviewPage({
         <p>
           <strong>{draft.lead}</strong>
         </p>
-        <div class="article-body">{raw(sanitizeArticleHtml(draft.bodyHtml))}</div>
+        <div class="article-body">
+          <SanitizedBody html={draft.bodyHtml} />
+        </div>
       </article>
     </AdminLayout>
   );
+}
+
+/** The draft's body as it would be saved (the sanitiser is loaded on first use). */
+async function SanitizedBody({ html }: { html: string }) {
+  return raw(await sanitizeArticleHtml(html));
 }

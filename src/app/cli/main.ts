@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --heap-growing-percent=150
 import path from "node:path";
 import { Command } from "commander";
 import { createApiToken } from "../../accounts/auth.service.js";

@@ -5,11 +5,12 @@
  * as a stored file (core/files) until the notice that links it is saved.
  */
 import type { Kysely } from "kysely";
-import sanitizeHtml from "sanitize-html";
+import type sanitizeHtml from "sanitize-html";
 import type { ActorContext } from "../../core/access/actor-context.js";
 import type { DB } from "../../core/db/schema.js";
 import { mayReadFile, openFile, storeUpload } from "../../core/files/files.service.js";
 import { ValidationError } from "../../core/http/errors.js";
+import { loadSanitizeHtml } from "../../core/lazy-libraries.js";
 import {
   checkNoticeFile,
   FILE_MESSAGES,
@@ -78,6 +79,7 @@ export async function readNoticeFile(bytes: Uint8Array, field = "file"): Promise
     }
     const { text, html } = await readNoticeDocx(bytes);
     if (!text) throw new Error(FILE_MESSAGES.noText);
+    const sanitizeHtml = await loadSanitizeHtml();
     return { kind: "docx", text, html: sanitizeHtml(html, PREVIEW_HTML), pages: null };
   } catch (error) {
     if (error instanceof ValidationError) throw error;

@@ -63,8 +63,8 @@ export async function checkReferences(
 }
 
 /** The body as stored: sanitised and split into top-level blocks (422 when nothing is left). */
-export function cleanBody(raw: string): string {
-  const body = splitTopLevelBlocks(sanitizeArticleHtml(raw)).join("\n");
+export async function cleanBody(raw: string): Promise<string> {
+  const body = splitTopLevelBlocks(await sanitizeArticleHtml(raw)).join("\n");
   if (body === "") throw new ValidationError({ bodyHtml: MESSAGES.bodyEmptyAfterSanitize });
   return body;
 }

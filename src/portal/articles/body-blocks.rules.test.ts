@@ -23,8 +23,8 @@ describe("splitTopLevelBlocks", () => {
     ]);
   });
 
-  it("is exact on sanitised output with escaped angle brackets in text and attributes", () => {
-    const clean = sanitizeArticleHtml(
+  it("is exact on sanitised output with escaped angle brackets in text and attributes", async () => {
+    const clean = await sanitizeArticleHtml(
       '<p title="x">a &lt;p&gt; b</p><p><img src="/media/k.png" alt="1 > 0"></p>',
     );
     expect(splitTopLevelBlocks(clean)).toEqual([

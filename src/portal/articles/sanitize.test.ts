@@ -85,11 +85,11 @@ describe("sanitizeArticleHtml", () => {
       '<figure><img src="/media/a.jpg" alt="A" /><figcaption>Chú thích</figcaption></figure>',
     ],
     ["text escaped", "<p>1 &lt; 2 &amp; 3 &gt; 2</p>", "<p>1 &lt; 2 &amp; 3 &gt; 2</p>"],
-  ])("%s", (_name, input, expected) => {
-    expect(sanitizeArticleHtml(input)).toBe(expected);
+  ])("%s", async (_name, input, expected) => {
+    expect(await sanitizeArticleHtml(input)).toBe(expected);
   });
 
-  it("never lets an event handler or script through whatever the nesting", () => {
+  it("never lets an event handler or script through whatever the nesting", async () => {
     const nasty = [
       '<p><a href="#" onclick="x">a</a><img src="/media/a.jpg" onload="x"></p>',
       "<scr<script>ipt>alert(1)</script>",
@@ -99,22 +99,22 @@ describe("sanitizeArticleHtml", () => {
       '<a href=" javascript:alert(1)">x</a>',
     ];
     for (const input of nasty) {
-      const out = sanitizeArticleHtml(input);
+      const out = await sanitizeArticleHtml(input);
       expect(out).not.toMatch(/<script|on[a-z]+=|javascript:/i);
     }
   });
 
-  it("keeps the paragraphs of typed text that carries only inline markup", () => {
+  it("keeps the paragraphs of typed text that carries only inline markup", async () => {
     expect(
-      sanitizeArticleHtml(
+      await sanitizeArticleHtml(
         "Đoạn một có <strong>chữ đậm</strong>.\n\nĐoạn hai <script>alert(1)</script>\ndòng hai",
       ),
     ).toBe("<p>Đoạn một có <strong>chữ đậm</strong>.</p>\n<p>Đoạn hai <br />dòng hai</p>");
-    expect(sanitizeArticleHtml("<script>\n\nalert(1)\n\n</script>\n\nSau")).toBe("<p>Sau</p>");
+    expect(await sanitizeArticleHtml("<script>\n\nalert(1)\n\n</script>\n\nSau")).toBe("<p>Sau</p>");
   });
 
-  it("treats text without markup as paragraphs", () => {
-    expect(sanitizeArticleHtml("Đoạn một\ndòng hai\n\nĐoạn hai & 1 < 2")).toBe(
+  it("treats text without markup as paragraphs", async () => {
+    expect(await sanitizeArticleHtml("Đoạn một\ndòng hai\n\nĐoạn hai & 1 < 2")).toBe(
       "<p>Đoạn một<br />dòng hai</p>\n<p>Đoạn hai &amp; 1 &lt; 2</p>",
     );
   });
@@ -142,12 +142,12 @@ describe("the editor's markup", () => {
     "<h3>Tiêu đề nhỏ</h3>",
   ].join("");
 
-  it("passes headings, lists, links, photos with captions and quotes unchanged", () => {
-    expect(sanitizeArticleHtml(editorHtml)).toBe(editorHtml);
+  it("passes headings, lists, links, photos with captions and quotes unchanged", async () => {
+    expect(await sanitizeArticleHtml(editorHtml)).toBe(editorHtml);
   });
 
-  it("strips what the editor never writes", () => {
+  it("strips what the editor never writes", async () => {
     const dirty = `${editorHtml}<p style="color:red" class="x" onclick="alert(1)">Đoạn</p><pre>code</pre><h1>Lớn</h1><a href="javascript:alert(1)" target="_blank">x</a>`;
-    expect(sanitizeArticleHtml(dirty)).toBe(`${editorHtml}<p>Đoạn</p>code<h2>Lớn</h2><a>x</a>`);
+    expect(await sanitizeArticleHtml(dirty)).toBe(`${editorHtml}<p>Đoạn</p>code<h2>Lớn</h2><a>x</a>`);
   });
 });

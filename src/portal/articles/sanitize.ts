@@ -1,4 +1,5 @@
-import sanitizeHtml from "sanitize-html";
+import type sanitizeHtml from "sanitize-html";
+import { loadSanitizeHtml } from "../../core/lazy-libraries.js";
 
 /**
  * Article HTML as readers receive it. An allowlist, not a blocklist: anything not named here is
@@ -125,7 +126,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * Cleans untrusted article HTML with the allowlist above. Text with no markup at all is taken as
  * plain text: blank lines separate paragraphs and single line breaks are kept.
  */
-export function sanitizeArticleHtml(input: string): string {
+export async function sanitizeArticleHtml(input: string): Promise<string> {
+  const sanitizeHtml = await loadSanitizeHtml();
   return sanitizeHtml(withParagraphs(withoutWordArtifacts(input)), OPTIONS).trim();
 }
 

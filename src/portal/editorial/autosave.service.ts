@@ -61,7 +61,7 @@ export async function autosaveArticle(
     ...revisionContentOf(state),
     title: draft.title.trim(),
     lead: lead === "" ? null : lead,
-    bodyHtml: cleanBody(draft.bodyHtml),
+    bodyHtml: await cleanBody(draft.bodyHtml),
   };
   const at = caller.now.toISOString();
   const author = authorOf(caller);
