@@ -4,13 +4,8 @@ import type { DB } from "../../core/db/schema.js";
 import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
 import { markedText, metaTokens } from "./search-fts.rules.js";
 import { createSearchGinIndexes, dropSearchGinIndexes } from "./search-gin.repo.js";
-import {
-  htmlToIndexText,
-  type IndexStreams,
-  indexStreams,
-  rankKey,
-  tsvectorLiteral,
-} from "./search-text.rules.js";
+import { htmlToIndexText, type IndexStreams, indexStreams, rankKey } from "./search-text.rules.js";
+import { tsvectorBinary } from "./search-tsvector.rules.js";
 
 /**
  * Keeps the search index in step with the articles. Only articles in a reader-visible status
@@ -99,6 +94,10 @@ function entryOf(article: SourceArticle & { published_at: string }, captions: st
   };
 }
 
+/** Every vector carries the pair lexemes of neighbouring words (search-tsvector.rules.ts). */
+const FOLDED_SHAPE = { pairs: true };
+const EXACT_SHAPE = FOLDED_SHAPE;
+
 /** Inserts entries of articles that have none (the caller removed old ones, or the index is empty). */
 async function insertEntries(
   db: Kysely<DB>,
@@ -120,8 +119,9 @@ async function insertEntries(
       const { title, body } = e.streams;
       const a = e.article;
       return sql`(${a.id}, ${a.published_at}, ${e.key}, ${a.unit_id}, ${a.category_id}, ${at},
-        ${tsvectorLiteral(title.folded, body.folded)}::tsvector, ${tsvectorLiteral(title.exact, body.exact)}::tsvector,
-        ${tsvectorLiteral(title.folded, [])}::tsvector)`;
+        ${tsvectorBinary(title.folded, body.folded, FOLDED_SHAPE)}::tsvector,
+        ${tsvectorBinary(title.exact, body.exact, EXACT_SHAPE)}::tsvector,
+        ${tsvectorBinary(title.folded, [], FOLDED_SHAPE)}::tsvector)`;
     });
     await sql`
       INSERT INTO search_documents (article_id, published_at, rank_key, unit_id, category_id, indexed_at, folded_tsv, exact_tsv, title_tsv)
