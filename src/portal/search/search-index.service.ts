@@ -94,9 +94,13 @@ function entryOf(article: SourceArticle & { published_at: string }, captions: st
   };
 }
 
-/** Every vector carries the pair lexemes of neighbouring words (search-tsvector.rules.ts). */
+/**
+ * The folded and title vectors carry pair lexemes (two-syllable phrases answered by the index
+ * alone); the accent-exact one does not (migration 0027): its phrases are checked on the few rows
+ * the folded pairs leave (postgres-tiers.repo.ts), and without pairs it is less than half the size.
+ */
 const FOLDED_SHAPE = { pairs: true };
-const EXACT_SHAPE = FOLDED_SHAPE;
+const EXACT_SHAPE = { pairs: false };
 
 /** Inserts entries of articles that have none (the caller removed old ones, or the index is empty). */
 async function insertEntries(
