@@ -1,4 +1,4 @@
-import { bodyStartPosition, pairLexeme, quoteLexeme } from "./search-text.rules.js";
+import { bodyStartPosition, MAX_POSITION, pairLexeme, quoteLexeme } from "./search-text.rules.js";
 
 /**
  * PostgreSQL tsvectors of an article's token streams, written here rather than by `to_tsvector`,
@@ -65,39 +65,123 @@ export function tsvectorLiteral(
   return out.join(" ");
 }
 
-/** Reused between calls: a vector is written here, then copied out at its size. */
-let scratch = Buffer.allocUnsafe(1 << 16);
-
 /**
  * The vector in the binary format of `tsvector_recv` (PostgreSQL's src/backend/utils/adt/tsvector.c):
  * the number of lexemes (int32), then per lexeme its UTF-8 bytes ending in a zero byte, the number
  * of positions (uint16) and each position word (uint16), big-endian. The server sorts the lexemes
- * itself; it refuses positions out of order, which `tsvectorEntries` never gives.
+ * itself; it refuses positions out of order, which are never written.
  *
  * A Buffer bound as a statement parameter goes to the server in binary format (node-postgres), so
  * `${tsvectorBinary(…)}::tsvector` in a statement is read by `tsvector_recv`.
+ *
+ * The largest part of a PostgreSQL rebuild's own work, so written for speed: each distinct token
+ * gets a number, a pair is found by its two numbers (no string made for it), and lexemes are copied
+ * from UTF-8 bytes kept per token.
  */
 export function tsvectorBinary(title: string[], body: string[], shape: VectorShape): Buffer {
-  const entries = tsvectorEntries(title, body, shape);
-  let at = 4;
-  for (const [lexeme, positions] of entries) {
-    // A UTF-16 unit is at most 3 bytes of UTF-8 (tokens hold no surrogates).
-    const most = at + lexeme.length * 3 + 3 + positions.length * 2;
-    if (most > scratch.length) {
-      const larger = Buffer.allocUnsafe(Math.max(most, scratch.length * 2));
-      scratch.copy(larger, 0, 0, at);
-      scratch = larger;
+  const last = body.length > 0 ? bodyStartPosition(title.length) + body.length - 1 : title.length;
+  if (last > MAX_POSITION)
+    throw new RangeError("tsvector: positions past 16383 (cut the streams with indexStreams)");
+  const words: Uint8Array[] = [];
+  const ids = new Map<string, number>();
+  /** Per entry: its token (or a pair's first token), the pair's second token or -1, its positions. */
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  const positions: number[][] = [];
+  const entryOfWord: number[] = [];
+  const entryOfPair = new Map<number, number>();
+  const addField = (tokens: string[], start: number, weight: number) => {
+    let before = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      let id = ids.get(token);
+      if (id === undefined) {
+        id = words.length;
+        ids.set(token, id);
+        words.push(utf8Of(token));
+        entryOfWord.push(-1);
+      }
+      const at = (start + i) | weight;
+      const entry = entryOfWord[id] as number;
+      if (entry < 0) {
+        entryOfWord[id] = firsts.length;
+        firsts.push(id);
+        seconds.push(-1);
+        positions.push([at]);
+      } else (positions[entry] as number[]).push(at);
+      if (shape.pairs && before >= 0) {
+        // The pair of the previous token and this one, at the previous token's position.
+        const key = before * ID_SPAN + id;
+        const pair = entryOfPair.get(key);
+        if (pair === undefined) {
+          entryOfPair.set(key, firsts.length);
+          firsts.push(before);
+          seconds.push(id);
+          positions.push([at - 1]);
+        } else (positions[pair] as number[]).push(at - 1);
+      }
+      before = id;
     }
-    at += scratch.write(lexeme, at, "utf8");
-    scratch[at++] = 0;
-    scratch.writeUInt16BE(positions.length, at);
-    at += 2;
-    for (const p of positions) {
-      scratch[at] = p >>> 8;
-      scratch[at + 1] = p & 0xff;
-      at += 2;
-    }
+  };
+  addField(title, 1, WEIGHT_A);
+  addField(body, bodyStartPosition(title.length), 0);
+
+  let size = 4;
+  for (let e = 0; e < firsts.length; e++) {
+    const second = seconds[e] as number;
+    size += (words[firsts[e] as number] as Uint8Array).length + 3 + 2 * (positions[e] as number[]).length;
+    if (second >= 0) size += 1 + (words[second] as Uint8Array).length;
   }
-  scratch.writeInt32BE(entries.size, 0);
-  return Buffer.from(scratch.subarray(0, at));
+  const out = Buffer.allocUnsafe(size);
+  out.writeInt32BE(firsts.length, 0);
+  let at = 4;
+  const copy = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i] as number;
+  };
+  for (let e = 0; e < firsts.length; e++) {
+    copy(words[firsts[e] as number] as Uint8Array);
+    const second = seconds[e] as number;
+    if (second >= 0) {
+      out[at++] = 0x20;
+      copy(words[second] as Uint8Array);
+    }
+    at = writePositions(out, at, positions[e] as number[]);
+  }
+  return out;
+}
+
+/**
+ * Token numbers stay below this (a vector has at most 16383 positions), so that a pair's key
+ * (first × span + second) is a small integer.
+ */
+const ID_SPAN = 1 << 14;
+
+/** The zero byte ending a lexeme, its number of positions and the positions; the offset after. */
+function writePositions(out: Buffer, offset: number, positions: number[]): number {
+  let at = offset;
+  out[at++] = 0;
+  out[at++] = positions.length >>> 8;
+  out[at++] = positions.length & 0xff;
+  for (const p of positions) {
+    out[at++] = p >>> 8;
+    out[at++] = p & 0xff;
+  }
+  return at;
+}
+
+/**
+ * UTF-8 bytes of tokens already seen: a language has a few thousand syllables. Bounded, so odd input
+ * (numbers, names) cannot grow it without end.
+ */
+const UTF8 = new Map<string, Uint8Array>();
+const UTF8_LIMIT = 100_000;
+
+function utf8Of(token: string): Uint8Array {
+  let bytes = UTF8.get(token);
+  if (bytes === undefined) {
+    bytes = Buffer.from(token, "utf8");
+    if (UTF8.size >= UTF8_LIMIT) UTF8.clear();
+    UTF8.set(token, bytes);
+  }
+  return bytes;
 }

@@ -44,7 +44,7 @@ describe("binary tsvectors on postgres", () => {
     );
   });
 
-  it("carries positions past 255 (both bytes of a position word) and an empty field", async () => {
+  it("carries positions past 255 (both bytes of a position word), the last one, and an empty field", async () => {
     const body = Array.from({ length: 400 }, (_, i) => SYLLABLES[i % SYLLABLES.length] as string);
     await sameVector([], body, true);
     await sameVector(["thượng", "thanh"], [], true);
@@ -52,5 +52,9 @@ describe("binary tsvectors on postgres", () => {
     const { rows } = await sql<{ v: string }>`
       SELECT ${tsvectorBinary(["a"], ["b", "c"], { pairs: true })}::tsvector::text AS v`.execute(database.db);
     expect(rows[0]?.v).toBe("'a':1A 'b':3 'b c':3 'c':4");
+    // The last position PostgreSQL keeps, and one past it refused rather than written wrong.
+    const longest = Array.from({ length: 16_383 - 2 }, (_, i) => `w${i % 300}`);
+    await sameVector(["t"], longest, true);
+    expect(() => tsvectorBinary(["t"], [...longest, "x"], { pairs: true })).toThrow(RangeError);
   });
 });
