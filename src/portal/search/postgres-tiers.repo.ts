@@ -103,13 +103,17 @@ export function postgresTierQueries(
   const base = tsqueryText(parsed.terms.map((t) => t.folded));
   const boost = parsed.boosts.length > 0 ? tsqueryText(parsed.boosts.map((t) => t.folded)) : null;
   // Each flag as an index test. Every exact or title match is a match of the folded terms: the
-  // exact words' positions fold to the same positions, so the folded pairs narrow the exact test.
+  // exact words' positions fold to the same positions, so the folded pairs of the phrases narrow
+  // the exact test (without a phrase the exact words alone are answered by their index exactly).
+  const phrases = parsed.terms.filter((t) => t.folded.length > 1);
   const flagTests: Record<RankFlag, Test> = {
     boost: { column: "folded_tsv", query: boost ?? base },
     exact: {
       column: "exact_tsv",
       query: tsqueryWordsText(parsed.terms.map((t) => t.exact)),
-      aid: { column: "folded_tsv", query: base },
+      ...(phrases.length > 0 && {
+        aid: { column: "folded_tsv", query: tsqueryText(phrases.map((t) => t.folded)) },
+      }),
     },
     title: { column: "title_tsv", query: base },
   };
