@@ -18,6 +18,7 @@ import { handoversMigration } from "../handovers/handovers.migration.js";
 import { albumsMigration } from "../portal/albums/albums.migration.js";
 import { editorialMigration } from "../portal/editorial/editorial.migration.js";
 import { searchMigration } from "../portal/search/search.migration.js";
+import { searchPairsMigration } from "../portal/search/search-pairs.migration.js";
 import { searchSpeedMigration } from "../portal/search/search-speed.migration.js";
 import { searchTitleVectorMigration } from "../portal/search/search-title-vector.migration.js";
 import { searchTokenKindsMigration } from "../portal/search/search-token-kinds.migration.js";
@@ -81,6 +82,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "0024-follow-up-counters": followUpCountersMigration(),
     "0025-search-speed": searchSpeedMigration(dialect),
     "0026-ranking-outcomes": rankingOutcomesMigration(),
+    "0027-search-pairs": searchPairsMigration(dialect),
   };
 }
 

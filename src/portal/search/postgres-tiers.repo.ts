@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../core/db/schema.js";
-import { type ParsedQuery, tsqueryText } from "./search.rules.js";
+import { type ParsedQuery, tsqueryText, tsqueryWordsText } from "./search.rules.js";
 import {
   keyBounds,
   type RankFlag,
@@ -23,7 +23,9 @@ import { articleIdOfKey } from "./search-text.rules.js";
  *   (`tsqueryText`) and the title has its own column and GIN index (`title_tsv`): counting a tier that
  *   excludes nothing (the total, "does any match have the reader's spelling / the words in the
  *   title?") reads the GIN bitmaps and no row's text (the rank bounds are written `+ 0` so that no
- *   other index can be chosen). Only phrases of three syllables or more read rows again.
+ *   other index can be chosen). Only phrases of three syllables or more read rows again, and the
+ *   reader's own spelling: the accent-exact column has no pairs (they were a third of the index
+ *   build), so its phrases are checked on the rows that the folded pairs and the exact words leave.
  * - Bounded windows, newest first. The ordered tiers are read in windows of rank keys: the newest
  *   128 rows, the next 1.024, the next 8.192, then the rest; reading stops once the page is full. A
  *   common word costs a window of 128 rows; a rare one the rest of the index, where it has few rows.
@@ -48,6 +50,11 @@ const COLUMN_COST: Record<Column, number> = { title_tsv: 0, folded_tsv: 1, exact
 interface Test {
   column: Column;
   query: string;
+  /**
+   * A test every row passing this one also passes, asked beside it where an index answers (never
+   * row by row): it narrows the candidates the server must check again, and changes no result.
+   */
+  aid?: Test;
 }
 
 /** A half-open range of rank keys, `lo` null for "down to the oldest". */
@@ -95,10 +102,19 @@ export function postgresTierQueries(
 ): TierQueries {
   const base = tsqueryText(parsed.terms.map((t) => t.folded));
   const boost = parsed.boosts.length > 0 ? tsqueryText(parsed.boosts.map((t) => t.folded)) : null;
-  // Each flag as an index test. Every exact or title match is a match of the folded terms.
+  // Each flag as an index test. Every exact or title match is a match of the folded terms: the
+  // exact words' positions fold to the same positions, so the folded pairs of the phrases narrow
+  // the exact test (without a phrase the exact words alone are answered by their index exactly).
+  const phrases = parsed.terms.filter((t) => t.folded.length > 1);
   const flagTests: Record<RankFlag, Test> = {
     boost: { column: "folded_tsv", query: boost ?? base },
-    exact: { column: "exact_tsv", query: tsqueryText(parsed.terms.map((t) => t.exact)) },
+    exact: {
+      column: "exact_tsv",
+      query: tsqueryWordsText(parsed.terms.map((t) => t.exact)),
+      ...(phrases.length > 0 && {
+        aid: { column: "folded_tsv", query: tsqueryText(phrases.map((t) => t.folded)) },
+      }),
+    },
     title: { column: "title_tsv", query: base },
   };
   const { below, atLeast } = keyBounds(filters);
@@ -106,7 +122,10 @@ export function postgresTierQueries(
   if (filters.categoryId != null) filterParts.push(sql`d.category_id = ${filters.categoryId}`);
   if (filters.unitId != null) filterParts.push(sql`d.unit_id = ${filters.unitId}`);
 
-  const indexTestSql = (test: Test) => sql`${sql.ref(`d.${test.column}`)} @@ ${test.query}::tsquery`;
+  const indexTestSql = (test: Test): RawBuilder<unknown> => {
+    const own = sql`${sql.ref(`d.${test.column}`)} @@ ${test.query}::tsquery`;
+    return test.aid ? sql`${indexTestSql(test.aid)} AND ${own}` : own;
+  };
   /**
    * The same test as a function call, which no index can answer: in a small window the rows are
    * read by the rank index and tested one by one. Written as the operator, a test with a phrase let

@@ -4,13 +4,8 @@ import type { DB } from "../../core/db/schema.js";
 import { READER_VISIBLE_STATUSES } from "../articles/article-workflow.rules.js";
 import { markedText, metaTokens } from "./search-fts.rules.js";
 import { createSearchGinIndexes, dropSearchGinIndexes } from "./search-gin.repo.js";
-import {
-  htmlToIndexText,
-  type IndexStreams,
-  indexStreams,
-  rankKey,
-  tsvectorLiteral,
-} from "./search-text.rules.js";
+import { htmlToIndexText, type IndexStreams, indexStreams, rankKey } from "./search-text.rules.js";
+import { tsvectorBinary } from "./search-tsvector.rules.js";
 
 /**
  * Keeps the search index in step with the articles. Only articles in a reader-visible status
@@ -89,14 +84,41 @@ interface Entry {
   article: SourceArticle & { published_at: string };
   key: number;
   streams: IndexStreams;
+  /**
+   * PostgreSQL's vectors (folded, exact, title), encoded with the tokens: a rebuild encodes the
+   * next batch while the server stores this one.
+   */
+  vectors: [Buffer, Buffer, Buffer] | null;
 }
 
-function entryOf(article: SourceArticle & { published_at: string }, captions: string[]): Entry {
+function entryOf(
+  article: SourceArticle & { published_at: string },
+  captions: string[],
+  engine: DialectName,
+): Entry {
+  const streams = indexStreams(fieldsOf(article, captions));
   return {
     article,
     key: rankKey(article.published_at, article.id),
-    streams: indexStreams(fieldsOf(article, captions)),
+    streams,
+    vectors: engine === "postgres" ? postgresVectors(streams) : null,
   };
+}
+
+/**
+ * The folded and title vectors carry pair lexemes (two-syllable phrases answered by the index
+ * alone); the accent-exact one does not (migration 0027): its phrases are checked on the few rows
+ * the folded pairs leave (postgres-tiers.repo.ts), and without pairs it is less than half the size.
+ */
+const FOLDED_SHAPE = { pairs: true };
+const EXACT_SHAPE = { pairs: false };
+
+function postgresVectors({ title, body }: IndexStreams): [Buffer, Buffer, Buffer] {
+  return [
+    tsvectorBinary(title.folded, body.folded, FOLDED_SHAPE),
+    tsvectorBinary(title.exact, body.exact, EXACT_SHAPE),
+    tsvectorBinary(title.folded, [], FOLDED_SHAPE),
+  ];
 }
 
 /** Inserts entries of articles that have none (the caller removed old ones, or the index is empty). */
@@ -117,11 +139,10 @@ async function insertEntries(
   }));
   if (engine === "postgres") {
     const rows = entries.map((e) => {
-      const { title, body } = e.streams;
       const a = e.article;
+      const [folded, exact, title] = e.vectors ?? postgresVectors(e.streams);
       return sql`(${a.id}, ${a.published_at}, ${e.key}, ${a.unit_id}, ${a.category_id}, ${at},
-        ${tsvectorLiteral(title.folded, body.folded)}::tsvector, ${tsvectorLiteral(title.exact, body.exact)}::tsvector,
-        ${tsvectorLiteral(title.folded, [])}::tsvector)`;
+        ${folded}::tsvector, ${exact}::tsvector, ${title}::tsvector)`;
     });
     await sql`
       INSERT INTO search_documents (article_id, published_at, rank_key, unit_id, category_id, indexed_at, folded_tsv, exact_tsv, title_tsv)
@@ -157,21 +178,26 @@ function selectSource(db: Kysely<DB>) {
 }
 
 /** Entries for the rows that should be indexed (a visible status and a publish time). */
-async function entriesOf(db: Kysely<DB>, rows: (SourceArticle & { status: string })[]): Promise<Entry[]> {
+async function entriesOf(
+  db: Kysely<DB>,
+  engine: DialectName,
+  rows: (SourceArticle & { status: string })[],
+): Promise<Entry[]> {
   const captions = await captionsOfArticles(
     db,
     rows.map((r) => r.id),
   );
-  return entriesWithCaptions(rows, captions);
+  return entriesWithCaptions(engine, rows, captions);
 }
 
 function entriesWithCaptions(
+  engine: DialectName,
   rows: (SourceArticle & { status: string })[],
   captions: Map<number, string[]>,
 ): Entry[] {
   return rows
     .filter((r) => isIndexed(r.status) && r.published_at !== null)
-    .map((r) => entryOf({ ...r, published_at: r.published_at as string }, captions.get(r.id) ?? []));
+    .map((r) => entryOf({ ...r, published_at: r.published_at as string }, captions.get(r.id) ?? [], engine));
 }
 
 /**
@@ -183,7 +209,7 @@ export async function reindexArticle(db: Kysely<DB>, articleId: number): Promise
   const engine = engineOf(db);
   const row = await selectSource(db).where("id", "=", articleId).executeTakeFirst();
   await removeEntry(db, engine, articleId);
-  if (row) await insertEntries(db, engine, await entriesOf(db, [row]), new Date().toISOString());
+  if (row) await insertEntries(db, engine, await entriesOf(db, engine, [row]), new Date().toISOString());
 }
 
 const REBUILD_BATCH = 500;
@@ -197,7 +223,7 @@ export type RebuildProgress = (read: number, total: number) => void;
  * articles were indexed. It runs in one transaction (the caller's, or its own): readers never see
  * a half-built index.
  *
- * While the database writes one batch, the next one is read and tokenised: on PostgreSQL the
+ * While the database writes one batch, the next one is read, tokenised and (PostgreSQL) encoded: the
  * server's work and the app's overlap. PostgreSQL's GIN indexes are dropped first and built once at
  * the end (search-gin.repo.ts); SQLite's FTS5 table buffers 64 MB of token lists at a time and
  * merges them once at the end (`setFtsBuildMode`).
@@ -241,7 +267,7 @@ export async function rebuildSearchIndex(
   let written = 0;
   let read = 0;
   let rows = await readAfter(0);
-  let entries = await entriesOf(db, rows);
+  let entries = await entriesOf(db, engine, rows);
   while (rows.length > 0) {
     read += rows.length;
     const next = await readAfter((rows[rows.length - 1] as SourceArticle).id);
@@ -250,7 +276,7 @@ export async function rebuildSearchIndex(
       next.map((r) => r.id),
     );
     const writing = insertEntries(db, engine, entries, at);
-    const nextEntries = entriesWithCaptions(next, nextCaptions);
+    const nextEntries = entriesWithCaptions(engine, next, nextCaptions);
     await writing;
     written += entries.length;
     options.onProgress?.(read, total);

@@ -210,37 +210,6 @@ export function pairLexeme(first: string, second: string): string {
   return `${first} ${second}`;
 }
 
-/**
- * A tsvector literal with explicit positions: title tokens weighted A, body tokens from
- * `bodyStartPosition` on (weight D, the default). Built here rather than by `to_tsvector`, whose
- * parser would split tokens its own way.
- *
- * Beside every token, the pair it starts with the next token of its field is a lexeme of its own at
- * the same position. GIN indexes keep lexemes but no positions, so a two-syllable phrase ("hộ
- * nghèo") asked as the pair lexeme is answered by the index alone, with no row to read again; a
- * longer one is a chain of pairs (`'a b' <-> 'b c'`), whose index candidates are few and almost all
- * true. No pair spans the title and the body.
- */
-export function tsvectorLiteral(title: string[], body: string[]): string {
-  // Each lexeme's entry grows as its positions come: `'thanh':3A,17,40`.
-  const entries = new Map<string, string>();
-  const add = (lexeme: string, at: string) => {
-    const entry = entries.get(lexeme);
-    entries.set(lexeme, entry === undefined ? `${quoteLexeme(lexeme)}:${at}` : `${entry},${at}`);
-  };
-  const addField = (tokens: string[], start: number, weight: string) => {
-    for (let i = 0; i < tokens.length; i++) {
-      const at = `${start + i}${weight}`;
-      const token = tokens[i] as string;
-      add(token, at);
-      if (i + 1 < tokens.length) add(pairLexeme(token, tokens[i + 1] as string), at);
-    }
-  };
-  addField(title, 1, "A");
-  addField(body, bodyStartPosition(title.length), "");
-  return [...entries.values()].join(" ");
-}
-
 // ---- rank keys ---------------------------------------------------------------------------------
 
 /** Article ids up to 2.097.151 fit beside the publish second in a rank key (53 bits in all). */

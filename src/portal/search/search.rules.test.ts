@@ -2,13 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseSearchQuery, tsqueryText } from "./search.rules.js";
 import { ftsAllMarked, ftsAllPhrases } from "./search-fts.rules.js";
 import { buildSnippet, highlightAll } from "./search-snippet.rules.js";
-import {
-  htmlToText,
-  indexStreams,
-  MAX_POSITIONS_PER_LEXEME,
-  tokenize,
-  tsvectorLiteral,
-} from "./search-text.rules.js";
+import { htmlToText, indexStreams, MAX_POSITIONS_PER_LEXEME, tokenize } from "./search-text.rules.js";
+import { tsvectorLiteral } from "./search-tsvector.rules.js";
 
 const folded = (q: string) => parseSearchQuery(q).terms.map((t) => t.folded.join(" "));
 const boosts = (q: string) => parseSearchQuery(q).boosts.map((t) => t.folded.join(" "));

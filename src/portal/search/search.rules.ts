@@ -104,11 +104,21 @@ export function isEmptyQuery(parsed: ParsedQuery): boolean {
 
 /**
  * A tsquery literal requiring every phrase, written in the index's pair lexemes (see
- * `tsvectorLiteral`): a word is itself, a two-word phrase its pair, a longer phrase the chain of its
+ * `tsvectorEntries`): a word is itself, a two-word phrase its pair, a longer phrase the chain of its
  * pairs: `('thuong thanh') & ('ho')`, `('ket qua' <-> 'qua thuc')`.
  */
 export function tsqueryText(phrases: string[][]): string {
   return phrases.map((p) => `(${phraseQuery(p)})`).join(" & ");
+}
+
+/**
+ * The same requirement for a vector without pair lexemes (the accent-exact column): a phrase is the
+ * chain of its words, `('hộ' <-> 'nghèo') & ('2020')`, which the server checks on each candidate
+ * row's positions. Equivalent on any vector with positions: a pair lexeme stands at its first word's
+ * position, and no pair spans the title and the body, which a gap of one position keeps apart.
+ */
+export function tsqueryWordsText(phrases: string[][]): string {
+  return phrases.map((p) => `(${p.map(quoteLexeme).join(" <-> ")})`).join(" & ");
 }
 
 function phraseQuery(tokens: string[]): string {

@@ -4,8 +4,9 @@
  *
  * The full-text part of the index is engine-specific and reached only through `search.repo.ts` with
  * raw SQL: on SQLite the FTS5 table `article_search` (rowid = article id), on PostgreSQL the tsvector
- * columns `folded_tsv`, `exact_tsv` and `title_tsv` (migration 0022) of `search_documents`, with pair
- * lexemes (`tsvectorLiteral`). Neither appears in these types.
+ * columns `folded_tsv`, `exact_tsv` and `title_tsv` (migration 0022) of `search_documents`, the folded
+ * and title ones with pair lexemes (`tsvectorEntries`; none in `exact_tsv` since 0027). Neither
+ * appears in these types.
  */
 
 export interface SearchDocumentsTable {
