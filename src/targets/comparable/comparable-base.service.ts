@@ -102,12 +102,17 @@ export interface BaseOptions {
   today?: string;
 }
 
+/** A predecessor's targets and approved figures for the period: the same whichever unit it is rebuilt into. */
+type PredecessorReads = Pick<PredecessorRows, "figures" | "targets">;
+
 /** What every evaluation on the comparable base of one period reads once. */
 interface SharedReads {
   links: SuccessionLink[];
   spans: Map<number, UnitSpanRow>;
   settings: ComparableSettings;
   indicators: Indicator[];
+  /** By predecessor: one split among several new units is read once for all of them. */
+  predecessorReads: Map<number, Promise<PredecessorReads>>;
 }
 
 async function readShared(
@@ -123,7 +128,7 @@ async function readShared(
   const ids = new Set<number>();
   for (const l of links) ids.add(l.fromUnitId).add(l.toUnitId);
   const spans = new Map((await listUnitSpans(db, [...ids])).map((u) => [u.id, u]));
-  return { links, spans, settings, indicators };
+  return { links, spans, settings, indicators, predecessorReads: new Map() };
 }
 
 function rebuildSettings(settings: ComparableSettings, indicators: readonly Indicator[]): RebuildSettings {
@@ -147,26 +152,36 @@ function rebuildSettings(settings: ComparableSettings, indicators: readonly Indi
 }
 
 /** Reads one predecessor's targets and approved figures for the period, as the rebuild needs them. */
+async function readPredecessorRows(
+  db: Kysely<DB>,
+  unitId: number,
+  period: EvaluatedPeriod,
+  keys: string[],
+): Promise<PredecessorReads> {
+  const parentId = await findParentIdAt(db, unitId, period.asOf);
+  const [targets, results] = await Promise.all([
+    listTargetsForUnit(db, { unitId, parentId, periodKeys: [period.key] }),
+    listApprovedFiguresForUnit(db, unitId, keys),
+  ]);
+  const figures = new Map<string, Map<number, FigureSet>>();
+  for (const r of results) addFigure(figures, r);
+  return { figures, targets: resolveTargets(targets, unitId, parentId, period.key) };
+}
+
+/** A predecessor's rows, its reads shared by every unit of the period it is rebuilt into (read-only). */
 async function readPredecessor(
   db: Kysely<DB>,
   p: BasePredecessor,
   period: EvaluatedPeriod,
   keys: string[],
+  cache: Map<number, Promise<PredecessorReads>>,
 ): Promise<PredecessorRows> {
-  const parentId = await findParentIdAt(db, p.unitId, period.asOf);
-  const [targets, results] = await Promise.all([
-    listTargetsForUnit(db, { unitId: p.unitId, parentId, periodKeys: [period.key] }),
-    listApprovedFiguresForUnit(db, p.unitId, keys),
-  ]);
-  const figures = new Map<string, Map<number, FigureSet>>();
-  for (const r of results) addFigure(figures, r);
-  return {
-    unitId: p.unitId,
-    label: p.label,
-    share: p.share,
-    figures,
-    targets: resolveTargets(targets, p.unitId, parentId, period.key),
-  };
+  let reads = cache.get(p.unitId);
+  if (!reads) {
+    reads = readPredecessorRows(db, p.unitId, period, keys);
+    cache.set(p.unitId, reads);
+  }
+  return { unitId: p.unitId, label: p.label, share: p.share, ...(await reads) };
 }
 
 /** The evaluation of `unit` (not existing at the period's date) on its area's rebuilt figures. */
@@ -197,7 +212,9 @@ async function evaluateRebuilt(
   }));
   const { keys, previousKey } = keysToRead(period);
   const figureKeys = period.kind === "term" ? keys.filter((k) => k !== period.key) : keys;
-  const rows = await Promise.all(predecessors.map((p) => readPredecessor(db, p, period, figureKeys)));
+  const rows = await Promise.all(
+    predecessors.map((p) => readPredecessor(db, p, period, figureKeys, shared.predecessorReads)),
+  );
   const rebuilt = rebuildRows({
     unitId: unit.id,
     periodKey: period.key,
