@@ -8,7 +8,7 @@
 //
 // Standalone: `npm run build && node bench/evaluation.mjs` prints the Markdown section. For a quick
 // check: BENCH_WARDS=100 (fewer wards), BENCH_ENGINES=sqlite (skip PostgreSQL); BENCH_DEBUG=1 shows
-// PostgreSQL's log.
+// PostgreSQL's log; BENCH_EVALUATION_PART=comparable times only the comparable-base ranking.
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -27,6 +27,8 @@ import { rebuildResultSummaries } from "../dist/targets/summaries/result-summari
 import { fmt, insertBatches, startPostgres } from "./lib.mjs";
 
 const WARDS = Number(process.env.BENCH_WARDS ?? 3321);
+/** BENCH_EVALUATION_PART=comparable: only the comparable-base ranking, beside its one-by-one baseline. */
+const ONLY = process.env.BENCH_EVALUATION_PART ?? null;
 const INDICATORS = 60;
 const YEARS = Array.from({ length: 10 }, (_, i) => 2010 + i);
 const NOW = "2020-01-02T08:00:00.000Z";
@@ -294,6 +296,52 @@ async function keptMismatches(db, query) {
   return fresh.units.filter((u) => kept.get(u.unit.id) !== u.score).length;
 }
 
+/** The comparable-base ranking (one run), the same wards one by one as it read them before, the full evaluation. */
+async function measureComparable(db, parentId, wardIds) {
+  // Every bench ward existed in 2019: each is on its own base, evaluated in bulk among its parent's.
+  const query = { parentId, periodKey: "2019", date: "2020-01-02", publicOnly: false };
+  const comparable = await timeAfter(
+    () => {},
+    () => evaluateChildrenOnComparableBase(db, query),
+    1,
+  );
+  const oneByOne = await timeAfter(
+    () => {},
+    async () => {
+      for (const unitId of wardIds) await evaluateUnit(db, { unitId, periodKey: "2019" });
+    },
+    1,
+  );
+  const fresh = await evaluateChildren(db, { parentId, periodKey: "2019" });
+  const scores = new Map(
+    (await evaluateChildrenOnComparableBase(db, query)).map((u) => [u.unit.id, u.score]),
+  );
+  return {
+    comparable,
+    oneByOne,
+    rankingYear: await time(() => evaluateChildren(db, { parentId, periodKey: "2019" }), 3),
+    comparableMismatches: fresh.units.filter((u) => scores.get(u.unit.id) !== u.score).length,
+  };
+}
+
+/** The Markdown of a BENCH_EVALUATION_PART=comparable run. */
+function reportComparable(r) {
+  const out = [
+    `### The comparable-base ranking (issue 17; ${r.wards.toLocaleString("vi-VN")} wards × ${r.indicators} indicators × ${r.years} years, 2019)`,
+    "",
+    "`evaluateChildrenOnComparableBase`: wards that existed at the period's date evaluated in bulk among their parent's children then (one run), against the same wards evaluated one by one with `evaluateUnit` as it did before (one run) and the ranking's full evaluation (`evaluateChildren`, median of 3), in the same run. Every bench ward existed in 2019, so each is on its own base.",
+    "",
+    "| engine | comparable base ms | one by one (before) ms (× now) | full evaluation median ms | scores differing from the full evaluation | load average |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const e of r.results)
+    out.push(
+      `| ${e.engine} | ${fmt(e.comparable.median, 0)} | ${fmt(e.oneByOne.median, 0)} (${fmt(e.oneByOne.median / e.comparable.median, 1)}×) | ${fmt(e.rankingYear.median, 0)} | ${e.comparableMismatches} | ${fmt(e.load, 1)} |`,
+    );
+  out.push("");
+  return out.join("\n");
+}
+
 async function measure(database) {
   const db = database.db;
   await migrateToLatest(db, database.dialect);
@@ -315,6 +363,8 @@ async function measure(database) {
         .executeTakeFirstOrThrow()
     ).n,
   );
+  const head = { engine: database.dialect, load: loadavg()[0], rows, generateSeconds, rebuildSeconds };
+  if (ONLY === "comparable") return { ...head, ...(await measureComparable(db, parentId, wardIds)) };
   const mismatches = await mismatchesOf(
     await evaluateChildren(db, { parentId, periodKey: "2019" }),
     baseline(db, parentId, "2019"),
@@ -373,8 +423,8 @@ async function measure(database) {
       (await keptMismatches(db, { parentId, periodKey: "2019" })) +
       (await keptMismatches(db, { parentId, periodKey: "2015-2020" })),
     // The other full evaluations of every ward, not kept: the emulation scheme's indicator outcomes
-    // (every ward's evaluation, per indicator) and the ranking on the comparable base (every ward
-    // evaluated on its own, one after the other; here every ward existed in 2019, so on its own base).
+    // (every ward's evaluation, per indicator) and the ranking on the comparable base (here every ward
+    // existed in 2019, so each is on its own base, evaluated in bulk among its parent's children).
     schemeOutcomes: await time(
       () => targetsEvaluationSource.outcomes(db, { parentId, periodKey: "2019", unitIds: wardIds }),
       3,
@@ -425,6 +475,7 @@ export async function benchEvaluation() {
 }
 
 export function reportEvaluation(r) {
+  if (ONLY === "comparable") return reportComparable(r);
   const line = (engine, what, app, base, old, goalMs) => {
     const goal = app.median < goalMs ? `< ${fmt(goalMs, 0)} ms: met` : `< ${fmt(goalMs, 0)} ms: not met`;
     const ratio = (b) => `${fmt(b.median / app.median, 1)}×`;
@@ -479,7 +530,7 @@ export function reportEvaluation(r) {
   }
   out.push(
     "",
-    "The other evaluations of every ward that nothing keeps yet, in the same run: the emulation scheme's indicator outcomes (`targetsEvaluationSource.outcomes`, every ward's evaluation per indicator for computed criteria; median of 3) and the ranking on the comparable base (`evaluateChildrenOnComparableBase`, each ward evaluated on its own one after the other; one run; every bench ward existed in 2019, so each is on its own base):",
+    "The other evaluations of every ward that nothing keeps yet, in the same run: the emulation scheme's indicator outcomes (`targetsEvaluationSource.outcomes`, every ward's evaluation per indicator for computed criteria; median of 3) and the ranking on the comparable base (`evaluateChildrenOnComparableBase`: the wards that existed at the period's date evaluated in bulk among their parent's children then; one run; every bench ward existed in 2019, so each is on its own base):",
     "",
     "| engine | evaluation, all wards, 2019 | median ms | full evaluation median ms |",
     "| --- | --- | ---: | ---: |",

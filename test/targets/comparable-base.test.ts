@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateUnitOnBase } from "../../src/targets/comparable/comparable-base.service.js";
+import {
+  evaluateChildrenOnComparableBase,
+  evaluateUnitOnBase,
+} from "../../src/targets/comparable/comparable-base.service.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { ENGINES } from "../support/databases.js";
 import { createUser } from "../support/fixtures.js";
@@ -145,6 +148,32 @@ describe.each(ENGINES)("the comparable base on %s", (engine) => {
     const html = await page.text();
     expect(html).toContain("Số liệu quy đổi theo địa bàn mới");
     expect(html).toContain("phường Giang Biên 50%, phường Gia Thụy 40%");
+  });
+
+  it("rebuilds each new ward in the ranking exactly as on its own page, predecessors shared between new wards included", async () => {
+    // Giang Biên, Thượng Thanh and Gia Thụy are each split among two of the new wards.
+    for (const publicOnly of [true, false]) {
+      const ranked = await evaluateChildrenOnComparableBase(t.database.db, {
+        parentId: w.city,
+        periodKey: "2019",
+        date: "2026-12-07",
+        publicOnly,
+      });
+      const rebuilt = ranked.filter((r) => r.base.kind === "comparable");
+      expect(rebuilt.map((r) => r.unit.id).sort()).toEqual(
+        [w.newVietHung, w.newPhucLoi, w.newBoDe].sort((a, b) => a - b),
+      );
+      for (const r of rebuilt) {
+        const alone = await evaluateUnitOnBase(t.database.db, {
+          unitId: r.unit.id,
+          periodKey: "2019",
+          base: "comparable",
+          publicOnly,
+        });
+        // The ranking prints no narrative; everything else is the unit's own page's.
+        expect({ ...r, narrative: null }).toEqual({ ...alone, narrative: null });
+      }
+    }
   });
 
   it("shows the switch, the label, the shares and the legal basis on the evaluation and open-data pages", async () => {

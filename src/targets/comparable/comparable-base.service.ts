@@ -12,7 +12,14 @@ import type { DB } from "../../core/db/schema.js";
 import { NotFoundError } from "../../core/http/errors.js";
 import { listTargetsForUnit } from "../assignment/targets.repo.js";
 import type { Indicator } from "../catalogue/indicator.model.js";
-import { findParentIdAt, listChildrenAt, type UnitSpanRow } from "../evaluation/evaluation.repo.js";
+import { evaluateSomeChildren } from "../evaluation/children-evaluation.service.js";
+import {
+  findParentIdAt,
+  listChildrenAt,
+  listParentIdsAt,
+  type UnitBrief,
+  type UnitSpanRow,
+} from "../evaluation/evaluation.repo.js";
 import {
   type EvaluatedPeriod,
   evaluateUnit,
@@ -95,12 +102,17 @@ export interface BaseOptions {
   today?: string;
 }
 
+/** A predecessor's targets and approved figures for the period: the same whichever unit it is rebuilt into. */
+type PredecessorReads = Pick<PredecessorRows, "figures" | "targets">;
+
 /** What every evaluation on the comparable base of one period reads once. */
 interface SharedReads {
   links: SuccessionLink[];
   spans: Map<number, UnitSpanRow>;
   settings: ComparableSettings;
   indicators: Indicator[];
+  /** By predecessor: one split among several new units is read once for all of them. */
+  predecessorReads: Map<number, Promise<PredecessorReads>>;
 }
 
 async function readShared(
@@ -116,7 +128,7 @@ async function readShared(
   const ids = new Set<number>();
   for (const l of links) ids.add(l.fromUnitId).add(l.toUnitId);
   const spans = new Map((await listUnitSpans(db, [...ids])).map((u) => [u.id, u]));
-  return { links, spans, settings, indicators };
+  return { links, spans, settings, indicators, predecessorReads: new Map() };
 }
 
 function rebuildSettings(settings: ComparableSettings, indicators: readonly Indicator[]): RebuildSettings {
@@ -140,26 +152,36 @@ function rebuildSettings(settings: ComparableSettings, indicators: readonly Indi
 }
 
 /** Reads one predecessor's targets and approved figures for the period, as the rebuild needs them. */
+async function readPredecessorRows(
+  db: Kysely<DB>,
+  unitId: number,
+  period: EvaluatedPeriod,
+  keys: string[],
+): Promise<PredecessorReads> {
+  const parentId = await findParentIdAt(db, unitId, period.asOf);
+  const [targets, results] = await Promise.all([
+    listTargetsForUnit(db, { unitId, parentId, periodKeys: [period.key] }),
+    listApprovedFiguresForUnit(db, unitId, keys),
+  ]);
+  const figures = new Map<string, Map<number, FigureSet>>();
+  for (const r of results) addFigure(figures, r);
+  return { figures, targets: resolveTargets(targets, unitId, parentId, period.key) };
+}
+
+/** A predecessor's rows, its reads shared by every unit of the period it is rebuilt into (read-only). */
 async function readPredecessor(
   db: Kysely<DB>,
   p: BasePredecessor,
   period: EvaluatedPeriod,
   keys: string[],
+  cache: Map<number, Promise<PredecessorReads>>,
 ): Promise<PredecessorRows> {
-  const parentId = await findParentIdAt(db, p.unitId, period.asOf);
-  const [targets, results] = await Promise.all([
-    listTargetsForUnit(db, { unitId: p.unitId, parentId, periodKeys: [period.key] }),
-    listApprovedFiguresForUnit(db, p.unitId, keys),
-  ]);
-  const figures = new Map<string, Map<number, FigureSet>>();
-  for (const r of results) addFigure(figures, r);
-  return {
-    unitId: p.unitId,
-    label: p.label,
-    share: p.share,
-    figures,
-    targets: resolveTargets(targets, p.unitId, parentId, period.key),
-  };
+  let reads = cache.get(p.unitId);
+  if (!reads) {
+    reads = readPredecessorRows(db, p.unitId, period, keys);
+    cache.set(p.unitId, reads);
+  }
+  return { unitId: p.unitId, label: p.label, share: p.share, ...(await reads) };
 }
 
 /** The evaluation of `unit` (not existing at the period's date) on its area's rebuilt figures. */
@@ -190,7 +212,9 @@ async function evaluateRebuilt(
   }));
   const { keys, previousKey } = keysToRead(period);
   const figureKeys = period.kind === "term" ? keys.filter((k) => k !== period.key) : keys;
-  const rows = await Promise.all(predecessors.map((p) => readPredecessor(db, p, period, figureKeys)));
+  const rows = await Promise.all(
+    predecessors.map((p) => readPredecessor(db, p, period, figureKeys, shared.predecessorReads)),
+  );
   const rebuilt = rebuildRows({
     unitId: unit.id,
     periodKey: period.key,
@@ -287,19 +311,55 @@ export async function evaluateChildrenOnComparableBase(
     db,
     children.map((c) => c.id),
   );
-  const shared = await readShared(db, period, input.publicOnly ?? true);
+  const publicOnly = input.publicOnly ?? true;
+  const shared = await readShared(db, period, publicOnly);
+  const own = spans.filter((u) => u.validFrom <= period.asOf);
+  const byId = await evaluateOwnInBulk(db, own, period, publicOnly);
   const out: BasedEvaluation[] = [];
   for (const unit of spans) {
-    if (unit.validFrom <= period.asOf) {
-      out.push({
-        ...(await evaluateUnit(db, {
-          unitId: unit.id,
-          periodKey: period.key,
-          publicOnly: input.publicOnly ?? true,
-        })),
-        base: { kind: "own" },
-      });
+    const evaluated = byId.get(unit.id);
+    if (evaluated) out.push({ ...evaluated, base: { kind: "own" } });
+    else if (unit.validFrom <= period.asOf) {
+      // No parent at the period's date (a top unit): evaluated alone.
+      const alone = await evaluateUnit(db, { unitId: unit.id, periodKey: period.key, publicOnly });
+      out.push({ ...alone, base: { kind: "own" } });
     } else out.push(await evaluateRebuilt(db, unit, period, shared, false));
+  }
+  return out;
+}
+
+/**
+ * Units that existed at the period's date, evaluated in bulk among their parent's children then
+ * (evaluateSomeChildren, one read per table and parent) instead of one by one. The ranking prints their
+ * scores, which equal evaluateUnit's (test/targets/comparable-base-bulk.test.ts); what the bulk path
+ * leaves out is not printed there: last year's same period, the figures' notes, the narrative.
+ */
+async function evaluateOwnInBulk(
+  db: Kysely<DB>,
+  units: readonly UnitSpanRow[],
+  period: EvaluatedPeriod,
+  publicOnly: boolean,
+): Promise<Map<number, UnitEvaluation>> {
+  const parentOf = await listParentIdsAt(
+    db,
+    units.map((u) => u.id),
+    period.asOf,
+  );
+  const groups = new Map<number, UnitBrief[]>();
+  for (const u of units) {
+    const parentId = parentOf.get(u.id);
+    if (parentId === undefined) continue;
+    const brief = { id: u.id, name: u.name, level: u.level, code: u.code };
+    const group = groups.get(parentId);
+    if (group) group.push(brief);
+    else groups.set(parentId, [brief]);
+  }
+  const parents = await listUnitSpans(db, [...groups.keys()]);
+  const out = new Map<number, UnitEvaluation>();
+  for (const parent of parents) {
+    const some = groups.get(parent.id) ?? [];
+    for (const e of await evaluateSomeChildren(db, { parent, period, some }, { publicOnly }))
+      out.set(e.unit.id, e);
   }
   return out;
 }

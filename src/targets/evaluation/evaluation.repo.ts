@@ -100,3 +100,22 @@ export async function findUnitsByCodesOrIds(
     validTo: r.valid_to,
   }));
 }
+
+/** The parent at `date` of each of `unitIds` that has one then, as findParentIdAt reads it, in one query. */
+export async function listParentIdsAt(
+  db: Kysely<DB>,
+  unitIds: readonly number[],
+  date: string,
+): Promise<Map<number, number>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("unit_parents")
+    .select(["unit_id", "parent_id"])
+    .where("unit_id", "in", [...unitIds])
+    .where("valid_from", "<=", date)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", date)]))
+    // As parentAt: of overlapping links the latest wins (it is set last).
+    .orderBy("valid_from")
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, r.parent_id]));
+}
